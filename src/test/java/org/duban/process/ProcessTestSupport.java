@@ -1,0 +1,204 @@
+package org.duban.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Shared set-up of the process tests: the engine from {@code camunda.cfg.xml}, the clock (the only use of
+ * engine internals, {@link ClockUtil}, stays in this class) and fakes for the beans named in
+ * {@code docs/processes.md}, registered with {@link Mocks} under the same names as the Spring beans.
+ */
+public abstract class ProcessTestSupport {
+
+  @RegisterExtension
+  static final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+
+  ProcessEngine processEngine;
+
+  @BeforeEach
+  void initAssertions() {
+    processEngine = engine.getProcessEngine();
+    BpmnAwareTests.init(processEngine);
+  }
+
+  @AfterEach
+  void resetClockAndMocks() {
+    ClockUtil.reset();
+    Mocks.reset();
+    BpmnAwareTests.reset();
+  }
+
+  // ------------------------------------------------------------------ clock
+
+  static Date at(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(ZoneId.systemDefault()).toInstant());
+  }
+
+  static void setClock(Date now) {
+    ClockUtil.setCurrentTime(now);
+  }
+
+  static Date now() {
+    return ClockUtil.getCurrentTime();
+  }
+
+  static LocalDateTime local(Date date) {
+    return LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
+  }
+
+  // ------------------------------------------------------------------ queries
+
+  /** The task again, queried with its form reference initialized (forms are only resolved on request). */
+  Task taskWithForm(String taskId) {
+    return processEngine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+  }
+
+  void assertForm(Task task, String formId) {
+    CamundaFormRef ref = taskWithForm(task.getId()).getCamundaFormRef();
+    assertThat(ref).as("form of %s", task.getTaskDefinitionKey()).isNotNull();
+    assertThat(ref.getKey()).isEqualTo(formId);
+    assertThat(ref.getBinding()).isEqualTo("deployment");
+  }
+
+  List<Task> tasks(String processInstanceId, String taskDefinitionKey) {
+    return processEngine.getTaskService().createTaskQuery()
+        .processInstanceId(processInstanceId)
+        .taskDefinitionKey(taskDefinitionKey)
+        .list();
+  }
+
+  List<String> candidateGroups(Task task) {
+    return processEngine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+        .map(link -> link.getGroupId())
+        .toList();
+  }
+
+  Job timerJob(String processInstanceId, String activityId) {
+    return processEngine.getManagementService().createJobQuery()
+        .processInstanceId(processInstanceId)
+        .activityId(activityId)
+        .timers()
+        .singleResult();
+  }
+
+  // ------------------------------------------------------------------ fakes
+
+  /** A delegate that records every call (a copy of the variables it sees) and may run an action. */
+  static final class RecordingDelegate implements JavaDelegate {
+    final List<Map<String, Object>> calls = new ArrayList<>();
+    private final Consumer<DelegateExecution> action;
+
+    RecordingDelegate() {
+      this(execution -> { });
+    }
+
+    RecordingDelegate(Consumer<DelegateExecution> action) {
+      this.action = action;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      Map<String, Object> seen = new HashMap<>(execution.getVariables());
+      seen.put("@businessKey", execution.getProcessBusinessKey());
+      calls.add(seen);
+      action.accept(execution);
+    }
+
+    List<Object> values(String variable) {
+      return calls.stream().map(call -> call.get(variable)).toList();
+    }
+  }
+
+  static RecordingDelegate registerDelegate(String beanName) {
+    return registerDelegate(beanName, new RecordingDelegate());
+  }
+
+  static RecordingDelegate registerDelegate(String beanName, RecordingDelegate delegate) {
+    Mocks.register(beanName, delegate);
+    return delegate;
+  }
+
+  /** Stands in for the {@code workItemRouting} bean. */
+  public static final class FakeWorkItemRouting {
+    final Map<Long, String> leadGroups = new HashMap<>();
+    final Map<Long, String> leaders = new HashMap<>();
+    final Map<Long, List<Long>> subTasks = new HashMap<>();
+    final Map<Long, String> subTaskAssignees = new HashMap<>();
+    final Map<Long, List<String>> subTaskGroups = new HashMap<>();
+
+    public String leadGroup(Long workItemId) {
+      return leadGroups.get(workItemId);
+    }
+
+    public String leaderInCharge(Long workItemId) {
+      return leaders.get(workItemId);
+    }
+
+    public Collection<Long> subTaskIds(Long workItemId) {
+      return subTasks.getOrDefault(workItemId, List.of());
+    }
+
+    public String subTaskAssignee(Long subTaskId) {
+      return subTaskAssignees.get(subTaskId);
+    }
+
+    public Collection<String> subTaskGroups(Long subTaskId) {
+      return subTaskGroups.getOrDefault(subTaskId, List.of());
+    }
+  }
+
+  static FakeWorkItemRouting registerWorkItemRouting() {
+    FakeWorkItemRouting routing = new FakeWorkItemRouting();
+    Mocks.register("workItemRouting", routing);
+    return routing;
+  }
+
+  /** Stands in for the {@code taskBookRouting} bean. */
+  public static final class FakeTaskBookRouting {
+    final Map<Long, List<Long>> items = new HashMap<>();
+
+    public Collection<Long> itemIds(Long taskBookId) {
+      return items.getOrDefault(taskBookId, List.of());
+    }
+  }
+
+  /** Stands in for {@code checkInRound} and {@code supervisionSweep}: both offer {@code openItemIds()}. */
+  public static final class FakeOpenItems {
+    final List<Long> ids = new ArrayList<>();
+
+    public Collection<Long> openItemIds() {
+      return List.copyOf(ids);
+    }
+  }
+
+  static FakeOpenItems registerOpenItems(String beanName, Long... ids) {
+    FakeOpenItems items = new FakeOpenItems();
+    items.ids.addAll(List.of(ids));
+    Mocks.register(beanName, items);
+    return items;
+  }
+}
