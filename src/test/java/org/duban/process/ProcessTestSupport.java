@@ -33,8 +33,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 public abstract class ProcessTestSupport {
 
+  /**
+   * One extension per test instance: the extension clears its service references after each class, so a
+   * static instance shared by several test classes would break. The engine itself is cached by config file.
+   */
   @RegisterExtension
-  static final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
 
   ProcessEngine processEngine;
 
