@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class EscalationTest extends ProcessTestSupport {
 
   static final Long ITEM = 7L;
+  static final Long ESCALATION = 44L;
   static final Long NOTICE = 31L;
   static final String LEADER = "wang.leader";
   static final Date TRIAGED_AT = at("2025-03-03T09:00:00");
@@ -42,7 +43,8 @@ class EscalationTest extends ProcessTestSupport {
   }
 
   ProcessInstance startEscalation() {
-    return runtimeService().startProcessInstanceByKey("escalation", "item-7", withVariables("workItemId", ITEM));
+    return runtimeService().startProcessInstanceByKey("escalation", "item-7",
+        withVariables("workItemId", ITEM, "escalationId", ESCALATION));
   }
 
   /** Starts an escalation and issues a notice whose plan is due at {@link #PLAN_DUE}. */
@@ -126,7 +128,9 @@ class EscalationTest extends ProcessTestSupport {
 
     // Then the escalation is closed once
     assertThat(closeEscalation.values("workItemId")).containsExactly(ITEM);
+    assertThat(closeEscalation.values("escalationId")).containsExactly(ESCALATION);
     assertThat(closeEscalation.values("noticeId")).containsExactly(NOTICE);
+    assertThat(closeEscalation.values("@businessKey")).containsExactly("item-7");
     assertThat(escalation).isEnded()
         .hasPassedInOrder("triageEscalation", "submitRectificationPlan", "reviewRectificationPlan",
             "submitRectificationPlan", "reviewRectificationPlan", "submitRectificationEvidence",
