@@ -38,7 +38,7 @@ class FieldsTemplateTest {
             "departmentOptions", List.of(FormOption.of("medical", "医务科"), FormOption.of("nursing", "护理部")),
             "ownerOptions", List.of(FormOption.of("zhangsan", "张三")));
 
-    private final SpringTemplateEngine engine = engine();
+    private static final SpringTemplateEngine ENGINE = engine();
     private final Forms forms = FormsTestSupport.forms();
     private final FormDefinition form = FormsTestSupport.allSupported();
 
@@ -76,7 +76,7 @@ class FieldsTemplateTest {
         context.setVariable("values", values);
         context.setVariable("errors", errors);
         context.setVariable("options", options);
-        return engine.process("page", context);
+        return ENGINE.process("page", context);
     }
 
     private Html renderAll(Map<String, ?> values, Map<String, String> errors) {
