@@ -1,0 +1,14 @@
+package org.duban.checkin;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CheckInRepository extends JpaRepository<CheckIn, Long> {
+
+  Optional<CheckIn> findByWorkItemIdAndPeriod(Long workItemId, String period);
+
+  List<CheckIn> findByWorkItemIdOrderByPeriodDesc(Long workItemId);
+
+  Optional<CheckIn> findFirstByWorkItemIdAndStatusOrderByRecordedAtDesc(Long workItemId, CheckIn.Status status);
+}

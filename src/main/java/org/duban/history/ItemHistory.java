@@ -1,0 +1,54 @@
+package org.duban.history;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import org.duban.infrastructure.EngineClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records what happened to items and books, in the same transaction as the change itself, so
+ * the history never claims something that was rolled back.
+ */
+@Service
+public class ItemHistory {
+
+  private static final Logger log = LoggerFactory.getLogger(ItemHistory.class);
+
+  /** Actor of what the engine does on its own (timers, sweeps). */
+  public static final String SYSTEM = "system";
+
+  private final ItemEventRepository events;
+
+  ItemHistory(ItemEventRepository events) {
+    this.events = events;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void itemEvent(Long workItemId, Long taskBookId, String actor, EventKind kind, String detail) {
+    events.save(new ItemEvent(workItemId, taskBookId, now(), actor, kind.name(), detail));
+    log.info("item {} book {}: {} by {}", workItemId, taskBookId, kind, actor);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void bookEvent(Long taskBookId, String actor, EventKind kind, String detail) {
+    itemEvent(null, taskBookId, actor, kind, detail);
+  }
+
+  @Transactional(readOnly = true)
+  public List<ItemEvent> ofItem(Long workItemId) {
+    return events.findByWorkItemIdOrderByOccurredAtAscIdAsc(workItemId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<ItemEvent> ofBook(Long taskBookId) {
+    return events.findByTaskBookIdOrderByOccurredAtAscIdAsc(taskBookId);
+  }
+
+  private static LocalDateTime now() {
+    return EngineClock.now();
+  }
+}

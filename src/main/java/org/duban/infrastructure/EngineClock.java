@@ -1,0 +1,29 @@
+package org.duban.infrastructure;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * The engine's clock. Duban reads the time here, so that timers, deadlines and records agree, and
+ * tests that move the engine clock move Duban with it. The only class that touches the engine's
+ * internal API for this.
+ */
+public final class EngineClock {
+
+  private EngineClock() {}
+
+  public static LocalDateTime now() {
+    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+  }
+
+  public static LocalDate today() {
+    return now().toLocalDate();
+  }
+
+  public static Date toDate(LocalDateTime time) {
+    return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+  }
+}

@@ -1,0 +1,101 @@
+package org.duban.org;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Mirrors departments, roles and people into Camunda's identity tables, so that candidate groups,
+ * Cockpit and Tasklist see the same organisation as Duban.
+ */
+@Service
+public class EngineIdentitySync {
+
+  private static final Logger log = LoggerFactory.getLogger(EngineIdentitySync.class);
+
+  private final IdentityService identityService;
+  private final DepartmentRepository departments;
+  private final PersonRepository people;
+
+  EngineIdentitySync(
+      IdentityService identityService, DepartmentRepository departments, PersonRepository people) {
+    this.identityService = identityService;
+    this.departments = departments;
+    this.people = people;
+  }
+
+  @Transactional
+  public void syncAll() {
+    syncGroups();
+    List<Person> all = people.findAll();
+    for (Person person : all) {
+      syncPerson(person, null);
+    }
+    log.info("Synchronised {} people and {} departments to the engine", all.size(), departments.count());
+  }
+
+  /** Role groups, the Cockpit admin group and one group per department. */
+  @Transactional
+  public void syncGroups() {
+    for (Role role : Role.values()) {
+      ensureGroup(role.groupId(), "角色：" + role.name(), "ROLE");
+    }
+    ensureGroup("camunda-admin", "Camunda 管理员", "SYSTEM");
+    for (Department department : departments.findAll()) {
+      ensureGroup(department.groupId(), department.getName(), "DEPARTMENT");
+    }
+  }
+
+  /**
+   * @param rawPassword set as the engine's password too (Camunda's own log-in for Cockpit) when not
+   *     null; Duban's log-in always checks the hash in {@code person}
+   */
+  @Transactional
+  public void syncPerson(Person person, String rawPassword) {
+    User user = identityService.createUserQuery().userId(person.getUsername()).singleResult();
+    if (user == null) {
+      user = identityService.newUser(person.getUsername());
+    }
+    if (rawPassword != null) {
+      user.setPassword(rawPassword);
+    }
+    user.setFirstName(person.getFullName());
+    user.setLastName(person.getDepartment() == null ? "" : person.getDepartment().getName());
+    identityService.saveUser(user);
+
+    Set<String> wanted = person.isActive() ? person.groupIds() : Set.of();
+    Set<String> current = new HashSet<>();
+    identityService
+        .createGroupQuery()
+        .groupMember(person.getUsername())
+        .list()
+        .forEach(group -> current.add(group.getId()));
+    for (String groupId : wanted) {
+      if (!current.contains(groupId)) {
+        identityService.createMembership(person.getUsername(), groupId);
+      }
+    }
+    for (String groupId : current) {
+      if (!wanted.contains(groupId)) {
+        identityService.deleteMembership(person.getUsername(), groupId);
+      }
+    }
+  }
+
+  private void ensureGroup(String id, String name, String type) {
+    Group group = identityService.createGroupQuery().groupId(id).singleResult();
+    if (group == null) {
+      group = identityService.newGroup(id);
+    }
+    group.setName(name);
+    group.setType(type);
+    identityService.saveGroup(group);
+  }
+}

@@ -1,0 +1,113 @@
+package org.duban.org;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+@Entity
+public class Person {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private String username;
+  private String fullName;
+  private String title;
+  private String passwordHash;
+
+  @ManyToOne(fetch = FetchType.EAGER)
+  @JoinColumn(name = "department_id")
+  private Department department;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
+  @Column(name = "role")
+  @Enumerated(EnumType.STRING)
+  private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+  private boolean active = true;
+
+  protected Person() {}
+
+  public Person(
+      String username,
+      String fullName,
+      String title,
+      String passwordHash,
+      Department department,
+      Set<Role> roles) {
+    this.username = username;
+    this.fullName = fullName;
+    this.title = title;
+    this.passwordHash = passwordHash;
+    this.department = department;
+    this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public String getFullName() {
+    return fullName;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getPasswordHash() {
+    return passwordHash;
+  }
+
+  public Department getDepartment() {
+    return department;
+  }
+
+  public Set<Role> getRoles() {
+    return roles;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public boolean has(Role role) {
+    return roles.contains(role);
+  }
+
+  /** Camunda groups of this person: one per role and the department's group. */
+  public Set<String> groupIds() {
+    Set<String> groups = new LinkedHashSet<>();
+    roles.forEach(role -> groups.add(role.groupId()));
+    if (department != null) {
+      groups.add(department.groupId());
+    }
+    if (roles.contains(Role.ADMIN)) {
+      groups.add("camunda-admin");
+    }
+    return groups;
+  }
+
+  /** A name for lists: "张伟（医务部）". */
+  public String displayName() {
+    return department == null ? fullName : fullName + "（" + department.getName() + "）";
+  }
+}

@@ -1,0 +1,16 @@
+package org.duban.org;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface PersonRepository extends JpaRepository<Person, Long> {
+
+  Optional<Person> findByUsername(String username);
+
+  List<Person> findByDepartmentIdAndActiveTrueOrderByIdAsc(Long departmentId);
+
+  @Query("select p from Person p join p.roles r where r = :role and p.active = true order by p.id")
+  List<Person> findActiveByRole(Role role);
+}

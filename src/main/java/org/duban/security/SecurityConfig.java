@@ -1,0 +1,76 @@
+package org.duban.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.duban.org.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+@Configuration
+@EnableMethodSecurity
+public class SecurityConfig {
+
+  static final String ADMIN = Role.ADMIN.groupId();
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  /**
+   * The engine's REST API: HTTP Basic, no session and so no CSRF exposure. Until the engine's
+   * authorizations mirror Duban's department rights, only admins may use it.
+   */
+  @Bean
+  @Order(1)
+  SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService)
+      throws Exception {
+    http.securityMatcher("/engine-rest/**")
+        .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(ADMIN))
+        .httpBasic(Customizer.withDefaults())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AnonymousAuthenticationFilter.class);
+    return http.build();
+  }
+
+  /** Cockpit, Tasklist and Admin keep their own log-in and CSRF; Duban lets only admins reach them. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain camundaWebapp(HttpSecurity http) throws Exception {
+    http.securityMatcher("/camunda/**")
+        .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(ADMIN))
+        .formLogin(form -> form.loginPage("/login"))
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain pages(HttpSecurity http, IdentityService identityService) throws Exception {
+    http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error")
+                    .permitAll()
+                    .requestMatchers("/admin/**")
+                    .hasAuthority(ADMIN)
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .headers(
+            headers ->
+                headers.contentSecurityPolicy(
+                    csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'self'")))
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AnonymousAuthenticationFilter.class);
+    return http.build();
+  }
+}

@@ -1,0 +1,88 @@
+package org.duban.supervision;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.LocalDateTime;
+import org.duban.workitem.Light;
+
+/** A light the rules set on an item, with the figures they used: lights are explainable. */
+@Entity
+public class LightAssessment {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private Long workItemId;
+  private Long sweepId;
+
+  @Enumerated(EnumType.STRING)
+  private Light light;
+
+  private String reason;
+  private int expectedProgress;
+  private int reportedProgress;
+  private int daysSinceLastCheckIn;
+  private int missedCheckIns;
+  private int daysToDeadline;
+  private LocalDateTime assessedAt;
+
+  protected LightAssessment() {}
+
+  LightAssessment(Long workItemId, Long sweepId, Light light, String reason, LightFacts facts, LocalDateTime at) {
+    this.workItemId = workItemId;
+    this.sweepId = sweepId;
+    this.light = light;
+    this.reason = reason;
+    this.expectedProgress = facts.expectedProgress();
+    this.reportedProgress = facts.reportedProgress();
+    this.daysSinceLastCheckIn = facts.daysSinceLastCheckIn();
+    this.missedCheckIns = facts.missedCheckIns();
+    this.daysToDeadline = facts.daysToDeadline();
+    this.assessedAt = at;
+  }
+
+  public Long getWorkItemId() {
+    return workItemId;
+  }
+
+  public Long getSweepId() {
+    return sweepId;
+  }
+
+  public Light getLight() {
+    return light;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public int getExpectedProgress() {
+    return expectedProgress;
+  }
+
+  public int getReportedProgress() {
+    return reportedProgress;
+  }
+
+  public int getDaysSinceLastCheckIn() {
+    return daysSinceLastCheckIn;
+  }
+
+  public int getMissedCheckIns() {
+    return missedCheckIns;
+  }
+
+  public int getDaysToDeadline() {
+    return daysToDeadline;
+  }
+
+  public LocalDateTime getAssessedAt() {
+    return assessedAt;
+  }
+}

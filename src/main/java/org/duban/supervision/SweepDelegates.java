@@ -1,0 +1,56 @@
+package org.duban.supervision;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.duban.workitem.Light;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service tasks of the weekly supervision process; each one line into the service. */
+@Configuration
+class SweepDelegates {
+
+  @Bean
+  JavaDelegate startSweepDelegate(WeeklySupervisionService service) {
+    return execution -> execution.setVariable("sweepId", service.startSweep());
+  }
+
+  @Bean
+  JavaDelegate gatherLightFactsDelegate(LightFactsCalculator calculator) {
+    return execution ->
+        calculator.factsOf(workItemId(execution)).asVariables().forEach(execution::setVariableLocal);
+  }
+
+  @Bean
+  JavaDelegate recordLightDelegate(WeeklySupervisionService service) {
+    return execution -> {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> result = (Map<String, Object>) execution.getVariable("lightResult");
+      Light light = Light.valueOf((String) result.get("light"));
+      String reason = (String) result.get("reason");
+      service.recordLight(
+          sweepId(execution), workItemId(execution), light, reason, LightFacts.fromVariables(execution.getVariables()));
+      execution.setVariable("light", light.name());
+    };
+  }
+
+  @Bean
+  JavaDelegate startEscalationDelegate(WeeklySupervisionService service) {
+    return execution -> service.escalate(sweepId(execution), workItemId(execution));
+  }
+
+  @Bean
+  JavaDelegate finishSweepDelegate(WeeklySupervisionService service) {
+    return execution -> service.finishSweep(sweepId(execution));
+  }
+
+  private static Long workItemId(DelegateExecution execution) {
+    return ((Number) execution.getVariable("workItemId")).longValue();
+  }
+
+  private static Long sweepId(DelegateExecution execution) {
+    Object value = execution.getVariable("sweepId");
+    return value == null ? null : ((Number) value).longValue();
+  }
+}

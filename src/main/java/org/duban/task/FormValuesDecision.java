@@ -1,0 +1,62 @@
+package org.duban.task;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.duban.infrastructure.EngineClock;
+import org.duban.security.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completes a task that has no Java handler with its form's simple values as process variables,
+ * so that a step an admin adds in Modeler (say, an extra review with a radio decision) works
+ * without a release. Lists and rows are not copied: the domain keeps such data.
+ */
+@Component
+class FormValuesDecision implements TaskDecisionHandler {
+
+  private final TaskService taskService;
+
+  FormValuesDecision(TaskService taskService) {
+    this.taskService = taskService;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of();
+  }
+
+  @Override
+  public void complete(Task task, TaskContext context, Map<String, Object> values, CurrentUser user) {
+    Map<String, Object> variables = new HashMap<>();
+    values.forEach(
+        (key, value) -> {
+          Object converted = engineValue(value);
+          if (converted != null) {
+            variables.put(key, converted);
+          }
+        });
+    taskService.complete(task.getId(), variables);
+  }
+
+  private static Object engineValue(Object value) {
+    if (value instanceof String || value instanceof Boolean || value instanceof Long) {
+      return value;
+    }
+    if (value instanceof BigDecimal decimal) {
+      return decimal.doubleValue();
+    }
+    if (value instanceof LocalDate date) {
+      return EngineClock.toDate(date.atStartOfDay());
+    }
+    if (value instanceof LocalDateTime time) {
+      return EngineClock.toDate(time);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,123 @@
+package org.duban.task;
+
+import java.util.Locale;
+import java.util.Map;
+import org.duban.forms.FormResult;
+import org.duban.security.CurrentUser;
+import org.duban.taskbook.TaskBookQueries;
+import org.duban.workitem.WorkItemQueries;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** "My tasks" and the task page with its form. */
+@Controller
+class TaskController {
+
+  private static final String LIST = "tasks/list";
+  private static final String PAGE = "tasks/task";
+
+  private final WorkTasks workTasks;
+  private final TaskForms taskForms;
+  private final WorkItemQueries workItems;
+  private final TaskBookQueries taskBooks;
+  private final MessageSource messages;
+
+  TaskController(
+      WorkTasks workTasks,
+      TaskForms taskForms,
+      WorkItemQueries workItems,
+      TaskBookQueries taskBooks,
+      MessageSource messages) {
+    this.workTasks = workTasks;
+    this.taskForms = taskForms;
+    this.workItems = workItems;
+    this.taskBooks = taskBooks;
+    this.messages = messages;
+  }
+
+  @GetMapping("/tasks")
+  String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("tasks", workTasks.inbox(user));
+    return LIST;
+  }
+
+  @PostMapping("/tasks/{id}/claim")
+  String claim(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+    workTasks.claim(id, user);
+    redirect.addFlashAttribute("notice", "task.claimed");
+    return "redirect:/tasks/" + id;
+  }
+
+  @PostMapping("/tasks/{id}/unclaim")
+  String unclaim(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+    workTasks.unclaim(id, user);
+    redirect.addFlashAttribute("notice", "task.unclaimed");
+    return "redirect:/tasks";
+  }
+
+  @GetMapping("/tasks/{id}")
+  String show(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, Model model) {
+    TaskForm form = taskForms.load(id, user);
+    return page(form, form.values(), Map.of(), model);
+  }
+
+  @PostMapping("/tasks/{id}")
+  String submit(
+      @PathVariable String id,
+      @RequestParam MultiValueMap<String, String> params,
+      @AuthenticationPrincipal CurrentUser user,
+      Locale locale,
+      Model model,
+      RedirectAttributes redirect) {
+    FormResult result;
+    try {
+      result = taskForms.submit(id, params, user, locale);
+    } catch (DecisionRejected rejected) {
+      TaskForm form = taskForms.load(id, user);
+      String message = messages.getMessage(rejected.messageKey(), rejected.args(), locale);
+      return page(form, redisplay(form, params), Map.of(rejected.field(), message), model);
+    }
+    if (result.hasErrors()) {
+      TaskForm form = taskForms.load(id, user);
+      return page(form, result.displayValues(), result.errors(), model);
+    }
+    redirect.addFlashAttribute("notice", "task.completed");
+    return "redirect:/tasks";
+  }
+
+  private static Map<String, Object> redisplay(TaskForm form, MultiValueMap<String, String> params) {
+    Map<String, Object> values = new java.util.HashMap<>(form.values());
+    params.forEach((key, list) -> { if (!list.isEmpty() && !key.contains("[")) values.put(key, list.get(0)); });
+    return values;
+  }
+
+  private String page(TaskForm form, Map<String, ?> values, Map<String, String> errors, Model model) {
+    model.addAttribute("task", form.task());
+    model.addAttribute("form", form.definition());
+    model.addAttribute("values", values);
+    model.addAttribute("errors", errors);
+    model.addAttribute("options", form.options());
+    if (form.context().workItemId() != null) {
+      model.addAttribute("item", workItems.summary(form.context().workItemId()));
+    }
+    if (form.context().taskBookId() != null) {
+      model.addAttribute("book", taskBooks.summary(form.context().taskBookId()));
+    }
+    return PAGE;
+  }
+
+  @ExceptionHandler(TaskGone.class)
+  String gone(RedirectAttributes redirect) {
+    redirect.addFlashAttribute("warning", "task.gone");
+    return "redirect:/tasks";
+  }
+}

@@ -1,0 +1,73 @@
+package org.duban.task;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.task.Task;
+import org.duban.forms.FormDefinition;
+import org.duban.forms.FormResult;
+import org.duban.forms.Forms;
+import org.duban.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Loads the Camunda Form a user task references, fills it from the domain, and validates a
+ * submission on the server before the task's handler sees it.
+ */
+@Service
+public class TaskForms {
+
+  private final FormService formService;
+  private final TaskService taskService;
+  private final Forms forms;
+  private final WorkTasks workTasks;
+  private final TaskDecisions decisions;
+
+  TaskForms(FormService formService, TaskService taskService, Forms forms, WorkTasks workTasks, TaskDecisions decisions) {
+    this.formService = formService;
+    this.taskService = taskService;
+    this.forms = forms;
+    this.workTasks = workTasks;
+    this.decisions = decisions;
+  }
+
+  @Transactional(readOnly = true)
+  public TaskForm load(String taskId, CurrentUser user) {
+    Task task = workTasks.open(taskId, user);
+    TaskContext context = workTasks.context(task);
+    TaskDecisionHandler handler = decisions.handlerFor(task.getTaskDefinitionKey());
+    Map<String, Object> values = new HashMap<>(taskService.getVariables(taskId));
+    values.putAll(handler.prefill(task, context));
+    return new TaskForm(task, context, definition(task), values, handler.options(task, context));
+  }
+
+  /** Validates and, when valid, records the decision; returns the validation outcome either way. */
+  public FormResult submit(String taskId, MultiValueMap<String, String> params, CurrentUser user, Locale locale) {
+    TaskForm form = load(taskId, user);
+    FormResult result = forms.validate(form.definition(), params, form.options(), form.values(), locale);
+    if (result.isValid()) {
+      workTasks.complete(taskId, result.values(), user);
+    }
+    return result;
+  }
+
+  private FormDefinition definition(Task task) {
+    try (InputStream json = formService.getDeployedTaskForm(task.getId())) {
+      CamundaFormRef ref = formService.getTaskFormData(task.getId()).getCamundaFormRef();
+      String formId = ref != null ? ref.getKey() : task.getTaskDefinitionKey();
+      return forms.parse(formId, new String(json.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+}

@@ -1,0 +1,163 @@
+package org.duban.task;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.duban.security.CurrentUser;
+import org.duban.taskbook.TaskBookRepository;
+import org.duban.workitem.WorkItemRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The user tasks a person sees and works on, whatever process they come from. */
+@Service
+public class WorkTasks {
+
+  private static final Logger log = LoggerFactory.getLogger(WorkTasks.class);
+
+  static final String WORK_ITEM_ID = "workItemId";
+  static final String TASK_BOOK_ID = "taskBookId";
+  static final String SUB_TASK_ID = "subTaskId";
+
+  private final TaskService taskService;
+  private final RepositoryService repositoryService;
+  private final TaskAccess access;
+  private final TaskDecisions decisions;
+  private final WorkItemRepository workItems;
+  private final TaskBookRepository taskBooks;
+
+  WorkTasks(
+      TaskService taskService,
+      RepositoryService repositoryService,
+      TaskAccess access,
+      TaskDecisions decisions,
+      WorkItemRepository workItems,
+      TaskBookRepository taskBooks) {
+    this.taskService = taskService;
+    this.repositoryService = repositoryService;
+    this.access = access;
+    this.decisions = decisions;
+    this.workItems = workItems;
+    this.taskBooks = taskBooks;
+  }
+
+  /** Tasks assigned to the user, and unassigned tasks open to one of the user's groups. */
+  @Transactional(readOnly = true)
+  public List<TaskRow> inbox(CurrentUser user) {
+    List<Task> tasks =
+        taskService
+            .createTaskQuery()
+            .or()
+            .taskAssignee(user.getUsername())
+            .taskCandidateGroupIn(List.copyOf(user.groupIds()))
+            .endOr()
+            .active()
+            .orderByTaskCreateTime()
+            .desc()
+            .list();
+    Map<String, String> processNames = new HashMap<>();
+    List<TaskRow> rows = new ArrayList<>(tasks.size());
+    for (Task task : tasks) {
+      TaskContext context = context(task);
+      String processName =
+          processNames.computeIfAbsent(task.getProcessDefinitionId(), this::processName);
+      rows.add(
+          new TaskRow(
+              task.getId(),
+              task.getName(),
+              processName,
+              subject(context),
+              context.workItemId(),
+              context.taskBookId(),
+              task.getAssignee(),
+              task.getCreateTime(),
+              task.getDueDate()));
+    }
+    return rows;
+  }
+
+  /** The task, if the user may work on it; otherwise {@link TaskNotAllowed}. */
+  @Transactional(readOnly = true)
+  public Task open(String taskId, CurrentUser user) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      throw new TaskGone(taskId);
+    }
+    if (!access.mayWorkOn(task, user)) {
+      throw new TaskNotAllowed(taskId);
+    }
+    return task;
+  }
+
+  @Transactional
+  public void claim(String taskId, CurrentUser user) {
+    Task task = open(taskId, user);
+    if (task.getAssignee() == null) {
+      taskService.claim(taskId, user.getUsername());
+      log.info("task {} claimed by {}", taskId, user.getUsername());
+    }
+  }
+
+  /** Gives a claimed group task back to its groups. */
+  @Transactional
+  public void unclaim(String taskId, CurrentUser user) {
+    Task task = open(taskId, user);
+    if (user.getUsername().equals(task.getAssignee()) && access.isCandidate(task, user)) {
+      taskService.setAssignee(taskId, null);
+      log.info("task {} returned to its groups by {}", taskId, user.getUsername());
+    }
+  }
+
+  /**
+   * Records the user's decision and completes the task, in one transaction: a rejected decision
+   * changes nothing.
+   */
+  @Transactional
+  public void complete(String taskId, Map<String, Object> values, CurrentUser user) {
+    Task task = open(taskId, user);
+    if (task.getAssignee() == null) {
+      taskService.claim(taskId, user.getUsername());
+    }
+    TaskContext context = context(task);
+    decisions.handlerFor(task.getTaskDefinitionKey()).complete(task, context, values, user);
+    log.info(
+        "task {} ({}) of instance {} completed by {}",
+        taskId,
+        task.getTaskDefinitionKey(),
+        task.getProcessInstanceId(),
+        user.getUsername());
+  }
+
+  public TaskContext context(Task task) {
+    Map<String, Object> vars =
+        taskService.getVariables(task.getId(), List.of(WORK_ITEM_ID, TASK_BOOK_ID, SUB_TASK_ID));
+    return new TaskContext(
+        asLong(vars.get(TASK_BOOK_ID)), asLong(vars.get(WORK_ITEM_ID)), asLong(vars.get(SUB_TASK_ID)));
+  }
+
+  private static Long asLong(Object value) {
+    return value instanceof Number number ? number.longValue() : null;
+  }
+
+  private String subject(TaskContext context) {
+    if (context.workItemId() != null) {
+      return workItems.findById(context.workItemId()).map(w -> w.getSeq() + " " + w.getTitle()).orElse("");
+    }
+    if (context.taskBookId() != null) {
+      return taskBooks.findById(context.taskBookId()).map(b -> b.getTitle()).orElse("");
+    }
+    return "";
+  }
+
+  private String processName(String processDefinitionId) {
+    ProcessDefinition definition = repositoryService.getProcessDefinition(processDefinitionId);
+    return definition.getName() != null ? definition.getName() : definition.getKey();
+  }
+}

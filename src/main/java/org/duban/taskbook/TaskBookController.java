@@ -1,0 +1,175 @@
+package org.duban.taskbook;
+
+import jakarta.validation.Valid;
+import java.time.LocalDate;
+import org.duban.org.DepartmentRepository;
+import org.duban.org.PersonRepository;
+import org.duban.org.Role;
+import org.duban.security.CurrentUser;
+import org.duban.workitem.IndicatorDirection;
+import org.duban.workitem.ItemAccess;
+import org.duban.workitem.WorkItemQueries;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Task book list, creation, page and the draft editor. */
+@Controller
+class TaskBookController {
+
+  private static final String LIST = "books/list";
+  private static final String NEW = "books/new";
+  private static final String PAGE = "books/book";
+  private static final String EDITOR = "books/editor";
+
+  private final TaskBookService service;
+  private final TaskBookQueries books;
+  private final WorkItemQueries items;
+  private final ItemAccess access;
+  private final DepartmentRepository departments;
+  private final PersonRepository people;
+
+  TaskBookController(
+      TaskBookService service,
+      TaskBookQueries books,
+      WorkItemQueries items,
+      ItemAccess access,
+      DepartmentRepository departments,
+      PersonRepository people) {
+    this.service = service;
+    this.books = books;
+    this.items = items;
+    this.access = access;
+    this.departments = departments;
+    this.people = people;
+  }
+
+  @GetMapping("/books")
+  String list(Model model) {
+    model.addAttribute("books", books.all());
+    return LIST;
+  }
+
+  @GetMapping("/books/new")
+  String initCreationForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+    requireLeader(user);
+    TaskBookFormData data = new TaskBookFormData();
+    int year = LocalDate.now().getYear();
+    data.setYear(year);
+    data.setPeriodStart(LocalDate.of(year, 1, 1));
+    data.setPeriodEnd(LocalDate.of(year, 12, 31));
+    data.setGoalAreas("党建引领、学科建设、人才队伍、医疗服务");
+    model.addAttribute("bookForm", data);
+    return NEW;
+  }
+
+  @PostMapping("/books")
+  String processCreationForm(
+      @AuthenticationPrincipal CurrentUser user,
+      @Valid @ModelAttribute("bookForm") TaskBookFormData data,
+      BindingResult result) {
+    requireLeader(user);
+    if (result.hasErrors()) {
+      return NEW;
+    }
+    TaskBook book = service.createDraft(data, user);
+    return "redirect:/books/" + book.getId() + "/edit";
+  }
+
+  @GetMapping("/books/{id}")
+  String show(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("book", books.summary(id));
+    model.addAttribute("items", items.visibleItemsOfBook(id, user));
+    model.addAttribute("seesEverything", access.seesEverything(user));
+    return PAGE;
+  }
+
+  @GetMapping("/books/{id}/edit")
+  String editor(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+    BookSummary book = books.summary(id);
+    if (!book.issuerUsername().equals(user.getUsername())) {
+      throw new AccessDeniedException("only the issuer edits a draft");
+    }
+    if (!model.containsAttribute("itemForm")) {
+      WorkItemFormData itemForm = new WorkItemFormData();
+      itemForm.setDeadline(book.periodEnd());
+      model.addAttribute("itemForm", itemForm);
+    }
+    return editorPage(book, user, model);
+  }
+
+  private String editorPage(BookSummary book, CurrentUser user, Model model) {
+    model.addAttribute("book", book);
+    model.addAttribute("items", items.visibleItemsOfBook(book.id(), user));
+    model.addAttribute("departments", departments.findByActiveTrueOrderByIdAsc());
+    model.addAttribute("leaders", people.findActiveByRole(Role.LEADER));
+    model.addAttribute("directions", IndicatorDirection.values());
+    return EDITOR;
+  }
+
+  @PostMapping("/books/{id}/areas")
+  String addGoalArea(
+      @PathVariable Long id,
+      @RequestParam String name,
+      @AuthenticationPrincipal CurrentUser user,
+      RedirectAttributes redirect) {
+    try {
+      service.addGoalArea(id, name, user);
+    } catch (EditRejected rejected) {
+      redirect.addFlashAttribute("warning", rejected.messageKey());
+    }
+    return "redirect:/books/" + id + "/edit";
+  }
+
+  @PostMapping("/books/{id}/items")
+  String addItem(
+      @PathVariable Long id,
+      @AuthenticationPrincipal CurrentUser user,
+      @Valid @ModelAttribute("itemForm") WorkItemFormData data,
+      BindingResult result,
+      Model model,
+      RedirectAttributes redirect) {
+    if (!result.hasErrors()) {
+      try {
+        service.addItem(id, data, user);
+        redirect.addFlashAttribute("notice", "item.added");
+        return "redirect:/books/" + id + "/edit";
+      } catch (EditRejected rejected) {
+        result.reject(rejected.messageKey());
+      }
+    }
+    BookSummary book = books.summary(id);
+    if (!book.issuerUsername().equals(user.getUsername())) {
+      throw new AccessDeniedException("only the issuer edits a draft");
+    }
+    return editorPage(book, user, model);
+  }
+
+  @PostMapping("/books/{id}/items/{itemId}/delete")
+  String removeItem(
+      @PathVariable Long id,
+      @PathVariable Long itemId,
+      @AuthenticationPrincipal CurrentUser user,
+      RedirectAttributes redirect) {
+    try {
+      service.removeItem(id, itemId, user);
+    } catch (EditRejected rejected) {
+      redirect.addFlashAttribute("warning", rejected.messageKey());
+    }
+    return "redirect:/books/" + id + "/edit";
+  }
+
+  private static void requireLeader(CurrentUser user) {
+    if (!user.has(Role.LEADER)) {
+      throw new AccessDeniedException("only leaders draft task books");
+    }
+  }
+}

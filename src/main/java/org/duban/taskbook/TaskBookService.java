@@ -1,0 +1,252 @@
+package org.duban.taskbook;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.duban.history.EventKind;
+import org.duban.history.ItemHistory;
+import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.NotFound;
+import org.duban.org.Department;
+import org.duban.org.DepartmentRepository;
+import org.duban.org.Person;
+import org.duban.org.PersonRepository;
+import org.duban.org.Role;
+import org.duban.security.CurrentUser;
+import org.duban.task.DecisionRejected;
+import org.duban.workitem.ItemStage;
+import org.duban.workitem.WorkItem;
+import org.duban.workitem.WorkItemRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Drafting, reviewing, issuing and closing task books. */
+@Service
+public class TaskBookService {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskBookService.class);
+
+  public static final String PROCESS_KEY = "taskBookIssuance";
+
+  private final TaskBookRepository books;
+  private final WorkItemRepository workItems;
+  private final DepartmentRepository departments;
+  private final PersonRepository people;
+  private final RuntimeService runtimeService;
+  private final ItemHistory history;
+
+  TaskBookService(
+      TaskBookRepository books,
+      WorkItemRepository workItems,
+      DepartmentRepository departments,
+      PersonRepository people,
+      RuntimeService runtimeService,
+      ItemHistory history) {
+    this.books = books;
+    this.workItems = workItems;
+    this.departments = departments;
+    this.people = people;
+    this.runtimeService = runtimeService;
+    this.history = history;
+  }
+
+  /** A leader starts a new draft; its issuance process waits at the draft step. */
+  @Transactional
+  public TaskBook createDraft(TaskBookFormData data, CurrentUser user) {
+    if (!user.has(Role.LEADER)) {
+      throw new AccessDeniedException("only leaders draft task books");
+    }
+    Person issuer = people.getReferenceById(user.personId());
+    TaskBook draft =
+        new TaskBook(
+            data.getTitle().trim(),
+            data.getYear(),
+            data.getPeriodStart(),
+            data.getPeriodEnd(),
+            issuer,
+            EngineClock.now());
+    for (String area : data.goalAreaNames()) {
+      draft.addGoalArea(area);
+    }
+    TaskBook book = books.save(draft);
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(
+            PROCESS_KEY,
+            "book-" + book.getId(),
+            Map.of("taskBookId", book.getId(), "issuer", user.getUsername()));
+    book.startedProcess(instance.getId());
+    history.bookEvent(book.getId(), user.getUsername(), EventKind.BOOK_CREATED, book.getTitle());
+    log.info("task book {} drafted by {}, instance {}", book.getId(), user.getUsername(), instance.getId());
+    return book;
+  }
+
+  @Transactional
+  public GoalArea addGoalArea(Long bookId, String name, CurrentUser user) {
+    TaskBook book = editable(bookId, user);
+    String trimmed = name == null ? "" : name.trim();
+    if (trimmed.isEmpty() || book.getGoalAreas().stream().anyMatch(a -> a.getName().equals(trimmed))) {
+      throw new EditRejected("goalArea.invalid");
+    }
+    return book.addGoalArea(trimmed);
+  }
+
+  @Transactional
+  public WorkItem addItem(Long bookId, WorkItemFormData data, CurrentUser user) {
+    TaskBook book = editable(bookId, user);
+    GoalArea area =
+        book.getGoalAreas().stream()
+            .filter(a -> a.getId().equals(data.getGoalAreaId()))
+            .findFirst()
+            .orElseThrow(() -> new EditRejected("item.goalArea.unknown"));
+    if (workItems.findByTaskBookIdOrderByIdAsc(bookId).stream()
+        .anyMatch(w -> w.getSeq().equals(data.getSeq().trim()))) {
+      throw new EditRejected("item.seq.duplicate");
+    }
+    if (data.getDeadline().isAfter(book.getPeriodEnd()) || data.getDeadline().isBefore(book.getPeriodStart())) {
+      throw new EditRejected("item.deadline.outsidePeriod");
+    }
+    Department lead = activeDepartment(data.getLeadDepartmentId());
+    Person leader =
+        people
+            .findById(data.getLeaderInChargeId())
+            .filter(p -> p.isActive() && p.has(Role.LEADER))
+            .orElseThrow(() -> new EditRejected("item.leader.unknown"));
+    WorkItem item =
+        new WorkItem(
+            book,
+            area,
+            data.getSeq().trim(),
+            data.getTitle().trim(),
+            blankToNull(data.getTargetText()),
+            lead,
+            leader,
+            data.getDeadline(),
+            blankToNull(data.getAcceptanceCriteria()));
+    for (Long collaboratorId : data.getCollaboratorIds()) {
+      if (!collaboratorId.equals(lead.getId())) {
+        item.addCollaborator(activeDepartment(collaboratorId));
+      }
+    }
+    if (data.hasIndicator()) {
+      item.addIndicator(
+          data.getIndicatorName().trim(),
+          blankToNull(data.getIndicatorUnit()),
+          data.getIndicatorDirection(),
+          data.getIndicatorBaseline(),
+          data.getIndicatorTarget());
+    }
+    return workItems.save(item);
+  }
+
+  @Transactional
+  public void removeItem(Long bookId, Long itemId, CurrentUser user) {
+    editable(bookId, user);
+    WorkItem item = workItems.findById(itemId).orElseThrow(NotFound::new);
+    if (!item.getTaskBook().getId().equals(bookId)) {
+      throw new NotFound();
+    }
+    workItems.delete(item);
+  }
+
+  // Decisions of the issuance process, called by TaskBookTasks.
+
+  @Transactional
+  void submitForReview(Long bookId, String actor) {
+    TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
+    if (workItems.findIdsByTaskBook(bookId).isEmpty()) {
+      throw new DecisionRejected("submitNote", "book.submit.noItems");
+    }
+    book.submitted();
+    history.bookEvent(bookId, actor, EventKind.BOOK_SUBMITTED, null);
+  }
+
+  @Transactional
+  void approve(Long bookId, String actor, String comment) {
+    TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
+    if (book.getIssuer().getUsername().equals(actor)) {
+      throw new DecisionRejected("reviewDecision", "book.review.ownBook");
+    }
+    history.bookEvent(bookId, actor, EventKind.BOOK_APPROVED, comment);
+  }
+
+  @Transactional
+  void sendBack(Long bookId, String actor, String comment) {
+    TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
+    if (book.getIssuer().getUsername().equals(actor)) {
+      throw new DecisionRejected("reviewDecision", "book.review.ownBook");
+    }
+    book.sentBack(comment);
+    history.bookEvent(bookId, actor, EventKind.BOOK_SENT_BACK, comment);
+  }
+
+  @Transactional
+  void resubmit(Long bookId, String actor, String note) {
+    TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
+    if (workItems.findIdsByTaskBook(bookId).isEmpty()) {
+      throw new DecisionRejected("revisionNote", "book.submit.noItems");
+    }
+    book.submitted();
+    history.bookEvent(bookId, actor, EventKind.BOOK_REVISED, note);
+  }
+
+  /** Called by the process when the review approves: the book and its items are issued. */
+  @Transactional
+  public void issue(Long bookId) {
+    TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
+    if (book.getStatus() == TaskBookStatus.ISSUED) {
+      return;
+    }
+    LocalDateTime now = EngineClock.now();
+    book.issued(now);
+    for (WorkItem item : workItems.findByTaskBookIdOrderByIdAsc(bookId)) {
+      item.issued(now);
+      history.itemEvent(item.getId(), bookId, ItemHistory.SYSTEM, EventKind.ITEM_ISSUED, item.getLeadDepartment().getName());
+    }
+    history.bookEvent(bookId, ItemHistory.SYSTEM, EventKind.BOOK_ISSUED, null);
+    log.info("task book {} issued", bookId);
+  }
+
+  /** Called by the process once every item's department work has ended. */
+  @Transactional
+  public void close(Long bookId) {
+    TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
+    if (workItems.countByTaskBookIdAndStageNot(bookId, ItemStage.CLOSED) > 0) {
+      throw new IllegalStateException("task book " + bookId + " still has open items");
+    }
+    book.closed(EngineClock.now());
+    history.bookEvent(bookId, ItemHistory.SYSTEM, EventKind.BOOK_CLOSED, null);
+    log.info("task book {} closed", bookId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Long> itemIds(Long bookId) {
+    return workItems.findIdsByTaskBook(bookId);
+  }
+
+  private TaskBook editable(Long bookId, CurrentUser user) {
+    TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
+    if (!book.getIssuer().getUsername().equals(user.getUsername())) {
+      throw new AccessDeniedException("only the issuer edits a draft");
+    }
+    if (!book.isEditable()) {
+      throw new EditRejected("book.notEditable");
+    }
+    return book;
+  }
+
+  private Department activeDepartment(Long id) {
+    return departments
+        .findById(id == null ? -1L : id)
+        .filter(Department::isActive)
+        .orElseThrow(() -> new EditRejected("item.department.unknown"));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,8 @@
+package org.duban.taskbook;
+
+public enum TaskBookStatus {
+  DRAFT,
+  IN_REVIEW,
+  ISSUED,
+  CLOSED
+}

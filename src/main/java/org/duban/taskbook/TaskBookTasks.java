@@ -1,0 +1,83 @@
+package org.duban.taskbook;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.duban.infrastructure.NotFound;
+import org.duban.security.CurrentUser;
+import org.duban.task.DecisionRejected;
+import org.duban.task.FormValues;
+import org.duban.task.TaskContext;
+import org.duban.task.TaskDecisionHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The user tasks of the issuance process: submit the draft, review, revise. */
+@Component
+class TaskBookTasks implements TaskDecisionHandler {
+
+  static final String DRAFT = "draftTaskBook";
+  static final String REVIEW = "reviewTaskBook";
+  static final String REVISE = "reviseTaskBook";
+
+  private final TaskBookService service;
+  private final TaskBookRepository books;
+  private final TaskService taskService;
+
+  TaskBookTasks(TaskBookService service, TaskBookRepository books, TaskService taskService) {
+    this.service = service;
+    this.books = books;
+    this.taskService = taskService;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of(DRAFT, REVIEW, REVISE);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Map<String, Object> prefill(Task task, TaskContext context) {
+    TaskBook book = books.findById(context.requireTaskBookId()).orElseThrow(NotFound::new);
+    Map<String, Object> values = new HashMap<>();
+    values.put("bookTitle", book.getTitle());
+    values.put("bookYear", book.getYear());
+    values.put("itemCount", service.itemIds(book.getId()).size());
+    if (book.getReviewComment() != null) {
+      values.put("reviewComment", book.getReviewComment());
+    }
+    return values;
+  }
+
+  @Override
+  @Transactional
+  public void complete(Task task, TaskContext context, Map<String, Object> values, CurrentUser user) {
+    Long bookId = context.requireTaskBookId();
+    String actor = user.getUsername();
+    switch (task.getTaskDefinitionKey()) {
+      case DRAFT -> {
+        service.submitForReview(bookId, actor);
+        taskService.complete(task.getId());
+      }
+      case REVIEW -> {
+        String decision = FormValues.text(values, "reviewDecision");
+        String comment = FormValues.text(values, "reviewComment");
+        if ("approve".equals(decision)) {
+          service.approve(bookId, actor, comment);
+        } else if ("sendBack".equals(decision)) {
+          service.sendBack(bookId, actor, FormValues.requiredText(values, "reviewComment"));
+        } else {
+          throw new DecisionRejected("reviewDecision", "decision.unknown");
+        }
+        taskService.complete(task.getId(), Map.of("reviewDecision", decision));
+      }
+      case REVISE -> {
+        service.resubmit(bookId, actor, FormValues.requiredText(values, "revisionNote"));
+        taskService.complete(task.getId());
+      }
+      default -> throw new IllegalArgumentException(task.getTaskDefinitionKey());
+    }
+  }
+}

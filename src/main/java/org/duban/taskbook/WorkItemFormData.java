@@ -1,0 +1,178 @@
+package org.duban.taskbook;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.duban.workitem.IndicatorDirection;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** One row of the decomposition table, as the task book editor submits it. */
+public class WorkItemFormData {
+
+  @NotNull private Long goalAreaId;
+
+  @NotBlank
+  @Size(max = 20)
+  private String seq;
+
+  @NotBlank
+  @Size(max = 500)
+  private String title;
+
+  @Size(max = 2000)
+  private String targetText;
+
+  @NotNull private Long leadDepartmentId;
+
+  private List<Long> collaboratorIds = new ArrayList<>();
+
+  @NotNull private Long leaderInChargeId;
+
+  @NotNull
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+  private LocalDate deadline;
+
+  @Size(max = 2000)
+  private String acceptanceCriteria;
+
+  @Size(max = 200)
+  private String indicatorName;
+
+  @Size(max = 20)
+  private String indicatorUnit;
+
+  private IndicatorDirection indicatorDirection;
+
+  @Digits(integer = 14, fraction = 4)
+  private BigDecimal indicatorBaseline;
+
+  @Digits(integer = 14, fraction = 4)
+  private BigDecimal indicatorTarget;
+
+  public boolean hasIndicator() {
+    return indicatorName != null && !indicatorName.isBlank();
+  }
+
+  @AssertTrue(message = "{item.indicator.incomplete}")
+  public boolean isIndicatorComplete() {
+    return !hasIndicator() || (indicatorDirection != null && indicatorTarget != null);
+  }
+
+  public Long getGoalAreaId() {
+    return goalAreaId;
+  }
+
+  public void setGoalAreaId(Long goalAreaId) {
+    this.goalAreaId = goalAreaId;
+  }
+
+  public String getSeq() {
+    return seq;
+  }
+
+  public void setSeq(String seq) {
+    this.seq = seq;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public void setTitle(String title) {
+    this.title = title;
+  }
+
+  public String getTargetText() {
+    return targetText;
+  }
+
+  public void setTargetText(String targetText) {
+    this.targetText = targetText;
+  }
+
+  public Long getLeadDepartmentId() {
+    return leadDepartmentId;
+  }
+
+  public void setLeadDepartmentId(Long leadDepartmentId) {
+    this.leadDepartmentId = leadDepartmentId;
+  }
+
+  public List<Long> getCollaboratorIds() {
+    return collaboratorIds;
+  }
+
+  public void setCollaboratorIds(List<Long> collaboratorIds) {
+    this.collaboratorIds = collaboratorIds == null ? new ArrayList<>() : collaboratorIds;
+  }
+
+  public Long getLeaderInChargeId() {
+    return leaderInChargeId;
+  }
+
+  public void setLeaderInChargeId(Long leaderInChargeId) {
+    this.leaderInChargeId = leaderInChargeId;
+  }
+
+  public LocalDate getDeadline() {
+    return deadline;
+  }
+
+  public void setDeadline(LocalDate deadline) {
+    this.deadline = deadline;
+  }
+
+  public String getAcceptanceCriteria() {
+    return acceptanceCriteria;
+  }
+
+  public void setAcceptanceCriteria(String acceptanceCriteria) {
+    this.acceptanceCriteria = acceptanceCriteria;
+  }
+
+  public String getIndicatorName() {
+    return indicatorName;
+  }
+
+  public void setIndicatorName(String indicatorName) {
+    this.indicatorName = indicatorName;
+  }
+
+  public String getIndicatorUnit() {
+    return indicatorUnit;
+  }
+
+  public void setIndicatorUnit(String indicatorUnit) {
+    this.indicatorUnit = indicatorUnit;
+  }
+
+  public IndicatorDirection getIndicatorDirection() {
+    return indicatorDirection;
+  }
+
+  public void setIndicatorDirection(IndicatorDirection indicatorDirection) {
+    this.indicatorDirection = indicatorDirection;
+  }
+
+  public BigDecimal getIndicatorBaseline() {
+    return indicatorBaseline;
+  }
+
+  public void setIndicatorBaseline(BigDecimal indicatorBaseline) {
+    this.indicatorBaseline = indicatorBaseline;
+  }
+
+  public BigDecimal getIndicatorTarget() {
+    return indicatorTarget;
+  }
+
+  public void setIndicatorTarget(BigDecimal indicatorTarget) {
+    this.indicatorTarget = indicatorTarget;
+  }
+}

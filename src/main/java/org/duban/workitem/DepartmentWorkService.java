@@ -1,0 +1,184 @@
+package org.duban.workitem;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.duban.history.EventKind;
+import org.duban.history.ItemHistory;
+import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.NotFound;
+import org.duban.org.Department;
+import org.duban.org.DepartmentRepository;
+import org.duban.org.Person;
+import org.duban.org.PersonRepository;
+import org.duban.task.DecisionRejected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The lead department's work on an item: claim or dispute, break down, report, acceptance. */
+@Service
+public class DepartmentWorkService {
+
+  private static final Logger log = LoggerFactory.getLogger(DepartmentWorkService.class);
+
+  static final String USER_PREFIX = "user:";
+  static final String DEPT_PREFIX = "dept:";
+
+  private final WorkItemRepository workItems;
+  private final SubTaskRepository subTasks;
+  private final DepartmentRepository departments;
+  private final PersonRepository people;
+  private final ItemHistory history;
+
+  DepartmentWorkService(
+      WorkItemRepository workItems,
+      SubTaskRepository subTasks,
+      DepartmentRepository departments,
+      PersonRepository people,
+      ItemHistory history) {
+    this.workItems = workItems;
+    this.subTasks = subTasks;
+    this.departments = departments;
+    this.people = people;
+    this.history = history;
+  }
+
+  /** One sub-task row of the breakdown form. */
+  public record SubTaskPlan(String title, String assignee, LocalDate dueDate) {}
+
+  @Transactional
+  public void claim(Long itemId, String actor) {
+    WorkItem item = item(itemId);
+    item.movedTo(ItemStage.BREAKDOWN);
+    event(item, actor, EventKind.ITEM_CLAIMED, item.getLeadDepartment().getName());
+  }
+
+  @Transactional
+  public void dispute(Long itemId, String actor, String reason) {
+    WorkItem item = item(itemId);
+    item.movedTo(ItemStage.DISPUTED);
+    event(item, actor, EventKind.ITEM_DISPUTED, reason);
+  }
+
+  @Transactional
+  public void reassign(Long itemId, String actor, Long departmentId, String comment) {
+    WorkItem item = item(itemId);
+    Department department =
+        departments
+            .findById(departmentId)
+            .filter(Department::isActive)
+            .orElseThrow(() -> new DecisionRejected("newLeadDepartment", "item.department.unknown"));
+    if (department.getId().equals(item.getLeadDepartment().getId())) {
+      throw new DecisionRejected("newLeadDepartment", "dispute.sameDepartment");
+    }
+    String from = item.getLeadDepartment().getName();
+    item.reassignTo(department);
+    item.movedTo(ItemStage.AWAITING_CLAIM);
+    event(item, actor, EventKind.ITEM_REASSIGNED, from + " → " + department.getName() + note(comment));
+  }
+
+  @Transactional
+  public void upholdAssignment(Long itemId, String actor, String comment) {
+    WorkItem item = item(itemId);
+    item.movedTo(ItemStage.AWAITING_CLAIM);
+    event(item, actor, EventKind.ITEM_ASSIGNMENT_UPHELD, comment);
+  }
+
+  @Transactional
+  public List<SubTask> breakDown(Long itemId, String actor, List<SubTaskPlan> plans) {
+    WorkItem item = item(itemId);
+    if (plans.isEmpty()) {
+      throw new DecisionRejected("subTasks", "breakdown.empty");
+    }
+    LocalDate today = EngineClock.today();
+    List<SubTask> created = new ArrayList<>();
+    for (int i = 0; i < plans.size(); i++) {
+      SubTaskPlan plan = plans.get(i);
+      String field = "subTasks[" + i + "].";
+      if (plan.dueDate().isBefore(today) || plan.dueDate().isAfter(item.getDeadline())) {
+        throw new DecisionRejected(field + "dueDate", "breakdown.dueDate.range", today, item.getDeadline());
+      }
+      SubTask subTask = resolveAssignee(item, plan, field, today);
+      created.add(subTasks.save(subTask));
+    }
+    item.movedTo(ItemStage.IN_PROGRESS);
+    event(item, actor, EventKind.ITEM_BROKEN_DOWN, created.size() + "");
+    return created;
+  }
+
+  private SubTask resolveAssignee(WorkItem item, SubTaskPlan plan, String field, LocalDate today) {
+    String assignee = plan.assignee() == null ? "" : plan.assignee();
+    if (assignee.startsWith(USER_PREFIX)) {
+      Person person =
+          people
+              .findByUsername(assignee.substring(USER_PREFIX.length()))
+              .filter(Person::isActive)
+              .filter(p -> p.getDepartment() != null
+                  && p.getDepartment().getId().equals(item.getLeadDepartment().getId()))
+              .orElseThrow(() -> new DecisionRejected(field + "assignee", "breakdown.assignee.invalid"));
+      return new SubTask(item, plan.title(), person, null, plan.dueDate(), EngineClock.now());
+    }
+    if (assignee.startsWith(DEPT_PREFIX)) {
+      Department department =
+          item.getCollaborators().stream()
+              .filter(d -> assignee.equals(DEPT_PREFIX + d.getId()))
+              .findFirst()
+              .orElseThrow(() -> new DecisionRejected(field + "assignee", "breakdown.assignee.invalid"));
+      return new SubTask(item, plan.title(), null, department, plan.dueDate(), EngineClock.now());
+    }
+    throw new DecisionRejected(field + "assignee", "breakdown.assignee.invalid");
+  }
+
+  @Transactional
+  public void subTaskDone(Long subTaskId, String actor, String report) {
+    SubTask subTask = subTasks.findById(subTaskId).orElseThrow(NotFound::new);
+    subTask.done(report, actor, EngineClock.now());
+    event(subTask.getWorkItem(), actor, EventKind.SUBTASK_DONE, subTask.getTitle() + "：" + report);
+  }
+
+  @Transactional
+  public void reportCompletion(Long itemId, String actor, String summary) {
+    WorkItem item = item(itemId);
+    item.movedTo(ItemStage.REPORTED);
+    item.reported(100);
+    event(item, actor, EventKind.COMPLETION_REPORTED, summary);
+  }
+
+  @Transactional
+  public void accept(Long itemId, String actor, String comment) {
+    event(item(itemId), actor, EventKind.ITEM_ACCEPTED, comment);
+  }
+
+  @Transactional
+  public void sendBackForRework(Long itemId, String actor, String comment) {
+    WorkItem item = item(itemId);
+    item.movedTo(ItemStage.IN_PROGRESS);
+    event(item, actor, EventKind.ITEM_SENT_BACK, comment);
+  }
+
+  /** Called by the process after acceptance. */
+  @Transactional
+  public void close(Long itemId) {
+    WorkItem item = item(itemId);
+    if (item.getStage() == ItemStage.CLOSED) {
+      return;
+    }
+    item.closed(EngineClock.now());
+    event(item, ItemHistory.SYSTEM, EventKind.ITEM_CLOSED, null);
+    log.info("work item {} closed", itemId);
+  }
+
+  private WorkItem item(Long itemId) {
+    return workItems.findById(itemId).orElseThrow(NotFound::new);
+  }
+
+  private void event(WorkItem item, String actor, EventKind kind, String detail) {
+    history.itemEvent(item.getId(), item.getTaskBook().getId(), actor, kind, detail);
+  }
+
+  private static String note(String comment) {
+    return comment == null ? "" : "（" + comment + "）";
+  }
+}

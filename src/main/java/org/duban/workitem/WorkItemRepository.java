@@ -1,0 +1,19 @@
+package org.duban.workitem;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface WorkItemRepository extends JpaRepository<WorkItem, Long> {
+
+  List<WorkItem> findByTaskBookIdOrderByIdAsc(Long taskBookId);
+
+  @Query("select w.id from WorkItem w where w.taskBook.id = :taskBookId order by w.id")
+  List<Long> findIdsByTaskBook(Long taskBookId);
+
+  @Query("select w.id from WorkItem w where w.stage in :stages order by w.id")
+  List<Long> findIdsByStageIn(Collection<ItemStage> stages);
+
+  long countByTaskBookIdAndStageNot(Long taskBookId, ItemStage stage);
+}
