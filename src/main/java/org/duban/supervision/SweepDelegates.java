@@ -1,6 +1,5 @@
 package org.duban.supervision;
 
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.duban.workitem.Light;
@@ -24,15 +23,14 @@ class SweepDelegates {
 
   @Bean
   JavaDelegate recordLightDelegate(WeeklySupervisionService service) {
-    return execution -> {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> result = (Map<String, Object>) execution.getVariable("lightResult");
-      Light light = Light.valueOf((String) result.get("light"));
-      String reason = (String) result.get("reason");
-      service.recordLight(
-          sweepId(execution), workItemId(execution), light, reason, LightFacts.fromVariables(execution.getVariables()));
-      execution.setVariable("light", light.name());
-    };
+    // the decision's outputs arrive as the local variables light and lightReason
+    return execution ->
+        service.recordLight(
+            sweepId(execution),
+            workItemId(execution),
+            Light.valueOf((String) execution.getVariable("light")),
+            (String) execution.getVariable("lightReason"),
+            LightFacts.fromVariables(execution.getVariables()));
   }
 
   @Bean

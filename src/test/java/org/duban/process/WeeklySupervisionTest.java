@@ -60,11 +60,7 @@ class WeeklySupervisionTest extends ProcessTestSupport {
         new RecordingDelegate(execution -> execution.setVariable("sweepId", SWEEP)));
     gatherLightFacts = registerDelegate("gatherLightFactsDelegate", new RecordingDelegate(execution ->
         execution.setVariablesLocal(facts.get((Long) execution.getVariable("workItemId")))));
-    recordLight = registerDelegate("recordLightDelegate", new RecordingDelegate(execution -> {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> lightResult = (Map<String, Object>) execution.getVariable("lightResult");
-      execution.setVariableLocal("light", lightResult.get("light"));
-    }));
+    recordLight = registerDelegate("recordLightDelegate");
     startEscalation = registerDelegate("startEscalationDelegate");
     finishSweep = registerDelegate("finishSweepDelegate");
   }
@@ -72,11 +68,6 @@ class WeeklySupervisionTest extends ProcessTestSupport {
   Job startTimer() {
     return jobQuery().processDefinitionKey("weeklySupervision").activityId("weeklySupervisionTimer").timers()
         .singleResult();
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> lightResult(Map<String, Object> call) {
-    return (Map<String, Object>) call.get("lightResult");
   }
 
   @Test
@@ -106,9 +97,9 @@ class WeeklySupervisionTest extends ProcessTestSupport {
     // And each item was rated by the decision table, in collection order, with the table's reason
     assertThat(recordLight.values("workItemId"))
         .containsExactly(OVERDUE_ITEM, LAGGING_ITEM, ON_TRACK_ITEM, SILENT_ITEM);
-    assertThat(recordLight.calls).extracting(call -> lightResult(call).get("light"))
+    assertThat(recordLight.values("light"))
         .containsExactly("RED", "YELLOW", "GREEN", "RED");
-    assertThat(recordLight.calls).extracting(call -> lightResult(call).get("reason"))
+    assertThat(recordLight.values("lightReason"))
         .containsExactly("已超过完成时限仍未完成", "进度落后序时进度10个百分点及以上", "按计划推进",
             "两次及以上未按时填报月度进展");
     assertThat(historyService().createHistoricDecisionInstanceQuery().decisionDefinitionKey("itemLight").count())
@@ -121,7 +112,7 @@ class WeeklySupervisionTest extends ProcessTestSupport {
   }
 
   @Test
-  void lightAndLightResultAreLocalToEachItem() {
+  void lightAndReasonAreLocalToEachItem() {
     // Given a red item followed by a yellow one
     openItems.ids.clear();
     openItems.ids.addAll(List.of(OVERDUE_ITEM, LAGGING_ITEM));
@@ -129,10 +120,10 @@ class WeeklySupervisionTest extends ProcessTestSupport {
     // When the sweep runs
     ProcessInstance sweep = runtimeService().startProcessInstanceByKey("weeklySupervision");
 
-    // Then every item starts without the previous item's light or decision result
+    // Then every item starts without the previous item's light or reason
     assertThat(gatherLightFacts.calls).hasSize(2).allSatisfy(call -> assertThat(call)
         .containsEntry("light", null)
-        .containsEntry("lightResult", null));
+        .containsEntry("lightReason", null));
     assertThat(startEscalation.values("workItemId")).containsExactly(OVERDUE_ITEM);
 
     // And the variables lived in each iteration, never on the process instance
@@ -141,7 +132,7 @@ class WeeklySupervisionTest extends ProcessTestSupport {
     assertThat(lights).hasSize(2)
         .allSatisfy(light -> assertThat(light.getActivityInstanceId()).isNotEqualTo(sweep.getId()));
     assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(sweep.getId())
-        .variableName("lightResult").list()).hasSize(2)
+        .variableName("lightReason").list()).hasSize(2)
         .allSatisfy(result -> assertThat(result.getActivityInstanceId()).isNotEqualTo(sweep.getId()));
     assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(sweep.getId())
         .variableName("progressGap").list()).hasSize(2)
