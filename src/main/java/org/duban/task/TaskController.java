@@ -2,11 +2,13 @@ package org.duban.task;
 
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.duban.forms.FormResult;
 import org.duban.security.CurrentUser;
 import org.duban.taskbook.TaskBookQueries;
 import org.duban.workitem.WorkItemQueries;
 import org.springframework.context.MessageSource;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -115,7 +117,12 @@ class TaskController {
     return PAGE;
   }
 
-  @ExceptionHandler(TaskGone.class)
+  /** Someone else completed the task first, or completed it at the same moment. */
+  @ExceptionHandler({
+    TaskGone.class,
+    OptimisticLockingException.class,
+    ObjectOptimisticLockingFailureException.class
+  })
   String gone(RedirectAttributes redirect) {
     redirect.addFlashAttribute("warning", "task.gone");
     return "redirect:/tasks";
