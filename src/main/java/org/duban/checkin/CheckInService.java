@@ -12,7 +12,6 @@ import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
 import org.duban.task.DecisionRejected;
 import org.duban.workitem.Indicator;
-import org.duban.workitem.ItemStage;
 import org.duban.workitem.WorkItem;
 import org.duban.workitem.WorkItemRepository;
 import org.springframework.stereotype.Service;
@@ -39,8 +38,7 @@ public class CheckInService {
   /** Items a monthly round asks to report on: issued and not yet closed. */
   @Transactional(readOnly = true)
   public List<Long> openItemIds() {
-    return workItems.findIdsByStageIn(
-        java.util.Arrays.stream(ItemStage.values()).filter(ItemStage::isOpen).toList());
+    return workItems.findOpenIds();
   }
 
   @Transactional

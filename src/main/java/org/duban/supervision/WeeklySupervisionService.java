@@ -1,6 +1,5 @@
 package org.duban.supervision;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -9,7 +8,6 @@ import org.duban.history.EventKind;
 import org.duban.history.ItemHistory;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
-import org.duban.workitem.ItemStage;
 import org.duban.workitem.Light;
 import org.duban.workitem.WorkItem;
 import org.duban.workitem.WorkItemRepository;
@@ -66,7 +64,7 @@ public class WeeklySupervisionService {
 
   @Transactional(readOnly = true)
   public List<Long> openItemIds() {
-    return workItems.findIdsByStageIn(Arrays.stream(ItemStage.values()).filter(ItemStage::isOpen).toList());
+    return workItems.findOpenIds();
   }
 
   @Transactional

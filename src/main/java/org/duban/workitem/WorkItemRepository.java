@@ -15,5 +15,10 @@ public interface WorkItemRepository extends JpaRepository<WorkItem, Long> {
   @Query("select w.id from WorkItem w where w.stage in :stages order by w.id")
   List<Long> findIdsByStageIn(Collection<ItemStage> stages);
 
+  /** Items issued and not yet closed: what check-in rounds and the weekly sweep look at. */
+  default List<Long> findOpenIds() {
+    return findIdsByStageIn(java.util.Arrays.stream(ItemStage.values()).filter(ItemStage::isOpen).toList());
+  }
+
   long countByTaskBookIdAndStageNot(Long taskBookId, ItemStage stage);
 }
