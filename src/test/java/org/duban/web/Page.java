@@ -1,0 +1,131 @@
+package org.duban.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.attoparser.ParseException;
+import org.attoparser.config.ParseConfiguration;
+import org.attoparser.dom.DOMMarkupParser;
+import org.attoparser.dom.Document;
+import org.attoparser.dom.Element;
+import org.attoparser.dom.INestableNode;
+import org.attoparser.dom.INode;
+import org.attoparser.dom.Text;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * A rendered page parsed with attoparser (which Thymeleaf brings), read through the class names the
+ * forms fragment promises: {@code form-field} wraps a control and its {@code field-error}.
+ */
+final class Page {
+
+  private final String html;
+  private final List<Element> elements = new ArrayList<>();
+
+  private Page(String html) {
+    this.html = html;
+    try {
+      Document document = new DOMMarkupParser(ParseConfiguration.htmlConfiguration()).parse(html);
+      collect(document, elements);
+    } catch (ParseException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  static Page of(MvcResult result) {
+    try {
+      return new Page(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    } catch (java.io.UnsupportedEncodingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String html() {
+    return html;
+  }
+
+  /** Whether the page has an input, select or textarea with this name. */
+  boolean hasControl(String name) {
+    return !controls(name).isEmpty();
+  }
+
+  /** The error messages shown in the {@code form-field} that holds the control with this name. */
+  List<String> errorsBeside(String controlName) {
+    List<Element> fields = elements.stream()
+        .filter(e -> hasClass(e, "form-field"))
+        .filter(e -> !descendants(e, c -> isControl(c) && controlName.equals(c.getAttributeValue("name"))).isEmpty())
+        .toList();
+    if (fields.isEmpty()) {
+      throw new AssertionError("no form-field holds a control named " + controlName + " in:\n" + html);
+    }
+    List<String> errors = new ArrayList<>();
+    for (Element field : fields) {
+      descendants(field, e -> hasClass(e, "field-error")).forEach(e -> errors.add(text(e)));
+    }
+    return errors;
+  }
+
+  /** Every field error on the page. */
+  List<String> allFieldErrors() {
+    return texts("field-error");
+  }
+
+  /** The texts of the elements with this class. */
+  List<String> texts(String cssClass) {
+    return elements.stream().filter(e -> hasClass(e, cssClass)).map(Page::text).toList();
+  }
+
+  /** The value of the hidden CSRF field of the page's forms, if any. */
+  boolean hasCsrfField() {
+    return elements.stream().anyMatch(e -> "_csrf".equals(e.getAttributeValue("name")));
+  }
+
+  private List<Element> controls(String name) {
+    return elements.stream().filter(e -> isControl(e) && name.equals(e.getAttributeValue("name"))).toList();
+  }
+
+  private static boolean hasClass(Element e, String cssClass) {
+    String classes = e.getAttributeValue("class");
+    return classes != null && List.of(classes.trim().split("\\s+")).contains(cssClass);
+  }
+
+  private static boolean isControl(Element e) {
+    String name = e.getElementName().toLowerCase();
+    return name.equals("input") || name.equals("select") || name.equals("textarea");
+  }
+
+  private static String text(Element e) {
+    StringBuilder out = new StringBuilder();
+    appendText(e, out);
+    return out.toString().strip();
+  }
+
+  private static List<Element> descendants(Element root, Predicate<Element> filter) {
+    List<Element> out = new ArrayList<>();
+    collect(root, out);
+    out.remove(root);
+    return out.stream().filter(filter).toList();
+  }
+
+  private static void appendText(INestableNode node, StringBuilder out) {
+    for (INode child : node.getChildren()) {
+      if (child instanceof Text text) {
+        out.append(text.getContent());
+      } else if (child instanceof INestableNode nested) {
+        appendText(nested, out);
+      }
+    }
+  }
+
+  private static void collect(INestableNode node, List<Element> out) {
+    if (node instanceof Element e) {
+      out.add(e);
+    }
+    for (INode child : node.getChildren()) {
+      if (child instanceof INestableNode nested) {
+        collect(nested, out);
+      }
+    }
+  }
+}
