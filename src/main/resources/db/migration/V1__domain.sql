@@ -83,9 +83,18 @@ create table indicator (
     work_item_id  bigint        not null references work_item (id),
     name          varchar(200)  not null,
     unit          varchar(20),
-    direction     varchar(4)    not null,
+    direction     varchar(10)   not null,
     baseline      numeric(18, 4),
-    target        numeric(18, 4) not null
+    -- the final target; null for "increase"/"decrease" against the baseline
+    target        numeric(18, 4)
+);
+
+-- targets per year of a multi-year term book (任期目标 broken into annual targets)
+create table indicator_year_target (
+    indicator_id  bigint         not null references indicator (id),
+    target_year   integer        not null,
+    target        numeric(18, 4) not null,
+    primary key (indicator_id, target_year)
 );
 
 create table sub_task (

@@ -47,6 +47,7 @@ public class IndicatorReading {
   }
 
   public boolean isOnTarget() {
-    return indicator.getDirection().isMet(value, indicator.getTarget());
+    int year = Integer.parseInt(checkIn.getPeriod().substring(0, 4));
+    return indicator.getDirection().isMet(value, indicator.targetFor(year), indicator.getBaseline());
   }
 }

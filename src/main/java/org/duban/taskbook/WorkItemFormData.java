@@ -61,7 +61,13 @@ public class WorkItemFormData {
 
   @AssertTrue(message = "{item.indicator.incomplete}")
   public boolean isIndicatorComplete() {
-    return !hasIndicator() || (indicatorDirection != null && indicatorTarget != null);
+    if (!hasIndicator()) {
+      return true;
+    }
+    if (indicatorDirection == null) {
+      return false;
+    }
+    return indicatorDirection.isTrend() ? indicatorBaseline != null : indicatorTarget != null;
   }
 
   public Long getGoalAreaId() {

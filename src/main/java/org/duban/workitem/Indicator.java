@@ -1,5 +1,8 @@
 package org.duban.workitem;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,7 +12,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
 import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** 指标: a measurable target of a work item. */
 @Entity
@@ -30,7 +36,16 @@ public class Indicator {
   private IndicatorDirection direction;
 
   private BigDecimal baseline;
+
+  /** The final target; null for trend directions. */
   private BigDecimal target;
+
+  /** Annual targets of a multi-year term book, by year; a year without one uses the final target. */
+  @ElementCollection
+  @CollectionTable(name = "indicator_year_target", joinColumns = @JoinColumn(name = "indicator_id"))
+  @MapKeyColumn(name = "target_year")
+  @Column(name = "target")
+  private Map<Integer, BigDecimal> yearTargets = new TreeMap<>();
 
   protected Indicator() {}
 
@@ -47,6 +62,22 @@ public class Indicator {
     this.direction = direction;
     this.baseline = baseline;
     this.target = target;
+    if (direction.isTrend() ? baseline == null : target == null) {
+      throw new IllegalArgumentException(direction.isTrend() ? "a trend needs a baseline" : "a target is needed");
+    }
+  }
+
+  public void setYearTarget(int year, BigDecimal yearTarget) {
+    yearTargets.put(year, yearTarget);
+  }
+
+  /** The target in force in a year: that year's own target, or the final one. */
+  public BigDecimal targetFor(int year) {
+    return yearTargets.getOrDefault(year, target);
+  }
+
+  public Map<Integer, BigDecimal> getYearTargets() {
+    return yearTargets;
   }
 
   public Long getId() {
@@ -77,9 +108,10 @@ public class Indicator {
     return target;
   }
 
-  /** "平均住院日 ≤ 6.5 天". */
+  /** "平均住院日 ≤ 6.5 天", or for a trend "平均住院日 ↓ 7.2 天" (against the baseline). */
   public String describe() {
-    return name + " " + direction.symbol() + " " + target.stripTrailingZeros().toPlainString()
+    BigDecimal shown = direction.isTrend() ? baseline : target;
+    return name + " " + direction.symbol() + " " + shown.stripTrailingZeros().toPlainString()
         + (unit == null ? "" : " " + unit);
   }
 }
