@@ -18,6 +18,8 @@ import org.duban.TestHospital;
 import org.duban.checkin.CheckIn;
 import org.duban.checkin.CheckInRepository;
 import org.duban.checkin.CheckInRounds;
+import org.duban.checkin.IndicatorChart;
+import org.duban.checkin.IndicatorCharts;
 import org.duban.history.ItemEvent;
 import org.duban.history.ItemHistory;
 import org.duban.infrastructure.EngineClock;
@@ -69,6 +71,7 @@ abstract class LifecycleScenario {
   @Autowired SupervisionNoticeRepository notices;
   @Autowired RectificationRepository rectifications;
   @Autowired ItemHistory history;
+  @Autowired IndicatorCharts indicatorCharts;
 
   @BeforeEach
   void hospital() {
@@ -133,6 +136,18 @@ abstract class LifecycleScenario {
     CheckIn checkIn = checkIns.findByWorkItemIdOrderByPeriodDesc(item.getId()).get(0);
     assertThat(checkIn.getPercentDone()).isEqualTo(20);
     assertThat(checkIn.getObstacles()).isEqualTo("信息系统改造滞后");
+    // and the item page's chart shows the reading, above the 6.5-day target and behind schedule
+    List<IndicatorChart> charts = indicatorCharts.of(item.getId());
+    assertThat(charts).singleElement().satisfies(chart -> {
+      assertThat(chart.title()).isEqualTo("平均住院日 ≤ 6.5 天");
+      assertThat(chart.readings()).singleElement().satisfies(point -> {
+        assertThat(point.value()).isEqualTo("7.1");
+        assertThat(point.met()).isFalse();
+        assertThat(point.cssClass()).isEqualTo("behind");
+      });
+      assertThat(chart.target().label()).isEqualTo("6.5");
+      assertThat(chart.target().y()).isGreaterThan(chart.readings().get(0).y());
+    });
 
     // and the weekly supervision timer fires
     Job weeklyTimer = managementService.createJobQuery()
