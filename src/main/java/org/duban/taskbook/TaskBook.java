@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.duban.org.Department;
 import org.duban.org.Person;
 
 /** 目标任务书: issued by a leader for a period, broken into goal areas and work items. */
@@ -27,6 +28,25 @@ public class TaskBook {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "parent_id")
+  private TaskBook parent;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "book_level")
+  private BookLevel level = BookLevel.HOSPITAL;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "responsible_department_id")
+  private Department responsibleDepartment;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "responsible_person_id")
+  private Person responsiblePerson;
+
+  private String signedBy;
+  private LocalDateTime signedAt;
 
   private String title;
   @Column(name = "book_year")
@@ -66,6 +86,24 @@ public class TaskBook {
     this.createdAt = now;
   }
 
+  /** Places the book in the hierarchy and names who signs it. */
+  public void placeIn(BookLevel level, TaskBook parent, Department responsibleDepartment, Person responsiblePerson) {
+    this.level = level;
+    this.parent = parent;
+    this.responsibleDepartment = responsibleDepartment;
+    this.responsiblePerson = responsiblePerson;
+  }
+
+  /** A book with a responsible party is a responsibility book (责任书): someone signs it. */
+  public boolean needsSigning() {
+    return responsibleDepartment != null || responsiblePerson != null;
+  }
+
+  void signed(String username, LocalDateTime at) {
+    this.signedBy = username;
+    this.signedAt = at;
+  }
+
   public GoalArea addGoalArea(String name) {
     GoalArea area = new GoalArea(this, name, goalAreas.size() + 1);
     goalAreas.add(area);
@@ -101,6 +139,30 @@ public class TaskBook {
 
   public Long getId() {
     return id;
+  }
+
+  public TaskBook getParent() {
+    return parent;
+  }
+
+  public BookLevel getLevel() {
+    return level;
+  }
+
+  public Department getResponsibleDepartment() {
+    return responsibleDepartment;
+  }
+
+  public Person getResponsiblePerson() {
+    return responsiblePerson;
+  }
+
+  public String getSignedBy() {
+    return signedBy;
+  }
+
+  public LocalDateTime getSignedAt() {
+    return signedAt;
   }
 
   public String getTitle() {

@@ -31,6 +31,16 @@ public class TaskBookFormData {
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
   private LocalDate periodEnd;
 
+  @NotNull private BookLevel level = BookLevel.HOSPITAL;
+
+  /** The book one level up, for annual, leader and department books. */
+  private Long parentId;
+
+  /** Who signs: a department (its head) for a department book, a leader for a leader's book. */
+  private Long responsibleDepartmentId;
+
+  private Long responsiblePersonId;
+
   /** Goal areas, one per line or separated by 、 or commas. */
   @Size(max = 1000)
   private String goalAreas;
@@ -55,6 +65,47 @@ public class TaskBookFormData {
         .map(s -> s.length() > 100 ? s.substring(0, 100) : s)
         .distinct()
         .toList();
+  }
+
+  @AssertTrue(message = "{book.responsible.required}")
+  public boolean isResponsibleGiven() {
+    return switch (level == null ? BookLevel.HOSPITAL : level) {
+      case DEPARTMENT -> responsibleDepartmentId != null;
+      case LEADER -> responsiblePersonId != null;
+      default -> true;
+    };
+  }
+
+  public BookLevel getLevel() {
+    return level;
+  }
+
+  public void setLevel(BookLevel level) {
+    this.level = level;
+  }
+
+  public Long getParentId() {
+    return parentId;
+  }
+
+  public void setParentId(Long parentId) {
+    this.parentId = parentId;
+  }
+
+  public Long getResponsibleDepartmentId() {
+    return responsibleDepartmentId;
+  }
+
+  public void setResponsibleDepartmentId(Long responsibleDepartmentId) {
+    this.responsibleDepartmentId = responsibleDepartmentId;
+  }
+
+  public Long getResponsiblePersonId() {
+    return responsiblePersonId;
+  }
+
+  public void setResponsiblePersonId(Long responsiblePersonId) {
+    this.responsiblePersonId = responsiblePersonId;
   }
 
   public String getTitle() {

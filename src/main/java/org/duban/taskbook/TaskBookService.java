@@ -73,6 +73,7 @@ public class TaskBookService {
     for (String area : data.goalAreaNames()) {
       draft.addGoalArea(area);
     }
+    placeInHierarchy(draft, data);
     TaskBook book = books.save(draft);
     ProcessInstance instance =
         runtimeService.startProcessInstanceByKey(
@@ -83,6 +84,22 @@ public class TaskBookService {
     history.bookEvent(book.getId(), user.getUsername(), EventKind.BOOK_CREATED, book.getTitle());
     log.info("task book {} drafted by {}, instance {}", book.getId(), user.getUsername(), instance.getId());
     return book;
+  }
+
+  private void placeInHierarchy(TaskBook draft, TaskBookFormData data) {
+    TaskBook parent = null;
+    if (data.getParentId() != null) {
+      parent = books.findById(data.getParentId()).orElseThrow(() -> new EditRejected("book.parent.unknown"));
+      if (data.getPeriodStart().isBefore(parent.getPeriodStart()) || data.getPeriodEnd().isAfter(parent.getPeriodEnd())) {
+        throw new EditRejected("book.parent.period");
+      }
+    }
+    Department department = data.getResponsibleDepartmentId() == null ? null : activeDepartment(data.getResponsibleDepartmentId());
+    Person person = data.getResponsiblePersonId() == null
+        ? null
+        : people.findById(data.getResponsiblePersonId()).filter(Person::isActive)
+            .orElseThrow(() -> new EditRejected("item.leader.unknown"));
+    draft.placeIn(data.getLevel(), parent, department, person);
   }
 
   @Transactional
@@ -127,6 +144,9 @@ public class TaskBookService {
             leader,
             data.getDeadline(),
             blankToNull(data.getAcceptanceCriteria()));
+    if (data.getParentItemId() != null) {
+      item.breaksDown(parentItem(book, data.getParentItemId()));
+    }
     for (Long collaboratorId : data.getCollaboratorIds()) {
       if (!collaboratorId.equals(lead.getId())) {
         item.addCollaborator(activeDepartment(collaboratorId));
@@ -226,6 +246,15 @@ public class TaskBookService {
   @Transactional(readOnly = true)
   public List<Long> itemIds(Long bookId) {
     return workItems.findIdsByTaskBook(bookId);
+  }
+
+  /** An item breaks down an item of the book one level up, never one of another branch. */
+  private WorkItem parentItem(TaskBook book, Long parentItemId) {
+    WorkItem parent = workItems.findById(parentItemId).orElseThrow(() -> new EditRejected("item.parent.unknown"));
+    if (book.getParent() == null || !parent.getTaskBook().getId().equals(book.getParent().getId())) {
+      throw new EditRejected("item.parent.notInParentBook");
+    }
+    return parent;
   }
 
   private TaskBook editable(Long bookId, CurrentUser user) {

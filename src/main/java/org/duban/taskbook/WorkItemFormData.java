@@ -17,6 +17,9 @@ public class WorkItemFormData {
 
   @NotNull private Long goalAreaId;
 
+  /** The item of the parent book this item breaks down, if any. */
+  private Long parentItemId;
+
   @NotBlank
   @Size(max = 20)
   private String seq;
@@ -68,6 +71,14 @@ public class WorkItemFormData {
       return false;
     }
     return indicatorDirection.isTrend() ? indicatorBaseline != null : indicatorTarget != null;
+  }
+
+  public Long getParentItemId() {
+    return parentItemId;
+  }
+
+  public void setParentItemId(Long parentItemId) {
+    this.parentItemId = parentItemId;
   }
 
   public Long getGoalAreaId() {

@@ -43,6 +43,10 @@ public class WorkItem {
   @JoinColumn(name = "goal_area_id")
   private GoalArea goalArea;
 
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "parent_item_id")
+  private WorkItem parentItem;
+
   private String seq;
   private String title;
   private String targetText;
@@ -115,6 +119,14 @@ public class WorkItem {
     return indicator;
   }
 
+  /** Marks this item as the breakdown of an item of the book one level up. */
+  public void breaksDown(WorkItem parent) {
+    if (parent == this) {
+      throw new IllegalArgumentException("an item cannot break itself down");
+    }
+    this.parentItem = parent;
+  }
+
   public void addCollaborator(Department department) {
     collaborators.add(department);
   }
@@ -159,6 +171,10 @@ public class WorkItem {
 
   public GoalArea getGoalArea() {
     return goalArea;
+  }
+
+  public WorkItem getParentItem() {
+    return parentItem;
   }
 
   public String getSeq() {

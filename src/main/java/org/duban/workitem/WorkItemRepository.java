@@ -9,6 +9,8 @@ public interface WorkItemRepository extends JpaRepository<WorkItem, Long> {
 
   List<WorkItem> findByTaskBookIdOrderByIdAsc(Long taskBookId);
 
+  List<WorkItem> findByParentItemIdOrderByIdAsc(Long parentItemId);
+
   @Query("select w.id from WorkItem w where w.taskBook.id = :taskBookId order by w.id")
   List<Long> findIdsByTaskBook(Long taskBookId);
 

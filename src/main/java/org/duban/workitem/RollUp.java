@@ -1,0 +1,81 @@
+package org.duban.workitem;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.duban.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rolls progress and lights up the hierarchy of books: a term item is as far as the annual items
+ * that break it down, an annual item as far as its department items. Computed on read, so it is
+ * never out of step with the items.
+ */
+@Service
+public class RollUp {
+
+  /** Deeper trees than term → annual → leader → department are not meant; stop runaway data. */
+  private static final int MAX_DEPTH = 6;
+
+  private final WorkItemRepository workItems;
+  private final ItemAccess access;
+
+  RollUp(WorkItemRepository workItems, ItemAccess access) {
+    this.workItems = workItems;
+    this.access = access;
+  }
+
+  /** The visible items of a book, each with its rolled-up subtree. */
+  @Transactional(readOnly = true)
+  public List<ItemNode> treeOfBook(Long bookId, CurrentUser user) {
+    List<ItemNode> nodes = new ArrayList<>();
+    for (WorkItem item : workItems.findByTaskBookIdOrderByIdAsc(bookId)) {
+      if (access.maySee(item, user)) {
+        nodes.add(node(item, 0));
+      }
+    }
+    return nodes;
+  }
+
+  @Transactional(readOnly = true)
+  public ItemNode treeOfItem(Long itemId) {
+    return node(workItems.findById(itemId).orElseThrow(), 0);
+  }
+
+  /** A book's progress and light: the mean and the worst of its items' rolled-up values. */
+  public static ItemNode summarise(List<ItemNode> items) {
+    int progress = (int) Math.round(items.stream().mapToInt(ItemNode::progress).average().orElse(0));
+    Light light = items.stream().map(ItemNode::light).reduce(null, RollUp::worse);
+    return new ItemNode(null, progress, light, items);
+  }
+
+  private ItemNode node(WorkItem item, int depth) {
+    List<ItemNode> children = new ArrayList<>();
+    if (depth < MAX_DEPTH) {
+      for (WorkItem child : workItems.findByParentItemIdOrderByIdAsc(item.getId())) {
+        children.add(node(child, depth + 1));
+      }
+    }
+    int progress = children.isEmpty()
+        ? item.getPercentDone()
+        : (int) Math.round(children.stream().mapToInt(ItemNode::progress).average().orElse(0));
+    if (item.getStage() == ItemStage.CLOSED) {
+      progress = 100;
+    }
+    Light light = item.getLight();
+    for (ItemNode child : children) {
+      light = worse(light, child.light());
+    }
+    return new ItemNode(ItemSummary.of(item), progress, light, children);
+  }
+
+  static Light worse(Light a, Light b) {
+    if (a == null) {
+      return b;
+    }
+    if (b == null) {
+      return a;
+    }
+    return a.ordinal() >= b.ordinal() ? a : b;
+  }
+}
