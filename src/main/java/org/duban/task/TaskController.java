@@ -80,26 +80,20 @@ class TaskController {
       Locale locale,
       Model model,
       RedirectAttributes redirect) {
-    FormResult result;
-    try {
-      result = taskForms.submit(id, params, user, locale);
-    } catch (DecisionRejected rejected) {
-      TaskForm form = taskForms.load(id, user);
-      String message = messages.getMessage(rejected.messageKey(), rejected.args(), locale);
-      return page(form, redisplay(form, params), Map.of(rejected.field(), message), model);
-    }
+    TaskForm form = taskForms.load(id, user);
+    FormResult result = taskForms.validate(form, params, locale);
     if (result.hasErrors()) {
-      TaskForm form = taskForms.load(id, user);
       return page(form, result.displayValues(), result.errors(), model);
+    }
+    try {
+      workTasks.complete(id, result.values(), user);
+    } catch (DecisionRejected rejected) {
+      // the form was valid but the decision is not: show why beside the field, keep what was typed
+      String message = messages.getMessage(rejected.messageKey(), rejected.args(), locale);
+      return page(form, result.displayValues(), Map.of(rejected.field(), message), model);
     }
     redirect.addFlashAttribute("notice", "task.completed");
     return "redirect:/tasks";
-  }
-
-  private static Map<String, Object> redisplay(TaskForm form, MultiValueMap<String, String> params) {
-    Map<String, Object> values = new java.util.HashMap<>(form.values());
-    params.forEach((key, list) -> { if (!list.isEmpty() && !key.contains("[")) values.put(key, list.get(0)); });
-    return values;
   }
 
   private String page(TaskForm form, Map<String, ?> values, Map<String, String> errors, Model model) {

@@ -50,14 +50,9 @@ public class TaskForms {
     return new TaskForm(task, context, definition(task), values, handler.options(task, context));
   }
 
-  /** Validates and, when valid, records the decision; returns the validation outcome either way. */
-  public FormResult submit(String taskId, MultiValueMap<String, String> params, CurrentUser user, Locale locale) {
-    TaskForm form = load(taskId, user);
-    FormResult result = forms.validate(form.definition(), params, form.options(), form.values(), locale);
-    if (result.isValid()) {
-      workTasks.complete(taskId, result.values(), user);
-    }
-    return result;
+  /** Validates a submission of the form the task shows, on the server; changes nothing. */
+  public FormResult validate(TaskForm form, MultiValueMap<String, String> params, Locale locale) {
+    return forms.validate(form.definition(), params, form.options(), form.values(), locale);
   }
 
   private FormDefinition definition(Task task) {
