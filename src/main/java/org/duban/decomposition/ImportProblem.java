@@ -1,0 +1,37 @@
+package org.duban.decomposition;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+
+/**
+ * Something that keeps a decomposition file from being imported: the Excel row it is on (0 for the
+ * file as a whole) and a message key of {@code i18n/decomposition} with its arguments.
+ */
+public record ImportProblem(int row, String key, List<Object> args) {
+
+  public ImportProblem {
+    args = List.copyOf(args);
+  }
+
+  static ImportProblem ofFile(String key, Object... args) {
+    return new ImportProblem(0, key, List.of(args));
+  }
+
+  static ImportProblem atRow(int row, String key, Object... args) {
+    return new ImportProblem(row, key, List.of(args));
+  }
+
+  public boolean isFileLevel() {
+    return row == 0;
+  }
+
+  /** "第 5 行：牵头部门「财务科」不是本院在用的部门…", or the file-level message alone. */
+  public String text(MessageSource messages, Locale locale) {
+    String message = messages.getMessage("decomposition." + key, args.toArray(), locale);
+    if (isFileLevel()) {
+      return message;
+    }
+    return messages.getMessage("decomposition.problem.atRow", new Object[] {String.valueOf(row), message}, locale);
+  }
+}
