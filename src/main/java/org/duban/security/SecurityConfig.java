@@ -13,6 +13,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration
 @EnableMethodSecurity
@@ -33,7 +35,7 @@ public class SecurityConfig {
   @Order(1)
   SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService)
       throws Exception {
-    http.securityMatcher("/engine-rest/**")
+    http.securityMatcher(path("/engine-rest/**"))
         .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(ADMIN))
         .httpBasic(Customizer.withDefaults())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -46,11 +48,21 @@ public class SecurityConfig {
   @Bean
   @Order(2)
   SecurityFilterChain camundaWebapp(HttpSecurity http) throws Exception {
-    http.securityMatcher("/camunda/**")
+    http.securityMatcher(path("/camunda/**"))
         .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(ADMIN))
         .formLogin(form -> form.loginPage("/login"))
         .csrf(csrf -> csrf.disable());
     return http.build();
+  }
+
+  /**
+   * Matches the path within the application. A plain pattern string would become a Spring MVC
+   * matcher, which looks at the path within the servlet: the engine's REST API and the webapps' APIs
+   * are Jersey servlets of their own, so their requests would slip past these chains into the
+   * pages' chain, where any logged-in person may call them.
+   */
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 
   @Bean
