@@ -2,6 +2,7 @@ package org.duban.deployment;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
@@ -72,7 +73,14 @@ public class ModelDeployer implements ApplicationRunner {
             .source("duban")
             .enableDuplicateFiltering(false);
     bundle.resources().forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
-    DeploymentWithDefinitions deployment = builder.deployWithResult();
+    DeploymentWithDefinitions deployment;
+    try {
+      deployment = builder.deployWithResult();
+    } catch (ProcessEngineException refused) {
+      // a model that passed our checks but not the engine's parser: the deployment rolled back
+      log.warn("The engine refused the models", refused);
+      return new Result(null, 0, validator.refusedByEngine(refused));
+    }
     if (deployment.getId().equals(previous)) {
       log.info("Models unchanged since deployment {}: nothing deployed", previous);
       return new Result(null, 0, List.of());

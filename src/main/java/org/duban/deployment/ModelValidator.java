@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -54,6 +58,27 @@ class ModelValidator {
         checkDecision(name, bytes, problems);
       }
     });
+    return problems;
+  }
+
+  /**
+   * The engine's own refusal of a bundle that passed these checks, in the same terms: file and
+   * element where the engine names them, else the bundle.
+   */
+  List<ModelProblem> refusedByEngine(ProcessEngineException refusal) {
+    List<ModelProblem> problems = new ArrayList<>();
+    if (refusal instanceof ParseException parse) {
+      for (ResourceReport report : parse.getResorceReports()) {
+        for (Problem error : report.getErrors()) {
+          problems.add(new ModelProblem(
+              report.getResourceName(), error.getMainElementId(), message("model.engine.refused", error.getMessage())));
+        }
+      }
+    }
+    if (problems.isEmpty()) {
+      problems.add(new ModelProblem(
+          ModelDeployer.DEPLOYMENT_NAME, null, message("model.engine.refused", rootMessage(refusal))));
+    }
     return problems;
   }
 

@@ -1,0 +1,242 @@
+package org.duban.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.duban.RunningAppTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Deploying the models: the app deployed the real {@code processes/} and {@code forms/} at start.
+ * A copy of those folders with one thing broken is refused with a Chinese message naming the file
+ * and the element, and the engine keeps running the previous version; the unchanged folders deploy
+ * nothing new.
+ */
+@RunningAppTest
+class ModelDeploymentRefusalTest {
+
+  @Autowired ModelDeployer deployer;
+  @Autowired RepositoryService repositoryService;
+
+  @TempDir Path copy;
+  private ModelFolders folders;
+  private Map<String, Integer> versionsBefore;
+  private long deploymentsBefore;
+
+  @BeforeEach
+  void copyTheRealFolders() throws IOException {
+    folders = new ModelFolders(copy.resolve("processes"), copy.resolve("forms"));
+    copyFolder(Path.of("processes"), folders.processesDir());
+    copyFolder(Path.of("forms"), folders.formsDir());
+    // the app's own deployment of the real folders is the one running
+    assertThat(deployer.deployFolders().deploymentId()).as("real folders already deployed at start").isNull();
+    versionsBefore = latestVersions();
+    deploymentsBefore = deployments();
+    assertThat(versionsBefore).containsKeys(
+        "taskBookIssuance", "departmentWork", "monthlyCheckIn", "weeklySupervision", "escalation", "dmn:itemLight");
+  }
+
+  @Test
+  void theUnchangedFoldersDeployNothingNewTwice() {
+    // When the copied, unchanged folders are deployed twice
+    ModelDeployer.Result first = deployer.deploy(ModelBundle.read(folders));
+    ModelDeployer.Result second = deployer.deploy(ModelBundle.read(folders));
+
+    // Then neither is refused, neither makes a deployment, and the running versions stay
+    assertThat(first.isRejected()).isFalse();
+    assertThat(first.deploymentId()).isNull();
+    assertThat(second.isRejected()).isFalse();
+    assertThat(second.deploymentId()).isNull();
+    assertPreviousVersionStays();
+  }
+
+  @Test
+  void aFormWithAnUnsupportedComponentIsRefused() throws IOException {
+    // Given the claim form with an iframe added, which Duban cannot render
+    Path form = folders.formsDir().resolve("claim-item.form");
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = (ObjectNode) json.readTree(form.toFile());
+    ((ArrayNode) root.get("components")).addObject()
+        .put("type", "iframe").put("id", "Field_iframe01").put("label", "外部页面").put("url", "https://example.org");
+    json.writeValue(form.toFile(), root);
+
+    // When the bundle is deployed
+    ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
+
+    // Then it is refused with the form file, the component and a Chinese message
+    assertThat(result.isRejected()).isTrue();
+    assertThat(result.deploymentId()).isNull();
+    assertThat(result.problems()).first().satisfies(problem -> {
+      assertThat(problem.resource()).isEqualTo("forms/claim-item.form");
+      assertThat(problem.element()).isEqualTo("Field_iframe01");
+      assertThat(problem.message()).contains("claim-item", "Field_iframe01", "iframe", "暂不支持");
+    });
+    // and, the form being unusable, the task that uses it is named too; nothing else
+    assertThat(result.problems()).extracting(ModelProblem::resource, ModelProblem::element).containsExactly(
+        tuple("forms/claim-item.form", "Field_iframe01"), tuple("processes/department-work.bpmn", "claimItem"));
+    assertPreviousVersionStays();
+  }
+
+  @Test
+  void aUserTaskWhoseFormIsNotInTheBundleIsRefused() throws IOException {
+    // Given the claim task pointing at a form id that no file has
+    replace(folders.processesDir().resolve("department-work.bpmn"),
+        "camunda:formRef=\"claim-item\"", "camunda:formRef=\"claim-item-v2\"");
+
+    // When the bundle is deployed
+    ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
+
+    // Then it is refused, naming the process file, the user task and the missing form
+    assertThat(result.isRejected()).isTrue();
+    assertThat(result.problems()).singleElement().satisfies(problem -> {
+      assertThat(problem.resource()).isEqualTo("processes/department-work.bpmn");
+      assertThat(problem.element()).isEqualTo("claimItem");
+      assertThat(problem.message()).contains("claim-item-v2", "不在 forms 目录中");
+    });
+    assertPreviousVersionStays();
+  }
+
+  @Test
+  void aDeletedFormFileIsRefusedAtEveryTaskThatUsesIt() throws IOException {
+    // Given the sign-off form file removed
+    Files.delete(folders.formsDir().resolve("sign-off.form"));
+
+    // When the bundle is deployed
+    ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
+
+    // Then the user task that needs it is named
+    assertThat(result.isRejected()).isTrue();
+    assertThat(result.problems()).singleElement().satisfies(problem -> {
+      assertThat(problem.resource()).isEqualTo("processes/escalation.bpmn");
+      assertThat(problem.element()).isEqualTo("signOffRectification");
+      assertThat(problem.message()).contains("sign-off");
+    });
+    assertPreviousVersionStays();
+  }
+
+  @Test
+  void aProcessWithoutHistoryTimeToLiveIsRefused() throws IOException {
+    // Given the escalation process without its history time to live
+    replace(folders.processesDir().resolve("escalation.bpmn"), " camunda:historyTimeToLive=\"P3650D\"", "");
+
+    // When the bundle is deployed
+    ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
+
+    // Then it is refused, naming the file and the process, and saying what to fill in
+    assertThat(result.isRejected()).isTrue();
+    assertThat(result.problems()).singleElement().satisfies(problem -> {
+      assertThat(problem.resource()).isEqualTo("processes/escalation.bpmn");
+      assertThat(problem.element()).isEqualTo("escalation");
+      assertThat(problem.message()).contains("历史保留时间", "historyTimeToLive");
+    });
+    assertPreviousVersionStays();
+  }
+
+  @Test
+  void aProcessFileThatIsNotWellFormedXmlIsRefused() throws IOException {
+    // Given the monthly check-in process cut off in the middle
+    Path file = folders.processesDir().resolve("monthly-check-in.bpmn");
+    String xml = Files.readString(file, StandardCharsets.UTF_8);
+    Files.writeString(file, xml.substring(0, xml.length() / 2), StandardCharsets.UTF_8);
+
+    // When the bundle is deployed
+    ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
+
+    // Then it is refused, naming the file, in Chinese
+    assertThat(result.isRejected()).isTrue();
+    assertThat(result.problems()).singleElement().satisfies(problem -> {
+      assertThat(problem.resource()).isEqualTo("processes/monthly-check-in.bpmn");
+      assertThat(problem.message()).startsWith("BPMN 文件无法解析");
+      assertThat(problem.toString()).startsWith("processes/monthly-check-in.bpmn");
+    });
+    assertPreviousVersionStays();
+  }
+
+  @Test
+  void aProcessTheEngineRefusesIsReportedWithFileAndElement() throws IOException {
+    // Given a service task of the escalation process without an implementation, which only the
+    // engine's parser checks
+    replace(folders.processesDir().resolve("escalation.bpmn"),
+        " camunda:delegateExpression=\"${closeEscalationDelegate}\"", "");
+
+    // When the bundle is deployed
+    ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
+
+    // Then it is refused like our own checks refuse, naming the file and the element
+    assertThat(result.isRejected()).isTrue();
+    assertThat(result.problems()).isNotEmpty().allSatisfy(problem -> {
+      assertThat(problem.resource()).isEqualTo("processes/escalation.bpmn");
+      assertThat(problem.element()).isEqualTo("closeEscalation");
+      assertThat(problem.message()).startsWith("流程引擎拒绝部署");
+    });
+    assertPreviousVersionStays();
+  }
+
+  @Test
+  void anExpressionTheEngineCannotParseIsReportedInsteadOfFailing() throws IOException {
+    // Given a condition of the escalation process that is not a valid expression
+    replace(folders.processesDir().resolve("escalation.bpmn"),
+        "${triageDecision == 'dismiss'}", "${triageDecision == }");
+
+    // When the bundle is deployed
+    ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
+
+    // Then it is refused with the engine's reason, instead of an exception that would stop the app
+    assertThat(result.isRejected()).isTrue();
+    assertThat(result.problems()).singleElement().satisfies(problem ->
+        assertThat(problem.message()).startsWith("流程引擎拒绝部署").contains("triageDecision =="));
+    assertPreviousVersionStays();
+  }
+
+  private void assertPreviousVersionStays() {
+    assertThat(deployments()).as("deployments of %s", ModelDeployer.DEPLOYMENT_NAME).isEqualTo(deploymentsBefore);
+    assertThat(latestVersions()).isEqualTo(versionsBefore);
+  }
+
+  private long deployments() {
+    return repositoryService.createDeploymentQuery().deploymentName(ModelDeployer.DEPLOYMENT_NAME).count();
+  }
+
+  /** Latest version of every process and decision, by key (decisions as {@code dmn:<key>}). */
+  private Map<String, Integer> latestVersions() {
+    Map<String, Integer> versions = new TreeMap<>();
+    for (ProcessDefinition p : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+      versions.put(p.getKey(), p.getVersion());
+    }
+    for (DecisionDefinition d : repositoryService.createDecisionDefinitionQuery().latestVersion().list()) {
+      versions.put("dmn:" + d.getKey(), d.getVersion());
+    }
+    return versions;
+  }
+
+  private static void replace(Path file, String from, String to) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    assertThat(text).as("%s contains %s", file.getFileName(), from).contains(from);
+    Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
+  }
+
+  private static void copyFolder(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, to.resolve(file.getFileName()));
+      }
+    }
+  }
+}
