@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.infrastructure.EngineClock;
 import org.duban.task.WorkTasks;
+import org.duban.taskbook.BookLevel;
 import org.duban.taskbook.TaskBook;
 import org.duban.taskbook.TaskBookFormData;
 import org.duban.taskbook.TaskBookService;
@@ -93,6 +94,35 @@ public class IssuedItemFixture {
     workTasks.complete(
         singleTask(instance, "reviewTaskBook").getId(), Map.of("reviewDecision", "approve"), hospital.user(REVIEWER));
     return new IssuedItem(book.getId(), item.getId());
+  }
+
+  /**
+   * A department's responsibility book (目标责任书) of 测试医务部 with one item, submitted and approved: its
+   * signing task is open for the department, and the item waits to be claimed.
+   */
+  public IssuedItem issuedDepartmentBook(String title) {
+    hospital.ensure();
+    LocalDate today = EngineClock.today();
+    TaskBookFormData data = new TaskBookFormData();
+    data.setTitle(title);
+    data.setYear(today.getYear());
+    data.setPeriodStart(today.minusDays(30));
+    data.setPeriodEnd(today.plusDays(300));
+    data.setGoalAreas("医疗服务");
+    data.setLevel(BookLevel.DEPARTMENT);
+    data.setResponsibleDepartmentId(hospital.department("tmedical").getId());
+    TaskBook book = taskBooks.createDraft(data, hospital.user(ISSUER));
+    WorkItem item = addItem(book, "1", title + "事项");
+    String instance = book.getProcessInstanceId();
+    workTasks.complete(singleTask(instance, "draftTaskBook").getId(), Map.of(), hospital.user(ISSUER));
+    workTasks.complete(
+        singleTask(instance, "reviewTaskBook").getId(), Map.of("reviewDecision", "approve"), hospital.user(REVIEWER));
+    return new IssuedItem(book.getId(), item.getId());
+  }
+
+  /** The one open task with this definition key in the book's issuance process. */
+  public Task openBookTask(IssuedItem book, String taskKey) {
+    return singleTask("book-" + book.bookId(), taskKey);
   }
 
   /** The one open task with this definition key in the item's department work or escalation. */

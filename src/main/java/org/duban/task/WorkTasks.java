@@ -48,7 +48,10 @@ public class WorkTasks {
     this.taskBooks = taskBooks;
   }
 
-  /** Tasks assigned to the user, and unassigned tasks open to one of the user's groups. */
+  /**
+   * Tasks assigned to the user, and unassigned tasks open to one of the user's groups or to the
+   * user by name (e.g. signing a leader's responsibility book).
+   */
   @Transactional(readOnly = true)
   public List<TaskRow> inbox(CurrentUser user) {
     List<Task> tasks =
@@ -57,6 +60,7 @@ public class WorkTasks {
             .or()
             .taskAssignee(user.getUsername())
             .taskCandidateGroupIn(List.copyOf(user.groupIds()))
+            .taskCandidateUser(user.getUsername())
             .endOr()
             .active()
             .orderByTaskCreateTime()

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.duban.org.Department;
 import org.duban.org.Person;
+import org.duban.org.Role;
 
 /** 目标任务书: issued by a leader for a period, broken into goal areas and work items. */
 @Entity
@@ -97,6 +98,34 @@ public class TaskBook {
   /** A book with a responsible party is a responsibility book (责任书): someone signs it. */
   public boolean needsSigning() {
     return responsibleDepartment != null || responsiblePerson != null;
+  }
+
+  /**
+   * Who may sign: a department head of the responsible department, or the responsible person
+   * (for a leader's book).
+   */
+  public boolean maySign(Person person) {
+    if (person == null || !person.isActive()) {
+      return false;
+    }
+    if (responsiblePerson != null && responsiblePerson.getId().equals(person.getId())) {
+      return true;
+    }
+    return responsibleDepartment != null
+        && person.has(Role.DEPT_HEAD)
+        && person.getDepartment() != null
+        && person.getDepartment().getId().equals(responsibleDepartment.getId());
+  }
+
+  /** The responsible department and/or person as shown to users, or null for a book nobody signs. */
+  public String responsibleParty() {
+    if (responsibleDepartment != null && responsiblePerson != null) {
+      return responsibleDepartment.getName() + " " + responsiblePerson.getFullName();
+    }
+    if (responsibleDepartment != null) {
+      return responsibleDepartment.getName();
+    }
+    return responsiblePerson == null ? null : responsiblePerson.getFullName();
   }
 
   void signed(String username, LocalDateTime at) {

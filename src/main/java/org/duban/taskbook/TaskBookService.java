@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.duban.history.EventKind;
+import org.duban.history.ItemEvent;
 import org.duban.history.ItemHistory;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
@@ -214,6 +215,79 @@ public class TaskBookService {
     history.bookEvent(bookId, actor, EventKind.BOOK_REVISED, note);
   }
 
+  // Signing of a responsibility book (目标责任书), called by TaskBookTasks.
+
+  /** The responsible party signs the issued book: who and when are recorded on the book. */
+  @Transactional
+  void sign(Long bookId, String actor) {
+    TaskBook book = bookToSign(bookId, actor);
+    book.signed(actor, EngineClock.now());
+    history.bookEvent(bookId, actor, EventKind.BOOK_SIGNED, book.responsibleParty());
+    log.info("task book {} signed by {}", bookId, actor);
+  }
+
+  /** The responsible party returns the book to its issuer with a question instead of signing. */
+  @Transactional
+  void raiseSigningQuestion(Long bookId, String actor, String question) {
+    bookToSign(bookId, actor);
+    if (question == null || question.isBlank()) {
+      throw new DecisionRejected("question", "decision.reasonRequired");
+    }
+    history.bookEvent(bookId, actor, EventKind.SIGNING_QUESTION_RAISED, question.trim());
+  }
+
+  /** The issuer answers the question; the book goes back to the responsible party to sign. */
+  @Transactional
+  void answerSigningQuestion(Long bookId, String actor, String answer) {
+    TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
+    if (!book.getIssuer().getUsername().equals(actor)) {
+      throw new DecisionRejected("answer", "book.sign.answerNotIssuer");
+    }
+    history.bookEvent(bookId, actor, EventKind.SIGNING_QUESTION_ANSWERED, answer);
+  }
+
+  /** The latest signing question of the book and its answer (null while unanswered). */
+  public record SigningExchange(String question, String answer) {}
+
+  /** The latest signing question and answer, or null when no question was raised. */
+  @Transactional(readOnly = true)
+  public SigningExchange lastSigningExchange(Long bookId) {
+    SigningExchange exchange = null;
+    for (ItemEvent event : history.ofBook(bookId)) {
+      if (EventKind.SIGNING_QUESTION_RAISED.name().equals(event.getKind())) {
+        exchange = new SigningExchange(event.getDetail(), null);
+      } else if (EventKind.SIGNING_QUESTION_ANSWERED.name().equals(event.getKind()) && exchange != null) {
+        exchange = new SigningExchange(exchange.question(), event.getDetail());
+      }
+    }
+    return exchange;
+  }
+
+  private TaskBook bookToSign(Long bookId, String actor) {
+    TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
+    if (!book.maySign(people.findByUsername(actor).orElse(null))) {
+      throw new DecisionRejected("signDecision", "book.sign.notSigner");
+    }
+    return book;
+  }
+
+  @Transactional(readOnly = true)
+  public boolean needsSigning(Long bookId) {
+    return books.findById(bookId).orElseThrow(NotFound::new).needsSigning();
+  }
+
+  @Transactional(readOnly = true)
+  public List<String> signingGroups(Long bookId) {
+    Department department = books.findById(bookId).orElseThrow(NotFound::new).getResponsibleDepartment();
+    return department == null ? List.of() : List.of(department.groupId());
+  }
+
+  @Transactional(readOnly = true)
+  public List<String> signingUsers(Long bookId) {
+    Person person = books.findById(bookId).orElseThrow(NotFound::new).getResponsiblePerson();
+    return person == null ? List.of() : List.of(person.getUsername());
+  }
+
   /** Called by the process when the review approves: the book and its items are issued. */
   @Transactional
   public void issue(Long bookId) {
@@ -231,7 +305,7 @@ public class TaskBookService {
     log.info("task book {} issued", bookId);
   }
 
-  /** Called by the process once every item's department work has ended. */
+  /** Called by the process once every item's department work has ended and the book is signed. */
   @Transactional
   public void close(Long bookId) {
     TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);

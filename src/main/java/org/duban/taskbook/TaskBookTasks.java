@@ -11,30 +11,37 @@ import org.duban.task.DecisionRejected;
 import org.duban.task.FormValues;
 import org.duban.task.TaskContext;
 import org.duban.task.TaskDecisionHandler;
+import org.duban.taskbook.TaskBookService.SigningExchange;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The user tasks of the issuance process: submit the draft, review, revise. */
+/** The user tasks of the issuance process: submit the draft, review, revise, sign, answer. */
 @Component
 class TaskBookTasks implements TaskDecisionHandler {
 
   static final String DRAFT = "draftTaskBook";
   static final String REVIEW = "reviewTaskBook";
   static final String REVISE = "reviseTaskBook";
+  static final String SIGN = "signTaskBook";
+  static final String ANSWER = "answerSigningQuestion";
 
   private final TaskBookService service;
   private final TaskBookRepository books;
   private final TaskService taskService;
+  private final MessageSource messages;
 
-  TaskBookTasks(TaskBookService service, TaskBookRepository books, TaskService taskService) {
+  TaskBookTasks(TaskBookService service, TaskBookRepository books, TaskService taskService, MessageSource messages) {
     this.service = service;
     this.books = books;
     this.taskService = taskService;
+    this.messages = messages;
   }
 
   @Override
   public Set<String> taskKeys() {
-    return Set.of(DRAFT, REVIEW, REVISE);
+    return Set.of(DRAFT, REVIEW, REVISE, SIGN, ANSWER);
   }
 
   @Override
@@ -47,6 +54,24 @@ class TaskBookTasks implements TaskDecisionHandler {
     values.put("itemCount", service.itemIds(book.getId()).size());
     if (book.getReviewComment() != null) {
       values.put("reviewComment", book.getReviewComment());
+    }
+    if (book.responsibleParty() != null) {
+      values.put("responsibleParty", book.responsibleParty());
+    }
+    String key = task.getTaskDefinitionKey();
+    if (SIGN.equals(key)) {
+      // after a question, the signer decides afresh instead of seeing the previous round's choice
+      values.put("signDecision", null);
+    }
+    if (SIGN.equals(key) || ANSWER.equals(key)) {
+      SigningExchange exchange = service.lastSigningExchange(book.getId());
+      if (exchange != null) {
+        values.put("signingQuestion", exchange.question());
+        if (SIGN.equals(key) && exchange.answer() != null) {
+          values.put("signingAnswerNote", messages.getMessage("sign.answerNote",
+              new Object[] {exchange.question(), exchange.answer()}, LocaleContextHolder.getLocale()));
+        }
+      }
     }
     return values;
   }
@@ -75,6 +100,21 @@ class TaskBookTasks implements TaskDecisionHandler {
       }
       case REVISE -> {
         service.resubmit(bookId, actor, FormValues.requiredText(values, "revisionNote"));
+        taskService.complete(task.getId());
+      }
+      case SIGN -> {
+        String decision = FormValues.text(values, "signDecision");
+        if ("sign".equals(decision)) {
+          service.sign(bookId, actor);
+        } else if ("question".equals(decision)) {
+          service.raiseSigningQuestion(bookId, actor, FormValues.text(values, "question"));
+        } else {
+          throw new DecisionRejected("signDecision", "decision.unknown");
+        }
+        taskService.complete(task.getId(), Map.of("signDecision", decision));
+      }
+      case ANSWER -> {
+        service.answerSigningQuestion(bookId, actor, FormValues.requiredText(values, "answer"));
         taskService.complete(task.getId());
       }
       default -> throw new IllegalArgumentException(task.getTaskDefinitionKey());

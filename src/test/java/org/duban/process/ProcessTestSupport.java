@@ -101,6 +101,13 @@ public abstract class ProcessTestSupport {
         .toList();
   }
 
+  List<String> candidateUsers(Task task) {
+    return processEngine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType()) && link.getUserId() != null)
+        .map(link -> link.getUserId())
+        .toList();
+  }
+
   Job timerJob(String processInstanceId, String activityId) {
     return processEngine.getManagementService().createJobQuery()
         .processInstanceId(processInstanceId)
@@ -181,12 +188,26 @@ public abstract class ProcessTestSupport {
     return routing;
   }
 
-  /** Stands in for the {@code taskBookRouting} bean. */
+  /** Stands in for the {@code taskBookRouting} bean; a book signs when it has signing groups or users. */
   public static final class FakeTaskBookRouting {
     final Map<Long, List<Long>> items = new HashMap<>();
+    final Map<Long, List<String>> signingGroups = new HashMap<>();
+    final Map<Long, List<String>> signingUsers = new HashMap<>();
 
     public Collection<Long> itemIds(Long taskBookId) {
       return items.getOrDefault(taskBookId, List.of());
+    }
+
+    public boolean needsSigning(Long taskBookId) {
+      return !signingGroups(taskBookId).isEmpty() || !signingUsers(taskBookId).isEmpty();
+    }
+
+    public Collection<String> signingGroups(Long taskBookId) {
+      return signingGroups.getOrDefault(taskBookId, List.of());
+    }
+
+    public Collection<String> signingUsers(Long taskBookId) {
+      return signingUsers.getOrDefault(taskBookId, List.of());
     }
   }
 

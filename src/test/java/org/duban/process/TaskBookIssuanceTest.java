@@ -19,7 +19,10 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code taskBookIssuance} (docs/processes.md section 1), deployed with the {@code departmentWork} it calls. */
+/**
+ * {@code taskBookIssuance} (docs/processes.md section 1), deployed with the {@code departmentWork} it calls. A book
+ * without signing groups or users needs no signature and runs as a hospital book always has.
+ */
 @Deployment(resources = {"processes/task-book-issuance.bpmn", "processes/department-work.bpmn"})
 class TaskBookIssuanceTest extends ProcessTestSupport {
 
@@ -108,7 +111,8 @@ class TaskBookIssuanceTest extends ProcessTestSupport {
     // Then
     assertThat(closeWorkItem.values("workItemId")).containsExactlyInAnyOrder(101L, 102L);
     assertThat(closeTaskBook.values("taskBookId")).containsExactly(TASK_BOOK);
-    assertThat(issuance).isEnded().hasPassed("issueTaskBook", "closeTaskBook", "taskBookClosed");
+    assertThat(issuance).isEnded().hasPassed("issueTaskBook", "closeTaskBook", "taskBookClosed")
+        .hasNotPassed("signTaskBook");
   }
 
   @Test
@@ -153,6 +157,94 @@ class TaskBookIssuanceTest extends ProcessTestSupport {
     assertThat(departmentWorks(issuance)).isEmpty();
     assertThat(closeTaskBook.calls).hasSize(1);
     assertThat(issuance).isEnded().hasPassed("taskBookClosed");
+  }
+
+  @Test
+  void departmentBookIsSignedByItsDepartmentAndClosesOnlyAfterSigningAndAllItems() {
+    // Given a department's book that its department signs
+    books.signingGroups.put(TASK_BOOK, List.of("dept_medical"));
+    ProcessInstance issuance = startIssuance();
+    draftAndSubmitForReview(issuance);
+
+    // When it is approved
+    complete(task("reviewTaskBook", issuance), withVariables("reviewDecision", "approve"));
+
+    // Then the department is asked to sign while its items are worked on
+    assertThat(issuance).isWaitingAt("departmentWork", "signTaskBook");
+    Task sign = task("signTaskBook", issuance);
+    assertThat(sign).hasCandidateGroup("dept_medical").isNotAssigned();
+    assertThat(candidateUsers(sign)).isEmpty();
+    assertForm(sign, "sign-task-book");
+    List<ProcessInstance> works = departmentWorks(issuance);
+    assertThat(works).hasSize(2);
+
+    // When every item is closed before the book is signed
+    works.forEach(this::finishDepartmentWork);
+
+    // Then the book stays open, waiting for the signature
+    assertThat(closeTaskBook.calls).isEmpty();
+    assertThat(issuance).isWaitingAt("signTaskBook");
+
+    // When the department signs, Then the book closes
+    complete(task("signTaskBook", issuance), withVariables("signDecision", "sign"));
+    assertThat(closeTaskBook.values("taskBookId")).containsExactly(TASK_BOOK);
+    assertThat(issuance).isEnded().hasPassed("signTaskBook", "signingDoneMerge", "closeTaskBook")
+        .hasNotPassed("answerSigningQuestion");
+  }
+
+  @Test
+  void signingQuestionIsAnsweredByTheIssuerAndTheBookIsSignedAgainBeforeItsItemsEnd() {
+    // Given a leader's book signed by the responsible person
+    books.signingUsers.put(TASK_BOOK, List.of("wang.fu"));
+    ProcessInstance issuance = startIssuance();
+    draftAndSubmitForReview(issuance);
+    complete(task("reviewTaskBook", issuance), withVariables("reviewDecision", "approve"));
+    Task sign = task("signTaskBook", issuance);
+    assertThat(candidateUsers(sign)).containsExactly("wang.fu");
+    assertThat(candidateGroups(sign)).isEmpty();
+
+    // When the signer returns it with a question
+    complete(sign, withVariables("signDecision", "question"));
+
+    // Then the issuer answers it with its own form, and the signer is asked again
+    Task answer = task("answerSigningQuestion", issuance);
+    assertThat(answer).isAssignedTo(ISSUER);
+    assertForm(answer, "answer-signing-question");
+    assertThat(issuance).isWaitingAt("departmentWork", "answerSigningQuestion").isNotWaitingAt("signTaskBook");
+    complete(answer);
+    Task again = task("signTaskBook", issuance);
+    assertThat(candidateUsers(again)).containsExactly("wang.fu");
+
+    // When the signer signs while the items are still open
+    complete(again, withVariables("signDecision", "sign"));
+
+    // Then the book waits for its items and closes with the last one
+    assertThat(issuance).hasPassedInOrder("signTaskBook", "answerSigningQuestion", "signTaskBook", "signingDoneMerge")
+        .isWaitingAt("departmentWork").isNotWaitingAt("signTaskBook");
+    assertThat(closeTaskBook.calls).isEmpty();
+    List<ProcessInstance> works = departmentWorks(issuance);
+    finishDepartmentWork(works.get(0));
+    assertThat(closeTaskBook.calls).isEmpty();
+    finishDepartmentWork(works.get(1));
+    assertThat(closeTaskBook.calls).hasSize(1);
+    assertThat(issuance).isEnded();
+  }
+
+  @Test
+  void signDecisionOutsideTheContractIsRejected() {
+    // Given a department's book waiting for its signature
+    books.signingGroups.put(TASK_BOOK, List.of("dept_medical"));
+    ProcessInstance issuance = startIssuance();
+    draftAndSubmitForReview(issuance);
+    complete(task("reviewTaskBook", issuance), withVariables("reviewDecision", "approve"));
+    Task sign = task("signTaskBook", issuance);
+
+    // When the signing is completed with an unknown decision, Then the engine refuses it
+    assertThatThrownBy(() -> complete(sign, withVariables("signDecision", "maybe")))
+        .isInstanceOf(ProcessEngineException.class);
+
+    // And the signing task is still open
+    assertThat(issuance).isWaitingAt("signTaskBook");
   }
 
   @Test

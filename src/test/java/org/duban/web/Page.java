@@ -76,11 +76,6 @@ final class Page {
     return elements.stream().filter(e -> hasClass(e, cssClass)).map(Page::text).toList();
   }
 
-  /** The value of the hidden CSRF field of the page's forms, if any. */
-  boolean hasCsrfField() {
-    return elements.stream().anyMatch(e -> "_csrf".equals(e.getAttributeValue("name")));
-  }
-
   private List<Element> controls(String name) {
     return elements.stream().filter(e -> isControl(e) && name.equals(e.getAttributeValue("name"))).toList();
   }
