@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Task book list, creation, page and the draft editor. */
+/** Task book list, creation, page, printable view and the draft editor. */
 @Controller
 class TaskBookController {
 
@@ -29,6 +29,7 @@ class TaskBookController {
   private static final String NEW = "books/new";
   private static final String PAGE = "books/book";
   private static final String EDITOR = "books/editor";
+  private static final String PRINT = "books/print";
 
   private final TaskBookService service;
   private final TaskBookQueries books;
@@ -90,6 +91,13 @@ class TaskBookController {
     model.addAttribute("items", items.visibleItemsOfBook(id, user));
     model.addAttribute("seesEverything", access.seesEverything(user));
     return PAGE;
+  }
+
+  /** The book as a printable responsibility book with signature blocks (A4, without the app layout). */
+  @GetMapping("/books/{id}/print")
+  String print(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("printable", books.printable(id, user));
+    return PRINT;
   }
 
   @GetMapping("/books/{id}/edit")

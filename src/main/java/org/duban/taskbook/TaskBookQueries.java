@@ -2,6 +2,13 @@ package org.duban.taskbook;
 
 import java.util.List;
 import org.duban.infrastructure.NotFound;
+import org.duban.org.Person;
+import org.duban.org.PersonRepository;
+import org.duban.security.CurrentUser;
+import org.duban.workitem.ItemAccess;
+import org.duban.workitem.ItemSummary;
+import org.duban.workitem.WorkItemQueries;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,18 +17,55 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskBookQueries {
 
   private final TaskBookRepository books;
+  private final PersonRepository people;
+  private final WorkItemQueries items;
+  private final ItemAccess access;
 
-  TaskBookQueries(TaskBookRepository books) {
+  TaskBookQueries(TaskBookRepository books, PersonRepository people, WorkItemQueries items, ItemAccess access) {
     this.books = books;
+    this.people = people;
+    this.items = items;
+    this.access = access;
   }
 
   @Transactional(readOnly = true)
   public BookSummary summary(Long bookId) {
-    return BookSummary.of(books.findById(bookId).orElseThrow(NotFound::new));
+    return BookSummary.of(books.findById(bookId).orElseThrow(NotFound::new), this::fullName);
   }
 
   @Transactional(readOnly = true)
   public List<BookSummary> all() {
-    return books.findAllByOrderByYearDescIdDesc().stream().map(BookSummary::of).toList();
+    return books.findAllByOrderByYearDescIdDesc().stream().map(b -> BookSummary.of(b, this::fullName)).toList();
+  }
+
+  /** The book to print with its decomposition table; {@code partial} when only the viewer's items are shown. */
+  public record BookPrint(BookSummary book, List<ItemSummary> items, boolean partial) {}
+
+  /**
+   * The printable book. Leaders, the supervision office, admins and the book's responsible party
+   * see all its items; another department only the items it leads or collaborates on, and no
+   * book in which it has none (403).
+   */
+  @Transactional(readOnly = true)
+  public BookPrint printable(Long bookId, CurrentUser user) {
+    TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
+    if (access.seesEverything(user) || isResponsible(book, user)) {
+      return new BookPrint(BookSummary.of(book, this::fullName), items.itemsOfBook(bookId), false);
+    }
+    List<ItemSummary> visible = items.visibleItemsOfBook(bookId, user);
+    if (visible.isEmpty()) {
+      throw new AccessDeniedException("book " + bookId + " is not visible to " + user.getUsername());
+    }
+    return new BookPrint(BookSummary.of(book, this::fullName), visible, true);
+  }
+
+  private static boolean isResponsible(TaskBook book, CurrentUser user) {
+    return book.getResponsibleDepartment() != null
+            && book.getResponsibleDepartment().getId().equals(user.departmentId())
+        || book.getResponsiblePerson() != null && book.getResponsiblePerson().getId().equals(user.personId());
+  }
+
+  private String fullName(String username) {
+    return people.findByUsername(username).map(Person::getFullName).orElse(username);
   }
 }
