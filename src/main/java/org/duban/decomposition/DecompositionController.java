@@ -1,0 +1,193 @@
+package org.duban.decomposition;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import org.duban.security.CurrentUser;
+import org.duban.taskbook.TaskBookQueries;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The decomposition table (分解表) in Excel: template download, import into a draft (upload,
+ * preview, confirm) and export of a book with its live state.
+ */
+@Controller
+class DecompositionController {
+
+  static final String UPLOAD = "decomposition/upload";
+  static final String PREVIEW = "decomposition/preview";
+
+  private final DecompositionImportService imports;
+  private final DecompositionExportService exports;
+  private final DecompositionTemplate template;
+  private final TaskBookQueries books;
+  private final MessageSource messages;
+
+  DecompositionController(
+      DecompositionImportService imports,
+      DecompositionExportService exports,
+      DecompositionTemplate template,
+      TaskBookQueries books,
+      MessageSource messages) {
+    this.imports = imports;
+    this.exports = exports;
+    this.template = template;
+    this.books = books;
+    this.messages = messages;
+  }
+
+  @GetMapping("/books/template.xlsx")
+  ResponseEntity<byte[]> template(Locale locale) {
+    return Downloads.xlsx(template.template(locale), "decomposition-template.xlsx");
+  }
+
+  @GetMapping("/books/{id}/export.xlsx")
+  ResponseEntity<byte[]> export(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Locale locale) {
+    return Downloads.xlsx(exports.export(id, user, locale), "book-" + id + "-decomposition.xlsx");
+  }
+
+  @GetMapping("/books/{id}/import")
+  String uploadPage(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+    imports.requireImporter(id, user);
+    return uploadPage(id, model, List.of(), List.of());
+  }
+
+  @PostMapping("/books/{id}/import")
+  String upload(
+      @PathVariable Long id,
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      Locale locale,
+      HttpServletResponse response)
+      throws IOException {
+    imports.requireImporter(id, user);
+    List<ImportProblem> refused = List.of();
+    if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
+      refused = List.of(ImportProblem.ofFile("file.missing"));
+    } else if (file.getSize() > DecompositionReader.MAX_BYTES) {
+      refused = List.of(ImportProblem.ofFile("file.tooLarge", DecompositionReader.megabytes(file.getSize())));
+    }
+    if (!refused.isEmpty()) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      return uploadPage(id, model, texts(refused, locale), List.of());
+    }
+    DecompositionImportService.Uploaded uploaded = imports.upload(id, file.getOriginalFilename(), file.getBytes(), user);
+    if (uploaded.uploadId() != null) {
+      return "redirect:/books/" + id + "/import/" + uploaded.uploadId();
+    }
+    response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+    model.addAttribute("fileName", DecompositionImportService.fileName(file.getOriginalFilename()));
+    return uploadPage(id, model, texts(uploaded.plan().problems(), locale), rows(uploaded.plan(), locale));
+  }
+
+  @GetMapping("/books/{id}/import/{uploadId}")
+  String preview(
+      @PathVariable Long id,
+      @PathVariable Long uploadId,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      Locale locale,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    DecompositionImportService.Preview preview;
+    try {
+      preview = imports.preview(id, uploadId, user);
+    } catch (UploadGone gone) {
+      redirect.addFlashAttribute("warning", "decomposition.upload.gone");
+      return "redirect:/books/" + id + "/import";
+    }
+    if (!preview.plan().isClean()) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+    }
+    return previewPage(id, preview.uploadId(), preview.fileName(), preview.plan(), model, locale);
+  }
+
+  @PostMapping("/books/{id}/import/{uploadId}")
+  String confirm(
+      @PathVariable Long id,
+      @PathVariable Long uploadId,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      Locale locale,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    try {
+      DecompositionImportService.Imported imported = imports.confirm(id, uploadId, user);
+      redirect.addFlashAttribute("notice", imported.created() > 0 ? "decomposition.imported" : "decomposition.importedNothing");
+      return "redirect:/books/" + id + "/edit";
+    } catch (UploadGone gone) {
+      redirect.addFlashAttribute("warning", "decomposition.upload.gone");
+      return "redirect:/books/" + id + "/import";
+    } catch (ImportRejected rejected) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      return previewPage(id, uploadId, null, rejected.plan(), model, locale);
+    }
+  }
+
+  @PostMapping("/books/{id}/import/{uploadId}/discard")
+  String discard(@PathVariable Long id, @PathVariable Long uploadId, @AuthenticationPrincipal CurrentUser user) {
+    imports.discard(id, uploadId, user);
+    return "redirect:/books/" + id + "/import";
+  }
+
+  String uploadPage(Long id, Model model, List<String> problems, List<RowView> rows) {
+    model.addAttribute("book", books.summary(id));
+    model.addAttribute("problems", problems);
+    model.addAttribute("rows", rows);
+    model.addAttribute("maxBytes", DecompositionReader.MAX_BYTES);
+    return UPLOAD;
+  }
+
+  private String previewPage(Long id, Long uploadId, String fileName, ImportPlan plan, Model model, Locale locale) {
+    model.addAttribute("book", books.summary(id));
+    model.addAttribute("uploadId", uploadId);
+    model.addAttribute("fileName", fileName);
+    model.addAttribute("plan", plan);
+    model.addAttribute("problems", texts(plan.problems(), locale));
+    model.addAttribute("rows", rows(plan, locale));
+    return PREVIEW;
+  }
+
+  List<String> texts(List<ImportProblem> problems, Locale locale) {
+    return problems.stream().map(p -> p.text(messages, locale)).toList();
+  }
+
+  private List<RowView> rows(ImportPlan plan, Locale locale) {
+    return plan.rows().stream().map(row -> RowView.of(row, texts(row.problems(), locale))).toList();
+  }
+
+  /** A row of the preview table. */
+  record RowView(
+      int rowNumber, String seq, String goalArea, boolean newGoalArea, String title, String targetText,
+      String leadDepartment, String collaborators, String leaderInCharge, String deadline,
+      PlannedRow.Status status, List<String> problems) {
+
+    static RowView of(PlannedRow row, List<String> problems) {
+      return new RowView(
+          row.rowNumber(), row.seq(), row.goalArea(), row.newGoalArea(), row.title(), row.targetText(),
+          row.leadDepartment(), String.join("、", row.collaborators()), row.leaderInCharge(), row.deadlineText(),
+          row.status(), problems);
+    }
+
+    public String statusClass() {
+      return switch (status) {
+        case NEW -> "light light-green";
+        case EXISTING -> "light light-none";
+        case INVALID -> "light light-red";
+      };
+    }
+  }
+}

@@ -1,0 +1,227 @@
+package org.duban.decomposition;
+
+import jakarta.validation.Validator;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.NotFound;
+import org.duban.org.DepartmentRepository;
+import org.duban.org.PersonRepository;
+import org.duban.security.CurrentUser;
+import org.duban.taskbook.EditRejected;
+import org.duban.taskbook.GoalArea;
+import org.duban.taskbook.TaskBook;
+import org.duban.taskbook.TaskBookRepository;
+import org.duban.taskbook.TaskBookService;
+import org.duban.workitem.WorkItem;
+import org.duban.workitem.WorkItemRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Import of a decomposition table (分解表) into a draft task book, by its issuer: upload and check,
+ * keep the clean file in the database, preview, and confirm in one transaction through
+ * {@link TaskBookService#addItem}, so that the editor's checks apply to every row.
+ */
+@Service
+public class DecompositionImportService {
+
+  private static final Logger log = LoggerFactory.getLogger(DecompositionImportService.class);
+
+  /** Uploads older than this are deleted whenever a new one is stored. */
+  static final java.time.Duration UPLOAD_LIFETIME = java.time.Duration.ofDays(1);
+
+  private final TaskBookRepository books;
+  private final WorkItemRepository workItems;
+  private final DepartmentRepository departments;
+  private final PersonRepository people;
+  private final TaskBookService taskBooks;
+  private final DecompositionUploadRepository uploads;
+  private final Validator validator;
+
+  DecompositionImportService(
+      TaskBookRepository books,
+      WorkItemRepository workItems,
+      DepartmentRepository departments,
+      PersonRepository people,
+      TaskBookService taskBooks,
+      DecompositionUploadRepository uploads,
+      Validator validator) {
+    this.books = books;
+    this.workItems = workItems;
+    this.departments = departments;
+    this.people = people;
+    this.taskBooks = taskBooks;
+    this.uploads = uploads;
+    this.validator = validator;
+  }
+
+  /** The outcome of an upload: its plan, and the stored upload's id when the file is clean. */
+  public record Uploaded(ImportPlan plan, Long uploadId) {}
+
+  /** What a confirmed import did. */
+  public record Imported(int created, int skipped, List<String> goalAreasCreated) {}
+
+  /** The upload being previewed. */
+  public record Preview(Long uploadId, String fileName, String sha256, ImportPlan plan) {}
+
+  /** Throws 403 unless the user is the issuer of this book and it is a draft. */
+  @Transactional(readOnly = true)
+  public void requireImporter(Long bookId, CurrentUser user) {
+    importable(bookId, user);
+  }
+
+  /**
+   * Checks the file against the draft; a clean file is stored for the preview and confirmation
+   * (an identical pending upload of the same user is reused), a file with problems is not stored.
+   */
+  @Transactional
+  public Uploaded upload(Long bookId, String fileName, byte[] content, CurrentUser user) {
+    TaskBook book = importable(bookId, user);
+    ImportPlan plan = plan(book, content);
+    if (!plan.isClean()) {
+      return new Uploaded(plan, null);
+    }
+    uploads.deleteCreatedBefore(EngineClock.now().minus(UPLOAD_LIFETIME));
+    String sha256 = sha256(content);
+    DecompositionUpload upload = uploads
+        .findFirstByTaskBookIdAndUploadedByAndSha256OrderByIdDesc(bookId, user.getUsername(), sha256)
+        .orElseGet(() -> uploads.save(new DecompositionUpload(
+            bookId, user.getUsername(), fileName(fileName), content, sha256, EngineClock.now())));
+    log.info("decomposition upload {} of book {} by {}: {} rows, sha256 {}",
+        upload.getId(), bookId, user.getUsername(), plan.rows().size(), sha256);
+    return new Uploaded(plan, upload.getId());
+  }
+
+  /** The stored upload checked again against the draft as it stands now. */
+  @Transactional(readOnly = true)
+  public Preview preview(Long bookId, Long uploadId, CurrentUser user) {
+    TaskBook book = importable(bookId, user);
+    DecompositionUpload upload = uploads.findById(uploadId).orElseThrow(UploadGone::new);
+    requireOwn(upload, bookId, user);
+    return new Preview(upload.getId(), upload.getFileName(), upload.getSha256(), plan(book, upload.getContent()));
+  }
+
+  /**
+   * Writes every new row, and the goal areas they name, in this one transaction, then deletes the
+   * upload. Nothing is written when any row has a problem ({@link ImportRejected}).
+   */
+  @Transactional
+  public Imported confirm(Long bookId, Long uploadId, CurrentUser user) {
+    TaskBook book = importable(bookId, user);
+    DecompositionUpload upload = uploads.findForUpdate(uploadId).orElseThrow(UploadGone::new);
+    requireOwn(upload, bookId, user);
+    ImportPlan plan = plan(book, upload.getContent());
+    if (!plan.isClean()) {
+      throw new ImportRejected(plan);
+    }
+    for (String area : plan.newGoalAreas()) {
+      taskBooks.addGoalArea(bookId, area, user);
+    }
+    books.flush();
+    Map<String, Long> areaIds = goalAreaIds(book);
+    for (PlannedRow row : plan.newRows()) {
+      try {
+        taskBooks.addItem(bookId, row.toForm(areaIds.get(row.goalArea())), user);
+      } catch (EditRejected rejected) {
+        ImportProblem problem = ImportProblem.atRow(row.rowNumber(), "row.rejected",
+            new DefaultMessageSourceResolvable(new String[] {rejected.messageKey()}, rejected.messageKey()));
+        throw new ImportRejected(new ImportPlan(plan.rows(), plan.newGoalAreas(), List.of(problem)));
+      }
+    }
+    uploads.delete(upload);
+    log.info("decomposition upload {} imported into book {} by {}: {} created, {} skipped, goal areas {}",
+        uploadId, bookId, user.getUsername(), plan.newRows().size(), plan.existingRows().size(), plan.newGoalAreas());
+    return new Imported(plan.newRows().size(), plan.existingRows().size(), plan.newGoalAreas());
+  }
+
+  @Transactional
+  public void discard(Long bookId, Long uploadId, CurrentUser user) {
+    importable(bookId, user);
+    uploads.findById(uploadId).ifPresent(upload -> {
+      requireOwn(upload, bookId, user);
+      uploads.delete(upload);
+    });
+  }
+
+  private ImportPlan plan(TaskBook book, byte[] content) {
+    DecompositionReader.Result read = DecompositionReader.read(content);
+    if (!read.isReadable() || read.rows().isEmpty()) {
+      return ImportPlan.rejected(read.problems());
+    }
+    List<ImportPlanner.ExistingItem> existing = workItems.findByTaskBookIdOrderByIdAsc(book.getId()).stream()
+        .map(DecompositionImportService::existing)
+        .toList();
+    ImportPlanner.Book snapshot =
+        new ImportPlanner.Book(book.getPeriodStart(), book.getPeriodEnd(), goalAreaIds(book), existing);
+    HospitalDirectory directory =
+        new HospitalDirectory(departments.findByActiveTrueOrderByIdAsc(), people.findAll());
+    LocalDate today = EngineClock.today();
+    return new ImportPlanner(snapshot, directory, today, validator).plan(read);
+  }
+
+  private static ImportPlanner.ExistingItem existing(WorkItem item) {
+    return new ImportPlanner.ExistingItem(
+        item.getSeq(),
+        item.getGoalArea().getName(),
+        item.getTitle(),
+        item.getTargetText(),
+        item.getLeadDepartment().getId(),
+        item.getCollaborators().stream().map(d -> d.getId()).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)),
+        item.getLeaderInCharge().getId(),
+        item.getDeadline());
+  }
+
+  private static Map<String, Long> goalAreaIds(TaskBook book) {
+    Map<String, Long> ids = new LinkedHashMap<>();
+    for (GoalArea area : book.getGoalAreas()) {
+      ids.put(area.getName(), area.getId());
+    }
+    return ids;
+  }
+
+  private TaskBook importable(Long bookId, CurrentUser user) {
+    TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
+    if (!book.getIssuer().getUsername().equals(user.getUsername())) {
+      throw new AccessDeniedException("only the issuer imports into a task book");
+    }
+    if (!book.isEditable()) {
+      throw new AccessDeniedException("only a draft takes an import");
+    }
+    return book;
+  }
+
+  private static void requireOwn(DecompositionUpload upload, Long bookId, CurrentUser user) {
+    if (!upload.getTaskBookId().equals(bookId) || !upload.getUploadedBy().equals(user.getUsername())) {
+      throw new UploadGone();
+    }
+  }
+
+  /** The name as the user's browser sent it, without a path (old browsers send one), at most 255. */
+  static String fileName(String original) {
+    String name = original == null ? "" : original.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1).strip();
+    if (name.isEmpty()) {
+      name = "分解表.xlsx";
+    }
+    return name.length() > 255 ? name.substring(name.length() - 255) : name;
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
