@@ -27,7 +27,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * </pre>
  *
  * The files name the people and departments of {@code TestHospital}; their deadlines fit a book
- * for 2026 seen on 2026-03-02 ({@link ImportFixtures}).
+ * for 2026 seen on 2026-03-02 (see {@link DecompositionTestSupport}).
  */
 public final class DecompositionFixtureFiles {
 
