@@ -41,6 +41,12 @@ public class CheckInService {
     return workItems.findOpenIds();
   }
 
+  /** Items that already have a check-in, submitted or missed, for the month. */
+  @Transactional(readOnly = true)
+  public List<Long> itemIdsRecordedIn(String period) {
+    return checkIns.findWorkItemIdsByPeriod(period);
+  }
+
   @Transactional
   public CheckIn submit(
       Long itemId,

@@ -78,8 +78,17 @@ public class WeeklySupervisionService {
       sweeps.findById(sweepId).ifPresent(sweep -> sweep.counted(light));
     }
     if (before != light) {
-      history.itemEvent(workItemId, item.getTaskBook().getId(), ItemHistory.SYSTEM, EventKind.LIGHT_SET, light + "：" + reason);
+      history.itemEvent(workItemId, item.getTaskBook().getId(), ItemHistory.SYSTEM, EventKind.LIGHT_SET, chinese(light) + "：" + reason);
     }
+  }
+
+  /** History details are read by people: the light in words. */
+  private static String chinese(Light light) {
+    return switch (light) {
+      case GREEN -> "绿灯";
+      case YELLOW -> "黄灯";
+      case RED -> "红灯";
+    };
   }
 
   /**

@@ -31,6 +31,12 @@ class FormValuesDecision implements TaskDecisionHandler {
     return Set.of();
   }
 
+  /** A step without Java behind it shows the process's variables, as Camunda's Tasklist does. */
+  @Override
+  public Map<String, Object> prefill(Task task, TaskContext context) {
+    return taskService.getVariables(task.getId());
+  }
+
   @Override
   public void complete(Task task, TaskContext context, Map<String, Object> values, CurrentUser user) {
     Map<String, Object> variables = new HashMap<>();

@@ -83,21 +83,29 @@ class TaskController {
     TaskForm form = taskForms.load(id, user);
     FormResult result = taskForms.validate(form, params, locale);
     if (result.hasErrors()) {
-      return page(form, result.displayValues(), result.errors(), model);
+      return page(form, redisplay(form, result), result.errors(), model);
     }
     try {
       workTasks.complete(id, result.values(), user);
     } catch (DecisionRejected rejected) {
       // the form was valid but the decision is not: show why beside the field, keep what was typed
       String message = messages.getMessage(rejected.messageKey(), rejected.args(), locale);
-      return page(form, result.displayValues(), Map.of(rejected.field(), message), model);
+      return page(form, redisplay(form, result), Map.of(rejected.field(), message), model);
     }
     redirect.addFlashAttribute("notice", "task.completed");
     return "redirect:/tasks";
   }
 
+  /** What the user typed over what the form was filled with, so texts like the month stay. */
+  private static Map<String, Object> redisplay(TaskForm form, FormResult result) {
+    Map<String, Object> values = new java.util.HashMap<>(form.values());
+    values.putAll(result.displayValues());
+    return values;
+  }
+
   private String page(TaskForm form, Map<String, ?> values, Map<String, String> errors, Model model) {
     model.addAttribute("task", form.task());
+    model.addAttribute("groupTask", form.groupTask());
     model.addAttribute("form", form.definition());
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.forms.FormDefinition;
@@ -27,14 +26,19 @@ import org.springframework.util.MultiValueMap;
 public class TaskForms {
 
   private final FormService formService;
-  private final TaskService taskService;
   private final Forms forms;
   private final WorkTasks workTasks;
   private final TaskDecisions decisions;
+  private final TaskAccess access;
 
-  TaskForms(FormService formService, TaskService taskService, Forms forms, WorkTasks workTasks, TaskDecisions decisions) {
+  TaskForms(
+      FormService formService,
+      Forms forms,
+      WorkTasks workTasks,
+      TaskDecisions decisions,
+      TaskAccess access) {
+    this.access = access;
     this.formService = formService;
-    this.taskService = taskService;
     this.forms = forms;
     this.workTasks = workTasks;
     this.decisions = decisions;
@@ -45,9 +49,11 @@ public class TaskForms {
     Task task = workTasks.open(taskId, user);
     TaskContext context = workTasks.context(task);
     TaskDecisionHandler handler = decisions.handlerFor(task.getTaskDefinitionKey());
-    Map<String, Object> values = new HashMap<>(taskService.getVariables(taskId));
-    values.putAll(handler.prefill(task, context));
-    return new TaskForm(task, context, definition(task), values, handler.options(task, context));
+    // Only what the handler gives: earlier decisions in process variables must not pre-select the
+    // next round's choice.
+    Map<String, Object> values = new HashMap<>(handler.prefill(task, context));
+    return new TaskForm(task, context, definition(task), values, handler.options(task, context),
+        access.isCandidate(task, user));
   }
 
   /** Validates a submission of the form the task shows, on the server; changes nothing. */

@@ -161,6 +161,12 @@ class TaskBookController {
     return editorPage(book, user, model);
   }
 
+  /** The editor re-shown after a failed add lives at the POST address; a reload or language switch lands here. */
+  @GetMapping("/books/{id}/items")
+  String backToEditor(@PathVariable Long id) {
+    return "redirect:/books/" + id + "/edit";
+  }
+
   @PostMapping("/books/{id}/items/{itemId}/delete")
   String removeItem(
       @PathVariable Long id,

@@ -104,7 +104,8 @@ public class DepartmentWorkService {
       created.add(subTasks.save(subTask));
     }
     item.movedTo(ItemStage.IN_PROGRESS);
-    event(item, actor, EventKind.ITEM_BROKEN_DOWN, created.size() + "");
+    event(item, actor, EventKind.ITEM_BROKEN_DOWN,
+        String.join("；", created.stream().map(t -> t.getTitle() + "（" + t.assigneeName() + "）").toList()));
     return created;
   }
 

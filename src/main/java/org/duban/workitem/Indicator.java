@@ -108,10 +108,16 @@ public class Indicator {
     return target;
   }
 
-  /** "平均住院日 ≤ 6.5 天", or for a trend "平均住院日 ↓ 7.2 天" (against the baseline). */
+  /** "平均住院日 ≤ 6.5 天", or for a trend "平均住院日 较基线 7.2 天 下降". */
   public String describe() {
-    BigDecimal shown = direction.isTrend() ? baseline : target;
-    return name + " " + direction.symbol() + " " + shown.stripTrailingZeros().toPlainString()
-        + (unit == null ? "" : " " + unit);
+    String suffix = unit == null ? "" : " " + unit;
+    if (direction.isTrend()) {
+      return name + " 较基线 " + plain(baseline) + suffix + (direction == IndicatorDirection.INCREASE ? " 提升" : " 下降");
+    }
+    return name + " " + direction.symbol() + " " + plain(target) + suffix;
+  }
+
+  private static String plain(BigDecimal value) {
+    return value.stripTrailingZeros().toPlainString();
   }
 }

@@ -1,6 +1,7 @@
 package org.duban.workitem;
 
 import org.duban.checkin.CheckInService;
+import org.duban.checkin.IndicatorCharts;
 import org.duban.history.ItemHistory;
 import org.duban.security.CurrentUser;
 import org.duban.supervision.SupervisionQueries;
@@ -18,9 +19,15 @@ class ItemPageController {
   private final CheckInService checkIns;
   private final SupervisionQueries supervision;
   private final ItemHistory history;
+  private final IndicatorCharts charts;
 
   ItemPageController(
-      WorkItemQueries items, CheckInService checkIns, SupervisionQueries supervision, ItemHistory history) {
+      WorkItemQueries items,
+      CheckInService checkIns,
+      SupervisionQueries supervision,
+      ItemHistory history,
+      IndicatorCharts charts) {
+    this.charts = charts;
     this.items = items;
     this.checkIns = checkIns;
     this.supervision = supervision;
@@ -35,6 +42,7 @@ class ItemPageController {
     model.addAttribute("lights", supervision.lightsOf(id));
     model.addAttribute("escalations", supervision.ofItem(id));
     model.addAttribute("events", history.ofItem(id));
+    model.addAttribute("charts", charts.of(id));
     return "items/item";
   }
 }
