@@ -43,6 +43,22 @@ public class ItemHistory {
     return events.findByWorkItemIdOrderByOccurredAtAscIdAsc(workItemId);
   }
 
+  /** The latest events of an item, oldest first. */
+  @Transactional(readOnly = true)
+  public List<ItemEvent> recentOfItem(Long workItemId, int count) {
+    return lastOf(ofItem(workItemId), count);
+  }
+
+  /** The latest events of a book itself (not of its items), oldest first. */
+  @Transactional(readOnly = true)
+  public List<ItemEvent> recentOfBook(Long taskBookId, int count) {
+    return lastOf(ofBook(taskBookId).stream().filter(e -> e.getWorkItemId() == null).toList(), count);
+  }
+
+  private static List<ItemEvent> lastOf(List<ItemEvent> events, int count) {
+    return events.subList(Math.max(0, events.size() - count), events.size());
+  }
+
   @Transactional(readOnly = true)
   public List<ItemEvent> ofBook(Long taskBookId) {
     return events.findByTaskBookIdOrderByOccurredAtAscIdAsc(taskBookId);

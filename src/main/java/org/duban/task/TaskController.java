@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.duban.forms.FormResult;
+import org.duban.history.ItemHistory;
 import org.duban.security.CurrentUser;
 import org.duban.taskbook.TaskBookQueries;
 import org.duban.workitem.WorkItemQueries;
@@ -32,13 +33,19 @@ class TaskController {
   private final WorkItemQueries workItems;
   private final TaskBookQueries taskBooks;
   private final MessageSource messages;
+  private final ItemHistory history;
+
+  /** The last decisions shown above a form, so that whoever decides sees what they decide on. */
+  private static final int RECENT_EVENTS = 5;
 
   TaskController(
       WorkTasks workTasks,
       TaskForms taskForms,
       WorkItemQueries workItems,
       TaskBookQueries taskBooks,
-      MessageSource messages) {
+      MessageSource messages,
+      ItemHistory history) {
+    this.history = history;
     this.workTasks = workTasks;
     this.taskForms = taskForms;
     this.workItems = workItems;
@@ -112,6 +119,9 @@ class TaskController {
     model.addAttribute("options", form.options());
     if (form.context().workItemId() != null) {
       model.addAttribute("item", workItems.summary(form.context().workItemId()));
+      model.addAttribute("recentEvents", history.recentOfItem(form.context().workItemId(), RECENT_EVENTS));
+    } else if (form.context().taskBookId() != null) {
+      model.addAttribute("recentEvents", history.recentOfBook(form.context().taskBookId(), RECENT_EVENTS));
     }
     if (form.context().taskBookId() != null) {
       model.addAttribute("book", taskBooks.summary(form.context().taskBookId()));

@@ -43,6 +43,23 @@ class TaskPageRoundsWebTest extends WebTestSupport {
   }
 
   @Test
+  void theReviewerSeesTheRevisionNoteAboveTheForm() throws Exception {
+    // Given a draft sent back and revised with a note
+    TaskBook book = fixture.draft("审核看到修改说明");
+    fixture.addItem(book, "1", "事项");
+    workTasks.complete(bookTask(book, "draftTaskBook").getId(), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
+    workTasks.complete(bookTask(book, "reviewTaskBook").getId(),
+        Map.of("reviewDecision", "sendBack", "reviewComment", "请量化指标"), hospital.user(IssuedItemFixture.REVIEWER));
+    workTasks.complete(bookTask(book, "reviseTaskBook").getId(),
+        Map.of("revisionNote", "已将指标量化为平均住院日6.5天"), hospital.user(IssuedItemFixture.ISSUER));
+    // When the reviewer opens the review, Then the issuer's note is there to decide on
+    String html = mvc.perform(get("/tasks/{id}", bookTask(book, "reviewTaskBook").getId())
+            .with(as(IssuedItemFixture.REVIEWER)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(html).contains("已将指标量化为平均住院日6.5天");
+  }
+
+  @Test
   void aTaskAssignedToOnePersonOffersNoReturnToTheGroup() throws Exception {
     // Given the issuer's own draft task
     TaskBook book = fixture.draft("个人任务不退回");
