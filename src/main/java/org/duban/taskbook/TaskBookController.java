@@ -2,12 +2,15 @@ package org.duban.taskbook;
 
 import jakarta.validation.Valid;
 import java.time.LocalDate;
+import java.util.List;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
 import org.duban.workitem.IndicatorDirection;
 import org.duban.workitem.ItemAccess;
+import org.duban.workitem.ItemNode;
+import org.duban.workitem.RollUp;
 import org.duban.workitem.WorkItemQueries;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,6 +40,7 @@ class TaskBookController {
   private final ItemAccess access;
   private final DepartmentRepository departments;
   private final PersonRepository people;
+  private final RollUp rollUp;
 
   TaskBookController(
       TaskBookService service,
@@ -44,7 +48,9 @@ class TaskBookController {
       WorkItemQueries items,
       ItemAccess access,
       DepartmentRepository departments,
-      PersonRepository people) {
+      PersonRepository people,
+      RollUp rollUp) {
+    this.rollUp = rollUp;
     this.service = service;
     this.books = books;
     this.items = items;
@@ -69,6 +75,14 @@ class TaskBookController {
     data.setPeriodEnd(LocalDate.of(year, 12, 31));
     data.setGoalAreas("党建引领、学科建设、人才队伍、医疗服务");
     model.addAttribute("bookForm", data);
+    return creationPage(model);
+  }
+
+  private String creationPage(Model model) {
+    model.addAttribute("levels", BookLevel.values());
+    model.addAttribute("parentBooks", books.all());
+    model.addAttribute("departments", departments.findByActiveTrueOrderByIdAsc());
+    model.addAttribute("leaders", people.findActiveByRole(Role.LEADER));
     return NEW;
   }
 
@@ -76,19 +90,29 @@ class TaskBookController {
   String processCreationForm(
       @AuthenticationPrincipal CurrentUser user,
       @Valid @ModelAttribute("bookForm") TaskBookFormData data,
-      BindingResult result) {
+      BindingResult result,
+      Model model) {
     requireLeader(user);
     if (result.hasErrors()) {
-      return NEW;
+      return creationPage(model);
     }
-    TaskBook book = service.createDraft(data, user);
+    TaskBook book;
+    try {
+      book = service.createDraft(data, user);
+    } catch (EditRejected rejected) {
+      result.reject(rejected.messageKey());
+      return creationPage(model);
+    }
     return "redirect:/books/" + book.getId() + "/edit";
   }
 
   @GetMapping("/books/{id}")
   String show(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Model model) {
     model.addAttribute("book", books.summary(id));
-    model.addAttribute("items", items.visibleItemsOfBook(id, user));
+    List<ItemNode> tree = rollUp.treeOfBook(id, user);
+    model.addAttribute("tree", tree);
+    model.addAttribute("rolledUp", RollUp.summarise(tree));
+    model.addAttribute("hierarchy", books.hierarchy(id));
     model.addAttribute("seesEverything", access.seesEverything(user));
     return PAGE;
   }
@@ -120,6 +144,8 @@ class TaskBookController {
     model.addAttribute("departments", departments.findByActiveTrueOrderByIdAsc());
     model.addAttribute("leaders", people.findActiveByRole(Role.LEADER));
     model.addAttribute("directions", IndicatorDirection.values());
+    TaskBookQueries.BookLink parent = books.hierarchy(book.id()).parent();
+    model.addAttribute("parentItems", parent == null ? List.of() : items.itemsOfBook(parent.id()));
     return EDITOR;
   }
 

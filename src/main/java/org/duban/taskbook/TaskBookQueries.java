@@ -38,6 +38,23 @@ public class TaskBookQueries {
     return books.findAllByOrderByYearDescIdDesc().stream().map(b -> BookSummary.of(b, this::fullName)).toList();
   }
 
+  /** A link to another book of the hierarchy. */
+  public record BookLink(Long id, String title, BookLevel level) {}
+
+  /** The book one level up, if any, and the books that break this one down. */
+  public record Hierarchy(BookLink parent, List<BookLink> children) {}
+
+  @Transactional(readOnly = true)
+  public Hierarchy hierarchy(Long bookId) {
+    TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
+    TaskBook parent = book.getParent();
+    return new Hierarchy(
+        parent == null ? null : new BookLink(parent.getId(), parent.getTitle(), parent.getLevel()),
+        books.findByParentIdOrderByIdAsc(bookId).stream()
+            .map(child -> new BookLink(child.getId(), child.getTitle(), child.getLevel()))
+            .toList());
+  }
+
   /** The book to print with its decomposition table; {@code partial} when only the viewer's items are shown. */
   public record BookPrint(BookSummary book, List<ItemSummary> items, boolean partial) {}
 
