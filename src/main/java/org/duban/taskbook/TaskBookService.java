@@ -121,8 +121,7 @@ public class TaskBookService {
             .filter(a -> a.getId().equals(data.getGoalAreaId()))
             .findFirst()
             .orElseThrow(() -> new EditRejected("item.goalArea.unknown"));
-    if (workItems.findByTaskBookIdOrderByIdAsc(bookId).stream()
-        .anyMatch(w -> w.getSeq().equals(data.getSeq().trim()))) {
+    if (workItems.existsByTaskBookIdAndSeq(bookId, data.getSeq().trim())) {
       throw new EditRejected("item.seq.duplicate");
     }
     if (data.getDeadline().isAfter(book.getPeriodEnd()) || data.getDeadline().isBefore(book.getPeriodStart())) {

@@ -11,6 +11,8 @@ public interface WorkItemRepository extends JpaRepository<WorkItem, Long> {
 
   List<WorkItem> findByParentItemIdOrderByIdAsc(Long parentItemId);
 
+  boolean existsByTaskBookIdAndSeq(Long taskBookId, String seq);
+
   @Query("select w.id from WorkItem w where w.taskBook.id = :taskBookId order by w.id")
   List<Long> findIdsByTaskBook(Long taskBookId);
 
