@@ -23,6 +23,7 @@ import org.duban.org.Role;
 import org.duban.security.CurrentUser;
 import org.duban.supervision.WeeklySupervisionService;
 import org.duban.task.WorkTasks;
+import org.duban.taskbook.BookLevel;
 import org.duban.taskbook.GoalArea;
 import org.duban.taskbook.TaskBook;
 import org.duban.taskbook.TaskBookFormData;
@@ -222,6 +223,36 @@ class DemoHospital {
     checkIn(items.get(3), "dangban", (int) Math.max(0, expected - 40), null, "已完成12个支部的标准化自查，样板支部创建滞后");
 
     supervision.runNow("system");
+
+    seedDepartmentBook(book, items.get(0), depts, bookData, leader);
+  }
+
+  /** 医务部's own book breaking down item 1, issued and waiting for its head to sign it. */
+  private void seedDepartmentBook(TaskBook parent, WorkItem parentItem, Map<String, Department> depts,
+      TaskBookFormData parentData, Long leader) {
+    CurrentUser secretary = user("shuji");
+    TaskBookFormData data = new TaskBookFormData();
+    data.setTitle(parentData.getYear() + "年度医务部目标责任书");
+    data.setYear(parentData.getYear());
+    data.setPeriodStart(parentData.getPeriodStart());
+    data.setPeriodEnd(parentData.getPeriodEnd());
+    data.setGoalAreas("医疗服务");
+    data.setLevel(BookLevel.DEPARTMENT);
+    data.setParentId(parent.getId());
+    data.setResponsibleDepartmentId(depts.get("medical").getId());
+    TaskBook book = taskBooks.createDraft(data, secretary);
+    WorkItemFormData item = new WorkItemFormData();
+    item.setGoalAreaId(book.getGoalAreas().get(0).getId());
+    item.setParentItemId(parentItem.getId());
+    item.setSeq("1.1");
+    item.setTitle("扩大日间手术病种范围");
+    item.setTargetText("日间手术病种不少于50个");
+    item.setLeadDepartmentId(depts.get("medical").getId());
+    item.setLeaderInChargeId(leader);
+    item.setDeadline(parentData.getPeriodEnd());
+    taskBooks.addItem(book.getId(), item, secretary);
+    complete(book.getProcessInstanceId(), "draftTaskBook", "shuji", Map.of());
+    complete(book.getProcessInstanceId(), "reviewTaskBook", "yuanzhang", Map.of("reviewDecision", "approve"));
   }
 
   private WorkItem item(TaskBook book, CurrentUser issuer, Long areaId, String seq, String title, String target,
