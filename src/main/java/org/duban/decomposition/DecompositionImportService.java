@@ -49,6 +49,8 @@ public class DecompositionImportService {
   private final DecompositionUploadRepository uploads;
   private final Validator validator;
 
+  @jakarta.persistence.PersistenceContext private jakarta.persistence.EntityManager entityManager;
+
   DecompositionImportService(
       TaskBookRepository books,
       WorkItemRepository workItems,
@@ -130,6 +132,9 @@ public class DecompositionImportService {
     }
     books.flush();
     Map<String, Long> areaIds = goalAreaIds(book);
+    // The plan has checked every row against the book and each other; flushing before each
+    // row's queries would dirty-check all rows written so far, quadratic in the table's size.
+    entityManager.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
     for (PlannedRow row : plan.newRows()) {
       try {
         taskBooks.addItem(bookId, row.toForm(areaIds.get(row.goalArea())), user);
