@@ -21,16 +21,22 @@ class TaskPageRoundsWebTest extends WebTestSupport {
     return taskService.createTaskQuery().processInstanceId(book.getProcessInstanceId()).taskDefinitionKey(key).singleResult();
   }
 
-  @Test
-  void aSecondReviewDoesNotPreSelectTheFirstReviewsDecision() throws Exception {
-    // Given a draft sent back once and revised
-    TaskBook book = fixture.draft("二次审核不预选");
+  /** A draft submitted, sent back by the reviewer, and revised with a note: back in review. */
+  private TaskBook sentBackAndRevised(String title, String revisionNote) {
+    TaskBook book = fixture.draft(title);
     fixture.addItem(book, "1", "事项");
     workTasks.complete(bookTask(book, "draftTaskBook").getId(), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
     workTasks.complete(bookTask(book, "reviewTaskBook").getId(),
         Map.of("reviewDecision", "sendBack", "reviewComment", "请量化指标"), hospital.user(IssuedItemFixture.REVIEWER));
     workTasks.complete(bookTask(book, "reviseTaskBook").getId(),
-        Map.of("revisionNote", "已量化"), hospital.user(IssuedItemFixture.ISSUER));
+        Map.of("revisionNote", revisionNote), hospital.user(IssuedItemFixture.ISSUER));
+    return book;
+  }
+
+  @Test
+  void aSecondReviewDoesNotPreSelectTheFirstReviewsDecision() throws Exception {
+    // Given a draft sent back once and revised
+    TaskBook book = sentBackAndRevised("二次审核不预选", "已量化");
 
     // When the reviewer opens the second review
     String html = mvc.perform(get("/tasks/{id}", bookTask(book, "reviewTaskBook").getId())
@@ -45,13 +51,7 @@ class TaskPageRoundsWebTest extends WebTestSupport {
   @Test
   void theReviewerSeesTheRevisionNoteAboveTheForm() throws Exception {
     // Given a draft sent back and revised with a note
-    TaskBook book = fixture.draft("审核看到修改说明");
-    fixture.addItem(book, "1", "事项");
-    workTasks.complete(bookTask(book, "draftTaskBook").getId(), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
-    workTasks.complete(bookTask(book, "reviewTaskBook").getId(),
-        Map.of("reviewDecision", "sendBack", "reviewComment", "请量化指标"), hospital.user(IssuedItemFixture.REVIEWER));
-    workTasks.complete(bookTask(book, "reviseTaskBook").getId(),
-        Map.of("revisionNote", "已将指标量化为平均住院日6.5天"), hospital.user(IssuedItemFixture.ISSUER));
+    TaskBook book = sentBackAndRevised("审核看到修改说明", "已将指标量化为平均住院日6.5天");
     // When the reviewer opens the review, Then the issuer's note is there to decide on
     String html = mvc.perform(get("/tasks/{id}", bookTask(book, "reviewTaskBook").getId())
             .with(as(IssuedItemFixture.REVIEWER)))
