@@ -22,6 +22,7 @@ import org.duban.workitem.WorkItem;
 import org.duban.workitem.WorkItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +41,7 @@ public class TaskBookService {
   private final PersonRepository people;
   private final RuntimeService runtimeService;
   private final ItemHistory history;
+  private final ApplicationEventPublisher events;
 
   TaskBookService(
       TaskBookRepository books,
@@ -47,7 +49,9 @@ public class TaskBookService {
       DepartmentRepository departments,
       PersonRepository people,
       RuntimeService runtimeService,
-      ItemHistory history) {
+      ItemHistory history,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.books = books;
     this.workItems = workItems;
     this.departments = departments;
@@ -301,6 +305,7 @@ public class TaskBookService {
       history.itemEvent(item.getId(), bookId, ItemHistory.SYSTEM, EventKind.ITEM_ISSUED, item.getLeadDepartment().getName());
     }
     history.bookEvent(bookId, ItemHistory.SYSTEM, EventKind.BOOK_ISSUED, null);
+    events.publishEvent(new TaskBookIssued(bookId, ItemHistory.SYSTEM));
     log.info("task book {} issued", bookId);
   }
 

@@ -145,6 +145,15 @@ public class WorkItem {
     collaborators.remove(department);
   }
 
+  /** Applies an approved change request (变更申请) to the issued item's terms. */
+  public void revise(String title, String targetText, Person leaderInCharge, LocalDate deadline, String acceptanceCriteria) {
+    this.title = title;
+    this.targetText = targetText;
+    this.leaderInCharge = leaderInCharge;
+    this.deadline = deadline;
+    this.acceptanceCriteria = acceptanceCriteria;
+  }
+
   public void reported(int percent) {
     percentDone = Math.max(0, Math.min(100, percent));
   }

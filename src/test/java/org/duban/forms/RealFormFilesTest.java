@@ -55,7 +55,9 @@ class RealFormFilesTest {
                     "planComment:textarea:max1000")),
             entry("rectification-evidence", List.of("evidence:textarea:required:max4000")),
             entry("sign-off", List.of("signOffDecision:radio:required:signOff/reopen",
-                    "signOffComment:textarea:max1000")));
+                    "signOffComment:textarea:max1000")),
+            entry("approve-change", List.of("changeDecision:radio:required:approve/reject",
+                    "changeComment:textarea:max1000")));
 
     private final Forms forms = FormsTestSupport.forms();
 

@@ -1,0 +1,111 @@
+package org.duban.change;
+
+import jakarta.validation.Valid;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.duban.org.DepartmentRepository;
+import org.duban.org.Person;
+import org.duban.org.PersonRepository;
+import org.duban.org.Role;
+import org.duban.security.CurrentUser;
+import org.duban.taskbook.TaskBookQueries;
+import org.duban.workitem.ItemSummary;
+import org.duban.workitem.WorkItemQueries;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Proposing a change of an issued item, and the versions of a book with what changed between them. */
+@Controller
+class ChangeController {
+
+  private static final String PROPOSE = "change/propose";
+  private static final String VERSIONS = "change/versions";
+
+  private final ChangeService changes;
+  private final BookVersions versions;
+  private final WorkItemQueries items;
+  private final TaskBookQueries books;
+  private final DepartmentRepository departments;
+  private final PersonRepository people;
+
+  ChangeController(
+      ChangeService changes,
+      BookVersions versions,
+      WorkItemQueries items,
+      TaskBookQueries books,
+      DepartmentRepository departments,
+      PersonRepository people) {
+    this.changes = changes;
+    this.versions = versions;
+    this.items = items;
+    this.books = books;
+    this.departments = departments;
+    this.people = people;
+  }
+
+  @GetMapping("/items/{id}/change")
+  String initProposal(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("changeForm", changes.currentTerms(id, user));
+    return proposalPage(id, model);
+  }
+
+  @PostMapping("/items/{id}/change")
+  String processProposal(
+      @PathVariable Long id,
+      @AuthenticationPrincipal CurrentUser user,
+      @Valid @ModelAttribute("changeForm") ChangeFormData data,
+      BindingResult result,
+      Model model,
+      RedirectAttributes redirect) {
+    changes.currentTerms(id, user); // 403 before anything else for those who may not propose
+    if (result.hasErrors()) {
+      return proposalPage(id, model);
+    }
+    try {
+      changes.propose(id, data, user);
+    } catch (ChangeRejected rejected) {
+      if (rejected.field() == null) {
+        result.reject(rejected.messageKey());
+      } else {
+        result.rejectValue(rejected.field(), rejected.messageKey());
+      }
+      return proposalPage(id, model);
+    }
+    redirect.addFlashAttribute("notice", "change.proposed");
+    return "redirect:/items/" + id;
+  }
+
+  private String proposalPage(Long itemId, Model model) {
+    ItemSummary item = items.summary(itemId);
+    model.addAttribute("item", item);
+    model.addAttribute("book", books.summary(item.taskBookId()));
+    model.addAttribute("departments", departments.findByActiveTrueOrderByIdAsc());
+    model.addAttribute("leaders", people.findActiveByRole(Role.LEADER));
+    model.addAttribute("requests", changes.ofItem(itemId));
+    return PROPOSE;
+  }
+
+  /** Every version of the book; the diff shows the items the viewer may see, as the book page does. */
+  @GetMapping("/books/{id}/versions")
+  String versions(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("book", books.summary(id));
+    List<Long> visible = items.visibleItemsOfBook(id, user).stream().map(ItemSummary::id).toList();
+    List<BookVersions.VersionView> all = versions.of(id, visible);
+    Map<String, String> names = new HashMap<>();
+    for (BookVersions.VersionView version : all) {
+      names.computeIfAbsent(version.createdBy(),
+          username -> people.findByUsername(username).map(Person::getFullName).orElse(username));
+    }
+    model.addAttribute("versions", all);
+    model.addAttribute("names", names);
+    return VERSIONS;
+  }
+}
