@@ -74,6 +74,12 @@ public class ChangeService {
         || Objects.equals(item.getLeadDepartment().getId(), user.departmentId());
   }
 
+  /** Whether the item page offers this user to propose a change. */
+  @Transactional(readOnly = true)
+  public boolean mayPropose(Long itemId, CurrentUser user) {
+    return workItems.findById(itemId).map(item -> mayPropose(item, user)).orElse(false);
+  }
+
   /** The item, if the user may propose a change of it; otherwise 403. */
   @Transactional(readOnly = true)
   public ChangeFormData currentTerms(Long itemId, CurrentUser user) {

@@ -1,5 +1,6 @@
 package org.duban.workitem;
 
+import org.duban.change.ChangeService;
 import org.duban.checkin.CheckInService;
 import org.duban.checkin.IndicatorCharts;
 import org.duban.history.ItemHistory;
@@ -20,14 +21,17 @@ class ItemPageController {
   private final SupervisionQueries supervision;
   private final ItemHistory history;
   private final IndicatorCharts charts;
+  private final ChangeService changes;
 
   ItemPageController(
       WorkItemQueries items,
       CheckInService checkIns,
       SupervisionQueries supervision,
       ItemHistory history,
-      IndicatorCharts charts) {
+      IndicatorCharts charts,
+      ChangeService changes) {
     this.charts = charts;
+    this.changes = changes;
     this.items = items;
     this.checkIns = checkIns;
     this.supervision = supervision;
@@ -43,6 +47,7 @@ class ItemPageController {
     model.addAttribute("escalations", supervision.ofItem(id));
     model.addAttribute("events", history.ofItem(id));
     model.addAttribute("charts", charts.of(id));
+    model.addAttribute("mayProposeChange", changes.mayPropose(id, user));
     return "items/item";
   }
 }

@@ -55,6 +55,16 @@ class ChangePagesWebTest extends WebTestSupport {
   }
 
   @Test
+  void theItemPageOffersAChangeToTheLeadDepartmentButNotToACollaborator() throws Exception {
+    String lead = mvc.perform(get("/items/{id}", issued.itemId()).with(as("tmedhead")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String collaborator = mvc.perform(get("/items/{id}", issued.itemId()).with(as("tithead")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(lead).contains("/items/" + issued.itemId() + "/change");
+    assertThat(collaborator).doesNotContain("/items/" + issued.itemId() + "/change");
+  }
+
+  @Test
   void anotherDepartmentIsRefused() throws Exception {
     mvc.perform(get("/items/{id}/change", issued.itemId()).with(as("tnursehead"))).andExpect(status().isForbidden());
     long count = requests.count();
