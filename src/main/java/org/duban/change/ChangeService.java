@@ -19,6 +19,7 @@ import org.duban.security.CurrentUser;
 import org.duban.task.DecisionRejected;
 import org.duban.taskbook.TaskBook;
 import org.duban.taskbook.TaskBookStatus;
+import org.duban.workitem.LeadDepartmentHandover;
 import org.duban.workitem.WorkItem;
 import org.duban.workitem.WorkItemRepository;
 import org.slf4j.Logger;
@@ -46,6 +47,7 @@ public class ChangeService {
   private final RuntimeService runtimeService;
   private final ItemHistory history;
   private final BookVersions versions;
+  private final LeadDepartmentHandover handover;
 
   ChangeService(
       ChangeRequestRepository requests,
@@ -54,7 +56,9 @@ public class ChangeService {
       PersonRepository people,
       RuntimeService runtimeService,
       ItemHistory history,
-      BookVersions versions) {
+      BookVersions versions,
+      LeadDepartmentHandover handover) {
+    this.handover = handover;
     this.requests = requests;
     this.workItems = workItems;
     this.departments = departments;
@@ -181,7 +185,9 @@ public class ChangeService {
     }
     WorkItem item = workItems.findById(request.getWorkItemId()).orElseThrow(NotFound::new);
     if (request.getProposedLeadDepartmentId() != null) {
+      String oldGroup = item.getLeadDepartment().groupId();
       item.reassignTo(departments.findById(request.getProposedLeadDepartmentId()).orElseThrow(NotFound::new));
+      handover.handOver(item.getId(), oldGroup, item.getLeadDepartment().groupId());
     }
     item.revise(
         request.getProposedTitle() == null ? item.getTitle() : request.getProposedTitle(),

@@ -125,6 +125,27 @@ class ChangeRequestFlowTest {
   }
 
   @Test
+  void anApprovedNewLeadDepartmentTakesOverTheOpenTasksOfTheItem() {
+    // Given the item waits for 测试医务部 to claim it
+    Task claim = fixture.openTask(issued, "claimItem");
+    assertThat(taskService.getIdentityLinksForTask(claim.getId()))
+        .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("dept_tmedical"));
+
+    // When the issuer moves the item to 测试护理部 through an approved change
+    ChangeFormData data = proposal("职责调整，改由护理部牵头");
+    data.setLeadDepartmentId(hospital.department("tnursing").getId());
+    ChangeRequest request = changes.propose(issued.itemId(), data, hospital.user(IssuedItemFixture.ISSUER));
+    workTasks.complete(approvalTask(request).getId(), Map.of("changeDecision", "approve"),
+        hospital.user(IssuedItemFixture.ISSUER));
+
+    // Then the open claim task belongs to the new lead department only
+    assertThat(taskService.getIdentityLinksForTask(claim.getId()))
+        .extracting(link -> link.getGroupId())
+        .contains("dept_tnursing")
+        .doesNotContain("dept_tmedical");
+  }
+
+  @Test
   void rejectedChangeLeavesTheItemAsItWas() {
     // Given a proposal by the issuer
     ChangeFormData data = proposal("想改验收标准");
