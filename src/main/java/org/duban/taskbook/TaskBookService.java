@@ -17,6 +17,7 @@ import org.duban.org.PersonRepository;
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
 import org.duban.task.DecisionRejected;
+import org.duban.workitem.Indicator;
 import org.duban.workitem.ItemStage;
 import org.duban.workitem.WorkItem;
 import org.duban.workitem.WorkItemRepository;
@@ -157,12 +158,18 @@ public class TaskBookService {
       }
     }
     if (data.hasIndicator()) {
-      item.addIndicator(
+      Indicator indicator = item.addIndicator(
           data.getIndicatorName().trim(),
           blankToNull(data.getIndicatorUnit()),
           data.getIndicatorDirection(),
           data.getIndicatorBaseline(),
           data.getIndicatorTarget());
+      data.yearTargets().forEach((targetYear, target) -> {
+        if (targetYear < book.getPeriodStart().getYear() || targetYear > book.getPeriodEnd().getYear()) {
+          throw new EditRejected("item.indicator.yearOutsidePeriod");
+        }
+        indicator.setYearTarget(targetYear, target);
+      });
     }
     return workItems.save(item);
   }

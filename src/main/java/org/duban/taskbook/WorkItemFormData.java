@@ -58,6 +58,47 @@ public class WorkItemFormData {
   @Digits(integer = 14, fraction = 4)
   private BigDecimal indicatorTarget;
 
+  /** Annual targets of a term book: "2026:1，2027:2" (year, colon, target; separated by commas). */
+  @Size(max = 200)
+  private String indicatorYearTargets;
+
+  @AssertTrue(message = "{item.indicator.yearTargets}")
+  public boolean isYearTargetsReadable() {
+    try {
+      yearTargets();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The annual targets by year; empty when none were given. */
+  public java.util.Map<Integer, BigDecimal> yearTargets() {
+    java.util.Map<Integer, BigDecimal> targets = new java.util.TreeMap<>();
+    if (indicatorYearTargets == null || indicatorYearTargets.isBlank()) {
+      return targets;
+    }
+    for (String pair : indicatorYearTargets.split("[,，、;；]+")) {
+      if (pair.isBlank()) {
+        continue;
+      }
+      String[] parts = pair.split("[:：]");
+      if (parts.length != 2) {
+        throw new IllegalArgumentException(pair);
+      }
+      targets.put(Integer.valueOf(parts[0].trim()), new BigDecimal(parts[1].trim()));
+    }
+    return targets;
+  }
+
+  public String getIndicatorYearTargets() {
+    return indicatorYearTargets;
+  }
+
+  public void setIndicatorYearTargets(String indicatorYearTargets) {
+    this.indicatorYearTargets = indicatorYearTargets;
+  }
+
   public boolean hasIndicator() {
     return indicatorName != null && !indicatorName.isBlank();
   }

@@ -18,6 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The task book pages: a leader creates a draft and its issuer fills the decomposition table. Bad
@@ -27,6 +32,7 @@ class TaskBookEditorWebTest extends WebTestSupport {
 
   @Autowired TaskBookRepository books;
   @Autowired WorkItemRepository items;
+  @Autowired PlatformTransactionManager transactionManager;
 
   private LocalDate today;
 
@@ -150,8 +156,49 @@ class TaskBookEditorWebTest extends WebTestSupport {
     assertThat(items.findByTaskBookIdOrderByIdAsc(draft.getId())).extracting(WorkItem::getTitle).containsExactly("新增的事项");
   }
 
+  @Test
+  void anIndicatorTakesAnnualTargetsWithinTheBooksYearsAndRefusesUnreadableOnes() throws Exception {
+    // Given a draft spanning this year and the next
+    TaskBook draft = fixture.draft("分年度目标草稿");
+    int year = draft.getPeriodStart().getYear();
+
+    // When the annual targets cannot be read, or name a year outside the book, Then nothing is written
+    String unreadable = mvc.perform(withIndicator(draft, "一年一个")
+            .with(as("tleader")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(unreadable).contains("分年度目标格式应为");
+    String outside = mvc.perform(withIndicator(draft, (year + 9) + ":1")
+            .with(as("tleader")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(outside).contains("分年度目标的年度须在任务书期限之内");
+    assertThat(items.findByTaskBookIdOrderByIdAsc(draft.getId())).isEmpty();
+
+    // When they are readable and within the book, Then the indicator keeps them by year
+    mvc.perform(withIndicator(draft, year + ":1，" + (year + 1) + "：2")
+            .with(as("tleader")))
+        .andExpect(status().is3xxRedirection());
+    Map<Integer, BigDecimal> targets = new TransactionTemplate(transactionManager).execute(status ->
+        new TreeMap<>(items.findByTaskBookIdOrderByIdAsc(draft.getId()).get(0).getIndicators().get(0).getYearTargets()));
+    assertThat(targets).containsOnlyKeys(year, year + 1);
+    assertThat(targets.get(year)).isEqualByComparingTo("1");
+    assertThat(targets.get(year + 1)).isEqualByComparingTo("2");
+  }
+
+  private MockHttpServletRequestBuilder withIndicator(TaskBook draft, String yearTargets) {
+    return row(draft, "1", "分年度事项", today.plusDays(100)).param("indicatorName", "国家级科研项目").param("indicatorDirection", "GE")
+        .param("indicatorTarget", "3").param("indicatorBaseline", "0").param("indicatorUnit", "项")
+        .param("indicatorYearTargets", yearTargets);
+  }
+
   /** An item row as the editor posts it, complete but for what the arguments leave empty. */
   private MockHttpServletRequestBuilder itemPost(TaskBook draft, String seq, String title, LocalDate deadline) {
+    return row(draft, seq, title, deadline)
+        .param("indicatorName", "")
+        .param("indicatorTarget", "")
+        .param("indicatorBaseline", "");
+  }
+
+  private MockHttpServletRequestBuilder row(TaskBook draft, String seq, String title, LocalDate deadline) {
     return post("/books/{id}/items", draft.getId()).with(csrf())
         .param("goalAreaId", String.valueOf(draft.getGoalAreas().get(0).getId()))
         .param("seq", seq)
@@ -160,9 +207,6 @@ class TaskBookEditorWebTest extends WebTestSupport {
         .param("leadDepartmentId", String.valueOf(hospital.department("tmedical").getId()))
         .param("collaboratorIds", String.valueOf(hospital.department("tit").getId()))
         .param("leaderInChargeId", String.valueOf(hospital.personId("tincharge")))
-        .param("deadline", deadline == null ? "" : deadline.toString())
-        .param("indicatorName", "")
-        .param("indicatorTarget", "")
-        .param("indicatorBaseline", "");
+        .param("deadline", deadline == null ? "" : deadline.toString());
   }
 }
