@@ -13,7 +13,7 @@ import org.attoparser.dom.INode;
 import org.attoparser.dom.Text;
 
 /** Rendered HTML parsed into elements (with attoparser, which Thymeleaf brings) for assertions. */
-final class Html {
+public final class Html {
 
     private final List<Element> elements = new ArrayList<>();
 
@@ -59,24 +59,24 @@ final class Html {
         return all(e -> hasClass(e, cssClass));
     }
 
-    static boolean hasClass(Element e, String cssClass) {
+    public static boolean hasClass(Element e, String cssClass) {
         String classes = e.getAttributeValue("class");
         return classes != null && List.of(classes.trim().split("\\s+")).contains(cssClass);
     }
 
-    static boolean isControl(Element e) {
+    public static boolean isControl(Element e) {
         String name = e.getElementName().toLowerCase();
         return name.equals("input") || name.equals("select") || name.equals("textarea");
     }
 
     /** The text inside an element, as written in the HTML (entities not decoded). */
-    static String text(Element e) {
+    public static String text(Element e) {
         StringBuilder out = new StringBuilder();
         appendText(e, out);
         return out.toString().strip();
     }
 
-    static List<Element> descendants(Element root, Predicate<Element> filter) {
+    public static List<Element> descendants(Element root, Predicate<Element> filter) {
         List<Element> out = new ArrayList<>();
         collect(root, out);
         out.remove(root);
@@ -93,7 +93,8 @@ final class Html {
         }
     }
 
-    private static void collect(INestableNode node, List<Element> out) {
+    /** Every element in and below a node, in document order. */
+    public static void collect(INestableNode node, List<Element> out) {
         if (node instanceof Element e) {
             out.add(e);
         }

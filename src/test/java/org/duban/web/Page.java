@@ -9,9 +9,7 @@ import org.attoparser.config.ParseConfiguration;
 import org.attoparser.dom.DOMMarkupParser;
 import org.attoparser.dom.Document;
 import org.attoparser.dom.Element;
-import org.attoparser.dom.INestableNode;
-import org.attoparser.dom.INode;
-import org.attoparser.dom.Text;
+import org.duban.forms.Html;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
@@ -27,7 +25,7 @@ final class Page {
     this.html = html;
     try {
       Document document = new DOMMarkupParser(ParseConfiguration.htmlConfiguration()).parse(html);
-      collect(document, elements);
+      Html.collect(document, elements);
     } catch (ParseException e) {
       throw new IllegalArgumentException(e);
     }
@@ -81,46 +79,18 @@ final class Page {
   }
 
   private static boolean hasClass(Element e, String cssClass) {
-    String classes = e.getAttributeValue("class");
-    return classes != null && List.of(classes.trim().split("\\s+")).contains(cssClass);
+    return Html.hasClass(e, cssClass);
   }
 
   private static boolean isControl(Element e) {
-    String name = e.getElementName().toLowerCase();
-    return name.equals("input") || name.equals("select") || name.equals("textarea");
+    return Html.isControl(e);
   }
 
   private static String text(Element e) {
-    StringBuilder out = new StringBuilder();
-    appendText(e, out);
-    return out.toString().strip();
+    return Html.text(e);
   }
 
   private static List<Element> descendants(Element root, Predicate<Element> filter) {
-    List<Element> out = new ArrayList<>();
-    collect(root, out);
-    out.remove(root);
-    return out.stream().filter(filter).toList();
-  }
-
-  private static void appendText(INestableNode node, StringBuilder out) {
-    for (INode child : node.getChildren()) {
-      if (child instanceof Text text) {
-        out.append(text.getContent());
-      } else if (child instanceof INestableNode nested) {
-        appendText(nested, out);
-      }
-    }
-  }
-
-  private static void collect(INestableNode node, List<Element> out) {
-    if (node instanceof Element e) {
-      out.add(e);
-    }
-    for (INode child : node.getChildren()) {
-      if (child instanceof INestableNode nested) {
-        collect(nested, out);
-      }
-    }
+    return Html.descendants(root, filter);
   }
 }
