@@ -8,6 +8,4 @@ public interface ItemEventRepository extends JpaRepository<ItemEvent, Long> {
   List<ItemEvent> findByWorkItemIdOrderByOccurredAtAscIdAsc(Long workItemId);
 
   List<ItemEvent> findByTaskBookIdOrderByOccurredAtAscIdAsc(Long taskBookId);
-
-  List<ItemEvent> findByWorkItemIdAndKind(Long workItemId, String kind);
 }

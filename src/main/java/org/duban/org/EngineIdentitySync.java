@@ -1,13 +1,10 @@
 package org.duban.org;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,27 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EngineIdentitySync {
 
-  private static final Logger log = LoggerFactory.getLogger(EngineIdentitySync.class);
-
   private final IdentityService identityService;
   private final DepartmentRepository departments;
-  private final PersonRepository people;
 
   EngineIdentitySync(
-      IdentityService identityService, DepartmentRepository departments, PersonRepository people) {
+      IdentityService identityService, DepartmentRepository departments) {
     this.identityService = identityService;
     this.departments = departments;
-    this.people = people;
-  }
-
-  @Transactional
-  public void syncAll() {
-    syncGroups();
-    List<Person> all = people.findAll();
-    for (Person person : all) {
-      syncPerson(person, null);
-    }
-    log.info("Synchronised {} people and {} departments to the engine", all.size(), departments.count());
   }
 
   /** Role groups, the Cockpit admin group and one group per department. */

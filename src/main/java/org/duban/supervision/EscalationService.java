@@ -2,7 +2,6 @@ package org.duban.supervision;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.List;
 import org.duban.history.EventKind;
 import org.duban.history.ItemHistory;
 import org.duban.infrastructure.EngineClock;
@@ -139,11 +138,6 @@ public class EscalationService {
       escalation.signedOff(EngineClock.now());
       log.info("escalation {} of item {} closed", escalationId, escalation.getWorkItemId());
     }
-  }
-
-  @Transactional(readOnly = true)
-  public List<Escalation> openEscalations() {
-    return escalations.findByStatusOrderByOpenedAtDesc(Escalation.Status.OPEN);
   }
 
   private Escalation escalation(Long escalationId) {

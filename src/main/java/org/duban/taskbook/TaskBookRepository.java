@@ -7,7 +7,5 @@ public interface TaskBookRepository extends JpaRepository<TaskBook, Long> {
 
   List<TaskBook> findAllByOrderByYearDescIdDesc();
 
-  boolean existsByTitle(String title);
-
   List<TaskBook> findByParentIdOrderByIdAsc(Long parentId);
 }
