@@ -34,8 +34,13 @@ class SweepDelegates {
   }
 
   @Bean
-  JavaDelegate startEscalationDelegate(WeeklySupervisionService service) {
-    return execution -> service.escalate(sweepId(execution), workItemId(execution));
+  JavaDelegate startEscalationDelegate(WeeklySupervisionService service, EscalationLadder ladder) {
+    return execution -> {
+      Long sweepId = sweepId(execution);
+      if (ladder.onWeeklyLight(workItemId(execution), Light.valueOf((String) execution.getVariable("light")))) {
+        service.countEscalated(sweepId);
+      }
+    };
   }
 
   @Bean

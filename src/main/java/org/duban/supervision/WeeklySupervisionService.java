@@ -23,7 +23,6 @@ public class WeeklySupervisionService {
   private static final Logger log = LoggerFactory.getLogger(WeeklySupervisionService.class);
 
   public static final String PROCESS_KEY = "weeklySupervision";
-  public static final String ESCALATION_PROCESS_KEY = "escalation";
 
   private final SweepRepository sweeps;
   private final LightAssessmentRepository assessments;
@@ -91,28 +90,12 @@ public class WeeklySupervisionService {
     };
   }
 
-  /**
-   * Opens an escalation for a red item unless one is open already, so that a sweep run twice in a
-   * week, or re-run after a crash, opens no duplicate.
-   */
+  /** Counts an escalation opened from this sweep. */
   @Transactional
-  public boolean escalate(Long sweepId, Long workItemId) {
-    if (escalations.findByOpenItemId(workItemId).isPresent()) {
-      return false;
-    }
-    WorkItem item = workItems.findById(workItemId).orElseThrow(NotFound::new);
-    Escalation escalation =
-        escalations.saveAndFlush(new Escalation(workItemId, item.getLightReason() == null ? "红灯" : item.getLightReason(), EngineClock.now()));
-    ProcessInstance instance =
-        runtimeService.startProcessInstanceByKey(
-            ESCALATION_PROCESS_KEY, "item-" + workItemId, Map.of("workItemId", workItemId, "escalationId", escalation.getId()));
-    escalation.startedProcess(instance.getId());
+  public void countEscalated(Long sweepId) {
     if (sweepId != null) {
       sweeps.findById(sweepId).ifPresent(Sweep::escalated);
     }
-    history.itemEvent(workItemId, item.getTaskBook().getId(), ItemHistory.SYSTEM, EventKind.ESCALATION_OPENED, escalation.getReason());
-    log.info("item {} escalated: escalation {}, instance {}", workItemId, escalation.getId(), instance.getId());
-    return true;
   }
 
   @Transactional

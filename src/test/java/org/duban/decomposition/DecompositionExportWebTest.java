@@ -49,6 +49,7 @@ class DecompositionExportWebTest extends DecompositionTestSupport {
   @Autowired IssuedItemFixture fixture;
   @Autowired CheckInService checkIns;
   @Autowired WeeklySupervisionService supervision;
+  @Autowired org.duban.supervision.EscalationLadder ladder;
   @Autowired WorkTasks workTasks;
   @Autowired TaskService taskService;
   @Autowired WorkItemRepository workItems;
@@ -94,7 +95,7 @@ class DecompositionExportWebTest extends DecompositionTestSupport {
     checkIns.submit(issued.itemId(), "2026-02", 30, Map.of(indicatorId, new BigDecimal("7.1")),
         "已完成病种梳理", "信息系统改造滞后", "tmedhead");
     supervision.recordLight(null, issued.itemId(), Light.RED, "进度落后序时进度30个百分点及以上", new LightFacts(60, 30, 0, 0, 200));
-    supervision.escalate(null, issued.itemId());
+    ladder.open(issued.itemId());
     String triage = taskService.createTaskQuery().processInstanceBusinessKey(issued.businessKey())
         .taskDefinitionKey("triageEscalation").singleResult().getId();
     workTasks.complete(triage, Map.of("triageDecision", "notice", "noticeRequirement", "两周内提交整改方案",
