@@ -44,6 +44,14 @@ class MonthlyCheckInTest extends ProcessTestSupport {
     recordMissedCheckIn = registerDelegate("recordMissedCheckInDelegate");
   }
 
+  @BeforeEach
+  void pinClockToOrdinaryMonths() {
+    // The engine moves timers off holidays (org.duban.calendar): pin a time whose next two firsts of a
+    // month (Monday 1 June, Wednesday 1 July 2026) are working days, so the dates below do not depend
+    // on when the test runs. The deployment happens after this, so the start timer counts from here.
+    setClock(at("2026-05-11T10:00"));
+  }
+
   Job startTimer() {
     return jobQuery().processDefinitionKey("monthlyCheckIn").activityId("monthlyCheckInTimer").timers().singleResult();
   }

@@ -1,73 +1,154 @@
 package org.duban.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code weeklySupervision} (docs/processes.md section 4) with the real {@code itemLight} decision; only the
- * facts are faked.
+ * {@code weeklySupervision} (docs/processes.md section 4) with the real {@code itemLight} decision; the
+ * beans are fakes. Items come in chunks, each item is evaluated in its own job.
  */
 @Deployment(resources = {"processes/weekly-supervision.bpmn", "processes/item-light.dmn"})
 class WeeklySupervisionTest extends ProcessTestSupport {
 
   static final Long OVERDUE_ITEM = 1L;
   static final Long LAGGING_ITEM = 2L;
-  static final Long ON_TRACK_ITEM = 3L;
-  static final Long SILENT_ITEM = 4L;
+  static final Long ON_TRACK_ITEM = 103L;
+  static final Long SILENT_ITEM = 104L;
   static final Long SWEEP = 77L;
 
-  final Map<Long, Map<String, Object>> facts = new HashMap<>();
-  FakeOpenItems openItems;
+  final Map<Long, Map<String, Object>> facts = new LinkedHashMap<>();
+  FakeSweepItems sweepItems;
   RecordingDelegate startSweep;
   RecordingDelegate gatherLightFacts;
   RecordingDelegate recordLight;
-  RecordingDelegate startEscalation;
+  FlakyLadder ladder;
   RecordingDelegate finishSweep;
 
+  /** Stands in for the {@code supervisionSweep} bean: items in chunks of id ranges. */
+  public static final class FakeSweepItems {
+    final Map<Long, List<Long>> chunks = new LinkedHashMap<>();
+
+    public Collection<Long> chunkStarts() {
+      return List.copyOf(chunks.keySet());
+    }
+
+    public Collection<Long> openItemIdsInChunk(Long chunkStart) {
+      return List.copyOf(chunks.get(chunkStart));
+    }
+  }
+
+  /** The ladder step: records each call; fails once for the items told to, before it records anything. */
+  static final class FlakyLadder implements JavaDelegate {
+    final List<Map<String, Object>> calls = new ArrayList<>();
+    final Set<Long> failOnce = new HashSet<>();
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      Long item = (Long) execution.getVariable("workItemId");
+      if (failOnce.remove(item)) {
+        throw new IllegalStateException("database went away while item " + item + " was escalated");
+      }
+      calls.add(Map.of("workItemId", item, "light", execution.getVariable("light"),
+          "lightRule", execution.getVariable("lightRule")));
+    }
+
+    List<Object> items() {
+      return calls.stream().map(call -> call.get("workItemId")).toList();
+    }
+  }
+
   static Map<String, Object> facts(int expected, int reported, int daysSinceLastCheckIn, int missedCheckIns,
-      int daysToDeadline) {
-    return Map.of("expectedProgress", expected, "reportedProgress", reported, "progressGap", expected - reported,
-        "daysSinceLastCheckIn", daysSinceLastCheckIn, "missedCheckIns", missedCheckIns,
-        "daysToDeadline", daysToDeadline);
+      int daysToDeadline, int overdueSubTasks, int indicatorsOffTrack) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("expectedProgress", expected);
+    facts.put("reportedProgress", reported);
+    facts.put("progressGap", expected - reported);
+    facts.put("daysSinceLastCheckIn", daysSinceLastCheckIn);
+    facts.put("missedCheckIns", missedCheckIns);
+    facts.put("daysToDeadline", daysToDeadline);
+    facts.put("overdueSubTasks", overdueSubTasks);
+    facts.put("indicatorsOffTrack", indicatorsOffTrack);
+    return facts;
   }
 
   @BeforeEach
   void registerBeans() {
-    facts.put(OVERDUE_ITEM, facts(100, 90, 5, 0, -3));   // rule 1: RED
-    facts.put(LAGGING_ITEM, facts(50, 38, 10, 0, 120));  // rule 5: YELLOW
-    facts.put(ON_TRACK_ITEM, facts(50, 50, 10, 0, 120)); // rule 8: GREEN
-    facts.put(SILENT_ITEM, facts(40, 35, 50, 2, 200));   // rule 2: RED
-    openItems = registerOpenItems("supervisionSweep", OVERDUE_ITEM, LAGGING_ITEM, ON_TRACK_ITEM, SILENT_ITEM);
+    facts.put(OVERDUE_ITEM, facts(100, 90, 5, 0, -3, 0, 0));   // OVERDUE: RED
+    facts.put(LAGGING_ITEM, facts(50, 38, 10, 0, 120, 0, 0));  // GAP_10: YELLOW
+    facts.put(ON_TRACK_ITEM, facts(50, 50, 10, 0, 120, 0, 0)); // ON_PLAN: GREEN
+    facts.put(SILENT_ITEM, facts(40, 35, 50, 0, 200, 2, 1));   // SUBTASKS_OVERDUE_2: RED
+    sweepItems = new FakeSweepItems();
+    sweepItems.chunks.put(0L, new ArrayList<>(List.of(OVERDUE_ITEM, LAGGING_ITEM)));
+    sweepItems.chunks.put(100L, new ArrayList<>(List.of(ON_TRACK_ITEM, SILENT_ITEM)));
+    Mocks.register("supervisionSweep", sweepItems);
     startSweep = registerDelegate("startSweepDelegate",
         new RecordingDelegate(execution -> execution.setVariable("sweepId", SWEEP)));
+    // the facts are transient, as the real delegate sets them
     gatherLightFacts = registerDelegate("gatherLightFactsDelegate", new RecordingDelegate(execution ->
-        execution.setVariablesLocal(facts.get((Long) execution.getVariable("workItemId")))));
+        facts.get((Long) execution.getVariable("workItemId")).forEach((name, value) ->
+            execution.setVariableLocal(name, Variables.integerValue((Integer) value, true)))));
     recordLight = registerDelegate("recordLightDelegate");
-    startEscalation = registerDelegate("startEscalationDelegate");
+    ladder = new FlakyLadder();
+    Mocks.register("startEscalationDelegate", ladder);
     finishSweep = registerDelegate("finishSweepDelegate");
   }
 
   Job startTimer() {
     return jobQuery().processDefinitionKey("weeklySupervision").activityId("weeklySupervisionTimer").timers()
         .singleResult();
+  }
+
+  /** What a job executor does: runs every job that is due, until none is; a failing job stays behind. */
+  void runDueJobs(String processInstanceId) {
+    List<Job> due;
+    while (!(due = managementService().createJobQuery().processInstanceId(processInstanceId).executable().list())
+        .isEmpty()) {
+      for (Job job : due) {
+        try {
+          managementService().executeJob(job.getId());
+        } catch (RuntimeException failed) {
+          // the engine has taken a retry off the job and moved its due date on
+        }
+      }
+    }
+  }
+
+  static Map<Object, Object> byItem(List<Map<String, Object>> calls, String variable) {
+    return calls.stream().collect(Collectors.toMap(call -> call.get("workItemId"), call -> call.get(variable)));
+  }
+
+  String sweepInstanceId() {
+    return runtimeService().createProcessInstanceQuery().processDefinitionKey("weeklySupervision").singleResult()
+        .getId();
   }
 
   @Test
@@ -80,78 +161,139 @@ class WeeklySupervisionTest extends ProcessTestSupport {
   }
 
   @Test
-  void timerSweepRatesEveryItemAndEscalatesOnlyTheRedOnes() {
-    // Given four open items: overdue, lagging, on track and silent for two rounds
+  void timerSweepRatesEveryItemInItsOwnJobAndPutsEveryLightToTheLadder() {
+    // Given four open items in two chunks: overdue, lagging, on track, and with two sub-tasks overdue
     Job timer = startTimer();
     setClock(timer.getDuedate());
 
     // When the weekly timer fires
     execute(timer);
 
-    // Then the sweep ran to its end in that one job
-    HistoricProcessInstance sweep = historyService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("weeklySupervision").singleResult();
-    assertThat(sweep.getEndTime()).isNotNull();
+    // Then its transaction started the sweep and one job per chunk, and evaluated no item yet
+    String sweep = sweepInstanceId();
     assertThat(startSweep.calls).hasSize(1);
+    assertThat(managementService().createJobQuery().processInstanceId(sweep).activityId("evaluateChunk").count())
+        .isEqualTo(2);
+    assertThat(gatherLightFacts.calls).isEmpty();
 
-    // And each item was rated by the decision table, in collection order, with the table's reason
+    // When a chunk's job runs, Then it only makes one exclusive job per item of its own
+    Job chunk = managementService().createJobQuery().processInstanceId(sweep).activityId("evaluateChunk").list().get(0);
+    managementService().executeJob(chunk.getId());
+    List<Job> itemJobs = managementService().createJobQuery().processInstanceId(sweep).activityId("evaluateItem").list();
+    assertThat(itemJobs).hasSize(2).allSatisfy(job -> assertThat(job.isExclusive()).isTrue());
+    assertThat(gatherLightFacts.calls).isEmpty();
+
+    // When all jobs have run
+    runDueJobs(sweep);
+
+    // Then each item was rated once by the decision table, with the rule that fired and its reason
     assertThat(recordLight.values("workItemId"))
-        .containsExactly(OVERDUE_ITEM, LAGGING_ITEM, ON_TRACK_ITEM, SILENT_ITEM);
-    assertThat(recordLight.values("light"))
-        .containsExactly("RED", "YELLOW", "GREEN", "RED");
-    assertThat(recordLight.values("lightReason"))
-        .containsExactly("已超过完成时限仍未完成", "进度落后序时进度10个百分点及以上", "按计划推进",
-            "两次及以上未按时填报月度进展");
+        .containsExactlyInAnyOrder(OVERDUE_ITEM, LAGGING_ITEM, ON_TRACK_ITEM, SILENT_ITEM);
+    assertThat(byItem(recordLight.calls, "light")).containsExactlyInAnyOrderEntriesOf(Map.of(
+        OVERDUE_ITEM, "RED", LAGGING_ITEM, "YELLOW", ON_TRACK_ITEM, "GREEN", SILENT_ITEM, "RED"));
+    assertThat(byItem(recordLight.calls, "lightRule")).containsExactlyInAnyOrderEntriesOf(Map.of(
+        OVERDUE_ITEM, "OVERDUE", LAGGING_ITEM, "GAP_10", ON_TRACK_ITEM, "ON_PLAN", SILENT_ITEM, "SUBTASKS_OVERDUE_2"));
+    assertThat(byItem(recordLight.calls, "lightReason")).containsEntry(SILENT_ITEM, "两个及以上子任务逾期未完成")
+        .containsEntry(ON_TRACK_ITEM, "按计划推进");
+    // and the recorder saw every fact the decision saw
+    assertThat(recordLight.calls).allSatisfy(call ->
+        assertThat(call).containsAllEntriesOf(facts.get((Long) call.get("workItemId"))));
     assertThat(historyService().createHistoricDecisionInstanceQuery().decisionDefinitionKey("itemLight").count())
         .isEqualTo(4);
 
-    // And only the red items were escalated; the sweep was finished once with its id
-    assertThat(startEscalation.values("workItemId")).containsExactly(OVERDUE_ITEM, SILENT_ITEM);
-    assertThat(startEscalation.values("light")).containsOnly("RED");
+    // And every light, not only the red ones, was put to the ladder once, which decides what it leads to
+    assertThat(byItem(ladder.calls, "light")).containsExactlyInAnyOrderEntriesOf(Map.of(
+        OVERDUE_ITEM, "RED", LAGGING_ITEM, "YELLOW", ON_TRACK_ITEM, "GREEN", SILENT_ITEM, "RED"));
+
+    // And the sweep was finished once, with its id, after the last item
+    HistoricProcessInstance finished = historyService().createHistoricProcessInstanceQuery()
+        .processInstanceId(sweep).singleResult();
+    assertThat(finished.getEndTime()).isNotNull();
     assertThat(finishSweep.values("sweepId")).containsExactly(SWEEP);
   }
 
   @Test
-  void lightAndReasonAreLocalToEachItem() {
-    // Given a red item followed by a yellow one
-    openItems.ids.clear();
-    openItems.ids.addAll(List.of(OVERDUE_ITEM, LAGGING_ITEM));
+  void lightRuleAndReasonAreLocalToEachItemAndTheFactsAreNeverStored() {
+    // Given a red item followed by a yellow one in one chunk
+    sweepItems.chunks.clear();
+    sweepItems.chunks.put(0L, List.of(OVERDUE_ITEM, LAGGING_ITEM));
 
     // When the sweep runs
     ProcessInstance sweep = runtimeService().startProcessInstanceByKey("weeklySupervision");
+    runDueJobs(sweep.getId());
 
-    // Then every item starts without the previous item's light or reason
+    // Then every item starts without another item's light, rule or reason
     assertThat(gatherLightFacts.calls).hasSize(2).allSatisfy(call -> assertThat(call)
         .containsEntry("light", null)
+        .containsEntry("lightRule", null)
         .containsEntry("lightReason", null));
-    assertThat(startEscalation.values("workItemId")).containsExactly(OVERDUE_ITEM);
 
-    // And the variables lived in each iteration, never on the process instance
-    List<HistoricVariableInstance> lights = historyService().createHistoricVariableInstanceQuery()
-        .processInstanceId(sweep.getId()).variableName("light").list();
-    assertThat(lights).hasSize(2)
-        .allSatisfy(light -> assertThat(light.getActivityInstanceId()).isNotEqualTo(sweep.getId()));
-    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(sweep.getId())
-        .variableName("lightReason").list()).hasSize(2)
-        .allSatisfy(result -> assertThat(result.getActivityInstanceId()).isNotEqualTo(sweep.getId()));
-    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(sweep.getId())
-        .variableName("progressGap").list()).hasSize(2)
-        .allSatisfy(gap -> assertThat(gap.getActivityInstanceId()).isNotEqualTo(sweep.getId()));
+    // And the decisions lived in each item's scope, never on the process instance
+    for (String variable : List.of("light", "lightRule", "lightReason", "workItemId")) {
+      assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(sweep.getId())
+          .variableName(variable).list()).as(variable).hasSize(2)
+          .allSatisfy(v -> assertThat(v.getActivityInstanceId()).isNotEqualTo(sweep.getId()));
+    }
+    // And the facts were transient: the engine stored none of them (light_assessment keeps them)
+    for (String fact : facts.get(OVERDUE_ITEM).keySet()) {
+      assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(sweep.getId())
+          .variableName(fact).count()).as(fact).isZero();
+    }
     assertThat(sweep).isEnded();
+  }
+
+  @Test
+  void aFailingItemBecomesAnIncidentOfItsOwnAndTheSweepEndsOnceItIsResolved() {
+    // Given the ladder step fails for the lagging item, as if the database went away half-way
+    ladder.failOnce.add(LAGGING_ITEM);
+
+    // When the sweep runs
+    ProcessInstance sweep = runtimeService().startProcessInstanceByKey("weeklySupervision");
+    runDueJobs(sweep.getId());
+
+    // Then every other item is rated and put to the ladder, and the sweep waits for the failed one
+    assertThat(ladder.items()).containsExactlyInAnyOrder(OVERDUE_ITEM, ON_TRACK_ITEM, SILENT_ITEM);
+    assertThat(sweep).isNotEnded();
+    assertThat(finishSweep.calls).isEmpty();
+    Job failed = managementService().createJobQuery().processInstanceId(sweep.getId()).withException().singleResult();
+    assertThat(failed.getExceptionMessage()).contains("item " + LAGGING_ITEM);
+    assertThat(failed.getRetries()).isEqualTo(2);
+
+    // When its retries run out, Then it is an incident of that item's job alone
+    ladder.failOnce.add(LAGGING_ITEM);
+    assertThatThrownBy(() -> managementService().executeJob(failed.getId())).isInstanceOf(IllegalStateException.class);
+    ladder.failOnce.add(LAGGING_ITEM);
+    assertThatThrownBy(() -> managementService().executeJob(failed.getId())).isInstanceOf(IllegalStateException.class);
+    Incident incident = runtimeService().createIncidentQuery().processInstanceId(sweep.getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo("evaluateItem");
+    assertThat(incident.getConfiguration()).isEqualTo(failed.getId());
+    assertThat(runtimeService().getVariable(incident.getExecutionId(), "workItemId")).isEqualTo(LAGGING_ITEM);
+
+    // When the cause is gone and an operator retries the job (as in Cockpit)
+    managementService().setJobRetries(failed.getId(), 1);
+    managementService().executeJob(failed.getId());
+
+    // Then the item is put to the ladder once, its failed attempts left nothing behind, and the sweep ends
+    assertThat(ladder.items()).containsExactlyInAnyOrder(OVERDUE_ITEM, ON_TRACK_ITEM, SILENT_ITEM, LAGGING_ITEM);
+    assertThat(sweep).isEnded();
+    assertThat(finishSweep.values("sweepId")).containsExactly(SWEEP);
+    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(sweep.getId())
+        .variableName("light").list().stream().map(v -> v.getValue()).toList())
+        .as("one light per item, none from the failed attempts").hasSize(4);
   }
 
   @Test
   void sweepWithoutOpenItemsStartedByHandJustFinishes() {
     // Given no open items
-    openItems.ids.clear();
+    sweepItems.chunks.clear();
 
     // When the sweep is started by hand
     ProcessInstance sweep = runtimeService().startProcessInstanceByKey("weeklySupervision");
 
-    // Then nothing is rated or escalated and the sweep is finished
+    // Then nothing is rated or put to the ladder, and the sweep is finished at once
     assertThat(gatherLightFacts.calls).isEmpty();
     assertThat(historyService().createHistoricDecisionInstanceQuery().count()).isZero();
-    assertThat(startEscalation.calls).isEmpty();
+    assertThat(ladder.calls).isEmpty();
     assertThat(finishSweep.values("sweepId")).containsExactly(SWEEP);
     assertThat(sweep).isEnded().hasPassed("finishSweep", "sweepFinished");
   }
