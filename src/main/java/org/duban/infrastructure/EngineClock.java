@@ -23,6 +23,24 @@ public final class EngineClock {
     return now().toLocalDate();
   }
 
+  /** Freezes the clock at {@code now} (tests). */
+  public static void set(Date now) {
+    ClockUtil.setCurrentTime(now);
+  }
+
+  /**
+   * Runs the clock {@code offsetMillis} ahead of (or behind) the machine's time and keeps it running
+   * from there (the demo clock). Returns the new now.
+   */
+  public static Date offset(long offsetMillis) {
+    return ClockUtil.offset(offsetMillis);
+  }
+
+  /** Back to the machine's time. */
+  public static void reset() {
+    ClockUtil.reset();
+  }
+
   public static Date toDate(LocalDateTime time) {
     return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
   }
