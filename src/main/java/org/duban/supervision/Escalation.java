@@ -1,5 +1,6 @@
 package org.duban.supervision;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,7 +16,11 @@ public class Escalation {
   public enum Status {
     OPEN,
     DISMISSED,
-    SIGNED_OFF
+    SIGNED_OFF,
+    /** Back on track after a blue reminder: no notice was needed. */
+    RESOLVED,
+    /** The hospital meeting decided to end the supervision. */
+    CLOSED_BY_MEETING
   }
 
   @Id
@@ -30,6 +35,10 @@ public class Escalation {
   @Enumerated(EnumType.STRING)
   private Status status;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "ladder_level")
+  private LadderLevel level;
+
   private String reason;
   private String dismissReason;
   private String processInstanceId;
@@ -38,10 +47,11 @@ public class Escalation {
 
   protected Escalation() {}
 
-  Escalation(Long workItemId, String reason, LocalDateTime openedAt) {
+  Escalation(Long workItemId, LadderLevel level, String reason, LocalDateTime openedAt) {
     this.workItemId = workItemId;
     this.openItemId = workItemId;
     this.status = Status.OPEN;
+    this.level = level;
     this.reason = reason;
     this.openedAt = openedAt;
   }
@@ -57,6 +67,18 @@ public class Escalation {
 
   void signedOff(LocalDateTime at) {
     close(Status.SIGNED_OFF, at);
+  }
+
+  void resolved(LocalDateTime at) {
+    close(Status.RESOLVED, at);
+  }
+
+  void closedByMeeting(LocalDateTime at) {
+    close(Status.CLOSED_BY_MEETING, at);
+  }
+
+  void reached(LadderLevel level) {
+    this.level = level;
   }
 
   private void close(Status status, LocalDateTime at) {
@@ -79,6 +101,10 @@ public class Escalation {
 
   public Status getStatus() {
     return status;
+  }
+
+  public LadderLevel getLevel() {
+    return level;
   }
 
   public String getReason() {

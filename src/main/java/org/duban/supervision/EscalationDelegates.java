@@ -1,14 +1,46 @@
 package org.duban.supervision;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** The service tasks of the escalation process; each one line into the ladder or the service. */
 @Configuration
 class EscalationDelegates {
 
   @Bean
+  JavaDelegate sendBlueReminderDelegate(EscalationLadder ladder) {
+    return execution -> ladder.sendBlueReminder(escalationId(execution));
+  }
+
+  @Bean
+  JavaDelegate resolveEscalationDelegate(EscalationLadder ladder) {
+    return execution -> ladder.resolve(escalationId(execution));
+  }
+
+  /**
+   * Climbs one rung. The model says which deadline was missed in the local {@code resumeAt}
+   * ({@code plan} or {@code evidence}); the new deadline replaces that one.
+   */
+  @Bean
+  JavaDelegate climbLadderDelegate(EscalationLadder ladder) {
+    return execution -> {
+      String resumeAt = (String) execution.getVariableLocal("resumeAt");
+      EscalationLadder.Climb climb = ladder.climb(escalationId(execution), resumeAt);
+      execution.setVariable("ladderLevel", climb.level().name());
+      if (climb.dueAt() != null) {
+        execution.setVariable(EscalationTasks.dueVariable(resumeAt), climb.dueAt());
+      }
+    };
+  }
+
+  @Bean
   JavaDelegate closeEscalationDelegate(EscalationService service) {
-    return execution -> service.close(((Number) execution.getVariable("escalationId")).longValue());
+    return execution -> service.close(escalationId(execution));
+  }
+
+  private static Long escalationId(DelegateExecution execution) {
+    return ((Number) execution.getVariable("escalationId")).longValue();
   }
 }

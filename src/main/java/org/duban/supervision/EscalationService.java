@@ -2,10 +2,17 @@ package org.duban.supervision;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.duban.history.EventKind;
 import org.duban.history.ItemHistory;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
+import org.duban.notification.Message;
+import org.duban.notification.MessageKind;
+import org.duban.notification.Notifier;
+import org.duban.notification.Recipients;
 import org.duban.task.DecisionRejected;
 import org.duban.workitem.WorkItem;
 import org.duban.workitem.WorkItemRepository;
@@ -14,35 +21,47 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Decisions on an escalation: triage, notice, rectification plan and review, evidence, sign-off. */
+/**
+ * Decisions on an escalation: triage, the yellow notice, the rectification record (plan, review,
+ * evidence, verification and sign-off or reopening) and the hospital meeting's decision.
+ */
 @Service
 public class EscalationService {
 
   private static final Logger log = LoggerFactory.getLogger(EscalationService.class);
 
-  /** Working time a department gets for a new plan after a reopened rectification. */
-  static final int REPLAN_DAYS = 7;
-
   private final EscalationRepository escalations;
   private final SupervisionNoticeRepository notices;
   private final RectificationRepository rectifications;
+  private final MeetingReferralRepository referrals;
   private final NoticeNumbering numbering;
+  private final LadderDeadlines deadlines;
   private final WorkItemRepository workItems;
   private final ItemHistory history;
+  private final Notifier notifier;
+  private final Recipients recipients;
 
   EscalationService(
       EscalationRepository escalations,
       SupervisionNoticeRepository notices,
       RectificationRepository rectifications,
+      MeetingReferralRepository referrals,
       NoticeNumbering numbering,
+      LadderDeadlines deadlines,
       WorkItemRepository workItems,
-      ItemHistory history) {
+      ItemHistory history,
+      Notifier notifier,
+      Recipients recipients) {
     this.escalations = escalations;
     this.notices = notices;
     this.rectifications = rectifications;
+    this.referrals = referrals;
     this.numbering = numbering;
+    this.deadlines = deadlines;
     this.workItems = workItems;
     this.history = history;
+    this.notifier = notifier;
+    this.recipients = recipients;
   }
 
   @Transactional
@@ -52,6 +71,7 @@ public class EscalationService {
     event(escalation, actor, EventKind.ESCALATION_DISMISSED, reason);
   }
 
+  /** The yellow notice (黄色督办单) to the lead department, numbered per year. */
   @Transactional
   public SupervisionNotice issueNotice(Long escalationId, String actor, String requirement, LocalDate deadline) {
     Escalation escalation = open(escalationId);
@@ -59,7 +79,10 @@ public class EscalationService {
     if (deadline == null || !deadline.isAfter(today)) {
       throw new DecisionRejected("noticeDeadline", "notice.deadline.future");
     }
-    WorkItem item = workItems.findById(escalation.getWorkItemId()).orElseThrow(NotFound::new);
+    if (!deadlines.isWorkingDay(deadline)) {
+      throw new DecisionRejected("noticeDeadline", "notice.deadline.workingDay");
+    }
+    WorkItem item = item(escalation);
     LocalDateTime now = EngineClock.now();
     int year = today.getYear();
     SupervisionNotice notice =
@@ -73,22 +96,39 @@ public class EscalationService {
                 requirement,
                 deadline,
                 actor,
-                now));
+                now,
+                LadderLevel.YELLOW,
+                null));
+    escalation.reached(LadderLevel.YELLOW);
     rectifications.save(new Rectification(escalationId, now));
     event(escalation, actor, EventKind.NOTICE_ISSUED, notice.number() + "：" + requirement);
+    notifier.send(
+        new Message(
+            "notice-" + notice.getId(),
+            recipients.headsOf(item.getLeadDepartment().getId()),
+            item.getId(),
+            MessageKind.NOTICE,
+            "【黄色督办】" + notice.number() + " " + item.getTitle(),
+            requirement + "请于" + deadline + "前提交整改方案。",
+            EscalationLadder.itemLink(item)));
     log.info("notice {} ({}) issued for item {}", notice.getId(), notice.number(), item.getId());
     return notice;
   }
 
+  /** Records the plan; returns when the rectification counts as overdue. */
   @Transactional
-  public void submitPlan(
+  public Date submitPlan(
       Long escalationId, String actor, String obstacle, String responsibility, String measures, LocalDate deadline) {
     Escalation escalation = open(escalationId);
     if (deadline == null || deadline.isBefore(EngineClock.today())) {
       throw new DecisionRejected("rectificationDeadline", "rectification.deadline.past");
     }
+    if (!deadlines.isWorkingDay(deadline)) {
+      throw new DecisionRejected("rectificationDeadline", "rectification.deadline.workingDay");
+    }
     rectification(escalationId).planned(obstacle, responsibility, measures, deadline, EngineClock.now());
     event(escalation, actor, EventKind.PLAN_SUBMITTED, measures);
+    return deadlines.missedAt(deadline);
   }
 
   @Transactional
@@ -96,11 +136,17 @@ public class EscalationService {
     event(escalation(escalationId), actor, EventKind.LEADER_INSTRUCTED, instruction);
   }
 
+  /**
+   * Records the review. A plan sent back gets fresh working time when its due moment is near, so
+   * that the office's review time does not count against the department.
+   */
   @Transactional
-  public void reviewPlan(Long escalationId, String actor, boolean accepted, String comment) {
+  public Date reviewPlan(Long escalationId, String actor, boolean accepted, String comment, Date planDue) {
     Escalation escalation = open(escalationId);
     rectification(escalationId).reviewed(accepted, comment, EngineClock.now());
     event(escalation, actor, accepted ? EventKind.PLAN_ACCEPTED : EventKind.PLAN_SENT_BACK, comment);
+    Date fresh = deadlines.missedAt(deadlines.replanDeadline());
+    return planDue == null || planDue.before(fresh) ? fresh : planDue;
   }
 
   @Transactional
@@ -110,24 +156,45 @@ public class EscalationService {
     event(escalation, actor, EventKind.EVIDENCE_SUBMITTED, evidence);
   }
 
-  /** Reopens the rectification; returns when the new plan is due. */
+  /** Reopens the rectification with the office's verification; returns when the new plan is due. */
   @Transactional
-  public LocalDateTime reopen(Long escalationId, String actor, String comment) {
+  public Date reopen(Long escalationId, String actor, String verification) {
     Escalation escalation = open(escalationId);
-    rectification(escalationId).reopened(comment, EngineClock.now());
-    event(escalation, actor, EventKind.RECTIFICATION_REOPENED, comment);
-    return EngineClock.now().plusDays(REPLAN_DAYS);
+    rectification(escalationId).reopened(verification, EngineClock.now());
+    event(escalation, actor, EventKind.RECTIFICATION_REOPENED, verification);
+    WorkItem item = item(escalation);
+    LocalDate replan = deadlines.replanDeadline();
+    notifier.send(
+        new Message(
+            "reopened-" + escalationId + "-" + EngineClock.now(),
+            recipients.headsOf(item.getLeadDepartment().getId()),
+            item.getId(),
+            MessageKind.RECTIFICATION,
+            "【重新整改】" + item.getTitle(),
+            "督查室核验未通过：" + verification + "。请于" + replan + "前重新提交整改方案。",
+            EscalationLadder.itemLink(item)));
+    return deadlines.missedAt(replan);
   }
 
   @Transactional
-  public void signOff(Long escalationId, String actor, String comment) {
+  public void signOff(Long escalationId, String actor, String verification) {
     Escalation escalation = open(escalationId);
     Rectification rectification = rectification(escalationId);
     if (rectification.getStatus() != Rectification.Status.EVIDENCE_SUBMITTED) {
       throw new DecisionRejected("signOffDecision", "rectification.noEvidence");
     }
-    rectification.signedOff(actor, EngineClock.now());
-    event(escalation, actor, EventKind.SIGNED_OFF, comment);
+    rectification.signedOff(actor, verification, EngineClock.now());
+    event(escalation, actor, EventKind.SIGNED_OFF, verification);
+    WorkItem item = item(escalation);
+    notifier.send(
+        new Message(
+            "signed-off-" + escalationId,
+            recipients.headsOf(item.getLeadDepartment().getId()),
+            item.getId(),
+            MessageKind.RECTIFICATION,
+            "【已销号】" + item.getTitle(),
+            "工作任务「" + item.getTitle() + "」整改已通过核验并销号。",
+            EscalationLadder.itemLink(item)));
   }
 
   /** Called by the process after sign-off. */
@@ -138,6 +205,64 @@ public class EscalationService {
       escalation.signedOff(EngineClock.now());
       log.info("escalation {} of item {} closed", escalationId, escalation.getWorkItemId());
     }
+  }
+
+  /**
+   * The hospital meeting's decision on a referred item, recorded by the supervision office: go on
+   * with a new deadline (returned as the moment it counts as missed), or end the supervision.
+   */
+  @Transactional
+  public Date recordMeetingDecision(
+      Long escalationId,
+      String actor,
+      MeetingReferral.MeetingKind kind,
+      LocalDate meetingDate,
+      MeetingReferral.Decision decision,
+      String instruction,
+      LocalDate newDeadline) {
+    Escalation escalation = open(escalationId);
+    MeetingReferral referral =
+        referrals.findFirstByEscalationIdAndDecidedAtIsNull(escalationId).orElseThrow(NotFound::new);
+    LocalDate today = EngineClock.today();
+    if (meetingDate == null || meetingDate.isAfter(today) || meetingDate.isBefore(referral.getReferredAt().toLocalDate())) {
+      throw new DecisionRejected("meetingDate", "meeting.date.range");
+    }
+    if (decision == MeetingReferral.Decision.CONTINUE) {
+      if (newDeadline == null || !newDeadline.isAfter(today)) {
+        throw new DecisionRejected("newDeadline", "meeting.deadline.future");
+      }
+      if (!deadlines.isWorkingDay(newDeadline)) {
+        throw new DecisionRejected("newDeadline", "rectification.deadline.workingDay");
+      }
+    }
+    LocalDateTime now = EngineClock.now();
+    referral.decided(kind, meetingDate, decision, instruction,
+        decision == MeetingReferral.Decision.CONTINUE ? newDeadline : null, actor, now);
+    String meeting = kind == MeetingReferral.MeetingKind.PARTY_COMMITTEE ? "党委会" : "院长办公会";
+    String detail = meeting + "（" + meetingDate + "）：" + instruction
+        + (decision == MeetingReferral.Decision.CONTINUE ? "；整改期限 " + newDeadline : "；督办办结");
+    event(escalation, actor, EventKind.MEETING_DECIDED, detail);
+    WorkItem item = item(escalation);
+    Set<String> to = new LinkedHashSet<>(recipients.headsOf(item.getLeadDepartment().getId()));
+    if (item.getLeaderInCharge() != null) {
+      to.add(item.getLeaderInCharge().getUsername());
+    }
+    notifier.send(
+        new Message(
+            "meeting-decided-" + referral.getId(),
+            to,
+            item.getId(),
+            MessageKind.MEETING,
+            "【会议决定】" + item.getTitle(),
+            detail,
+            EscalationLadder.itemLink(item)));
+    if (decision == MeetingReferral.Decision.CLOSE) {
+      rectifications.findByEscalationId(escalationId).filter(Rectification::isOpen)
+          .ifPresent(r -> r.signedOff(actor, instruction, now));
+      escalation.closedByMeeting(now);
+      return null;
+    }
+    return deadlines.missedAt(newDeadline);
   }
 
   private Escalation escalation(Long escalationId) {
@@ -156,8 +281,12 @@ public class EscalationService {
     return rectifications.findByEscalationId(escalationId).orElseThrow(NotFound::new);
   }
 
+  private WorkItem item(Escalation escalation) {
+    return workItems.findById(escalation.getWorkItemId()).orElseThrow(NotFound::new);
+  }
+
   private void event(Escalation escalation, String actor, EventKind kind, String detail) {
-    WorkItem item = workItems.findById(escalation.getWorkItemId()).orElseThrow(NotFound::new);
+    WorkItem item = item(escalation);
     history.itemEvent(item.getId(), item.getTaskBook().getId(), actor, kind, detail);
   }
 }

@@ -1,13 +1,12 @@
 package org.duban.supervision;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.duban.infrastructure.EngineClock;
 import org.duban.security.CurrentUser;
 import org.duban.task.DecisionRejected;
 import org.duban.task.FormValues;
@@ -26,27 +25,46 @@ class EscalationTasks implements TaskDecisionHandler {
   static final String REVIEW = "reviewRectificationPlan";
   static final String EVIDENCE = "submitRectificationEvidence";
   static final String SIGN_OFF = "signOffRectification";
+  static final String MEETING = "recordMeetingDecision";
+
+  /** Process variables holding when the plan and the rectification count as missed. */
+  static final String PLAN_DUE = "planDueDate";
+  static final String RECTIFICATION_DUE = "rectificationDue";
+
+  /** The due variable of the step a climb or a meeting returns to. */
+  static String dueVariable(String resumeAt) {
+    return "evidence".equals(resumeAt) ? RECTIFICATION_DUE : PLAN_DUE;
+  }
 
   private final EscalationService service;
   private final EscalationRepository escalations;
   private final RectificationRepository rectifications;
+  private final MeetingReferralRepository referrals;
+  private final LadderDeadlines deadlines;
   private final TaskService taskService;
 
   EscalationTasks(
       EscalationService service,
       EscalationRepository escalations,
       RectificationRepository rectifications,
+      MeetingReferralRepository referrals,
+      LadderDeadlines deadlines,
       TaskService taskService) {
     this.service = service;
     this.escalations = escalations;
     this.rectifications = rectifications;
+    this.referrals = referrals;
+    this.deadlines = deadlines;
     this.taskService = taskService;
   }
 
   @Override
   public Set<String> taskKeys() {
-    return Set.of(TRIAGE, PLAN, LEADER, REVIEW, EVIDENCE, SIGN_OFF);
+    return Set.of(TRIAGE, PLAN, LEADER, REVIEW, EVIDENCE, SIGN_OFF, MEETING);
   }
+
+  /** The plan deadline a notice proposes, in working days; the office may choose another. */
+  static final int TRIAGE_WORKING_DAYS = 5;
 
   @Override
   @Transactional(readOnly = true)
@@ -54,6 +72,14 @@ class EscalationTasks implements TaskDecisionHandler {
     Map<String, Object> values = new HashMap<>();
     Long escalationId = escalationId(task);
     escalations.findById(escalationId).ifPresent(e -> values.put("escalationReason", e.getReason()));
+    if (TRIAGE.equals(task.getTaskDefinitionKey())) {
+      values.put("noticeDeadline", deadlines.inWorkingDays(TRIAGE_WORKING_DAYS));
+    }
+    if (MEETING.equals(task.getTaskDefinitionKey())) {
+      referrals
+          .findFirstByEscalationIdAndDecidedAtIsNull(escalationId)
+          .ifPresent(r -> values.put("meetingReason", r.getReason()));
+    }
     rectifications
         .findByEscalationId(escalationId)
         .ifPresent(
@@ -82,14 +108,15 @@ class EscalationTasks implements TaskDecisionHandler {
     switch (task.getTaskDefinitionKey()) {
       case TRIAGE -> triage(task, escalationId, values, actor);
       case PLAN -> {
-        service.submitPlan(
-            escalationId,
-            actor,
-            FormValues.requiredText(values, "obstacle"),
-            FormValues.requiredText(values, "responsibility"),
-            FormValues.requiredText(values, "measures"),
-            FormValues.date(values, "rectificationDeadline"));
-        taskService.complete(task.getId());
+        Date rectificationDue =
+            service.submitPlan(
+                escalationId,
+                actor,
+                FormValues.requiredText(values, "obstacle"),
+                FormValues.requiredText(values, "responsibility"),
+                FormValues.requiredText(values, "measures"),
+                FormValues.date(values, "rectificationDeadline"));
+        taskService.complete(task.getId(), Map.of(RECTIFICATION_DUE, rectificationDue));
       }
       case LEADER -> {
         service.leaderInstruction(escalationId, actor, FormValues.requiredText(values, "instruction"));
@@ -100,14 +127,15 @@ class EscalationTasks implements TaskDecisionHandler {
         boolean accepted = decision.equals("accept");
         String comment =
             accepted ? FormValues.text(values, "planComment") : FormValues.requiredText(values, "planComment");
-        service.reviewPlan(escalationId, actor, accepted, comment);
-        taskService.complete(task.getId(), Map.of("planDecision", decision));
+        Date planDue = service.reviewPlan(escalationId, actor, accepted, comment, (Date) taskService.getVariable(task.getId(), PLAN_DUE));
+        taskService.complete(task.getId(), Map.of("planDecision", decision, PLAN_DUE, planDue));
       }
       case EVIDENCE -> {
         service.submitEvidence(escalationId, actor, FormValues.requiredText(values, "evidence"));
         taskService.complete(task.getId());
       }
       case SIGN_OFF -> signOff(task, escalationId, values, actor);
+      case MEETING -> meetingDecision(task, escalationId, values, actor);
       default -> throw new IllegalArgumentException(task.getTaskDefinitionKey());
     }
   }
@@ -126,8 +154,7 @@ class EscalationTasks implements TaskDecisionHandler {
       SupervisionNotice notice =
           service.issueNotice(escalationId, actor, FormValues.requiredText(values, "noticeRequirement"), deadline);
       variables.put("noticeId", notice.getId());
-      // the plan is due by the end of the notice's deadline day
-      variables.put("planDueDate", EngineClock.toDate(deadline.plusDays(1).atStartOfDay()));
+      variables.put(PLAN_DUE, deadlines.missedAt(deadline));
     }
     taskService.complete(task.getId(), variables);
   }
@@ -136,11 +163,33 @@ class EscalationTasks implements TaskDecisionHandler {
     String decision = decision(values, "signOffDecision", "signOff", "reopen");
     Map<String, Object> variables = new HashMap<>();
     variables.put("signOffDecision", decision);
+    String verification = FormValues.requiredText(values, "signOffComment");
     if (decision.equals("signOff")) {
-      service.signOff(escalationId, actor, FormValues.text(values, "signOffComment"));
+      service.signOff(escalationId, actor, verification);
     } else {
-      LocalDateTime due = service.reopen(escalationId, actor, FormValues.requiredText(values, "signOffComment"));
-      variables.put("planDueDate", EngineClock.toDate(due));
+      variables.put(PLAN_DUE, service.reopen(escalationId, actor, verification));
+    }
+    taskService.complete(task.getId(), variables);
+  }
+
+  private void meetingDecision(Task task, Long escalationId, Map<String, Object> values, String actor) {
+    String kind = decision(values, "meetingKind", "presidentOffice", "partyCommittee");
+    String decision = decision(values, "meetingDecision", "continue", "close");
+    Date due =
+        service.recordMeetingDecision(
+            escalationId,
+            actor,
+            kind.equals("partyCommittee")
+                ? MeetingReferral.MeetingKind.PARTY_COMMITTEE
+                : MeetingReferral.MeetingKind.PRESIDENT_OFFICE,
+            FormValues.date(values, "meetingDate"),
+            decision.equals("close") ? MeetingReferral.Decision.CLOSE : MeetingReferral.Decision.CONTINUE,
+            FormValues.requiredText(values, "meetingInstruction"),
+            FormValues.date(values, "newDeadline"));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("meetingDecision", decision);
+    if (due != null) {
+      variables.put(dueVariable((String) taskService.getVariable(task.getId(), "resumeAt")), due);
     }
     taskService.complete(task.getId(), variables);
   }

@@ -38,6 +38,7 @@ public class Rectification {
   private LocalDate deadline;
   private String evidence;
   private String reviewComment;
+  private String verification;
   private String signedOffBy;
   private LocalDateTime signedOffAt;
   private LocalDateTime updatedAt;
@@ -71,14 +72,15 @@ public class Rectification {
     this.updatedAt = at;
   }
 
-  void reopened(String comment, LocalDateTime at) {
+  void reopened(String verification, LocalDateTime at) {
     this.status = Status.REOPENED;
-    this.reviewComment = comment;
+    this.verification = verification;
     this.updatedAt = at;
   }
 
-  void signedOff(String by, LocalDateTime at) {
+  void signedOff(String by, String verification, LocalDateTime at) {
     this.status = Status.SIGNED_OFF;
+    this.verification = verification;
     this.signedOffBy = by;
     this.signedOffAt = at;
     this.updatedAt = at;
@@ -118,6 +120,15 @@ public class Rectification {
 
   public String getReviewComment() {
     return reviewComment;
+  }
+
+  /** The supervision office's verification (核验) at sign-off or reopening. */
+  public String getVerification() {
+    return verification;
+  }
+
+  public boolean isOpen() {
+    return status != Status.SIGNED_OFF;
   }
 
   public String getSignedOffBy() {

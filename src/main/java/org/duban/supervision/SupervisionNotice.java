@@ -2,6 +2,8 @@ package org.duban.supervision;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -27,6 +29,13 @@ public class SupervisionNotice {
   private String issuedBy;
   private LocalDateTime issuedAt;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "ladder_level")
+  private LadderLevel level;
+
+  /** The leader in charge a red notice is addressed to; null for a yellow notice. */
+  private String addressee;
+
   protected SupervisionNotice() {}
 
   SupervisionNotice(
@@ -38,7 +47,9 @@ public class SupervisionNotice {
       String requirement,
       LocalDate deadline,
       String issuedBy,
-      LocalDateTime issuedAt) {
+      LocalDateTime issuedAt,
+      LadderLevel level,
+      String addressee) {
     this.escalationId = escalationId;
     this.workItemId = workItemId;
     this.departmentId = departmentId;
@@ -48,6 +59,8 @@ public class SupervisionNotice {
     this.deadline = deadline;
     this.issuedBy = issuedBy;
     this.issuedAt = issuedAt;
+    this.level = level;
+    this.addressee = addressee;
   }
 
   /** 督〔2026〕15号. */
@@ -93,5 +106,13 @@ public class SupervisionNotice {
 
   public LocalDateTime getIssuedAt() {
     return issuedAt;
+  }
+
+  public LadderLevel getLevel() {
+    return level;
+  }
+
+  public String getAddressee() {
+    return addressee;
   }
 }

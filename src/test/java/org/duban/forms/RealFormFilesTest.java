@@ -55,7 +55,10 @@ class RealFormFilesTest {
                     "planComment:textarea:max1000")),
             entry("rectification-evidence", List.of("evidence:textarea:required:max4000")),
             entry("sign-off", List.of("signOffDecision:radio:required:signOff/reopen",
-                    "signOffComment:textarea:max1000")),
+                    "signOffComment:textarea:required:max1000")),
+            entry("meeting-decision", List.of("meetingKind:radio:required:presidentOffice/partyCommittee",
+                    "meetingDate:datetime-date:required", "meetingDecision:radio:required:continue/close",
+                    "meetingInstruction:textarea:required:max2000", "newDeadline:datetime-date")),
             entry("approve-change", List.of("changeDecision:radio:required:approve/reject",
                     "changeComment:textarea:max1000")));
 

@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.duban.calendar.WorkCalendar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,10 @@ class MonthlyCheckInTest extends ProcessTestSupport {
   FakeWorkItemRouting routing;
   RecordingDelegate openCheckInRound;
   RecordingDelegate recordMissedCheckIn;
+  RecordingDelegate reminders;
+
+  /** The June 2026 round (opened Monday 1 June) is due after five working days: overdue Tuesday 9 June. */
+  static final Date JUNE_ROUND_OVERDUE = at("2026-06-09T09:00:00");
 
   @BeforeEach
   void registerBeans() {
@@ -40,8 +46,13 @@ class MonthlyCheckInTest extends ProcessTestSupport {
     routing.leadGroups.put(NURSING_ITEM, "dept_nursing");
     registerOpenItems("checkInRound", MEDICAL_ITEM, NURSING_ITEM);
     openCheckInRound = registerDelegate("openCheckInRoundDelegate",
-        new RecordingDelegate(execution -> execution.setVariable("period", YearMonth.from(local(now())).toString())));
+        new RecordingDelegate(execution -> {
+          execution.setVariable("period", YearMonth.from(local(now())).toString());
+          execution.setVariable("checkInDueDate", JUNE_ROUND_OVERDUE);
+        }));
     recordMissedCheckIn = registerDelegate("recordMissedCheckInDelegate");
+    reminders = registerDelegate("taskReminderDelegate");
+    Mocks.register("workCalendar", WorkCalendar.fromSeed());
   }
 
   @BeforeEach
@@ -71,6 +82,10 @@ class MonthlyCheckInTest extends ProcessTestSupport {
 
   List<Job> overdueTimers(ProcessInstance round) {
     return jobQuery().processInstanceId(round.getId()).activityId("checkInOverdue").timers().list();
+  }
+
+  List<Job> reminderTimers(ProcessInstance round) {
+    return jobQuery().processInstanceId(round.getId()).activityId("checkInReminder").timers().list();
   }
 
   @Test
@@ -105,16 +120,16 @@ class MonthlyCheckInTest extends ProcessTestSupport {
     assertThat(runtimeService().getVariable(medical.getExecutionId(), "workItemId")).isEqualTo(MEDICAL_ITEM);
     assertThat(runtimeService().getVariable(nursing.getExecutionId(), "workItemId")).isEqualTo(NURSING_ITEM);
 
-    // And each check-in falls due seven days later
-    assertThat(overdueTimers(round)).extracting(job -> local(job.getDuedate()))
-        .containsOnly(local(due).plusDays(7));
+    // And each check-in falls due when the round says, with a reminder two working days before
+    assertThat(overdueTimers(round)).extracting(Job::getDuedate).containsOnly(JUNE_ROUND_OVERDUE);
+    assertThat(reminderTimers(round)).extracting(Job::getDuedate).containsOnly(at("2026-06-05T09:00:00"));
 
     // And the start timer is rescheduled for the first of next month
     assertThat(local(startTimer().getDuedate())).isEqualTo(local(due).plusMonths(1));
   }
 
   @Test
-  void checkInNotSubmittedWithinSevenDaysIsRecordedAsMissed() {
+  void checkInNotSubmittedInTimeIsRemindedAndThenRecordedAsMissed() {
     // Given an open round in which the medical department checks in on day 3
     ProcessInstance round = fireMonthlyTimer();
     Date opened = now();
@@ -127,8 +142,16 @@ class MonthlyCheckInTest extends ProcessTestSupport {
     assertThat(runtimeService().getVariable(remaining.get(0).getExecutionId(), "workItemId")).isEqualTo(NURSING_ITEM);
     assertThat(jobQuery().processInstanceId(round.getId()).executable().count()).isZero();
 
-    // When seven days have passed and the timer fires
-    setClock(Date.from(opened.toInstant().plusSeconds(7 * 24 * 3600 + 60)));
+    // When the reminder is due, only the nursing department, which has not checked in, is reminded
+    List<Job> reminder = reminderTimers(round);
+    assertThat(reminder).hasSize(1);
+    setClock(reminder.get(0).getDuedate());
+    execute(reminder.get(0));
+    assertThat(reminders.values("workItemId")).containsExactly(NURSING_ITEM);
+    assertThat(checkInOf(round, "dept_nursing")).isNotNull();
+
+    // When the due moment has passed and the overdue timer fires
+    setClock(new Date(JUNE_ROUND_OVERDUE.getTime() + 60_000));
     assertThat(jobQuery().processInstanceId(round.getId()).executable().count()).isEqualTo(1);
     execute(remaining.get(0));
 
@@ -143,8 +166,8 @@ class MonthlyCheckInTest extends ProcessTestSupport {
     // Given an open round
     ProcessInstance round = fireMonthlyTimer();
 
-    // When both departments check in within the week
-    setClock(Date.from(now().toInstant().plusSeconds(6 * 24 * 3600)));
+    // When both departments check in before the due moment
+    setClock(at("2026-06-08T17:00:00"));
     complete(checkInOf(round, "dept_medical"), withVariables("percentDone", 40, "narrative", "按计划推进"));
     complete(checkInOf(round, "dept_nursing"), withVariables("percentDone", 70, "narrative", "按计划推进"));
 

@@ -54,6 +54,7 @@ class ProcessModelConventionsTest {
       Map.entry("reviewRectificationPlan", "review-plan"),
       Map.entry("submitRectificationEvidence", "rectification-evidence"),
       Map.entry("signOffRectification", "sign-off"),
+      Map.entry("recordMeetingDecision", "meeting-decision"),
       Map.entry("approveChange", "approve-change"));
 
   static List<String> files() {

@@ -1,0 +1,112 @@
+package org.duban.task;
+
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.duban.notification.Message;
+import org.duban.notification.MessageKind;
+import org.duban.notification.Notifier;
+import org.duban.notification.Recipients;
+import org.duban.workitem.WorkItemRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A reminder for the user task a non-interrupting timer is attached to: the modeller draws a timer on
+ * a task and a service task {@code ${taskReminderDelegate}} after it, and whoever holds the task is
+ * reminded. Inside a multi-instance, only the task of the same work item is meant. A reminder is sent
+ * once per task and timer, however often the job runs.
+ */
+@Component("taskReminderDelegate")
+class TaskReminderDelegate implements JavaDelegate {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskReminderDelegate.class);
+
+  private final TaskService taskService;
+  private final Notifier notifier;
+  private final Recipients recipients;
+  private final WorkItemRepository workItems;
+
+  TaskReminderDelegate(TaskService taskService, Notifier notifier, Recipients recipients, WorkItemRepository workItems) {
+    this.taskService = taskService;
+    this.notifier = notifier;
+    this.recipients = recipients;
+    this.workItems = workItems;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    BoundaryEvent timer = boundaryBefore(execution);
+    String taskKey = timer.getAttachedTo().getId();
+    Object workItemId = execution.getVariable("workItemId");
+    for (Task task :
+        taskService.createTaskQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .taskDefinitionKey(taskKey)
+            .list()) {
+      if (workItemId != null && !Objects.equals(workItemId, taskService.getVariable(task.getId(), "workItemId"))) {
+        continue;
+      }
+      remind(task, timer.getId(), workItemId instanceof Number n ? n.longValue() : null);
+    }
+  }
+
+  private void remind(Task task, String timerId, Long workItemId) {
+    Set<String> to = holders(task);
+    if (to.isEmpty()) {
+      log.warn("reminder {} for task {} ({}) has nobody to tell", timerId, task.getId(), task.getTaskDefinitionKey());
+      return;
+    }
+    String item = workItemId == null ? "" : workItems.findById(workItemId).map(i -> "（工作任务「" + i.getTitle() + "」）").orElse("");
+    notifier.send(
+        new Message(
+            "reminder-" + task.getId() + "-" + timerId,
+            to,
+            workItemId,
+            MessageKind.REMINDER,
+            "【提醒】" + task.getName() + "即将到期",
+            "待办「" + task.getName() + "」" + item + "即将到期，请及时办理。",
+            "/tasks/" + task.getId()));
+  }
+
+  /** The assignee, or else the candidate people and the members of the candidate groups. */
+  private Set<String> holders(Task task) {
+    Set<String> to = new LinkedHashSet<>();
+    if (task.getAssignee() != null) {
+      to.add(task.getAssignee());
+      return to;
+    }
+    for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+      if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        continue;
+      }
+      if (link.getUserId() != null) {
+        to.add(link.getUserId());
+      } else if (link.getGroupId() != null) {
+        to.addAll(recipients.ofGroup(link.getGroupId()));
+      }
+    }
+    return to;
+  }
+
+  private static BoundaryEvent boundaryBefore(DelegateExecution execution) {
+    FlowNode self = (FlowNode) execution.getBpmnModelElementInstance();
+    for (SequenceFlow incoming : self.getIncoming()) {
+      if (incoming.getSource() instanceof BoundaryEvent boundary) {
+        return boundary;
+      }
+    }
+    throw new IllegalStateException(
+        "taskReminderDelegate must follow a timer attached to a user task, not " + self.getId());
+  }
+}
