@@ -36,6 +36,13 @@ class SupervisionReportTest extends ProcessTestSupport {
   RecordingDelegate publish;
 
   @BeforeEach
+  void pinClockToOrdinaryWeeks() {
+    // The engine moves timers off holidays (org.duban.calendar): pin a Wednesday whose next two Mondays
+    // (15 and 22 June 2026) are working days, so the dates below do not depend on when the test runs.
+    setClock(at("2026-06-10T09:00"));
+  }
+
+  @BeforeEach
   void registerBeans() {
     publish = registerDelegate("publishSupervisionReportDelegate",
         new RecordingDelegate(execution -> execution.setVariable("reportId", REPORT_ID)));

@@ -1,0 +1,157 @@
+package org.duban.urge;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.duban.history.EventKind;
+import org.duban.history.ItemHistory;
+import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.NotFound;
+import org.duban.notification.Message;
+import org.duban.notification.MessageKind;
+import org.duban.notification.Notifier;
+import org.duban.org.PersonRepository;
+import org.duban.security.CurrentUser;
+import org.duban.workitem.WorkItem;
+import org.duban.workitem.WorkItemRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records an urge (催办), writes it into the item's history and tells the lead department's heads and
+ * whoever holds the item's open tasks, all in one transaction: an urge over a limit, or with a bad
+ * message, records nothing and tells nobody.
+ */
+@Service
+public class UrgeService {
+
+  private static final Logger log = LoggerFactory.getLogger(UrgeService.class);
+
+  /** Longest message, as the urge table keeps it. */
+  public static final int MAX_MESSAGE = 500;
+
+  /** Messages sent to people are Chinese, whatever the urger's page language. */
+  private static final Locale MESSAGE_LOCALE = Locale.SIMPLIFIED_CHINESE;
+
+  private final UrgeRepository urges;
+  private final UrgeQuotaRepository quotas;
+  private final UrgeLimits limits;
+  private final UrgeRights rights;
+  private final UrgeRecipients recipients;
+  private final WorkItemRepository workItems;
+  private final PersonRepository people;
+  private final ItemHistory history;
+  private final Notifier notifier;
+  private final MessageSource messages;
+  private final TransactionTemplate newTransaction;
+
+  UrgeService(
+      UrgeRepository urges,
+      UrgeQuotaRepository quotas,
+      UrgeLimits limits,
+      UrgeRights rights,
+      UrgeRecipients recipients,
+      WorkItemRepository workItems,
+      PersonRepository people,
+      ItemHistory history,
+      Notifier notifier,
+      MessageSource messages,
+      PlatformTransactionManager transactionManager) {
+    this.urges = urges;
+    this.quotas = quotas;
+    this.limits = limits;
+    this.rights = rights;
+    this.recipients = recipients;
+    this.workItems = workItems;
+    this.people = people;
+    this.history = history;
+    this.notifier = notifier;
+    this.messages = messages;
+    this.newTransaction = new TransactionTemplate(transactionManager);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /**
+   * @throws AccessDeniedException when the user may not urge this item (403)
+   * @throws UrgeRejected for a missing or too long message, or over a daily limit
+   */
+  @Transactional
+  public Urge urge(Long workItemId, CurrentUser user, String message) {
+    WorkItem item = workItems.findById(workItemId).orElseThrow(NotFound::new);
+    if (!rights.mayUrge(item, user)) {
+      throw new AccessDeniedException("urge item " + workItemId);
+    }
+    String text = message == null ? "" : message.strip();
+    if (text.isEmpty()) {
+      throw new UrgeRejected("urge.message.required");
+    }
+    if (text.length() > MAX_MESSAGE) {
+      throw new UrgeRejected("urge.message.tooLong", MAX_MESSAGE);
+    }
+    String urger = user.getUsername();
+    LocalDateTime now = EngineClock.now();
+    LocalDate today = now.toLocalDate();
+    if (urges.countByWorkItemIdAndUrgerAndUrgeDay(workItemId, urger, today) >= limits.perItemPerDay()) {
+      throw new UrgeRejected("urge.limit.item", limits.perItemPerDay());
+    }
+    // the quota row is locked until commit: a second request of the same urger waits here and then
+    // sees this one counted, also on another node
+    UrgeQuota quota = lockQuota(urger, today);
+    if (quota.used() >= limits.perUrgerPerDay()) {
+      throw new UrgeRejected("urge.limit.daily", limits.perUrgerPerDay());
+    }
+    if (urges.countByWorkItemIdAndUrgerAndUrgeDay(workItemId, urger, today) >= limits.perItemPerDay()) {
+      throw new UrgeRejected("urge.limit.item", limits.perItemPerDay());
+    }
+    quota.use();
+    Urge urge = urges.save(new Urge(workItemId, urger, text, now));
+    history.itemEvent(workItemId, item.getTaskBook().getId(), urger, EventKind.ITEM_URGED, text);
+    Set<String> to = new LinkedHashSet<>(recipients.of(item));
+    to.remove(urger);
+    if (!to.isEmpty()) {
+      notifier.send(message(urge, item, to));
+    }
+    log.info("item {} urged by {} (urge {}), told {}", workItemId, urger, urge.getId(), to);
+    return urge;
+  }
+
+  @Transactional(readOnly = true)
+  public List<Urge> ofItem(Long workItemId) {
+    return urges.findByWorkItemIdOrderByUrgedAtAscIdAsc(workItemId);
+  }
+
+  private Message message(Urge urge, WorkItem item, Set<String> to) {
+    String urgerName = people.findByUsername(urge.getUrger()).map(p -> p.getFullName()).orElse(urge.getUrger());
+    String subject = item.getSeq() + ". " + item.getTitle();
+    return new Message(
+        "urge-" + urge.getId(),
+        Set.copyOf(to),
+        item.getId(),
+        MessageKind.URGE,
+        messages.getMessage("urge.notify.title", new Object[] {subject}, MESSAGE_LOCALE),
+        messages.getMessage("urge.notify.body", new Object[] {urgerName, subject, urge.getMessage()}, MESSAGE_LOCALE),
+        "/items/" + item.getId());
+  }
+
+  private UrgeQuota lockQuota(String urger, LocalDate day) {
+    if (quotas.lock(urger, day).isEmpty()) {
+      try {
+        newTransaction.executeWithoutResult(status -> quotas.saveAndFlush(new UrgeQuota(urger, day)));
+      } catch (DataIntegrityViolationException concurrentlyCreated) {
+        // another request of the same urger created today's row first: we lock theirs
+      }
+    }
+    return quotas.lock(urger, day).orElseThrow();
+  }
+}
