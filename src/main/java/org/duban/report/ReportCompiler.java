@@ -109,7 +109,8 @@ class ReportCompiler {
     return notices.stream()
         .map(n -> new NoticeLine(
             n.number(), n.getWorkItemId(), label(items.get(n.getWorkItemId())),
-            departments.get(n.getDepartmentId()), n.getRequirement(), n.getDeadline(), n.getIssuedAt()))
+            departments.get(n.getDepartmentId()), n.getRequirement(), n.getDeadline(), n.getIssuedAt(),
+            n.getLevel() == null ? null : n.getLevel().name()))
         .toList();
   }
 

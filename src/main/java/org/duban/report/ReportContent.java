@@ -28,10 +28,14 @@ public record ReportContent(
     }
   }
 
-  /** A supervision notice (督办单) issued in the week. */
+  /**
+   * A supervision notice (督办单) issued in the week; {@code level} is its rung of the escalation
+   * ladder ({@code ladder.level.<level>}: a yellow notice to the department, a red one to the leader
+   * in charge too).
+   */
   public record NoticeLine(
       String number, Long itemId, String item, String department, String requirement, LocalDate deadline,
-      LocalDateTime issuedAt) {}
+      LocalDateTime issuedAt, String level) {}
 
   /** An escalation closed in the week, with how it ended ({@code escalation.status.<outcome>}). */
   public record ClosedLine(

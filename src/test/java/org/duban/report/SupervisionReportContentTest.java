@@ -128,6 +128,7 @@ class SupervisionReportContentTest {
           assertThat(n.itemId()).isEqualTo(signedOff.itemId());
           assertThat(n.item()).isEqualTo("2. 灯情2");
           assertThat(n.deadline()).isEqualTo(LocalDate.of(2021, 3, 20));
+          assertThat(n.level()).isEqualTo("YELLOW");
         });
 
     // And its escalation closed and its rectification was signed off in the week
