@@ -1,5 +1,6 @@
 package org.duban.supervision;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,26 +24,36 @@ public class LightAssessment {
   @Enumerated(EnumType.STRING)
   private Light light;
 
+  /** The {@code rule} output of the decision table: which rule set the light. */
+  @Column(name = "rule_id")
+  private String rule;
+
   private String reason;
   private int expectedProgress;
   private int reportedProgress;
   private int daysSinceLastCheckIn;
   private int missedCheckIns;
   private int daysToDeadline;
+  private int overdueSubTasks;
+  private int indicatorsOffTrack;
   private LocalDateTime assessedAt;
 
   protected LightAssessment() {}
 
-  LightAssessment(Long workItemId, Long sweepId, Light light, String reason, LightFacts facts, LocalDateTime at) {
+  LightAssessment(
+      Long workItemId, Long sweepId, Light light, String rule, String reason, LightFacts facts, LocalDateTime at) {
     this.workItemId = workItemId;
     this.sweepId = sweepId;
     this.light = light;
+    this.rule = rule;
     this.reason = reason;
     this.expectedProgress = facts.expectedProgress();
     this.reportedProgress = facts.reportedProgress();
     this.daysSinceLastCheckIn = facts.daysSinceLastCheckIn();
     this.missedCheckIns = facts.missedCheckIns();
     this.daysToDeadline = facts.daysToDeadline();
+    this.overdueSubTasks = facts.overdueSubTasks();
+    this.indicatorsOffTrack = facts.indicatorsOffTrack();
     this.assessedAt = at;
   }
 
@@ -56,6 +67,11 @@ public class LightAssessment {
 
   public Light getLight() {
     return light;
+  }
+
+  /** Null for lights recorded before the rules named themselves. */
+  public String getRule() {
+    return rule;
   }
 
   public String getReason() {
@@ -80,6 +96,19 @@ public class LightAssessment {
 
   public int getDaysToDeadline() {
     return daysToDeadline;
+  }
+
+  public int getOverdueSubTasks() {
+    return overdueSubTasks;
+  }
+
+  public int getIndicatorsOffTrack() {
+    return indicatorsOffTrack;
+  }
+
+  /** How far the item lagged behind 序时进度, as the rules saw it. */
+  public int getProgressGap() {
+    return expectedProgress - reportedProgress;
   }
 
   public LocalDateTime getAssessedAt() {

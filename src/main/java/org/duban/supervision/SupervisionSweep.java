@@ -3,7 +3,10 @@ package org.duban.supervision;
 import java.util.Collection;
 import org.springframework.stereotype.Component;
 
-/** Bean behind {@code ${supervisionSweep.openItemIds()}} in the weekly supervision process. */
+/**
+ * Bean behind the collections of the weekly supervision process: {@code ${supervisionSweep.chunkStarts()}}
+ * for the chunks and {@code ${supervisionSweep.openItemIdsInChunk(chunkStart)}} for the items of one.
+ */
 @Component("supervisionSweep")
 public class SupervisionSweep {
 
@@ -13,7 +16,16 @@ public class SupervisionSweep {
     this.service = service;
   }
 
+  /** All items the sweep evaluates. */
   public Collection<Long> openItemIds() {
     return service.openItemIds();
+  }
+
+  public Collection<Long> chunkStarts() {
+    return service.chunkStarts();
+  }
+
+  public Collection<Long> openItemIdsInChunk(Long chunkStart) {
+    return service.openItemIdsInChunk(chunkStart);
   }
 }

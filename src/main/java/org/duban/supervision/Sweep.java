@@ -5,8 +5,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
-import org.duban.workitem.Light;
+import java.time.temporal.IsoFields;
 
 /** One run of the weekly supervision over all open items, with its counts. */
 @Entity
@@ -16,6 +17,9 @@ public class Sweep {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+
+  /** The ISO week the sweep belongs to, e.g. {@code 2026-W49}: the ladder hears of an item once in it. */
+  private String isoWeek;
 
   private LocalDateTime startedAt;
   private LocalDateTime finishedAt;
@@ -28,26 +32,30 @@ public class Sweep {
 
   Sweep(LocalDateTime startedAt) {
     this.startedAt = startedAt;
+    this.isoWeek = isoWeekOf(startedAt.toLocalDate());
   }
 
-  void counted(Light light) {
-    switch (light) {
-      case GREEN -> green++;
-      case YELLOW -> yellow++;
-      case RED -> red++;
-    }
+  /** {@code 2026-W49}; the week-based year, so 2026-12-31 may belong to 2027-W01. */
+  static String isoWeekOf(LocalDate date) {
+    return String.format(
+        "%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 
-  void escalated() {
-    escalated++;
-  }
-
-  void finished(LocalDateTime at) {
-    finishedAt = at;
+  /** The counts are taken from what the sweep recorded when it ends, never added up item by item. */
+  void finished(int green, int yellow, int red, int escalated, LocalDateTime at) {
+    this.green = green;
+    this.yellow = yellow;
+    this.red = red;
+    this.escalated = escalated;
+    this.finishedAt = at;
   }
 
   public Long getId() {
     return id;
+  }
+
+  public String getIsoWeek() {
+    return isoWeek;
   }
 
   public LocalDateTime getStartedAt() {

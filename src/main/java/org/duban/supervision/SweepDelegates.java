@@ -2,6 +2,7 @@ package org.duban.supervision;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.duban.workitem.Light;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,18 +18,21 @@ class SweepDelegates {
 
   @Bean
   JavaDelegate gatherLightFactsDelegate(LightFactsCalculator calculator) {
-    return execution ->
-        calculator.factsOf(workItemId(execution)).asVariables().forEach(execution::setVariableLocal);
+    // Transient: the facts live only in the item's job, where the decision and recordLight read
+    // them; light_assessment keeps them, so the engine need not store eight variables per item.
+    return execution -> calculator.factsOf(workItemId(execution)).asVariables()
+        .forEach((name, value) -> execution.setVariableLocal(name, Variables.integerValue((Integer) value, true)));
   }
 
   @Bean
   JavaDelegate recordLightDelegate(WeeklySupervisionService service) {
-    // the decision's outputs arrive as the local variables light and lightReason
+    // the decision's outputs arrive as the local variables light, lightRule and lightReason
     return execution ->
         service.recordLight(
             sweepId(execution),
             workItemId(execution),
-            Light.valueOf((String) execution.getVariable("light")),
+            light(execution),
+            (String) execution.getVariable("lightRule"),
             (String) execution.getVariable("lightReason"),
             LightFacts.fromVariables(execution.getVariables()));
   }
@@ -36,16 +40,19 @@ class SweepDelegates {
   @Bean
   JavaDelegate startEscalationDelegate(WeeklySupervisionService service, EscalationLadder ladder) {
     return execution -> {
-      Long sweepId = sweepId(execution);
-      if (ladder.onWeeklyLight(workItemId(execution), Light.valueOf((String) execution.getVariable("light")))) {
-        service.countEscalated(sweepId);
-      }
+      Long workItemId = workItemId(execution);
+      Light light = light(execution);
+      service.stepOnLadder(sweepId(execution), workItemId, light, () -> ladder.onWeeklyLight(workItemId, light));
     };
   }
 
   @Bean
   JavaDelegate finishSweepDelegate(WeeklySupervisionService service) {
     return execution -> service.finishSweep(sweepId(execution));
+  }
+
+  private static Light light(DelegateExecution execution) {
+    return Light.valueOf((String) execution.getVariable("light"));
   }
 
   private static Long workItemId(DelegateExecution execution) {

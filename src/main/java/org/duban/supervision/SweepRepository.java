@@ -5,5 +5,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface SweepRepository extends JpaRepository<Sweep, Long> {
 
-  Optional<Sweep> findFirstByOrderByStartedAtDesc();
+  Optional<Sweep> findFirstByFinishedAtIsNotNullOrderByStartedAtDesc();
 }

@@ -1,13 +1,18 @@
 package org.duban.supervision;
 
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.duban.history.EventKind;
 import org.duban.history.ItemHistory;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
+import org.duban.workitem.ItemStage;
 import org.duban.workitem.Light;
 import org.duban.workitem.WorkItem;
 import org.duban.workitem.WorkItemRepository;
@@ -16,7 +21,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The weekly sweep: lights every open item by the rules and escalates the red ones. */
+/**
+ * The weekly sweep: lights every open item by the rules and puts each light to the escalation
+ * ladder, at most once per item and ISO week. Each item is evaluated in its own job (see
+ * {@code processes/weekly-supervision.bpmn}), so what is written here per item commits or rolls
+ * back with that item alone.
+ */
 @Service
 public class WeeklySupervisionService {
 
@@ -24,29 +34,42 @@ public class WeeklySupervisionService {
 
   public static final String PROCESS_KEY = "weeklySupervision";
 
+  /**
+   * Width of the id ranges the sweep evaluates in one chunk. Chunks keep every engine transaction
+   * small: starting 50,000 item executions at once, or completing one of 50,000 siblings (the engine
+   * loads them all each time), does not scale; ranges of ids need no list stored anywhere.
+   */
+  static final long CHUNK_WIDTH = 100;
+
   private final SweepRepository sweeps;
   private final LightAssessmentRepository assessments;
-  private final EscalationRepository escalations;
+  private final WeeklyLadderStepRepository ladderSteps;
+  private final SweepItems sweepItems;
   private final WorkItemRepository workItems;
   private final RuntimeService runtimeService;
+  private final ManagementService managementService;
   private final ItemHistory history;
 
   WeeklySupervisionService(
       SweepRepository sweeps,
       LightAssessmentRepository assessments,
-      EscalationRepository escalations,
+      WeeklyLadderStepRepository ladderSteps,
+      SweepItems sweepItems,
       WorkItemRepository workItems,
       RuntimeService runtimeService,
+      ManagementService managementService,
       ItemHistory history) {
     this.sweeps = sweeps;
     this.assessments = assessments;
-    this.escalations = escalations;
+    this.ladderSteps = ladderSteps;
+    this.sweepItems = sweepItems;
     this.workItems = workItems;
     this.runtimeService = runtimeService;
+    this.managementService = managementService;
     this.history = history;
   }
 
-  /** "Run now" for the supervision office: the same process the timer starts. */
+  /** "Run now" for the supervision office: the same process the timer starts; its jobs run in the background. */
   @Transactional
   public String runNow(String actor) {
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY);
@@ -54,10 +77,45 @@ public class WeeklySupervisionService {
     return instance.getId();
   }
 
+  /**
+   * Runs a sweep to its end in the caller's thread and transaction, executing its jobs one by one:
+   * for seeding the demo and for tests, where no job executor is there to run them.
+   */
+  @Transactional
+  public String runToEnd(String actor) {
+    String instanceId = runNow(actor);
+    executeJobsOf(instanceId);
+    return instanceId;
+  }
+
+  /**
+   * Executes the sweep's jobs until it has ended or only jobs that failed are left: a failed job
+   * waits for its next retry (or is an incident), as it would with the job executor.
+   */
+  public void executeJobsOf(String sweepInstanceId) {
+    List<Job> jobs;
+    while (!(jobs = managementService.createJobQuery().processInstanceId(sweepInstanceId).executable()
+        .listPage(0, 500)).isEmpty()) {
+      for (Job job : jobs) {
+        try {
+          managementService.executeJob(job.getId());
+        } catch (RuntimeException failed) {
+          log.warn("sweep job {} failed: {}", job.getId(), failed.getMessage());
+        }
+      }
+    }
+  }
+
+  /** Executes the jobs of every sweep that is running, e.g. after its timer fired in a test. */
+  public void executeJobsOfRunningSweeps() {
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list()
+        .forEach(instance -> executeJobsOf(instance.getId()));
+  }
+
   @Transactional
   public Long startSweep() {
     Sweep sweep = sweeps.save(new Sweep(EngineClock.now()));
-    log.info("supervision sweep {} started", sweep.getId());
+    log.info("supervision sweep {} of {} started", sweep.getId(), sweep.getIsoWeek());
     return sweep.getId();
   }
 
@@ -66,16 +124,37 @@ public class WeeklySupervisionService {
     return workItems.findOpenIds();
   }
 
+  /** The first id of every id range that holds an open item; each range is one chunk of the sweep. */
+  @Transactional(readOnly = true)
+  public List<Long> chunkStarts() {
+    return workItems.findOpenIds().stream().map(id -> id / CHUNK_WIDTH * CHUNK_WIDTH).distinct().toList();
+  }
+
+  /** The open items of one chunk; ranges do not overlap, so no item is evaluated twice in a sweep. */
+  @Transactional(readOnly = true)
+  public List<Long> openItemIdsInChunk(Long chunkStart) {
+    return sweepItems.openIdsBetween(chunkStart, chunkStart + CHUNK_WIDTH, openStages());
+  }
+
+  private static Collection<ItemStage> openStages() {
+    return java.util.Arrays.stream(ItemStage.values()).filter(ItemStage::isOpen).toList();
+  }
+
+  /** A light set outside a sweep's rules; kept for callers that record a light with its reason only. */
   @Transactional
   public void recordLight(Long sweepId, Long workItemId, Light light, String reason, LightFacts facts) {
+    recordLight(sweepId, workItemId, light, null, reason, facts);
+  }
+
+  /** Stores the light the rules gave, with the rule and every figure it looked at, and sets it on the item. */
+  @Transactional
+  public void recordLight(Long sweepId, Long workItemId, Light light, String rule, String reason, LightFacts facts) {
     WorkItem item = workItems.findById(workItemId).orElseThrow(NotFound::new);
     var now = EngineClock.now();
     Light before = item.getLight();
     item.lit(light, reason, now);
-    assessments.save(new LightAssessment(workItemId, sweepId, light, reason, facts, now));
-    if (sweepId != null) {
-      sweeps.findById(sweepId).ifPresent(sweep -> sweep.counted(light));
-    }
+    // unique per sweep and item: a second record in one sweep fails here rather than count twice
+    assessments.save(new LightAssessment(workItemId, sweepId, light, rule, reason, facts, now));
     if (before != light) {
       history.itemEvent(workItemId, item.getTaskBook().getId(), ItemHistory.SYSTEM, EventKind.LIGHT_SET, chinese(light) + "：" + reason);
     }
@@ -90,25 +169,59 @@ public class WeeklySupervisionService {
     };
   }
 
-  /** Counts an escalation opened from this sweep. */
+  /**
+   * Puts the item's light to the escalation ladder unless the ladder has heard of the item this ISO
+   * week. The step is written and flushed before the ladder is called, in the same transaction: a
+   * sweep racing this one fails on the unique key and retries; a crash rolls back both together.
+   *
+   * @param ladder the call to the ladder; true when it opened an escalation
+   * @return true when an escalation was opened
+   */
   @Transactional
-  public void countEscalated(Long sweepId) {
-    if (sweepId != null) {
-      sweeps.findById(sweepId).ifPresent(Sweep::escalated);
+  public boolean stepOnLadder(Long sweepId, Long workItemId, Light light, BooleanSupplier ladder) {
+    Sweep sweep = sweeps.findById(sweepId).orElseThrow(NotFound::new);
+    if (ladderSteps.existsByIsoWeekAndWorkItemId(sweep.getIsoWeek(), workItemId)) {
+      log.debug("item {} was put to the ladder in {} already", workItemId, sweep.getIsoWeek());
+      return false;
     }
+    WeeklyLadderStep step =
+        ladderSteps.saveAndFlush(new WeeklyLadderStep(sweep.getIsoWeek(), workItemId, sweepId, light, EngineClock.now()));
+    boolean escalated = ladder.getAsBoolean();
+    if (escalated) {
+      step.escalated();
+    }
+    return escalated;
   }
 
+  /** Ends the sweep with counts taken from what it recorded. */
   @Transactional
   public void finishSweep(Long sweepId) {
     Sweep sweep = sweeps.findById(sweepId).orElseThrow(NotFound::new);
-    sweep.finished(EngineClock.now());
+    int green = 0;
+    int yellow = 0;
+    int red = 0;
+    for (Object[] row : assessments.countLightsOfSweep(sweepId)) {
+      int count = ((Number) row[1]).intValue();
+      switch ((Light) row[0]) {
+        case GREEN -> green = count;
+        case YELLOW -> yellow = count;
+        case RED -> red = count;
+      }
+    }
+    sweep.finished(green, yellow, red, (int) ladderSteps.countBySweepIdAndEscalatedTrue(sweepId), EngineClock.now());
     log.info(
         "supervision sweep {} finished: {} green, {} yellow, {} red, {} escalated",
         sweepId, sweep.getGreen(), sweep.getYellow(), sweep.getRed(), sweep.getEscalated());
   }
 
+  /** The last sweep that has ended: a running one has no counts yet. */
   @Transactional(readOnly = true)
-  public java.util.Optional<Sweep> lastSweep() {
-    return sweeps.findFirstByOrderByStartedAtDesc();
+  public Optional<Sweep> lastSweep() {
+    return sweeps.findFirstByFinishedAtIsNotNullOrderByStartedAtDesc();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Sweep> sweep(Long sweepId) {
+    return sweeps.findById(sweepId);
   }
 }

@@ -71,7 +71,9 @@ abstract class LifecycleScenario {
   @Autowired SupervisionNoticeRepository notices;
   @Autowired RectificationRepository rectifications;
   @Autowired ItemHistory history;
+  @Autowired org.duban.calendar.WorkCalendar workCalendar;
   @Autowired IndicatorCharts indicatorCharts;
+  @Autowired org.duban.supervision.WeeklySupervisionService weeklySupervision;
 
   @BeforeEach
   void hospital() {
@@ -153,6 +155,7 @@ abstract class LifecycleScenario {
     Job weeklyTimer = managementService.createJobQuery()
         .processDefinitionKey("weeklySupervision").timers().singleResult();
     managementService.executeJob(weeklyTimer.getId());
+    weeklySupervision.executeJobsOfRunningSweeps(); // one job per chunk and per item, run by hand as the executor would
 
     // Then the item is red with its reason, and one escalation is open for it
     WorkItem lit = items.findById(item.getId()).orElseThrow();
@@ -165,13 +168,13 @@ abstract class LifecycleScenario {
 
     // When the office issues a numbered notice
     complete(itemKey, "triageEscalation", "tducha", Map.of(
-        "triageDecision", "notice", "noticeRequirement", "两周内提交整改方案", "noticeDeadline", today.plusDays(14)));
+        "triageDecision", "notice", "noticeRequirement", "两周内提交整改方案", "noticeDeadline", workCalendar.addWorkingDays(today, 10)));
     SupervisionNotice notice = notices.findByWorkItemIdOrderByIssuedAtAsc(item.getId()).get(0);
     assertThat(notice.number()).matches("督〔" + today.getYear() + "〕\\d+号");
 
     // and the department's plan is sent back once, then accepted, evidenced and signed off
     Map<String, Object> plan = Map.of("obstacle", "信息系统改造滞后", "responsibility", "医务部主任",
-        "measures", "增派工程师", "rectificationDeadline", today.plusDays(20));
+        "measures", "增派工程师", "rectificationDeadline", workCalendar.addWorkingDays(today, 15));
     complete(itemKey, "submitRectificationPlan", "tmedhead", plan);
     complete(itemKey, "reviewRectificationPlan", "tducha", Map.of("planDecision", "sendBack", "planComment", "措施不具体"));
     complete(itemKey, "submitRectificationPlan", "tmedhead", plan);

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.time.DayOfWeek;
@@ -29,6 +30,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -180,7 +183,12 @@ class WeeklySupervisionTest extends ProcessTestSupport {
     Job chunk = managementService().createJobQuery().processInstanceId(sweep).activityId("evaluateChunk").list().get(0);
     managementService().executeJob(chunk.getId());
     List<Job> itemJobs = managementService().createJobQuery().processInstanceId(sweep).activityId("evaluateItem").list();
-    assertThat(itemJobs).hasSize(2).allSatisfy(job -> assertThat(job.isExclusive()).isTrue());
+    assertThat(itemJobs).hasSize(2);
+    SubProcess evaluateItem = repositoryService().getBpmnModelInstance(itemJobs.get(0).getProcessDefinitionId())
+        .getModelElementById("evaluateItem");
+    MultiInstanceLoopCharacteristics perItem = (MultiInstanceLoopCharacteristics) evaluateItem.getLoopCharacteristics();
+    assertThat(perItem.isCamundaAsyncBefore()).as("a job per item").isTrue();
+    assertThat(perItem.isCamundaExclusive()).isTrue();
     assertThat(gatherLightFacts.calls).isEmpty();
 
     // When all jobs have run

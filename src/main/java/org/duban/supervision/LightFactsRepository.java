@@ -1,0 +1,24 @@
+package org.duban.supervision;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.duban.workitem.WorkItem;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/** What the light rules read beyond the item itself: its sub-tasks and indicator readings. */
+interface LightFactsRepository extends Repository<WorkItem, Long> {
+
+  /** An indicator's value as reported for a month. */
+  record Reading(Long indicatorId, BigDecimal value, String period) {}
+
+  @Query("select count(s) from SubTask s where s.workItem.id = :itemId"
+      + " and s.status = org.duban.workitem.SubTask.Status.OPEN and s.dueDate < :today")
+  long countOverdueSubTasks(Long itemId, LocalDate today);
+
+  @Query("select new org.duban.supervision.LightFactsRepository$Reading(r.indicator.id, r.value, c.period)"
+      + " from IndicatorReading r join r.checkIn c where c.workItem.id = :itemId"
+      + " and c.status = org.duban.checkin.CheckIn.Status.SUBMITTED order by c.period desc")
+  List<Reading> readingsNewestFirst(Long itemId);
+}

@@ -1,0 +1,133 @@
+package org.duban.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.duban.IssuedItemFixture.IssuedItem;
+import org.duban.checkin.CheckInService;
+import org.duban.supervision.WeeklySupervisionService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** The item page explains its light: the rule that set it, the figures it used, and the lights before. */
+class LightExplainedWebTest extends WebTestSupport {
+
+  static final Pattern LIGHT = Pattern.compile("(?i).*light.*");
+
+  @Autowired WeeklySupervisionService supervision;
+  @Autowired CheckInService checkIns;
+  @Autowired RequestMappingHandlerMapping handlerMapping;
+
+  static void setClock(LocalDateTime at) {
+    ClockUtil.setCurrentTime(Date.from(at.atZone(ZoneId.systemDefault()).toInstant()));
+  }
+
+  @AfterEach
+  void realTimeAgain() {
+    ClockUtil.reset();
+  }
+
+  String page(Long itemId, String lang) throws Exception {
+    return mvc.perform(get("/items/{id}", itemId).param("lang", lang).with(as("tmedhead")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theItemPageShowsTheCurrentLightItsRuleAndFiguresAndTheLightsBefore() throws Exception {
+    // Given an item that has not been assessed
+    setClock(LocalDateTime.of(2026, 4, 6, 9, 0));
+    IssuedItem item = fixture.issuedItem("灯色解释页面");
+    assertThat(page(item.itemId(), "zh_CN")).contains("红黄绿灯", "尚未评估");
+
+    // When a weekly sweep lights it, and a week later, after two missed check-ins, another one
+    supervision.runToEnd("tducha");
+    setClock(LocalDateTime.of(2026, 4, 13, 9, 0));
+    checkIns.recordMissed(item.itemId(), "2026-03");
+    checkIns.recordMissed(item.itemId(), "2026-04");
+    supervision.runToEnd("tducha");
+
+    // Then the page shows the current light, the rule that set it, and every figure the rule used
+    // (the book runs from 30 days before the item was issued to its deadline 200 days after: 37 of 230 days)
+    String zh = page(item.itemId(), "zh_CN");
+    assertThat(zh).contains("规则 MISSED_2", "两次及以上未按时填报月度进展", "评估于 2026-04-13 09:00",
+        "序时进度 16%，填报进度 0%，差距 16，逾期子任务 0，指标偏离 0，距完成时限 193 天，距上次填报 7 天，漏报 2 次",
+        "灯色由每周督查按规则");
+    // and the history of its lights, newest first, each with its rule
+    int red = zh.indexOf("<td>MISSED_2</td>");
+    int yellow = zh.indexOf("<td>GAP_10</td>");
+    assertThat(red).isPositive();
+    assertThat(yellow).isGreaterThan(red);
+
+    // And in English the same explanation is given in English
+    assertThat(page(item.itemId(), "en")).contains("Rule MISSED_2",
+        "Expected progress 16%, reported 0%, gap 16 points, overdue sub-tasks 0, indicators off track 0,"
+            + " 193 days to the deadline, last report 7 days ago, missed check-ins 2");
+  }
+
+  @Test
+  void noRequestHandlerTakesALight() {
+    // Given every request handler of the application
+    List<String> offending = new ArrayList<>();
+    handlerMapping.getHandlerMethods().forEach((mapping, handler) -> offending.addAll(lightParameters(handler)));
+
+    // Then none has a request parameter, path variable or form-backing property for a light
+    assertThat(handlerMapping.getHandlerMethods()).isNotEmpty();
+    assertThat(offending).isEmpty();
+  }
+
+  @Test
+  void noTaskFormHasALightField() throws IOException {
+    // Given every Camunda form a user task shows, Then none asks for a light
+    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+      List<Path> files = forms.filter(p -> p.toString().endsWith(".form")).toList();
+      assertThat(files).isNotEmpty();
+      for (Path form : files) {
+        assertThat(Files.readString(form)).as(form.toString()).doesNotContainPattern("\"key\"\\s*:\\s*\"[^\"]*(?i:light)");
+      }
+    }
+  }
+
+  private static List<String> lightParameters(HandlerMethod handler) {
+    List<String> found = new ArrayList<>();
+    for (MethodParameter parameter : handler.getMethodParameters()) {
+      parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
+      RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+      PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+      String name = param != null && !param.name().isEmpty() ? param.name()
+          : path != null && !path.name().isEmpty() ? path.name() : parameter.getParameterName();
+      if ((param != null || path != null) && name != null && LIGHT.matcher(name).matches()) {
+        found.add(handler + " " + name);
+      }
+      Class<?> type = parameter.getParameterType();
+      if (type.getName().startsWith("org.duban.") && !type.isEnum()) {
+        // a form-backing object: Spring binds any request parameter to its writable properties
+        for (var property : BeanUtils.getPropertyDescriptors(type)) {
+          if (property.getWriteMethod() != null && LIGHT.matcher(property.getName()).matches()) {
+            found.add(handler + " " + type.getSimpleName() + "." + property.getName());
+          }
+        }
+      }
+    }
+    return found;
+  }
+}
