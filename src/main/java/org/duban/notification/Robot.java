@@ -48,10 +48,13 @@ public class Robot {
     this.secret = secret == null || secret.isBlank() ? null : secret;
   }
 
+  /** A blank secret keeps the one set before: the page never shows it again. */
   void change(String name, String webhookUrl, String secret, boolean active) {
     this.name = name;
     this.webhookUrl = webhookUrl;
-    this.secret = secret == null || secret.isBlank() ? null : secret;
+    if (secret != null && !secret.isBlank()) {
+      this.secret = secret.trim();
+    }
     this.active = active;
   }
 

@@ -59,7 +59,7 @@ class RobotChannel implements DeliveryChannel {
             .orElseThrow(() -> new DeliveryFailed("robot " + delivery.address() + " was removed or turned off"));
     String markdown = markdown(delivery);
     if (platform == Channel.WECOM) {
-      webhook.post(robot.getWebhookUrl(), Map.of("msgtype", "markdown", "markdown", Map.of("content", markdown)));
+      webhook.post(robot.getWebhookUrl(), payload(Map.of("content", markdown)));
     } else {
       Map<String, Object> content = new LinkedHashMap<>();
       content.put("title", delivery.title());
@@ -70,8 +70,15 @@ class RobotChannel implements DeliveryChannel {
         // engine's (which the demo and tests move)
         url = DingTalkSignature.signedUrl(url, wallClock.millis(), robot.getSecret());
       }
-      webhook.post(url, Map.of("msgtype", "markdown", "markdown", content));
+      webhook.post(url, payload(content));
     }
+  }
+
+  private static Map<String, Object> payload(Map<String, Object> markdown) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("msgtype", "markdown");
+    payload.put("markdown", markdown);
+    return payload;
   }
 
   String markdown(Delivery delivery) {
