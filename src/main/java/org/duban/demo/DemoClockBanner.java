@@ -1,0 +1,23 @@
+package org.duban.demo;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the demo clock on every page, so the banner can say when the clock is moved. */
+@ControllerAdvice
+@ConditionalOnProperty(prefix = "duban.demo", name = "enabled", havingValue = "true")
+class DemoClockBanner {
+
+  private final DemoClock clock;
+
+  DemoClockBanner(DemoClock clock) {
+    this.clock = clock;
+  }
+
+  @ModelAttribute("demoClock")
+  DemoClock.Status demoClock() {
+    DemoClock.Status status = clock.status();
+    return status.moved() ? status : null;
+  }
+}
