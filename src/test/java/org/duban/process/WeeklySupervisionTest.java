@@ -55,6 +55,7 @@ class WeeklySupervisionTest extends ProcessTestSupport {
   RecordingDelegate recordLight;
   FlakyLadder ladder;
   RecordingDelegate finishSweep;
+  RecordingDelegate sendWeeklyDigest;
 
   /** Stands in for the {@code supervisionSweep} bean: items in chunks of id ranges. */
   public static final class FakeSweepItems {
@@ -123,6 +124,7 @@ class WeeklySupervisionTest extends ProcessTestSupport {
     ladder = new FlakyLadder();
     Mocks.register("startEscalationDelegate", ladder);
     finishSweep = registerDelegate("finishSweepDelegate");
+    sendWeeklyDigest = registerDelegate("sendWeeklyDigestDelegate");
   }
 
   Job startTimer() {
@@ -213,11 +215,12 @@ class WeeklySupervisionTest extends ProcessTestSupport {
     assertThat(byItem(ladder.calls, "light")).containsExactlyInAnyOrderEntriesOf(Map.of(
         OVERDUE_ITEM, "RED", LAGGING_ITEM, "YELLOW", ON_TRACK_ITEM, "GREEN", SILENT_ITEM, "RED"));
 
-    // And the sweep was finished once, with its id, after the last item
+    // And the sweep was finished once, with its id, after the last item, and then the weekly digest sent once
     HistoricProcessInstance finished = historyService().createHistoricProcessInstanceQuery()
         .processInstanceId(sweep).singleResult();
     assertThat(finished.getEndTime()).isNotNull();
     assertThat(finishSweep.values("sweepId")).containsExactly(SWEEP);
+    assertThat(sendWeeklyDigest.calls).hasSize(1);
   }
 
   @Test
@@ -280,6 +283,7 @@ class WeeklySupervisionTest extends ProcessTestSupport {
     // When the cause is gone and an operator retries the job (as in Cockpit)
     managementService().setJobRetries(failed.getId(), 1);
     managementService().executeJob(failed.getId());
+    runDueJobs(sweep.getId());
 
     // Then the item is put to the ladder once, its failed attempts left nothing behind, and the sweep ends
     assertThat(ladder.items()).containsExactlyInAnyOrder(OVERDUE_ITEM, ON_TRACK_ITEM, SILENT_ITEM, LAGGING_ITEM);
@@ -303,6 +307,12 @@ class WeeklySupervisionTest extends ProcessTestSupport {
     assertThat(historyService().createHistoricDecisionInstanceQuery().count()).isZero();
     assertThat(ladder.calls).isEmpty();
     assertThat(finishSweep.values("sweepId")).containsExactly(SWEEP);
-    assertThat(sweep).isEnded().hasPassed("finishSweep", "sweepFinished");
+
+    // and the weekly digest goes out in a job of its own, so that its failure cannot undo the sweep
+    assertThat(sweep).isWaitingAt("sendWeeklyDigest");
+    assertThat(sendWeeklyDigest.calls).isEmpty();
+    runDueJobs(sweep.getId());
+    assertThat(sendWeeklyDigest.calls).hasSize(1);
+    assertThat(sweep).isEnded().hasPassed("finishSweep", "sendWeeklyDigest", "sweepFinished");
   }
 }
