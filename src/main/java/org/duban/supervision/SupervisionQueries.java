@@ -2,6 +2,7 @@ package org.duban.supervision;
 
 import java.util.List;
 import java.util.Optional;
+import org.duban.infrastructure.NotFound;
 import org.duban.workitem.ItemSummary;
 import org.duban.workitem.WorkItemQueries;
 import org.springframework.stereotype.Service;
@@ -15,6 +16,8 @@ public class SupervisionQueries {
   private final SupervisionNoticeRepository notices;
   private final RectificationRepository rectifications;
   private final LightAssessmentRepository lights;
+  private final MeetingReferralRepository referrals;
+  private final RectificationAttachmentRepository files;
   private final WorkItemQueries items;
 
   SupervisionQueries(
@@ -22,11 +25,15 @@ public class SupervisionQueries {
       SupervisionNoticeRepository notices,
       RectificationRepository rectifications,
       LightAssessmentRepository lights,
+      MeetingReferralRepository referrals,
+      RectificationAttachmentRepository files,
       WorkItemQueries items) {
     this.escalations = escalations;
     this.notices = notices;
     this.rectifications = rectifications;
     this.lights = lights;
+    this.referrals = referrals;
+    this.files = files;
     this.items = items;
   }
 
@@ -35,7 +42,15 @@ public class SupervisionQueries {
       Escalation escalation,
       ItemSummary item,
       List<SupervisionNotice> notices,
-      Optional<Rectification> rectification) {}
+      Optional<Rectification> rectification,
+      List<MeetingReferral> referrals,
+      List<AttachmentRow> files) {}
+
+  /** A notice with its item, for the printable notice. */
+  public record NoticeView(SupervisionNotice notice, ItemSummary item, String department) {}
+
+  /** One pending item of the hospital meeting's agenda. */
+  public record AgendaItem(MeetingReferral referral, EscalationView escalation) {}
 
   @Transactional(readOnly = true)
   public List<EscalationView> openQueue() {
@@ -52,11 +67,35 @@ public class SupervisionQueries {
     return lights.findTop20ByWorkItemIdOrderByAssessedAtDescIdDesc(itemId);
   }
 
+  @Transactional(readOnly = true)
+  public NoticeView notice(Long noticeId) {
+    SupervisionNotice notice = notices.findById(noticeId).orElseThrow(NotFound::new);
+    ItemSummary item = items.summary(notice.getWorkItemId());
+    return new NoticeView(notice, item, item.leadDepartment());
+  }
+
+  @Transactional(readOnly = true)
+  public Long itemOfRectification(Long rectificationId) {
+    Rectification rectification = rectifications.findById(rectificationId).orElseThrow(NotFound::new);
+    return escalations.findById(rectification.getEscalationId()).orElseThrow(NotFound::new).getWorkItemId();
+  }
+
+  /** Items referred to the hospital meeting and not yet decided, oldest first. */
+  @Transactional(readOnly = true)
+  public List<AgendaItem> meetingAgenda() {
+    return referrals.findByDecidedAtIsNullOrderByReferredAtAsc().stream()
+        .map(r -> new AgendaItem(r, view(escalations.findById(r.getEscalationId()).orElseThrow(NotFound::new))))
+        .toList();
+  }
+
   private EscalationView view(Escalation escalation) {
+    Optional<Rectification> rectification = rectifications.findByEscalationId(escalation.getId());
     return new EscalationView(
         escalation,
         items.summary(escalation.getWorkItemId()),
         notices.findByEscalationIdOrderByIssuedAtAsc(escalation.getId()),
-        rectifications.findByEscalationId(escalation.getId()));
+        rectification,
+        referrals.findByEscalationIdOrderByReferredAtAsc(escalation.getId()),
+        rectification.map(r -> files.listOf(r.getId())).orElse(List.of()));
   }
 }
