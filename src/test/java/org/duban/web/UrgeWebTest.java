@@ -56,10 +56,22 @@ class UrgeWebTest extends WebTestSupport {
     }
     assertThat(urges.ofItem(item.itemId())).isEmpty();
 
+    // And without the form's CSRF token even the office is refused
+    mvc.perform(post("/items/{id}/urge", item.itemId()).with(as("tducha")).param("message", "请加快进度"))
+        .andExpect(status().isForbidden());
+    assertThat(urges.ofItem(item.itemId())).isEmpty();
+
+    // And an item not issued yet (a draft's) is not urged, by the office either
+    WorkItem draft = fixture.addItem(fixture.draft("催办草稿任务书"), "1", "草稿事项");
+    mvc.perform(post("/items/{id}/urge", draft.getId()).with(as("tducha")).with(csrf()).param("message", "请加快进度"))
+        .andExpect(status().isForbidden());
+    assertThat(urges.ofItem(draft.getId())).isEmpty();
+
     // And the item page shows them no urge form, but shows it to the office and the issuer
     assertThat(itemPage(item, "tmedhead").hasControl("message")).isFalse();
     assertThat(itemPage(item, "treviewer").hasControl("message")).isFalse();
-    assertThat(itemPage(item, "tducha").hasControl("message")).isTrue();
+    String officePage = itemPage(item, "tducha").html();
+    assertThat(officePage.split("id=\"urge-message\"", -1)).as("one urge form").hasSize(2);
     assertThat(itemPage(item, "tleader").hasControl("message")).isTrue();
   }
 
