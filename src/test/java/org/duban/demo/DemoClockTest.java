@@ -26,7 +26,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.method.annotation.AuthenticationPrincipalArgumentResolver;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.servlet.ViewResolver;
+import org.springframework.web.servlet.i18n.FixedLocaleResolver;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+import java.util.Locale;
 
 /**
  * The demo clock. The test profile runs without the demo, so the page and the bean must be absent
@@ -125,6 +135,59 @@ class DemoClockTest {
     new DemoClock(states, management, runtime, calendar, true).run(null);
     assertThat(states.count()).isZero();
     assertThat(Duration.between(LocalDateTime.now(), EngineClock.now()).abs().toMinutes()).isZero();
+  }
+
+  @Test
+  void thePageShowsTheEngineTimeAndWhatRanAndEveryPageShowsTheBanner() throws Exception {
+    // The demo's controller and banner on this context's Thymeleaf, as the demo profile would wire them
+    MockMvc demo = MockMvcBuilders.standaloneSetup(new DemoClockController(clock))
+        .setControllerAdvice(new DemoClockBanner(clock))
+        .setViewResolvers(thymeleaf())
+        .setLocaleResolver(new FixedLocaleResolver(Locale.SIMPLIFIED_CHINESE))
+        .setCustomArgumentResolvers(new AuthenticationPrincipalArgumentResolver())
+        .build();
+    var ducha = hospital.user("tducha");
+    SecurityContextHolder.getContext()
+        .setAuthentication(new UsernamePasswordAuthenticationToken(ducha, null, ducha.getAuthorities()));
+    try {
+      LocalDateTime start = nextWorkingMorning();
+      deploymentId = repository.createDeployment().addClasspathResource("demo/clock-timer.bpmn").deploy().getId();
+      runtime.startProcessInstanceByKey("demoClockTimer");
+
+      // When the visitor moves the clock two days on the page
+      MvcResult moved = demo.perform(post("/demo/clock/days").param("days", "2"))
+          .andExpect(status().is3xxRedirection()).andReturn();
+      String page = demo.perform(get("/demo/clock").flashAttrs(moved.getFlashMap()))
+          .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+      // Then the page shows the new engine time, whether it is a working day, and the jobs that ran
+      String shown = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd").format(start.plusDays(2));
+      assertThat(page).contains("引擎时间").contains(shown)
+          .contains(calendar.isWorkingDay(start.plusDays(2).toLocalDate()) ? "工作日" : "休息日")
+          .contains("demoClockTimer").contains("waitAnHour").contains("afterTimer").contains("完成")
+          .contains("最后由 tducha 拨动");
+      // And the banner says the clock is moved
+      assertThat(page).contains("demo-clock-banner").contains("演示时钟已拨到 " + shown);
+
+      // When the visitor tries to go back, Then it is refused with a message and nothing moves
+      MvcResult back = demo.perform(post("/demo/clock/to").param("to", start.toString()))
+          .andExpect(status().is3xxRedirection()).andReturn();
+      assertThat(back.getFlashMap().get("warning")).isEqualTo("demo.clock.notBackwards");
+      String refused = demo.perform(get("/demo/clock").flashAttrs(back.getFlashMap()))
+          .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(refused).contains("时钟只能往前拨");
+      assertThat(Duration.between(start.plusDays(2), EngineClock.now()).toMinutes()).isBetween(0L, 1L);
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+  }
+
+  /** A view resolver of its own (the context's is bound to the context) on the app's templates and messages. */
+  ViewResolver thymeleaf() {
+    ThymeleafViewResolver resolver = new ThymeleafViewResolver();
+    resolver.setTemplateEngine(context.getBean(SpringTemplateEngine.class));
+    resolver.setCharacterEncoding("UTF-8");
+    return resolver;
   }
 
   @Test
