@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.duban.supervision.EscalationLadder;
@@ -100,7 +99,7 @@ class LadderPagesWebTest extends WebTestSupport {
   @Test
   void theMeetingAgendaIsForTheOfficeAndLeaders() throws Exception {
     String agenda = mvc.perform(get("/supervision/meeting").param("kind", "PARTY_COMMITTEE")
-            .param("date", LocalDate.now().toString()).with(as("tleader")))
+            .param("date", EngineClock.today().toString()).with(as("tleader")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     assertThat(agenda).contains("党委会督办议题");
 
