@@ -73,8 +73,8 @@ class LightExplainedWebTest extends WebTestSupport {
         "序时进度 16%，填报进度 0%，差距 16，逾期子任务 0，指标偏离 0，距完成时限 193 天，距上次填报 7 天，漏报 2 次",
         "灯色由每周督查按规则");
     // and the history of its lights, newest first, each with its rule
-    int red = zh.indexOf("<td>MISSED_2</td>");
-    int yellow = zh.indexOf("<td>GAP_10</td>");
+    int red = zh.indexOf(">MISSED_2</td>");
+    int yellow = zh.indexOf(">GAP_10</td>");
     assertThat(red).isPositive();
     assertThat(yellow).isGreaterThan(red);
 
