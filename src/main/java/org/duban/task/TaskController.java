@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.duban.forms.FormResult;
 import org.duban.history.ItemHistory;
+import org.duban.infrastructure.EngineClock;
 import org.duban.security.CurrentUser;
 import org.duban.taskbook.TaskBookQueries;
 import org.duban.workitem.WorkItemQueries;
@@ -56,6 +57,7 @@ class TaskController {
   @GetMapping("/tasks")
   String list(@AuthenticationPrincipal CurrentUser user, Model model) {
     model.addAttribute("tasks", workTasks.inbox(user));
+    model.addAttribute("now", EngineClock.toDate(EngineClock.now()));
     return LIST;
   }
 

@@ -192,6 +192,7 @@ class EscalationTest extends ProcessTestSupport {
     assertThat(plan).hasCandidateGroup("dept_medical");
     assertForm(plan, "rectification-plan");
     assertThat(timerDue(escalation, "planOverdue", null)).isEqualTo(planDue);
+    assertThat(plan.getDueDate()).as("the task lists show when it is overdue").isEqualTo(planDue);
 
     // When the plan is submitted in time, its timers are gone and supervision reviews it
     submitPlan(escalation, at("2026-03-13T09:00:00"));

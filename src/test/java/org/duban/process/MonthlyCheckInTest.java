@@ -117,6 +117,7 @@ class MonthlyCheckInTest extends ProcessTestSupport {
     assertThat(medical).isNotNull();
     assertThat(nursing).isNotNull();
     assertForm(medical, "check-in");
+    assertThat(medical.getDueDate()).as("the task lists show when it is overdue").isEqualTo(JUNE_ROUND_OVERDUE);
     assertThat(runtimeService().getVariable(medical.getExecutionId(), "workItemId")).isEqualTo(MEDICAL_ITEM);
     assertThat(runtimeService().getVariable(nursing.getExecutionId(), "workItemId")).isEqualTo(NURSING_ITEM);
 
