@@ -7,13 +7,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.TestHospital;
@@ -22,7 +19,9 @@ import org.duban.org.Department;
 import org.duban.org.DepartmentKind;
 import org.duban.org.DepartmentRepository;
 import org.duban.report.ReportContent.DepartmentLights;
-import org.duban.report.SupervisionReports.ReportView;
+import org.duban.supervision.EscalationLadder;
+import org.duban.supervision.SupervisionNotice;
+import org.duban.supervision.SupervisionNoticeRepository;
 import org.duban.task.WorkTasks;
 import org.duban.taskbook.TaskBook;
 import org.duban.taskbook.TaskBookService;
@@ -63,6 +62,8 @@ class SupervisionReportContentTest {
   @Autowired DepartmentRepository departments;
   @Autowired WorkItemRepository workItems;
   @Autowired JdbcTemplate jdbc;
+  @Autowired EscalationLadder ladder;
+  @Autowired SupervisionNoticeRepository notices;
   @Autowired SupervisionReports reports;
   @Autowired SupervisionReportRepository reportRows;
   @Autowired PlatformTransactionManager transactionManager;
@@ -80,7 +81,7 @@ class SupervisionReportContentTest {
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
+    EngineClock.reset();
   }
 
   @Test
@@ -165,6 +166,38 @@ class SupervisionReportContentTest {
     assertThat(mine(reports.get(report.getId()).content()))
         .containsExactly(new DepartmentLights(departmentName, 2, 1, 1, 1));
     assertThat(reportRows.findAll()).filteredOn(r -> r.getWeekStart().equals(MONDAY)).hasSize(1);
+  }
+
+  @Test
+  void aNoticeIssuedOnTheLadderIsInThatWeeksReportAndOverdueWhenItsDeadlinePassesWithoutAPlan() {
+    // Given an item that a sweep puts on the ladder with a blue reminder on Monday 12 April 2021
+    clock(LocalDateTime.of(2021, 4, 12, 8, 30));
+    IssuedItem item = issuedItems("阶梯", 1).get(0);
+    light(item, Light.YELLOW);
+    assertThat(ladder.onWeeklyLight(item.itemId(), Light.YELLOW)).isTrue();
+
+    // When the next sweep finds it red and the office issues a notice due on Friday 23 April
+    clock(LocalDateTime.of(2021, 4, 19, 8, 30));
+    light(item, Light.RED);
+    ladder.onWeeklyLight(item.itemId(), Light.RED);
+    clock(LocalDateTime.of(2021, 4, 19, 11, 0));
+    workTasks.complete(fixture.openTask(item, "triageEscalation").getId(), Map.of("triageDecision", "notice",
+            "noticeRequirement", "请于23日前提交整改方案", "noticeDeadline", LocalDate.of(2021, 4, 23)),
+        hospital.user("tducha"));
+    SupervisionNotice notice = notices.findByWorkItemIdOrderByIssuedAtAsc(item.itemId()).get(0);
+
+    // And the Monday timer publishes that week, no plan having come
+    clock(LocalDateTime.of(2021, 4, 26, 10, 0));
+    ReportContent content = reports.get(reports.publishLastWeek("system").getId()).content();
+
+    // Then the notice is the week's new notice, yellow, and its rectification is two days overdue by Sunday
+    assertThat(content.newNotices()).filteredOn(n -> n.department().equals(departmentName))
+        .extracting(n -> n.number(), n -> n.level(), n -> n.deadline())
+        .containsExactly(tuple(notice.number(), "YELLOW", LocalDate.of(2021, 4, 23)));
+    assertThat(content.overdue()).filteredOn(o -> o.department().equals(departmentName))
+        .extracting(o -> o.number(), o -> o.daysOverdue(), o -> o.status())
+        .containsExactly(tuple(notice.number(), 2L, "AWAITING_PLAN"));
+    assertThat(mine(content)).containsExactly(new DepartmentLights(departmentName, 1, 0, 0, 0));
   }
 
   @Test
@@ -267,7 +300,7 @@ class SupervisionReportContentTest {
   }
 
   private static void clock(LocalDateTime time) {
-    ClockUtil.setCurrentTime(Date.from(time.atZone(ZoneId.systemDefault()).toInstant()));
+    EngineClock.set(EngineClock.toDate(time));
   }
 
   /** A book of this department with {@code count} items, submitted and approved: the items are issued. */
