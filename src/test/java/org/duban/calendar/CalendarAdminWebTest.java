@@ -10,8 +10,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.duban.RunningAppTest;
+import org.duban.infrastructure.EngineClock;
 import org.duban.TestHospital;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +31,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * /admin/calendar: an admin keeps the holidays; edits reach the {@code workCalendar} bean at once; a
  * bad pasted line is named and nothing is written; others may not even look. Uses years nobody else's
- * tests depend on (2030-2033).
+ * tests depend on (2030-2034).
  */
 @RunningAppTest
 class CalendarAdminWebTest {
@@ -32,6 +40,9 @@ class CalendarAdminWebTest {
   @Autowired TestHospital hospital;
   @Autowired WorkCalendar workCalendar;
   @Autowired CalendarAdmin admin;
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
 
   @BeforeEach
   void ensureHospital() {
@@ -159,6 +170,38 @@ class CalendarAdminWebTest {
         .contains("2032-13-01,HOLIDAY,春节");
     // And the year is as before
     assertThat(rowsOf(2032)).containsExactly("2032-01-01,HOLIDAY,元旦");
+  }
+
+  @Test
+  void theEnginesTimersCountTheDaysTheAdminKeeps() throws Exception {
+    // Given the app's engine at Friday 2034-01-06 10:00 and a model with a 5-working-day deadline
+    String deployment = repository.createDeployment()
+        .addClasspathResource("calendar/working-day-timers.bpmn").deploy().getId();
+    EngineClock.set(Date.from(LocalDateTime.parse("2034-01-06T10:00")
+        .atZone(ZoneId.systemDefault()).toInstant()));
+    try {
+      ProcessInstance before = runtime.startProcessInstanceByKey("workingDayDeadline");
+      assertThat(deadline(before)).isEqualTo("2034-01-13T10:00");
+
+      // When the admin makes Tuesday 10th a holiday
+      mvc.perform(post("/admin/calendar/day").with(as("tadmin")).with(csrf()).param("year", "2034")
+              .param("date", "2034-01-10").param("kind", "HOLIDAY").param("name", "测试假日"))
+          .andExpect(status().is3xxRedirection());
+
+      // Then a deadline set from now on skips it
+      ProcessInstance after = runtime.startProcessInstanceByKey("workingDayDeadline");
+      assertThat(deadline(after)).isEqualTo("2034-01-16T10:00");
+    } finally {
+      EngineClock.reset();
+      repository.deleteDeployment(deployment, true);
+      admin.removeDay(LocalDate.parse("2034-01-10"), "tadmin");
+    }
+  }
+
+  LocalDateTime deadline(ProcessInstance instance) {
+    Date due = management.createJobQuery().processInstanceId(instance.getId()).activityId("deadline")
+        .singleResult().getDuedate();
+    return LocalDateTime.ofInstant(due.toInstant(), ZoneId.systemDefault());
   }
 
   @Test
