@@ -25,6 +25,7 @@ class SupervisionRightsWebTest extends WebTestSupport {
 
   @Autowired HistoryService historyService;
   @Autowired SweepRepository sweeps;
+  @Autowired WeeklySupervisionService weeklySupervision;
 
   @Test
   void aDepartmentHeadCanNeitherSeeTheQueueNorRunTheSweepOrARound() throws Exception {
@@ -66,6 +67,7 @@ class SupervisionRightsWebTest extends WebTestSupport {
     // When the office runs the sweep now
     mvc.perform(post("/supervision/sweep").with(as("tducha")).with(csrf()))
         .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/supervision"));
+    weeklySupervision.executeJobsOfRunningSweeps(); // its jobs, as the job executor would run them
 
     // Then one weeklySupervision process ran and recorded a finished sweep
     assertThat(startedInstances(WeeklySupervisionService.PROCESS_KEY)).isEqualTo(before + 1);
