@@ -86,6 +86,8 @@ class WeeklySweepBenchmark {
     String instance = supervision.runNow("benchmark");
     long started = System.nanoTime();
     Long sweepId = jdbc.queryForObject("select max(id) from supervision_sweep", Long.class);
+    System.out.printf("sweep started in %,d ms: %,d chunk jobs%n", (started - start) / 1_000_000,
+        managementService.createJobQuery().processInstanceId(instance).count());
     long lastReport = started;
     while (runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
       Thread.sleep(1000);
