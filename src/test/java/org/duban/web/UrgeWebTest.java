@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.duban.IssuedItemFixture.IssuedItem;
+import org.duban.checkin.CheckInRounds;
 import org.duban.history.ItemEvent;
 import org.duban.history.ItemHistory;
 import org.duban.infrastructure.EngineClock;
@@ -44,6 +45,7 @@ class UrgeWebTest extends WebTestSupport {
   @Autowired PersonRepository people;
   @Autowired EngineIdentitySync identitySync;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CheckInRounds checkInRounds;
 
   @Test
   void theLeadDepartmentAndOthersMayNotUrgeAndSeeNoUrgeForm() throws Exception {
@@ -120,6 +122,31 @@ class UrgeWebTest extends WebTestSupport {
     // When the book's issuer urges the same item on the same day, Then that is a second urge
     urge(item, "tleader", "请分管领导关注").andExpect(flash().attribute("urgeDone", true));
     assertThat(urges.ofItem(item.itemId())).extracting(Urge::getUrger).containsExactly("tducha", "tleader");
+  }
+
+  @Test
+  void whoeverHoldsTheItemsMonthlyCheckInIsToldToo() throws Exception {
+    // Given an item whose only sub-task is the collaborating department's, and this month's check-in
+    // round open: the check-in task waits for the lead department's group, in a round of all items
+    IssuedItem item = fixture.issuedItem("催办填报事项");
+    workTasks.complete(fixture.openTask(item, "claimItem").getId(), Map.of("claimDecision", "claim"),
+        hospital.user("tmedhead"));
+    workTasks.complete(fixture.openTask(item, "breakDownItem").getId(), Map.of("subTasks", List.of(
+            Map.of("title", "系统改造", "assignee", "dept:" + hospital.department("tit").getId(),
+                "dueDate", EngineClock.today().plusDays(20)))),
+        hospital.user("tmedhead"));
+    checkInRounds.openNow("tducha");
+    assertThat(fixture.openCheckInTask(item)).isNotNull();
+
+    // When the office urges it
+    urge(item, "tducha", "请按时填报本月进展").andExpect(flash().attribute("urgeDone", true));
+
+    // Then the lead department's members who may fill in the check-in are told, besides the head and
+    // the collaborating department holding the sub-task
+    Urge urge = single(urges.ofItem(item.itemId()));
+    assertThat(jdbc.queryForList("select recipient from inbox_entry where event_key = ?", String.class,
+            "urge-" + urge.getId()))
+        .containsExactlyInAnyOrder("tmedhead", "tmedstaff", "tithead", "tadmin");
   }
 
   @Test
