@@ -74,6 +74,7 @@ class UrgeWebTest extends WebTestSupport {
     assertThat(itemPage(item, "treviewer").hasControl("message")).isFalse();
     String officePage = itemPage(item, "tducha").html();
     assertThat(officePage.split("id=\"urge-message\"", -1)).as("one urge form").hasSize(2);
+    assertThat(officePage).as("folded until opened").contains("<details id=\"urge\" class=\"card urge\">");
     assertThat(itemPage(item, "tleader").hasControl("message")).isTrue();
   }
 
@@ -179,6 +180,7 @@ class UrgeWebTest extends WebTestSupport {
             .flashAttr("urgeWarning", "urge.limit.daily").flashAttr("urgeWarningArgs", new Object[] {20}))
         .andExpect(status().isOk()).andReturn());
     assertThat(page.texts("warning")).contains("今天的催办次数已达上限（每人每天最多20次），请明天再催办");
+    assertThat(page.html()).contains("<details id=\"urge\" class=\"card urge\" open=\"open\">");
   }
 
   @Test
