@@ -21,8 +21,12 @@ class WeeklyDigestTest extends NotificationTestSupport {
   @Autowired PersonRepository people;
   @Autowired InboxEntryRepository entries;
 
+  /** A week of its own: other tests in the shared context may send this week's digest already. */
+  private static final java.time.LocalDateTime WEDNESDAY = java.time.LocalDateTime.of(2033, 3, 9, 10, 0);
+
   @Test
   void theOfficeAndALeaderInChargeGetTheirFiguresOnceAWeek() {
+    at(WEDNESDAY);
     Person leader =
         people.save(
             new Person(
@@ -32,7 +36,7 @@ class WeeklyDigestTest extends NotificationTestSupport {
                 "unused",
                 hospital.department("tleaders"),
                 EnumSet.of(Role.LEADER)));
-    DigestFigures officeBefore = digest.forOffice(MORNING.toLocalDate());
+    DigestFigures officeBefore = digest.forOffice(WEDNESDAY.toLocalDate());
 
     TaskBook book = fixture.draft("摘要测试任务书");
     long red = item(book, "1", "缩短平均住院日", "RED", leader);
@@ -44,15 +48,15 @@ class WeeklyDigestTest extends NotificationTestSupport {
     // an open escalation of the red item with a notice and a rectification past its deadline
     jdbc.update(
         "insert into escalation (work_item_id, open_item_id, status, reason, opened_at) values (?, ?, 'OPEN', '红灯', ?)",
-        red, red, MORNING.minusDays(20));
+        red, red, WEDNESDAY.minusDays(20));
     Long escalation = jdbc.queryForObject("select id from escalation where open_item_id = ?", Long.class, red);
     jdbc.update(
         "insert into supervision_notice (escalation_id, work_item_id, department_id, notice_year, seq, requirement, deadline,"
             + " issued_by, issued_at) values (?, ?, ?, 2093, ?, '请整改', ?, 'tducha', ?)",
-        escalation, red, hospital.department("tmedical").getId(), (int) (red % 100000), MORNING.toLocalDate().minusDays(5), MORNING.minusDays(19));
+        escalation, red, hospital.department("tmedical").getId(), (int) (red % 100000), WEDNESDAY.toLocalDate().minusDays(5), WEDNESDAY.minusDays(19));
     jdbc.update(
         "insert into rectification (escalation_id, status, deadline, updated_at) values (?, 'PLAN_ACCEPTED', ?, ?)",
-        escalation, MORNING.toLocalDate().minusDays(1), MORNING.minusDays(10));
+        escalation, WEDNESDAY.toLocalDate().minusDays(1), WEDNESDAY.minusDays(10));
 
     int addressed = digest.send();
 
@@ -63,7 +67,7 @@ class WeeklyDigestTest extends NotificationTestSupport {
     assertThat(mine.redItems().get(0).leadDepartment()).isEqualTo("测试医务部");
     InboxEntry leaderEntry = onlyEntryOf(leader.getUsername());
     assertThat(leaderEntry.getMessage().getKind()).isEqualTo(MessageKind.DIGEST);
-    assertThat(leaderEntry.getMessage().getTitle()).isEqualTo("每周督查摘要（2026年第49周）");
+    assertThat(leaderEntry.getMessage().getTitle()).isEqualTo("每周督查摘要（2033年第10周）");
     assertThat(leaderEntry.getMessage().getBody())
         .contains("红灯 1 项，黄灯 1 项，绿灯 2 项")
         .contains("缩短平均住院日（牵头：测试医务部）")
@@ -71,7 +75,7 @@ class WeeklyDigestTest extends NotificationTestSupport {
         .doesNotContain("督办单");
 
     // the office: everything open, with one more red item, notice and overdue rectification
-    DigestFigures office = digest.forOffice(MORNING.toLocalDate());
+    DigestFigures office = digest.forOffice(WEDNESDAY.toLocalDate());
     assertThat(office.red()).isEqualTo(officeBefore.red() + 1);
     assertThat(office.yellow()).isEqualTo(officeBefore.yellow() + 1);
     assertThat(office.green()).isEqualTo(officeBefore.green() + 2);
@@ -86,7 +90,7 @@ class WeeklyDigestTest extends NotificationTestSupport {
 
     // a second run in the same week (Thursday) tells nobody again
     long entriesBefore = entries.count();
-    at(MORNING.plusDays(1));
+    at(WEDNESDAY.plusDays(1)); // Thursday
     digest.send();
     assertThat(entries.count()).isEqualTo(entriesBefore);
     assertThat(entries.findAll().stream().filter(e -> e.getRecipient().equals(leader.getUsername()))).hasSize(1);
@@ -102,7 +106,7 @@ class WeeklyDigestTest extends NotificationTestSupport {
   private InboxEntry onlyEntryOf(String username) {
     return entries.findAll().stream()
         .filter(e -> e.getRecipient().equals(username) && e.getMessage().getKind() == MessageKind.DIGEST)
-        .filter(e -> e.getMessage().getEventKey().startsWith("digest-2026-W49"))
+        .filter(e -> e.getMessage().getEventKey().startsWith("digest-2033-W10"))
         .reduce((a, b) -> {
           throw new AssertionError("more than one digest for " + username);
         })
