@@ -147,8 +147,11 @@ class DemoHospital {
     CurrentUser secretary = user("shuji");
     // Dates relative to the first start, so the demo works whatever day it is seeded on.
     LocalDate today = EngineClock.today();
-    LocalDate yearEnd = LocalDate.of(today.plusDays(30).getYear(), 12, 31);
-    LocalDate subTaskDue = min(today.plusDays(14), yearEnd.minusDays(15));
+    // The book of the running year, so that it has begun whatever day the demo is seeded (in December
+    // too): its items are late in the year then, which the lights show as they would in a hospital.
+    LocalDate yearEnd = LocalDate.of(today.getYear(), 12, 31);
+    LocalDate subTaskDue = min(today.plusDays(14), yearEnd);
+    LocalDate earlierDeadline = max(min(today.plusDays(14), yearEnd), yearEnd.minusDays(15));
     TaskBookFormData bookData = new TaskBookFormData();
     bookData.setTitle(yearEnd.getYear() + "年度医院重点工作目标任务书");
     bookData.setYear(yearEnd.getYear());
@@ -169,7 +172,7 @@ class DemoHospital {
         "平均住院日≤6.5天", depts.get("medical"), List.of(depts.get("nursing"), depts.get("it")), leader, yearEnd,
         "平均住院日", "天", IndicatorDirection.LE, "7.2", "6.5"));
     items.add(item(book, secretary, areas.get("医疗服务"), "2", "改善就医体验，开展门诊“一站式”服务",
-        "门诊患者满意度>98%", depts.get("nursing"), List.of(), leader, yearEnd.minusDays(15),
+        "门诊患者满意度>98%", depts.get("nursing"), List.of(), leader, earlierDeadline,
         "门诊患者满意度", "%", IndicatorDirection.GT, "96.5", "98"));
     items.add(item(book, secretary, areas.get("学科建设"), "3", "争取国家级科研项目立项",
         "获批国家级科研项目3-5项", depts.get("research"), List.of(depts.get("cardiology")), leader, yearEnd,
@@ -276,6 +279,10 @@ class DemoHospital {
       data.setIndicatorTarget(new BigDecimal(targetValue));
     }
     return taskBooks.addItem(book.getId(), data, issuer);
+  }
+
+  private static LocalDate max(LocalDate a, LocalDate b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static LocalDate min(LocalDate a, LocalDate b) {
