@@ -109,7 +109,7 @@ public class EscalationService {
             item.getId(),
             MessageKind.NOTICE,
             "【黄色督办】" + notice.number() + " " + item.getTitle(),
-            requirement + "请于" + deadline + "前提交整改方案。",
+            sentence(requirement) + "请于" + deadline + "前提交整改方案。",
             EscalationLadder.itemLink(item)));
     log.info("notice {} ({}) issued for item {}", notice.getId(), notice.number(), item.getId());
     return notice;
@@ -263,6 +263,12 @@ public class EscalationService {
       return null;
     }
     return deadlines.missedAt(newDeadline);
+  }
+
+  /** The text as a sentence of its own, so that the next one does not run into it. */
+  static String sentence(String text) {
+    String trimmed = text.strip();
+    return trimmed.matches(".*[。！？.!?；;]$") ? trimmed : trimmed + "。";
   }
 
   private Escalation escalation(Long escalationId) {
