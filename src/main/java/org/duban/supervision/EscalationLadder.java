@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,7 +15,6 @@ import org.duban.infrastructure.NotFound;
 import org.duban.notification.Message;
 import org.duban.notification.MessageKind;
 import org.duban.notification.Notifier;
-import org.duban.notification.Recipients;
 import org.duban.workitem.Light;
 import org.duban.workitem.WorkItem;
 import org.duban.workitem.WorkItemRepository;
@@ -50,7 +48,7 @@ public class EscalationLadder {
   private final RuntimeService runtimeService;
   private final ItemHistory history;
   private final Notifier notifier;
-  private final Recipients recipients;
+  private final LadderAudience audience;
 
   EscalationLadder(
       EscalationRepository escalations,
@@ -62,7 +60,7 @@ public class EscalationLadder {
       RuntimeService runtimeService,
       ItemHistory history,
       Notifier notifier,
-      Recipients recipients) {
+      LadderAudience audience) {
     this.escalations = escalations;
     this.notices = notices;
     this.referrals = referrals;
@@ -72,7 +70,7 @@ public class EscalationLadder {
     this.runtimeService = runtimeService;
     this.history = history;
     this.notifier = notifier;
-    this.recipients = recipients;
+    this.audience = audience;
   }
 
   /**
@@ -142,7 +140,7 @@ public class EscalationLadder {
     notifier.send(
         new Message(
             "blue-" + escalationId,
-            recipients.headsOf(item.getLeadDepartment().getId()),
+            audience.leadHeads(item),
             item.getId(),
             MessageKind.REMINDER,
             "【蓝色提醒】" + item.getTitle(),
@@ -210,10 +208,7 @@ public class EscalationLadder {
                 EngineClock.now(),
                 LadderLevel.RED,
                 leader));
-    Set<String> to = new LinkedHashSet<>(recipients.headsOf(item.getLeadDepartment().getId()));
-    if (leader != null) {
-      to.add(leader);
-    }
+    Set<String> to = audience.leadHeadsAndLeader(item);
     notifier.send(
         new Message(
             "notice-" + notice.getId(),
@@ -229,10 +224,7 @@ public class EscalationLadder {
   private MeetingReferral refer(Escalation escalation, WorkItem item, String why) {
     String reason = why + "，经红色督办仍未完成：" + escalation.getReason();
     MeetingReferral referral = referrals.save(new MeetingReferral(escalation.getId(), item.getId(), reason, EngineClock.now()));
-    Set<String> to = new LinkedHashSet<>(recipients.supervisionOffice());
-    if (item.getLeaderInCharge() != null) {
-      to.add(item.getLeaderInCharge().getUsername());
-    }
+    Set<String> to = audience.officeAndLeader(item);
     notifier.send(
         new Message(
             "meeting-" + referral.getId(),

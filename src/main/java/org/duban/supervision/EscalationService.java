@@ -3,7 +3,6 @@ package org.duban.supervision;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import org.duban.history.EventKind;
 import org.duban.history.ItemHistory;
@@ -12,7 +11,6 @@ import org.duban.infrastructure.NotFound;
 import org.duban.notification.Message;
 import org.duban.notification.MessageKind;
 import org.duban.notification.Notifier;
-import org.duban.notification.Recipients;
 import org.duban.task.DecisionRejected;
 import org.duban.workitem.WorkItem;
 import org.duban.workitem.WorkItemRepository;
@@ -39,7 +37,7 @@ public class EscalationService {
   private final WorkItemRepository workItems;
   private final ItemHistory history;
   private final Notifier notifier;
-  private final Recipients recipients;
+  private final LadderAudience audience;
 
   EscalationService(
       EscalationRepository escalations,
@@ -51,7 +49,7 @@ public class EscalationService {
       WorkItemRepository workItems,
       ItemHistory history,
       Notifier notifier,
-      Recipients recipients) {
+      LadderAudience audience) {
     this.escalations = escalations;
     this.notices = notices;
     this.rectifications = rectifications;
@@ -61,7 +59,7 @@ public class EscalationService {
     this.workItems = workItems;
     this.history = history;
     this.notifier = notifier;
-    this.recipients = recipients;
+    this.audience = audience;
   }
 
   @Transactional
@@ -105,7 +103,7 @@ public class EscalationService {
     notifier.send(
         new Message(
             "notice-" + notice.getId(),
-            recipients.headsOf(item.getLeadDepartment().getId()),
+            audience.leadHeads(item),
             item.getId(),
             MessageKind.NOTICE,
             "【黄色督办】" + notice.number() + " " + item.getTitle(),
@@ -167,7 +165,7 @@ public class EscalationService {
     notifier.send(
         new Message(
             "reopened-" + escalationId + "-" + EngineClock.now(),
-            recipients.headsOf(item.getLeadDepartment().getId()),
+            audience.leadHeads(item),
             item.getId(),
             MessageKind.RECTIFICATION,
             "【重新整改】" + item.getTitle(),
@@ -189,7 +187,7 @@ public class EscalationService {
     notifier.send(
         new Message(
             "signed-off-" + escalationId,
-            recipients.headsOf(item.getLeadDepartment().getId()),
+            audience.leadHeads(item),
             item.getId(),
             MessageKind.RECTIFICATION,
             "【已销号】" + item.getTitle(),
@@ -243,10 +241,7 @@ public class EscalationService {
         + (decision == MeetingReferral.Decision.CONTINUE ? "；整改期限 " + newDeadline : "；督办办结");
     event(escalation, actor, EventKind.MEETING_DECIDED, detail);
     WorkItem item = item(escalation);
-    Set<String> to = new LinkedHashSet<>(recipients.headsOf(item.getLeadDepartment().getId()));
-    if (item.getLeaderInCharge() != null) {
-      to.add(item.getLeaderInCharge().getUsername());
-    }
+    Set<String> to = audience.leadHeadsAndLeader(item);
     notifier.send(
         new Message(
             "meeting-decided-" + referral.getId(),

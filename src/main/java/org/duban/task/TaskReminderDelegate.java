@@ -1,13 +1,10 @@
 package org.duban.task;
 
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -15,7 +12,6 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.duban.notification.Message;
 import org.duban.notification.MessageKind;
 import org.duban.notification.Notifier;
-import org.duban.notification.Recipients;
 import org.duban.workitem.WorkItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +30,13 @@ class TaskReminderDelegate implements JavaDelegate {
 
   private final TaskService taskService;
   private final Notifier notifier;
-  private final Recipients recipients;
+  private final TaskHolders holders;
   private final WorkItemRepository workItems;
 
-  TaskReminderDelegate(TaskService taskService, Notifier notifier, Recipients recipients, WorkItemRepository workItems) {
+  TaskReminderDelegate(TaskService taskService, Notifier notifier, TaskHolders holders, WorkItemRepository workItems) {
     this.taskService = taskService;
     this.notifier = notifier;
-    this.recipients = recipients;
+    this.holders = holders;
     this.workItems = workItems;
   }
 
@@ -62,7 +58,7 @@ class TaskReminderDelegate implements JavaDelegate {
   }
 
   private void remind(Task task, String timerId, Long workItemId) {
-    Set<String> to = holders(task);
+    Set<String> to = holders.of(task);
     if (to.isEmpty()) {
       log.warn("reminder {} for task {} ({}) has nobody to tell", timerId, task.getId(), task.getTaskDefinitionKey());
       return;
@@ -77,26 +73,6 @@ class TaskReminderDelegate implements JavaDelegate {
             "【提醒】" + task.getName() + "即将到期",
             "待办「" + task.getName() + "」" + item + "即将到期，请及时办理。",
             "/tasks/" + task.getId()));
-  }
-
-  /** The assignee, or else the candidate people and the members of the candidate groups. */
-  private Set<String> holders(Task task) {
-    Set<String> to = new LinkedHashSet<>();
-    if (task.getAssignee() != null) {
-      to.add(task.getAssignee());
-      return to;
-    }
-    for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-      if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
-        continue;
-      }
-      if (link.getUserId() != null) {
-        to.add(link.getUserId());
-      } else if (link.getGroupId() != null) {
-        to.addAll(recipients.ofGroup(link.getGroupId()));
-      }
-    }
-    return to;
   }
 
   private static BoundaryEvent boundaryBefore(DelegateExecution execution) {

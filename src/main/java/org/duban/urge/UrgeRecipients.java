@@ -5,10 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.notification.Recipients;
+import org.duban.task.TaskHolders;
 import org.duban.workitem.WorkItem;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,33 +22,18 @@ class UrgeRecipients {
 
   private final TaskService taskService;
   private final Recipients recipients;
+  private final TaskHolders holders;
 
-  UrgeRecipients(TaskService taskService, Recipients recipients) {
+  UrgeRecipients(TaskService taskService, Recipients recipients, TaskHolders holders) {
     this.taskService = taskService;
     this.recipients = recipients;
+    this.holders = holders;
   }
 
   @Transactional(readOnly = true)
   Set<String> of(WorkItem item) {
     Set<String> to = new LinkedHashSet<>(recipients.headsOf(item.getLeadDepartment().getId()));
-    Set<String> named = new LinkedHashSet<>();
-    for (Task task : openTasks(item).values()) {
-      if (task.getAssignee() != null) {
-        named.add(task.getAssignee());
-        continue;
-      }
-      for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-        if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
-          continue;
-        }
-        if (link.getUserId() != null) {
-          named.add(link.getUserId());
-        } else if (link.getGroupId() != null) {
-          to.addAll(recipients.ofGroup(link.getGroupId()));
-        }
-      }
-    }
-    to.addAll(recipients.activeOnly(named));
+    openTasks(item).values().forEach(task -> to.addAll(holders.of(task)));
     return to;
   }
 
