@@ -6,6 +6,7 @@ import org.duban.infrastructure.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.duban.audit.AuditLog;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,10 +22,12 @@ public class CalendarAdmin {
 
   private final CalendarDayRepository days;
   private final CachedWorkingDays cache;
+  private final AuditLog audit;
 
-  CalendarAdmin(CalendarDayRepository days, CachedWorkingDays cache) {
+  CalendarAdmin(CalendarDayRepository days, CachedWorkingDays cache, AuditLog audit) {
     this.days = days;
     this.cache = cache;
+    this.audit = audit;
   }
 
   @Transactional(readOnly = true)
@@ -39,10 +42,12 @@ public class CalendarAdmin {
     if (!problems.isEmpty()) {
       throw new CalendarRejected(problems);
     }
+    SpecialDay before = days.findByDate(day.date()).map(CalendarDay::toSpecialDay).orElse(null);
     days.findByDate(day.date()).ifPresentOrElse(
         row -> row.update(day, username, EngineClock.now()),
         () -> days.save(new CalendarDay(day, username, EngineClock.now())));
     log.info("{} set {} as {} {} ({})", username, day.date(), day.kind(), day.name(), day.source());
+    audit.record("calendar.day", "calendar-day", day.date().toString(), before, day);
     refreshAfterCommit();
   }
 
@@ -51,6 +56,7 @@ public class CalendarAdmin {
   public boolean removeDay(LocalDate date, String username) {
     return days.findByDate(date).map(row -> {
       days.delete(row);
+      audit.record("calendar.day-delete", "calendar-day", date.toString(), row.toSpecialDay(), null);
       log.info("{} removed the special day {}", username, date);
       refreshAfterCommit();
       return true;
@@ -64,12 +70,14 @@ public class CalendarAdmin {
     if (!arrangement.problems().isEmpty()) {
       throw new CalendarRejected(arrangement.problems());
     }
+    List<SpecialDay> before = year(year).stream().map(CalendarDay::toSpecialDay).toList();
     days.deleteByDateBetween(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     days.flush();
     for (SpecialDay day : arrangement.days()) {
       days.save(new CalendarDay(day, username, EngineClock.now()));
     }
     log.info("{} replaced the calendar of {} with {} special days", username, year, arrangement.days().size());
+    audit.record("calendar.year", "calendar-year", String.valueOf(year), before, arrangement.days());
     refreshAfterCommit();
     return arrangement.days().size();
   }

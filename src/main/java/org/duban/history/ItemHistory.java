@@ -2,6 +2,7 @@ package org.duban.history;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import org.duban.audit.AuditLog;
 import org.duban.infrastructure.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +23,19 @@ public class ItemHistory {
   public static final String SYSTEM = "system";
 
   private final ItemEventRepository events;
+  private final AuditLog audit;
 
-  ItemHistory(ItemEventRepository events) {
+  ItemHistory(ItemEventRepository events, AuditLog audit) {
     this.events = events;
+    this.audit = audit;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void itemEvent(Long workItemId, Long taskBookId, String actor, EventKind kind, String detail) {
     events.save(new ItemEvent(workItemId, taskBookId, now(), actor, kind.name(), detail));
+    boolean ofItem = workItemId != null;
+    audit.recordAs(actor, "item." + kind.name(), ofItem ? "work-item" : "task-book",
+        String.valueOf(ofItem ? workItemId : taskBookId), null, detail);
     log.info("item {} book {}: {} by {}", workItemId, taskBookId, kind, actor);
   }
 

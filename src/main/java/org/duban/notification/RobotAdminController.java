@@ -1,7 +1,6 @@
 package org.duban.notification;
 
 import java.util.List;
-import org.duban.infrastructure.EngineClock;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -24,7 +23,10 @@ class RobotAdminController {
   private final Robots robots;
   private final OutboxStore store;
 
-  RobotAdminController(Robots robots, OutboxStore store) {
+  private final DeliveryRetries retries;
+
+  RobotAdminController(Robots robots, OutboxStore store, DeliveryRetries retries) {
+    this.retries = retries;
     this.robots = robots;
     this.store = store;
   }
@@ -79,7 +81,7 @@ class RobotAdminController {
 
   @PostMapping("/admin/notifications/{id}/retry")
   String retry(@PathVariable Long id, RedirectAttributes redirect) {
-    boolean again = store.retry(id, EngineClock.now());
+    boolean again = retries.retry(id);
     redirect.addFlashAttribute(again ? "notice" : "warning", again ? "notification.deliveries.retrying" : "notification.deliveries.notFailed");
     return "redirect:/admin/notifications";
   }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.duban.infrastructure.NotFound;
 import org.duban.org.DepartmentRepository;
 import org.springframework.stereotype.Service;
+import org.duban.audit.AuditLog;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
@@ -15,10 +16,12 @@ public class Robots {
 
   private final RobotRepository robots;
   private final DepartmentRepository departments;
+  private final AuditLog audit;
 
-  Robots(RobotRepository robots, DepartmentRepository departments) {
+  Robots(RobotRepository robots, DepartmentRepository departments, AuditLog audit) {
     this.robots = robots;
     this.departments = departments;
+    this.audit = audit;
   }
 
   @Transactional(readOnly = true)
@@ -33,7 +36,9 @@ public class Robots {
     if (errors.hasErrors()) {
       return null;
     }
-    return robots.save(new Robot(platform, form.getDepartmentId(), form.getName().trim(), form.getWebhookUrl().trim(), secretOf(form, platform)));
+    Robot robot = robots.save(new Robot(platform, form.getDepartmentId(), form.getName().trim(), form.getWebhookUrl().trim(), secretOf(form, platform)));
+    audit.record("robot.create", "robot", String.valueOf(robot.getId()), null, RobotAudit.of(robot));
+    return robot;
   }
 
   @Transactional
@@ -43,13 +48,17 @@ public class Robots {
     form.setDepartmentId(robot.getDepartmentId());
     check(form, errors);
     if (!errors.hasErrors()) {
+      RobotAudit before = RobotAudit.of(robot);
       robot.change(form.getName().trim(), form.getWebhookUrl().trim(), secretOf(form, robot.getPlatform()), form.isActive());
+      audit.record("robot.update", "robot", String.valueOf(id), before, RobotAudit.of(robot));
     }
   }
 
   @Transactional
   public void remove(Long id) {
-    robots.delete(robots.findById(id).orElseThrow(NotFound::new));
+    Robot robot = robots.findById(id).orElseThrow(NotFound::new);
+    robots.delete(robot);
+    audit.record("robot.delete", "robot", String.valueOf(id), RobotAudit.of(robot), null);
   }
 
   /** Department names by id, for the page. */

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.audit.AuditLog;
 import org.duban.security.CurrentUser;
 import org.duban.taskbook.TaskBookRepository;
 import org.duban.workitem.WorkItemRepository;
@@ -32,6 +33,7 @@ public class WorkTasks {
   private final TaskDecisions decisions;
   private final WorkItemRepository workItems;
   private final TaskBookRepository taskBooks;
+  private final AuditLog audit;
 
   WorkTasks(
       TaskService taskService,
@@ -39,7 +41,9 @@ public class WorkTasks {
       TaskAccess access,
       TaskDecisions decisions,
       WorkItemRepository workItems,
-      TaskBookRepository taskBooks) {
+      TaskBookRepository taskBooks,
+      AuditLog audit) {
+    this.audit = audit;
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.access = access;
@@ -106,6 +110,7 @@ public class WorkTasks {
     if (task.getAssignee() == null) {
       taskService.claim(taskId, user.getUsername());
       log.info("task {} claimed by {}", taskId, user.getUsername());
+      audit.record("task.claim", "task", taskId, null, TaskAudit.of(task, context(task), null));
     }
   }
 
@@ -116,6 +121,7 @@ public class WorkTasks {
     if (user.getUsername().equals(task.getAssignee()) && access.isCandidate(task, user)) {
       taskService.setAssignee(taskId, null);
       log.info("task {} returned to its groups by {}", taskId, user.getUsername());
+      audit.record("task.unclaim", "task", taskId, null, TaskAudit.of(task, context(task), null));
     }
   }
 
@@ -131,6 +137,7 @@ public class WorkTasks {
     }
     TaskContext context = context(task);
     decisions.handlerFor(task.getTaskDefinitionKey()).complete(task, context, values, user);
+    audit.record("task.complete", "task", taskId, null, TaskAudit.of(task, context, values));
     log.info(
         "task {} ({}) of instance {} completed by {}",
         taskId,
