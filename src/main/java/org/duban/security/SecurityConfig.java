@@ -78,7 +78,7 @@ public class SecurityConfig {
   SecurityFilterChain pages(HttpSecurity http, IdentityService identityService) throws Exception {
     http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error")
+                auth.requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/favicon.ico", "/error")
                     .permitAll()
                     // the demo's stand-in for WeCom's and DingTalk's servers: robots post without a session
                     .requestMatchers(demoWebhooks())
