@@ -1,23 +1,46 @@
 package org.duban.deployment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deploys {@code processes/} and {@code forms/} as one bundle under one name, at start and on an
- * admin's request. The engine compares the bundle with the last deployment of that name and
- * deploys nothing when no file changed; when one did, the whole bundle goes, so that
- * {@code formRefBinding="deployment"} always finds the forms beside the processes.
+ * Deploys {@code processes/} and {@code forms/}, at start and on an admin's request, skipping
+ * unchanged resources: each process file is its own deployment, named {@code duban:<file>},
+ * together with the forms its tasks name (the tasks use {@code formRefBinding="deployment"}, so the
+ * forms must sit beside the process); each decision file is its own deployment too. The engine
+ * compares each deployment with the last one of its name and deploys nothing when none of its files
+ * changed, so an edited form gives a new version only to the processes that use it.
+ *
+ * <p>The whole bundle is validated first, and all deployments of one call happen in one
+ * transaction: a bundle with one bad file deploys nothing, and the running versions stay.
  */
 @Service
 @Order(0)
@@ -25,22 +48,59 @@ public class ModelDeployer implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
 
+  /** The start of every deployment's name; the file name follows. */
+  public static final String NAME_PREFIX = "duban:";
+
+  /**
+   * How the models are named as a whole in messages; also the name of the single deployment in
+   * which earlier releases deployed all the models.
+   */
   public static final String DEPLOYMENT_NAME = "duban-models";
+
+  static final String SOURCE = "duban";
 
   private final RepositoryService repositoryService;
   private final ModelFolders folders;
   private final ModelValidator validator;
+  private final TransactionTemplate transaction;
+  private final ObjectMapper json = new ObjectMapper();
 
-  ModelDeployer(RepositoryService repositoryService, ModelFolders folders, ModelValidator validator) {
+  ModelDeployer(
+      RepositoryService repositoryService,
+      ModelFolders folders,
+      ModelValidator validator,
+      PlatformTransactionManager transactionManager) {
     this.repositoryService = repositoryService;
     this.folders = folders;
     this.validator = validator;
+    this.transaction = new TransactionTemplate(transactionManager);
   }
 
-  /** The outcome: the new deployment's id (null when nothing changed), or the problems found. */
-  public record Result(String deploymentId, int definitions, List<ModelProblem> problems) {
+  /** One deployment that was made: its name ({@code duban:department-work.bpmn}) and what it brought. */
+  public record Deployed(String name, String deploymentId, List<Definition> definitions) {}
+
+  /** A definition that got a new version: a process or a decision. */
+  public record Definition(String key, String name, int version, boolean decision) {}
+
+  /** The outcome: the deployments made (none when nothing changed), or the problems found. */
+  public record Result(List<Deployed> deployed, List<ModelProblem> problems) {
+
+    static Result refused(List<ModelProblem> problems) {
+      return new Result(List.of(), List.copyOf(problems));
+    }
+
     public boolean isRejected() {
       return !problems.isEmpty();
+    }
+
+    /** Whether anything new was deployed. */
+    public boolean changed() {
+      return !deployed.isEmpty();
+    }
+
+    /** Every definition that got a new version. */
+    public List<Definition> definitions() {
+      return deployed.stream().flatMap(d -> d.definitions().stream()).toList();
     }
   }
 
@@ -56,50 +116,138 @@ public class ModelDeployer implements ApplicationRunner {
     }
   }
 
+  public ModelFolders folders() {
+    return folders;
+  }
+
   public Result deployFolders() {
     return deploy(ModelBundle.read(folders));
   }
 
   public Result deploy(ModelBundle bundle) {
+    return deploy(bundle, () -> {});
+  }
+
+  /**
+   * Validates and deploys the bundle; when it is not refused, runs {@code alsoOnSuccess} in the same
+   * transaction (an upload writes its files there): if that throws, nothing is deployed either.
+   */
+  public Result deploy(ModelBundle bundle, Runnable alsoOnSuccess) {
     List<ModelProblem> problems = validator.problems(bundle);
     if (!problems.isEmpty()) {
-      return new Result(null, 0, problems);
+      return Result.refused(problems);
     }
-    String previous = latestDeploymentId();
+    Map<String, Map<String, byte[]>> units = units(bundle);
+    return transaction.execute(status -> {
+      List<Deployed> deployed = new ArrayList<>();
+      for (Map.Entry<String, Map<String, byte[]>> unit : units.entrySet()) {
+        try {
+          deployUnit(unit.getKey(), unit.getValue()).ifPresent(deployed::add);
+        } catch (ProcessEngineException refused) {
+          // a model that passed our checks but not the engine's parser: nothing of this call stays
+          log.warn("The engine refused the models of {}", unit.getKey(), refused);
+          status.setRollbackOnly();
+          return Result.refused(validator.refusedByEngine(refused));
+        }
+      }
+      alsoOnSuccess.run();
+      if (deployed.isEmpty()) {
+        log.info("Models unchanged: nothing deployed");
+      }
+      return new Result(List.copyOf(deployed), List.of());
+    });
+  }
+
+  private Optional<Deployed> deployUnit(String name, Map<String, byte[]> resources) {
+    long before = deployments(name);
     DeploymentBuilder builder =
-        repositoryService
-            .createDeployment()
-            .name(DEPLOYMENT_NAME)
-            .source("duban")
-            .enableDuplicateFiltering(false);
-    bundle.resources().forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
-    DeploymentWithDefinitions deployment;
+        repositoryService.createDeployment().name(name).source(SOURCE).enableDuplicateFiltering(false);
+    resources.forEach((resource, bytes) -> builder.addInputStream(resource, new ByteArrayInputStream(bytes)));
+    DeploymentWithDefinitions deployment = builder.deployWithResult();
+    if (deployments(name) == before) {
+      // the engine found every file as it was and gave back the previous deployment
+      return Optional.empty();
+    }
+    List<Definition> definitions = new ArrayList<>();
+    for (ProcessDefinition p : orEmpty(deployment.getDeployedProcessDefinitions())) {
+      definitions.add(new Definition(p.getKey(), p.getName(), p.getVersion(), false));
+    }
+    for (DecisionDefinition d : orEmpty(deployment.getDeployedDecisionDefinitions())) {
+      definitions.add(new Definition(d.getKey(), d.getName(), d.getVersion(), true));
+    }
+    log.info("Deployed {} as {} ({} resources): {}", name, deployment.getId(), resources.size(), definitions);
+    return Optional.of(new Deployed(name, deployment.getId(), List.copyOf(definitions)));
+  }
+
+  /**
+   * The deployments of a bundle, by name: each process file with the forms it names, each decision
+   * file alone. A process whose form reference is an expression gets every form.
+   */
+  Map<String, Map<String, byte[]>> units(ModelBundle bundle) {
+    Map<String, String> formFilesById = new HashMap<>();
+    bundle.forms().forEach((file, bytes) -> {
+      String id = formId(bytes);
+      if (id != null) {
+        formFilesById.put(id, file);
+      }
+    });
+    Map<String, Map<String, byte[]>> units = new LinkedHashMap<>();
+    bundle.resources().forEach((resource, bytes) -> {
+      if (!resource.startsWith(ModelBundle.PROCESSES)) {
+        return;
+      }
+      Map<String, byte[]> unit = new TreeMap<>();
+      unit.put(resource, bytes);
+      if (resource.endsWith(".bpmn")) {
+        for (String formRef : formRefs(bytes)) {
+          if (formRef.contains("${") || formRef.contains("#{")) {
+            unit.putAll(bundle.forms());
+          } else if (formFilesById.containsKey(formRef)) {
+            String file = formFilesById.get(formRef);
+            unit.put(file, bundle.resources().get(file));
+          }
+        }
+      }
+      units.put(deploymentName(resource), unit);
+    });
+    return units;
+  }
+
+  /** {@code processes/department-work.bpmn} is deployed as {@code duban:department-work.bpmn}. */
+  public static String deploymentName(String resource) {
+    return NAME_PREFIX + resource.substring(resource.lastIndexOf('/') + 1);
+  }
+
+  private static TreeSet<String> formRefs(byte[] bpmn) {
+    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
+    TreeSet<String> refs = new TreeSet<>();
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      if (task.getCamundaFormRef() != null) {
+        refs.add(task.getCamundaFormRef());
+      }
+    }
+    for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+      if (start.getCamundaFormRef() != null) {
+        refs.add(start.getCamundaFormRef());
+      }
+    }
+    return refs;
+  }
+
+  private String formId(byte[] form) {
     try {
-      deployment = builder.deployWithResult();
-    } catch (ProcessEngineException refused) {
-      // a model that passed our checks but not the engine's parser: the deployment rolled back
-      log.warn("The engine refused the models", refused);
-      return new Result(null, 0, validator.refusedByEngine(refused));
+      JsonNode id = json.readTree(form).get("id");
+      return id == null || !id.isTextual() ? null : id.asText();
+    } catch (IOException e) {
+      return null;
     }
-    if (deployment.getId().equals(previous)) {
-      log.info("Models unchanged since deployment {}: nothing deployed", previous);
-      return new Result(null, 0, List.of());
-    }
-    int definitions =
-        count(deployment.getDeployedProcessDefinitions()) + count(deployment.getDeployedDecisionDefinitions());
-    log.info(
-        "Deployed models as {} ({} resources, {} definitions)",
-        deployment.getId(), bundle.resources().size(), definitions);
-    return new Result(deployment.getId(), definitions, List.of());
   }
 
-  private String latestDeploymentId() {
-    return repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME)
-        .orderByDeploymentTime().desc().listPage(0, 1).stream()
-        .map(d -> d.getId()).findFirst().orElse(null);
+  private long deployments(String name) {
+    return repositoryService.createDeploymentQuery().deploymentName(name).count();
   }
 
-  private static int count(List<?> list) {
-    return list == null ? 0 : list.size();
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
   }
 }

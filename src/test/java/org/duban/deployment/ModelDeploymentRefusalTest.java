@@ -11,11 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.duban.RunningAppTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +37,9 @@ class ModelDeploymentRefusalTest {
 
   @BeforeEach
   void copyTheRealFolders() throws IOException {
-    folders = new ModelFolders(copy.resolve("processes"), copy.resolve("forms"));
-    copyFolder(Path.of("processes"), folders.processesDir());
-    copyFolder(Path.of("forms"), folders.formsDir());
+    folders = ModelFolderCopy.copyInto(copy);
     // the app's own deployment of the real folders is the one running
-    assertThat(deployer.deployFolders().deploymentId()).as("real folders already deployed at start").isNull();
+    assertThat(deployer.deployFolders().changed()).as("real folders already deployed at start").isFalse();
     versionsBefore = latestVersions();
     deploymentsBefore = deployments();
     assertThat(versionsBefore).containsKeys(
@@ -60,9 +54,9 @@ class ModelDeploymentRefusalTest {
 
     // Then neither is refused, neither makes a deployment, and the running versions stay
     assertThat(first.isRejected()).isFalse();
-    assertThat(first.deploymentId()).isNull();
+    assertThat(first.changed()).isFalse();
     assertThat(second.isRejected()).isFalse();
-    assertThat(second.deploymentId()).isNull();
+    assertThat(second.changed()).isFalse();
     assertPreviousVersionStays();
   }
 
@@ -81,7 +75,7 @@ class ModelDeploymentRefusalTest {
 
     // Then it is refused with the form file, the component and a Chinese message
     assertThat(result.isRejected()).isTrue();
-    assertThat(result.deploymentId()).isNull();
+    assertThat(result.changed()).isFalse();
     assertThat(result.problems()).first().satisfies(problem -> {
       assertThat(problem.resource()).isEqualTo("forms/claim-item.form");
       assertThat(problem.element()).isEqualTo("Field_iframe01");
@@ -205,38 +199,19 @@ class ModelDeploymentRefusalTest {
   }
 
   private void assertPreviousVersionStays() {
-    assertThat(deployments()).as("deployments of %s", ModelDeployer.DEPLOYMENT_NAME).isEqualTo(deploymentsBefore);
+    assertThat(deployments()).as("deployments of the model files").isEqualTo(deploymentsBefore);
     assertThat(latestVersions()).isEqualTo(versionsBefore);
   }
 
   private long deployments() {
-    return repositoryService.createDeploymentQuery().deploymentName(ModelDeployer.DEPLOYMENT_NAME).count();
+    return ModelFolderCopy.deployments(repositoryService);
   }
 
-  /** Latest version of every process and decision, by key (decisions as {@code dmn:<key>}). */
   private Map<String, Integer> latestVersions() {
-    Map<String, Integer> versions = new TreeMap<>();
-    for (ProcessDefinition p : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
-      versions.put(p.getKey(), p.getVersion());
-    }
-    for (DecisionDefinition d : repositoryService.createDecisionDefinitionQuery().latestVersion().list()) {
-      versions.put("dmn:" + d.getKey(), d.getVersion());
-    }
-    return versions;
+    return ModelFolderCopy.latestVersions(repositoryService);
   }
 
   private static void replace(Path file, String from, String to) throws IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    assertThat(text).as("%s contains %s", file.getFileName(), from).contains(from);
-    Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
-  }
-
-  private static void copyFolder(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    try (Stream<Path> files = Files.list(from)) {
-      for (Path file : files.toList()) {
-        Files.copy(file, to.resolve(file.getFileName()));
-      }
-    }
+    ModelFolderCopy.replace(file, from, to);
   }
 }
