@@ -1,7 +1,11 @@
 package org.duban.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.duban.org.Role;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -48,7 +52,11 @@ public class SecurityConfig {
     return http.build();
   }
 
-  /** Cockpit, Tasklist and Admin keep their own log-in and CSRF; Duban lets only admins reach them. */
+  /**
+   * Cockpit, Tasklist and Admin: only admins, logged in on Duban's own page (single sign-on through
+   * {@link #camundaWebappSingleSignOn()}). The webapps keep their own CSRF protection (Camunda's
+   * CsrfPreventionFilter with its XSRF-TOKEN cookie and header), so Spring's is off here.
+   */
   @Bean
   @Order(2)
   SecurityFilterChain camundaWebapp(HttpSecurity http) throws Exception {
@@ -57,6 +65,25 @@ public class SecurityConfig {
         .formLogin(form -> form.loginPage("/login"))
         .csrf(csrf -> csrf.disable());
     return http.build();
+  }
+
+  /**
+   * Camunda's container-based authentication: for each webapp page and API call it takes the person
+   * Spring Security authenticated (see {@link SpringSecurityCamundaAuthenticationProvider}) into the
+   * webapps' session, so there is no second log-in. Runs right after Spring Security's filter, and
+   * before the webapps' own filters (they are mapped after all registration beans).
+   */
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn() {
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    registration.setName("Duban single sign-on for the Camunda webapps");
+    registration.addUrlPatterns("/camunda/*");
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        SpringSecurityCamundaAuthenticationProvider.class.getName());
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
   }
 
   /**

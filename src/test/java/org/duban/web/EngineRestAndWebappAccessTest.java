@@ -16,22 +16,45 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.RuntimeService;
 import org.duban.TestHospital;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The engine's REST API (HTTP Basic) and the Camunda webapps under {@code /camunda} are for admins
- * only. Asked over real HTTP: Jersey serves the REST API and the webapps' APIs as servlets beside
- * Spring MVC's, which MockMvc never reaches and whose paths MockMvc does not reproduce.
+ * The engine's REST API (HTTP Basic) and the Camunda webapps under {@code /camunda} (admins only,
+ * single sign-on with Duban's log-in). Asked over real HTTP: Jersey serves the REST API and the
+ * webapps' APIs as servlets beside Spring MVC's, which MockMvc never reaches and whose paths MockMvc
+ * does not reproduce.
  *
- * <p>The Spring Boot tests of this JVM all name their engine "default", and the REST API takes the
- * engine of that name from a static registry, which may belong to another test context; so these
- * tests look at who gets in, not at which tasks come back.
+ * <p>The Spring Boot tests of this JVM all name their engine "default", and the REST API and the
+ * webapps take the engine of that name from a static registry, where the context started last has put
+ * its own; so each test here puts this context's engine there and restores the previous one after.
  */
 class EngineRestAndWebappAccessTest extends WebTestSupport {
 
   @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  private ProcessEngine registeredBefore;
+
+  @BeforeEach
+  void addressThisContextsEngine() {
+    registeredBefore = ProcessEngines.getProcessEngines().get(engine.getName());
+    ProcessEngines.registerProcessEngine(engine);
+  }
+
+  @AfterEach
+  void restoreTheRegisteredEngine() {
+    if (registeredBefore != null && registeredBefore != engine) {
+      ProcessEngines.registerProcessEngine(registeredBefore);
+    }
+  }
 
   @Test
   void anonymousRestCallsAreAskedToAuthenticate() throws Exception {
@@ -101,7 +124,8 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
 
   @Test
   void theAdminOpensCockpitAfterLoggingIn() throws Exception {
-    // Given the admin logged in through the log-in page
+    // Given the admin logged in through Duban's log-in page, and a running item
+    fixture.issuedItem("驾驶舱可见事项");
     HttpClient browser = client();
     logIn(browser, "tadmin");
 
@@ -112,10 +136,82 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
     HttpResponse<String> cockpit = send(browser, request("/camunda/app/cockpit/default/").GET());
     assertThat(cockpit.statusCode()).isEqualTo(200);
     assertThat(cockpit.body()).containsIgnoringCase("cockpit");
+
+    // And the webapps know the admin without a second log-in: Cockpit, Tasklist and Admin are open
+    HttpResponse<String> who = send(browser, request("/camunda/api/admin/auth/user/default").GET());
+    assertThat(who.statusCode()).isEqualTo(200);
+    assertThat(who.body()).contains("\"userId\":\"tadmin\"").contains("cockpit").contains("tasklist").contains("admin");
+
+    // And Cockpit's engine API counts every running instance
+    HttpResponse<String> count = send(browser, request("/camunda/api/engine/engine/default/process-instance/count").GET());
+    assertThat(count.statusCode()).isEqualTo(200);
+    long running = runtimeService.createProcessInstanceQuery().count();
+    assertThat(running).isPositive();
+    assertThat(count.body()).isEqualTo("{\"count\":" + running + "}");
+  }
+
+  @Test
+  void theWebappsKeepTheirCsrfProtection() throws Exception {
+    // Given the admin in Cockpit, whose first page sets the webapps' XSRF-TOKEN cookie
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = client(cookies);
+    logIn(browser, "tadmin");
+    assertThat(send(browser, request("/camunda/app/cockpit/default/").GET()).statusCode()).isEqualTo(200);
+    String token = cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+    String query = "/camunda/api/engine/engine/default/process-instance";
+
+    String origin = "http://localhost:" + port;
+
+    // When a query is posted with the token in the header, as Cockpit does, Then it is answered
+    HttpResponse<String> with = send(browser, request(query).header("Origin", origin)
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertThat(with.statusCode()).isEqualTo(200);
+    assertThat(with.body()).startsWith("[");
+
+    // When it is posted without the token, Then the webapps refuse it and end the session they share
+    // with Duban's pages: a forged request logs the admin out
+    HttpResponse<String> without = send(browser, request(query).header("Origin", origin)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertThat(without.statusCode()).isEqualTo(403);
+    HttpResponse<String> after = send(browser, request("/tasks").GET());
+    assertThat(after.statusCode()).isEqualTo(302);
+    assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+  }
+
+  @Test
+  void nonAdminsAreRefusedEveryWebappAndItsApis() throws Exception {
+    for (String username : new String[] {"tmedhead", "tleader", "tducha"}) {
+      // Given a non-admin logged in through Duban's log-in page
+      HttpClient browser = client();
+      logIn(browser, username);
+
+      // When they open the webapps or call their APIs, Then each is forbidden
+      for (String path : new String[] {"/camunda/app/cockpit/", "/camunda/app/cockpit/default/",
+          "/camunda/app/tasklist/default/", "/camunda/app/admin/default/", "/camunda/app/welcome/default/",
+          "/camunda/api/admin/auth/user/default", "/camunda/api/engine/engine/default/process-instance/count",
+          "/camunda/api/engine/engine/default/task", "/camunda/api/cockpit/plugin/base/default/process-definition/statistics"}) {
+        assertThat(send(browser, request(path).GET()).statusCode()).as("%s GET %s", username, path).isEqualTo(403);
+      }
+    }
+  }
+
+  @Test
+  void anonymousVisitorsOfTheWebappsAreSentToDubansLogIn() throws Exception {
+    for (String path : new String[] {"/camunda/app/cockpit/default/", "/camunda/api/engine/engine/default/process-instance/count"}) {
+      HttpResponse<String> response = send(client(), request(path).GET());
+      assertThat(response.statusCode()).as(path).isEqualTo(302);
+      assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
   }
 
   private HttpClient client() {
-    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new CookieManager()).build();
+    return client(new CookieManager());
+  }
+
+  private HttpClient client(CookieManager cookies) {
+    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build();
   }
 
   private HttpRequest.Builder request(String path) {
