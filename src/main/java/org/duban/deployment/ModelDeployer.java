@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -60,7 +61,7 @@ public class ModelDeployer implements ApplicationRunner {
   static final String SOURCE = "duban";
 
   private final RepositoryService repositoryService;
-  private final ModelFolders folders;
+  private volatile ModelFolders folders;
   private final ModelValidator validator;
   private final TransactionTemplate transaction;
   private final ObjectMapper json = new ObjectMapper();
@@ -120,19 +121,30 @@ public class ModelDeployer implements ApplicationRunner {
     return folders;
   }
 
+  /**
+   * Points the deployer (and so the admin page's upload and redeploy) at other folders and answers
+   * the previous ones: for tests, which work on a copy of the real folders.
+   */
+  ModelFolders useFolders(ModelFolders other) {
+    ModelFolders previous = folders;
+    folders = other;
+    return previous;
+  }
+
   public Result deployFolders() {
     return deploy(ModelBundle.read(folders));
   }
 
   public Result deploy(ModelBundle bundle) {
-    return deploy(bundle, () -> {});
+    return deploy(bundle, deployed -> {});
   }
 
   /**
-   * Validates and deploys the bundle; when it is not refused, runs {@code alsoOnSuccess} in the same
-   * transaction (an upload writes its files there): if that throws, nothing is deployed either.
+   * Validates and deploys the bundle; when it is not refused, gives the result to {@code alsoOnSuccess}
+   * in the same transaction (an upload writes its files there): if that throws, nothing is deployed
+   * either.
    */
-  public Result deploy(ModelBundle bundle, Runnable alsoOnSuccess) {
+  public Result deploy(ModelBundle bundle, Consumer<Result> alsoOnSuccess) {
     List<ModelProblem> problems = validator.problems(bundle);
     if (!problems.isEmpty()) {
       return Result.refused(problems);
@@ -150,11 +162,12 @@ public class ModelDeployer implements ApplicationRunner {
           return Result.refused(validator.refusedByEngine(refused));
         }
       }
-      alsoOnSuccess.run();
+      Result result = new Result(List.copyOf(deployed), List.of());
+      alsoOnSuccess.accept(result);
       if (deployed.isEmpty()) {
         log.info("Models unchanged: nothing deployed");
       }
-      return new Result(List.copyOf(deployed), List.of());
+      return result;
     });
   }
 
