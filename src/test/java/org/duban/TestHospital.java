@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.HashMap;
 import org.duban.org.Department;
+import org.duban.org.DepartmentHeads;
 import org.duban.org.DepartmentKind;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.EngineIdentitySync;
@@ -27,6 +28,7 @@ public class TestHospital {
   private final PasswordEncoder encoder;
   private final EngineIdentitySync sync;
   private final UserDetailsService users;
+  private final DepartmentHeads heads;
   private final Map<String, Department> byCode = new HashMap<>();
 
   TestHospital(
@@ -34,12 +36,14 @@ public class TestHospital {
       PersonRepository people,
       PasswordEncoder encoder,
       EngineIdentitySync sync,
-      UserDetailsService users) {
+      UserDetailsService users,
+      DepartmentHeads heads) {
     this.departments = departments;
     this.people = people;
     this.encoder = encoder;
     this.sync = sync;
     this.users = users;
+    this.heads = heads;
   }
 
   @Transactional
@@ -64,6 +68,8 @@ public class TestHospital {
     person("tnursehead", "测试护理主任", "tnursing", Role.DEPT_HEAD);
     person("tithead", "测试信息主任", "tit", Role.DEPT_HEAD);
     person("tadmin", "测试管理员", "tit", Role.ADMIN);
+    // each department's DEPT_HEAD member becomes its named head, as migration V10 does
+    heads.nameHeadsFromRoles();
     return this;
   }
 

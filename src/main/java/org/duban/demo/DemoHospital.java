@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.infrastructure.EngineClock;
 import org.duban.org.Department;
+import org.duban.org.DepartmentHeads;
 import org.duban.org.DepartmentKind;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.EngineIdentitySync;
@@ -77,6 +78,7 @@ class DemoHospital {
   private final RuntimeService runtimeService;
   private final WeeklySupervisionService supervision;
   private final UserDetailsService userDetails;
+  private final DepartmentHeads heads;
 
   DemoHospital(
       DepartmentRepository departments,
@@ -88,7 +90,8 @@ class DemoHospital {
       TaskService taskService,
       RuntimeService runtimeService,
       WeeklySupervisionService supervision,
-      UserDetailsService userDetails) {
+      UserDetailsService userDetails,
+      DepartmentHeads heads) {
     this.departments = departments;
     this.people = people;
     this.passwordEncoder = passwordEncoder;
@@ -99,6 +102,7 @@ class DemoHospital {
     this.runtimeService = runtimeService;
     this.supervision = supervision;
     this.userDetails = userDetails;
+    this.heads = heads;
   }
 
   boolean isSeeded() {
@@ -116,6 +120,7 @@ class DemoHospital {
           people.save(new Person(user.username(), user.fullName(), user.title(), hash, depts.get(user.department()), user.roles()));
       identitySync.syncPerson(person, password);
     }
+    heads.nameHeadsFromRoles();
     seedTaskBook(depts);
     log.info("Demo hospital seeded");
   }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.duban.org.Department;
+import org.duban.org.DepartmentHeads;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
@@ -22,10 +23,12 @@ public class Recipients {
 
   private final PersonRepository people;
   private final DepartmentRepository departments;
+  private final DepartmentHeads heads;
 
-  Recipients(PersonRepository people, DepartmentRepository departments) {
+  Recipients(PersonRepository people, DepartmentRepository departments, DepartmentHeads heads) {
     this.people = people;
     this.departments = departments;
+    this.heads = heads;
   }
 
   /** Members of a department group ({@code dept_medical}) or a role group ({@code role_leader}). */
@@ -44,11 +47,13 @@ public class Recipients {
     return Set.of();
   }
 
-  /** The heads (科室负责人) of a department; its members when it has no head, so nobody is missed. */
+  /**
+   * The heads (科室负责人 and deputies, {@link DepartmentHeads}) of a department; its members when it
+   * has none, so nobody is missed.
+   */
   public Set<String> headsOf(Long departmentId) {
-    var members = people.findByDepartmentIdAndActiveTrueOrderByIdAsc(departmentId);
-    var heads = members.stream().filter(p -> p.has(Role.DEPT_HEAD)).toList();
-    return usernames(heads.isEmpty() ? members : heads);
+    var leaders = heads.leadersOf(departmentId);
+    return usernames(leaders.isEmpty() ? people.findByDepartmentIdAndActiveTrueOrderByIdAsc(departmentId) : leaders);
   }
 
   /** The supervision office (督查室): everyone with the supervision role. */

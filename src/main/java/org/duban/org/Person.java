@@ -110,4 +110,22 @@ public class Person {
   public String displayName() {
     return department == null ? fullName : fullName + "（" + department.getName() + "）";
   }
+
+  /** An admin's edit: name, title, department and roles. */
+  public void update(String fullName, String title, Department department, Set<Role> roles) {
+    this.fullName = fullName;
+    this.title = title;
+    this.department = department;
+    this.roles.clear();
+    this.roles.addAll(roles);
+  }
+
+  /** Leaves the hospital: cannot log in, is in no Camunda group. */
+  public void deactivate() {
+    this.active = false;
+  }
+
+  public void changePasswordHash(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
 }

@@ -9,6 +9,10 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
 
   Optional<Person> findByUsername(String username);
 
+  boolean existsByUsernameIgnoreCase(String username);
+
+  long countByDepartmentIdAndActiveTrue(Long departmentId);
+
   List<Person> findByDepartmentIdAndActiveTrueOrderByIdAsc(Long departmentId);
 
   @Query("select p from Person p join p.roles r where r = :role and p.active = true order by p.id")

@@ -1,5 +1,6 @@
 package org.duban.security;
 
+import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -21,6 +22,8 @@ class PersonUserDetailsService implements UserDetailsService {
   public UserDetails loadUserByUsername(String username) {
     return people
         .findByUsername(username)
+        // a deactivated person (issue 5: left the hospital) cannot log in at all
+        .filter(Person::isActive)
         .map(CurrentUser::new)
         .orElseThrow(() -> new UsernameNotFoundException(username));
   }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.duban.org.Department;
 import org.duban.org.Person;
-import org.duban.org.Role;
 
 /** 目标任务书: issued by a leader for a period, broken into goal areas and work items. */
 @Entity
@@ -101,7 +100,8 @@ public class TaskBook {
   }
 
   /**
-   * Who may sign: a department head of the responsible department, or the responsible person
+   * Who may sign: the head or a deputy of the responsible department ({@link Department#isLedBy}),
+   * or the responsible person
    * (for a leader's book).
    */
   public boolean maySign(Person person) {
@@ -111,10 +111,7 @@ public class TaskBook {
     if (responsiblePerson != null && responsiblePerson.getId().equals(person.getId())) {
       return true;
     }
-    return responsibleDepartment != null
-        && person.has(Role.DEPT_HEAD)
-        && person.getDepartment() != null
-        && person.getDepartment().getId().equals(responsibleDepartment.getId());
+    return responsibleDepartment != null && responsibleDepartment.isLedBy(person);
   }
 
   /** The responsible department and/or person as shown to users, or null for a book nobody signs. */

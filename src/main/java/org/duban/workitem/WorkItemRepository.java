@@ -24,5 +24,13 @@ public interface WorkItemRepository extends JpaRepository<WorkItem, Long> {
     return findIdsByStageIn(java.util.Arrays.stream(ItemStage.values()).filter(ItemStage::isOpen).toList());
   }
 
+  long countByLeadDepartmentIdAndStageIn(Long leadDepartmentId, Collection<ItemStage> stages);
+
+  /** Items issued and not yet closed that the department leads: it may not be closed down meanwhile. */
+  default long countOpenLedBy(Long departmentId) {
+    return countByLeadDepartmentIdAndStageIn(
+        departmentId, java.util.Arrays.stream(ItemStage.values()).filter(ItemStage::isOpen).toList());
+  }
+
   long countByTaskBookIdAndStageNot(Long taskBookId, ItemStage stage);
 }
