@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.duban.RunningAppTest;
+import org.duban.TestHospital;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,8 @@ class ModelDeploymentRefusalTest {
 
   @Autowired ModelDeployer deployer;
   @Autowired RepositoryService repositoryService;
+  @Autowired ModelValidator validator;
+  @Autowired TestHospital hospital;
 
   @TempDir Path copy;
   private ModelFolders folders;
@@ -196,6 +199,129 @@ class ModelDeploymentRefusalTest {
     assertThat(result.problems()).singleElement().satisfies(problem ->
         assertThat(problem.message()).startsWith("流程引擎拒绝部署").contains("triageDecision =="));
     assertPreviousVersionStays();
+  }
+
+  @Test
+  void aDelegateExpressionNamingNoBeanIsRefused() throws IOException {
+    // Given a service task whose delegate bean name is misspelt, and a task listener naming no bean
+    Path escalation = folders.processesDir().resolve("escalation.bpmn");
+    replace(escalation, "camunda:delegateExpression=\"${closeEscalationDelegate}\"",
+        "camunda:delegateExpression=\"${closeEscalationDelegat}\"");
+    replace(escalation, "<bpmn:incoming>startAtTriage</bpmn:incoming>",
+        "<bpmn:extensionElements><camunda:taskListener event=\"create\" delegateExpression=\"${noSuchListener}\" />"
+            + "</bpmn:extensionElements><bpmn:incoming>startAtTriage</bpmn:incoming>");
+
+    // When the bundle is deployed
+    ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
+
+    // Then it is refused before the engine sees it, naming file, element and the missing bean
+    assertThat(result.isRejected()).isTrue();
+    assertThat(result.problems()).extracting(ModelProblem::resource, ModelProblem::element).containsExactly(
+        tuple("processes/escalation.bpmn", "triageEscalation"), tuple("processes/escalation.bpmn", "closeEscalation"));
+    assertThat(result.problems().get(0).message()).contains("任务监听器", "${noSuchListener}", "Spring Bean");
+    assertThat(result.problems().get(1).message())
+        .contains("委托表达式", "“closeEscalationDelegat”", "没有这个名称的 Spring Bean");
+    assertPreviousVersionStays();
+  }
+
+  @Test
+  void aCandidateGroupThatIsNoRoleAndNoDepartmentIsRefused() throws IOException {
+    // Given one task for a misspelt role group, and one for a real department's group (accepted)
+    hospital.ensure();
+    Path escalation = folders.processesDir().resolve("escalation.bpmn");
+    replace(escalation,
+        "id=\"triageEscalation\" name=\"研判\" camunda:formRef=\"triage\" camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"role_supervision\"",
+        "id=\"triageEscalation\" name=\"研判\" camunda:formRef=\"triage\" camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"role_supervisor, camunda-admin\"");
+    replace(escalation,
+        "id=\"reviewRectificationPlan\" name=\"审核整改方案\" camunda:formRef=\"review-plan\" camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"role_supervision\"",
+        "id=\"reviewRectificationPlan\" name=\"审核整改方案\" camunda:formRef=\"review-plan\" camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\""
+            + hospital.department("tsupervision").groupId() + ",role_supervision\"");
+
+    // When the bundle is deployed
+    ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
+
+    // Then only the unknown group is named, with the groups that are allowed
+    assertThat(result.isRejected()).isTrue();
+    assertThat(result.problems()).singleElement().satisfies(problem -> {
+      assertThat(problem.resource()).isEqualTo("processes/escalation.bpmn");
+      assertThat(problem.element()).isEqualTo("triageEscalation");
+      assertThat(problem.message()).contains("候选组“role_supervisor”", "既不是角色组，也不是部门组", "role_supervision", "dept_");
+    });
+    assertPreviousVersionStays();
+  }
+
+  @Test
+  void aDecisionInputNamingAnUnknownVariableIsRefused() throws IOException {
+    // Given the light rules reading a variable the sweep does not gather
+    replace(folders.processesDir().resolve("item-light.dmn"),
+        "<text>missedCheckIns</text>", "<text>missedCheckInCount</text>");
+
+    // When the bundle is deployed
+    ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
+
+    // Then it is refused, naming the file, the input, the variable and the variables there are
+    assertThat(result.isRejected()).isTrue();
+    assertThat(result.problems()).singleElement().satisfies(problem -> {
+      assertThat(problem.resource()).isEqualTo("processes/item-light.dmn");
+      assertThat(problem.element()).isEqualTo("missedCheckInsInput");
+      assertThat(problem.message()).contains("未按时填报次数", "未知变量“missedCheckInCount”", "missedCheckIns", "规则");
+    });
+    assertPreviousVersionStays();
+  }
+
+  @Test
+  void aDecisionInputWithATypeTheEngineDoesNotKnowIsRefused() throws IOException {
+    // Given an input typed "int" (the engine knows integer)
+    replace(folders.processesDir().resolve("item-light.dmn"),
+        "<inputExpression id=\"missedCheckInsExpression\" typeRef=\"integer\">",
+        "<inputExpression id=\"missedCheckInsExpression\" typeRef=\"int\">");
+
+    // When the bundle is deployed
+    ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
+
+    // Then it is refused, naming the input and the types there are
+    assertThat(result.isRejected()).isTrue();
+    assertThat(result.problems()).singleElement().satisfies(problem -> {
+      assertThat(problem.resource()).isEqualTo("processes/item-light.dmn");
+      assertThat(problem.element()).isEqualTo("missedCheckInsInput");
+      assertThat(problem.message()).contains("类型“int”", "integer");
+    });
+    assertPreviousVersionStays();
+  }
+
+  @Test
+  void aTimerWhoseTextDoesNotParseIsRefused() throws IOException {
+    // Given the weekly sweep's cron written with five fields (Unix style), and a reminder written
+    // in words the calendars do not read (the engine would only fail when the timer is reached)
+    replace(folders.processesDir().resolve("weekly-supervision.bpmn"), ">0 30 8 ? * MON<", ">30 8 * * MON<");
+    replace(folders.processesDir().resolve("escalation.bpmn"),
+        ">${workCalendar.workingDaysBefore(planDueDate, 2)}<", ">3 workdays<");
+
+    // When the bundle is deployed
+    ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
+
+    // Then both are named with the writings that work
+    assertThat(result.isRejected()).isTrue();
+    assertThat(result.problems()).extracting(ModelProblem::resource, ModelProblem::element).containsExactly(
+        tuple("processes/escalation.bpmn", "planReminder"),
+        tuple("processes/weekly-supervision.bpmn", "weeklySupervisionTimer"));
+    assertThat(result.problems().get(0).message()).contains("定时器（timeDate）“3 workdays”无法解析", "5个工作日");
+    assertThat(result.problems().get(1).message()).contains("定时器（timeCycle）“30 8 * * MON”无法解析", "0 30 8 ? * MON");
+    assertPreviousVersionStays();
+  }
+
+  @Test
+  void timersInEveryWritingDubanAcceptsPass() throws IOException {
+    // Given the weekly sweep on a Quartz-style cron, a reminder after working days, another after
+    // an ISO duration, and the monthly round on a repeating ISO cycle
+    replace(folders.processesDir().resolve("weekly-supervision.bpmn"), ">0 30 8 ? * MON<", ">0 30 8 ? * MON-FRI<");
+    replace(folders.processesDir().resolve("escalation.bpmn"),
+        ">${workCalendar.workingDaysBefore(planDueDate, 2)}<", ">2个工作日<");
+    replace(folders.processesDir().resolve("escalation.bpmn"),
+        ">${workCalendar.workingDaysBefore(rectificationDue, 2)}<", ">2026-12-24T09:00:00<");
+
+    // Then the checks find nothing wrong
+    assertThat(validator.problems(ModelBundle.read(folders))).isEmpty();
   }
 
   private void assertPreviousVersionStays() {

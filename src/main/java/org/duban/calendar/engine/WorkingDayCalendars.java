@@ -3,6 +3,7 @@ package org.duban.calendar.engine;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
@@ -50,6 +51,31 @@ public class WorkingDayCalendars extends AbstractProcessEnginePlugin {
     calendars.addBusinessCalendar(DueDateBusinessCalendar.NAME, new DueDate());
     calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new Cycle());
     configuration.setBusinessCalendarManager(calendars);
+  }
+
+  /** Where a timer's text stands in BPMN: {@code timeDate}, {@code timeDuration}, {@code timeCycle}. */
+  public enum TimerKind {
+    TIME_DATE,
+    TIME_DURATION,
+    TIME_CYCLE
+  }
+
+  /**
+   * Why the engine could not compute a due date from a timer's literal text, computed as these
+   * calendars compute it when the timer starts (ISO 8601, cron, working days); empty when it can.
+   * For the checks before a deploy: the engine itself only finds out when the timer is reached.
+   */
+  public Optional<String> problemWith(TimerKind kind, String text) {
+    try {
+      Date due = switch (kind) {
+        case TIME_DATE -> new DueDate().resolveDuedate(text, (Date) null);
+        case TIME_DURATION -> new Duration().resolveDuedate(text, (Date) null);
+        case TIME_CYCLE -> new Cycle().resolveDuedate(text, (Date) null);
+      };
+      return due == null ? Optional.of("no due date") : Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.of(String.valueOf(e.getMessage()));
+    }
   }
 
   private Date workingDaysAfter(Date start, int n) {
