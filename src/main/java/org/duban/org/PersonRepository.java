@@ -11,6 +11,10 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
 
   boolean existsByUsernameIgnoreCase(String username);
 
+  /** Whether the person may act: empty for an unknown username. */
+  @Query("select p.active from Person p where p.username = :username")
+  Optional<Boolean> isActive(String username);
+
   long countByDepartmentIdAndActiveTrue(Long departmentId);
 
   List<Person> findByDepartmentIdAndActiveTrueOrderByIdAsc(Long departmentId);

@@ -117,6 +117,8 @@ class PeopleAdminWebTest extends PeopleTestSupport {
     Person person = newPerson("王离职", hospital.department("tnursing"), Role.STAFF);
     logsIn(person.getUsername(), GOOD_PASSWORD);
     assertThat(groupsOf(person.getUsername())).isNotEmpty();
+    var openSession = user(hospital.user(person.getUsername()));
+    html(get("/tasks").with(openSession));
 
     assertThat(adminPost("/admin/people/" + person.getId() + "/deactivate")).isNull();
 
@@ -124,6 +126,9 @@ class PeopleAdminWebTest extends PeopleTestSupport {
     isTurnedAway(person.getUsername(), GOOD_PASSWORD);
     assertThat(groupsOf(person.getUsername())).isEmpty();
     assertThat(audit("person.deactivate", person.getUsername())).hasSize(1);
+    // a session opened before ends at its next request
+    mvc.perform(get("/tasks").with(openSession)).andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/login?error"));
     assertThat(html(get("/admin/people/" + person.getId()).with(as("tadmin")))).contains("该人员已停用");
   }
 
@@ -183,5 +188,7 @@ class PeopleAdminWebTest extends PeopleTestSupport {
     }
     assertThat(html(get("/admin/people").with(as("tadmin")))).contains("人员", "测试医务主任");
     assertThat(html(get("/admin").with(as("tadmin")))).contains("href=\"/admin/people\"", "href=\"/admin/departments\"");
+    assertThat(html(get("/admin/departments/new").with(as("tadmin")))).contains("新建科室", "临床医技科室");
+    assertThat(html(get("/admin/people/new").param("lang", "en").with(as("tadmin")))).contains("New person", "Initial password");
   }
 }
