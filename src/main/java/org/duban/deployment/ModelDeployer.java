@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -21,12 +22,16 @@ import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,17 +69,20 @@ public class ModelDeployer implements ApplicationRunner {
   private volatile ModelFolders folders;
   private final ModelValidator validator;
   private final TransactionTemplate transaction;
+  private final MessageSource messages;
   private final ObjectMapper json = new ObjectMapper();
 
   ModelDeployer(
       RepositoryService repositoryService,
       ModelFolders folders,
       ModelValidator validator,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      MessageSource messages) {
     this.repositoryService = repositoryService;
     this.folders = folders;
     this.validator = validator;
     this.transaction = new TransactionTemplate(transactionManager);
+    this.messages = messages;
   }
 
   /** One deployment that was made: its name ({@code duban:department-work.bpmn}) and what it brought. */
@@ -145,7 +153,10 @@ public class ModelDeployer implements ApplicationRunner {
    * either.
    */
   public Result deploy(ModelBundle bundle, Consumer<Result> alsoOnSuccess) {
-    List<ModelProblem> problems = validator.problems(bundle);
+    List<ModelProblem> problems = new ArrayList<>(validator.problems(bundle));
+    if (problems.isEmpty()) {
+      problems.addAll(keysInTwoFiles(bundle));
+    }
     if (!problems.isEmpty()) {
       return Result.refused(problems);
     }
@@ -224,6 +235,34 @@ public class ModelDeployer implements ApplicationRunner {
       units.put(deploymentName(resource), unit);
     });
     return units;
+  }
+
+  /**
+   * A process or decision id defined in two files (a file saved under a new name in Modeler): each
+   * file is its own deployment, so the two would take turns being the latest version.
+   */
+  private List<ModelProblem> keysInTwoFiles(ModelBundle bundle) {
+    Map<String, String> fileOfKey = new HashMap<>();
+    List<ModelProblem> problems = new ArrayList<>();
+    bundle.resources().forEach((resource, bytes) -> {
+      List<String> keys = new ArrayList<>();
+      if (resource.endsWith(".bpmn")) {
+        Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)).getModelElementsByType(Process.class)
+            .stream().filter(Process::isExecutable).forEach(p -> keys.add("process:" + p.getId()));
+      } else if (resource.endsWith(".dmn")) {
+        Dmn.readModelFromStream(new ByteArrayInputStream(bytes)).getModelElementsByType(Decision.class)
+            .forEach(d -> keys.add("decision:" + d.getId()));
+      }
+      for (String key : keys) {
+        String other = fileOfKey.putIfAbsent(key, resource);
+        if (other != null) {
+          String id = key.substring(key.indexOf(':') + 1);
+          problems.add(new ModelProblem(resource, id,
+              messages.getMessage("models.deploy.keyInTwoFiles", new Object[] {id, other}, Locale.SIMPLIFIED_CHINESE)));
+        }
+      }
+    });
+    return problems;
   }
 
   /** {@code processes/department-work.bpmn} is deployed as {@code duban:department-work.bpmn}. */

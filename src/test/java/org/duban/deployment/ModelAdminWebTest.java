@@ -291,7 +291,8 @@ class ModelAdminWebTest {
     // Then the page lists it with process, activity, message and a retry button
     String page = html(get("/admin/models").with(as("tadmin")));
     assertThat(page).contains("data-incident=\"" + incident.getId() + "\"", "故障测试流程 v1", "会失败的环节",
-        "fixed", "/admin/models/incidents/" + incident.getId() + "/retry", instance.getId());
+        "fixed", "/admin/models/incidents/" + incident.getId() + "/retry",
+        "href=\"/camunda/app/cockpit/default/#/process-instance/" + instance.getId() + "\"");
     assertThat(row(page, "modelsFailing")).contains("has-incidents");
 
     // When the admin retries it

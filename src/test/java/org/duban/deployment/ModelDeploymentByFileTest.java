@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -120,6 +121,26 @@ class ModelDeploymentByFileTest {
     assertThat(result.changed()).isFalse();
     assertThat(ModelFolderCopy.latestVersions(repositoryService)).isEqualTo(before);
     assertThat(ModelFolderCopy.deployments(repositoryService)).isEqualTo(deploymentsBefore);
+  }
+
+  @Test
+  void aProcessDefinedInTwoFilesIsRefused() throws IOException {
+    // Given the department process saved under a second name, as Modeler's "Save as" leaves it
+    Files.copy(folders.processesDir().resolve("department-work.bpmn"),
+        folders.processesDir().resolve("department-work-copy.bpmn"));
+    Map<String, Integer> before = ModelFolderCopy.latestVersions(repositoryService);
+
+    // When the folders are deployed
+    ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
+
+    // Then it is refused, naming both files and the process id, and nothing is deployed
+    assertThat(result.isRejected()).isTrue();
+    assertThat(result.problems()).singleElement().satisfies(problem -> {
+      assertThat(problem.resource()).isEqualTo("processes/department-work.bpmn");
+      assertThat(problem.element()).isEqualTo("departmentWork");
+      assertThat(problem.message()).contains("departmentWork", "processes/department-work-copy.bpmn", "只能放在一个文件中");
+    });
+    assertThat(ModelFolderCopy.latestVersions(repositoryService)).isEqualTo(before);
   }
 
   private Deployment latestDeployment(String name) {
