@@ -53,6 +53,8 @@ class PeopleAdminWebTest extends PeopleTestSupport {
     assertThat(events).hasSize(1);
     assertThat(events.get(0).getActor()).isEqualTo("tadmin");
     assertThat(events.get(0).getAfter()).contains("张护士", "测试护理部", "STAFF").doesNotContain(GOOD_PASSWORD);
+    assertThat(html(get("/admin/audit").param("action", "person.create").param("subjectId", username).with(as("tadmin"))))
+        .contains("新建人员", "人员 " + username);
 
     // And the list finds them by name, department and role
     assertThat(html(get("/admin/people").param("q", "张护士").with(as("tadmin")))).contains(username, "护士长");
