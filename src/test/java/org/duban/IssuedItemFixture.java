@@ -87,8 +87,15 @@ public class IssuedItemFixture {
 
   /** A new book with one item, submitted and approved: the item's claim task is open. */
   public IssuedItem issuedItem(String title) {
+    return issuedItemLedBy(title, "tmedical");
+  }
+
+  /** As {@link #issuedItem}, the item led by the test hospital's department of this code. */
+  public IssuedItem issuedItemLedBy(String title, String departmentCode) {
     TaskBook book = draft(title + "任务书");
-    WorkItem item = addItem(book, "1", title);
+    WorkItemFormData form = itemForm(book, "1", title);
+    form.setLeadDepartmentId(hospital.department(departmentCode).getId());
+    WorkItem item = taskBooks.addItem(book.getId(), form, hospital.user(ISSUER));
     String instance = book.getProcessInstanceId();
     workTasks.complete(singleTask(instance, "draftTaskBook").getId(), Map.of(), hospital.user(ISSUER));
     workTasks.complete(

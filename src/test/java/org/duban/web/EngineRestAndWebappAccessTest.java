@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.duban.TestHospital;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +42,7 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
+  @Autowired RepositoryService repositoryService;
   private ProcessEngine registeredBefore;
 
   @BeforeEach
@@ -73,13 +75,83 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
   }
 
   @Test
-  void aNonAdminWithValidCredentialsIsRefused() throws Exception {
-    // When a department head and a leader call the REST API with their own passwords
-    // Then both are refused: the engine's authorizations do not mirror Duban's department rights
-    assertThat(send(client(), basic(request("/engine-rest/task"), "tmedhead", TestHospital.PASSWORD)).statusCode())
-        .isEqualTo(403);
-    assertThat(send(client(), basic(request("/engine-rest/user"), "tleader", TestHospital.PASSWORD)).statusCode())
-        .isEqualTo(403);
+  void everyoneLoggedInMayUseTheRestApiAndSeesOnlyWhatTheyMay() throws Exception {
+    // When a department head asks for tasks, Then the engine answers (filtered by its authorizations)
+    HttpResponse<String> tasks = send(client(), basic(request("/engine-rest/task"), "tmedhead", TestHospital.PASSWORD));
+    assertThat(tasks.statusCode()).isEqualTo(200);
+    assertThat(tasks.body()).startsWith("[");
+
+    // When a leader lists the engine's users, Then only their own user comes back
+    HttpResponse<String> users = send(client(), basic(request("/engine-rest/user"), "tleader", TestHospital.PASSWORD));
+    assertThat(users.statusCode()).isEqualTo(200);
+    assertThat(users.body()).contains("\"id\":\"tleader\"").doesNotContain("tadmin").doesNotContain("tmedhead");
+  }
+
+  @Test
+  void aDepartmentHeadSeesTheTasksOfTheirDepartmentAndNoOtherOverRest() throws Exception {
+    // Given an item led by 测试医务部 and one led by 测试护理部, each waiting to be claimed
+    String medical = fixture.openTask(fixture.issuedItem("接口可见医务事项"), "claimItem").getId();
+    String nursing = fixture.openTask(fixture.issuedItemLedBy("接口可见护理事项", "tnursing"), "claimItem").getId();
+    String claimTasks = "/engine-rest/task?taskDefinitionKey=claimItem&maxResults=100000";
+
+    // When the head of 医务部 lists the claim tasks, Then their department's is there and 护理部's is not
+    HttpResponse<String> medHead = send(client(), basic(request(claimTasks), "tmedhead", TestHospital.PASSWORD));
+    assertThat(medHead.statusCode()).isEqualTo(200);
+    assertThat(medHead.body()).contains(medical).doesNotContain(nursing);
+    // and 护理部's task cannot be opened or claimed by its id
+    assertThat(send(client(), basic(request("/engine-rest/task/" + nursing), "tmedhead", TestHospital.PASSWORD)).statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> claim = send(client(), basic(request("/engine-rest/task/" + nursing + "/claim"), "tmedhead", TestHospital.PASSWORD)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"tmedhead\"}")));
+    assertThat(claim.statusCode()).isEqualTo(403);
+    assertThat(currentTask(nursing).getAssignee()).isNull();
+
+    // When the head of 护理部 lists them, Then it is the other way round
+    HttpResponse<String> nurseHead = send(client(), basic(request(claimTasks), "tnursehead", TestHospital.PASSWORD));
+    assertThat(nurseHead.body()).contains(nursing).doesNotContain(medical);
+
+    // When a leader lists them, Then both are there, and every running instance is counted
+    HttpResponse<String> leader = send(client(), basic(request(claimTasks), "tleader", TestHospital.PASSWORD));
+    assertThat(leader.body()).contains(medical).contains(nursing);
+    HttpResponse<String> count = send(client(), basic(request("/engine-rest/process-instance/count"), "tleader", TestHospital.PASSWORD));
+    assertThat(count.body()).isEqualTo("{\"count\":" + runtimeService.createProcessInstanceQuery().count() + "}");
+    // but a leader may not complete a department's task over the REST API
+    HttpResponse<String> complete = send(client(), basic(request("/engine-rest/task/" + medical + "/complete"), "tleader", TestHospital.PASSWORD)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertThat(complete.statusCode()).isEqualTo(403);
+    assertThat(currentTask(medical)).isNotNull();
+  }
+
+  @Test
+  void onlyTheAdminMayDeployOverRest() throws Exception {
+    // When a department head posts a deployment, Then the engine refuses it
+    assertThat(send(client(), deployment("tmedhead")).statusCode()).isEqualTo(403);
+    assertThat(repositoryService.createDeploymentQuery().deploymentName("rest-deploy-test").count()).isZero();
+
+    // When the admin posts the same, Then it is deployed (and removed again here)
+    HttpResponse<String> admin = send(client(), deployment("tadmin"));
+    assertThat(admin.statusCode()).isEqualTo(200);
+    repositoryService.createDeploymentQuery().deploymentName("rest-deploy-test").list()
+        .forEach(d -> repositoryService.deleteDeployment(d.getId(), true));
+  }
+
+  private HttpRequest.Builder deployment(String username) {
+    String boundary = "dubanTestBoundary";
+    String bpmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="http://duban.org/test">
+          <bpmn:process id="restDeployTest" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <bpmn:startEvent id="start"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nrest-deploy-test\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"rest-deploy-test.bpmn\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+    return basic(request("/engine-rest/deployment/create"), username, TestHospital.PASSWORD)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
   }
 
   @Test
@@ -103,7 +175,7 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
     assertThat(send(browser, request("/tasks").GET()).statusCode()).as("logged in").isEqualTo(200);
 
     // When the browser, with its session, calls the engine's REST API and the webapps' APIs
-    // Then the REST API still wants HTTP Basic, and the webapps refuse
+    // Then the REST API still wants HTTP Basic (no session, so no CSRF exposure), and the webapps refuse
     assertThat(send(browser, request("/engine-rest/task").GET()).statusCode()).isEqualTo(401);
     assertThat(send(browser, request("/engine-rest/user").GET()).statusCode()).isEqualTo(401);
     assertThat(send(browser, request("/camunda/api/engine/engine/").GET()).statusCode()).isEqualTo(403);
