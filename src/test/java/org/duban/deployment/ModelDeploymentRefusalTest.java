@@ -270,6 +270,20 @@ class ModelDeploymentRefusalTest {
   }
 
   @Test
+  void aDecisionInputTheCallingTaskMapsInIsKnown() throws IOException {
+    // Given the light rules reading lateReports, which the business rule task that calls them maps in
+    replace(folders.processesDir().resolve("item-light.dmn"),
+        "<text>missedCheckIns</text>", "<text>lateReports</text>");
+    replace(folders.processesDir().resolve("weekly-supervision.bpmn"),
+        "<camunda:outputParameter name=\"light\">",
+        "<camunda:inputParameter name=\"lateReports\">${missedCheckIns}</camunda:inputParameter>"
+            + "<camunda:outputParameter name=\"light\">");
+
+    // Then the checks find nothing wrong
+    assertThat(validator.problems(ModelBundle.read(folders))).isEmpty();
+  }
+
+  @Test
   void aDecisionInputWithATypeTheEngineDoesNotKnowIsRefused() throws IOException {
     // Given an input typed "int" (the engine knows integer)
     replace(folders.processesDir().resolve("item-light.dmn"),
