@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -95,10 +96,15 @@ public class Person {
 
   /** Camunda groups of this person: one per role and the department's group. */
   public Set<String> groupIds() {
+    return groupIds(roles, department == null ? null : department.getCode());
+  }
+
+  /** The Camunda groups of someone with these roles in the department with this code (or none). */
+  public static Set<String> groupIds(Collection<Role> roles, String departmentCode) {
     Set<String> groups = new LinkedHashSet<>();
     roles.forEach(role -> groups.add(role.groupId()));
-    if (department != null) {
-      groups.add(department.groupId());
+    if (departmentCode != null) {
+      groups.add(Department.GROUP_PREFIX + departmentCode);
     }
     if (roles.contains(Role.ADMIN)) {
       groups.add("camunda-admin");

@@ -15,6 +15,12 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
   @Query("select p.active from Person p where p.username = :username")
   Optional<Boolean> isActive(String username);
 
+  @Query("select r from Person p join p.roles r where p.username = :username")
+  List<Role> rolesOf(String username);
+
+  @Query("select d.code from Person p join p.department d where p.username = :username")
+  Optional<String> departmentCodeOf(String username);
+
   long countByDepartmentIdAndActiveTrue(Long departmentId);
 
   List<Person> findByDepartmentIdAndActiveTrueOrderByIdAsc(Long departmentId);

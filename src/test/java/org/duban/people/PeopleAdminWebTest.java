@@ -7,9 +7,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.duban.org.Department;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MvcResult;
 import org.duban.org.Person;
 import org.duban.org.Role;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,13 @@ class PeopleAdminWebTest extends PeopleTestSupport {
   void logsIn(String username, String password) throws Exception {
     mvc.perform(formLogin("/login").user(username).password(password))
         .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/"));
+  }
+
+  /** The session of a form log-in, to be used for later requests as a browser would. */
+  MockHttpSession session(String username, String password) throws Exception {
+    MvcResult login = mvc.perform(formLogin("/login").user(username).password(password))
+        .andExpect(redirectedUrl("/")).andReturn();
+    return (MockHttpSession) login.getRequest().getSession(false);
   }
 
   void isTurnedAway(String username, String password) throws Exception {
@@ -119,8 +129,8 @@ class PeopleAdminWebTest extends PeopleTestSupport {
     Person person = newPerson("王离职", hospital.department("tnursing"), Role.STAFF);
     logsIn(person.getUsername(), GOOD_PASSWORD);
     assertThat(groupsOf(person.getUsername())).isNotEmpty();
-    var openSession = user(hospital.user(person.getUsername()));
-    html(get("/tasks").with(openSession));
+    MockHttpSession openSession = session(person.getUsername(), GOOD_PASSWORD);
+    html(get("/tasks").session(openSession));
 
     assertThat(adminPost("/admin/people/" + person.getId() + "/deactivate")).isNull();
 
@@ -129,9 +139,25 @@ class PeopleAdminWebTest extends PeopleTestSupport {
     assertThat(groupsOf(person.getUsername())).isEmpty();
     assertThat(audit("person.deactivate", person.getUsername())).hasSize(1);
     // a session opened before ends at its next request
-    mvc.perform(get("/tasks").with(openSession)).andExpect(status().is3xxRedirection())
-        .andExpect(redirectedUrl("/login?error"));
+    mvc.perform(get("/tasks").session(openSession)).andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrlPattern("**/login"));
     assertThat(html(get("/admin/people/" + person.getId()).with(as("tadmin")))).contains("该人员已停用");
+  }
+
+  @Test
+  void aChangeOfRolesReachesAnOpenSessionAtItsNextRequest() throws Exception {
+    Department nursing = hospital.department("tnursing");
+    Person person = newPerson("钱管理", nursing, Role.STAFF);
+    MockHttpSession session = session(person.getUsername(), GOOD_PASSWORD);
+    mvc.perform(get("/admin/people").session(session)).andExpect(status().isForbidden());
+
+    adminPost("/admin/people/" + person.getId(), "fullName", "钱管理", "departmentId", String.valueOf(nursing.getId()),
+        "roles", "STAFF", "roles", "ADMIN");
+    html(get("/admin/people").session(session));
+
+    adminPost("/admin/people/" + person.getId(), "fullName", "钱管理", "departmentId", String.valueOf(nursing.getId()),
+        "roles", "STAFF");
+    mvc.perform(get("/admin/people").session(session)).andExpect(status().isForbidden());
   }
 
   @Test
