@@ -11,14 +11,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -34,6 +38,26 @@ public class SecurityConfig {
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  /**
+   * The one password check of the log-in page and the REST API's HTTP Basic: Duban's people and
+   * password hashes, with the lock-out after repeated failures in front.
+   */
+  @Bean
+  AuthenticationProvider authenticationProvider(
+      UserDetailsService users, PasswordEncoder passwordEncoder, LoginLockouts lockouts) {
+    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+    passwords.setPasswordEncoder(passwordEncoder);
+    return new LockoutAuthenticationProvider(passwords, lockouts);
+  }
+
+  /** A failed log-in back to the page: with the minutes left when the name is locked, else an error. */
+  private static AuthenticationFailureHandler logInFailure() {
+    return (request, response, exception) -> {
+      String query = exception instanceof AccountLockedException locked ? "locked=" + locked.minutesLeft() : "error";
+      response.sendRedirect(request.getContextPath() + "/login?" + query);
+    };
   }
 
   /**
@@ -117,7 +141,7 @@ public class SecurityConfig {
                     .anyRequest()
                     .authenticated())
         .csrf(csrf -> csrf.ignoringRequestMatchers(demoWebhooks()))
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(logInFailure()).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .headers(
             headers ->

@@ -1,7 +1,14 @@
 package org.duban.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -21,11 +28,14 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.duban.TestHospital;
+import org.duban.infrastructure.EngineClock;
+import org.duban.security.LoginLockouts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The engine's REST API (HTTP Basic) and the Camunda webapps under {@code /camunda} (admins only,
@@ -43,6 +53,8 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired RepositoryService repositoryService;
+  @Autowired LoginLockouts lockouts;
+  @Autowired JdbcTemplate jdbc;
   private ProcessEngine registeredBefore;
 
   @BeforeEach
@@ -276,6 +288,124 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
       assertThat(response.statusCode()).as(path).isEqualTo(302);
       assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
+  }
+
+  @Test
+  void fiveFailedLogInsLockTheAccountUntilAnAdminUnlocksIt() throws Exception {
+    String name = "tithead";
+    long failedBefore = audited(name, "login.failed");
+    long lockedBefore = audited(name, "login.locked");
+    try {
+      // When four wrong passwords are tried, Then each is only a wrong password
+      for (int i = 1; i <= 4; i++) {
+        assertThat(tryLogIn(client(), name, "wrong-" + i)).as("failure %s", i).endsWith("/login?error");
+      }
+      // When the fifth is tried, Then the account is locked for 15 minutes
+      assertThat(tryLogIn(client(), name, "wrong-5")).endsWith("/login?locked=15");
+      assertThat(send(client(), HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login?locked=15")).GET()).body())
+          .contains("账户已锁定，请 15 分钟后再试");
+
+      // When the right password is given while locked, Then the log-in page and HTTP Basic refuse it
+      assertThat(tryLogIn(client(), name, TestHospital.PASSWORD)).contains("/login?locked=");
+      assertThat(send(client(), basic(request("/engine-rest/task"), name, TestHospital.PASSWORD)).statusCode()).isEqualTo(401);
+
+      // And the failures and the lock are in the audit log, under the name tried
+      assertThat(audited(name, "login.failed") - failedBefore).isEqualTo(7);
+      assertThat(audited(name, "login.locked") - lockedBefore).isEqualTo(1);
+
+      // When someone other than an admin tries to unlock, Then it is forbidden
+      mvc.perform(post("/admin/people/{u}/unlock", name).with(as("tmedhead")).with(csrf()))
+          .andExpect(status().isForbidden());
+      assertThat(tryLogIn(client(), name, TestHospital.PASSWORD)).contains("/login?locked=");
+
+      // When the admin opens the person's page, Then it says the account is locked and offers to unlock it
+      String personPage = "/admin/people/" + hospital.personId(name);
+      mvc.perform(get(personPage).with(as("tadmin")))
+          .andExpect(status().isOk())
+          .andExpect(content().string(containsString("该账户因连续登录失败已锁定")))
+          .andExpect(content().string(containsString("/admin/people/" + name + "/unlock")));
+
+      // When the admin unlocks the account, Then the right password opens it again, and the unlock is audited
+      long unlocksBefore = audited("tadmin", "login.unlock");
+      mvc.perform(post("/admin/people/{u}/unlock", name).with(as("tadmin")).with(csrf()))
+          .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(personPage))
+          .andExpect(flash().attribute("notice", "lockout.unlocked"));
+      assertThat(audited("tadmin", "login.unlock") - unlocksBefore).isEqualTo(1);
+      assertThat(tryLogIn(client(), name, TestHospital.PASSWORD)).doesNotContain("/login?");
+      mvc.perform(get(personPage).with(as("tadmin")))
+          .andExpect(content().string(not(containsString("/admin/people/" + name + "/unlock"))));
+    } finally {
+      lockouts.unlock(name);
+    }
+  }
+
+  @Test
+  void aSuccessfulLogInStartsTheCountAgain() throws Exception {
+    String name = "tnursehead";
+    try {
+      for (int i = 1; i <= 4; i++) {
+        assertThat(tryLogIn(client(), name, "wrong-" + i)).endsWith("/login?error");
+      }
+      assertThat(tryLogIn(client(), name, TestHospital.PASSWORD)).doesNotContain("/login?");
+      for (int i = 1; i <= 4; i++) {
+        assertThat(tryLogIn(client(), name, "wrong-again-" + i)).as("failure %s after the success", i).endsWith("/login?error");
+      }
+      assertThat(lockouts.isLocked(name)).isFalse();
+    } finally {
+      lockouts.unlock(name);
+    }
+  }
+
+  @Test
+  void aLockRunsOutAfterItsMinutes() throws Exception {
+    String name = "tmedstaff";
+    try {
+      for (int i = 1; i <= 5; i++) {
+        tryLogIn(client(), name, "wrong-" + i);
+      }
+      assertThat(lockouts.minutesLocked(name)).contains(15L);
+
+      // When 16 minutes have passed, Then the right password is accepted again
+      EngineClock.set(EngineClock.toDate(EngineClock.now().plusMinutes(16)));
+      assertThat(lockouts.isLocked(name)).isFalse();
+      assertThat(tryLogIn(client(), name, TestHospital.PASSWORD)).doesNotContain("/login?");
+    } finally {
+      EngineClock.reset();
+      lockouts.unlock(name);
+    }
+  }
+
+  @Test
+  void aNameThatBelongsToNobodyIsLockedAlike() throws Exception {
+    // When a name nobody has is tried five times, Then the answer is the same as for a real account
+    String name = "nobody-" + System.nanoTime();
+    try {
+      for (int i = 1; i <= 4; i++) {
+        assertThat(tryLogIn(client(), name, "wrong-" + i)).endsWith("/login?error");
+      }
+      assertThat(tryLogIn(client(), name, "wrong-5")).endsWith("/login?locked=15");
+    } finally {
+      lockouts.unlock(name);
+    }
+  }
+
+  /** Posts the log-in form as a browser does and returns where it leads. */
+  private String tryLogIn(HttpClient browser, String username, String password) throws IOException, InterruptedException {
+    String page = send(browser, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET()).body();
+    Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+    assertThat(csrf.find()).as("CSRF field on the log-in page").isTrue();
+    String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+        + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+    HttpResponse<String> login = send(browser, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+    assertThat(login.statusCode()).isEqualTo(302);
+    return login.headers().firstValue("Location").orElseThrow();
+  }
+
+  private long audited(String actor, String action) {
+    return jdbc.queryForObject("select count(*) from audit_event where actor = ? and action = ?", Long.class, actor, action);
   }
 
   private HttpClient client() {
