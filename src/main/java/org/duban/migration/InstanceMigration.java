@@ -2,10 +2,8 @@ package org.duban.migration;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.migration.MigratingActivityInstanceValidationReport;
@@ -42,6 +40,8 @@ public class InstanceMigration {
 
   /** A preview checks at most this many instances one by one; the rest are counted. */
   static final int PREVIEW_LIMIT = 500;
+
+  private static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
 
   private static final String NO_INSTRUCTION = "There is no migration instruction for this instance's activity";
 
@@ -87,14 +87,13 @@ public class InstanceMigration {
     BpmnModelInstance targetModel = repositoryService.getBpmnModelInstance(target.getId());
 
     List<ActivityMapping> mappings = new ArrayList<>();
-    Set<String> mappedSources = new LinkedHashSet<>();
-    Set<String> mappedTargets = new LinkedHashSet<>();
     for (MigrationInstruction instruction : plan.getInstructions()) {
+      if (instruction.getSourceActivityId().endsWith(MULTI_INSTANCE_BODY)) {
+        continue; // the engine's inner scope of a multi-instance task, mapped with the task itself
+      }
       mappings.add(new ActivityMapping(
           activity(sourceModel, instruction.getSourceActivityId()),
           activity(targetModel, instruction.getTargetActivityId())));
-      mappedSources.add(instruction.getSourceActivityId());
-      mappedTargets.add(instruction.getTargetActivityId());
     }
 
     List<ProcessInstance> running = runtimeService.createProcessInstanceQuery()
@@ -110,8 +109,8 @@ public class InstanceMigration {
         source.getVersion(),
         target.getVersion(),
         mappings,
-        waitStates(sourceModel, mappedSources),
-        waitStates(targetModel, mappedTargets),
+        activitiesMissingFrom(sourceModel, targetModel),
+        activitiesMissingFrom(targetModel, sourceModel),
         verdicts,
         (int) (total - running.size()));
   }
@@ -205,11 +204,14 @@ public class InstanceMigration {
         .build();
   }
 
-  /** Activities and gateways an instance can wait in, other than those of the given ids. */
-  private static List<MigrationPreview.Activity> waitStates(BpmnModelInstance model, Set<String> except) {
+  /**
+   * Activities and gateways of one model whose id the other has not: the steps a change removed
+   * or added, as the admin sees them in Modeler.
+   */
+  private static List<MigrationPreview.Activity> activitiesMissingFrom(BpmnModelInstance model, BpmnModelInstance other) {
     List<MigrationPreview.Activity> activities = new ArrayList<>();
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-      if ((node instanceof Activity || node instanceof Gateway) && !except.contains(node.getId())) {
+      if ((node instanceof Activity || node instanceof Gateway) && other.getModelElementById(node.getId()) == null) {
         activities.add(new MigrationPreview.Activity(node.getId(), node.getName() == null ? node.getId() : node.getName()));
       }
     }

@@ -75,6 +75,10 @@ class InstanceMigrationWebTest {
         .contains("迁移 2 个实例到 v2");
 
     MigrationPreview preview = migration.preview(key, 1);
+    assertThat(preview.unmapped()).extracting(MigrationPreview.Activity::name).containsExactly("收尾");
+    assertThat(preview.added()).extracting(MigrationPreview.Activity::name).containsExactly("复核");
+    assertThat(preview.mappings()).extracting(m -> m.source().id() + ">" + m.target().id())
+        .containsExactly("claimItem>claimItem");
     assertThat(preview.movable()).extracting(MigrationPreview.InstanceVerdict::businessKey)
         .containsExactlyInAnyOrder("item-1", "item-2");
     assertThat(preview.stuck()).extracting(MigrationPreview.InstanceVerdict::businessKey).containsExactly("item-3");
