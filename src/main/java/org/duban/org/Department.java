@@ -123,6 +123,11 @@ public class Department {
     this.deputyIds.clear();
   }
 
+  /** In use again; its head and deputies are named anew (deactivation cleared them). */
+  public void reactivate() {
+    this.active = true;
+  }
+
   /** Names the head and deputies; the head is never also a deputy. */
   public void lead(Long headPersonId, Collection<Long> deputyIds) {
     this.headPersonId = headPersonId;

@@ -131,6 +131,16 @@ public class Person {
     this.active = false;
   }
 
+  /** Comes back: can log in again with the roles and department kept while away. */
+  public void reactivate() {
+    this.active = true;
+  }
+
+  /** Adds a role (e.g. DEPT_HEAD for someone named a department's head); whether it was missing. */
+  public boolean grant(Role role) {
+    return roles.add(role);
+  }
+
   public void changePasswordHash(String passwordHash) {
     this.passwordHash = passwordHash;
   }

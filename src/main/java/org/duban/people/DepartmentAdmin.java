@@ -15,6 +15,7 @@ import org.duban.org.DepartmentRepository;
 import org.duban.org.EngineIdentitySync;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
+import org.duban.org.Role;
 import org.duban.workitem.WorkItemRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -142,7 +143,23 @@ public class DepartmentAdmin {
     Snapshots.DepartmentSnapshot before = Snapshots.of(department, people);
     department.lead(headId, deputies);
     auditLog.record("department.head", "department", department.getCode(), before, Snapshots.of(department, people));
+    candidates.forEach(this::ensureHeadRole);
     return department;
+  }
+
+  /**
+   * A named head or deputy signs, receives head reminders and sees the head's pages only with the
+   * DEPT_HEAD role: it is added when missing, synchronised to Camunda and audited.
+   */
+  private void ensureHeadRole(Long personId) {
+    Person person = people.findById(personId).orElseThrow(NotFound::new);
+    if (person.has(Role.DEPT_HEAD)) {
+      return;
+    }
+    Snapshots.PersonSnapshot before = Snapshots.of(person);
+    person.grant(Role.DEPT_HEAD);
+    sync.syncPerson(person, null);
+    auditLog.record("person.head-role", "person", person.getUsername(), before, Snapshots.of(person));
   }
 
   /** Refused while the department has active members or leads open items. */
@@ -167,6 +184,20 @@ public class DepartmentAdmin {
     Snapshots.DepartmentSnapshot before = Snapshots.of(department, people);
     department.deactivate();
     auditLog.record("department.deactivate", "department", department.getCode(), before, Snapshots.of(department, people));
+    return department;
+  }
+
+  /** A deactivated department is in use again: people can join it and its group is synchronised. */
+  @Transactional
+  public Department reactivate(Long id) {
+    Department department = get(id);
+    if (department.isActive()) {
+      return department;
+    }
+    Snapshots.DepartmentSnapshot before = Snapshots.of(department, people);
+    department.reactivate();
+    sync.syncGroups();
+    auditLog.record("department.reactivate", "department", department.getCode(), before, Snapshots.of(department, people));
     return department;
   }
 

@@ -112,6 +112,13 @@ class DepartmentAdminController {
     }
   }
 
+  @PostMapping("/{id}/reactivate")
+  String reactivate(@PathVariable Long id, RedirectAttributes redirect) {
+    admin.reactivate(id);
+    redirect.addFlashAttribute("notice", "department.reactivated");
+    return "redirect:/admin/departments/" + id;
+  }
+
   private String form(Department department, DepartmentForm form, List<PeopleProblem> problems, Model model) {
     model.addAttribute("department", department);
     model.addAttribute("form", form);

@@ -151,6 +151,28 @@ public class PeopleAdmin {
     return person;
   }
 
+  /**
+   * The person comes back (返聘、复岗): can log in again, in their department's and roles' Camunda
+   * groups again. Their department must be in use; a head's or deputy's place is not given back
+   * (the department names its leaders anew on its page).
+   */
+  @Transactional
+  public Person reactivate(Long id) {
+    Person person = get(id);
+    if (person.isActive()) {
+      return person;
+    }
+    Department department = person.getDepartment();
+    if (department != null && !department.isActive()) {
+      throw new PeopleRejected("people.reactivate.departmentInactive", person.getFullName(), department.getName());
+    }
+    Snapshots.PersonSnapshot before = Snapshots.of(person);
+    person.reactivate();
+    sync.syncPerson(person, null);
+    auditLog.record("person.reactivate", "person", person.getUsername(), before, Snapshots.of(person));
+    return person;
+  }
+
   /** An admin sets a new password for someone who forgot theirs. */
   @Transactional
   public void resetPassword(Long id, String password) {

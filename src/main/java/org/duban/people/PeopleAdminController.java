@@ -94,6 +94,19 @@ class PeopleAdminController {
     }
   }
 
+  @PostMapping("/{id}/reactivate")
+  String reactivate(@PathVariable Long id, Model model, RedirectAttributes redirect) {
+    try {
+      admin.reactivate(id);
+      redirect.addFlashAttribute("notice", "people.reactivated");
+      return "redirect:/admin/people/" + id;
+    } catch (PeopleRejected e) {
+      Person person = admin.get(id);
+      model.addAttribute("reactivateProblems", e.problems());
+      return form(person, PersonForm.of(person), List.of(), model);
+    }
+  }
+
   @PostMapping("/{id}/password")
   String resetPassword(@PathVariable Long id, @RequestParam(defaultValue = "") String password, Model model,
       RedirectAttributes redirect) {
