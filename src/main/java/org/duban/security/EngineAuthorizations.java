@@ -8,6 +8,7 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -78,10 +79,24 @@ public class EngineAuthorizations implements ApplicationRunner {
     this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
   }
 
+  /**
+   * At start. Nodes starting together on one database may race to create the same grant (the
+   * engine's unique key refuses the second): the loser tries again and finds it there.
+   */
   @Override
   public void run(ApplicationArguments args) {
-    grantDubanRights();
-    grantOpenTasksOnce();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        grantDubanRights();
+        grantOpenTasksOnce();
+        return;
+      } catch (ProcessEngineException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        log.warn("Granting the engine's authorizations met a concurrent change ({}); trying again", e.getMessage());
+      }
+    }
   }
 
   /** The group grants above; idempotent. */
