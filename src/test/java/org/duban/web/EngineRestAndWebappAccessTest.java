@@ -226,6 +226,13 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
     assertThat(who.statusCode()).isEqualTo(200);
     assertThat(who.body()).contains("\"userId\":\"tadmin\"").contains("cockpit").contains("tasklist").contains("admin");
 
+    // And Tasklist and Admin open with the same log-in
+    for (String app : new String[] {"tasklist", "admin"}) {
+      HttpResponse<String> page = send(browser, request("/camunda/app/" + app + "/default/").GET());
+      assertThat(page.statusCode()).as(app).isEqualTo(200);
+      assertThat(page.body()).as(app).containsIgnoringCase(app);
+    }
+
     // And Cockpit's engine API counts every running instance
     HttpResponse<String> count = send(browser, request("/camunda/api/engine/engine/default/process-instance/count").GET());
     assertThat(count.statusCode()).isEqualTo(200);
