@@ -45,5 +45,7 @@ public enum EventKind {
   CHANGE_PROPOSED,
   CHANGE_APPROVED,
   CHANGE_REJECTED,
-  ITEM_URGED
+  ITEM_URGED,
+  /** A step an admin added in Modeler, with no Java behind it, was done. */
+  STEP_DONE
 }

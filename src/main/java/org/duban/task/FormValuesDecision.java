@@ -8,22 +8,33 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.history.EventKind;
+import org.duban.history.ItemHistory;
 import org.duban.infrastructure.EngineClock;
 import org.duban.security.CurrentUser;
+import org.duban.workitem.WorkItemRepository;
 import org.springframework.stereotype.Component;
 
 /**
  * Completes a task that has no Java handler with its form's simple values as process variables,
  * so that a step an admin adds in Modeler (say, an extra review with a radio decision) works
- * without a release. Lists and rows are not copied: the domain keeps such data.
+ * without a release. Lists and rows are not copied: the domain keeps such data. The step and
+ * what was entered are recorded in the item's (or book's) history.
  */
 @Component
 class FormValuesDecision implements TaskDecisionHandler {
 
   private final TaskService taskService;
+  private final DeployedTaskForms forms;
+  private final ItemHistory history;
+  private final WorkItemRepository items;
 
-  FormValuesDecision(TaskService taskService) {
+  FormValuesDecision(
+      TaskService taskService, DeployedTaskForms forms, ItemHistory history, WorkItemRepository items) {
     this.taskService = taskService;
+    this.forms = forms;
+    this.history = history;
+    this.items = items;
   }
 
   @Override
@@ -47,6 +58,14 @@ class FormValuesDecision implements TaskDecisionHandler {
             variables.put(key, converted);
           }
         });
+    if (context.workItemId() != null || context.taskBookId() != null) {
+      // no Java handler records this step in the item's history: say who did what here
+      Long bookId = context.workItemId() == null
+          ? context.taskBookId()
+          : items.findById(context.workItemId()).map(item -> item.getTaskBook().getId()).orElse(context.taskBookId());
+      history.itemEvent(context.workItemId(), bookId, user.getUsername(), EventKind.STEP_DONE,
+          StepSummary.of(task.getName(), forms.of(task), values));
+    }
     taskService.complete(task.getId(), variables);
   }
 

@@ -1,14 +1,8 @@
 package org.duban.task;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.forms.FormDefinition;
 import org.duban.forms.FormResult;
@@ -25,20 +19,20 @@ import org.springframework.util.MultiValueMap;
 @Service
 public class TaskForms {
 
-  private final FormService formService;
+  private final DeployedTaskForms deployedForms;
   private final Forms forms;
   private final WorkTasks workTasks;
   private final TaskDecisions decisions;
   private final TaskAccess access;
 
   TaskForms(
-      FormService formService,
+      DeployedTaskForms deployedForms,
       Forms forms,
       WorkTasks workTasks,
       TaskDecisions decisions,
       TaskAccess access) {
     this.access = access;
-    this.formService = formService;
+    this.deployedForms = deployedForms;
     this.forms = forms;
     this.workTasks = workTasks;
     this.decisions = decisions;
@@ -62,13 +56,6 @@ public class TaskForms {
   }
 
   private FormDefinition definition(Task task) {
-    try (InputStream json = formService.getDeployedTaskForm(task.getId())) {
-      CamundaFormRef ref = formService.getTaskFormData(task.getId()).getCamundaFormRef();
-      String formId = ref != null ? ref.getKey() : task.getTaskDefinitionKey();
-      return forms.parse(formId, new String(json.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return deployedForms.of(task);
   }
-
 }
