@@ -135,7 +135,7 @@ class ModelValidator {
     try {
       model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
     } catch (RuntimeException e) {
-      problems.add(new ModelProblem(name, null, messages.get("model.bpmn.unreadable", ModelMessages.rootMessage(e))));
+      problems.add(new ModelProblem(name, null, messages.get("model.bpmn.unreadable", messages.unreadableXml(e))));
       return;
     }
     for (Process process : model.getModelElementsByType(Process.class)) {

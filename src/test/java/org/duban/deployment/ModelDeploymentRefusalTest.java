@@ -159,7 +159,8 @@ class ModelDeploymentRefusalTest {
     assertThat(result.isRejected()).isTrue();
     assertThat(result.problems()).singleElement().satisfies(problem -> {
       assertThat(problem.resource()).isEqualTo("processes/monthly-check-in.bpmn");
-      assertThat(problem.message()).startsWith("BPMN 文件无法解析");
+      assertThat(problem.message()).startsWith("BPMN 文件无法解析")
+          .containsPattern("第 \\d+ 行").contains("不是完整的 XML").contains("解析器原文");
       assertThat(problem.toString()).startsWith("processes/monthly-check-in.bpmn");
     });
     assertPreviousVersionStays();
