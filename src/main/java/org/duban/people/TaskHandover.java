@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -17,36 +18,46 @@ import org.duban.org.PersonRepository;
 import org.duban.org.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * When a person moves to another department or leaves, their open tasks go to the head of the
  * department they leave (a deputy when they are the head); with nobody to lead it, a task goes back
- * unassigned to the department's candidate group. Each move is audited as {@code task.handover}, so
- * that no task is left with someone who no longer answers for it.
+ * unassigned to the department's candidate group. A task the processes create later for someone
+ * who has left goes the same way (InactiveAssignees). Each move is audited as {@code task.handover}
+ * and published as {@link TaskHandedOver}, so that no task, and no record naming who holds it, is
+ * left with someone who no longer answers for it.
  */
 @Component
 class TaskHandover {
 
   private static final Logger log = LoggerFactory.getLogger(TaskHandover.class);
 
-  /** Why tasks are handed over: audit values and message keys {@code people.handover.<reason>}. */
+  /** Why tasks are handed over: the audit's {@code reason}. */
   enum Reason {
+    /** The person moved to another department: their tasks stay with the one they left. */
     MOVE,
-    DEACTIVATE
+    /** The person was deactivated. */
+    DEACTIVATE,
+    /** A task was being created for someone already deactivated (InactiveAssignees). */
+    INACTIVE_ASSIGNEE
   }
 
   private final TaskService taskService;
   private final DepartmentHeads heads;
   private final PersonRepository people;
   private final AuditLog auditLog;
+  private final ApplicationEventPublisher events;
 
-  TaskHandover(TaskService taskService, DepartmentHeads heads, PersonRepository people, AuditLog auditLog) {
+  TaskHandover(TaskService taskService, DepartmentHeads heads, PersonRepository people, AuditLog auditLog,
+      ApplicationEventPublisher events) {
     this.taskService = taskService;
     this.heads = heads;
     this.people = people;
     this.auditLog = auditLog;
+    this.events = events;
   }
 
   /**
@@ -58,18 +69,16 @@ class TaskHandover {
   @Transactional
   public int handOver(Person person, Department from, Reason reason) {
     String username = person.getUsername();
-    Optional<Person> successor = from == null
-        ? Optional.empty()
-        : heads.leadersOf(from.getId()).stream().filter(p -> !p.getId().equals(person.getId())).findFirst();
+    Optional<Person> successor = successor(person, from);
     int count = 0;
     for (Task task : taskService.createTaskQuery().taskAssignee(username).list()) {
-      handOver(task, username, from, successor, reason);
+      handOver(new OpenTask(task), username, from, successor, reason);
       count++;
     }
     if (reason == Reason.DEACTIVATE) {
       for (Task task : offeredOnlyTo(username)) {
         taskService.deleteCandidateUser(task.getId(), username);
-        handOver(task, username, from, successor, reason);
+        handOver(new OpenTask(task), username, from, successor, reason);
         count++;
       }
     }
@@ -80,31 +89,172 @@ class TaskHandover {
     return count;
   }
 
-  private void handOver(Task task, String username, Department from, Optional<Person> successor, Reason reason) {
+  /**
+   * For a task being created (its create listener): when its assignee is a Duban person who is no
+   * longer active, the task goes where their open tasks went when they left, by the same rules: the
+   * head of their department (a deputy when they were the head), else the department's members, else
+   * (their department deactivated too) the admins. Audited {@code task.handover} with reason
+   * {@link Reason#INACTIVE_ASSIGNEE}.
+   *
+   * @return whether the task was handed over
+   */
+  @Transactional
+  public boolean handOverIfAssigneeInactive(DelegateTask task) {
+    String username = task.getAssignee();
+    if (username == null || username.isBlank()) {
+      return false;
+    }
+    Person person = people.findByUsername(username).orElse(null);
+    if (person == null || person.isActive()) {
+      return false;
+    }
+    Department from = person.getDepartment() != null && person.getDepartment().isActive() ? person.getDepartment() : null;
+    Optional<Person> successor = successor(person, from);
+    handOver(new CreatedTask(task), username, from, successor, Reason.INACTIVE_ASSIGNEE);
+    log.info("Task {} ({}) was created for {}, who is deactivated: handed to {}", task.getId(), task.getName(),
+        username, successor.map(Person::getUsername).orElse(from == null ? Role.ADMIN.groupId() : from.groupId()));
+    return true;
+  }
+
+  /** Who leads the department the person leaves, other than the person themself. */
+  private Optional<Person> successor(Person person, Department from) {
+    return from == null
+        ? Optional.empty()
+        : heads.leadersOf(from.getId()).stream().filter(p -> !p.getId().equals(person.getId())).findFirst();
+  }
+
+  private void handOver(HandedTask task, String username, Department from, Optional<Person> successor, Reason reason) {
     Map<String, Object> before = new LinkedHashMap<>();
-    before.put("task", task.getName());
-    before.put("assignee", task.getAssignee());
-    before.put("processInstanceId", task.getProcessInstanceId());
+    before.put("task", task.name());
+    before.put("assignee", task.assignee());
+    before.put("processInstanceId", task.processInstanceId());
     Map<String, Object> after = new LinkedHashMap<>();
-    after.put("task", task.getName());
+    after.put("task", task.name());
     after.put("reason", reason.name());
     after.put("from", username);
+    Long waitsForDepartment = null;
     if (successor.isPresent()) {
-      taskService.setAssignee(task.getId(), successor.get().getUsername());
+      task.assign(successor.get().getUsername());
       after.put("assignee", successor.get().getUsername());
     } else {
-      taskService.setAssignee(task.getId(), null);
+      task.assign(null);
       after.put("assignee", null);
-      if (!hasCandidateGroup(task)) {
+      waitsForDepartment = from == null ? null : from.getId();
+      if (!task.hasCandidateGroup()) {
         // nobody would see it: the department's members (or, without a department, the admins) do
         String group = from == null ? Role.ADMIN.groupId() : from.groupId();
-        taskService.addCandidateGroup(task.getId(), group);
+        task.offerTo(group);
         after.put("candidateGroup", group);
       }
       log.warn("Task {} ({}) of {}: {} has no head or deputy to take it; it waits unassigned for its candidate groups",
-          task.getId(), task.getName(), username, from == null ? "no department" : from.getName());
+          task.id(), task.name(), username, from == null ? "no department" : from.getName());
     }
-    auditLog.record("task.handover", "task", task.getId(), before, after);
+    auditLog.record("task.handover", "task", task.id(), before, after);
+    events.publishEvent(new TaskHandedOver(
+        task.id(), username, successor.map(Person::getUsername).orElse(null), waitsForDepartment, task::variable));
+  }
+
+  /** The few things a handover does to a task, for an open task and for one being created alike. */
+  private interface HandedTask {
+    String id();
+
+    String name();
+
+    String assignee();
+
+    String processInstanceId();
+
+    void assign(String username);
+
+    boolean hasCandidateGroup();
+
+    void offerTo(String groupId);
+
+    Object variable(String name);
+  }
+
+  /** An open task, changed through the task service. */
+  private final class OpenTask implements HandedTask {
+    private final Task task;
+
+    OpenTask(Task task) {
+      this.task = task;
+    }
+
+    @Override public String id() {
+      return task.getId();
+    }
+
+    @Override public String name() {
+      return task.getName();
+    }
+
+    @Override public String assignee() {
+      return task.getAssignee();
+    }
+
+    @Override public String processInstanceId() {
+      return task.getProcessInstanceId();
+    }
+
+    @Override public void assign(String username) {
+      taskService.setAssignee(task.getId(), username);
+    }
+
+    @Override public boolean hasCandidateGroup() {
+      return taskService.getIdentityLinksForTask(task.getId()).stream()
+          .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null);
+    }
+
+    @Override public void offerTo(String groupId) {
+      taskService.addCandidateGroup(task.getId(), groupId);
+    }
+
+    @Override public Object variable(String name) {
+      return taskService.getVariable(task.getId(), name);
+    }
+  }
+
+  /** A task in its create listener: changed directly, before anyone is told of it. */
+  private static final class CreatedTask implements HandedTask {
+    private final DelegateTask task;
+
+    CreatedTask(DelegateTask task) {
+      this.task = task;
+    }
+
+    @Override public String id() {
+      return task.getId();
+    }
+
+    @Override public String name() {
+      return task.getName();
+    }
+
+    @Override public String assignee() {
+      return task.getAssignee();
+    }
+
+    @Override public String processInstanceId() {
+      return task.getProcessInstanceId();
+    }
+
+    @Override public void assign(String username) {
+      task.setAssignee(username);
+    }
+
+    @Override public boolean hasCandidateGroup() {
+      return task.getCandidates().stream()
+          .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null);
+    }
+
+    @Override public void offerTo(String groupId) {
+      task.addCandidateGroup(groupId);
+    }
+
+    @Override public Object variable(String name) {
+      return task.getVariable(name);
+    }
   }
 
   /** Unassigned tasks whose only candidate is this person: nobody would see them once they leave. */
@@ -122,11 +272,6 @@ class TaskHandover {
       }
     }
     return tasks;
-  }
-
-  private boolean hasCandidateGroup(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null);
   }
 
   private boolean isActive(String username) {

@@ -72,6 +72,15 @@ public class SubTask {
     this.createdAt = createdAt;
   }
 
+  /** Its task went to someone else (a person, or a department's members): the record follows. */
+  void handOver(Person person, Department department) {
+    if ((person == null) == (department == null)) {
+      throw new IllegalArgumentException("a sub-task has exactly one assignee");
+    }
+    this.assigneePerson = person;
+    this.assigneeDepartment = department;
+  }
+
   void done(String report, String reportedBy, LocalDateTime at) {
     this.status = Status.DONE;
     this.report = report;
