@@ -113,12 +113,16 @@ public class PeopleAdmin {
     if (person.has(Role.ADMIN) && !roles.contains(Role.ADMIN) && isLastAdmin(person)) {
       problems.add(new PeopleProblem("people.lastAdmin"));
     }
+    Department from = person.getDepartment();
+    boolean moves = !Objects.equals(idOf(from), idOf(department));
+    if (!moves && from != null && !roles.contains(Role.DEPT_HEAD) && leads(from, person)) {
+      // a named head or deputy without the role could neither sign nor see the heads' pages
+      problems.add(new PeopleProblem("people.roles.headNeedsRole", person.getFullName(), from.getName()));
+    }
     if (!problems.isEmpty()) {
       throw new PeopleRejected(problems);
     }
     Snapshots.PersonSnapshot before = Snapshots.of(person);
-    Department from = person.getDepartment();
-    boolean moves = !Objects.equals(idOf(from), idOf(department));
     person.update(form.getFullName(), blankToNull(form.getTitle()), department, roles);
     if (moves) {
       handover.handOver(person, from, Reason.MOVE);
@@ -244,6 +248,10 @@ public class PeopleAdmin {
     if (from.removeFromLead(person.getId())) {
       auditLog.record("department.head", "department", from.getCode(), before, Snapshots.of(from, people));
     }
+  }
+
+  private static boolean leads(Department department, Person person) {
+    return person.getId().equals(department.getHeadPersonId()) || department.getDeputyIds().contains(person.getId());
   }
 
   private boolean isLastAdmin(Person person) {

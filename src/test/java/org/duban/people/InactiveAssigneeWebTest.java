@@ -86,6 +86,11 @@ class InactiveAssigneeWebTest extends PeopleTestSupport {
 
     assertThat(taskService.createTaskQuery().taskId(subTask.getId()).singleResult().getAssignee()).isEqualTo("tmedhead");
     assertThat(itemQueries.subTasks(item.itemId())).extracting(SubTaskRow::assignee).containsExactly("测试医务主任");
+
+    // And the head reports it done
+    workTasks.complete(subTask.getId(), Map.of("report", "已梳理完毕"), hospital.user("tmedhead"));
+    assertThat(itemQueries.subTasks(item.itemId())).extracting(SubTaskRow::status)
+        .containsExactly(org.duban.workitem.SubTask.Status.DONE);
   }
 
   @Test

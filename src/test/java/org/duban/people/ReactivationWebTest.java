@@ -87,5 +87,12 @@ class ReactivationWebTest extends PeopleTestSupport {
     assertThat(adminPost("/admin/departments/" + ward.getId() + "/head", "headId", String.valueOf(head.getId())))
         .isNull();
     assertThat(audit("person.head-role", head.getUsername())).hasSize(1);
+
+    // While they lead it, the role cannot be taken away on the person's page
+    assertThat(adminPost("/admin/people/" + head.getId(), "fullName", "王主任",
+        "departmentId", String.valueOf(ward.getId()), "roles", "STAFF"))
+        .contains("王主任 是" + ward.getName() + "的负责人或副职，须保留“科室负责人”角色");
+    assertThat(people.findById(head.getId()).orElseThrow().getRoles()).contains(Role.DEPT_HEAD);
+    assertThat(audit("person.update", head.getUsername())).isEmpty();
   }
 }
