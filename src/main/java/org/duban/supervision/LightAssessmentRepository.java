@@ -8,6 +8,8 @@ public interface LightAssessmentRepository extends JpaRepository<LightAssessment
 
   List<LightAssessment> findTop20ByWorkItemIdOrderByAssessedAtDescIdDesc(Long workItemId);
 
+  List<LightAssessment> findByWorkItemIdOrderByAssessedAtAscIdAsc(Long workItemId);
+
   boolean existsBySweepIdAndWorkItemId(Long sweepId, Long workItemId);
 
   /** A sweep's lights counted from what it recorded, so a retried job is never counted twice. */

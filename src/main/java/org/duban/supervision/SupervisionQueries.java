@@ -88,6 +88,33 @@ public class SupervisionQueries {
         .toList();
   }
 
+  /** What supervision kept of one item, each list oldest first: the item's timeline reads it. */
+  public record ItemRecords(
+      List<LightAssessment> lights,
+      List<SupervisionNotice> notices,
+      List<Escalation> escalations,
+      java.util.Map<Long, Rectification> rectifications,
+      List<MeetingReferral> referrals) {}
+
+  @Transactional(readOnly = true)
+  public ItemRecords recordsOf(Long itemId) {
+    List<Escalation> ofItem = new java.util.ArrayList<>(escalations.findByWorkItemIdOrderByOpenedAtDesc(itemId));
+    java.util.Collections.reverse(ofItem);
+    java.util.Map<Long, Rectification> rectificationByEscalation = new java.util.HashMap<>();
+    List<MeetingReferral> referralsOfItem = new java.util.ArrayList<>();
+    for (Escalation escalation : ofItem) {
+      rectifications.findByEscalationId(escalation.getId())
+          .ifPresent(r -> rectificationByEscalation.put(escalation.getId(), r));
+      referralsOfItem.addAll(referrals.findByEscalationIdOrderByReferredAtAsc(escalation.getId()));
+    }
+    return new ItemRecords(
+        lights.findByWorkItemIdOrderByAssessedAtAscIdAsc(itemId),
+        notices.findByWorkItemIdOrderByIssuedAtAsc(itemId),
+        List.copyOf(ofItem),
+        rectificationByEscalation,
+        referralsOfItem);
+  }
+
   private EscalationView view(Escalation escalation) {
     Optional<Rectification> rectification = rectifications.findByEscalationId(escalation.getId());
     return new EscalationView(
