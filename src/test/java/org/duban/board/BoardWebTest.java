@@ -1,0 +1,293 @@
+package org.duban.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.duban.IssuedItemFixture;
+import org.duban.RunningAppTest;
+import org.duban.TestHospital;
+import org.duban.infrastructure.EngineClock;
+import org.duban.supervision.EscalationRepository;
+import org.duban.supervision.SupervisionNoticeRepository;
+import org.duban.task.WorkTasks;
+import org.duban.taskbook.GoalArea;
+import org.duban.taskbook.TaskBook;
+import org.duban.taskbook.TaskBookService;
+import org.duban.taskbook.WorkItemFormData;
+import org.duban.workitem.ItemStage;
+import org.duban.workitem.Light;
+import org.duban.workitem.WorkItem;
+import org.duban.workitem.WorkItemRepository;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The board (驾驶舱): over generated items of varied lights, stages, departments, leaders and areas,
+ * every number equals the count taken directly from the items, filters narrow it, every number links
+ * to exactly its items, a department head sees only their department, and staff are refused.
+ */
+@RunningAppTest
+class BoardWebTest {
+
+  static final String[] DEPARTMENTS = {"tmedical", "tnursing", "tit"};
+  static final String[] LEADERS = {"tleader", "treviewer", "tincharge"};
+
+  @Autowired MockMvc mvc;
+  @Autowired TestHospital hospital;
+  @Autowired IssuedItemFixture fixture;
+  @Autowired TaskBookService books;
+  @Autowired WorkTasks workTasks;
+  @Autowired TaskService taskService;
+  @Autowired WorkItemRepository workItems;
+  @Autowired SupervisionNoticeRepository notices;
+  @Autowired EscalationRepository escalations;
+  @Autowired TransactionTemplate transaction;
+
+  // generated once for the class: the context (and its database) is shared by all tests
+  static Long bookId;
+  static String areaA;
+  static String areaB;
+
+  @BeforeEach
+  void generate() {
+    hospital.ensure();
+    if (bookId != null) {
+      return;
+    }
+    // a fresh issued book of 27 items: every department × leader × light-or-stage mix
+    TaskBook book = fixture.draft("驾驶舱测试任务书");
+    areaA = book.getGoalAreas().get(0).getName();
+    areaB = "驾驶舱领域" + System.nanoTime();
+    GoalArea second = books.addGoalArea(book.getId(), areaB, hospital.user(IssuedItemFixture.ISSUER));
+    List<Long> ids = new ArrayList<>();
+    int n = 0;
+    for (String department : DEPARTMENTS) {
+      for (String leader : LEADERS) {
+        for (int k = 0; k < 3; k++) {
+          n++;
+          WorkItemFormData form = fixture.itemForm(book, String.valueOf(n), "驾驶舱事项" + n);
+          form.setLeadDepartmentId(hospital.department(department).getId());
+          form.setCollaboratorIds(List.of());
+          form.setLeaderInChargeId(hospital.personId(leader));
+          if (n % 2 == 0) {
+            form.setGoalAreaId(second.getId());
+          }
+          ids.add(books.addItem(book.getId(), form, hospital.user(IssuedItemFixture.ISSUER)).getId());
+        }
+      }
+    }
+    String instance = book.getProcessInstanceId();
+    workTasks.complete(task(instance, "draftTaskBook"), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
+    workTasks.complete(task(instance, "reviewTaskBook"), Map.of("reviewDecision", "approve"),
+        hospital.user(IssuedItemFixture.REVIEWER));
+    // lights and stages as the sweep and the departments would leave them: 0 red, 1 yellow, 2 green,
+    // 3 unlit, 4 closed, 5 red and overdue, 6 closed after it was red
+    transaction.executeWithoutResult(status -> {
+      LocalDate today = EngineClock.today();
+      for (int i = 0; i < ids.size(); i++) {
+        WorkItem item = workItems.findById(ids.get(i)).orElseThrow();
+        switch (i % 7) {
+          case 0 -> item.lit(Light.RED, "进度滞后", EngineClock.now());
+          case 1 -> item.lit(Light.YELLOW, "进度偏慢", EngineClock.now());
+          case 2 -> item.lit(Light.GREEN, "按计划", EngineClock.now());
+          case 3 -> {}
+          case 4 -> item.closed(EngineClock.now());
+          case 5 -> {
+            item.lit(Light.RED, "已逾期", EngineClock.now());
+            item.revise(item.getTitle(), item.getTargetText(), item.getLeaderInCharge(), today.minusDays(3), null);
+          }
+          default -> {
+            item.lit(Light.RED, "进度滞后", EngineClock.now());
+            item.closed(EngineClock.now());
+          }
+        }
+      }
+    });
+    bookId = book.getId();
+  }
+
+  private String task(String instance, String key) {
+    return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult().getId();
+  }
+
+  RequestPostProcessor as(String username) {
+    return user(hospital.user(username));
+  }
+
+  /** What an item shows on the board, taken from the item itself. */
+  record Facts(Long id, Long book, String area, Long department, Long leader, ItemStage stage, Light light,
+      LocalDate deadline, boolean openNotice) {
+
+    boolean in(Bucket bucket) {
+      boolean closed = stage == ItemStage.CLOSED;
+      return switch (bucket) {
+        case ALL -> true;
+        case CLOSED -> closed;
+        case NONE -> !closed && light == null;
+        case RED, YELLOW, GREEN -> !closed && light == Light.valueOf(bucket.name());
+        case OVERDUE -> !closed && deadline.isBefore(EngineClock.today());
+        case NOTICE -> openNotice;
+      };
+    }
+  }
+
+  /** Every issued item of the hospital, read item by item: the board's numbers are checked against these. */
+  List<Facts> allFacts() {
+    return transaction.execute(status -> {
+      Set<Long> openEscalations = escalations.findAll().stream().filter(e -> e.isOpen()).map(e -> e.getId())
+          .collect(Collectors.toSet());
+      Set<Long> noticed = notices.findAll().stream().filter(n -> openEscalations.contains(n.getEscalationId()))
+          .map(n -> n.getWorkItemId()).collect(Collectors.toSet());
+      return workItems.findAll().stream()
+          .filter(i -> i.getStage() != ItemStage.DRAFT)
+          .map(i -> new Facts(i.getId(), i.getTaskBook().getId(), i.getGoalArea() == null ? null : i.getGoalArea().getName(),
+              i.getLeadDepartment().getId(), i.getLeaderInCharge() == null ? null : i.getLeaderInCharge().getId(),
+              i.getStage(), i.getLight(), i.getDeadline(), noticed.contains(i.getId())))
+          .toList();
+    });
+  }
+
+  static long count(List<Facts> facts, Predicate<Facts> scope, Bucket bucket) {
+    return facts.stream().filter(scope).filter(f -> f.in(bucket)).count();
+  }
+
+  static void assertCounts(LightCounts shown, List<Facts> facts, Predicate<Facts> scope) {
+    for (Bucket bucket : Bucket.values()) {
+      assertThat(shown.count(bucket)).as("%s %s", shown.label(), bucket).isEqualTo(count(facts, scope, bucket));
+    }
+  }
+
+  Map<String, Object> model(String url, String username) throws Exception {
+    MvcResult result = mvc.perform(get(url).with(as(username))).andExpect(status().isOk()).andReturn();
+    return result.getModelAndView().getModel();
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<LightCounts> rows(Map<String, Object> model, String name) {
+    return (List<LightCounts>) model.get(name);
+  }
+
+  @Test
+  void boardNumbersEqualTheCountsComputedDirectlyFromTheItems() throws Exception {
+    Map<String, Object> model = model("/board?book=" + bookId, "tleader");
+    List<Facts> facts = allFacts();
+    Predicate<Facts> inBook = f -> f.book().equals(bookId);
+    assertThat(count(facts, inBook, Bucket.ALL)).isEqualTo(27);
+    assertThat(count(facts, inBook, Bucket.OVERDUE)).isPositive();
+    assertCounts((LightCounts) model.get("total"), facts, inBook);
+
+    assertThat(rows(model, "departments")).hasSize(3);
+    for (LightCounts row : rows(model, "departments")) {
+      Long department = Long.valueOf(row.key());
+      assertCounts(row, facts, inBook.and(f -> f.department().equals(department)));
+    }
+    assertThat(rows(model, "leaders")).hasSize(3);
+    for (LightCounts row : rows(model, "leaders")) {
+      Long leader = Long.valueOf(row.key());
+      assertCounts(row, facts, inBook.and(f -> leader.equals(f.leader())));
+    }
+    assertThat(rows(model, "areas")).extracting(LightCounts::key).containsExactlyInAnyOrder(areaA, areaB);
+    for (LightCounts row : rows(model, "areas")) {
+      assertCounts(row, facts, inBook.and(f -> row.key().equals(f.area())));
+    }
+    // worst first: the department with most red items heads its table
+    List<LightCounts> departments = rows(model, "departments");
+    assertThat(departments.get(0).red()).isGreaterThanOrEqualTo(departments.get(departments.size() - 1).red());
+  }
+
+  @Test
+  void theWholeHospitalCountsEveryIssuedItem() throws Exception {
+    Map<String, Object> model = model("/board", "tducha");
+    assertCounts((LightCounts) model.get("total"), allFacts(), f -> true);
+  }
+
+  @Test
+  void filtersNarrowEveryNumber() throws Exception {
+    Long nursing = hospital.department("tnursing").getId();
+    Long incharge = hospital.personId("tincharge");
+    int year = EngineClock.today().getYear();
+    Map<String, Object> model = model("/board?book=" + bookId + "&year=" + year + "&area=" + areaB
+        + "&department=" + nursing + "&leader=" + incharge, "tleader");
+    List<Facts> facts = allFacts();
+    Predicate<Facts> scope = f -> f.book().equals(bookId) && areaB.equals(f.area()) && f.department().equals(nursing)
+        && incharge.equals(f.leader());
+    assertThat(count(facts, scope, Bucket.ALL)).isBetween(1L, 2L);
+    assertCounts((LightCounts) model.get("total"), facts, scope);
+    assertThat(rows(model, "departments")).extracting(LightCounts::key).containsExactly(nursing.toString());
+
+    Map<String, Object> otherYear = model("/board?book=" + bookId + "&year=" + (year - 5), "tleader");
+    assertThat(((LightCounts) otherYear.get("total")).total()).isZero();
+  }
+
+  @Test
+  void everyNumberLinksToExactlyTheItemsBehindIt() throws Exception {
+    String html = mvc.perform(get("/board?book=" + bookId).with(as("tleader"))).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    Long medical = hospital.department("tmedical").getId();
+    assertThat(html).contains("/board/items?show=RED&amp;book=" + bookId + "&amp;department=" + medical);
+    assertThat(html).contains("/board/items?show=OVERDUE&amp;book=" + bookId);
+
+    List<Facts> facts = allFacts();
+    for (Bucket bucket : Bucket.values()) {
+      assertThat(itemIds("/board/items?show=" + bucket + "&book=" + bookId, "tleader")).as("%s", bucket)
+          .isEqualTo(ids(facts, f -> f.book().equals(bookId) && f.in(bucket)));
+      assertThat(itemIds("/board/items?show=" + bucket + "&book=" + bookId + "&department=" + medical, "tleader"))
+          .as("%s of 医务部", bucket)
+          .isEqualTo(ids(facts, f -> f.book().equals(bookId) && f.department().equals(medical) && f.in(bucket)));
+    }
+  }
+
+  Set<Long> itemIds(String url, String username) throws Exception {
+    return ((List<?>) model(url, username).get("items")).stream().map(r -> ((BoardItemRow) r).id())
+        .collect(Collectors.toSet());
+  }
+
+  static Set<Long> ids(List<Facts> facts, Predicate<Facts> which) {
+    return facts.stream().filter(which).map(Facts::id).collect(Collectors.toCollection(HashSet::new));
+  }
+
+  @Test
+  void aDepartmentHeadSeesOnlyTheirDepartmentWhateverTheLinkSays() throws Exception {
+    Long nursing = hospital.department("tnursing").getId();
+    Long medical = hospital.department("tmedical").getId();
+    List<Facts> facts = allFacts();
+
+    Map<String, Object> own = model("/board?book=" + bookId, "tnursehead");
+    assertCounts((LightCounts) own.get("total"), facts, f -> f.book().equals(bookId) && f.department().equals(nursing));
+    assertThat(rows(own, "departments")).extracting(LightCounts::key).containsExactly(nursing.toString());
+
+    Map<String, Object> forged = model("/board?book=" + bookId + "&department=" + medical, "tnursehead");
+    assertThat(forged.get("heldToDepartment")).isEqualTo(true);
+    assertCounts((LightCounts) forged.get("total"), facts, f -> f.book().equals(bookId) && f.department().equals(nursing));
+
+    assertThat(itemIds("/board/items?show=ALL&book=" + bookId + "&department=" + medical, "tnursehead"))
+        .isEqualTo(ids(facts, f -> f.book().equals(bookId) && f.department().equals(nursing)));
+  }
+
+  @Test
+  void staffAreRefusedAndStartInTheirInbox() throws Exception {
+    mvc.perform(get("/board").with(as("tmedstaff"))).andExpect(status().isForbidden());
+    mvc.perform(get("/board/items?show=RED").with(as("tmedstaff"))).andExpect(status().isForbidden());
+    mvc.perform(get("/").with(as("tmedstaff"))).andExpect(redirectedUrl("/tasks"));
+    mvc.perform(get("/").with(as("tleader"))).andExpect(redirectedUrl("/board"));
+    mvc.perform(get("/").with(as("tducha"))).andExpect(redirectedUrl("/board"));
+  }
+}
