@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Processes assign tasks by expressions ({@code ${issuer}}, the leader in charge, a sub-task's
- * person) that may name someone deactivated since the process started. Every user task of every
+ * person, a responsibility book's signer as candidate user) that may name someone deactivated since
+ * the process started. Every user task of every
  * process gets a built-in create listener (one the engine runs even when custom listeners are
  * skipped, as Cockpit's modifications may do) that hands such a task on by {@link TaskHandover}'s
  * rules, so the BPMN files admins edit in Modeler need nothing for it.
@@ -32,7 +33,7 @@ class InactiveAssignees extends AbstractProcessEnginePlugin {
   private final TaskListener listener;
 
   InactiveAssignees(ObjectProvider<TaskHandover> handover) {
-    this.listener = (DelegateTask task) -> handover.getObject().handOverIfAssigneeInactive(task);
+    this.listener = (DelegateTask task) -> handover.getObject().handOverIfHolderInactive(task);
   }
 
   @Override

@@ -72,13 +72,13 @@ class TaskHandover {
     Optional<Person> successor = successor(person, from);
     int count = 0;
     for (Task task : taskService.createTaskQuery().taskAssignee(username).list()) {
-      handOver(new OpenTask(task), username, from, successor, reason);
+      handOver(new OpenTask(task), username, from, successor, reason, false);
       count++;
     }
     if (reason == Reason.DEACTIVATE) {
       for (Task task : offeredOnlyTo(username)) {
         taskService.deleteCandidateUser(task.getId(), username);
-        handOver(new OpenTask(task), username, from, successor, reason);
+        handOver(new OpenTask(task), username, from, successor, reason, true);
         count++;
       }
     }
@@ -91,29 +91,54 @@ class TaskHandover {
 
   /**
    * For a task being created (its create listener): when its assignee is a Duban person who is no
-   * longer active, the task goes where their open tasks went when they left, by the same rules: the
-   * head of their department (a deputy when they were the head), else the department's members, else
-   * (their department deactivated too) the admins. Audited {@code task.handover} with reason
+   * longer active, or it is offered only to such people (candidate users, no group), the task goes
+   * where their open tasks went when they left, by the same rules: the head of their department (a
+   * deputy when they were the head), else the department's members, else (their department
+   * deactivated too) the admins. Audited {@code task.handover} with reason
    * {@link Reason#INACTIVE_ASSIGNEE}.
    *
    * @return whether the task was handed over
    */
   @Transactional
-  public boolean handOverIfAssigneeInactive(DelegateTask task) {
-    String username = task.getAssignee();
-    if (username == null || username.isBlank()) {
+  public boolean handOverIfHolderInactive(DelegateTask task) {
+    String assignee = task.getAssignee();
+    boolean offered = assignee == null || assignee.isBlank();
+    Person left = offered
+        ? offeredOnlyToPeopleWhoLeft(task)
+        : people.findByUsername(assignee).filter(p -> !p.isActive()).orElse(null);
+    if (left == null) {
       return false;
     }
-    Person person = people.findByUsername(username).orElse(null);
-    if (person == null || person.isActive()) {
-      return false;
-    }
-    Department from = person.getDepartment() != null && person.getDepartment().isActive() ? person.getDepartment() : null;
-    Optional<Person> successor = successor(person, from);
-    handOver(new CreatedTask(task), username, from, successor, Reason.INACTIVE_ASSIGNEE);
+    Department from = left.getDepartment() != null && left.getDepartment().isActive() ? left.getDepartment() : null;
+    Optional<Person> successor = successor(left, from);
+    handOver(new CreatedTask(task), left.getUsername(), from, successor, Reason.INACTIVE_ASSIGNEE, offered);
     log.info("Task {} ({}) was created for {}, who is deactivated: handed to {}", task.getId(), task.getName(),
-        username, successor.map(Person::getUsername).orElse(from == null ? Role.ADMIN.groupId() : from.groupId()));
+        left.getUsername(),
+        successor.map(Person::getUsername).orElse(from == null ? Role.ADMIN.groupId() : from.groupId()));
     return true;
+  }
+
+  /**
+   * The first of the task's candidate users when all of them are Duban people who left and no group
+   * is offered it; null when anyone else could take it. They stay candidates (the engine cannot yet
+   * remove a link the task is being created with); having left, they cannot log in to take it.
+   */
+  private Person offeredOnlyToPeopleWhoLeft(DelegateTask task) {
+    List<IdentityLink> candidates = task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .toList();
+    if (candidates.isEmpty() || candidates.stream().anyMatch(link -> link.getGroupId() != null)) {
+      return null;
+    }
+    List<Person> left = new ArrayList<>();
+    for (IdentityLink link : candidates) {
+      Person person = people.findByUsername(link.getUserId()).orElse(null);
+      if (person == null || person.isActive()) {
+        return null;
+      }
+      left.add(person);
+    }
+    return left.get(0);
   }
 
   /** Who leads the department the person leaves, other than the person themself. */
@@ -123,7 +148,12 @@ class TaskHandover {
         : heads.leadersOf(from.getId()).stream().filter(p -> !p.getId().equals(person.getId())).findFirst();
   }
 
-  private void handOver(HandedTask task, String username, Department from, Optional<Person> successor, Reason reason) {
+  /**
+   * @param offered the task was offered to the person (a candidate user), not assigned: the successor
+   *     becomes a candidate user too, so that it stays theirs to take should they hand it back
+   */
+  private void handOver(HandedTask task, String username, Department from, Optional<Person> successor, Reason reason,
+      boolean offered) {
     Map<String, Object> before = new LinkedHashMap<>();
     before.put("task", task.name());
     before.put("assignee", task.assignee());
@@ -136,6 +166,10 @@ class TaskHandover {
     if (successor.isPresent()) {
       task.assign(successor.get().getUsername());
       after.put("assignee", successor.get().getUsername());
+      if (offered) {
+        task.offerToUser(successor.get().getUsername());
+        after.put("candidateUser", successor.get().getUsername());
+      }
     } else {
       task.assign(null);
       after.put("assignee", null);
@@ -169,6 +203,8 @@ class TaskHandover {
     boolean hasCandidateGroup();
 
     void offerTo(String groupId);
+
+    void offerToUser(String username);
 
     Object variable(String name);
   }
@@ -208,6 +244,10 @@ class TaskHandover {
 
     @Override public void offerTo(String groupId) {
       taskService.addCandidateGroup(task.getId(), groupId);
+    }
+
+    @Override public void offerToUser(String username) {
+      taskService.addCandidateUser(task.getId(), username);
     }
 
     @Override public Object variable(String name) {
@@ -250,6 +290,10 @@ class TaskHandover {
 
     @Override public void offerTo(String groupId) {
       task.addCandidateGroup(groupId);
+    }
+
+    @Override public void offerToUser(String username) {
+      task.addCandidateUser(username);
     }
 
     @Override public Object variable(String name) {

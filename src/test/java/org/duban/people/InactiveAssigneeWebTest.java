@@ -18,6 +18,7 @@ import org.duban.org.EngineIdentitySync;
 import org.duban.org.Person;
 import org.duban.org.Role;
 import org.duban.task.WorkTasks;
+import org.duban.taskbook.BookLevel;
 import org.duban.taskbook.TaskBook;
 import org.duban.taskbook.TaskBookFormData;
 import org.duban.taskbook.TaskBookService;
@@ -72,6 +73,41 @@ class InactiveAssigneeWebTest extends PeopleTestSupport {
     Task otherReview = bookTask(fixture.draft("在任院长的任务书"), "draftTaskBook");
     assertThat(otherReview.getAssignee()).isEqualTo(IssuedItemFixture.ISSUER);
     assertThat(audit("task.handover", otherReview.getId())).isEmpty();
+  }
+
+  @Test
+  void aResponsibilityBookWhoseSignerLeftIsOfferedToTheHeadOfTheirDepartment() throws Exception {
+    // Given a leader's responsibility book (分管领导任务书) in review, and its leader has left since
+    Department office = newDepartment("党办");
+    Person head = newPerson("党办主任", office, Role.DEPT_HEAD);
+    departmentAdmin.lead(office.getId(), head.getId(), List.of());
+    Person signer = newPerson("孙副院长", office, Role.LEADER);
+    LocalDate today = EngineClock.today();
+    TaskBookFormData data = new TaskBookFormData();
+    data.setTitle("离任分管领导任务书");
+    data.setYear(today.getYear());
+    data.setPeriodStart(today.minusDays(30));
+    data.setPeriodEnd(today.plusDays(300));
+    data.setGoalAreas("医疗服务");
+    data.setLevel(BookLevel.LEADER);
+    data.setResponsiblePersonId(signer.getId());
+    TaskBook book = taskBooks.createDraft(data, hospital.user(IssuedItemFixture.ISSUER));
+    fixture.addItem(book, "1", "分管事项");
+    workTasks.complete(bookTask(book, "draftTaskBook").getId(), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
+    assertThat(adminPost("/admin/people/" + signer.getId() + "/deactivate")).isNull();
+
+    // When the review approves it, which offers 签署 to the leader alone
+    workTasks.complete(bookTask(book, "reviewTaskBook").getId(), Map.of("reviewDecision", "approve"),
+        hospital.user(IssuedItemFixture.REVIEWER));
+
+    // Then the head of 党办 holds it, and it stays theirs to take after handing it back
+    Task sign = bookTask(book, "signTaskBook");
+    assertThat(sign.getAssignee()).isEqualTo(head.getUsername());
+    workTasks.unclaim(sign.getId(), hospital.user(head.getUsername()));
+    assertThat(taskService.createTaskQuery().taskId(sign.getId()).taskCandidateUser(head.getUsername()).count())
+        .isEqualTo(1);
+    assertThat(audit("task.handover", sign.getId()).get(0).getAfter())
+        .contains("INACTIVE_ASSIGNEE", head.getUsername(), signer.getUsername());
   }
 
   @Test
