@@ -64,6 +64,24 @@ final class Page {
     return errors;
   }
 
+  /**
+   * The cells of {@code table.list} tables that carry no {@code data-label}: on a phone such a table
+   * becomes stacked cards, and a cell without a label shows a bare value.
+   */
+  List<String> unlabelledListCells() {
+    List<String> unlabelled = new ArrayList<>();
+    elements.stream().filter(e -> "table".equals(e.getElementName()) && hasClass(e, "list"))
+        .forEach(table -> descendants(table, e -> "td".equals(e.getElementName()) && !e.hasAttribute("data-label"))
+            .forEach(td -> unlabelled.add(text(td))));
+    return unlabelled;
+  }
+
+  /** How many cells of {@code table.list} tables the page has. */
+  long listCells() {
+    return elements.stream().filter(e -> "table".equals(e.getElementName()) && hasClass(e, "list"))
+        .mapToLong(table -> descendants(table, e -> "td".equals(e.getElementName())).size()).sum();
+  }
+
   /** Every field error on the page. */
   List<String> allFieldErrors() {
     return texts("field-error");
