@@ -60,7 +60,13 @@ class RealFormFilesTest {
                     "meetingDate:datetime-date:required", "meetingDecision:radio:required:continue/close",
                     "meetingInstruction:textarea:required:max2000", "newDeadline:datetime-date")),
             entry("approve-change", List.of("changeDecision:radio:required:approve/reject",
-                    "changeComment:textarea:max1000")));
+                    "changeComment:textarea:max1000")),
+            entry("review-assessment-score", List.of("assessmentResponse:radio:required:accept/appeal",
+                    "appealItem:select:assessmentItemOptions", "appealReason:textarea:max1000")),
+            entry("decide-appeal", List.of("appealDecision:radio:required:uphold/change",
+                    "changedItem:select:assessmentItemOptions", "newScore:number:0..100",
+                    "decisionReason:textarea:required:max1000")),
+            entry("publish-assessment", List.of("publishComment:textarea:max1000")));
 
     private final Forms forms = FormsTestSupport.forms();
 

@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProcessModelConventionsTest {
 
   static final List<String> FILES = List.of("task-book-issuance.bpmn", "department-work.bpmn",
-      "monthly-check-in.bpmn", "weekly-supervision.bpmn", "escalation.bpmn", "change-request.bpmn");
+      "monthly-check-in.bpmn", "weekly-supervision.bpmn", "escalation.bpmn", "change-request.bpmn",
+      "year-end-assessment.bpmn");
 
   /** Every user task of the six processes and its form, as the contract lists them. */
   static final Map<String, String> FORMS = Map.ofEntries(
@@ -55,7 +56,10 @@ class ProcessModelConventionsTest {
       Map.entry("submitRectificationEvidence", "rectification-evidence"),
       Map.entry("signOffRectification", "sign-off"),
       Map.entry("recordMeetingDecision", "meeting-decision"),
-      Map.entry("approveChange", "approve-change"));
+      Map.entry("approveChange", "approve-change"),
+      Map.entry("reviewScore", "review-assessment-score"),
+      Map.entry("decideAppeal", "decide-appeal"),
+      Map.entry("publishResults", "publish-assessment"));
 
   static List<String> files() {
     return FILES;
