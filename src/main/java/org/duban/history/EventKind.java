@@ -47,5 +47,7 @@ public enum EventKind {
   CHANGE_REJECTED,
   ITEM_URGED,
   /** A step an admin added in Modeler, with no Java behind it, was done. */
-  STEP_DONE
+  STEP_DONE,
+  /** A sub-task's task went to someone else because its person moved or left (TaskHandover). */
+  SUBTASK_HANDED_OVER
 }

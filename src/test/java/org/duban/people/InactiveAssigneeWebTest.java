@@ -2,6 +2,7 @@ package org.duban.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,6 +13,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
+import org.duban.history.ItemEvent;
+import org.duban.history.ItemHistory;
 import org.duban.infrastructure.EngineClock;
 import org.duban.org.Department;
 import org.duban.org.EngineIdentitySync;
@@ -38,6 +41,7 @@ class InactiveAssigneeWebTest extends PeopleTestSupport {
   @Autowired WorkTasks workTasks;
   @Autowired TaskBookService taskBooks;
   @Autowired WorkItemQueries itemQueries;
+  @Autowired ItemHistory history;
   @Autowired RuntimeService runtimeService;
   @Autowired EngineIdentitySync sync;
   @Autowired PlatformTransactionManager transactionManager;
@@ -122,6 +126,11 @@ class InactiveAssigneeWebTest extends PeopleTestSupport {
 
     assertThat(taskService.createTaskQuery().taskId(subTask.getId()).singleResult().getAssignee()).isEqualTo("tmedhead");
     assertThat(itemQueries.subTasks(item.itemId())).extracting(SubTaskRow::assignee).containsExactly("测试医务主任");
+    assertThat(history.ofItem(item.itemId())).filteredOn(e -> e.getKind().equals("SUBTASK_HANDED_OVER"))
+        .extracting(ItemEvent::getActor, ItemEvent::getDetail)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("tadmin", "梳理流程：蒋干事 → 测试医务主任"));
+    assertThat(html(get("/items/" + item.itemId()).with(as("tmedhead"))))
+        .contains("子任务移交", "梳理流程：蒋干事 → 测试医务主任");
 
     // And the head reports it done
     workTasks.complete(subTask.getId(), Map.of("report", "已梳理完毕"), hospital.user("tmedhead"));
@@ -154,6 +163,8 @@ class InactiveAssigneeWebTest extends PeopleTestSupport {
     assertThat(restarted.getAssignee()).isEqualTo("tmedhead");
     assertThat(audit("task.handover", restarted.getId()).get(0).getAfter()).contains("INACTIVE_ASSIGNEE");
     assertThat(itemQueries.subTasks(item.itemId())).extracting(SubTaskRow::assignee).containsExactly("测试医务主任");
+    assertThat(history.ofItem(item.itemId())).filteredOn(e -> e.getKind().equals("SUBTASK_HANDED_OVER"))
+        .extracting(ItemEvent::getDetail).containsExactly("梳理流程：韩干事 → 测试医务主任");
   }
 
   /** An item of 测试医务部, claimed by its head and broken down into one sub-task for this person. */
