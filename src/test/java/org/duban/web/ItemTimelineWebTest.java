@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -31,7 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The item page's timeline (办理记录): everything that happened to the item, in order and grouped by
  * day, with who and when, and the details the domain keeps: the sub-tasks of the breakdown, the
- * readings of a check-in, the rule and figures of a light, the number of a notice. Filtered by a query
+ * readings of a check-in, the rule and figures of a light, the number of a notice, the rectification
+ * plan, evidence and sign-off. Filtered by a query
  * parameter; a department that may not see the item gets 403.
  */
 class ItemTimelineWebTest extends WebTestSupport {
@@ -107,7 +109,22 @@ class ItemTimelineWebTest extends WebTestSupport {
     triage.put("noticeDeadline", LocalDateTime.of(2026, 4, 21, 0, 0).toLocalDate());
     workTasks.complete(fixture.openTask(item, "triageEscalation").getId(), triage, hospital.user("tducha"));
     SupervisionNotice notice = notices.findByWorkItemIdOrderByIssuedAtAsc(item.itemId()).get(0);
-    setClock(LocalDateTime.of(2026, 4, 15, 9, 0));
+
+    // And the department's plan is accepted, evidenced and signed off the next week
+    setClock(LocalDateTime.of(2026, 4, 16, 10, 0));
+    workTasks.complete(fixture.openTask(item, "submitRectificationPlan").getId(), Map.of(
+        "obstacle", "信息系统改造滞后", "responsibility", "医务部主任", "measures", "增派工程师",
+        "rectificationDeadline", LocalDate.of(2026, 4, 28)), hospital.user("tmedhead"));
+    setClock(LocalDateTime.of(2026, 4, 17, 10, 0));
+    workTasks.complete(fixture.openTask(item, "reviewRectificationPlan").getId(),
+        Map.of("planDecision", "accept"), hospital.user("tducha"));
+    setClock(LocalDateTime.of(2026, 4, 20, 10, 0));
+    workTasks.complete(fixture.openTask(item, "submitRectificationEvidence").getId(),
+        Map.of("evidence", "上线截图及运行报告"), hospital.user("tmedhead"));
+    setClock(LocalDateTime.of(2026, 4, 21, 16, 45));
+    workTasks.complete(fixture.openTask(item, "signOffRectification").getId(),
+        Map.of("signOffDecision", "signOff", "signOffComment", "同意销号"), hospital.user("tducha"));
+    setClock(LocalDateTime.of(2026, 4, 22, 9, 0));
 
     // Then the item's timeline lists each of these, in the order they happened, grouped by day
     String all = timeline(page(item.itemId(), "tmedhead", null));
@@ -124,7 +141,12 @@ class ItemTimelineWebTest extends WebTestSupport {
         "序时进度 " + light.getExpectedProgress() + "%，填报进度 12%",
         "2026-04-14</time></h3>",
         "进入督办", "11:05", "下发督办单", "测试督查（tducha）", notice.number(), "请于期限内提交出院流程整改方案",
-        "/supervision/notices/" + notice.getId() + "/print");
+        "/supervision/notices/" + notice.getId() + "/print",
+        "2026-04-16</time></h3>",
+        "提交整改方案", "测试医务主任（tmedhead）", "信息系统改造滞后", "医务部主任", "增派工程师", "2026-04-28",
+        "2026-04-17</time></h3>", "整改方案通过", "测试督查（tducha）",
+        "2026-04-20</time></h3>", "提交整改佐证", "上线截图及运行报告",
+        "2026-04-21</time></h3>", "16:45", "销号", "测试督查（tducha）", "同意销号");
     int at = -1;
     for (String expected : inOrder) {
       int found = all.indexOf(expected, at + 1);
@@ -147,7 +169,8 @@ class ItemTimelineWebTest extends WebTestSupport {
         .doesNotContain("平均住院日：6.8天", "分解子任务");
     // the decisions filter the signing, the claim and the breakdown
     String decisions = timeline(page(item.itemId(), "tmedhead", "decisions"));
-    assertThat(decisions).contains("签署目标责任书", "认领", "分解子任务").doesNotContain("填报月度进展", "下发督办单");
+    assertThat(decisions).contains("签署目标责任书", "认领", "分解子任务", "整改方案通过", "销号")
+        .doesNotContain("填报月度进展", "下发督办单", "提交整改佐证");
     // and a filter that does not exist says so in Chinese and lists everything
     String unknown = timeline(page(item.itemId(), "tmedhead", "bogus"));
     assertThat(unknown).contains("没有“bogus”这一类记录可筛选，下面列出全部记录。", "填报月度进展", "下发督办单");
