@@ -10,12 +10,12 @@ import org.duban.history.EventKind;
 /** Which of an item's events its timeline shows, chosen by the {@code show} query parameter. */
 public enum TimelineFilter {
   ALL(EnumSet.allOf(EventKind.class)),
-  /** What people decided about the item: issue, sign, claim, breakdown, acceptance, changes, rulings. */
+  /** What people decided about the item: issue, sign, claim, breakdown, hand-overs, acceptance, changes, rulings. */
   DECISIONS(EnumSet.of(ITEM_ISSUED, BOOK_SIGNED, SIGNING_QUESTION_RAISED, SIGNING_QUESTION_ANSWERED,
       ITEM_CLAIMED, ITEM_DISPUTED, ITEM_REASSIGNED, ITEM_ASSIGNMENT_UPHELD, ITEM_BROKEN_DOWN, ITEM_ACCEPTED,
       ITEM_SENT_BACK, ITEM_CLOSED, ESCALATION_DISMISSED, LEADER_INSTRUCTED, PLAN_ACCEPTED, PLAN_SENT_BACK,
       RECTIFICATION_REOPENED, SIGNED_OFF, MEETING_DECIDED, CHANGE_PROPOSED, CHANGE_APPROVED, CHANGE_REJECTED,
-      STEP_DONE)),
+      STEP_DONE, SUBTASK_HANDED_OVER)),
   /** The department's reports: monthly check-ins (and missed ones), sub-tasks done, completion. */
   CHECK_INS(EnumSet.of(CHECK_IN_SUBMITTED, CHECK_IN_MISSED, SUBTASK_DONE, COMPLETION_REPORTED)),
   /** What the supervision office and the ladder did: lights, notices, rectification, meetings, urges. */
