@@ -1,12 +1,18 @@
 package org.duban.board;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.duban.security.CurrentUser;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /** 院领导驾驶舱: where the hospital stands, every number a link to the items behind it. */
 @Controller
@@ -14,12 +20,22 @@ class BoardController {
 
   static final int PAGE_SIZE = 50;
 
-  private final BoardQueries queries;
-  private final BoardAccess access;
+  /** Texts board.js shows, by their key in the bundle. */
+  static final List<String> CHART_LABELS = List.of(
+      "board.bucket.RED", "board.bucket.YELLOW", "board.bucket.GREEN", "board.bucket.NONE", "board.bucket.CLOSED",
+      "board.chart.actual", "board.chart.expected", "board.chart.gap", "board.chart.target", "board.chart.baseline",
+      "board.chart.reading", "board.chart.noData");
 
-  BoardController(BoardQueries queries, BoardAccess access) {
+  private final BoardQueries queries;
+  private final BoardProgress progress;
+  private final BoardAccess access;
+  private final MessageSource messages;
+
+  BoardController(BoardQueries queries, BoardProgress progress, BoardAccess access, MessageSource messages) {
     this.queries = queries;
+    this.progress = progress;
     this.access = access;
+    this.messages = messages;
   }
 
   @GetMapping("/board")
@@ -41,10 +57,12 @@ class BoardController {
     model.addAttribute("areas", queries.counts(filter, BoardQueries.Dimension.AREA));
     model.addAttribute("departments", queries.counts(filter, BoardQueries.Dimension.DEPARTMENT));
     model.addAttribute("leaders", queries.counts(filter, BoardQueries.Dimension.LEADER));
+    model.addAttribute("progress", progress.byDepartment(filter));
     model.addAttribute("buckets", List.of(Bucket.RED, Bucket.YELLOW, Bucket.GREEN, Bucket.NONE, Bucket.CLOSED));
     model.addAttribute("columns", List.of(Bucket.RED, Bucket.YELLOW, Bucket.GREEN, Bucket.NONE, Bucket.CLOSED,
         Bucket.OVERDUE, Bucket.NOTICE));
     model.addAttribute("all", Bucket.ALL);
+    model.addAttribute("red", Bucket.RED);
     model.addAttribute("overdue", Bucket.OVERDUE);
     model.addAttribute("notice", Bucket.NOTICE);
     addOptions(model, filter, wholeHospital);
@@ -72,6 +90,32 @@ class BoardController {
     model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < total);
     model.addAttribute("items", queries.items(filter, show, current * PAGE_SIZE, PAGE_SIZE));
     return "board/items";
+  }
+
+  /** The charts' data for board.js, under the same filter and the same rights as the page. */
+  @GetMapping(value = "/board/data", produces = "application/json")
+  @ResponseBody
+  BoardData data(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) Long book,
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String area,
+      @RequestParam(required = false) Long department,
+      @RequestParam(required = false) Long leader,
+      HttpServletRequest request,
+      Locale locale) {
+    BoardFilter filter = access.allowed(user, BoardFilter.of(book, year, area, department, leader));
+    String context = request.getContextPath();
+    Map<String, String> labels = new LinkedHashMap<>();
+    CHART_LABELS.forEach(key -> labels.put(key.substring("board.".length()), messages.getMessage(key, null, locale)));
+    return new BoardData(
+        labels,
+        BoardData.Row.of(queries.total(filter), filter, context),
+        queries.counts(filter, BoardQueries.Dimension.DEPARTMENT).stream()
+            .map(row -> BoardData.Row.of(row, filter.row("department", row.key()), context))
+            .toList(),
+        progress.byDepartment(filter),
+        progress.indicators(filter));
   }
 
   private void addOptions(Model model, BoardFilter filter, boolean wholeHospital) {

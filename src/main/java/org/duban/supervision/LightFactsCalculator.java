@@ -55,7 +55,7 @@ public class LightFactsCalculator {
   }
 
   /** 序时进度: the share of the item's time that has passed, in percent. */
-  static int expectedProgress(LocalDate start, LocalDate deadline, LocalDate today) {
+  public static int expectedProgress(LocalDate start, LocalDate deadline, LocalDate today) {
     long total = ChronoUnit.DAYS.between(start, deadline);
     if (total <= 0 || !today.isBefore(deadline)) {
       return today.isBefore(start) ? 0 : 100;

@@ -3,6 +3,8 @@ package org.duban.board;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -18,7 +20,11 @@ import java.util.stream.Collectors;
 import org.duban.IssuedItemFixture;
 import org.duban.RunningAppTest;
 import org.duban.TestHospital;
+import org.duban.checkin.CheckIn;
+import org.duban.checkin.CheckInRepository;
+import org.duban.checkin.CheckInService;
 import org.duban.infrastructure.EngineClock;
+import org.duban.supervision.LightFactsCalculator;
 import org.duban.supervision.EscalationRepository;
 import org.duban.supervision.SupervisionNoticeRepository;
 import org.duban.task.WorkTasks;
@@ -60,6 +66,8 @@ class BoardWebTest {
   @Autowired SupervisionNoticeRepository notices;
   @Autowired EscalationRepository escalations;
   @Autowired TransactionTemplate transaction;
+  @Autowired CheckInService checkIns;
+  @Autowired CheckInRepository checkInRecords;
 
   // generated once for the class: the context (and its database) is shared by all tests
   static Long bookId;
@@ -98,6 +106,16 @@ class BoardWebTest {
     workTasks.complete(task(instance, "draftTaskBook"), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
     workTasks.complete(task(instance, "reviewTaskBook"), Map.of("reviewDecision", "approve"),
         hospital.user(IssuedItemFixture.REVIEWER));
+    // monthly check-ins of the first twelve items (医务部's and part of 护理部's): last month, then this one
+    String thisMonth = java.time.YearMonth.from(EngineClock.today()).toString();
+    String lastMonth = java.time.YearMonth.from(EngineClock.today()).minusMonths(1).toString();
+    for (int i = 0; i < 12; i++) {
+      Long id = ids.get(i);
+      Long indicator = transaction.execute(status -> workItems.findById(id).orElseThrow().getIndicators().get(0).getId());
+      checkIns.submit(id, lastMonth, 5 * i, Map.of(indicator, new java.math.BigDecimal("7.1")), "按计划推进", null, "tmedhead");
+      checkIns.submit(id, thisMonth, 5 * i + 3 * (i % 4), Map.of(indicator, new java.math.BigDecimal("6." + (9 - i % 5))),
+          "按计划推进", null, "tmedhead");
+    }
     // lights and stages as the sweep and the departments would leave them: 0 red, 1 yellow, 2 green,
     // 3 unlit, 4 closed, 5 red and overdue, 6 closed after it was red
     transaction.executeWithoutResult(status -> {
@@ -289,5 +307,88 @@ class BoardWebTest {
     mvc.perform(get("/").with(as("tmedstaff"))).andExpect(redirectedUrl("/tasks"));
     mvc.perform(get("/").with(as("tleader"))).andExpect(redirectedUrl("/board"));
     mvc.perform(get("/").with(as("tducha"))).andExpect(redirectedUrl("/board"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void progressAgainstTimeIsTheDepartmentsCheckInsAgainstTheirExpectedProgress() throws Exception {
+    List<BoardProgress.Department> shown =
+        (List<BoardProgress.Department>) model("/board?book=" + bookId, "tleader").get("progress");
+    // computed item by item: each submitted check-in's percent, and the item's expected progress at its month's end
+    Map<String, long[]> direct = new java.util.TreeMap<>(); // department|period -> reports, percent, expected
+    transaction.executeWithoutResult(status -> {
+      for (WorkItem item : workItems.findByTaskBookIdOrderByIdAsc(bookId)) {
+        for (CheckIn checkIn : checkInRecords.findByWorkItemIdOrderByPeriodDesc(item.getId())) {
+          if (checkIn.getStatus() != CheckIn.Status.SUBMITTED) {
+            continue;
+          }
+          LocalDate monthEnd = java.time.YearMonth.parse(checkIn.getPeriod()).atEndOfMonth();
+          LocalDate asOf = monthEnd.isAfter(EngineClock.today()) ? EngineClock.today() : monthEnd;
+          long[] sum = direct.computeIfAbsent(item.getLeadDepartment().getId() + "|" + checkIn.getPeriod(), k -> new long[3]);
+          sum[0]++;
+          sum[1] += checkIn.getPercentDone();
+          sum[2] += LightFactsCalculator.expectedProgress(item.getTaskBook().getPeriodStart(), item.getDeadline(), asOf);
+        }
+      }
+    });
+    assertThat(direct).hasSize(4); // 医务部 and 护理部, two months each
+    Map<String, long[]> board = new java.util.TreeMap<>();
+    for (BoardProgress.Department department : shown) {
+      for (BoardProgress.Month month : department.months()) {
+        board.put(department.key() + "|" + month.period(), new long[] {month.reports(), month.actual(), month.expected()});
+      }
+    }
+    assertThat(board.keySet()).isEqualTo(direct.keySet());
+    direct.forEach((key, sum) -> {
+      long[] got = board.get(key);
+      assertThat(got[0]).as("reports %s", key).isEqualTo(sum[0]);
+      assertThat(got[1]).as("actual %s", key).isEqualTo(Math.round(sum[1] / (double) sum[0]));
+      assertThat(got[2]).as("expected %s", key).isEqualTo(Math.round(sum[2] / (double) sum[0]));
+    });
+    // furthest behind first
+    for (int i = 1; i < shown.size(); i++) {
+      assertThat(shown.get(i - 1).latest().gap()).isLessThanOrEqualTo(shown.get(i).latest().gap());
+    }
+  }
+
+  @Test
+  void theChartsDataCarriesTheSameNumbersLinksAndIndicators() throws Exception {
+    List<Facts> facts = allFacts();
+    Long medical = hospital.department("tmedical").getId();
+    Predicate<Facts> inBook = f -> f.book().equals(bookId);
+    mvc.perform(get("/board/data?book=" + bookId).with(as("tleader")))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith("application/json"))
+        .andExpect(jsonPath("$.total.counts.RED").value(count(facts, inBook, Bucket.RED)))
+        .andExpect(jsonPath("$.total.counts.CLOSED").value(count(facts, inBook, Bucket.CLOSED)))
+        .andExpect(jsonPath("$.total.links.RED").value("/board/items?show=RED&book=" + bookId))
+        .andExpect(jsonPath("$.departments.length()").value(3))
+        .andExpect(jsonPath("$.departments[?(@.key == '" + medical + "')].counts.ALL")
+            .value((int) count(facts, inBook.and(f -> f.department().equals(medical)), Bucket.ALL)))
+        .andExpect(jsonPath("$.progress.length()").value(2))
+        .andExpect(jsonPath("$.indicators.length()").value(BoardProgress.INDICATOR_LIMIT))
+        .andExpect(jsonPath("$.indicators[0].target").value(6.5))
+        .andExpect(jsonPath("$.labels['chart.expected']").value("序时进度"));
+    // red items' indicators first, each with the readings of its check-ins
+    String json = mvc.perform(get("/board/data?book=" + bookId + "&department=" + medical).with(as("tleader")))
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(com.jayway.jsonpath.JsonPath.<List<Object>>read(json, "$.indicators[0].periods")).hasSize(2);
+    // a department head's data is their department's, whatever the link says
+    Long nursing = hospital.department("tnursing").getId();
+    mvc.perform(get("/board/data?book=" + bookId + "&department=" + medical).with(as("tnursehead")))
+        .andExpect(jsonPath("$.total.counts.ALL")
+            .value((int) count(facts, inBook.and(f -> f.department().equals(nursing)), Bucket.ALL)))
+        .andExpect(jsonPath("$.departments.length()").value(1));
+    mvc.perform(get("/board/data").with(as("tmedstaff"))).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void theChartsComeFromTheEchartsWebjarAndTheBoardScriptNotInline() throws Exception {
+    String html = mvc.perform(get("/board").with(as("tleader"))).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(html).contains("/webjars/echarts/5.3.1/dist/echarts.min.js").contains("/js/board.js")
+        .doesNotContain("<script>");
+    mvc.perform(get("/webjars/echarts/5.3.1/dist/echarts.min.js").with(as("tleader"))).andExpect(status().isOk());
+    mvc.perform(get("/js/board.js")).andExpect(status().isOk());
   }
 }
