@@ -1,0 +1,203 @@
+package org.duban.assessment;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.duban.security.CurrentUser;
+import org.duban.task.WorkTasks;
+import org.duban.taskbook.TaskBook;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Pages of the year-end assessment: the list, opening one (supervision office), the overview per
+ * department and per leader (leaders, supervision, admins), a department's own view, publishing and the
+ * Excel export.
+ */
+@Controller
+class AssessmentController {
+
+  private final AssessmentService service;
+  private final AssessmentResults results;
+  private final AssessmentExport export;
+  private final TaskService taskService;
+  private final WorkTasks workTasks;
+  private final MessageSource messages;
+
+  AssessmentController(AssessmentService service, AssessmentResults results, AssessmentExport export,
+      TaskService taskService, WorkTasks workTasks, MessageSource messages) {
+    this.messages = messages;
+    this.service = service;
+    this.results = results;
+    this.export = export;
+    this.taskService = taskService;
+    this.workTasks = workTasks;
+  }
+
+  @GetMapping("/assessments")
+  String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("assessments", results.all());
+    model.addAttribute("bookTitles", results.bookTitles());
+    model.addAttribute("seesAll", AssessmentService.seesAll(user));
+    model.addAttribute("mayOpen", AssessmentService.mayRun(user));
+    return "assessment/list";
+  }
+
+  @GetMapping("/assessments/new")
+  String openPage(@RequestParam(required = false) Long bookId, @AuthenticationPrincipal CurrentUser user, Model model) {
+    requireOffice(user);
+    Map<Long, Integer> weights = new LinkedHashMap<>();
+    if (bookId != null) {
+      weights.putAll(Weights.defaults(service.areasOf(bookId)));
+    }
+    return openPage(bookId, weights, null, model);
+  }
+
+  private String openPage(Long bookId, Map<Long, Integer> weights, AssessmentRejected error, Model model) {
+    List<TaskBook> books = service.assessableBooks();
+    model.addAttribute("books", books);
+    model.addAttribute("bookId", bookId);
+    model.addAttribute("areas", bookId == null ? List.of() : service.areasOf(bookId));
+    model.addAttribute("weights", weights);
+    model.addAttribute("errorText", error == null ? null
+        : messages.getMessage(error.messageKey(), error.args(), LocaleContextHolder.getLocale()));
+    return "assessment/new";
+  }
+
+  @PostMapping("/assessments")
+  String open(@RequestParam Long bookId, @RequestParam Map<String, String> params,
+      @AuthenticationPrincipal CurrentUser user, Model model) {
+    requireOffice(user);
+    Map<Long, Integer> weights = new HashMap<>();
+    Map<Long, Integer> shown = new LinkedHashMap<>();
+    AssessmentRejected error = null;
+    for (Weights.Area area : service.areasOf(bookId)) {
+      String value = params.get("weight_" + area.id());
+      try {
+        Integer weight = value == null || value.isBlank() ? null : Integer.valueOf(value.trim());
+        if (weight != null) {
+          weights.put(area.id(), weight);
+          shown.put(area.id(), weight);
+        }
+      } catch (NumberFormatException e) {
+        error = new AssessmentRejected("weights", "assessment.weights.number");
+      }
+    }
+    if (error == null) {
+      try {
+        Assessment assessment = service.open(bookId, weights, user);
+        return "redirect:/assessments/" + assessment.getId();
+      } catch (AssessmentRejected rejected) {
+        error = rejected;
+      }
+    }
+    return openPage(bookId, shown, error, model);
+  }
+
+  @GetMapping("/assessments/{id}")
+  String overview(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+    Assessment assessment = results.assessment(id);
+    if (!AssessmentService.seesAll(user)) {
+      if (user.departmentId() == null) {
+        throw new AccessDeniedException("no department");
+      }
+      return "redirect:/assessments/" + assessment.getId() + "/departments/" + user.departmentId();
+    }
+    model.addAttribute("overview", results.overview(id));
+    model.addAttribute("mayPublish", AssessmentService.mayRun(user) && !assessment.isPublished());
+    model.addAttribute("readyToPublish", publishTask(assessment) != null);
+    return "assessment/overview";
+  }
+
+  @GetMapping("/assessments/{id}/departments/{departmentId}")
+  String department(@PathVariable Long id, @PathVariable Long departmentId, @AuthenticationPrincipal CurrentUser user,
+      Model model) {
+    if (!AssessmentService.maySeeDepartment(user, departmentId)) {
+      throw new AccessDeniedException("another department's score");
+    }
+    AssessmentResults.Overview overview = results.overview(id);
+    AssessmentResults.DepartmentResult department = overview.department(departmentId);
+    if (department == null) {
+      throw new org.duban.infrastructure.NotFound();
+    }
+    model.addAttribute("overview", overview);
+    model.addAttribute("department", department);
+    model.addAttribute("weights", overview.weights());
+    model.addAttribute("reviewTaskId", reviewTask(overview.assessment(), departmentId));
+    return "assessment/department";
+  }
+
+  @PostMapping("/assessments/{id}/publish")
+  String publish(@PathVariable Long id, @RequestParam(required = false) String publishComment,
+      @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+    requireOffice(user);
+    Assessment assessment = results.assessment(id);
+    Task task = publishTask(assessment);
+    if (assessment.isPublished()) {
+      redirect.addFlashAttribute("errorKey", "assessment.publish.already");
+    } else if (task == null) {
+      redirect.addFlashAttribute("errorKey", "assessment.publish.notReady");
+    } else {
+      Map<String, Object> values = new HashMap<>();
+      values.put("publishComment", publishComment);
+      workTasks.complete(task.getId(), values, user);
+      redirect.addFlashAttribute("messageKey", "assessment.published");
+    }
+    return "redirect:/assessments/" + id;
+  }
+
+  @GetMapping("/assessments/{id}/export.xlsx")
+  ResponseEntity<byte[]> export(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Locale locale) {
+    if (!AssessmentService.seesAll(user)) {
+      throw new AccessDeniedException("the export holds every department's scores");
+    }
+    AssessmentExport.Download download = export.export(id, locale);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(AssessmentExport.CONTENT_TYPE))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assessment-" + id + ".xlsx\"; filename*=UTF-8''"
+            + java.net.URLEncoder.encode(download.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+        .cacheControl(CacheControl.noStore())
+        .body(download.content());
+  }
+
+  private Task publishTask(Assessment assessment) {
+    if (assessment.getProcessInstanceId() == null) {
+      return null;
+    }
+    return taskService.createTaskQuery().processInstanceId(assessment.getProcessInstanceId())
+        .taskDefinitionKey(AssessmentTasks.PUBLISH).singleResult();
+  }
+
+  private String reviewTask(Assessment assessment, Long departmentId) {
+    if (assessment.getProcessInstanceId() == null) {
+      return null;
+    }
+    return taskService.createTaskQuery().processInstanceId(assessment.getProcessInstanceId())
+        .taskDefinitionKey(AssessmentTasks.REVIEW).list().stream()
+        .filter(t -> departmentId.equals(taskService.getVariable(t.getId(), "departmentId")))
+        .map(Task::getId).findFirst().orElse(null);
+  }
+
+  private static void requireOffice(CurrentUser user) {
+    if (!AssessmentService.mayRun(user)) {
+      throw new AccessDeniedException("only the supervision office runs assessments");
+    }
+  }
+}
