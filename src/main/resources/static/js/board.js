@@ -33,7 +33,7 @@
     chart(element, {
       tooltip: tooltip,
       legend: { bottom: 0 },
-      series: [{ type: 'pie', radius: ['35%', '65%'], data: slices, label: { formatter: '{b} {c}' } }]
+      series: [{ type: 'pie', radius: ['35%', '65%'], data: slices, label: { show: element.clientWidth > 480, formatter: '{b} {c}' } }]
     }).on('click', function (p) { go(data.total.links[p.data.bucket]); });
   }
 
@@ -108,11 +108,18 @@
       sub.className = 'hint';
       sub.textContent = ' ' + (s.department || '') + ' · ' + s.item;
       title.appendChild(sub);
+      box.appendChild(title);
+      holder.appendChild(box);
+      if (s.values.length === 0) {
+        var empty = document.createElement('p');
+        empty.className = 'empty';
+        empty.textContent = data.labels['chart.noReadings'];
+        box.appendChild(empty);
+        return;
+      }
       var element = document.createElement('div');
       element.className = 'chart';
-      box.appendChild(title);
       box.appendChild(element);
-      holder.appendChild(box);
       var lines = [];
       if (s.target !== null) {
         lines.push({ yAxis: s.target, name: data.labels['chart.target'], lineStyle: { color: '#d63031', type: 'solid' } });

@@ -24,7 +24,7 @@ class BoardController {
   static final List<String> CHART_LABELS = List.of(
       "board.bucket.RED", "board.bucket.YELLOW", "board.bucket.GREEN", "board.bucket.NONE", "board.bucket.CLOSED",
       "board.chart.actual", "board.chart.expected", "board.chart.gap", "board.chart.target", "board.chart.baseline",
-      "board.chart.reading", "board.chart.noData");
+      "board.chart.reading", "board.chart.noData", "board.chart.noReadings");
 
   private final BoardQueries queries;
   private final BoardProgress progress;
@@ -61,10 +61,11 @@ class BoardController {
     model.addAttribute("buckets", List.of(Bucket.RED, Bucket.YELLOW, Bucket.GREEN, Bucket.NONE, Bucket.CLOSED));
     model.addAttribute("columns", List.of(Bucket.RED, Bucket.YELLOW, Bucket.GREEN, Bucket.NONE, Bucket.CLOSED,
         Bucket.OVERDUE, Bucket.NOTICE));
-    model.addAttribute("all", Bucket.ALL);
-    model.addAttribute("red", Bucket.RED);
-    model.addAttribute("overdue", Bucket.OVERDUE);
-    model.addAttribute("notice", Bucket.NOTICE);
+    // not "notice": the layout shows a model attribute of that name as a flash message
+    model.addAttribute("allBucket", Bucket.ALL);
+    model.addAttribute("redBucket", Bucket.RED);
+    model.addAttribute("overdueBucket", Bucket.OVERDUE);
+    model.addAttribute("noticeBucket", Bucket.NOTICE);
     addOptions(model, filter, wholeHospital);
     return "board/board";
   }

@@ -387,7 +387,7 @@ class BoardWebTest {
     String html = mvc.perform(get("/board").with(as("tleader"))).andReturn().getResponse()
         .getContentAsString(StandardCharsets.UTF_8);
     assertThat(html).contains("/webjars/echarts/5.3.1/dist/echarts.min.js").contains("/js/board.js")
-        .doesNotContain("<script>");
+        .doesNotContain("<script>").doesNotContain("??");
     mvc.perform(get("/webjars/echarts/5.3.1/dist/echarts.min.js").with(as("tleader"))).andExpect(status().isOk());
     mvc.perform(get("/js/board.js")).andExpect(status().isOk());
   }
