@@ -82,6 +82,12 @@ public class AssessmentResults {
     return assessments.findById(assessmentId).orElseThrow(NotFound::new);
   }
 
+  /** The id of the book's assessment, or null: the book page links to it. */
+  @Transactional(readOnly = true)
+  public Long assessmentIdOfBook(Long taskBookId) {
+    return assessments.findByTaskBookId(taskBookId).map(Assessment::getId).orElse(null);
+  }
+
   @Transactional(readOnly = true)
   public List<Assessment> all() {
     return assessments.findAllByOrderByYearDescIdDesc();

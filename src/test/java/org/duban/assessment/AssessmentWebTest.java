@@ -95,6 +95,10 @@ class AssessmentWebTest {
   void weightsNotSummingToHundredAreRefusedInChineseAndNothingOpens() throws Exception {
     AssessmentBooks.Book book = books.issued("页面权重任务书", EngineClock.today().getYear());
 
+    // the office finds the way from the book page; a department head does not
+    assertThat(html(get("/books/" + book.bookId()).with(as("tducha"))))
+        .contains("href=\"/assessments/new?bookId=" + book.bookId() + "\"");
+    assertThat(html(get("/books/" + book.bookId()).with(as("tmedhead")))).doesNotContain("/assessments/new");
     String page = html(get("/assessments/new").param("bookId", book.bookId().toString()).with(as("tducha")));
     assertThat(page).contains("党建引领").contains("name=\"weight_" + book.partyArea() + "\"");
 
@@ -120,6 +124,9 @@ class AssessmentWebTest {
     mvc.perform(get("/assessments/" + assessment.getId() + "/export.xlsx").with(as("tmedhead")))
         .andExpect(status().isForbidden());
 
+    // the book page links to its assessment
+    assertThat(html(get("/books/" + book.bookId()).with(as("tleader"))))
+        .contains("href=\"/assessments/" + assessment.getId() + "\"");
     // a leader sees every department and leader
     String overview = html(get("/assessments/" + assessment.getId()).with(as("tleader")));
     assertThat(overview).contains("测试医务部").contains("测试护理部").contains("测试分管院长").contains("36.00");
@@ -138,6 +145,8 @@ class AssessmentWebTest {
         .param("publishComment", "院长办公会审定")).andExpect(redirectedUrl("/assessments/" + assessment.getId()));
     assertThat(results.assessment(assessment.getId()).isPublished()).isTrue();
     assertThat(html(get("/assessments/" + assessment.getId()).with(as("tducha")))).contains("已发布");
+    assertThat(html(get("/assessments/" + assessment.getId()).param("lang", "en").with(as("tducha"))))
+        .contains("Published").contains("Department score");
 
     MvcResult download = mvc.perform(get("/assessments/" + assessment.getId() + "/export.xlsx").with(as("tducha")))
         .andExpect(status().isOk()).andReturn();
