@@ -24,7 +24,10 @@ import org.duban.checkin.CheckIn;
 import org.duban.checkin.CheckInRepository;
 import org.duban.checkin.CheckInService;
 import org.duban.infrastructure.EngineClock;
+import org.duban.supervision.EscalationLadder;
+import org.duban.supervision.LightFacts;
 import org.duban.supervision.LightFactsCalculator;
+import org.duban.supervision.WeeklySupervisionService;
 import org.duban.supervision.EscalationRepository;
 import org.duban.supervision.SupervisionNoticeRepository;
 import org.duban.task.WorkTasks;
@@ -67,6 +70,8 @@ class BoardWebTest {
   @Autowired EscalationRepository escalations;
   @Autowired TransactionTemplate transaction;
   @Autowired CheckInService checkIns;
+  @Autowired WeeklySupervisionService weekly;
+  @Autowired EscalationLadder ladder;
   @Autowired CheckInRepository checkInRecords;
 
   // generated once for the class: the context (and its database) is shared by all tests
@@ -139,6 +144,22 @@ class BoardWebTest {
         }
       }
     });
+    // two red items under an open supervision notice (医务部's and 护理部's), a third escalated but not yet triaged
+    for (int i : new int[] {7, 14, 21}) {
+      Long id = ids.get(i);
+      weekly.recordLight(null, id, Light.RED, "进度滞后", new LightFacts(60, 30, 0, 0, 200));
+      ladder.open(id);
+      if (i != 21) {
+        String triage = taskService.createTaskQuery().processInstanceBusinessKey("item-" + id)
+            .taskDefinitionKey("triageEscalation").singleResult().getId();
+        LocalDate due = EngineClock.today().plusDays(14);
+        while (due.getDayOfWeek().getValue() > 5) {
+          due = due.plusDays(1);
+        }
+        workTasks.complete(triage, Map.of("triageDecision", "notice", "noticeRequirement", "两周内提交整改方案",
+            "noticeDeadline", due), hospital.user("tducha"));
+      }
+    }
     bookId = book.getId();
   }
 
@@ -210,6 +231,7 @@ class BoardWebTest {
     Predicate<Facts> inBook = f -> f.book().equals(bookId);
     assertThat(count(facts, inBook, Bucket.ALL)).isEqualTo(27);
     assertThat(count(facts, inBook, Bucket.OVERDUE)).isPositive();
+    assertThat(count(facts, inBook, Bucket.NOTICE)).isEqualTo(2);
     assertCounts((LightCounts) model.get("total"), facts, inBook);
 
     assertThat(rows(model, "departments")).hasSize(3);
