@@ -151,14 +151,14 @@ class AssessmentController {
     Assessment assessment = results.assessment(id);
     Task task = publishTask(assessment);
     if (assessment.isPublished()) {
-      redirect.addFlashAttribute("errorKey", "assessment.publish.already");
+      redirect.addFlashAttribute("warning", "assessment.publish.already");
     } else if (task == null) {
-      redirect.addFlashAttribute("errorKey", "assessment.publish.notReady");
+      redirect.addFlashAttribute("warning", "assessment.publish.notReady");
     } else {
       Map<String, Object> values = new HashMap<>();
       values.put("publishComment", publishComment);
       workTasks.complete(task.getId(), values, user);
-      redirect.addFlashAttribute("messageKey", "assessment.published");
+      redirect.addFlashAttribute("notice", "assessment.published");
     }
     return "redirect:/assessments/" + id;
   }

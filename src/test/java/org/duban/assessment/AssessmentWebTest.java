@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -142,7 +143,11 @@ class AssessmentWebTest {
     mvc.perform(post("/assessments/" + assessment.getId() + "/publish").with(as("tmedhead")).with(csrf()))
         .andExpect(status().isForbidden());
     mvc.perform(post("/assessments/" + assessment.getId() + "/publish").with(as("tducha")).with(csrf())
-        .param("publishComment", "院长办公会审定")).andExpect(redirectedUrl("/assessments/" + assessment.getId()));
+        .param("publishComment", "院长办公会审定")).andExpect(redirectedUrl("/assessments/" + assessment.getId()))
+        .andExpect(flash().attribute("notice", "assessment.published"));
+    // publishing twice is refused with a message
+    mvc.perform(post("/assessments/" + assessment.getId() + "/publish").with(as("tducha")).with(csrf()))
+        .andExpect(flash().attribute("warning", "assessment.publish.already"));
     assertThat(results.assessment(assessment.getId()).isPublished()).isTrue();
     assertThat(html(get("/assessments/" + assessment.getId()).with(as("tducha")))).contains("已发布");
     assertThat(html(get("/assessments/" + assessment.getId()).param("lang", "en").with(as("tducha"))))
@@ -170,6 +175,21 @@ class AssessmentWebTest {
       assertThat(party.getCell(12).getStringCellValue()).isEqualTo("经核实已完成");
       assertThat(workbook.getSheet("测试护理部")).isNotNull();
     }
+  }
+
+  @Test
+  void publishingWaitsForEveryDepartment() throws Exception {
+    AssessmentBooks.Book book = books.issued("页面未确认任务书", EngineClock.today().getYear());
+    mvc.perform(openRequest(book, "tducha", 30, 70)).andExpect(status().is3xxRedirection());
+    Assessment assessment = assessments.findByTaskBookId(book.bookId()).orElseThrow();
+
+    mvc.perform(post("/assessments/" + assessment.getId() + "/publish").with(as("tducha")).with(csrf()))
+        .andExpect(flash().attribute("warning", "assessment.publish.notReady"));
+
+    assertThat(results.assessment(assessment.getId()).isPublished()).isFalse();
+    // the department page leads its people to the review task
+    assertThat(html(get("/assessments/" + assessment.getId() + "/departments/" + dept("tmedical")).with(as("tmedhead"))))
+        .contains("id=\"review-link\"");
   }
 
   @Test
