@@ -89,7 +89,9 @@ class BoardController {
     model.addAttribute("total", total);
     model.addAttribute("page", current);
     model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < total);
-    model.addAttribute("items", queries.items(filter, show, current * PAGE_SIZE, PAGE_SIZE));
+    List<BoardItemRow> items = queries.items(filter, show, current * PAGE_SIZE, PAGE_SIZE);
+    model.addAttribute("items", items);
+    model.addAttribute("obstacles", queries.latestObstacles(items.stream().map(BoardItemRow::id).toList()));
     return "board/items";
   }
 

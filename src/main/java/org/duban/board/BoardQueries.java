@@ -116,6 +116,26 @@ public class BoardQueries {
     return query(jpql, where.parameters, BoardItemRow.class).setFirstResult(first).setMaxResults(max).getResultList();
   }
 
+  /**
+   * The obstacles (制约问题) each item reported in its latest check-in that named any: why it is
+   * behind, in the department's words. One query for a page of items.
+   */
+  @Transactional(readOnly = true)
+  public Map<Long, String> latestObstacles(List<Long> itemIds) {
+    Map<Long, String> obstacles = new LinkedHashMap<>();
+    if (itemIds.isEmpty()) {
+      return obstacles;
+    }
+    em.createQuery("select c.workItem.id, c.obstacles from CheckIn c where c.workItem.id in :ids"
+                + " and c.status = :submitted and c.obstacles is not null and c.obstacles <> '' order by c.period desc",
+            Object[].class)
+        .setParameter("ids", itemIds)
+        .setParameter("submitted", org.duban.checkin.CheckIn.Status.SUBMITTED)
+        .getResultList()
+        .forEach(row -> obstacles.putIfAbsent((Long) row[0], (String) row[1]));
+    return obstacles;
+  }
+
   @Transactional(readOnly = true)
   public long countItems(BoardFilter filter, Bucket bucket) {
     BoardFilter.Where where = bucketWhere(filter, bucket);

@@ -78,6 +78,7 @@ class BoardWebTest {
   static Long bookId;
   static String areaA;
   static String areaB;
+  static Long firstItemId;
 
   @BeforeEach
   void generate() {
@@ -119,7 +120,7 @@ class BoardWebTest {
       Long indicator = transaction.execute(status -> workItems.findById(id).orElseThrow().getIndicators().get(0).getId());
       checkIns.submit(id, lastMonth, 5 * i, Map.of(indicator, new java.math.BigDecimal("7.1")), "按计划推进", null, "tmedhead");
       checkIns.submit(id, thisMonth, 5 * i + 3 * (i % 4), Map.of(indicator, new java.math.BigDecimal("6." + (9 - i % 5))),
-          "按计划推进", null, "tmedhead");
+          "按计划推进", i == 0 ? "信息系统改造滞后" : null, "tmedhead");
     }
     // lights and stages as the sweep and the departments would leave them: 0 red, 1 yellow, 2 green,
     // 3 unlit, 4 closed, 5 red and overdue, 6 closed after it was red
@@ -160,6 +161,7 @@ class BoardWebTest {
             "noticeDeadline", due), hospital.user("tducha"));
       }
     }
+    firstItemId = ids.get(0);
     bookId = book.getId();
   }
 
@@ -412,5 +414,15 @@ class BoardWebTest {
         .doesNotContain("<script>").doesNotContain("??");
     mvc.perform(get("/webjars/echarts/5.3.1/dist/echarts.min.js").with(as("tleader"))).andExpect(status().isOk());
     mvc.perform(get("/js/board.js")).andExpect(status().isOk());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theItemsBehindANumberSayWhyTheyAreBehindInTheDepartmentsWords() throws Exception {
+    Map<String, Object> model = model("/board/items?show=RED&book=" + bookId, "tleader");
+    assertThat((Map<Long, String>) model.get("obstacles")).containsEntry(firstItemId, "信息系统改造滞后");
+    String html = mvc.perform(get("/board/items?show=RED&book=" + bookId).with(as("tleader"))).andReturn()
+        .getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(html).contains("制约问题：信息系统改造滞后").contains("进度滞后");
   }
 }
