@@ -260,7 +260,7 @@ public class AssessmentService {
     }
     Assessment assessment = assessments.findById(assessmentId).orElseThrow(NotFound::new);
     if (assessment.isPublished()) {
-      throw new AssessmentRejected(null, "assessment.publish.already");
+      throw new AssessmentRejected("publishComment", "assessment.publish.already");
     }
     assessment.published(user.getUsername(), EngineClock.now());
     Map<String, Object> after = new LinkedHashMap<>();

@@ -193,6 +193,36 @@ class AssessmentWebTest {
   }
 
   @Test
+  void anAppealThroughTheTaskPagesChangesTheScore() throws Exception {
+    AssessmentBooks.Book book = books.issued("页面申诉任务书", EngineClock.today().getYear());
+    mvc.perform(openRequest(book, "tducha", 30, 70)).andExpect(status().is3xxRedirection());
+    Assessment assessment = assessments.findByTaskBookId(book.bookId()).orElseThrow();
+    String review = books.review(assessment, "tmedical").getId();
+
+    // the review form shows the department's score with each item's reasons and offers its items
+    String form = html(get("/tasks/" + review).with(as("tmedhead")));
+    assertThat(form).contains("测试医务部得分：0.00分").contains("考核时仍未完成（+0）").contains("1 党建工作（0.00）");
+
+    // an appeal without a reason is refused beside the field, nothing recorded
+    assertThat(html(post("/tasks/" + review).with(as("tmedhead")).with(csrf()).param("assessmentResponse", "appeal")))
+        .contains("申诉须写明理由");
+    // with a reason it is recorded and goes to the leader in charge
+    mvc.perform(post("/tasks/" + review).with(as("tmedhead")).with(csrf()).param("assessmentResponse", "appeal")
+        .param("appealItem", book.medicalItem().toString()).param("appealReason", "住院日已达标，读数漏报"))
+        .andExpect(redirectedUrl("/tasks"));
+    String decide = books.task(assessment.getProcessInstanceId(), "decideAppeal").getId();
+    assertThat(html(get("/tasks/" + decide).with(as("tincharge")))).contains("住院日已达标，读数漏报").contains("2 缩短住院日");
+    mvc.perform(get("/tasks/" + decide).with(as("tmedhead"))).andExpect(status().isForbidden());
+
+    mvc.perform(post("/tasks/" + decide).with(as("tincharge")).with(csrf()).param("appealDecision", "change")
+        .param("changedItem", book.medicalItem().toString()).param("newScore", "85")
+        .param("decisionReason", "补报读数达标，改为85分")).andExpect(redirectedUrl("/tasks"));
+
+    String page = html(get("/assessments/" + assessment.getId() + "/departments/" + dept("tmedical")).with(as("tmedhead")));
+    assertThat(page).contains("改定得分：补报读数达标，改为85分").contains("85.00").contains("59.50"); // 0×30 + 85×70
+  }
+
+  @Test
   void nextYearsBookShowsLastYearsPublishedResultBesideEachDepartment() throws Exception {
     int year = EngineClock.today().getYear();
     AssessmentBooks.Book lastYear = books.issued("上年度考核任务书", year - 1);
