@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.duban.infrastructure.EngineClock;
 import org.duban.security.CurrentUser;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,12 +43,12 @@ class BoardController {
   String board(
       @AuthenticationPrincipal CurrentUser user,
       @RequestParam(required = false) Long book,
-      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String year,
       @RequestParam(required = false) String area,
       @RequestParam(required = false) Long department,
       @RequestParam(required = false) Long leader,
       Model model) {
-    BoardFilter asked = BoardFilter.of(book, year, area, department, leader);
+    BoardFilter asked = BoardFilter.of(book, yearOf(year), area, department, leader);
     BoardFilter filter = access.allowed(user, asked);
     boolean wholeHospital = access.seesHospital(user);
     model.addAttribute("filter", filter);
@@ -93,6 +94,21 @@ class BoardController {
     model.addAttribute("items", items);
     model.addAttribute("obstacles", queries.latestObstacles(items.stream().map(BoardItemRow::id).toList()));
     return "board/items";
+  }
+
+  /**
+   * The board opens on the current year; "全部" (an empty year) shows every year, and a year that is
+   * not a number is taken as every year too.
+   */
+  static Integer yearOf(String year) {
+    if (year == null) {
+      return EngineClock.today().getYear();
+    }
+    try {
+      return year.isBlank() ? null : Integer.valueOf(year.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** The charts' data for board.js, under the same filter and the same rights as the page. */

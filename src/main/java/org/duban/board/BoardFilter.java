@@ -60,7 +60,8 @@ public record BoardFilter(Long book, Integer year, String area, Long department,
       uri.queryParam("show", bucket.name());
     }
     add(uri, "book", book);
-    add(uri, "year", year);
+    // no year is "every year", said explicitly: the board without a year opens on the current one
+    uri.queryParam("year", year == null ? "" : year);
     add(uri, "area", area);
     add(uri, "department", department);
     add(uri, "leader", leader);

@@ -257,8 +257,22 @@ class BoardWebTest {
 
   @Test
   void theWholeHospitalCountsEveryIssuedItem() throws Exception {
-    Map<String, Object> model = model("/board", "tducha");
+    Map<String, Object> model = model("/board?year=", "tducha");
+    assertThat(((BoardFilter) model.get("filter")).year()).isNull();
     assertCounts((LightCounts) model.get("total"), allFacts(), f -> true);
+  }
+
+  @Test
+  void theBoardOpensOnTheCurrentYear() throws Exception {
+    int year = EngineClock.today().getYear();
+    Map<String, Object> model = model("/board", "tleader");
+    assertThat(((BoardFilter) model.get("filter")).year()).isEqualTo(year);
+    List<Facts> facts = allFacts();
+    Set<Long> thisYear = transaction.execute(status -> workItems.findAll().stream()
+        .filter(i -> i.getTaskBook().getYear() == year).map(WorkItem::getId).collect(Collectors.toSet()));
+    assertCounts((LightCounts) model.get("total"), facts, f -> thisYear.contains(f.id()));
+    // a year that is not a number is every year, not an error
+    assertThat(((BoardFilter) model("/board?year=abc", "tleader").get("filter")).year()).isNull();
   }
 
   @Test
@@ -284,8 +298,9 @@ class BoardWebTest {
     String html = mvc.perform(get("/board?book=" + bookId).with(as("tleader"))).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     Long medical = hospital.department("tmedical").getId();
-    assertThat(html).contains("/board/items?show=RED&amp;book=" + bookId + "&amp;department=" + medical);
-    assertThat(html).contains("/board/items?show=OVERDUE&amp;book=" + bookId);
+    assertThat(html).contains("/board/items?show=RED&amp;book=" + bookId + "&amp;year=" + EngineClock.today().getYear()
+        + "&amp;department=" + medical);
+    assertThat(html).contains("/board/items?show=OVERDUE&amp;book=" + bookId + "&amp;year=");
 
     List<Facts> facts = allFacts();
     for (Bucket bucket : Bucket.values()) {
@@ -385,7 +400,7 @@ class BoardWebTest {
         .andExpect(content().contentTypeCompatibleWith("application/json"))
         .andExpect(jsonPath("$.total.counts.RED").value(count(facts, inBook, Bucket.RED)))
         .andExpect(jsonPath("$.total.counts.CLOSED").value(count(facts, inBook, Bucket.CLOSED)))
-        .andExpect(jsonPath("$.total.links.RED").value("/board/items?show=RED&book=" + bookId))
+        .andExpect(jsonPath("$.total.links.RED").value("/board/items?show=RED&book=" + bookId + "&year="))
         .andExpect(jsonPath("$.departments.length()").value(3))
         .andExpect(jsonPath("$.departments[?(@.key == '" + medical + "')].counts.ALL")
             .value((int) count(facts, inBook.and(f -> f.department().equals(medical)), Bucket.ALL)))
