@@ -5,11 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.persistence.EntityManagerFactory;
-import java.io.IOException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -18,7 +14,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javax.sql.DataSource;
 import org.duban.IssuedItemFixture;
 import org.duban.TestHospital;
 import org.duban.infrastructure.EngineClock;
@@ -29,9 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -48,6 +42,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
     "logging.level.org.hibernate.engine.internal.StatisticalLoggingSessionEventListener=WARN"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@Import(BenchmarkPostgres.class)
 class BoardBenchmark {
 
   private static final int ITEMS = Integer.getInteger("benchmark.items", 10_000);
@@ -55,23 +50,6 @@ class BoardBenchmark {
   private static final int REQUESTS = 100;
   private static final int WARM_UP = 10;
   private static final String[] AREAS = {"党的建设", "医疗质量", "护理服务", "科研教学", "人才队伍", "信息化建设"};
-
-  @TestConfiguration
-  static class RealPostgres {
-
-    @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres() throws IOException {
-      return EmbeddedPostgres.builder().start();
-    }
-
-    @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
-      HikariConfig config = new HikariConfig();
-      config.setDataSource(postgres.getPostgresDatabase());
-      config.setMaximumPoolSize(20);
-      return new HikariDataSource(config);
-    }
-  }
 
   @Autowired TestHospital hospital;
   @Autowired IssuedItemFixture fixture;

@@ -2,10 +2,6 @@ package org.duban.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -15,7 +11,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,9 +22,8 @@ import org.duban.taskbook.TaskBook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -42,27 +36,11 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=true")
 @ActiveProfiles("test")
+@Import(BenchmarkPostgres.class)
 class WeeklySweepBenchmark {
 
   private static final int ITEMS = Integer.getInteger("benchmark.items", 50_000);
   private static final long TIMEOUT_MS = Long.getLong("benchmark.timeoutMinutes", 90L) * 60_000;
-
-  @TestConfiguration
-  static class RealPostgres {
-
-    @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres() throws IOException {
-      return EmbeddedPostgres.builder().start();
-    }
-
-    @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
-      HikariConfig config = new HikariConfig();
-      config.setDataSource(postgres.getPostgresDatabase());
-      config.setMaximumPoolSize(20);
-      return new HikariDataSource(config);
-    }
-  }
 
   @Autowired TestHospital hospital;
   @Autowired IssuedItemFixture fixture;
