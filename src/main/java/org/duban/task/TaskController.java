@@ -55,8 +55,12 @@ class TaskController {
   }
 
   @GetMapping("/tasks")
-  String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-    model.addAttribute("tasks", workTasks.inbox(user));
+  String list(
+      @AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+    WorkTasks.InboxPage inbox = workTasks.inbox(user, page);
+    model.addAttribute("tasks", inbox.rows());
+    model.addAttribute("page", inbox.page());
+    model.addAttribute("hasNext", inbox.hasNext());
     model.addAttribute("now", EngineClock.toDate(EngineClock.now()));
     return LIST;
   }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -34,6 +36,7 @@ public class WorkTasks {
   private final WorkItemRepository workItems;
   private final TaskBookRepository taskBooks;
   private final AuditLog audit;
+  private final TaskIds taskIds;
 
   WorkTasks(
       TaskService taskService,
@@ -42,8 +45,10 @@ public class WorkTasks {
       TaskDecisions decisions,
       WorkItemRepository workItems,
       TaskBookRepository taskBooks,
-      AuditLog audit) {
+      AuditLog audit,
+      TaskIds taskIds) {
     this.audit = audit;
+    this.taskIds = taskIds;
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.access = access;
@@ -52,12 +57,28 @@ public class WorkTasks {
     this.taskBooks = taskBooks;
   }
 
-  /**
-   * Tasks assigned to the user, and unassigned tasks open to one of the user's groups or to the
-   * user by name (e.g. signing a leader's responsibility book).
-   */
+  /** Tasks on one page of the inbox. */
+  public static final int INBOX_PAGE_SIZE = 50;
+
+  /** One page of the inbox, newest first; {@code hasNext} when older tasks follow. */
+  public record InboxPage(List<TaskRow> rows, int page, boolean hasNext) {}
+
+  /** The first page of {@link #inbox(CurrentUser, int)}. */
   @Transactional(readOnly = true)
   public List<TaskRow> inbox(CurrentUser user) {
+    return inbox(user, 0).rows();
+  }
+
+  /**
+   * Tasks assigned to the user, and unassigned tasks open to one of the user's groups or to the
+   * user by name (e.g. signing a leader's responsibility book), one page at a time. A page costs the
+   * same few statements however many tasks it shows and however many are open: the page of tasks,
+   * their ids, their items, their books and their processes, each read at once.
+   */
+  @Transactional(readOnly = true)
+  public InboxPage inbox(CurrentUser user, int page) {
+    int first = Math.max(page, 0) * INBOX_PAGE_SIZE;
+    // one more than a page tells whether a next page exists, without counting every open task
     List<Task> tasks =
         taskService
             .createTaskQuery()
@@ -69,26 +90,42 @@ public class WorkTasks {
             .active()
             .orderByTaskCreateTime()
             .desc()
-            .list();
-    Map<String, String> processNames = new HashMap<>();
+            .listPage(first, INBOX_PAGE_SIZE + 1);
+    boolean hasNext = tasks.size() > INBOX_PAGE_SIZE;
+    if (hasNext) {
+      tasks = tasks.subList(0, INBOX_PAGE_SIZE);
+    }
+    Map<String, TaskContext> contexts = taskIds.of(tasks.stream().map(Task::getId).toList());
+    Map<Long, String> itemSubjects = new HashMap<>();
+    workItems.findAllById(contexts.values().stream().map(TaskContext::workItemId).filter(Objects::nonNull)
+            .collect(Collectors.toSet()))
+        .forEach(w -> itemSubjects.put(w.getId(), w.getSeq() + " " + w.getTitle()));
+    Map<Long, String> bookSubjects = new HashMap<>();
+    taskBooks.findAllById(contexts.values().stream()
+            .filter(c -> c.workItemId() == null && c.taskBookId() != null)
+            .map(TaskContext::taskBookId)
+            .collect(Collectors.toSet()))
+        .forEach(b -> bookSubjects.put(b.getId(), b.getTitle()));
+    Map<String, String> processNames = processNames(tasks);
     List<TaskRow> rows = new ArrayList<>(tasks.size());
     for (Task task : tasks) {
-      TaskContext context = context(task);
-      String processName =
-          processNames.computeIfAbsent(task.getProcessDefinitionId(), this::processName);
+      TaskContext context = contexts.get(task.getId());
+      String subject = context.workItemId() != null
+          ? itemSubjects.getOrDefault(context.workItemId(), "")
+          : context.taskBookId() != null ? bookSubjects.getOrDefault(context.taskBookId(), "") : "";
       rows.add(
           new TaskRow(
               task.getId(),
               task.getName(),
-              processName,
-              subject(context),
+              processNames.get(task.getProcessDefinitionId()),
+              subject,
               context.workItemId(),
               context.taskBookId(),
               task.getAssignee(),
               task.getCreateTime(),
               task.getDueDate()));
     }
-    return rows;
+    return new InboxPage(rows, Math.max(page, 0), hasNext);
   }
 
   /** The task, if the user may work on it; otherwise {@link TaskNotAllowed}. */
@@ -157,18 +194,16 @@ public class WorkTasks {
     return value instanceof Number number ? number.longValue() : null;
   }
 
-  private String subject(TaskContext context) {
-    if (context.workItemId() != null) {
-      return workItems.findById(context.workItemId()).map(w -> w.getSeq() + " " + w.getTitle()).orElse("");
+  private Map<String, String> processNames(List<Task> tasks) {
+    Map<String, String> names = new HashMap<>();
+    String[] ids = tasks.stream().map(Task::getProcessDefinitionId).filter(Objects::nonNull).distinct()
+        .toArray(String[]::new);
+    if (ids.length > 0) {
+      for (ProcessDefinition definition :
+          repositoryService.createProcessDefinitionQuery().processDefinitionIdIn(ids).list()) {
+        names.put(definition.getId(), definition.getName() != null ? definition.getName() : definition.getKey());
+      }
     }
-    if (context.taskBookId() != null) {
-      return taskBooks.findById(context.taskBookId()).map(b -> b.getTitle()).orElse("");
-    }
-    return "";
-  }
-
-  private String processName(String processDefinitionId) {
-    ProcessDefinition definition = repositoryService.getProcessDefinition(processDefinitionId);
-    return definition.getName() != null ? definition.getName() : definition.getKey();
+    return names;
   }
 }
