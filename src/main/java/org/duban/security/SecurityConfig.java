@@ -23,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -145,8 +146,11 @@ public class SecurityConfig {
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .headers(
             headers ->
-                headers.contentSecurityPolicy(
-                    csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'self'")))
+                headers
+                    .contentSecurityPolicy(
+                        csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'self'"))
+                    // addresses carry item and task ids; other sites need not learn them from a link
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         // Duban's pages check rights themselves; in the engine they act with the internal group
         .addFilterAfter(
             new EngineAuthenticationFilter(identityService, List.of(EngineAuthorizations.DUBAN_APP_GROUP)),
