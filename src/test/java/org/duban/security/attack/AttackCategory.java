@@ -1,0 +1,25 @@
+package org.duban.security.attack;
+
+/** The kinds of attack and bad input the suite tries, in the order its table prints them. */
+enum AttackCategory {
+  SCRIPT_IN_TEXT("script in text fields comes back escaped"),
+  OVERSIZED("oversized fields and uploads"),
+  CSRF("CSRF token on state-changing posts"),
+  FORGED_ID("forged ids of other departments' records"),
+  PATH_TRAVERSAL("path traversal in file names"),
+  REST_RIGHTS("REST calls without or with the wrong rights"),
+  LOCK_OUT("log-in lock-out"),
+  SESSION("session fixation and log-out"),
+  HEADERS("security headers and cookies"),
+  ODD_INPUT("open redirect, SQL-like input, method tampering, error pages");
+
+  private final String label;
+
+  AttackCategory(String label) {
+    this.label = label;
+  }
+
+  String label() {
+    return label;
+  }
+}

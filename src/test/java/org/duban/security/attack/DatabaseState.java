@@ -1,0 +1,68 @@
+package org.duban.security.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Every table's rows, reduced to a count and an order-free fingerprint of their contents, so that a
+ * case can say "nothing changed" about the whole database (Duban's tables and the engine's) and name
+ * the tables that did. Tables that record the attempt itself (the audit log, the lock-out counts) are
+ * left out; the cases about them assert on them directly.
+ */
+final class DatabaseState {
+
+  private static final Set<String> RECORDS_OF_ATTEMPTS = Set.of("AUDIT_EVENT", "LOGIN_LOCKOUT");
+
+  private final Map<String, String> tables;
+
+  private DatabaseState(Map<String, String> tables) {
+    this.tables = tables;
+  }
+
+  static DatabaseState of(JdbcTemplate jdbc) {
+    List<String> names = jdbc.queryForList(
+        "select table_name from information_schema.tables where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'",
+        String.class);
+    Map<String, String> tables = new TreeMap<>();
+    for (String name : names) {
+      if (RECORDS_OF_ATTEMPTS.contains(name.toUpperCase())) {
+        continue;
+      }
+      long[] fingerprint = new long[2];
+      jdbc.query("select * from \"" + name + "\"", (ResultSet rs) -> {
+        int columns = rs.getMetaData().getColumnCount();
+        long row = 17;
+        for (int i = 1; i <= columns; i++) {
+          Object value = rs.getObject(i);
+          int hash = value instanceof byte[] bytes ? Arrays.hashCode(bytes)
+              : value instanceof java.sql.Blob || value instanceof java.sql.Clob ? rs.getString(i).hashCode()
+              : String.valueOf(value).hashCode();
+          row = row * 31 + hash;
+        }
+        fingerprint[0]++;
+        fingerprint[1] += row * 0x9E3779B97F4A7C15L;
+      });
+      tables.put(name, fingerprint[0] + " rows #" + Long.toHexString(fingerprint[1]));
+    }
+    return new DatabaseState(tables);
+  }
+
+  /** Asserts that no table's rows changed since this state was taken. */
+  void assertUnchanged(JdbcTemplate jdbc) {
+    Map<String, String> now = of(jdbc).tables;
+    Map<String, String> changed = new TreeMap<>();
+    for (Map.Entry<String, String> e : now.entrySet()) {
+      if (!e.getValue().equals(tables.get(e.getKey()))) {
+        changed.put(e.getKey(), tables.get(e.getKey()) + " → " + e.getValue());
+      }
+    }
+    assertThat(changed).as("tables changed by a refused request").isEmpty();
+  }
+}
