@@ -2,6 +2,7 @@ package org.duban.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -39,6 +40,17 @@ class TaskBookEditorWebTest extends WebTestSupport {
   @BeforeEach
   void today() {
     today = EngineClock.today();
+  }
+
+  @Test
+  void aLeaderWithoutTitleIsOfferedByNameAloneAsLeaderInCharge() throws Exception {
+    // the test hospital's leaders have no title, as people an admin creates without one
+    TaskBook book = fixture.draft("分管领导无职务");
+
+    String editor = mvc.perform(get("/books/{id}/edit", book.getId()).with(as("tleader")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(editor).contains(">测试分管院长</option>").doesNotContain("null）");
   }
 
   @Test
