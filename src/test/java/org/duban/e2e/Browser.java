@@ -63,6 +63,9 @@ public final class Browser implements AutoCloseable {
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
         .withTimeout(WAIT)
+        // chromium takes its UI language (date pickers) from LANGUAGE, not --lang; LANG only has to be UTF-8 so
+        // that file names in Chinese reach the file input (zh_CN.UTF-8 is seldom installed)
+        .withEnvironment(Map.of("LANG", "C.UTF-8", "LANGUAGE", "zh_CN:zh"))
         .build();
     return new Browser(new ChromeDriver(service, options), baseUrl.replaceAll("/$", ""));
   }
@@ -231,14 +234,31 @@ public final class Browser implements AutoCloseable {
 
   // ---- evidence for a failed step --------------------------------------------------------------
 
-  /** Saves a PNG of the window to {@code png} and the page source beside it (same name, .html). */
+  /** Saves a PNG of the whole page to {@code png} and the page source beside it (same name, .html). */
   public void saveEvidence(Path png) throws IOException {
     Files.createDirectories(png.getParent());
     Path html = png.resolveSibling(png.getFileName().toString().replaceAll("\\.png$", "") + ".html");
     try {
       Files.writeString(html, "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource(), StandardCharsets.UTF_8);
     } finally {
-      Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+      Files.write(png, screenshot());
+    }
+  }
+
+  /** The whole page, not only the window, so that an error below the fold shows; the window if that fails. */
+  private byte[] screenshot() {
+    try {
+      Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+      @SuppressWarnings("unchecked")
+      Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
+      double width = Math.min(size.get("width").doubleValue(), 4000);
+      double height = Math.min(size.get("height").doubleValue(), 12000);
+      Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+          "format", "png", "captureBeyondViewport", true,
+          "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+      return java.util.Base64.getDecoder().decode((String) shot.get("data"));
+    } catch (RuntimeException cdpUnavailable) {
+      return driver.getScreenshotAs(OutputType.BYTES);
     }
   }
 
