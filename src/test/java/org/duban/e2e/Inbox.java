@@ -21,15 +21,14 @@ final class Inbox {
    */
   void open(String taskName, String subject) {
     browser.clickLink("我的待办");
-    browser.waitForText("我的待办");
     String row = "//table[contains(@class,'list')]//tr[td[1]//a[normalize-space()='" + taskName + "']"
         + " and td[2][contains(normalize-space(), '" + subject + "')]]";
     WebElement found = browser.find(row);
     if (!found.findElements(By.xpath(".//button[normalize-space()='签收']")).isEmpty()) {
-      browser.click(row + "//button[normalize-space()='签收']");
+      browser.clickToNewPage(row + "//button[normalize-space()='签收']");
       browser.waitForText("已签收，请办理");
     } else {
-      browser.click(row + "/td[1]//a");
+      browser.clickToNewPage(row + "/td[1]//a");
     }
     browser.find("//h1[normalize-space()='" + taskName + "']");
     browser.find("//form[contains(@class,'task-form')]//button[normalize-space()='提交']");
@@ -37,7 +36,7 @@ final class Inbox {
 
   /** Submits the open task's form and expects to be back in the inbox with 已提交. */
   void submit() {
-    browser.click("//form[contains(@class,'task-form')]//button[normalize-space()='提交']");
+    browser.clickToNewPage("//form[contains(@class,'task-form')]//button[normalize-space()='提交']");
     browser.waiting().withMessage(() -> "the task to be submitted (back in 我的待办) or its form to show errors")
         .until(d -> d.getCurrentUrl().endsWith("/tasks") || !d.findElements(By.cssSelector(".field-error")).isEmpty());
     List<String> errors = browser.driver().findElements(By.cssSelector(".field-error")).stream()

@@ -241,7 +241,7 @@ class UserPathBrowserTest {
       Files.writeString(pdf, "%PDF-1.4 整改报告", StandardCharsets.UTF_8);
       browser.driver().findElement(By.xpath("//form[contains(@class,'upload')]//input[@type='file']"))
           .sendKeys(pdf.toAbsolutePath().toString());
-      browser.click("//form[contains(@class,'upload')]//button");
+      browser.clickToNewPage("//form[contains(@class,'upload')]//button");
       browser.waitForText(pdf.getFileName().toString());
       inbox.open("提交整改佐证", ITEM);
       browser.fill("整改佐证", "系统已上线，附运行报告");
