@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -37,6 +38,7 @@ public class WorkTasks {
   private final TaskBookRepository taskBooks;
   private final AuditLog audit;
   private final TaskIds taskIds;
+  private final IdentityService identityService;
 
   WorkTasks(
       TaskService taskService,
@@ -46,7 +48,9 @@ public class WorkTasks {
       WorkItemRepository workItems,
       TaskBookRepository taskBooks,
       AuditLog audit,
-      TaskIds taskIds) {
+      TaskIds taskIds,
+      IdentityService identityService) {
+    this.identityService = identityService;
     this.audit = audit;
     this.taskIds = taskIds;
     this.taskService = taskService;
@@ -78,8 +82,8 @@ public class WorkTasks {
   @Transactional(readOnly = true)
   public InboxPage inbox(CurrentUser user, int page) {
     int first = Math.max(page, 0) * INBOX_PAGE_SIZE;
-    // one more than a page tells whether a next page exists, without counting every open task
-    List<Task> tasks =
+    List<Task> tasks = withoutEngineAuthorizationChecks(() ->
+        // one more than a page tells whether a next page exists, without counting every open task
         taskService
             .createTaskQuery()
             .or()
@@ -90,7 +94,7 @@ public class WorkTasks {
             .active()
             .orderByTaskCreateTime()
             .desc()
-            .listPage(first, INBOX_PAGE_SIZE + 1);
+            .listPage(first, INBOX_PAGE_SIZE + 1));
     boolean hasNext = tasks.size() > INBOX_PAGE_SIZE;
     if (hasNext) {
       tasks = tasks.subList(0, INBOX_PAGE_SIZE);
@@ -192,6 +196,26 @@ public class WorkTasks {
 
   private static Long asLong(Object value) {
     return value instanceof Number number ? number.longValue() : null;
+  }
+
+  /**
+   * Runs an engine query as the system. On Duban's pages the engine sees the person with the
+   * duban-app group, which is granted everything (Duban checks rights itself), so the engine's
+   * authorization check cannot remove a row; yet on PostgreSQL it joins the authorization table into
+   * the query and made the inbox of a department with 27,000 open tasks take 7 s instead of 0.2 s
+   * (docs/benchmarks.md). The query itself only selects the person's own tasks.
+   */
+  private <T> T withoutEngineAuthorizationChecks(java.util.function.Supplier<T> query) {
+    var current = identityService.getCurrentAuthentication();
+    if (current == null) {
+      return query.get();
+    }
+    identityService.clearAuthentication();
+    try {
+      return query.get();
+    } finally {
+      identityService.setAuthentication(current);
+    }
   }
 
   private Map<String, String> processNames(List<Task> tasks) {
