@@ -1,6 +1,5 @@
 package org.duban.migration;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,8 +116,7 @@ public class InstanceMigration {
   }
 
   /** The outcome of moving a version's instances: how many moved, and the ones left behind. */
-  /** Shown after the redirect as a flash attribute, kept in the session in the database. */
-  public record Outcome(int moved, int left, int targetVersion) implements Serializable {}
+  public record Outcome(int moved, int left, int targetVersion) {}
 
   /**
    * Moves every instance of the version that the engine accepts; instances that cannot move stay
