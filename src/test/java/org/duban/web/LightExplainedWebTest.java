@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,7 +37,8 @@ class LightExplainedWebTest extends WebTestSupport {
 
   @Autowired WeeklySupervisionService supervision;
   @Autowired CheckInService checkIns;
-  @Autowired RequestMappingHandlerMapping handlerMapping;
+  // Actuator adds its own handler mapping of the same type; the pages are in this one
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping;
 
   static void setClock(LocalDateTime at) {
     ClockUtil.setCurrentTime(Date.from(at.atZone(ZoneId.systemDefault()).toInstant()));
