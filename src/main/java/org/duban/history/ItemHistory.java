@@ -30,9 +30,15 @@ public class ItemHistory {
     this.audit = audit;
   }
 
+  /** The column's size (V19): the longest texts of the forms with what is written around them fit. */
+  static final int MAX_DETAIL = 8000;
+
   @Transactional(propagation = Propagation.MANDATORY)
   public void itemEvent(Long workItemId, Long taskBookId, String actor, EventKind kind, String detail) {
-    events.save(new ItemEvent(workItemId, taskBookId, now(), actor, kind.name(), detail));
+    // a text longer than any form allows must not cost the decision it records: the full text is in
+    // the decision's own table, the timeline keeps its start
+    String kept = detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL - 1) + "…" : detail;
+    events.save(new ItemEvent(workItemId, taskBookId, now(), actor, kind.name(), kept));
     boolean ofItem = workItemId != null;
     audit.recordAs(actor, "item." + kind.name(), ofItem ? "work-item" : "task-book",
         String.valueOf(ofItem ? workItemId : taskBookId), null, detail);

@@ -1,5 +1,6 @@
 package org.duban.migration;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +117,8 @@ public class InstanceMigration {
   }
 
   /** The outcome of moving a version's instances: how many moved, and the ones left behind. */
-  public record Outcome(int moved, int left, int targetVersion) {}
+  /** Shown after the redirect as a flash attribute, kept in the session in the database. */
+  public record Outcome(int moved, int left, int targetVersion) implements Serializable {}
 
   /**
    * Moves every instance of the version that the engine accepts; instances that cannot move stay

@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.duban.operations.DatabaseFailures;
 import org.duban.org.Role;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -50,7 +51,8 @@ public class SecurityConfig {
       UserDetailsService users, PasswordEncoder passwordEncoder, LoginLockouts lockouts) {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
     passwords.setPasswordEncoder(passwordEncoder);
-    return new LockoutAuthenticationProvider(passwords, lockouts);
+    // a database that cannot be reached is an outage page (DatabaseUnavailableFilter), not a wrong password
+    return DatabaseFailures.passingThrough(new LockoutAuthenticationProvider(passwords, lockouts));
   }
 
   /** A failed log-in back to the page: with the minutes left when the name is locked, else an error. */

@@ -23,6 +23,11 @@ public class RectificationFiles {
 
   static final long MAX_BYTES = 10L * 1024 * 1024;
   static final int MAX_FILES = 20;
+  /** The columns' sizes (V6): a longer name is refused with a message, a longer type is not trusted. */
+  static final int MAX_NAME = 255;
+  static final int MAX_TYPE = 100;
+  private static final java.util.regex.Pattern MEDIA_TYPE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*");
   private static final Set<String> ALLOWED_SUFFIXES =
       Set.of("pdf", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "zip", "ofd");
 
@@ -76,6 +81,9 @@ public class RectificationFiles {
     if (content == null || content.length == 0 || name.isEmpty()) {
       throw new FileRefused("rectification.file.empty");
     }
+    if (name.length() > MAX_NAME) {
+      throw new FileRefused("rectification.file.nameTooLong");
+    }
     if (content.length > MAX_BYTES) {
       throw new FileRefused("rectification.file.tooLarge");
     }
@@ -86,7 +94,9 @@ public class RectificationFiles {
     if (attachments.countByRectificationId(rectificationId) >= MAX_FILES) {
       throw new FileRefused("rectification.file.tooMany");
     }
-    String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
+    // the browser's word for the type is kept only when it looks like one; downloads are octet-stream anyway
+    String type = contentType != null && contentType.length() <= MAX_TYPE && MEDIA_TYPE.matcher(contentType).matches()
+        ? contentType : "application/octet-stream";
     RectificationAttachment saved =
         attachments.save(
             new RectificationAttachment(rectificationId, name, type, content, user.getUsername(), EngineClock.now()));

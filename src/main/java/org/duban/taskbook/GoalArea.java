@@ -12,6 +12,9 @@ import jakarta.persistence.ManyToOne;
 @Entity
 public class GoalArea {
 
+  /** The column's size: a longer name is refused where a person types it. */
+  public static final int MAX_NAME = 100;
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

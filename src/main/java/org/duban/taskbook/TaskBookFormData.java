@@ -62,7 +62,7 @@ public class TaskBookFormData {
     return Arrays.stream(goalAreas.split("[\\r\\n,，、;；]+"))
         .map(String::trim)
         .filter(s -> !s.isEmpty())
-        .map(s -> s.length() > 100 ? s.substring(0, 100) : s)
+        .map(s -> s.length() > GoalArea.MAX_NAME ? s.substring(0, GoalArea.MAX_NAME) : s)
         .distinct()
         .toList();
   }

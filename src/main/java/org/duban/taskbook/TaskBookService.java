@@ -115,6 +115,9 @@ public class TaskBookService {
     if (trimmed.isEmpty() || book.getGoalAreas().stream().anyMatch(a -> a.getName().equals(trimmed))) {
       throw new EditRejected("goalArea.invalid");
     }
+    if (trimmed.length() > GoalArea.MAX_NAME) {
+      throw new EditRejected("goalArea.tooLong");
+    }
     return book.addGoalArea(trimmed);
   }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -63,6 +64,9 @@ public final class Browser implements AutoCloseable {
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
         .withTimeout(WAIT)
+        // chromium takes its UI language (date pickers) from LANGUAGE, not --lang; LANG only has to be UTF-8 so
+        // that file names in Chinese reach the file input (zh_CN.UTF-8 is seldom installed)
+        .withEnvironment(Map.of("LANG", "C.UTF-8", "LANGUAGE", "zh_CN:zh"))
         .build();
     return new Browser(new ChromeDriver(service, options), baseUrl.replaceAll("/$", ""));
   }
@@ -99,8 +103,11 @@ public final class Browser implements AutoCloseable {
 
   // ---- waits -------------------------------------------------------------------------------
 
+  /** A wait of {@link #WAIT} that looks again when the page it looked at has just been replaced. */
   public WebDriverWait waiting() {
-    return new WebDriverWait(driver, WAIT);
+    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   /** The page's visible text, once it contains every one of {@code texts}. */
@@ -136,23 +143,30 @@ public final class Browser implements AutoCloseable {
         .until(ExpectedConditions.visibilityOfElementLocated(By.xpath(xpath)));
   }
 
-  /** Clicks the button whose text (or value) is exactly {@code text}. */
+  /** Clicks the button whose text (or value) is exactly {@code text} and waits for the page it leads to. */
   public void clickButton(String text) {
     String xpath = "//button[normalize-space()=" + literal(text) + "]|//input[(@type='submit' or @type='button') and @value="
         + literal(text) + "]";
-    click(xpath);
+    clickToNewPage(xpath);
   }
 
-  /** Clicks the link whose text is exactly {@code text}. */
+  /** Clicks the link whose text is exactly {@code text} and waits for the page it leads to. */
   public void clickLink(String text) {
-    click("//a[normalize-space()=" + literal(text) + "]");
+    clickToNewPage("//a[normalize-space()=" + literal(text) + "]");
   }
 
-  /** Clicks the first link whose text contains {@code text}. */
-  public void clickLinkContaining(String text) {
-    click("//a[contains(normalize-space(), " + literal(text) + ")]");
+  /**
+   * Clicks and waits until the browser has left the page, so that what comes next looks at the new
+   * page and not at the old one (which may show the same header, or even the same list).
+   */
+  public void clickToNewPage(String xpath) {
+    WebElement oldPage = driver.findElement(By.tagName("html"));
+    click(xpath);
+    waiting().withMessage(() -> "the click on " + xpath + " to lead to a new page")
+        .until(ExpectedConditions.stalenessOf(oldPage));
   }
 
+  /** Clicks what the XPath finds, once it is clickable; for a click that stays on the page. */
   public void click(String xpath) {
     WebElement element = waiting().withMessage(() -> "page " + driver.getCurrentUrl() + " to have clickable " + xpath)
         .until(ExpectedConditions.elementToBeClickable(By.xpath(xpath)));
@@ -231,14 +245,31 @@ public final class Browser implements AutoCloseable {
 
   // ---- evidence for a failed step --------------------------------------------------------------
 
-  /** Saves a PNG of the window to {@code png} and the page source beside it (same name, .html). */
+  /** Saves a PNG of the whole page to {@code png} and the page source beside it (same name, .html). */
   public void saveEvidence(Path png) throws IOException {
     Files.createDirectories(png.getParent());
     Path html = png.resolveSibling(png.getFileName().toString().replaceAll("\\.png$", "") + ".html");
     try {
       Files.writeString(html, "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource(), StandardCharsets.UTF_8);
     } finally {
-      Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+      Files.write(png, screenshot());
+    }
+  }
+
+  /** The whole page, not only the window, so that an error below the fold shows; the window if that fails. */
+  private byte[] screenshot() {
+    try {
+      Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+      @SuppressWarnings("unchecked")
+      Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
+      double width = Math.min(size.get("width").doubleValue(), 4000);
+      double height = Math.min(size.get("height").doubleValue(), 12000);
+      Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+          "format", "png", "captureBeyondViewport", true,
+          "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+      return java.util.Base64.getDecoder().decode((String) shot.get("data"));
+    } catch (RuntimeException cdpUnavailable) {
+      return driver.getScreenshotAs(OutputType.BYTES);
     }
   }
 

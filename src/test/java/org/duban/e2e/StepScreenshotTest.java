@@ -84,6 +84,20 @@ class StepScreenshotTest {
   }
 
   @Test
+  void theScreenshotShowsTheWholePageNotOnlyTheWindow() throws Exception {
+    Steps steps = new Steps(browser, Path.of("target", "e2e-screenshots", "StepScreenshotTest-tall"));
+    show("<p>顶部</p><div style=\"height: 3000px\"></div><p class=\"field-error\">整改完成时限须为工作日</p>");
+
+    catchThrowable(() -> steps.step("提交整改方案", () -> {
+      throw new AssertionError("errors shown on the task form");
+    }));
+
+    byte[] png = Files.readAllBytes(steps.directory().resolve("01-提交整改方案.png"));
+    int height = java.nio.ByteBuffer.wrap(png, 20, 4).getInt();
+    assertThat(height).as("height of the screenshot in pixels").isGreaterThan(3000);
+  }
+
+  @Test
   void aMissingBrowserOrDriverFailsSayingWhatToInstall() {
     assertThatThrownBy(() -> Browser.requireInstalled(Path.of("/nonexistent/chromium"), Browser.CHROMEDRIVER))
         .isInstanceOf(IllegalStateException.class)

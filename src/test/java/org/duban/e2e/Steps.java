@@ -42,8 +42,10 @@ public final class Steps {
   public void step(String name, Action action) {
     number++;
     String file = String.format("%02d-%s", number, slug(name));
+    long started = System.nanoTime();
     try {
       action.run();
+      System.out.printf("browser step %02d %s: %.1f s%n", number, name, (System.nanoTime() - started) / 1e9);
     } catch (Throwable failure) {
       Path png = directory.resolve(file + ".png");
       AssertionError rethrown;

@@ -37,8 +37,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppProcess implements AutoCloseable {
 
-  /** Start-up on a busy two-core machine with a fresh database takes 20 to 60 seconds. */
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("duban.fault.start-timeout", 180));
+  /** Start-up takes 20 to 60 seconds on a quiet two-core machine with a fresh database, minutes on a busy one. */
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("duban.fault.start-timeout", 480));
 
   /** Logged by org.duban.infrastructure.ReadyLog once the start-up runners are done. */
   private static final String READY_LINE = "Duban ready on port";

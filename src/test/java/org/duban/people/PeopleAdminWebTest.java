@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.duban.org.Department;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MvcResult;
 import org.duban.org.Person;
 import org.duban.org.Role;
@@ -25,11 +25,16 @@ class PeopleAdminWebTest extends PeopleTestSupport {
         .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/"));
   }
 
-  /** The session of a form log-in, to be used for later requests as a browser would. */
-  MockHttpSession session(String username, String password) throws Exception {
+  /**
+   * The session cookie of a form log-in, to be sent with later requests as a browser would (the
+   * session itself is in the database, Spring Session JDBC).
+   */
+  Cookie session(String username, String password) throws Exception {
     MvcResult login = mvc.perform(formLogin("/login").user(username).password(password))
         .andExpect(redirectedUrl("/")).andReturn();
-    return (MockHttpSession) login.getRequest().getSession(false);
+    Cookie session = login.getResponse().getCookie("JSESSIONID");
+    assertThat(session).as("session cookie").isNotNull();
+    return session;
   }
 
   void isTurnedAway(String username, String password) throws Exception {
@@ -129,8 +134,8 @@ class PeopleAdminWebTest extends PeopleTestSupport {
     Person person = newPerson("王离职", hospital.department("tnursing"), Role.STAFF);
     logsIn(person.getUsername(), GOOD_PASSWORD);
     assertThat(groupsOf(person.getUsername())).isNotEmpty();
-    MockHttpSession openSession = session(person.getUsername(), GOOD_PASSWORD);
-    html(get("/tasks").session(openSession));
+    Cookie openSession = session(person.getUsername(), GOOD_PASSWORD);
+    html(get("/tasks").cookie(openSession));
 
     assertThat(adminPost("/admin/people/" + person.getId() + "/deactivate")).isNull();
 
@@ -139,7 +144,7 @@ class PeopleAdminWebTest extends PeopleTestSupport {
     assertThat(groupsOf(person.getUsername())).isEmpty();
     assertThat(audit("person.deactivate", person.getUsername())).hasSize(1);
     // a session opened before ends at its next request
-    mvc.perform(get("/tasks").session(openSession)).andExpect(status().is3xxRedirection())
+    mvc.perform(get("/tasks").cookie(openSession)).andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrlPattern("**/login"));
     assertThat(html(get("/admin/people/" + person.getId()).with(as("tadmin")))).contains("该人员已停用");
   }
@@ -148,16 +153,16 @@ class PeopleAdminWebTest extends PeopleTestSupport {
   void aChangeOfRolesReachesAnOpenSessionAtItsNextRequest() throws Exception {
     Department nursing = hospital.department("tnursing");
     Person person = newPerson("钱管理", nursing, Role.STAFF);
-    MockHttpSession session = session(person.getUsername(), GOOD_PASSWORD);
-    mvc.perform(get("/admin/people").session(session)).andExpect(status().isForbidden());
+    Cookie session = session(person.getUsername(), GOOD_PASSWORD);
+    mvc.perform(get("/admin/people").cookie(session)).andExpect(status().isForbidden());
 
     adminPost("/admin/people/" + person.getId(), "fullName", "钱管理", "departmentId", String.valueOf(nursing.getId()),
         "roles", "STAFF", "roles", "ADMIN");
-    html(get("/admin/people").session(session));
+    html(get("/admin/people").cookie(session));
 
     adminPost("/admin/people/" + person.getId(), "fullName", "钱管理", "departmentId", String.valueOf(nursing.getId()),
         "roles", "STAFF");
-    mvc.perform(get("/admin/people").session(session)).andExpect(status().isForbidden());
+    mvc.perform(get("/admin/people").cookie(session)).andExpect(status().isForbidden());
   }
 
   @Test

@@ -175,14 +175,15 @@ class UrgeWebTest extends WebTestSupport {
 
     // When they urge a twenty-first, Then it is refused and nothing is recorded or sent
     long inboxBefore = jdbc.queryForObject("select count(*) from inbox_entry", Long.class);
-    urge(items.get(20), urger, "请尽快推进").andExpect(flash().attribute("urgeWarning", "urge.limit.daily"));
+    var refused = urge(items.get(20), urger, "请尽快推进").andExpect(flash().attribute("urgeWarning", "urge.limit.daily"))
+        .andReturn();
     assertThat(urges.ofItem(items.get(20).itemId())).isEmpty();
     assertThat(history.ofItem(items.get(20).itemId())).noneMatch(e -> e.getKind().equals("ITEM_URGED"));
     assertThat(jdbc.queryForObject("select count(*) from inbox_entry", Long.class)).isEqualTo(inboxBefore);
 
     // And the item page tells why, in Chinese
     Page page = Page.of(mvc.perform(get("/items/{id}", items.get(20).itemId()).with(as(urger))
-            .flashAttr("urgeWarning", "urge.limit.daily").flashAttr("urgeWarningArgs", new Object[] {20}))
+            .cookie(refused.getResponse().getCookie("JSESSIONID")))
         .andExpect(status().isOk()).andReturn());
     assertThat(page.texts("warning")).contains("今天的催办次数已达上限（每人每天最多20次），请明天再催办");
     assertThat(page.html()).contains("<details id=\"urge\" class=\"card urge\" open=\"open\">");

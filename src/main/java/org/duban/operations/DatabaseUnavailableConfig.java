@@ -1,0 +1,27 @@
+package org.duban.operations;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+@Configuration
+class DatabaseUnavailableConfig {
+
+  /**
+   * Outside everything that may read the database: the session repository's filter (order
+   * Integer.MIN_VALUE + 50), Spring Security, the webapps' and the engine REST API's filters.
+   */
+  @Bean
+  FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(MessageSource messages) {
+    FilterRegistrationBean<DatabaseUnavailableFilter> registration =
+        new FilterRegistrationBean<>(new DatabaseUnavailableFilter(messages));
+    registration.setName("Duban database unavailable page");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC, DispatcherType.FORWARD);
+    registration.addUrlPatterns("/*");
+    return registration;
+  }
+}
