@@ -18,7 +18,9 @@ import org.duban.workitem.WorkItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The user tasks a person sees and works on, whatever process they come from. */
 @Service
@@ -39,6 +41,7 @@ public class WorkTasks {
   private final AuditLog audit;
   private final TaskIds taskIds;
   private final IdentityService identityService;
+  private final TransactionTemplate transactions;
 
   WorkTasks(
       TaskService taskService,
@@ -49,8 +52,10 @@ public class WorkTasks {
       TaskBookRepository taskBooks,
       AuditLog audit,
       TaskIds taskIds,
-      IdentityService identityService) {
+      IdentityService identityService,
+      PlatformTransactionManager transactionManager) {
     this.identityService = identityService;
+    this.transactions = new TransactionTemplate(transactionManager);
     this.audit = audit;
     this.taskIds = taskIds;
     this.taskService = taskService;
@@ -168,10 +173,36 @@ public class WorkTasks {
 
   /**
    * Records the user's decision and completes the task, in one transaction: a rejected decision
-   * changes nothing.
+   * changes nothing. When two people (or two tabs) complete the same task at once, one of them wins;
+   * the other's transaction is rolled back whole, domain rows included, and they get
+   * {@link TaskGone}, whatever the second one tripped over first: the engine's optimistic lock on
+   * the task, a lock wait, the task already gone, or a domain row the first one wrote (a unique
+   * key, or a rule such as "one check-in a month").
    */
-  @Transactional
   public void complete(String taskId, Map<String, Object> values, CurrentUser user) {
+    try {
+      transactions.executeWithoutResult(status -> completeNow(taskId, values, user));
+    } catch (TaskGone | TaskNotAllowed e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (TaskConflicts.isConcurrentUpdate(e) || isGone(taskId)) {
+        log.info("task {}: {} came second and recorded nothing ({})", taskId, user.getUsername(), e.toString());
+        throw new TaskGone(taskId);
+      }
+      throw e;
+    }
+  }
+
+  /** Whether the task is no longer open; false when that cannot be told (the database away). */
+  private boolean isGone(String taskId) {
+    try {
+      return taskService.createTaskQuery().taskId(taskId).count() == 0;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private void completeNow(String taskId, Map<String, Object> values, CurrentUser user) {
     Task task = open(taskId, user);
     if (task.getAssignee() == null) {
       taskService.claim(taskId, user.getUsername());
