@@ -215,7 +215,7 @@ public class DecompositionImportService {
   /** The name as the user's browser sent it, without a path (old browsers send one), at most 255. */
   static String fileName(String original) {
     String name = original == null ? "" : original.replace('\\', '/');
-    name = name.substring(name.lastIndexOf('/') + 1).strip();
+    name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "_").strip();
     if (name.isEmpty()) {
       name = "分解表.xlsx";
     }

@@ -77,7 +77,8 @@ public class RectificationFiles {
     if (!rectification.isOpen()) {
       throw new FileRefused("rectification.file.closed");
     }
-    String name = fileName == null ? "" : fileName.replaceAll("[\\\\/]", "_").strip();
+    // no folder separators, and no control characters (PostgreSQL refuses a NUL in text, headers a newline)
+    String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
     if (content == null || content.length == 0 || name.isEmpty()) {
       throw new FileRefused("rectification.file.empty");
     }
