@@ -1,0 +1,115 @@
+package org.duban.security.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.duban.RunningAppTest;
+import org.duban.TestHospital;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Over real HTTP, where Tomcat and the firewall in front of the pages answer: redirects that would
+ * lead off the site, encoded paths that climb out of a folder, the TRACE method, and error pages
+ * that must not show the server's insides.
+ */
+@RunningAppTest
+class OddInputHttpAttackTest {
+
+  @LocalServerPort int port;
+  @Autowired TestHospital hospital;
+
+  @BeforeEach
+  void ensureHospital() {
+    hospital.ensure();
+  }
+
+  private static void assertNoInsides(String body) {
+    assertThat(body).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("java.lang")
+        .doesNotContain("Whitelabel");
+  }
+
+  @Test
+  @Attack(AttackCategory.ODD_INPUT)
+  void theUploadLimitsWayBackNeverLeadsOffTheSite() throws Exception {
+    Browser browser = new Browser(port).logIn("tleader");
+    String token = Browser.csrfOf(browser.get("/tasks").body());
+    for (String referer : new String[] {"http://localhost:" + port + "//evil.example/phish",
+        "https://evil.example/books", "http://evil.example@localhost:" + port + "//evil.example/"}) {
+      String boundary = "----attack" + System.nanoTime();
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n--"
+          + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.xlsx\"\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      body.write(new byte[13 * 1024 * 1024]);
+      body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      HttpResponse<String> response = browser.send(browser.request("/books/1/import")
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Referer", referer)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+      if (response.statusCode() == 302) {
+        String location = response.headers().firstValue("Location").orElseThrow();
+        URI target = URI.create(location);
+        assertThat(target.getHost()).as(referer).isIn(null, "localhost");
+        assertThat(target.getRawPath()).as(referer).doesNotStartWith("//");
+      } else {
+        assertThat(response.statusCode()).as(referer).isIn(403, 404, 413);
+      }
+    }
+  }
+
+  @Test
+  @Attack(AttackCategory.ODD_INPUT)
+  void aLogInDoesNotFollowARedirectParameterOffTheSite() throws Exception {
+    Browser browser = new Browser(port);
+    browser.get("/login?redirect=https://evil.example/&continue=https://evil.example/&next=//evil.example/");
+    HttpResponse<String> login = browser.postForm("/login?redirect=https://evil.example/", "/login",
+        "username=tmedhead&password=" + TestHospital.PASSWORD + "&redirect=https://evil.example/&next=//evil.example/");
+    String location = login.headers().firstValue("Location").orElseThrow();
+    assertThat(URI.create(location).getHost()).isIn(null, "localhost");
+    assertThat(location).doesNotContain("evil");
+  }
+
+  @Test
+  @Attack(AttackCategory.PATH_TRAVERSAL)
+  void encodedPathsThatClimbOutOfAFolderServeNothing() throws Exception {
+    Browser browser = new Browser(port).logIn("tducha");
+    for (String path : new String[] {"/css/..%2f..%2fapplication.yml", "/js/%2e%2e/%2e%2e/application.yml",
+        "/supervision/files/..%2F..%2Fetc%2Fpasswd", "/css/..;/..;/application.yml", "/vendor/..%5c..%5capplication.yml"}) {
+      HttpResponse<String> response = browser.get(path);
+      assertThat(response.statusCode()).as(path).isIn(400, 403, 404);
+      assertThat(response.body()).as(path).doesNotContain("spring:").doesNotContain("root:");
+      assertNoInsides(response.body());
+    }
+  }
+
+  @Test
+  @Attack(AttackCategory.ODD_INPUT)
+  void traceIsNotAnswered() throws Exception {
+    Browser browser = new Browser(port).logIn("tmedhead");
+    HttpResponse<String> trace = browser.send(browser.request("/tasks").method("TRACE", HttpRequest.BodyPublishers.noBody()));
+    assertThat(trace.statusCode()).isIn(400, 403, 405);
+    assertThat(trace.body()).doesNotContain("Cookie").doesNotContain("JSESSIONID");
+  }
+
+  @Test
+  @Attack(AttackCategory.ODD_INPUT)
+  void errorPagesShowNoStackTraceOrServerInsides() throws Exception {
+    Browser browser = new Browser(port).logIn("tducha");
+    for (String path : new String[] {"/items/not-a-number", "/items/99999999999999999999", "/books/1%00",
+        "/board/items?year=abc", "/supervision/meeting?kind=DROP_TABLE", "/no/such/page"}) {
+      HttpResponse<String> response = browser.get(path);
+      assertThat(response.statusCode()).as(path).isBetween(400, 499);
+      assertNoInsides(response.body());
+    }
+    HttpResponse<String> json = browser.send(browser.request("/board/data?year=abc").header("Accept", "application/json").GET());
+    assertThat(json.statusCode()).isBetween(400, 499);
+    assertNoInsides(json.body());
+    assertThat(json.body()).doesNotContain("\"trace\"");
+  }
+}
