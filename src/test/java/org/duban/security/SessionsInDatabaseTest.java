@@ -88,4 +88,15 @@ class SessionsInDatabaseTest {
     assertThat(after.statusCode()).isEqualTo(302);
     assertThat(after.headers().firstValue("Location").orElse("")).endsWith("/login");
   }
+
+  @Test
+  void anExpiredSessionIsDeletedByTheCleanupWithinAMinute() throws Exception {
+    jdbc.update("insert into spring_session (primary_id, session_id, creation_time, last_access_time,"
+        + " max_inactive_interval, expiry_time, principal_name) values ('expired-test', 'expired-test', 0, 0, 60, 60000, 'nobody')");
+    long deadline = System.currentTimeMillis() + 75_000;
+    while (jdbc.queryForObject("select count(*) from spring_session where primary_id = 'expired-test'", Integer.class) > 0) {
+      assertThat(System.currentTimeMillis()).as("cleaned up within a minute").isLessThan(deadline);
+      Thread.sleep(1000);
+    }
+  }
 }
