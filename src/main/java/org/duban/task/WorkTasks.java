@@ -99,6 +99,9 @@ public class WorkTasks {
             .active()
             .orderByTaskCreateTime()
             .desc()
+            // tasks created in the same millisecond need a fixed order, or pages repeat and skip them
+            .orderByTaskId()
+            .desc()
             .listPage(first, INBOX_PAGE_SIZE + 1));
     boolean hasNext = tasks.size() > INBOX_PAGE_SIZE;
     if (hasNext) {
