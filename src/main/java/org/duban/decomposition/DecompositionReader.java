@@ -32,6 +32,12 @@ final class DecompositionReader {
 
   /** Hospitals put a title and a date above the table; the header is looked for this far down. */
   static final int HEADER_SEARCH_ROWS = 20;
+  /**
+   * Rows one table may bring: a hospital's book has a few hundred items; the planner checks and the
+   * preview draws every row in one request, so a sheet of a hundred thousand rows would tie up the
+   * server and the person's browser for nothing.
+   */
+  static final int MAX_ROWS = 5000;
 
   /**
    * Built-in date formats of Chinese Excel (yyyy"年"m"月"d"日", m"月"d"日" and kin), which POI does
@@ -153,6 +159,10 @@ final class DecompositionReader {
       }
       if (!blank) {
         rows.add(new SheetRow(r + 1, cells));
+        if (rows.size() > MAX_ROWS) {
+          return new Result(headerNumber, List.of(), List.of(ImportProblem.ofFile("table.tooManyRows",
+              String.valueOf(MAX_ROWS))));
+        }
       }
     }
     if (rows.isEmpty() && problems.isEmpty()) {
