@@ -206,6 +206,37 @@ class OversizedInputAttackTest extends AttackTestSupport {
         item.itemId())).isEqualTo(4000);
   }
 
+  @Test
+  void anExcelTableOfMoreThanFiveThousandRowsIsRefusedWholeWithAMessage() throws Exception {
+    AttackScenes.Draft draft = scenes.draft("超多行分解表");
+    byte[] xlsx;
+    try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("分解表");
+      String[] header = {"序号", "目标领域", "工作任务", "具体目标/指标", "牵头部门", "协同部门", "分管领导", "完成时限"};
+      org.apache.poi.ss.usermodel.Row head = sheet.createRow(0);
+      for (int i = 0; i < header.length; i++) {
+        head.createCell(i).setCellValue(header[i]);
+      }
+      String deadline = EngineClock.today().plusDays(100).toString();
+      for (int r = 1; r <= 5001; r++) {
+        org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+        String[] values = {"" + (r + 1), "医疗服务", "事项" + r, "目标", "测试医务部", "", "测试分管院长", deadline};
+        for (int i = 0; i < values.length; i++) {
+          row.createCell(i).setCellValue(values[i]);
+        }
+      }
+      workbook.write(out);
+      workbook.dispose();
+      xlsx = out.toByteArray();
+    }
+    DatabaseState before = databaseState();
+    String page = page(multipart("/books/{id}/import", draft.bookId())
+        .file(new MockMultipartFile("file", "超多行.xlsx", "application/octet-stream", xlsx)).with(as("tleader")).with(csrf()));
+    assertThat(page).contains("分解表最多 5000 行事项");
+    assertNothingChangedSince(before);
+  }
+
   @Autowired org.springframework.context.ApplicationContext context;
 
   private org.duban.supervision.EscalationLadder ladder() {
