@@ -3,6 +3,7 @@ package org.duban.supervision;
 import java.util.List;
 import java.util.Optional;
 import org.duban.infrastructure.NotFound;
+import org.duban.org.PersonRepository;
 import org.duban.workitem.ItemSummary;
 import org.duban.workitem.WorkItemQueries;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,7 @@ public class SupervisionQueries {
   private final MeetingReferralRepository referrals;
   private final RectificationAttachmentRepository files;
   private final WorkItemQueries items;
+  private final PersonRepository people;
 
   SupervisionQueries(
       EscalationRepository escalations,
@@ -27,7 +29,8 @@ public class SupervisionQueries {
       LightAssessmentRepository lights,
       MeetingReferralRepository referrals,
       RectificationAttachmentRepository files,
-      WorkItemQueries items) {
+      WorkItemQueries items,
+      PersonRepository people) {
     this.escalations = escalations;
     this.notices = notices;
     this.rectifications = rectifications;
@@ -35,6 +38,7 @@ public class SupervisionQueries {
     this.referrals = referrals;
     this.files = files;
     this.items = items;
+    this.people = people;
   }
 
   /** An escalation with what came of it. */
@@ -44,7 +48,15 @@ public class SupervisionQueries {
       List<SupervisionNotice> notices,
       Optional<Rectification> rectification,
       List<MeetingReferral> referrals,
-      List<AttachmentRow> files) {}
+      List<AttachmentRow> files,
+      java.util.Map<String, String> names) {
+
+    /** A person as the timeline shows them, 姓名（log-in）; the log-in alone for someone unknown. */
+    public String who(String username) {
+      String name = username == null ? null : names.get(username);
+      return name == null ? username : name + "（" + username + "）";
+    }
+  }
 
   /** A notice with its item, for the printable notice. */
   public record NoticeView(SupervisionNotice notice, ItemSummary item, String department) {}
@@ -117,12 +129,20 @@ public class SupervisionQueries {
 
   private EscalationView view(Escalation escalation) {
     Optional<Rectification> rectification = rectifications.findByEscalationId(escalation.getId());
+    List<AttachmentRow> filesOf = rectification.map(r -> files.listOf(r.getId())).orElse(List.of());
+    // who signed off and who uploaded are kept as log-ins; the page names them as the timeline does
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    java.util.stream.Stream.concat(
+            rectification.map(Rectification::getSignedOffBy).stream(), filesOf.stream().map(AttachmentRow::uploadedBy))
+        .filter(java.util.Objects::nonNull).distinct()
+        .forEach(username -> people.findByUsername(username).ifPresent(p -> names.put(username, p.getFullName())));
     return new EscalationView(
         escalation,
         items.summary(escalation.getWorkItemId()),
         notices.findByEscalationIdOrderByIssuedAtAsc(escalation.getId()),
         rectification,
         referrals.findByEscalationIdOrderByReferredAtAsc(escalation.getId()),
-        rectification.map(r -> files.listOf(r.getId())).orElse(List.of()));
+        filesOf,
+        java.util.Map.copyOf(names));
   }
 }

@@ -12,6 +12,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -103,10 +104,15 @@ public final class Browser implements AutoCloseable {
 
   // ---- waits -------------------------------------------------------------------------------
 
-  /** A wait of {@link #WAIT} that looks again when the page it looked at has just been replaced. */
+  /**
+   * A wait of {@link #WAIT} that looks again when what it looked at went away under it: a page just
+   * replaced gives stale elements, or chromedriver's "node does not belong to the document". An error
+   * that lasts still fails the wait, with the last error as its cause.
+   */
   public WebDriverWait waiting() {
     WebDriverWait wait = new WebDriverWait(driver, WAIT);
     wait.ignoring(StaleElementReferenceException.class);
+    wait.ignoring(WebDriverException.class);
     return wait;
   }
 
@@ -168,10 +174,16 @@ public final class Browser implements AutoCloseable {
 
   /** Clicks what the XPath finds, once it is clickable; for a click that stays on the page. */
   public void click(String xpath) {
-    WebElement element = waiting().withMessage(() -> "page " + driver.getCurrentUrl() + " to have clickable " + xpath)
-        .until(ExpectedConditions.elementToBeClickable(By.xpath(xpath)));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.click();
+    // found and clicked in one attempt, so that a page replaced in between is looked at again
+    waiting().withMessage(() -> "page " + driver.getCurrentUrl() + " to have clickable " + xpath).until(d -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(By.xpath(xpath)).apply(d);
+      if (element == null) {
+        return false;
+      }
+      ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      element.click();
+      return true;
+    });
   }
 
   /** The form control a {@code <label>} with exactly this text (a required mark aside) is for. */

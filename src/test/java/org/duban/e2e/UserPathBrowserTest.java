@@ -262,6 +262,8 @@ class UserPathBrowserTest {
       browser.open(itemPath[0]);
       String page = browser.waitForText("办理记录");
       assertThat(page).contains(noticeNumber[0], "已销号", "整改到位，同意销号", "系统已上线，附运行报告", "整改报告.pdf");
+      String record = browser.find("//div[contains(@class,'escalation')]").getText();
+      assertThat(record).contains("测试督查（tducha） · " + today, "测试医务主任（tmedhead） · " + today);
       String timeline = browser.find("//div[@id='history']").getText();
       // every step of the story, in the order it happened
       assertThat(timeline).containsSubsequence(

@@ -97,6 +97,33 @@ class LadderPagesWebTest extends WebTestSupport {
   }
 
   @Test
+  void theRectificationRecordNamesWhoUploadedAndWhoSignedOffAsTheTimelineDoes() throws Exception {
+    SupervisionNotice notice = noticed("整改记录署名");
+    String itemKey = "item-" + notice.getWorkItemId();
+    complete(itemKey, "submitRectificationPlan", "tmedhead", Map.of("obstacle", "人手不足", "responsibility", "医务部",
+        "measures", "增派人员", "rectificationDeadline", calendar.addWorkingDays(EngineClock.today(), 10)));
+    complete(itemKey, "reviewRectificationPlan", "tducha", Map.of("planDecision", "accept"));
+    Rectification rectification = rectifications.findByEscalationId(notice.getEscalationId()).orElseThrow();
+    mvc.perform(multipart("/supervision/rectifications/{id}/files", rectification.getId())
+            .file(new MockMultipartFile("file", "整改报告.pdf", "application/pdf", "%PDF-1.4".getBytes()))
+            .with(as("tmedhead")).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    complete(itemKey, "submitRectificationEvidence", "tmedhead", Map.of("evidence", "已增派人员"));
+    complete(itemKey, "signOffRectification", "tducha", Map.of("signOffDecision", "signOff", "signOffComment", "同意销号"));
+
+    String page = mvc.perform(get("/items/{id}", notice.getWorkItemId()).with(as("tmedhead")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    String record = page.substring(page.indexOf("id=\"escalations\""), page.indexOf("id=\"history\""));
+    assertThat(record).contains("测试督查（tducha） · ", "测试医务主任（tmedhead） · ", "整改报告.pdf");
+  }
+
+  private void complete(String itemKey, String taskKey, String username, Map<String, Object> values) {
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(itemKey).taskDefinitionKey(taskKey)
+        .singleResult().getId();
+    workTasks.complete(taskId, values, hospital.user(username));
+  }
+
+  @Test
   void theMeetingAgendaIsForTheOfficeAndLeaders() throws Exception {
     String agenda = mvc.perform(get("/supervision/meeting").param("kind", "PARTY_COMMITTEE")
             .param("date", EngineClock.today().toString()).with(as("tleader")))
