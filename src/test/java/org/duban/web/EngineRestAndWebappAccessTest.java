@@ -24,14 +24,11 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.duban.TestHospital;
 import org.duban.infrastructure.EngineClock;
 import org.duban.security.LoginLockouts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,9 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * webapps' APIs as servlets beside Spring MVC's, which MockMvc never reaches and whose paths MockMvc
  * does not reproduce.
  *
- * <p>The Spring Boot tests of this JVM all name their engine "default", and the REST API and the
- * webapps take the engine of that name from a static registry, where the context started last has put
- * its own; so each test here puts this context's engine there and restores the previous one after.
+ * <p>The REST API and the webapps take the engine named "default" from a static registry shared by
+ * every test context; {@link org.duban.ThisContextsEngine} puts this context's there for each test.
  */
 class EngineRestAndWebappAccessTest extends WebTestSupport {
 
@@ -55,20 +51,7 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
   @Autowired RepositoryService repositoryService;
   @Autowired LoginLockouts lockouts;
   @Autowired JdbcTemplate jdbc;
-  private ProcessEngine registeredBefore;
 
-  @BeforeEach
-  void addressThisContextsEngine() {
-    registeredBefore = ProcessEngines.getProcessEngines().get(engine.getName());
-    ProcessEngines.registerProcessEngine(engine);
-  }
-
-  @AfterEach
-  void restoreTheRegisteredEngine() {
-    if (registeredBefore != null && registeredBefore != engine) {
-      ProcessEngines.registerProcessEngine(registeredBefore);
-    }
-  }
 
   @Test
   void anonymousRestCallsAreAskedToAuthenticate() throws Exception {

@@ -7,15 +7,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.TestHospital;
 import org.duban.workitem.ItemStage;
 import org.duban.workitem.WorkItemRepository;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,9 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * MVC, out of MockMvc's reach): without credentials nothing is answered; a department head sees only
  * their department's tasks, reads no one else, deploys nothing, grants themselves nothing, and makes
  * no decision there that Duban's pages make (a decision writes Duban's tables and the engine together).
- *
- * <p>The REST API takes the engine named "default" from a static registry, where the context started
- * last put its own; each test puts this context's engine there (as EngineRestAndWebappAccessTest does).
  */
 @Attack(AttackCategory.REST_RIGHTS)
 class RestRightsHttpAttackTest extends AttackTestSupport {
@@ -39,20 +33,7 @@ class RestRightsHttpAttackTest extends AttackTestSupport {
   @Autowired IdentityService identityService;
   @Autowired WorkItemRepository items;
   @Autowired AttackScenes scenes;
-  private ProcessEngine registeredBefore;
 
-  @BeforeEach
-  void addressThisContextsEngine() {
-    registeredBefore = ProcessEngines.getProcessEngines().get(engine.getName());
-    ProcessEngines.registerProcessEngine(engine);
-  }
-
-  @AfterEach
-  void restoreTheRegisteredEngine() {
-    if (registeredBefore != null && registeredBefore != engine) {
-      ProcessEngines.registerProcessEngine(registeredBefore);
-    }
-  }
 
   private HttpResponse<String> rest(String user, String method, String path, String json) throws Exception {
     Browser browser = new Browser(port);
