@@ -3,6 +3,7 @@ package org.duban.task;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.forms.FormDefinition;
 import org.duban.forms.FormResult;
@@ -41,13 +42,21 @@ public class TaskForms {
   @Transactional(readOnly = true)
   public TaskForm load(String taskId, CurrentUser user) {
     Task task = workTasks.open(taskId, user);
-    TaskContext context = workTasks.context(task);
-    TaskDecisionHandler handler = decisions.handlerFor(task.getTaskDefinitionKey());
-    // Only what the handler gives: earlier decisions in process variables must not pre-select the
-    // next round's choice.
-    Map<String, Object> values = new HashMap<>(handler.prefill(task, context));
-    return new TaskForm(task, context, definition(task), values, handler.options(task, context),
-        access.isCandidate(task, user));
+    try {
+      TaskContext context = workTasks.context(task);
+      TaskDecisionHandler handler = decisions.handlerFor(task.getTaskDefinitionKey());
+      // Only what the handler gives: earlier decisions in process variables must not pre-select the
+      // next round's choice.
+      Map<String, Object> values = new HashMap<>(handler.prefill(task, context));
+      return new TaskForm(task, context, definition(task), values, handler.options(task, context),
+          access.isCandidate(task, user));
+    } catch (ProcessEngineException e) {
+      // a colleague completed it between reading the task and reading its variables
+      if (workTasks.isGone(taskId)) {
+        throw new TaskGone(taskId);
+      }
+      throw e;
+    }
   }
 
   /** Validates a submission of the form the task shows, on the server; changes nothing. */

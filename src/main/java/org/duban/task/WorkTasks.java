@@ -197,7 +197,7 @@ public class WorkTasks {
   }
 
   /** Whether the task is no longer open; false when that cannot be told (the database away). */
-  private boolean isGone(String taskId) {
+  boolean isGone(String taskId) {
     try {
       return taskService.createTaskQuery().taskId(taskId).count() == 0;
     } catch (RuntimeException e) {
