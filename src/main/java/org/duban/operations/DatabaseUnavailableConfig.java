@@ -24,4 +24,14 @@ class DatabaseUnavailableConfig {
     registration.addUrlPatterns("/*");
     return registration;
   }
+
+  /** Also in front of the session repository's filter, see {@link LivenessProbeFilter}. */
+  @Bean
+  FilterRegistrationBean<LivenessProbeFilter> livenessProbeFilter() {
+    FilterRegistrationBean<LivenessProbeFilter> registration = new FilterRegistrationBean<>(new LivenessProbeFilter());
+    registration.setName("Duban liveness probe without session");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    registration.addUrlPatterns(LivenessProbeFilter.PATH);
+    return registration;
+  }
 }
