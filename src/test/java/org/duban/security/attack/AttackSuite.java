@@ -68,11 +68,12 @@ final class AttackSuite implements BeforeAllCallback, TestWatcher {
     }
   }
 
+  /** The table of this JVM's cases and those other test JVMs of the same run have written down. */
   static String table() {
-    List<Case> cases;
-    synchronized (CASES) {
-      cases = List.copyOf(CASES);
-    }
+    return table(allCasesOfThisRun());
+  }
+
+  static String table(List<Case> cases) {
     Map<AttackCategory, int[]> counts = new EnumMap<>(AttackCategory.class);
     for (Case c : cases) {
       counts.computeIfAbsent(c.category(), k -> new int[3])[c.outcome().ordinal()]++;
@@ -94,6 +95,54 @@ final class AttackSuite implements BeforeAllCallback, TestWatcher {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Surefire runs test classes in several JVMs at once, each with its own share of the cases. Each
+   * JVM writes its cases to a file of the run's folder (target/attack-suite/&lt;run&gt;, the run named
+   * by the build, see pom.xml) and prints the table of all files there, so the JVM that ends last
+   * prints the whole suite.
+   */
+  private static List<Case> allCasesOfThisRun() {
+    List<Case> own;
+    synchronized (CASES) {
+      own = List.copyOf(CASES);
+    }
+    Path folder = runFolder();
+    if (folder == null) {
+      return own;
+    }
+    try {
+      Files.createDirectories(folder);
+      List<String> lines = new ArrayList<>();
+      for (Case c : own) {
+        lines.add(String.join("\t", c.category().name(), c.outcome().name(), clean(c.name()), clean(c.why())));
+      }
+      Files.write(folder.resolve("jvm-" + ProcessHandle.current().pid() + ".tsv"), lines, StandardCharsets.UTF_8);
+      List<Case> all = new ArrayList<>();
+      try (var files = Files.list(folder)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
+          for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t", -1);
+            all.add(new Case(AttackCategory.valueOf(f[0]), f[2], Outcome.valueOf(f[1]), f[3].equals("null") ? null : f[3]));
+          }
+        }
+      }
+      return all;
+    } catch (IOException | RuntimeException e) {
+      System.out.println("attack suite: cases of other test JVMs not read: " + e);
+      return own;
+    }
+  }
+
+  private static String clean(String text) {
+    return String.valueOf(text).replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+  }
+
+  private static Path runFolder() {
+    String run = System.getProperty("duban.test.run");
+    Path target = Path.of("target");
+    return run == null || run.isBlank() || !Files.isDirectory(target) ? null : target.resolve("attack-suite").resolve(run);
   }
 
   /** Closed by JUnit when the whole run ends. */
