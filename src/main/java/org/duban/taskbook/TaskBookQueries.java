@@ -58,15 +58,22 @@ public class TaskBookQueries {
   /** The book to print with its decomposition table; {@code partial} when only the viewer's items are shown. */
   public record BookPrint(BookSummary book, List<ItemSummary> items, boolean partial) {}
 
-  /**
-   * The printable book. Leaders, the supervision office, admins and the book's responsible party
-   * see all its items; another department only the items it leads or collaborates on, and no
-   * book in which it has none (403).
-   */
+  /** The printable book: {@link #readable}. */
   @Transactional(readOnly = true)
   public BookPrint printable(Long bookId, CurrentUser user) {
+    return readable(bookId, user);
+  }
+
+  /**
+   * The book as the viewer may read it, the one rule of its page, print view, versions and export.
+   * Leaders, the supervision office, admins and the book's responsible party see all its items;
+   * another department only the items it leads or collaborates on, and no book in which it has
+   * none (403).
+   */
+  @Transactional(readOnly = true)
+  public BookPrint readable(Long bookId, CurrentUser user) {
     TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
-    if (access.seesEverything(user) || isResponsible(book, user)) {
+    if (access.seesWholeBook(book, user)) {
       return new BookPrint(BookSummary.of(book, this::fullName), items.itemsOfBook(bookId), false);
     }
     List<ItemSummary> visible = items.visibleItemsOfBook(bookId, user);
@@ -74,12 +81,6 @@ public class TaskBookQueries {
       throw new AccessDeniedException("book " + bookId + " is not visible to " + user.getUsername());
     }
     return new BookPrint(BookSummary.of(book, this::fullName), visible, true);
-  }
-
-  private static boolean isResponsible(TaskBook book, CurrentUser user) {
-    return book.getResponsibleDepartment() != null
-            && book.getResponsibleDepartment().getId().equals(user.departmentId())
-        || book.getResponsiblePerson() != null && book.getResponsiblePerson().getId().equals(user.personId());
   }
 
   private String fullName(String username) {

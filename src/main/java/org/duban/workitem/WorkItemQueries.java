@@ -42,10 +42,11 @@ public class WorkItemQueries {
     return workItems.findByTaskBookIdOrderByIdAsc(bookId).stream().map(ItemSummary::of).toList();
   }
 
+  /** The items of the book the user may see as lines of it ({@link ItemAccess#maySeeInBook}). */
   @Transactional(readOnly = true)
   public List<ItemSummary> visibleItemsOfBook(Long bookId, CurrentUser user) {
     return workItems.findByTaskBookIdOrderByIdAsc(bookId).stream()
-        .filter(item -> access.maySee(item, user))
+        .filter(item -> access.maySeeInBook(item, user))
         .map(ItemSummary::of)
         .toList();
   }
