@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +59,7 @@ public class RobotAddresses {
   private final boolean allowLocal;
   private final Resolver resolver;
 
+  @Autowired
   RobotAddresses(
       @Value("${duban.notification.robot-hosts:qyapi.weixin.qq.com,oapi.dingtalk.com}") List<String> hosts,
       @Value("${duban.notification.robot-allow-local:false}") boolean allowLocal) {

@@ -55,9 +55,10 @@ class TaskBookController {
     this.people = people;
   }
 
+  /** The books the viewer may open: a department's list names no book it would be refused. */
   @GetMapping("/books")
-  String list(Model model) {
-    model.addAttribute("books", books.all());
+  String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("books", books.readableBooks(user));
     return LIST;
   }
 

@@ -38,6 +38,19 @@ public class TaskBookQueries {
     return books.findAllByOrderByYearDescIdDesc().stream().map(b -> BookSummary.of(b, this::fullName)).toList();
   }
 
+  /** The books the viewer may open ({@link #readable}): all for those who see everything. */
+  @Transactional(readOnly = true)
+  public List<BookSummary> readableBooks(CurrentUser user) {
+    if (access.seesEverything(user)) {
+      return all();
+    }
+    java.util.Set<Long> withTheirItems = items.bookIdsOfDepartment(user.departmentId());
+    return books.findAllByOrderByYearDescIdDesc().stream()
+        .filter(b -> withTheirItems.contains(b.getId()) || access.seesWholeBook(b, user))
+        .map(b -> BookSummary.of(b, this::fullName))
+        .toList();
+  }
+
   /** A link to another book of the hierarchy. */
   public record BookLink(Long id, String title, BookLevel level) {}
 

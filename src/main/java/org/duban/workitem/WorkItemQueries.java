@@ -51,6 +51,12 @@ public class WorkItemQueries {
         .toList();
   }
 
+  /** The books in which the department leads or collaborates on an item. */
+  @Transactional(readOnly = true)
+  public java.util.Set<Long> bookIdsOfDepartment(Long departmentId) {
+    return departmentId == null ? java.util.Set.of() : new java.util.HashSet<>(workItems.findBookIdsOfDepartment(departmentId));
+  }
+
   public record SubTaskRow(String title, String assignee, java.time.LocalDate dueDate, SubTask.Status status, String report) {}
 
   @Transactional(readOnly = true)

@@ -39,7 +39,8 @@ class BookReadingRuleWebTest extends WebTestSupport {
   private static final String[] READINGS = {"/books/{id}", "/books/{id}/print", "/books/{id}/versions"};
 
   private String read(String path, Long bookId, String username) throws Exception {
-    return mvc.perform(get(path, bookId).with(as(username))).andExpect(status().isOk())
+    Object[] ids = bookId == null ? new Object[0] : new Object[] {bookId};
+    return mvc.perform(get(path, ids).with(as(username))).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
   }
 
@@ -74,8 +75,11 @@ class BookReadingRuleWebTest extends WebTestSupport {
     for (String path : new String[] {"/books/{id}", "/books/{id}/print", "/books/{id}/versions", "/books/{id}/export.xlsx"}) {
       mvc.perform(get(path, item.bookId()).with(as("tnursehead"))).andExpect(status().isForbidden());
     }
-    // while 医务部's staff member, not its head, reads it
+    // and the list of books does not name it to them
+    assertThat(read("/books", null, "tnursehead")).doesNotContain("无关科室任务书事项任务书");
+    // while 医务部's staff member, not its head, reads it and finds it listed
     assertThat(read("/books/{id}", item.bookId(), "tmedstaff")).contains("无关科室任务书事项");
+    assertThat(read("/books", null, "tmedstaff")).contains("无关科室任务书事项任务书");
   }
 
   @Test
