@@ -62,8 +62,9 @@ class HttpHardeningHttpAttackTest extends AttackTestSupport {
     String boundary = "foreignFormBoundary";
     String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nforeign\r\n--"
         + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"foreign.bpmn\"\r\n\r\n"
-        + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\">"
-        + "<process id=\"foreign\" isExecutable=\"true\" historyTimeToLive=\"1\"><startEvent id=\"s\"/></process></definitions>\r\n--"
+        + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\""
+        + " targetNamespace=\"x\"><process id=\"foreign\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\">"
+        + "<startEvent id=\"s\"/></process></definitions>\r\n--"
         + boundary + "--\r\n";
     HttpResponse<String> deploy = browser.send(foreign(browser, "/engine-rest/deployment/create")
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
