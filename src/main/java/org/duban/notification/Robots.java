@@ -71,6 +71,11 @@ public class Robots {
     return names;
   }
 
+  /** The hosts robots may post to, for the page's hint. */
+  public String allowedHosts() {
+    return addresses.allowedHosts();
+  }
+
   private static String secretOf(RobotForm form, Channel platform) {
     // WeCom robots have no signing; a secret typed there would be a mistake kept forever
     return platform == Channel.DINGTALK ? form.getSecret() : null;

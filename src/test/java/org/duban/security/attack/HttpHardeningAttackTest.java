@@ -80,6 +80,9 @@ class HttpHardeningAttackTest extends AttackTestSupport {
           .param("name", "改址探测").param("webhookUrl", "https://127.0.0.1:8080/actuator/env").param("active", "true"));
       assertThat(page).contains("Webhook 地址只能指向以下主机");
       assertNothingChangedSince(before);
+      // and the page names the allowed hosts before anyone types
+      assertThat(page(get("/admin/robots").with(as("tadmin"))))
+          .contains("仅限 https 地址，主机须为：oapi.dingtalk.com, qyapi.weixin.qq.com");
     } finally {
       jdbc.update("delete from notification_robot where id = ?", id);
     }
