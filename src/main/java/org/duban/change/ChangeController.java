@@ -93,11 +93,15 @@ class ChangeController {
     return PROPOSE;
   }
 
-  /** Every version of the book; the diff shows the items the viewer may see, as the book page does. */
+  /**
+   * Every version of the book; the diff shows the items the viewer may see, as the book page and
+   * print view do, and a department with no item in the book is refused (403).
+   */
   @GetMapping("/books/{id}/versions")
   String versions(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-    model.addAttribute("book", books.summary(id));
-    List<Long> visible = items.visibleItemsOfBook(id, user).stream().map(ItemSummary::id).toList();
+    TaskBookQueries.BookPrint readable = books.readable(id, user);
+    model.addAttribute("book", readable.book());
+    List<Long> visible = readable.items().stream().map(ItemSummary::id).toList();
     List<BookVersions.VersionView> all = versions.of(id, visible);
     Map<String, String> names = new HashMap<>();
     for (BookVersions.VersionView version : all) {

@@ -26,7 +26,6 @@ import org.duban.supervision.SupervisionQueries;
 import org.duban.taskbook.BookSummary;
 import org.duban.taskbook.TaskBookQueries;
 import org.duban.workitem.ItemSummary;
-import org.duban.workitem.WorkItemQueries;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,19 +41,16 @@ public class DecompositionExportService {
   public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   private final TaskBookQueries books;
-  private final WorkItemQueries items;
   private final CheckInService checkIns;
   private final SupervisionQueries supervision;
   private final MessageSource messages;
 
   DecompositionExportService(
       TaskBookQueries books,
-      WorkItemQueries items,
       CheckInService checkIns,
       SupervisionQueries supervision,
       MessageSource messages) {
     this.books = books;
-    this.items = items;
     this.checkIns = checkIns;
     this.supervision = supervision;
     this.messages = messages;
@@ -90,9 +86,11 @@ public class DecompositionExportService {
 
   @Transactional(readOnly = true)
   public Download export(Long bookId, CurrentUser user, Locale locale) {
-    BookSummary book = books.summary(bookId);
+    // the print view's rule: the items the viewer may read, and 403 for a book with none of theirs
+    TaskBookQueries.BookPrint readable = books.readable(bookId, user);
+    BookSummary book = readable.book();
     List<Line> lines = new ArrayList<>();
-    for (ItemSummary item : items.visibleItemsOfBook(bookId, user)) {
+    for (ItemSummary item : readable.items()) {
       List<CheckInView> views = checkIns.views(item.id());
       Optional<CheckInView> last = views.stream().filter(v -> v.status() == CheckIn.Status.SUBMITTED).findFirst();
       String readings = views.stream()

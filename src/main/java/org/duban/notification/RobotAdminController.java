@@ -95,6 +95,7 @@ class RobotAdminController {
   private String page(Model model) {
     model.addAttribute("robots", robots.all());
     model.addAttribute("departments", robots.departmentNames());
+    model.addAttribute("allowedHosts", robots.allowedHosts());
     model.addAttribute("failed", store.recent(Delivery.Status.FAILED, 20));
     return "notification/robots";
   }

@@ -25,12 +25,24 @@ class RobotWebhook {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final ObjectMapper json;
+  private final RobotAddresses addresses;
 
-  RobotWebhook(ObjectMapper json) {
+  RobotWebhook(ObjectMapper json, RobotAddresses addresses) {
     this.json = json;
+    this.addresses = addresses;
   }
 
   void post(String url, Map<String, Object> payload) throws DeliveryFailed {
+    // checked again before each post: the settings may have changed, a name may resolve elsewhere now
+    java.util.Optional<RobotAddresses.Refusal> refusal = addresses.checkOnSend(url);
+    if (refusal.isPresent()) {
+      throw new DeliveryFailed("robot " + hostOf(url) + " refused, not sent: " + switch (refusal.get()) {
+        case MALFORMED -> "not a web address";
+        case NOT_HTTPS -> "only https is allowed";
+        case HOST_NOT_ALLOWED -> "the host is not in duban.notification.robot-hosts (or does not resolve)";
+        case LOCAL_ADDRESS -> "it points to this machine or an internal network";
+      });
+    }
     String body;
     try {
       body = json.writeValueAsString(payload);

@@ -17,11 +17,13 @@ public class Robots {
   private final RobotRepository robots;
   private final DepartmentRepository departments;
   private final AuditLog audit;
+  private final RobotAddresses addresses;
 
-  Robots(RobotRepository robots, DepartmentRepository departments, AuditLog audit) {
+  Robots(RobotRepository robots, DepartmentRepository departments, AuditLog audit, RobotAddresses addresses) {
     this.robots = robots;
     this.departments = departments;
     this.audit = audit;
+    this.addresses = addresses;
   }
 
   @Transactional(readOnly = true)
@@ -69,6 +71,11 @@ public class Robots {
     return names;
   }
 
+  /** The hosts robots may post to, for the page's hint. */
+  public String allowedHosts() {
+    return addresses.allowedHosts();
+  }
+
   private static String secretOf(RobotForm form, Channel platform) {
     // WeCom robots have no signing; a secret typed there would be a mistake kept forever
     return platform == Channel.DINGTALK ? form.getSecret() : null;
@@ -89,6 +96,9 @@ public class Robots {
     }
     if (!isWebAddress(form.getWebhookUrl())) {
       errors.rejectValue("webhookUrl", "notification.robots.url.invalid");
+    } else {
+      addresses.checkOnSave(form.getWebhookUrl()).ifPresent(refusal -> errors.rejectValue(
+          "webhookUrl", refusal.messageKey(), new Object[] {addresses.allowedHosts()}, null));
     }
     if (form.getSecret() != null && form.getSecret().trim().length() > 200) {
       errors.rejectValue("secret", "notification.robots.secret.invalid");

@@ -14,7 +14,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -64,7 +63,9 @@ public class SecurityConfig {
   }
 
   /**
-   * The engine's REST API: HTTP Basic, no session and so no CSRF exposure. Reading is open to everyone
+   * The engine's REST API: HTTP Basic, no session, never a Basic challenge, and write calls only with
+   * the script header ({@link RestApiGuard}), so that a browser's cached credentials do not open it to
+   * a foreign page. Reading is open to everyone
    * logged in, and the engine's authorizations (EngineAuthorizations) decide what each person sees,
    * with the person's own groups only. Everything else is for admins: a decision (completing a task,
    * signing for it, setting its variables, correlating a message) is made on Duban's pages, which write
@@ -80,8 +81,12 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.GET).authenticated()
             .requestMatchers(HttpMethod.HEAD).authenticated()
             .requestMatchers(HttpMethod.OPTIONS).authenticated()
+            .requestMatchers(RestApiGuard.writeWithoutScriptHeader()).denyAll()
             .anyRequest().hasAuthority(ADMIN))
-        .httpBasic(Customizer.withDefaults())
+        .httpBasic(basic -> basic.authenticationEntryPoint(RestApiGuard.unauthorized()))
+        .exceptionHandling(errors -> errors
+            .authenticationEntryPoint(RestApiGuard.unauthorized())
+            .accessDeniedHandler(RestApiGuard.forbidden()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .addFilterAfter(new EngineAuthenticationFilter(identityService, List.of()), AnonymousAuthenticationFilter.class);
@@ -157,7 +162,7 @@ public class SecurityConfig {
             headers ->
                 headers
                     .contentSecurityPolicy(
-                        csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'self'"))
+                        csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'"))
                     // addresses carry item and task ids; other sites need not learn them from a link
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         // Duban's pages check rights themselves; in the engine they act with the internal group

@@ -38,6 +38,19 @@ public class TaskBookQueries {
     return books.findAllByOrderByYearDescIdDesc().stream().map(b -> BookSummary.of(b, this::fullName)).toList();
   }
 
+  /** The books the viewer may open ({@link #readable}): all for those who see everything. */
+  @Transactional(readOnly = true)
+  public List<BookSummary> readableBooks(CurrentUser user) {
+    if (access.seesEverything(user)) {
+      return all();
+    }
+    java.util.Set<Long> withTheirItems = items.bookIdsOfDepartment(user.departmentId());
+    return books.findAllByOrderByYearDescIdDesc().stream()
+        .filter(b -> withTheirItems.contains(b.getId()) || access.seesWholeBook(b, user))
+        .map(b -> BookSummary.of(b, this::fullName))
+        .toList();
+  }
+
   /** A link to another book of the hierarchy. */
   public record BookLink(Long id, String title, BookLevel level) {}
 
@@ -58,15 +71,22 @@ public class TaskBookQueries {
   /** The book to print with its decomposition table; {@code partial} when only the viewer's items are shown. */
   public record BookPrint(BookSummary book, List<ItemSummary> items, boolean partial) {}
 
-  /**
-   * The printable book. Leaders, the supervision office, admins and the book's responsible party
-   * see all its items; another department only the items it leads or collaborates on, and no
-   * book in which it has none (403).
-   */
+  /** The printable book: {@link #readable}. */
   @Transactional(readOnly = true)
   public BookPrint printable(Long bookId, CurrentUser user) {
+    return readable(bookId, user);
+  }
+
+  /**
+   * The book as the viewer may read it, the one rule of its page, print view, versions and export.
+   * Leaders, the supervision office, admins and the book's responsible party see all its items;
+   * another department only the items it leads or collaborates on, and no book in which it has
+   * none (403).
+   */
+  @Transactional(readOnly = true)
+  public BookPrint readable(Long bookId, CurrentUser user) {
     TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
-    if (access.seesEverything(user) || isResponsible(book, user)) {
+    if (access.seesWholeBook(book, user)) {
       return new BookPrint(BookSummary.of(book, this::fullName), items.itemsOfBook(bookId), false);
     }
     List<ItemSummary> visible = items.visibleItemsOfBook(bookId, user);
@@ -74,12 +94,6 @@ public class TaskBookQueries {
       throw new AccessDeniedException("book " + bookId + " is not visible to " + user.getUsername());
     }
     return new BookPrint(BookSummary.of(book, this::fullName), visible, true);
-  }
-
-  private static boolean isResponsible(TaskBook book, CurrentUser user) {
-    return book.getResponsibleDepartment() != null
-            && book.getResponsibleDepartment().getId().equals(user.departmentId())
-        || book.getResponsiblePerson() != null && book.getResponsiblePerson().getId().equals(user.personId());
   }
 
   private String fullName(String username) {

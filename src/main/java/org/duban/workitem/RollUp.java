@@ -2,6 +2,7 @@ package org.duban.workitem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.duban.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,13 +26,18 @@ public class RollUp {
     this.access = access;
   }
 
-  /** The visible items of a book, each with its rolled-up subtree. */
+  /**
+   * The visible items of a book, each with its rolled-up subtree. The items below (in the books one
+   * level down) roll up into the numbers whoever leads them, but are listed only where the viewer
+   * may see them: another department's breakdown is its own business.
+   */
   @Transactional(readOnly = true)
   public List<ItemNode> treeOfBook(Long bookId, CurrentUser user) {
+    Predicate<WorkItem> visible = item -> access.maySeeInBook(item, user);
     List<ItemNode> nodes = new ArrayList<>();
     for (WorkItem item : workItems.findByTaskBookIdOrderByIdAsc(bookId)) {
-      if (access.maySee(item, user)) {
-        nodes.add(node(item, 0));
+      if (visible.test(item)) {
+        nodes.add(node(item, 0, visible));
       }
     }
     return nodes;
@@ -39,7 +45,7 @@ public class RollUp {
 
   @Transactional(readOnly = true)
   public ItemNode treeOfItem(Long itemId) {
-    return node(workItems.findById(itemId).orElseThrow(), 0);
+    return node(workItems.findById(itemId).orElseThrow(), 0, item -> true);
   }
 
   /** A book's progress and light: the mean and the worst of its items' rolled-up values. */
@@ -49,11 +55,16 @@ public class RollUp {
     return new ItemNode(null, progress, light, items);
   }
 
-  private ItemNode node(WorkItem item, int depth) {
+  private ItemNode node(WorkItem item, int depth, Predicate<WorkItem> listed) {
     List<ItemNode> children = new ArrayList<>();
+    List<ItemNode> listedChildren = new ArrayList<>();
     if (depth < MAX_DEPTH) {
       for (WorkItem child : workItems.findByParentItemIdOrderByIdAsc(item.getId())) {
-        children.add(node(child, depth + 1));
+        ItemNode node = node(child, depth + 1, listed);
+        children.add(node);
+        if (listed.test(child)) {
+          listedChildren.add(node);
+        }
       }
     }
     int progress = children.isEmpty()
@@ -66,7 +77,7 @@ public class RollUp {
     for (ItemNode child : children) {
       light = worse(light, child.light());
     }
-    return new ItemNode(ItemSummary.of(item), progress, light, children);
+    return new ItemNode(ItemSummary.of(item), progress, light, listedChildren);
   }
 
   static Light worse(Light a, Light b) {

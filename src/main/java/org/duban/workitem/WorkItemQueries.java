@@ -42,12 +42,19 @@ public class WorkItemQueries {
     return workItems.findByTaskBookIdOrderByIdAsc(bookId).stream().map(ItemSummary::of).toList();
   }
 
+  /** The items of the book the user may see as lines of it ({@link ItemAccess#maySeeInBook}). */
   @Transactional(readOnly = true)
   public List<ItemSummary> visibleItemsOfBook(Long bookId, CurrentUser user) {
     return workItems.findByTaskBookIdOrderByIdAsc(bookId).stream()
-        .filter(item -> access.maySee(item, user))
+        .filter(item -> access.maySeeInBook(item, user))
         .map(ItemSummary::of)
         .toList();
+  }
+
+  /** The books in which the department leads or collaborates on an item. */
+  @Transactional(readOnly = true)
+  public java.util.Set<Long> bookIdsOfDepartment(Long departmentId) {
+    return departmentId == null ? java.util.Set.of() : new java.util.HashSet<>(workItems.findBookIdsOfDepartment(departmentId));
   }
 
   public record SubTaskRow(String title, String assignee, java.time.LocalDate dueDate, SubTask.Status status, String report) {}

@@ -33,4 +33,9 @@ public interface WorkItemRepository extends JpaRepository<WorkItem, Long> {
   }
 
   long countByTaskBookIdAndStageNot(Long taskBookId, ItemStage stage);
+
+  /** The books in which the department leads or collaborates on an item. */
+  @Query("select distinct w.taskBook.id from WorkItem w left join w.collaborators c"
+      + " where w.leadDepartment.id = :departmentId or c.id = :departmentId")
+  List<Long> findBookIdsOfDepartment(Long departmentId);
 }

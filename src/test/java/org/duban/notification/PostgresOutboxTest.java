@@ -14,11 +14,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The outbox on PostgreSQL, which aborts a whole transaction after a failed statement: a duplicate
  * event or daily slot must not spoil the caller's work, and the dispatcher's SQL must run there.
  */
+// the robots here post to a receiver on this machine, which production refuses (RobotAddresses)
+@TestPropertySource(properties = "duban.notification.robot-allow-local=true")
 class PostgresOutboxTest extends NotificationTestSupport {
 
   @TestConfiguration

@@ -104,9 +104,9 @@ class ChangePagesWebTest extends WebTestSupport {
     assertThat(page.html()).contains("第1版", "第2版", "按评审意见调整", "变更页面（新）");
     assertThat(page.texts("changes").get(0)).contains("工作任务", "变更页面", "变更页面（新）");
 
-    // And another department sees the versions but not the item's diff
-    Page other = Page.of(mvc.perform(get("/books/{id}/versions", issued.bookId()).with(as("tnursehead")))
-        .andExpect(status().isOk()).andReturn());
-    assertThat(other.html()).contains("第2版").doesNotContain("变更页面（新）");
+    // And a department with no part in the book is refused its versions, as its print view
+    String other = mvc.perform(get("/books/{id}/versions", issued.bookId()).with(as("tnursehead")))
+        .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(other).doesNotContain("变更页面（新）").doesNotContain("按评审意见调整");
   }
 }

@@ -81,11 +81,11 @@ class DepartmentBoundaryWebTest extends WebTestSupport {
     // Given a book with an item of 测试医务部
     IssuedItem item = fixture.issuedItem("科室边界任务书事项");
 
-    // When the head of 测试护理部 opens the book
+    // When the head of 测试护理部, which has no part in it, opens the book
     String nursing = mvc.perform(get("/books/{id}", item.bookId()).with(as("tnursehead")))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
-    // Then the item is not listed, while the lead department sees it
+    // Then it is refused as its print view is, the item not listed, while the lead department sees it
     assertThat(nursing).doesNotContain("href=\"/items/" + item.itemId() + "\"");
     String medical = mvc.perform(get("/books/{id}", item.bookId()).with(as("tmedhead")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

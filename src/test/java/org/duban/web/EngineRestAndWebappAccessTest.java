@@ -54,13 +54,36 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
 
 
   @Test
-  void anonymousRestCallsAreAskedToAuthenticate() throws Exception {
-    // When the task list is asked for without credentials
+  void anonymousRestCallsAreRefusedWithoutABasicChallenge() throws Exception {
+    // When the task list is asked for without credentials, or with a wrong password
     HttpResponse<String> response = send(client(), request("/engine-rest/task").GET());
+    HttpResponse<String> wrong = send(client(), basic(request("/engine-rest/task"), "tadmin", "wrong-password"));
 
-    // Then HTTP Basic is demanded
-    assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    // Then the answer is 401 in JSON, but with no Basic challenge: a browser shows no password dialog
+    // and so never keeps credentials that a foreign page's requests would carry
+    for (HttpResponse<String> refused : java.util.List.of(response, wrong)) {
+      assertThat(refused.statusCode()).isEqualTo(401);
+      assertThat(refused.headers().allValues("WWW-Authenticate")).noneMatch(v -> v.toLowerCase().startsWith("basic"));
+      assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+      assertThat(refused.body()).contains("\"type\":\"AuthenticationRequired\"");
+    }
+  }
+
+  @Test
+  void writeCallsNeedTheScriptHeaderThatNoForeignFormCanSend() throws Exception {
+    // When the admin posts a deployment with Basic credentials but without the header, as a foreign
+    // page's form would with a browser's cached credentials
+    HttpRequest.Builder forged = basic(request("/engine-rest/deployment/create"), "tadmin", TestHospital.PASSWORD)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("deployment-name=rest-deploy-test"));
+    HttpResponse<String> refused = send(client(), forged);
+
+    // Then it is refused, saying what is missing, and nothing is deployed
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("X-Requested-By");
+    assertThat(repositoryService.createDeploymentQuery().deploymentName("rest-deploy-test").count()).isZero();
+    // while reading needs no header
+    assertThat(send(client(), basic(request("/engine-rest/engine"), "tadmin", TestHospital.PASSWORD)).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -97,7 +120,7 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
     assertThat(send(client(), basic(request("/engine-rest/task/" + nursing), "tmedhead", TestHospital.PASSWORD)).statusCode())
         .isEqualTo(404);
     HttpResponse<String> claim = send(client(), basic(request("/engine-rest/task/" + nursing + "/claim"), "tmedhead", TestHospital.PASSWORD)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"tmedhead\"}")));
+        .header("Content-Type", "application/json").header("X-Requested-By", "duban").POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"tmedhead\"}")));
     assertThat(claim.statusCode()).isEqualTo(403);
     assertThat(currentTask(nursing).getAssignee()).isNull();
 
@@ -112,7 +135,7 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
     assertThat(count.body()).isEqualTo("{\"count\":" + runtimeService.createProcessInstanceQuery().count() + "}");
     // but a leader may not complete a department's task over the REST API
     HttpResponse<String> complete = send(client(), basic(request("/engine-rest/task/" + medical + "/complete"), "tleader", TestHospital.PASSWORD)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        .header("Content-Type", "application/json").header("X-Requested-By", "duban").POST(HttpRequest.BodyPublishers.ofString("{}")));
     assertThat(complete.statusCode()).isEqualTo(403);
     assertThat(currentTask(medical)).isNotNull();
   }
@@ -145,7 +168,7 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
         + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"rest-deploy-test.bpmn\"\r\n"
         + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
     return basic(request("/engine-rest/deployment/create"), username, TestHospital.PASSWORD)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-Requested-By", "duban")
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
   }
 
@@ -247,7 +270,7 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
     // When it is posted without the token, Then the webapps refuse it and end the session they share
     // with Duban's pages: a forged request logs the admin out
     HttpResponse<String> without = send(browser, request(query).header("Origin", origin)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        .header("Content-Type", "application/json").header("X-Requested-By", "duban").POST(HttpRequest.BodyPublishers.ofString("{}")));
     assertThat(without.statusCode()).isEqualTo(403);
     HttpResponse<String> after = send(browser, request("/tasks").GET());
     assertThat(after.statusCode()).isEqualTo(302);

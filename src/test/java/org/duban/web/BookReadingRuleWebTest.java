@@ -1,0 +1,155 @@
+package org.duban.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.duban.IssuedItemFixture;
+import org.duban.IssuedItemFixture.IssuedItem;
+import org.duban.infrastructure.EngineClock;
+import org.duban.task.WorkTasks;
+import org.duban.taskbook.BookLevel;
+import org.duban.taskbook.TaskBook;
+import org.duban.taskbook.TaskBookFormData;
+import org.duban.taskbook.TaskBookService;
+import org.duban.taskbook.WorkItemFormData;
+import org.duban.workitem.WorkItem;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A book's page, versions and export follow its print view's rule: leaders, the supervision office,
+ * admins and the book's responsible party read all its items; another department only the items it
+ * leads or collaborates on (its staff as its head), and a department with none is refused.
+ */
+class BookReadingRuleWebTest extends WebTestSupport {
+
+  @Autowired TaskBookService taskBooks;
+  @Autowired WorkTasks workTasks;
+
+  private static final String[] READINGS = {"/books/{id}", "/books/{id}/print", "/books/{id}/versions"};
+
+  private String read(String path, Long bookId, String username) throws Exception {
+    Object[] ids = bookId == null ? new Object[0] : new Object[] {bookId};
+    return mvc.perform(get(path, ids).with(as(username))).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void thoseWhoSeeEverythingReadEveryItemOfASharedBook() throws Exception {
+    TaskBook book = issuedBook(null, "全读任务书", "全读医务事项", "全读护理事项");
+    for (String username : new String[] {"tleader", "tducha", "tadmin"}) {
+      for (String path : READINGS) {
+        assertThat(read(path, book.getId(), username)).as(username + " " + path).contains("全读医务事项").contains("全读护理事项");
+      }
+      assertThat(exportTexts(book.getId(), username)).as(username).contains("全读医务事项").contains("全读护理事项");
+    }
+  }
+
+  @Test
+  void theResponsibleDepartmentReadsEveryItemOfItsBookOnThePageTheVersionsAndTheExportAsInPrint() throws Exception {
+    // Given 测试医务部's responsibility book in which one item is led by 测试护理部
+    TaskBook book = issuedBook("tmedical", "责任方任务书", "责任方医务事项", "责任方护理事项");
+    for (String username : new String[] {"tmedhead", "tmedstaff"}) {
+      for (String path : READINGS) {
+        assertThat(read(path, book.getId(), username)).as(username + " " + path).contains("责任方医务事项").contains("责任方护理事项");
+      }
+      assertThat(exportTexts(book.getId(), username)).as(username).contains("责任方医务事项").contains("责任方护理事项");
+    }
+    // while 护理部 reads only its own item there
+    assertThat(read("/books/{id}", book.getId(), "tnursehead")).contains("责任方护理事项").doesNotContain("责任方医务事项");
+  }
+
+  @Test
+  void aDepartmentWithNothingInABookIsRefusedItsPageVersionsAndExportAsItsPrint() throws Exception {
+    IssuedItem item = fixture.issuedItem("无关科室任务书事项");
+    for (String path : new String[] {"/books/{id}", "/books/{id}/print", "/books/{id}/versions", "/books/{id}/export.xlsx"}) {
+      mvc.perform(get(path, item.bookId()).with(as("tnursehead"))).andExpect(status().isForbidden());
+    }
+    // and the list of books does not name it to them
+    assertThat(read("/books", null, "tnursehead")).doesNotContain("无关科室任务书事项任务书");
+    // while 医务部's staff member, not its head, reads it and finds it listed
+    assertThat(read("/books/{id}", item.bookId(), "tmedstaff")).contains("无关科室任务书事项");
+    assertThat(read("/books", null, "tmedstaff")).contains("无关科室任务书事项任务书");
+  }
+
+  @Test
+  void theItemsBreakingAnItemDownAreListedOnlyToThoseWhoMaySeeThem() throws Exception {
+    // Given a hospital book item of 医务部, broken down in 护理部's book by an item 护理部 leads
+    TaskBook hospitalBook = fixture.draft("分解可见-院级任务书");
+    WorkItem parent = fixture.addItem(hospitalBook, "1", "分解可见母事项");
+    TaskBookFormData data = new TaskBookFormData();
+    data.setTitle("分解可见-护理部任务书");
+    data.setYear(hospitalBook.getYear());
+    data.setPeriodStart(hospitalBook.getPeriodStart());
+    data.setPeriodEnd(hospitalBook.getPeriodEnd());
+    data.setGoalAreas("医疗服务");
+    data.setLevel(BookLevel.DEPARTMENT);
+    data.setParentId(hospitalBook.getId());
+    data.setResponsibleDepartmentId(hospital.department("tnursing").getId());
+    TaskBook nursingBook = taskBooks.createDraft(data, hospital.user(IssuedItemFixture.ISSUER));
+    WorkItemFormData child = fixture.itemForm(nursingBook, "1.1", "护理部分解子事项");
+    child.setParentItemId(parent.getId());
+    child.setLeadDepartmentId(hospital.department("tnursing").getId());
+    child.setCollaboratorIds(List.of());
+    taskBooks.addItem(nursingBook.getId(), child, hospital.user(IssuedItemFixture.ISSUER));
+
+    // When 医务部 opens the hospital book, Then its item is there and 护理部's breakdown is not
+    assertThat(read("/books/{id}", hospitalBook.getId(), "tmedhead")).contains("分解可见母事项").doesNotContain("护理部分解子事项");
+    // while a leader sees both
+    assertThat(read("/books/{id}", hospitalBook.getId(), "tleader")).contains("分解可见母事项").contains("护理部分解子事项");
+  }
+
+  /** An issued book with an item led by 测试医务部 and one by 测试护理部; a department book of {@code responsible} if given. */
+  private TaskBook issuedBook(String responsible, String title, String medicalItem, String nursingItem) {
+    TaskBook book;
+    if (responsible == null) {
+      book = fixture.draft(title);
+    } else {
+      TaskBookFormData data = new TaskBookFormData();
+      data.setTitle(title);
+      data.setYear(EngineClock.today().getYear());
+      data.setPeriodStart(EngineClock.today().minusDays(30));
+      data.setPeriodEnd(EngineClock.today().plusDays(300));
+      data.setGoalAreas("医疗服务");
+      data.setLevel(BookLevel.DEPARTMENT);
+      data.setResponsibleDepartmentId(hospital.department(responsible).getId());
+      book = taskBooks.createDraft(data, hospital.user(IssuedItemFixture.ISSUER));
+    }
+    taskBooks.addItem(book.getId(), fixture.itemForm(book, "1", medicalItem), hospital.user(IssuedItemFixture.ISSUER));
+    WorkItemFormData nursing = fixture.itemForm(book, "2", nursingItem);
+    nursing.setLeadDepartmentId(hospital.department("tnursing").getId());
+    nursing.setCollaboratorIds(List.of());
+    taskBooks.addItem(book.getId(), nursing, hospital.user(IssuedItemFixture.ISSUER));
+    IssuedItem issued = new IssuedItem(book.getId(), null);
+    workTasks.complete(fixture.openBookTask(issued, "draftTaskBook").getId(), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
+    workTasks.complete(fixture.openBookTask(issued, "reviewTaskBook").getId(), Map.of("reviewDecision", "approve"),
+        hospital.user(IssuedItemFixture.REVIEWER));
+    return book;
+  }
+
+  private String exportTexts(Long bookId, String username) throws Exception {
+    byte[] xlsx = mvc.perform(get("/books/{id}/export.xlsx", bookId).with(as(username))).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsByteArray();
+    List<String> texts = new ArrayList<>();
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      for (Sheet sheet : workbook) {
+        for (Row row : sheet) {
+          for (Cell cell : row) {
+            texts.add(cell.toString());
+          }
+        }
+      }
+    }
+    return String.join("|", texts);
+  }
+}
