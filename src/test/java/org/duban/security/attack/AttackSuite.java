@@ -27,6 +27,14 @@ final class AttackSuite implements BeforeAllCallback, TestWatcher {
   record Case(AttackCategory category, String name, Outcome outcome, String why) {}
 
   private static final List<Case> CASES = new ArrayList<>();
+  private static final List<String> NOTES = new ArrayList<>();
+
+  /** A measured figure (say, the heap a case used) printed under the table. */
+  static void note(String line) {
+    synchronized (NOTES) {
+      NOTES.add(line);
+    }
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -92,6 +100,9 @@ final class AttackSuite implements BeforeAllCallback, TestWatcher {
       if (c.outcome() != Outcome.REFUSED) {
         out.append("  ").append(c.outcome()).append(": ").append(c.name()).append(" — ").append(c.why()).append("\n");
       }
+    }
+    synchronized (NOTES) {
+      NOTES.forEach(line -> out.append("  ").append(line).append("\n"));
     }
     return out.toString();
   }
