@@ -42,6 +42,13 @@ class OversizedInputAttackTest extends AttackTestSupport {
         .param("periodEnd", today.plusDays(100).toString()).param("goalAreas", "医疗服务"));
     assertThat(page).contains("最多 200 个字");
     assertNothingChangedSince(before);
+    // positive control: 200 characters are a book
+    mvc.perform(post("/books").with(as("tleader")).with(csrf()).param("title", chars(199) + "满")
+            .param("year", "" + today.getYear()).param("periodStart", today.toString())
+            .param("periodEnd", today.plusDays(100).toString()).param("goalAreas", "医疗服务"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(jdbc.queryForObject("select count(*) from task_book where title = ?", Long.class, chars(199) + "满"))
+        .isOne();
   }
 
   @Test
@@ -55,6 +62,15 @@ class OversizedInputAttackTest extends AttackTestSupport {
         .param("deadline", EngineClock.today().plusDays(100).toString()));
     assertThat(page).contains("最多 500 个字");
     assertNothingChangedSince(before);
+    // positive control: 500 characters are an item
+    mvc.perform(post("/books/{id}/items", draft.bookId()).with(as("tleader")).with(csrf())
+            .param("goalAreaId", "" + jdbc.queryForObject("select min(id) from goal_area where task_book_id = ?", Long.class, draft.bookId()))
+            .param("seq", "2").param("title", chars(500)).param("leadDepartmentId", "" + hospital.department("tmedical").getId())
+            .param("leaderInChargeId", "" + hospital.personId("tincharge"))
+            .param("deadline", EngineClock.today().plusDays(100).toString()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(jdbc.queryForObject("select count(*) from work_item where task_book_id = ? and title = ?", Long.class,
+        draft.bookId(), chars(500))).isOne();
   }
 
   @Test
