@@ -30,6 +30,11 @@ final class DecompositionReader {
    * server and the person's browser for nothing.
    */
   static final int MAX_ROWS = 5000;
+  /**
+   * Merged regions of the table reported: each is a problem the user must fix anyway, and each is
+   * looked up for every cell, so a sheet of a hundred thousand regions must not cost a minute.
+   */
+  static final int MAX_MERGED_REPORTED = 200;
 
   /** What the file holds, or why it cannot be read; {@code headerRow} is 0 when none was found. */
   record Result(int headerRow, List<SheetRow> rows, List<ImportProblem> problems) {
@@ -182,7 +187,7 @@ final class DecompositionReader {
     public void merged(CellRangeAddress region) {
       boolean inTable = headerIndex >= 0 && region.getLastRow() >= headerIndex && columns.values().stream()
           .anyMatch(c -> c >= region.getFirstColumn() && c <= region.getLastColumn());
-      if (inTable) {
+      if (inTable && merged.size() < MAX_MERGED_REPORTED) {
         merged.add(region);
       }
     }
@@ -235,7 +240,15 @@ final class DecompositionReader {
       for (SheetRow row : rows) {
         table.add(markMerged(row.rowNumber() - 1, row.cells()));
       }
-      for (int r = blankRows.nextSetBit(0); r >= 0; r = blankRows.nextSetBit(r + 1)) {
+      // only the blank rows a region covers: a region may span a million rows, the blank rows are set bits
+      BitSet covered = new BitSet();
+      for (CellRangeAddress region : merged) {
+        for (int r = blankRows.nextSetBit(Math.max(0, region.getFirstRow())); r >= 0 && r <= region.getLastRow();
+            r = blankRows.nextSetBit(r + 1)) {
+          covered.set(r);
+        }
+      }
+      for (int r = covered.nextSetBit(0); r >= 0; r = covered.nextSetBit(r + 1)) {
         SheetRow row = markMerged(r, Map.of());
         if (row.cells().values().stream().anyMatch(cell -> !cell.isBlank())) {
           table.add(row);

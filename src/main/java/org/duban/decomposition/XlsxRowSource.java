@@ -64,7 +64,8 @@ final class XlsxRowSource implements SheetRowSource {
     ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
     ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
     ZipSecureFile.setMaxFileCount(MAX_PARTS);
-    ZipSecureFile.setMaxTextSize(MAX_SHARED_STRINGS * 64L);
+    // used by POI's text extractors only: this reader counts the characters of each cell itself
+    ZipSecureFile.setMaxTextSize(4L * 1024 * 1024);
   }
 
   private static final long MIB = 1024 * 1024;

@@ -64,6 +64,24 @@ class HostileWorkbookReaderTest {
   }
 
   @Test
+  void aHundredThousandMergedRegionsOverAMillionRowsAreReportedAsTheFirstFewHundred() {
+    StringBuilder rows = new StringBuilder(ROWS);
+    for (int r = 4; r < 5000; r++) {
+      rows.append("<row r=\"").append(r).append("\"/>");
+    }
+    List<String> regions = new java.util.ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      // end rows that vary, so that the list does not compress like a bomb
+      regions.add("C" + (2 + i % 3) + ":C" + (1_048_576 - (i * 7919L) % 1_000_000));
+    }
+    DecompositionReader.Result result = DecompositionReader.read(HostileWorkbooks.withRowsAndMerged(rows.toString(), regions));
+    assertThat(result.problems()).hasSize(DecompositionReader.MAX_MERGED_REPORTED)
+        .allSatisfy(problem -> assertThat(problem.key()).isEqualTo("table.merged"));
+    // the blank rows under a region become rows of the table, their title hidden by it
+    assertThat(result.rows()).hasSize(4998);
+  }
+
+  @Test
   void aCellLongerThanExcelAllowsIsRefused() {
     String row = "<row r=\"2\"><c r=\"C2\" t=\"inlineStr\"><is><t>" + "长".repeat(XlsxRowSource.MAX_CELL_CHARS + 1)
         + "</t></is></c></row>";

@@ -35,6 +35,14 @@ public final class HostileWorkbooks {
     return workbook(SHEET_START + rows + SHEET_END, 0);
   }
 
+  /** The same with these merged regions ("C2:C9") after the rows, where Excel writes them. */
+  public static byte[] withRowsAndMerged(String rows, java.util.List<String> regions) {
+    StringBuilder merged = new StringBuilder("<mergeCells count=\"" + regions.size() + "\">");
+    regions.forEach(ref -> merged.append("<mergeCell ref=\"").append(ref).append("\"/>"));
+    merged.append("</mergeCells>");
+    return workbook(SHEET_START + rows + "</sheetData>" + merged + "</worksheet>", 0);
+  }
+
   /** Ordinary item rows 2.. with the given texts: seq, area, title, lead, leader, deadline. */
   public static String itemRow(int row, String seq, String area, String title, String lead, String leader, String deadline) {
     return "<row r=\"" + row + "\">" + cell("A" + row, seq) + cell("B" + row, area) + cell("C" + row, title)
