@@ -1,30 +1,22 @@
 package org.duban.decomposition;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads the decomposition table out of an .xlsx file: finds the sheet and its header row, and
  * returns the non-blank rows under it by column, with every problem of the file itself (type,
- * size, header, merged cells, formula errors). It knows nothing of departments or task books.
+ * size, header, merged cells, formula errors, and the limits a hostile file meets while it is
+ * streamed, see {@link XlsxRowSource}). It knows nothing of departments or task books.
  */
 final class DecompositionReader {
 
@@ -38,14 +30,11 @@ final class DecompositionReader {
    * server and the person's browser for nothing.
    */
   static final int MAX_ROWS = 5000;
-
   /**
-   * Built-in date formats of Chinese Excel (yyyy"年"m"月"d"日", m"月"d"日" and kin), which POI does
-   * not know as dates; the time formats among 27..58 are left out.
+   * Merged regions of the table reported: each is a problem the user must fix anyway, and each is
+   * looked up for every cell, so a sheet of a hundred thousand regions must not cost a minute.
    */
-  private static final int[][] EAST_ASIAN_DATE_FORMATS = {{27, 31}, {36, 36}, {50, 54}, {57, 58}};
-
-  private static final DataFormatter FORMATTER = new DataFormatter(Locale.ROOT);
+  static final int MAX_MERGED_REPORTED = 200;
 
   /** What the file holds, or why it cannot be read; {@code headerRow} is 0 when none was found. */
   record Result(int headerRow, List<SheetRow> rows, List<ImportProblem> problems) {
@@ -62,6 +51,10 @@ final class DecompositionReader {
   private DecompositionReader() {}
 
   static Result read(byte[] content) {
+    return read(content, new XlsxRowSource());
+  }
+
+  static Result read(byte[] content, SheetRowSource source) {
     if (content == null || content.length == 0) {
       return Result.failed(ImportProblem.ofFile("file.empty"));
     }
@@ -75,126 +68,214 @@ final class DecompositionReader {
     if (magic != FileMagic.OOXML) {
       return Result.failed(ImportProblem.ofFile("file.notXlsx"));
     }
-    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-      return read(workbook);
-    } catch (Exception | LinkageError notAWorkbook) {
-      // a zip that is no workbook (a .docx, a damaged file, a zip bomb): POI fails in many ways
-      return Result.failed(ImportProblem.ofFile("file.notXlsx"));
+    TableVisitor table = new TableVisitor();
+    try {
+      source.read(content, table);
+    } catch (SheetRowSource.Unreadable unreadable) {
+      // a zip that is no workbook (a .docx, a damaged file), a zip bomb, a sheet of a million rows
+      return Result.failed(unreadable.problem());
     }
+    return table.result();
   }
 
   static String megabytes(long bytes) {
     return new BigDecimal(bytes).divide(new BigDecimal(1024 * 1024), 1, java.math.RoundingMode.UP).toPlainString();
   }
 
-  private static Result read(XSSFWorkbook workbook) {
-    boolean anyContent = false;
-    for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-      if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
-        continue;
-      }
-      Sheet sheet = workbook.getSheetAt(i);
-      anyContent |= hasContent(sheet);
-      for (int r = sheet.getFirstRowNum(); r >= 0 && r <= Math.min(sheet.getLastRowNum(), HEADER_SEARCH_ROWS - 1); r++) {
-        Row row = sheet.getRow(r);
-        if (row != null && isHeader(row)) {
-          return readTable(workbook, sheet, row);
-        }
-      }
-    }
-    return Result.failed(ImportProblem.ofFile(anyContent ? "sheet.noHeader" : "sheet.empty", requiredHeaders()));
-  }
+  /**
+   * The table's rules applied to rows as they arrive: the header in the first 20 rows of the first
+   * visible sheet that has one, then the rows under it, stopping at the 5,001st item row. Merged
+   * regions come after a sheet's rows, so the cells they hide are marked at the end: the row
+   * numbers of blank rows under the header are kept (a bit each) for that.
+   */
+  private static final class TableVisitor implements SheetRowSource.Visitor {
 
-  private static Result readTable(XSSFWorkbook workbook, Sheet sheet, Row headerRow) {
-    List<ImportProblem> problems = new ArrayList<>();
-    int headerNumber = headerRow.getRowNum() + 1;
-    Map<DecompositionColumn, Integer> columns = new EnumMap<>(DecompositionColumn.class);
-    for (Cell cell : headerRow) {
-      DecompositionColumn.ofHeader(plainText(cell)).ifPresent(column -> {
-        if (columns.containsKey(column)) {
-          problems.add(ImportProblem.atRow(headerNumber, "header.duplicate", column.header()));
-        } else {
-          columns.put(column, cell.getColumnIndex());
-        }
-      });
-    }
-    List<String> missing = new ArrayList<>();
-    for (DecompositionColumn column : DecompositionColumn.values()) {
-      if (column.required() && !columns.containsKey(column)) {
-        missing.add(column.header());
-      }
-    }
-    if (!missing.isEmpty()) {
-      problems.add(ImportProblem.atRow(headerNumber, "header.missing", String.join("、", missing)));
-    }
-    if (!problems.isEmpty()) {
-      return new Result(headerNumber, List.of(), problems);
+    private boolean anyContent;
+    private boolean sheetHasContent;
+    private Result result;
+
+    private int headerIndex = -1;
+    private final Map<DecompositionColumn, Integer> columns = new EnumMap<>(DecompositionColumn.class);
+    private final List<SheetRow> rows = new ArrayList<>();
+    private final BitSet blankRows = new BitSet();
+    private final List<ImportProblem> cellProblems = new ArrayList<>();
+    private final List<CellRangeAddress> merged = new ArrayList<>();
+    private boolean tooManyRows;
+
+    @Override
+    public void startSheet(String name) {
+      sheetHasContent = false;
     }
 
-    List<CellRangeAddress> merged = mergedInTable(sheet, headerRow.getRowNum(), columns);
-    for (CellRangeAddress region : merged) {
-      int row = Math.max(region.getFirstRow(), headerRow.getRowNum()) + 1;
-      problems.add(ImportProblem.atRow(row, "table.merged", region.formatAsString()));
-    }
-    List<SheetRow> rows = new ArrayList<>();
-    for (int r = headerRow.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-      Row row = sheet.getRow(r);
-      if (row == null) {
-        continue;
+    @Override
+    public boolean row(int rowIndex, List<SheetRowSource.SheetCell> cells) {
+      if (headerIndex >= 0) {
+        return tableRow(rowIndex, cells);
       }
-      Map<DecompositionColumn, SheetRow.Cell> cells = new EnumMap<>(DecompositionColumn.class);
+      for (SheetRowSource.SheetCell cell : cells) {
+        sheetHasContent |= !plainText(cell).isEmpty();
+      }
+      if (rowIndex < HEADER_SEARCH_ROWS && isHeader(cells)) {
+        return header(rowIndex, cells);
+      }
+      // past the rows a header may be in, the sheet matters only for whether it has any content
+      return rowIndex < HEADER_SEARCH_ROWS - 1 || !(anyContent || sheetHasContent);
+    }
+
+    private boolean header(int rowIndex, List<SheetRowSource.SheetCell> cells) {
+      int headerNumber = rowIndex + 1;
+      List<ImportProblem> problems = new ArrayList<>();
+      for (SheetRowSource.SheetCell cell : cells) {
+        DecompositionColumn.ofHeader(plainText(cell)).ifPresent(column -> {
+          if (columns.containsKey(column)) {
+            problems.add(ImportProblem.atRow(headerNumber, "header.duplicate", column.header()));
+          } else {
+            columns.put(column, cell.column());
+          }
+        });
+      }
+      List<String> missing = new ArrayList<>();
+      for (DecompositionColumn column : DecompositionColumn.values()) {
+        if (column.required() && !columns.containsKey(column)) {
+          missing.add(column.header());
+        }
+      }
+      if (!missing.isEmpty()) {
+        problems.add(ImportProblem.atRow(headerNumber, "header.missing", String.join("、", missing)));
+      }
+      if (!problems.isEmpty()) {
+        result = new Result(headerNumber, List.of(), problems);
+        return false;
+      }
+      headerIndex = rowIndex;
+      return true;
+    }
+
+    private boolean tableRow(int rowIndex, List<SheetRowSource.SheetCell> cells) {
+      if (rowIndex <= headerIndex) {
+        return true;
+      }
+      Map<Integer, SheetRow.Cell> byColumn = new HashMap<>();
+      for (SheetRowSource.SheetCell cell : cells) {
+        byColumn.put(cell.column(), cell.value());
+      }
+      Map<DecompositionColumn, SheetRow.Cell> values = new EnumMap<>(DecompositionColumn.class);
       boolean blank = true;
       for (Map.Entry<DecompositionColumn, Integer> column : columns.entrySet()) {
-        Cell cell = row.getCell(column.getValue());
-        SheetRow.Cell value = cell == null ? SheetRow.Cell.BLANK : value(cell, workbook.isDate1904());
-        if (value.isBlank() && covered(merged, r, column.getValue())) {
-          value = SheetRow.Cell.MERGED;
-        }
-        if (value.isError() && value != SheetRow.Cell.MERGED) {
-          problems.add(ImportProblem.atRow(r + 1, "cell.formulaError",
-              column.getKey().header(), new CellReference(r, column.getValue()).formatAsString(), value.error()));
+        SheetRow.Cell value = byColumn.getOrDefault(column.getValue(), SheetRow.Cell.BLANK);
+        if (value.isError()) {
+          cellProblems.add(ImportProblem.atRow(rowIndex + 1, "cell.formulaError",
+              column.getKey().header(), new CellReference(rowIndex, column.getValue()).formatAsString(), value.error()));
         }
         blank &= value.isBlank();
-        cells.put(column.getKey(), value);
+        values.put(column.getKey(), value);
       }
-      if (!blank) {
-        rows.add(new SheetRow(r + 1, cells));
-        if (rows.size() > MAX_ROWS) {
-          return new Result(headerNumber, List.of(), List.of(ImportProblem.ofFile("table.tooManyRows",
-              String.valueOf(MAX_ROWS))));
+      if (blank) {
+        blankRows.set(rowIndex);
+        return true;
+      }
+      rows.add(new SheetRow(rowIndex + 1, values));
+      if (rows.size() > MAX_ROWS) {
+        // checked as rows arrive: the rest of the sheet is never read
+        tooManyRows = true;
+        return false;
+      }
+      return true;
+    }
+
+    @Override
+    public void merged(CellRangeAddress region) {
+      boolean inTable = headerIndex >= 0 && region.getLastRow() >= headerIndex && columns.values().stream()
+          .anyMatch(c -> c >= region.getFirstColumn() && c <= region.getLastColumn());
+      if (inTable && merged.size() < MAX_MERGED_REPORTED) {
+        merged.add(region);
+      }
+    }
+
+    @Override
+    public boolean endSheet() {
+      anyContent |= sheetHasContent;
+      return result == null && headerIndex < 0;
+    }
+
+    Result result() {
+      if (result != null) {
+        return result;
+      }
+      if (headerIndex < 0) {
+        return Result.failed(ImportProblem.ofFile(anyContent ? "sheet.noHeader" : "sheet.empty", requiredHeaders()));
+      }
+      int headerNumber = headerIndex + 1;
+      if (tooManyRows) {
+        return tooManyRows(headerNumber);
+      }
+      merged.sort(Comparator.comparingInt(CellRangeAddress::getFirstRow).thenComparingInt(CellRangeAddress::getFirstColumn));
+      List<ImportProblem> problems = new ArrayList<>();
+      for (CellRangeAddress region : merged) {
+        int row = Math.max(region.getFirstRow(), headerIndex) + 1;
+        problems.add(ImportProblem.atRow(row, "table.merged", region.formatAsString()));
+      }
+      problems.addAll(cellProblems);
+      List<SheetRow> table = merged.isEmpty() ? rows : withMergedCells();
+      if (table.size() > MAX_ROWS) {
+        return tooManyRows(headerNumber);
+      }
+      if (table.isEmpty() && problems.isEmpty()) {
+        problems.add(ImportProblem.ofFile("sheet.noRows", String.valueOf(headerNumber)));
+      }
+      return new Result(headerNumber, table, problems);
+    }
+
+    private static Result tooManyRows(int headerNumber) {
+      return new Result(headerNumber, List.of(), List.of(ImportProblem.ofFile("table.tooManyRows",
+          String.valueOf(MAX_ROWS))));
+    }
+
+    /**
+     * The rows with the blank cells a merged region hides marked as such; a blank row of which a
+     * region hides a cell becomes a row of the table, as the region's value seems to be in it.
+     */
+    private List<SheetRow> withMergedCells() {
+      List<SheetRow> table = new ArrayList<>();
+      for (SheetRow row : rows) {
+        table.add(markMerged(row.rowNumber() - 1, row.cells()));
+      }
+      // only the blank rows a region covers: a region may span a million rows, the blank rows are set bits
+      BitSet covered = new BitSet();
+      for (CellRangeAddress region : merged) {
+        for (int r = blankRows.nextSetBit(Math.max(0, region.getFirstRow())); r >= 0 && r <= region.getLastRow();
+            r = blankRows.nextSetBit(r + 1)) {
+          covered.set(r);
         }
       }
-    }
-    if (rows.isEmpty() && problems.isEmpty()) {
-      problems.add(ImportProblem.ofFile("sheet.noRows", String.valueOf(headerNumber)));
-    }
-    return new Result(headerNumber, rows, problems);
-  }
-
-  /** Merged regions that touch the table: from the header down, in one of its columns, by row. */
-  private static List<CellRangeAddress> mergedInTable(
-      Sheet sheet, int headerRowIndex, Map<DecompositionColumn, Integer> columns) {
-    List<CellRangeAddress> regions = new ArrayList<>();
-    for (CellRangeAddress region : sheet.getMergedRegions()) {
-      boolean inTable = region.getLastRow() >= headerRowIndex && columns.values().stream()
-          .anyMatch(c -> c >= region.getFirstColumn() && c <= region.getLastColumn());
-      if (inTable) {
-        regions.add(region);
+      for (int r = covered.nextSetBit(0); r >= 0; r = covered.nextSetBit(r + 1)) {
+        SheetRow row = markMerged(r, Map.of());
+        if (row.cells().values().stream().anyMatch(cell -> !cell.isBlank())) {
+          table.add(row);
+        }
       }
+      table.sort(Comparator.comparingInt(SheetRow::rowNumber));
+      return table;
     }
-    regions.sort(java.util.Comparator.comparingInt(CellRangeAddress::getFirstRow)
-        .thenComparingInt(CellRangeAddress::getFirstColumn));
-    return regions;
+
+    private SheetRow markMerged(int rowIndex, Map<DecompositionColumn, SheetRow.Cell> cells) {
+      Map<DecompositionColumn, SheetRow.Cell> values = new EnumMap<>(DecompositionColumn.class);
+      for (Map.Entry<DecompositionColumn, Integer> column : columns.entrySet()) {
+        SheetRow.Cell value = cells.getOrDefault(column.getKey(), SheetRow.Cell.BLANK);
+        int c = column.getValue();
+        if (value.isBlank() && merged.stream().anyMatch(region -> region.isInRange(rowIndex, c))) {
+          value = SheetRow.Cell.MERGED;
+        }
+        values.put(column.getKey(), value);
+      }
+      return new SheetRow(rowIndex + 1, values);
+    }
   }
 
-  private static boolean covered(List<CellRangeAddress> merged, int row, int column) {
-    return merged.stream().anyMatch(region -> region.isInRange(row, column));
-  }
-
-  private static boolean isHeader(Row row) {
+  private static boolean isHeader(List<SheetRowSource.SheetCell> cells) {
     boolean seq = false;
     boolean title = false;
-    for (Cell cell : row) {
+    for (SheetRowSource.SheetCell cell : cells) {
       var column = DecompositionColumn.ofHeader(plainText(cell));
       seq |= column.filter(c -> c == DecompositionColumn.SEQ).isPresent();
       title |= column.filter(c -> c == DecompositionColumn.TITLE).isPresent();
@@ -202,64 +283,9 @@ final class DecompositionReader {
     return seq && title;
   }
 
-  private static boolean hasContent(Sheet sheet) {
-    for (Row row : sheet) {
-      for (Cell cell : row) {
-        if (cell.getCellType() != CellType.BLANK && !plainText(cell).isEmpty()) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static String plainText(Cell cell) {
-    return cell.getCellType() == CellType.STRING ? clean(cell.getStringCellValue()) : "";
-  }
-
-  private static SheetRow.Cell value(Cell cell, boolean date1904) {
-    CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-    return switch (type) {
-      case STRING -> SheetRow.Cell.text(clean(cell.getStringCellValue()));
-      case NUMERIC -> numeric(cell, date1904);
-      case BOOLEAN -> SheetRow.Cell.text(cell.getBooleanCellValue() ? "TRUE" : "FALSE");
-      case ERROR -> SheetRow.Cell.error(errorText(cell.getErrorCellValue()));
-      default -> SheetRow.Cell.BLANK;
-    };
-  }
-
-  private static SheetRow.Cell numeric(Cell cell, boolean date1904) {
-    double value = cell.getNumericCellValue();
-    CellStyle style = cell.getCellStyle();
-    int format = style == null ? 0 : style.getDataFormat();
-    String formatString = style == null ? "General" : style.getDataFormatString();
-    if (isDateFormat(format, formatString) && DateUtil.isValidExcelDate(value)) {
-      LocalDate date = DateUtil.getLocalDateTime(value, date1904).toLocalDate();
-      return SheetRow.Cell.date(date);
-    }
-    return SheetRow.Cell.text(clean(FORMATTER.formatRawCellContents(value, format, formatString == null ? "General" : formatString)));
-  }
-
-  static boolean isDateFormat(int format, String formatString) {
-    for (int[] range : EAST_ASIAN_DATE_FORMATS) {
-      if (format >= range[0] && format <= range[1]) {
-        return true;
-      }
-    }
-    return formatString != null && DateUtil.isADateFormat(format, formatString);
-  }
-
-  private static String errorText(byte code) {
-    try {
-      return FormulaError.forInt(code).getString();
-    } catch (IllegalArgumentException unknown) {
-      return "#ERROR";
-    }
-  }
-
-  /** Trims ordinary, no-break and ideographic spaces. */
-  static String clean(String text) {
-    return text == null ? "" : text.replace('\u00A0', ' ').strip();
+  /** The cell's text when it is literal text (no number, no formula's result), else "". */
+  private static String plainText(SheetRowSource.SheetCell cell) {
+    return cell.literalText() ? cell.value().text() : "";
   }
 
   private static String requiredHeaders() {

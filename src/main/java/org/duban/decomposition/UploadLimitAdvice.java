@@ -3,6 +3,8 @@ package org.duban.decomposition;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -72,9 +74,16 @@ class UploadLimitAdvice {
     try {
       URI uri = URI.create(referer);
       boolean sameSite = uri.getHost() == null || uri.getHost().equalsIgnoreCase(request.getServerName());
-      String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-      return sameSite && uri.getRawPath() != null && uri.getRawPath().startsWith("/") && !uri.getRawPath().startsWith("//")
-          ? target : "/";
+      String path = uri.getRawPath();
+      if (!sameSite || path == null || !path.startsWith("/")) {
+        return "/";
+      }
+      // "//host" and "/\host" lead off the site, also when a proxy or browser decodes %2F or %5C first
+      String decoded = URLDecoder.decode(path, StandardCharsets.UTF_8);
+      if (decoded.startsWith("//") || decoded.contains("\\")) {
+        return "/";
+      }
+      return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     } catch (IllegalArgumentException malformed) {
       return "/";
     }

@@ -96,10 +96,16 @@ class AuditLogWebTest {
   @Test
   void aRefusedChangeLeavesNoRecord() throws Exception {
     // When an admin's change is refused (a Monday cannot be a worked weekend day)
-    html(post("/admin/calendar/day").with(as("tadmin")).with(csrf())
+    String page = html(post("/admin/calendar/day").with(as("tadmin")).with(csrf())
         .param("year", "2033").param("date", "2033-03-14").param("kind", "WORKDAY").param("name", "不该记录"));
+    assertThat(page).contains("2033-03-14 是周一至周五，本来就上班");
     // Then nothing is recorded
     assertThat(eventsOf("calendar-day", "2033-03-14")).isEmpty();
+    // while the same change on a Saturday, which is allowed, is (the positive control)
+    mvc.perform(post("/admin/calendar/day").with(as("tadmin")).with(csrf())
+            .param("year", "2033").param("date", "2033-03-19").param("kind", "WORKDAY").param("name", "该记录"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(eventsOf("calendar-day", "2033-03-19")).hasSize(1);
   }
 
   @Test
@@ -111,6 +117,9 @@ class AuditLogWebTest {
     })).hasMessage("the change failed");
     // Then its record went with it
     assertThat(eventsOf("test", "rollback-1")).isEmpty();
+    // while the same record in a transaction that commits is kept (the positive control)
+    transaction.executeWithoutResult(status -> auditLog.record("test.committed", "test", "rollback-2", null, "changed"));
+    assertThat(eventsOf("test", "rollback-2")).hasSize(1);
   }
 
   @Test

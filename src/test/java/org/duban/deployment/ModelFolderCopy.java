@@ -29,6 +29,11 @@ public final class ModelFolderCopy {
     return folders;
   }
 
+  /** Points the deployer at these folders, for a test outside this package; answers the previous ones. */
+  public static ModelFolders use(ModelDeployer deployer, ModelFolders folders) {
+    return deployer.useFolders(folders);
+  }
+
   public static void replace(Path file, String from, String to) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     assertThat(text).as("%s contains %s", file.getFileName(), from).contains(from);

@@ -31,9 +31,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ProcessModelConventionsTest {
 
-  static final List<String> FILES = List.of("task-book-issuance.bpmn", "department-work.bpmn",
+  /** The processes the contract names; the folder must hold them all (and every other .bpmn is checked too). */
+  static final List<String> CONTRACT_FILES = List.of("task-book-issuance.bpmn", "department-work.bpmn",
       "monthly-check-in.bpmn", "weekly-supervision.bpmn", "escalation.bpmn", "change-request.bpmn",
       "year-end-assessment.bpmn");
+
+  /** Every .bpmn of the processes/ folder, as deployment reads it: a new file is checked without being listed. */
+  static final List<String> FILES = folder();
+
+  private static List<String> folder() {
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of("processes"))) {
+      return files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".bpmn")).sorted().toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   /** Every user task of the six processes and its form, as the contract lists them. */
   static final Map<String, String> FORMS = Map.ofEntries(
@@ -63,6 +75,11 @@ class ProcessModelConventionsTest {
 
   static List<String> files() {
     return FILES;
+  }
+
+  @Test
+  void theFolderHoldsEveryProcessOfTheContract() {
+    assertThat(FILES).containsAll(CONTRACT_FILES);
   }
 
   static BpmnModelInstance read(String file) {

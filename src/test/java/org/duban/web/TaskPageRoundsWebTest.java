@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.IssuedItemFixture;
@@ -43,9 +44,18 @@ class TaskPageRoundsWebTest extends WebTestSupport {
             .with(as(IssuedItemFixture.REVIEWER)))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-    // Then no decision is chosen yet
-    assertThat(html).doesNotContainPattern("value=\"sendBack\"[^>]*checked");
-    assertThat(html).doesNotContainPattern("value=\"approve\"[^>]*checked");
+    // Then the decisions are offered and none is chosen yet
+    for (String decision : new String[] {"sendBack", "approve"}) {
+      List<String> inputs = inputsWithValue(html, decision);
+      assertThat(inputs).as("the %s choice", decision).isNotEmpty();
+      assertThat(inputs).as("the %s choice", decision).noneMatch(input -> input.matches("(?s).*\\schecked\\b.*"));
+    }
+  }
+
+  /** The input tags of the page with this value, whatever the order of their attributes. */
+  static List<String> inputsWithValue(String html, String value) {
+    return java.util.regex.Pattern.compile("<input\\b[^>]*>").matcher(html).results().map(java.util.regex.MatchResult::group)
+        .filter(tag -> tag.contains("value=\"" + value + "\"")).toList();
   }
 
   @Test
@@ -68,5 +78,17 @@ class TaskPageRoundsWebTest extends WebTestSupport {
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     // Then the page has no "return to the group" action
     assertThat(html).doesNotContain("/unclaim");
+  }
+
+  @Test
+  void aGroupTaskTakenByOnePersonOffersTheReturnToTheGroup() throws Exception {
+    // Given the review, a task of the reviewers' group, taken by one of them (the positive control of the above)
+    TaskBook book = sentBackAndRevised("组任务可退回", "已量化");
+    Task review = bookTask(book, "reviewTaskBook");
+    taskService.claim(review.getId(), IssuedItemFixture.REVIEWER);
+    String html = mvc.perform(get("/tasks/{id}", review.getId()).with(as(IssuedItemFixture.REVIEWER)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    // Then the page offers to return it to the group
+    assertThat(html).contains("/tasks/" + review.getId() + "/unclaim");
   }
 }

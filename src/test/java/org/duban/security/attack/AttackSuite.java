@@ -27,6 +27,15 @@ final class AttackSuite implements BeforeAllCallback, TestWatcher {
   record Case(AttackCategory category, String name, Outcome outcome, String why) {}
 
   private static final List<Case> CASES = new ArrayList<>();
+  private static final List<String> NOTES = new ArrayList<>();
+  private static final String NOTE = "NOTE";
+
+  /** A measured figure (say, the heap a case used) printed under the table. */
+  static void note(String line) {
+    synchronized (NOTES) {
+      NOTES.add(line);
+    }
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -69,11 +78,15 @@ final class AttackSuite implements BeforeAllCallback, TestWatcher {
   }
 
   /** The table of this JVM's cases and those other test JVMs of the same run have written down. */
+  /** What the run's test JVMs have recorded so far: the cases and the measured figures. */
+  private record Run(List<Case> cases, List<String> notes) {}
+
   static String table() {
-    return table(allCasesOfThisRun());
+    Run run = thisRun();
+    return table(run.cases(), run.notes());
   }
 
-  static String table(List<Case> cases) {
+  static String table(List<Case> cases, List<String> notes) {
     Map<AttackCategory, int[]> counts = new EnumMap<>(AttackCategory.class);
     for (Case c : cases) {
       counts.computeIfAbsent(c.category(), k -> new int[3])[c.outcome().ordinal()]++;
@@ -94,6 +107,7 @@ final class AttackSuite implements BeforeAllCallback, TestWatcher {
         out.append("  ").append(c.outcome()).append(": ").append(c.name()).append(" — ").append(c.why()).append("\n");
       }
     }
+    notes.forEach(line -> out.append("  ").append(line).append("\n"));
     return out.toString();
   }
 
@@ -103,14 +117,18 @@ final class AttackSuite implements BeforeAllCallback, TestWatcher {
    * by the build, see pom.xml) and prints the table of all files there, so the JVM that ends last
    * prints the whole suite.
    */
-  private static List<Case> allCasesOfThisRun() {
+  private static Run thisRun() {
     List<Case> own;
     synchronized (CASES) {
       own = List.copyOf(CASES);
     }
+    List<String> ownNotes;
+    synchronized (NOTES) {
+      ownNotes = List.copyOf(NOTES);
+    }
     Path folder = runFolder();
     if (folder == null) {
-      return own;
+      return new Run(own, ownNotes);
     }
     try {
       Files.createDirectories(folder);
@@ -118,20 +136,26 @@ final class AttackSuite implements BeforeAllCallback, TestWatcher {
       for (Case c : own) {
         lines.add(String.join("\t", c.category().name(), c.outcome().name(), clean(c.name()), clean(c.why())));
       }
+      ownNotes.forEach(note -> lines.add(NOTE + "\t" + clean(note)));
       Files.write(folder.resolve("jvm-" + ProcessHandle.current().pid() + ".tsv"), lines, StandardCharsets.UTF_8);
       List<Case> all = new ArrayList<>();
+      List<String> notes = new ArrayList<>();
       try (var files = Files.list(folder)) {
         for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
           for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String[] f = line.split("\t", -1);
+            if (f[0].equals(NOTE)) {
+              notes.add(f[1]);
+              continue;
+            }
             all.add(new Case(AttackCategory.valueOf(f[0]), f[2], Outcome.valueOf(f[1]), f[3].equals("null") ? null : f[3]));
           }
         }
       }
-      return all;
+      return new Run(all, notes);
     } catch (IOException | RuntimeException e) {
       System.out.println("attack suite: cases of other test JVMs not read: " + e);
-      return own;
+      return new Run(own, ownNotes);
     }
   }
 

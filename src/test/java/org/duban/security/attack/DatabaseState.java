@@ -21,6 +21,20 @@ final class DatabaseState {
 
   private static final Set<String> RECORDS_OF_ATTEMPTS = Set.of("AUDIT_EVENT", "LOGIN_LOCKOUT", "SPRING_SESSION", "SPRING_SESSION_ATTRIBUTES");
 
+  /**
+   * Tables a case's "nothing changed" must have looked at: Duban's records and the engine's. A
+   * fingerprint without one of them (a wrong schema, a renamed table) would find nothing changed
+   * because it read nothing.
+   */
+  static final Set<String> TABLES_THAT_MATTER = Set.of("TASK_BOOK", "GOAL_AREA", "WORK_ITEM", "WORK_ITEM_COLLABORATOR",
+      "ITEM_EVENT", "CHECK_IN", "RECTIFICATION", "SUPERVISION_NOTICE", "DECOMPOSITION_UPLOAD", "INBOX_ENTRY",
+      "PERSON", "PERSON_ROLE", "DEPARTMENT", "ACT_RE_DEPLOYMENT", "ACT_RE_PROCDEF", "ACT_GE_BYTEARRAY",
+      "ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_JOB", "ACT_HI_PROCINST", "ACT_HI_TASKINST");
+
+  /** Of those, the ones every attack scene has rows in: the test hospital and the deployed processes. */
+  static final Set<String> NEVER_EMPTY = Set.of("PERSON", "PERSON_ROLE", "DEPARTMENT", "ACT_RE_DEPLOYMENT",
+      "ACT_RE_PROCDEF", "ACT_GE_BYTEARRAY");
+
   private final Map<String, String> tables;
 
   private DatabaseState(Map<String, String> tables) {
@@ -50,14 +64,19 @@ final class DatabaseState {
         fingerprint[0]++;
         fingerprint[1] += row * 0x9E3779B97F4A7C15L;
       });
-      tables.put(name, fingerprint[0] + " rows #" + Long.toHexString(fingerprint[1]));
+      tables.put(name.toUpperCase(), fingerprint[0] + " rows #" + Long.toHexString(fingerprint[1]));
+      if (NEVER_EMPTY.contains(name.toUpperCase())) {
+        assertThat(fingerprint[0]).as("rows of %s seen by the fingerprint", name).isPositive();
+      }
     }
+    assertThat(tables.keySet()).as("tables seen by the fingerprint").containsAll(TABLES_THAT_MATTER);
     return new DatabaseState(tables);
   }
 
   /** Asserts that no table's rows changed since this state was taken. */
   void assertUnchanged(JdbcTemplate jdbc) {
     Map<String, String> now = of(jdbc).tables;
+    assertThat(now.keySet()).as("tables of the database").isEqualTo(tables.keySet());
     Map<String, String> changed = new TreeMap<>();
     for (Map.Entry<String, String> e : now.entrySet()) {
       if (!e.getValue().equals(tables.get(e.getKey()))) {

@@ -185,12 +185,28 @@ class ForgedIdAttackTest extends AttackTestSupport {
   @Test
   void aDepartmentHeadsBoardStaysOnTheirDepartmentWhateverTheAddressNames() throws Exception {
     IssuedItem nursing = fixture.issuedItemLedBy("伪造驾驶舱护理事项", "tnursing");
-    String data = page(get("/board/data").param("department", "" + hospital.department("tnursing").getId())
-        .param("year", "").with(as("tmedhead")));
-    assertThat(data).doesNotContain("伪造驾驶舱护理事项").doesNotContain("测试护理部");
-    String items = page(get("/board/items").param("department", "" + hospital.department("tnursing").getId())
-        .param("year", "").with(as("tmedhead")));
-    assertThat(items).doesNotContain("伪造驾驶舱护理事项").doesNotContain("href=\"/items/" + nursing.itemId() + "\"");
+    String nursingId = "" + hospital.department("tnursing").getId();
+    // positive control: the supervision office, which sees the whole hospital, finds the item by the same address
+    MvcResult wholeData = mvc.perform(get("/board/data").param("department", nursingId).param("year", "")
+        .param("book", "" + nursing.bookId()).with(as("tducha"))).andReturn();
+    assertThat(wholeData.getResponse().getStatus()).isEqualTo(200);
+    assertThat(wholeData.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("测试护理部");
+    MvcResult wholeItems = mvc.perform(get("/board/items").param("department", nursingId).param("year", "")
+        .param("book", "" + nursing.bookId()).with(as("tducha"))).andReturn();
+    assertThat(wholeItems.getResponse().getStatus()).isEqualTo(200);
+    assertThat(wholeItems.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("伪造驾驶舱护理事项")
+        .contains("href=\"/items/" + nursing.itemId() + "\"");
+
+    MvcResult data = mvc.perform(get("/board/data").param("department", nursingId).param("year", "")
+        .param("book", "" + nursing.bookId()).with(as("tmedhead"))).andReturn();
+    assertThat(data.getResponse().getStatus()).isEqualTo(200);
+    assertThat(data.getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .doesNotContain("伪造驾驶舱护理事项").doesNotContain("测试护理部");
+    MvcResult items = mvc.perform(get("/board/items").param("department", nursingId).param("year", "")
+        .param("book", "" + nursing.bookId()).with(as("tmedhead"))).andReturn();
+    assertThat(items.getResponse().getStatus()).isEqualTo(200);
+    assertThat(items.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("伪造驾驶舱护理事项")
+        .doesNotContain("href=\"/items/" + nursing.itemId() + "\"");
   }
 
   @Test

@@ -48,6 +48,10 @@ class LockOutHttpAttackTest {
 
   @Test
   void fiveWrongPasswordsOnThePageLockTheNameAgainstTheRightOne() throws Exception {
+    // positive control: before the guesses the right password lets the owner in
+    Browser before = new Browser(port);
+    assertThat(before.tryLogIn("treviewer", TestHospital.PASSWORD)).doesNotContain("/login");
+    assertThat(before.get("/tasks").statusCode()).isEqualTo(200);
     for (int i = 1; i <= 4; i++) {
       assertThat(new Browser(port).tryLogIn("treviewer", "guess-" + i)).endsWith("/login?error");
     }
@@ -74,6 +78,7 @@ class LockOutHttpAttackTest {
 
   @Test
   void fiveWrongPasswordsOverHttpBasicLockTheNameForThePageToo() throws Exception {
+    assertThat(basicStatus("tincharge", TestHospital.PASSWORD)).as("the right password before the guesses").isEqualTo(200);
     for (int i = 1; i <= 5; i++) {
       assertThat(basicStatus("tincharge", "guess-" + i)).as("guess %s", i).isEqualTo(401);
     }
@@ -83,9 +88,13 @@ class LockOutHttpAttackTest {
 
   @Test
   void aLockedNameIsRefusedOverHttpBasicWithTheRightPassword() throws Exception {
+    HttpResponse<String> unlocked = new Browser(port).send(Browser.basic(
+        new Browser(port).request("/engine-rest/task"), "tleader", TestHospital.PASSWORD).GET());
+    assertThat(unlocked.statusCode()).as("the right password before the guesses").isEqualTo(200);
     for (int i = 1; i <= 5; i++) {
       new Browser(port).tryLogIn("tleader", "guess-" + i);
     }
+    assertThat(lockouts.isLocked("tleader")).isTrue();
     HttpResponse<String> response = new Browser(port).send(Browser.basic(
         new Browser(port).request("/engine-rest/task"), "tleader", TestHospital.PASSWORD).GET());
     assertThat(response.statusCode()).isEqualTo(401);

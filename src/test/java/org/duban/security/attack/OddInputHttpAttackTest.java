@@ -24,6 +24,7 @@ class OddInputHttpAttackTest {
 
   @LocalServerPort int port;
   @Autowired TestHospital hospital;
+  @Autowired AttackScenes scenes;
 
   @BeforeEach
   void ensureHospital() {
@@ -35,32 +36,56 @@ class OddInputHttpAttackTest {
         .doesNotContain("Whitelabel");
   }
 
+  /**
+   * An upload over the multipart limit anywhere but the import page (which draws its own page) is
+   * sent back to the page it came from, by the Referer: an evidence file here. The item page it
+   * came from is where it goes (so the Referer is read); a Referer that names another site, or
+   * hides one behind a user name, a second slash, a backslash or an encoding, leads to a page of
+   * this site.
+   */
   @Test
   @Attack(AttackCategory.ODD_INPUT)
   void theUploadLimitsWayBackNeverLeadsOffTheSite() throws Exception {
-    Browser browser = new Browser(port).logIn("tleader");
-    String token = Browser.csrfOf(browser.get("/tasks").body());
-    for (String referer : new String[] {"http://localhost:" + port + "//evil.example/phish",
-        "https://evil.example/books", "http://evil.example@localhost:" + port + "//evil.example/"}) {
-      String boundary = "----attack" + System.nanoTime();
-      ByteArrayOutputStream body = new ByteArrayOutputStream();
-      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n--"
-          + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.xlsx\"\r\n\r\n")
-          .getBytes(StandardCharsets.UTF_8));
-      body.write(new byte[13 * 1024 * 1024]);
-      body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-      HttpResponse<String> response = browser.send(browser.request("/books/1/import")
-          .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Referer", referer)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
-      if (response.statusCode() == 302) {
-        String location = response.headers().firstValue("Location").orElseThrow();
-        URI target = URI.create(location);
-        assertThat(target.getHost()).as(referer).isIn(null, "localhost");
-        assertThat(target.getRawPath()).as(referer).doesNotStartWith("//");
-      } else {
-        assertThat(response.statusCode()).as(referer).isIn(403, 404, 413);
-      }
+    AttackScenes.Noticed noticed = scenes.noticed("超限返回");
+    Browser browser = new Browser(port).logIn("tmedhead");
+    String uploadPath = "/supervision/rectifications/" + noticed.rectification().getId() + "/files";
+    String itemPage = "/items/" + noticed.item().itemId();
+    String site = "http://localhost:" + port;
+
+    URI back = URI.create(overLimitUpload(browser, uploadPath, site + itemPage));
+    assertThat(back.getHost()).isIn(null, "localhost");
+    assertThat(back.getRawPath()).as("the page the upload came from").isEqualTo(itemPage);
+
+    for (String referer : new String[] {"//evil.example/phish", site + "//evil.example/phish",
+        "https://evil.example/books", "http://evil.example@localhost:" + port + "//evil.example/",
+        "evil@localhost", "evil.example", "http://localhost:" + port + "@evil.example/books",
+        site + "/%2F%2Fevil.example/", site + "/%5C%5Cevil.example/", site + "/\\evil.example/",
+        "/\\evil.example", "%2F%2Fevil.example", "javascript:alert(1)", "http:evil.example"}) {
+      String location = overLimitUpload(browser, uploadPath, referer);
+      URI target = URI.create(location);
+      assertThat(target.getScheme()).as(referer).isIn(null, "http");
+      assertThat(target.getHost()).as(referer).isIn(null, "localhost");
+      assertThat(target.getRawPath()).as(referer).startsWith("/").doesNotStartWith("//").doesNotContain("\\");
+      assertThat(java.net.URLDecoder.decode(target.getRawPath(), StandardCharsets.UTF_8)).as(referer)
+          .doesNotStartWith("//").doesNotStartWith("/\\");
     }
+  }
+
+  /** Posts a 13 MB evidence file with this Referer; the Location it is sent to (a 302 is required). */
+  private String overLimitUpload(Browser browser, String path, String referer) throws Exception {
+    String token = Browser.csrfOf(browser.get("/tasks").body());
+    String boundary = "----attack" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n--"
+        + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    body.write(new byte[13 * 1024 * 1024]);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response = browser.send(browser.request(path)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Referer", referer)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    assertThat(response.statusCode()).as(referer).isEqualTo(302);
+    return response.headers().firstValue("Location").orElseThrow();
   }
 
   @Test

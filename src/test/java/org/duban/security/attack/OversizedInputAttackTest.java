@@ -37,24 +37,40 @@ class OversizedInputAttackTest extends AttackTestSupport {
   void aBookTitleOverTwoHundredCharactersIsRefused() throws Exception {
     LocalDate today = EngineClock.today();
     DatabaseState before = databaseState();
-    String page = page(post("/books").with(as("tleader")).with(csrf()).param("title", chars(201))
+    String page = refusedPage(post("/books").with(as("tleader")).with(csrf()).param("title", chars(201))
         .param("year", "" + today.getYear()).param("periodStart", today.toString())
         .param("periodEnd", today.plusDays(100).toString()).param("goalAreas", "医疗服务"));
     assertThat(page).contains("最多 200 个字");
     assertNothingChangedSince(before);
+    // positive control: 200 characters are a book
+    mvc.perform(post("/books").with(as("tleader")).with(csrf()).param("title", chars(199) + "满")
+            .param("year", "" + today.getYear()).param("periodStart", today.toString())
+            .param("periodEnd", today.plusDays(100).toString()).param("goalAreas", "医疗服务"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(jdbc.queryForObject("select count(*) from task_book where title = ?", Long.class, chars(199) + "满"))
+        .isOne();
   }
 
   @Test
   void anItemTitleOverFiveHundredCharactersIsRefused() throws Exception {
     AttackScenes.Draft draft = scenes.draft("超长事项标题");
     DatabaseState before = databaseState();
-    String page = page(post("/books/{id}/items", draft.bookId()).with(as("tleader")).with(csrf())
+    String page = refusedPage(post("/books/{id}/items", draft.bookId()).with(as("tleader")).with(csrf())
         .param("goalAreaId", "" + jdbc.queryForObject("select min(id) from goal_area where task_book_id = ?", Long.class, draft.bookId()))
         .param("seq", "2").param("title", chars(501)).param("leadDepartmentId", "" + hospital.department("tmedical").getId())
         .param("leaderInChargeId", "" + hospital.personId("tincharge"))
         .param("deadline", EngineClock.today().plusDays(100).toString()));
     assertThat(page).contains("最多 500 个字");
     assertNothingChangedSince(before);
+    // positive control: 500 characters are an item
+    mvc.perform(post("/books/{id}/items", draft.bookId()).with(as("tleader")).with(csrf())
+            .param("goalAreaId", "" + jdbc.queryForObject("select min(id) from goal_area where task_book_id = ?", Long.class, draft.bookId()))
+            .param("seq", "2").param("title", chars(500)).param("leadDepartmentId", "" + hospital.department("tmedical").getId())
+            .param("leaderInChargeId", "" + hospital.personId("tincharge"))
+            .param("deadline", EngineClock.today().plusDays(100).toString()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(jdbc.queryForObject("select count(*) from work_item where task_book_id = ? and title = ?", Long.class,
+        draft.bookId(), chars(500))).isOne();
   }
 
   @Test
@@ -73,7 +89,7 @@ class OversizedInputAttackTest extends AttackTestSupport {
     checkInRounds.openNow("tducha");
     String taskId = fixture.openCheckInTask(item).getId();
     DatabaseState before = databaseState();
-    String page = page(post("/tasks/{id}", taskId).with(as("tmedhead")).with(csrf())
+    String page = refusedPage(post("/tasks/{id}", taskId).with(as("tmedhead")).with(csrf())
         .param("percentDone", "10").param("readings[0].value", "6.9").param("narrative", chars(2001)).param("obstacles", "无"));
     assertThat(page).contains("最多 2000 个字");
     assertNothingChangedSince(before);
@@ -84,7 +100,7 @@ class OversizedInputAttackTest extends AttackTestSupport {
   void aChangeRequestReasonOverAThousandCharactersIsRefused() throws Exception {
     IssuedItem item = fixture.issuedItem("超长变更理由");
     DatabaseState before = databaseState();
-    String page = page(post("/items/{id}/change", item.itemId()).with(as("tleader")).with(csrf())
+    String page = refusedPage(post("/items/{id}/change", item.itemId()).with(as("tleader")).with(csrf())
         .param("title", "变更后的标题").param("leadDepartmentId", "" + hospital.department("tmedical").getId())
         .param("leaderInChargeId", "" + hospital.personId("tincharge"))
         .param("deadline", EngineClock.today().plusDays(100).toString()).param("reason", chars(1001)));
@@ -95,7 +111,7 @@ class OversizedInputAttackTest extends AttackTestSupport {
   @Test
   void aPersonsNameOverSixtyCharactersIsRefused() throws Exception {
     DatabaseState before = databaseState();
-    String page = page(post("/admin/people").with(as("tadmin")).with(csrf()).param("username", "longname")
+    String page = refusedPage(post("/admin/people").with(as("tadmin")).with(csrf()).param("username", "longname")
         .param("fullName", chars(61)).param("departmentId", "" + hospital.department("tmedical").getId())
         .param("roles", "STAFF").param("password", "Long-Name-12345"));
     assertThat(page).contains("60");
@@ -231,13 +247,22 @@ class OversizedInputAttackTest extends AttackTestSupport {
       xlsx = out.toByteArray();
     }
     DatabaseState before = databaseState();
-    String page = page(multipart("/books/{id}/import", draft.bookId())
-        .file(new MockMultipartFile("file", "超多行.xlsx", "application/octet-stream", xlsx)).with(as("tleader")).with(csrf()));
-    assertThat(page).contains("分解表最多 5000 行事项");
+    org.springframework.mock.web.MockHttpServletResponse response = mvc.perform(multipart("/books/{id}/import", draft.bookId())
+        .file(new MockMultipartFile("file", "超多行.xlsx", "application/octet-stream", xlsx)).with(as("tleader")).with(csrf()))
+        .andReturn().getResponse();
+    assertThat(response.getStatus()).isEqualTo(422);
+    assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("分解表最多 5000 行事项");
     assertNothingChangedSince(before);
   }
 
   @Autowired org.springframework.context.ApplicationContext context;
+
+  /** The form drawn again with the field's message: a page, not a redirect to the saved record or an error. */
+  private String refusedPage(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+    org.springframework.mock.web.MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+    assertThat(response.getStatus()).as("status of the refused form").isEqualTo(200);
+    return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+  }
 
   private org.duban.supervision.EscalationLadder ladder() {
     return context.getBean(org.duban.supervision.EscalationLadder.class);

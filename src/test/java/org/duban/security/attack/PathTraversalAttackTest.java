@@ -69,21 +69,59 @@ class PathTraversalAttackTest extends AttackTestSupport {
         draft.bookId())).isEqualTo("分解表.xlsx");
   }
 
+  /**
+   * A process that deploys when its name is plain (see the positive control below): refused names
+   * are refused for the name, not for the model.
+   */
+  static final String DEPLOYABLE_BPMN = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+      + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\""
+      + " id=\"attackEscapeDefinitions\" targetNamespace=\"http://duban.org/attack\">"
+      + "<process id=\"attackEscape\" name=\"路径穿越测试流程\" isExecutable=\"true\" camunda:historyTimeToLive=\"P3650D\">"
+      + "<startEvent id=\"started\" name=\"开始\"/><sequenceFlow id=\"flow\" sourceRef=\"started\" targetRef=\"ended\"/>"
+      + "<endEvent id=\"ended\" name=\"结束\"/></process></definitions>";
+
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
+
   @ParameterizedTest(name = "model file named {0}")
-  @ValueSource(strings = {"../../attack-escape.bpmn", "..\\attack-escape.form", "/tmp/attack-escape.bpmn", "..bpmn"})
+  @ValueSource(strings = {"../../attack-escape.bpmn", "..\\attack-escape.bpmn", "/tmp/attack-escape.bpmn", "..bpmn",
+      "../forms/attack-escape.bpmn"})
   void aModelFileNamedWithAPathIsRefusedAndNothingIsWritten(String name) throws Exception {
     DatabaseState before = databaseState();
-    String bpmn = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\">"
-        + "<process id=\"attackEscape\" isExecutable=\"true\"><startEvent id=\"s\"/></process></definitions>";
-    mvc.perform(multipart("/admin/models/upload").file(new MockMultipartFile("files", name, "application/octet-stream",
-            bpmn.getBytes())).with(as("tadmin")).with(csrf()))
+    MvcResult result = mvc.perform(multipart("/admin/models/upload").file(new MockMultipartFile("files", name,
+            "application/octet-stream", DEPLOYABLE_BPMN.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .with(as("tadmin")).with(csrf()))
         .andReturn();
+    // refused on the page, for its name
+    assertThat(result.getResponse().getStatus()).isEqualTo(200);
+    assertThat(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("未部署");
     for (Path folder : List.of(deployer.folders().processesDir(), deployer.folders().formsDir())) {
       Path escaped = folder.resolve(name.replace('\\', '/')).normalize();
       assertThat(Files.exists(escaped)).as("%s", escaped).isFalse();
     }
     assertThat(Files.exists(Path.of("/tmp/attack-escape.bpmn"))).isFalse();
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("attackEscape").count()).isZero();
     assertNothingChangedSince(before);
+  }
+
+  /** Positive control: the same model under a plain name is written to (a copy of) the folder and deployed. */
+  @Test
+  void theSameModelUnderAPlainNameDeploys(@org.junit.jupiter.api.io.TempDir Path copy) throws Exception {
+    org.duban.deployment.ModelFolders folders = org.duban.deployment.ModelFolderCopy.copyInto(copy);
+    org.duban.deployment.ModelFolders real = org.duban.deployment.ModelFolderCopy.use(deployer, folders);
+    try {
+      mvc.perform(multipart("/admin/models/upload").file(new MockMultipartFile("files", "attack-escape.bpmn",
+              "application/octet-stream", DEPLOYABLE_BPMN.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+              .with(as("tadmin")).with(csrf()))
+          .andExpect(status().is3xxRedirection());
+      assertThat(folders.processesDir().resolve("attack-escape.bpmn")).exists();
+      assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("attackEscape").count()).isOne();
+    } finally {
+      org.duban.deployment.ModelFolderCopy.use(deployer, real);
+      for (var definition : repositoryService.createProcessDefinitionQuery().processDefinitionKey("attackEscape").list()) {
+        repositoryService.deleteDeployment(definition.getDeploymentId(), true);
+      }
+      deployer.deployFolders();
+    }
   }
 
   private static byte[] table() throws Exception {
