@@ -118,7 +118,7 @@ class DemoHospital {
     for (DemoUser user : USERS) {
       Person person =
           people.save(new Person(user.username(), user.fullName(), user.title(), hash, depts.get(user.department()), user.roles()));
-      identitySync.syncPerson(person, password);
+      identitySync.syncPerson(person);
     }
     heads.nameHeadsFromRoles();
     seedTaskBook(depts);

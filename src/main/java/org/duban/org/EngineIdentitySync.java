@@ -37,17 +37,17 @@ public class EngineIdentitySync {
   }
 
   /**
-   * @param rawPassword set as the engine's password too (Camunda's own log-in for Cockpit) when not
-   *     null; Duban's log-in always checks the hash in {@code person}
+   * The person's engine user (name, department) and group memberships. Never a password: Duban's
+   * log-in checks the BCrypt hash in {@code person} and signs Cockpit on through Spring Security, so
+   * a password in the engine's user table would only be a second, weaker copy (the engine hashes
+   * with salted SHA-512) for anyone who reads the database. Engine users have none (V20 cleared
+   * those written before).
    */
   @Transactional
-  public void syncPerson(Person person, String rawPassword) {
+  public void syncPerson(Person person) {
     User user = identityService.createUserQuery().userId(person.getUsername()).singleResult();
     if (user == null) {
       user = identityService.newUser(person.getUsername());
-    }
-    if (rawPassword != null) {
-      user.setPassword(rawPassword);
     }
     user.setFirstName(person.getFullName());
     user.setLastName(person.getDepartment() == null ? "" : person.getDepartment().getName());
@@ -70,6 +70,18 @@ public class EngineIdentitySync {
         identityService.deleteMembership(person.getUsername(), groupId);
       }
     }
+  }
+
+  /**
+   * Kept so that callers written before passwords left the engine still compile; the password is
+   * ignored.
+   *
+   * @deprecated use {@link #syncPerson(Person)}
+   */
+  @Deprecated
+  @Transactional
+  public void syncPerson(Person person, String ignoredPassword) {
+    syncPerson(person);
   }
 
   private void ensureGroup(String id, String name, String type) {

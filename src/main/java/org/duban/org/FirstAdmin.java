@@ -50,7 +50,7 @@ class FirstAdmin implements ApplicationRunner {
     Person admin =
         people.save(new Person("admin", "系统管理员", null, encoder.encode(password), null, EnumSet.of(Role.ADMIN)));
     sync.syncGroups();
-    sync.syncPerson(admin, password);
+    sync.syncPerson(admin);
     if (generated) {
       log.warn("Created the first administrator 'admin' with password '{}': change it after logging in", password);
     } else {

@@ -94,7 +94,7 @@ public class PeopleAdmin {
     Person person = people.save(new Person(
         username, form.getFullName(), blankToNull(form.getTitle()), encoder.encode(form.getPassword()),
         department, form.roleSet()));
-    sync.syncPerson(person, form.getPassword());
+    sync.syncPerson(person);
     auditLog.record("person.create", "person", username, null, Snapshots.of(person));
     return person;
   }
@@ -128,7 +128,7 @@ public class PeopleAdmin {
       handover.handOver(person, from, Reason.MOVE);
       leaveLead(person, from);
     }
-    sync.syncPerson(person, null);
+    sync.syncPerson(person);
     auditLog.record("person.update", "person", person.getUsername(), before, Snapshots.of(person));
     return person;
   }
@@ -150,7 +150,7 @@ public class PeopleAdmin {
     person.deactivate();
     handover.handOver(person, person.getDepartment(), Reason.DEACTIVATE);
     leaveLead(person, person.getDepartment());
-    sync.syncPerson(person, null);
+    sync.syncPerson(person);
     auditLog.record("person.deactivate", "person", person.getUsername(), before, Snapshots.of(person));
     return person;
   }
@@ -172,7 +172,7 @@ public class PeopleAdmin {
     }
     Snapshots.PersonSnapshot before = Snapshots.of(person);
     person.reactivate();
-    sync.syncPerson(person, null);
+    sync.syncPerson(person);
     auditLog.record("person.reactivate", "person", person.getUsername(), before, Snapshots.of(person));
     return person;
   }
@@ -186,7 +186,7 @@ public class PeopleAdmin {
       throw new PeopleRejected(problems);
     }
     person.changePasswordHash(encoder.encode(password));
-    sync.syncPerson(person, password);
+    sync.syncPerson(person);
     auditLog.record("person.password-reset", "person", person.getUsername(), null, null);
   }
 
@@ -209,7 +209,7 @@ public class PeopleAdmin {
       throw new PeopleRejected(problems);
     }
     person.changePasswordHash(encoder.encode(newPassword));
-    sync.syncPerson(person, newPassword);
+    sync.syncPerson(person);
     auditLog.record("person.password-change", "person", username, null, null);
   }
 
