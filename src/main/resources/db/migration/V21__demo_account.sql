@@ -1,0 +1,4 @@
+-- People the demo hospital seeded (password duban123 or DUBAN_DEMO_PASSWORD): when the application
+-- starts with the demo off, these accounts are closed (DemoAccounts), so that a database that was
+-- once a demo holds no account anyone can log in to with the published password.
+alter table person add column demo_account boolean default false not null;
