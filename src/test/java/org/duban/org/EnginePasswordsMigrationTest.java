@@ -39,9 +39,9 @@ class EnginePasswordsMigrationTest {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:v20fresh;DB_CLOSE_DELAY=-1");
     h2.setUser("sa");
-    flyway(h2, "20").migrate();
-    assertThat(new JdbcTemplate(h2).queryForObject(
-        "select count(*) from duban_schema_history where version = '20' and success", Long.class)).isEqualTo(1);
+    var result = flyway(h2, "20").migrate();
+    assertThat(result.success).isTrue();
+    assertThat(result.targetSchemaVersion).isEqualTo("20");
   }
 
   private static void migrateAndCheck(DataSource dataSource, String engineTable) {

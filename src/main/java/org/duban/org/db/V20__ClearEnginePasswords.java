@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
  * Clears the passwords Duban once copied into Camunda's user table (ACT_ID_USER.PWD_ and SALT_):
  * people log in with the BCrypt hash in {@code person} only, and Cockpit signs on through Duban, so
  * the engine's salted SHA-512 copies were only something to crack for anyone who reads the database.
+ * At start, EnginePasswordsAtStart gives each cleared user the hash of a secret nobody has (the
+ * engine's own check fails with an error on a user without any).
  *
  * <p>Java, not SQL, because the engine creates its own tables: on a fresh database Flyway may run
  * before ACT_ID_USER exists (then there is nothing to clear, and Duban writes no password there any

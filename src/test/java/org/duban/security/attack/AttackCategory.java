@@ -11,7 +11,8 @@ enum AttackCategory {
   LOCK_OUT("log-in lock-out"),
   SESSION("session fixation and log-out"),
   HEADERS("security headers and cookies"),
-  ODD_INPUT("open redirect, SQL-like input, method tampering, error pages");
+  ODD_INPUT("open redirect, SQL-like input, method tampering, error pages"),
+  INSTALL("safe by default: demo off and closed, no known or engine passwords, sessions ended");
 
   private final String label;
 
