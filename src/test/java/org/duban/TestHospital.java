@@ -76,7 +76,7 @@ public class TestHospital {
   private void person(String username, String name, String department, Role role) {
     Person person =
         people.save(new Person(username, name, null, encoder.encode(PASSWORD), byCode.get(department), EnumSet.of(role)));
-    sync.syncPerson(person, PASSWORD);
+    sync.syncPerson(person);
   }
 
   public Department department(String code) {

@@ -1,6 +1,8 @@
 package org.duban.demo;
 
+import org.duban.security.CurrentUser;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -19,5 +21,11 @@ class DemoClockBanner {
   DemoClock.Status demoClock() {
     DemoClock.Status status = clock.status();
     return status.moved() ? status : null;
+  }
+
+  /** Whether the banner links to the clock's page: only for those who may move it. */
+  @ModelAttribute("demoClockMovable")
+  boolean demoClockMovable(@AuthenticationPrincipal CurrentUser user) {
+    return DemoClockAccess.mayMove(user);
   }
 }

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * /demo/clock: any logged-in visitor of the demo moves the clock forward and sees what ran. Not
- * there (404) outside the demo.
+ * /demo/clock: the supervision office and admins move the clock forward and see what ran; anyone
+ * else is refused (403) before anything moves (see {@link DemoClockAccess}). Not there (404) outside
+ * the demo.
  */
 @Controller
 @RequestMapping("/demo/clock")
@@ -30,7 +31,8 @@ class DemoClockController {
   }
 
   @GetMapping
-  String page(Model model) {
+  String page(@AuthenticationPrincipal CurrentUser user, Model model) {
+    DemoClockAccess.check(user);
     model.addAttribute("clock", clock.status());
     return "demo/clock";
   }
@@ -38,12 +40,14 @@ class DemoClockController {
   @PostMapping("/days")
   String moveBy(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int days,
       RedirectAttributes redirect) {
+    DemoClockAccess.check(user);
     return moved(() -> clock.moveBy(days, user.getUsername()), redirect);
   }
 
   @PostMapping("/to")
   String moveTo(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String to,
       RedirectAttributes redirect) {
+    DemoClockAccess.check(user);
     LocalDateTime target;
     try {
       target = LocalDateTime.parse(to.strip());

@@ -116,9 +116,11 @@ class DemoHospital {
     identitySync.syncGroups();
     String hash = passwordEncoder.encode(password);
     for (DemoUser user : USERS) {
-      Person person =
-          people.save(new Person(user.username(), user.fullName(), user.title(), hash, depts.get(user.department()), user.roles()));
-      identitySync.syncPerson(person, password);
+      Person unsaved = new Person(user.username(), user.fullName(), user.title(), hash, depts.get(user.department()), user.roles());
+      // closed when the application starts with the demo off (DemoAccounts)
+      unsaved.markDemoAccount();
+      Person person = people.save(unsaved);
+      identitySync.syncPerson(person);
     }
     heads.nameHeadsFromRoles();
     seedTaskBook(depts);

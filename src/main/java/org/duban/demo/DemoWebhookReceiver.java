@@ -1,5 +1,9 @@
 package org.duban.demo;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -7,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,26 +25,65 @@ import org.springframework.web.bind.annotation.RestController;
  * well ({@code {"errcode":0,"errmsg":"ok"}}) and keeps the last posts for /demo/outbox. Robots post
  * JSON without a session, so the security configuration lets these two addresses through without
  * log-in or CSRF token. Only in the demo.
+ *
+ * <p>Open to anyone who reaches the port, so it holds little: a body over {@link #MAX_BODY} bytes is
+ * refused (413) before it is read further, a body that is no JSON object gets 400, and only the last
+ * {@link #KEPT} posts are kept.
  */
 @RestController
 @ConditionalOnProperty(prefix = "duban.demo", name = "enabled", havingValue = "true")
 class DemoWebhookReceiver {
 
-  private static final int KEPT = 200;
+  /** The last posts kept for /demo/outbox; older ones are dropped. */
+  static final int KEPT = 200;
+  /** A robot's markdown message is well under this (WeCom allows 4096 bytes of content). */
+  static final int MAX_BODY = 8 * 1024;
 
   /** One robot post as received. */
   record WebhookPost(LocalDateTime receivedAt, String platform, boolean signed, String title, String markdown) {}
 
   private final Deque<WebhookPost> posts = new ConcurrentLinkedDeque<>();
 
+  private final ObjectMapper json;
+
+  DemoWebhookReceiver(ObjectMapper json) {
+    this.json = json;
+  }
+
   @PostMapping(
       path = "/demo/webhooks/{platform:wecom|dingtalk}",
       produces = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> receive(
+  ResponseEntity<Map<String, Object>> receive(
       @PathVariable String platform,
       @RequestParam(required = false) String timestamp,
       @RequestParam(required = false) String sign,
-      @RequestBody Map<String, Object> body) {
+      HttpServletRequest request) throws IOException {
+    if (request.getContentLengthLong() > MAX_BODY) {
+      return tooLarge();
+    }
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      return tooLarge();
+    }
+    Map<String, Object> message;
+    try {
+      message = json.readValue(body, new TypeReference<Map<String, Object>>() {});
+    } catch (IOException e) {
+      message = null;
+    }
+    if (message == null) {
+      return ResponseEntity.badRequest().body(Map.of("errcode", 40001, "errmsg", "invalid json"));
+    }
+    keep(platform, timestamp != null && sign != null, message);
+    return ResponseEntity.ok(Map.of("errcode", 0, "errmsg", "ok"));
+  }
+
+  private static ResponseEntity<Map<String, Object>> tooLarge() {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+        .body(Map.of("errcode", 413, "errmsg", "body over " + MAX_BODY + " bytes"));
+  }
+
+  private void keep(String platform, boolean signed, Map<String, Object> body) {
     Object markdown = body.get("markdown");
     String title = "";
     String text = String.valueOf(body);
@@ -49,11 +93,10 @@ class DemoWebhookReceiver {
       text = String.valueOf(content);
     }
     // the wall clock: this stands for the robot platform's own server, not for Duban
-    posts.addFirst(new WebhookPost(LocalDateTime.now(), platform, timestamp != null && sign != null, title, text));
+    posts.addFirst(new WebhookPost(LocalDateTime.now(), platform, signed, title, text));
     while (posts.size() > KEPT) {
-      posts.removeLast();
+      posts.pollLast();
     }
-    return Map.of("errcode", 0, "errmsg", "ok");
   }
 
   /** Newest first. */

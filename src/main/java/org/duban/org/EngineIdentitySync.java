@@ -1,5 +1,7 @@
 package org.duban.org;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -14,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class EngineIdentitySync {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final IdentityService identityService;
   private final DepartmentRepository departments;
@@ -37,17 +41,21 @@ public class EngineIdentitySync {
   }
 
   /**
-   * @param rawPassword set as the engine's password too (Camunda's own log-in for Cockpit) when not
-   *     null; Duban's log-in always checks the hash in {@code person}
+   * The person's engine user (name, department) and group memberships. Never a password: Duban's
+   * log-in checks the BCrypt hash in {@code person} and signs Cockpit on through Spring Security, so
+   * a password in the engine's user table would only be a second, weaker copy (the engine hashes
+   * with salted SHA-512) for anyone who reads the database. An engine user gets the hash of a random
+   * secret nobody keeps instead (V20 cleared the passwords written before): with no hash at all the
+   * engine's own check ({@code /engine-rest/identity/verify}) fails with an error instead of "no".
    */
   @Transactional
-  public void syncPerson(Person person, String rawPassword) {
+  public void syncPerson(Person person) {
     User user = identityService.createUserQuery().userId(person.getUsername()).singleResult();
     if (user == null) {
       user = identityService.newUser(person.getUsername());
     }
-    if (rawPassword != null) {
-      user.setPassword(rawPassword);
+    if (user.getPassword() == null) {
+      user.setPassword(unusablePassword());
     }
     user.setFirstName(person.getFullName());
     user.setLastName(person.getDepartment() == null ? "" : person.getDepartment().getName());
@@ -70,6 +78,39 @@ public class EngineIdentitySync {
         identityService.deleteMembership(person.getUsername(), groupId);
       }
     }
+  }
+
+  /**
+   * Kept so that callers written before passwords left the engine still compile; the password is
+   * ignored.
+   *
+   * @deprecated use {@link #syncPerson(Person)}
+   */
+  @Deprecated
+  @Transactional
+  public void syncPerson(Person person, String ignoredPassword) {
+    syncPerson(person);
+  }
+
+  /**
+   * Gives every engine user without a password hash (those V20 cleared) one of a random secret, so
+   * that the engine's own check answers "no" rather than failing; at start, once the engine is up.
+   */
+  @Transactional
+  public void closeEnginePasswords() {
+    for (User user : identityService.createUserQuery().list()) {
+      if (user.getPassword() == null) {
+        user.setPassword(unusablePassword());
+        identityService.saveUser(user);
+      }
+    }
+  }
+
+  /** 256 random bits, hashed by the engine and forgotten: a password nobody has. */
+  private static String unusablePassword() {
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    return Base64.getEncoder().encodeToString(secret);
   }
 
   private void ensureGroup(String id, String name, String type) {

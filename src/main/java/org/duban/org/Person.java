@@ -41,6 +41,9 @@ public class Person {
 
   private boolean active = true;
 
+  /** Seeded by the demo hospital, with its published password (see org.duban.demo.DemoAccounts). */
+  private boolean demoAccount;
+
   protected Person() {}
 
   public Person(
@@ -143,5 +146,19 @@ public class Person {
 
   public void changePasswordHash(String passwordHash) {
     this.passwordHash = passwordHash;
+  }
+
+  public boolean isDemoAccount() {
+    return demoAccount;
+  }
+
+  /** Marks the person as one of the demo hospital's accounts. */
+  public void markDemoAccount() {
+    this.demoAccount = true;
+  }
+
+  /** The account stays as a real one (the first administrator taking over the demo's admin). */
+  public void leaveDemo() {
+    this.demoAccount = false;
   }
 }

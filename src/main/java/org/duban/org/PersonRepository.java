@@ -27,4 +27,12 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
 
   @Query("select p from Person p join p.roles r where r = :role and p.active = true order by p.id")
   List<Person> findActiveByRole(Role role);
+
+  List<Person> findByDemoAccountTrue();
+
+  List<Person> findByUsernameIn(java.util.Collection<String> usernames);
+
+  /** Active admins who are not demo accounts: those who can still run the hospital with the demo off. */
+  @Query("select count(p) from Person p join p.roles r where r = :role and p.active = true and p.demoAccount = false")
+  long countActiveRealByRole(Role role);
 }

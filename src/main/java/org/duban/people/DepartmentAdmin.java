@@ -158,7 +158,7 @@ public class DepartmentAdmin {
     }
     Snapshots.PersonSnapshot before = Snapshots.of(person);
     person.grant(Role.DEPT_HEAD);
-    sync.syncPerson(person, null);
+    sync.syncPerson(person);
     auditLog.record("person.head-role", "person", person.getUsername(), before, Snapshots.of(person));
   }
 

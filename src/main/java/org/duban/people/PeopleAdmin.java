@@ -16,6 +16,7 @@ import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
 import org.duban.people.TaskHandover.Reason;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,8 @@ public class PeopleAdmin {
 
   static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9]{2,40}");
   static final int MAX_NAME = 60;
+  /** The problem of a wrong old password on /me/password, which counts toward the lock-out. */
+  static final String OLD_PASSWORD_WRONG = "people.password.oldWrong";
 
   private final PersonRepository people;
   private final DepartmentRepository departments;
@@ -37,6 +40,7 @@ public class PeopleAdmin {
   private final EngineIdentitySync sync;
   private final TaskHandover handover;
   private final AuditLog auditLog;
+  private final boolean demo;
 
   PeopleAdmin(
       PersonRepository people,
@@ -44,7 +48,9 @@ public class PeopleAdmin {
       PasswordEncoder encoder,
       EngineIdentitySync sync,
       TaskHandover handover,
-      AuditLog auditLog) {
+      AuditLog auditLog,
+      @Value("${duban.demo.enabled:false}") boolean demo) {
+    this.demo = demo;
     this.people = people;
     this.departments = departments;
     this.encoder = encoder;
@@ -94,7 +100,7 @@ public class PeopleAdmin {
     Person person = people.save(new Person(
         username, form.getFullName(), blankToNull(form.getTitle()), encoder.encode(form.getPassword()),
         department, form.roleSet()));
-    sync.syncPerson(person, form.getPassword());
+    sync.syncPerson(person);
     auditLog.record("person.create", "person", username, null, Snapshots.of(person));
     return person;
   }
@@ -128,7 +134,7 @@ public class PeopleAdmin {
       handover.handOver(person, from, Reason.MOVE);
       leaveLead(person, from);
     }
-    sync.syncPerson(person, null);
+    sync.syncPerson(person);
     auditLog.record("person.update", "person", person.getUsername(), before, Snapshots.of(person));
     return person;
   }
@@ -150,7 +156,7 @@ public class PeopleAdmin {
     person.deactivate();
     handover.handOver(person, person.getDepartment(), Reason.DEACTIVATE);
     leaveLead(person, person.getDepartment());
-    sync.syncPerson(person, null);
+    sync.syncPerson(person);
     auditLog.record("person.deactivate", "person", person.getUsername(), before, Snapshots.of(person));
     return person;
   }
@@ -172,7 +178,7 @@ public class PeopleAdmin {
     }
     Snapshots.PersonSnapshot before = Snapshots.of(person);
     person.reactivate();
-    sync.syncPerson(person, null);
+    sync.syncPerson(person);
     auditLog.record("person.reactivate", "person", person.getUsername(), before, Snapshots.of(person));
     return person;
   }
@@ -186,7 +192,12 @@ public class PeopleAdmin {
       throw new PeopleRejected(problems);
     }
     person.changePasswordHash(encoder.encode(password));
-    sync.syncPerson(person, password);
+    if (!demo) {
+      // an admin revives a closed demo account with a password of their own; while the demo runs a
+      // demo account stays one whatever its password (a visitor's choice must not outlive the demo)
+      person.leaveDemo();
+    }
+    sync.syncPerson(person);
     auditLog.record("person.password-reset", "person", person.getUsername(), null, null);
   }
 
@@ -196,7 +207,7 @@ public class PeopleAdmin {
     Person person = people.findByUsername(username).filter(Person::isActive).orElseThrow(NotFound::new);
     List<PeopleProblem> problems = new ArrayList<>();
     if (oldPassword == null || !encoder.matches(oldPassword, person.getPasswordHash())) {
-      problems.add(new PeopleProblem("people.password.oldWrong"));
+      problems.add(new PeopleProblem(OLD_PASSWORD_WRONG));
     }
     problems.addAll(PasswordRules.check(username, newPassword));
     if (newPassword != null && !newPassword.equals(repeated)) {
@@ -209,7 +220,7 @@ public class PeopleAdmin {
       throw new PeopleRejected(problems);
     }
     person.changePasswordHash(encoder.encode(newPassword));
-    sync.syncPerson(person, newPassword);
+    sync.syncPerson(person);
     auditLog.record("person.password-change", "person", username, null, null);
   }
 

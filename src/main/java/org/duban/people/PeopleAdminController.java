@@ -1,9 +1,12 @@
 package org.duban.people;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.duban.org.Person;
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
+import org.duban.security.PersonSessions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,10 +25,12 @@ class PeopleAdminController {
 
   private final PeopleAdmin admin;
   private final DepartmentAdmin departments;
+  private final PersonSessions sessions;
 
-  PeopleAdminController(PeopleAdmin admin, DepartmentAdmin departments) {
+  PeopleAdminController(PeopleAdmin admin, DepartmentAdmin departments, PersonSessions sessions) {
     this.admin = admin;
     this.departments = departments;
+    this.sessions = sessions;
   }
 
   @GetMapping
@@ -109,9 +114,13 @@ class PeopleAdminController {
 
   @PostMapping("/{id}/password")
   String resetPassword(@PathVariable Long id, @RequestParam(defaultValue = "") String password, Model model,
-      RedirectAttributes redirect) {
+      HttpServletRequest request, RedirectAttributes redirect) {
     try {
       admin.resetPassword(id, password);
+      // whoever is logged in as the person (with the old password, perhaps not the person) is out,
+      // on every node; an admin resetting their own keeps this session
+      HttpSession current = request.getSession(false);
+      sessions.endAllExcept(admin.get(id).getUsername(), current == null ? null : current.getId());
       redirect.addFlashAttribute("notice", "people.passwordReset");
       return "redirect:/admin/people/" + id;
     } catch (PeopleRejected e) {

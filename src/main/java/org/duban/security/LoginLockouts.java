@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.duban.audit.AuditLog;
-import org.duban.infrastructure.EngineClock;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,6 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * log-in clears the count; an admin may unlock at once. Failures and locks are audited under the name
  * that was tried. Names that belong to nobody are counted and locked the same way, so the answer never
  * tells whether someone exists.
+ *
+ * <p>Lock-outs run on the wall clock, not on the engine's: the demo clock moves the engine's forward
+ * by days, and moving it must not lift a lock (nor make a new one last a month).
  */
 @Service
 public class LoginLockouts {
@@ -46,7 +48,7 @@ public class LoginLockouts {
     if (!counted(username)) {
       return Optional.empty();
     }
-    LocalDateTime now = EngineClock.now();
+    LocalDateTime now = wallClock();
     return lockouts.findById(username).filter(l -> l.isLockedAt(now)).map(l -> minutesBetween(now, l.getLockedUntil()));
   }
 
@@ -73,7 +75,7 @@ public class LoginLockouts {
   }
 
   private Optional<Long> fail(String username) {
-    LocalDateTime now = EngineClock.now();
+    LocalDateTime now = wallClock();
     LoginLockout lockout = lockouts.findForUpdate(username).orElseGet(() -> new LoginLockout(username));
     lockout.fail(now);
     Map<String, Object> after = new LinkedHashMap<>();
@@ -126,6 +128,10 @@ public class LoginLockouts {
     lockouts.delete(before);
     audit.record("login.unlock", SUBJECT, username, state, null);
     return true;
+  }
+
+  private static LocalDateTime wallClock() {
+    return LocalDateTime.now();
   }
 
   private static boolean counted(String username) {

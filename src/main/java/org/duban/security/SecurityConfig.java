@@ -1,6 +1,7 @@
 package org.duban.security;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -18,7 +19,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -36,9 +38,30 @@ public class SecurityConfig {
   /** Exist only with the demo (DemoWebhookReceiver); elsewhere these answer 404. */
   private static final String DEMO_WEBHOOKS = "/demo/webhooks/{platform:wecom|dingtalk}";
 
+  /**
+   * BCrypt only: hashes are written as {@code {bcrypt}...} (as before), and a stored value of any
+   * other kind ({@code {noop}}, {@code {sha256}}, no prefix) matches no password, so that a row
+   * written around Duban (a script, an old import) cannot hold a plain or weak password that logs in.
+   */
   @Bean
   PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    DelegatingPasswordEncoder bcryptOnly = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder()));
+    bcryptOnly.setDefaultPasswordEncoderForMatches(new MatchesNothing());
+    return bcryptOnly;
+  }
+
+  /** For stored values that are no BCrypt hash: nothing matches them. */
+  private static final class MatchesNothing implements PasswordEncoder {
+
+    @Override
+    public String encode(CharSequence rawPassword) {
+      throw new UnsupportedOperationException("passwords are encoded with BCrypt");
+    }
+
+    @Override
+    public boolean matches(CharSequence rawPassword, String encodedPassword) {
+      return false;
+    }
   }
 
   /**

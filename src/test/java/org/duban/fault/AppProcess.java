@@ -45,6 +45,7 @@ public final class AppProcess implements AutoCloseable {
 
   private final String name;
   private final Map<String, String> environment = new LinkedHashMap<>();
+  private final java.util.Set<String> unset = new java.util.HashSet<>();
   private final List<String> jvmOptions = new ArrayList<>();
   private final List<String> arguments = new ArrayList<>();
   private final int port;
@@ -83,6 +84,13 @@ public final class AppProcess implements AutoCloseable {
     return this;
   }
 
+  /** No such environment variable for the next start, not even one this JVM has (a default start). */
+  public AppProcess withoutEnv(String key) {
+    environment.remove(key);
+    unset.add(key);
+    return this;
+  }
+
   /** A Spring property for the next start, as {@code --key=value}. */
   public AppProcess property(String key, String value) {
     arguments.removeIf(a -> a.startsWith("--" + key + "="));
@@ -110,6 +118,7 @@ public final class AppProcess implements AutoCloseable {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(environment);
+      unset.forEach(builder.environment()::remove);
       long begun = System.nanoTime();
       process = builder.start();
       awaitReady(begun);

@@ -147,7 +147,7 @@ class InactiveAssigneeWebTest extends PeopleTestSupport {
     new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
       Person person = people.findById(staff.getId()).orElseThrow();
       person.deactivate();
-      sync.syncPerson(person, null);
+      sync.syncPerson(person);
     });
     String instanceId = fixture.openTask(item, "doSubTask").getProcessInstanceId();
     String oldStep = runtimeService.getActivityInstance(instanceId).getActivityInstances("doSubTask#multiInstanceBody")[0].getId();

@@ -239,7 +239,7 @@ class UrgeWebTest extends WebTestSupport {
     String username = "tducha" + Long.toString(System.nanoTime() % 1_000_000, 36);
     Person person = people.save(new Person(username, "测试督查员", null, "x",
         hospital.department("tsupervision"), EnumSet.of(Role.SUPERVISION)));
-    identitySync.syncPerson(person, null);
+    identitySync.syncPerson(person);
     return username;
   }
 

@@ -12,7 +12,8 @@ enum AttackCategory {
   SESSION("session fixation and log-out"),
   HEADERS("security headers and cookies"),
   ODD_INPUT("open redirect, SQL-like input, method tampering, error pages"),
-  SERVER_SIDE_REQUEST("web hooks to this machine or internal networks");
+  SERVER_SIDE_REQUEST("web hooks to this machine or internal networks"),
+  INSTALL("safe by default: demo off and closed, no known or engine passwords, sessions ended");
 
   private final String label;
 
