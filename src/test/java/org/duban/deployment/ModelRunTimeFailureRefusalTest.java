@@ -46,7 +46,7 @@ class ModelRunTimeFailureRefusalTest {
 
   @Test
   void theRealModelsPassEveryRunTimeCheck() {
-    assertThat(deployer.deployFolders().problems()).isEmpty();
+    assertThat(deployer.deployCurrent().problems()).isEmpty();
   }
 
   @Test
