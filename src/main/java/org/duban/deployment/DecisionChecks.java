@@ -140,6 +140,11 @@ final class DecisionChecks {
     return names;
   }
 
+  /**
+   * A DMN engine of the default configuration: the same FEEL (the Scala FEEL engine) as the process
+   * engine's, but without its listeners, which write history and metrics for every evaluation; the
+   * checks evaluate tables and must change nothing.
+   */
   private static DmnEngine engine() {
     DmnEngine engine = dmnEngine;
     if (engine == null) {
