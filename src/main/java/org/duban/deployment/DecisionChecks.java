@@ -33,7 +33,11 @@ import org.camunda.bpm.model.dmn.instance.InputExpression;
  *       ({@code camunda:inputParameter}) of the business rule tasks in {@code processes/} that call
  *       it, and the variables those tasks' processes set visibly in the model (output parameters,
  *       result variables, multi-instance element variables, form fields). A decision that is neither
- *       supplied by Duban nor called from a process of the bundle gets rules 1 and 2 only.
+ *       supplied by Duban nor called from a process of the bundle gets rules 1, 2 and 4 only.
+ *   <li>every input and output entry of every rule is parsed and evaluated once by the engine's
+ *       expression language against a sample value of each input's type ({@link
+ *       DecisionEntryChecks}): an entry such as {@code < 100 and (} is refused naming the rule and
+ *       the column, not found failing by the next sweep.
  * </ol>
  */
 final class DecisionChecks {
@@ -79,6 +83,7 @@ final class DecisionChecks {
       }
       String decisionName = decision.getName() == null ? decision.getId() : decision.getName();
       Set<String> variables = known.get(decision.getId());
+      int problemsBefore = problems.size();
       for (Input input : table.getInputs()) {
         String inputName = input.getLabel() == null ? input.getId() : input.getLabel();
         InputExpression expression = input.getInputExpression();
@@ -103,6 +108,10 @@ final class DecisionChecks {
             }
           }
         }
+      }
+      if (problems.size() == problemsBefore) {
+        // rule 4: with its inputs in order, every entry must parse and evaluate
+        new DecisionEntryChecks(engine(), messages).check(name, model, decision, problems);
       }
     }
   }
@@ -131,6 +140,11 @@ final class DecisionChecks {
     return names;
   }
 
+  /**
+   * A DMN engine of the default configuration: the same FEEL (the Scala FEEL engine) as the process
+   * engine's, but without its listeners, which write history and metrics for every evaluation; the
+   * checks evaluate tables and must change nothing.
+   */
   private static DmnEngine engine() {
     DmnEngine engine = dmnEngine;
     if (engine == null) {

@@ -36,11 +36,16 @@ class ModelAdminController {
   private final ModelCatalog catalog;
   private final ModelUpload upload;
   private final OpenIncidents incidents;
+  private final ModelDeployer deployer;
+  private final ModelStore store;
 
-  ModelAdminController(ModelCatalog catalog, ModelUpload upload, OpenIncidents incidents) {
+  ModelAdminController(
+      ModelCatalog catalog, ModelUpload upload, OpenIncidents incidents, ModelDeployer deployer, ModelStore store) {
     this.catalog = catalog;
     this.upload = upload;
     this.incidents = incidents;
+    this.deployer = deployer;
+    this.store = store;
   }
 
   @GetMapping
@@ -48,8 +53,8 @@ class ModelAdminController {
     model.addAttribute("processes", catalog.processes());
     model.addAttribute("decisions", catalog.decisions());
     model.addAttribute("incidents", incidents.list());
-    model.addAttribute("processesDir", ModelBundle.PROCESSES);
-    model.addAttribute("formsDir", ModelBundle.FORMS);
+    model.addAttribute("startingSet", deployer.folders().describe());
+    model.addAttribute("storedModels", store.list());
     model.addAttribute("maxUploadKb", String.valueOf(ModelUpload.MAX_FILE_BYTES / 1024));
     return "deployment/models";
   }

@@ -38,7 +38,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deploys {@code processes/} and {@code forms/}, at start and on an admin's request, skipping
+ * Deploys the models, at start and on an admin's request: the starting set ({@link ModelFolders}:
+ * the configured folders, or the models packaged in the jar) with the files admins uploaded
+ * ({@link ModelStore}, in the database) in place of its files of the same names. Every node
+ * deploys the same content that way, and a node starting with older files never deploys them over
+ * a newer upload. Skipping
  * unchanged resources: each process file is its own deployment, named {@code duban:<file>},
  * together with the forms its tasks name (the tasks use {@code formRefBinding="deployment"}, so the
  * forms must sit beside the process); each decision file is its own deployment too. The engine
@@ -66,6 +70,7 @@ public class ModelDeployer implements ApplicationRunner {
   static final String SOURCE = "duban";
 
   private final RepositoryService repositoryService;
+  private final ModelStore store;
   private volatile ModelFolders folders;
   private final ModelValidator validator;
   private final TransactionTemplate transaction;
@@ -74,11 +79,13 @@ public class ModelDeployer implements ApplicationRunner {
 
   ModelDeployer(
       RepositoryService repositoryService,
+      ModelStore store,
       ModelFolders folders,
       ModelValidator validator,
       PlatformTransactionManager transactionManager,
       MessageSource messages) {
     this.repositoryService = repositoryService;
+    this.store = store;
     this.folders = folders;
     this.validator = validator;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -115,12 +122,12 @@ public class ModelDeployer implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    Result result = deployFolders();
+    log.info("Starting set of models: {}; uploaded models in the database: {}", folders.describe(), store.contents().keySet());
+    Result result = deployCurrent();
     if (result.isRejected()) {
       log.error(
-          "Models in {} and {} were NOT deployed; the engine keeps the previous version. Problems:\n{}",
-          folders.processesDir().toAbsolutePath(),
-          folders.formsDir().toAbsolutePath(),
+          "Models of {} with the uploaded ones were NOT deployed; the engine keeps the previous version. Problems:\n{}",
+          folders.describe(),
           String.join("\n", result.problems().stream().map(ModelProblem::toString).toList()));
     }
   }
@@ -139,8 +146,14 @@ public class ModelDeployer implements ApplicationRunner {
     return previous;
   }
 
-  public Result deployFolders() {
-    return deploy(ModelBundle.read(folders));
+  /** The starting set with the uploaded files in place: what every node runs. */
+  public ModelBundle current() {
+    return ModelBundle.read(folders).with(store.contents());
+  }
+
+  /** Deploys {@link #current()}; nothing when the engine has it all already. */
+  public Result deployCurrent() {
+    return deploy(current());
   }
 
   public Result deploy(ModelBundle bundle) {

@@ -1,14 +1,9 @@
 package org.duban.deployment;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,22 +11,21 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.duban.audit.AuditLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
  * What an admin does with the model files from the admin page: upload changed files, or deploy what
- * is in the folders. An upload is checked with the rest of the folders as they would be after it (the
- * bundle with the uploaded files in place); only when that bundle is accepted and deployed are the
- * files written, each to a temporary file and then moved into place atomically. A refused upload
- * writes nothing and deploys nothing.
+ * is in the folders. An upload is checked with the rest of the models as they would be after it
+ * (the running set, {@link ModelDeployer#current()}, with the uploaded files in place); only when
+ * that bundle is accepted and deployed are the files stored, in the database ({@link ModelStore}) in
+ * the same transaction, so that every node deploys them from then on. A refused upload stores
+ * nothing and deploys nothing. The folders are never written: they are what a new installation
+ * starts from.
  */
 @Service
 public class ModelUpload {
 
-  private static final Logger log = LoggerFactory.getLogger(ModelUpload.class);
   private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
   /** Largest file accepted: Modeler's files are a few dozen KB. */
@@ -40,12 +34,14 @@ public class ModelUpload {
   private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_.-]+");
 
   private final ModelDeployer deployer;
+  private final ModelStore store;
   private final AuditLog audit;
   private final MessageSource messages;
   private final Object lock = new Object();
 
-  ModelUpload(ModelDeployer deployer, AuditLog audit, MessageSource messages) {
+  ModelUpload(ModelDeployer deployer, ModelStore store, AuditLog audit, MessageSource messages) {
     this.deployer = deployer;
+    this.store = store;
     this.audit = audit;
     this.messages = messages;
   }
@@ -71,27 +67,16 @@ public class ModelUpload {
       return refused(names, problems);
     }
     synchronized (lock) {
-      ModelFolders folders = deployer.folders();
-      ModelBundle current = ModelBundle.read(folders);
-      Map<String, byte[]> resources = new TreeMap<>(current.resources());
-      Map<Path, byte[]> writes = new LinkedHashMap<>();
+      Map<String, byte[]> files = new TreeMap<>();
       for (UploadedFile file : uploaded) {
         boolean form = file.name().endsWith(".form");
-        resources.put((form ? ModelBundle.FORMS : ModelBundle.PROCESSES) + file.name(), file.bytes());
-        writes.put((form ? folders.formsDir() : folders.processesDir()).resolve(file.name()), file.bytes());
+        files.put((form ? ModelBundle.FORMS : ModelBundle.PROCESSES) + file.name(), file.bytes());
       }
-      ModelDeployer.Result result;
-      try {
-        result = deployer.deploy(new ModelBundle(resources), deployed -> {
-          writeAtomically(writes);
-          audit.record("model.upload", "model", String.join(", ", names), null, Map.of(
-              "files", names, "newVersions", describe(newVersions(deployed))));
-        });
-      } catch (UncheckedIOException e) {
-        log.error("Uploaded models could not be written; nothing was deployed", e);
-        return refused(names, List.of(new ModelProblem(
-            String.join(", ", names), null, message("models.upload.writeFailed", e.getCause().getMessage()))));
-      }
+      ModelDeployer.Result result = deployer.deploy(deployer.current().with(files), deployed -> {
+        store.store(files, ModelStore.Origin.UPLOAD);
+        audit.record("model.upload", "model", String.join(", ", names), null, Map.of(
+            "files", names, "newVersions", describe(newVersions(deployed))));
+      });
       if (result.isRejected()) {
         return refused(names, result.problems());
       }
@@ -99,19 +84,65 @@ public class ModelUpload {
     }
   }
 
-  /** Deploys what is in the folders now (an admin edited them in Modeler). */
+  /**
+   * "从目录重新部署": the starting set as this node reads it (its folders, or the packaged models)
+   * becomes what runs on every node. Each of its files that differs from what the nodes run is
+   * stored as if uploaded; one that is the packaged file again takes the stored file's place by
+   * removing it. The whole is checked and deployed. An admin who edited a node's folder in Modeler
+   * uses it; on a node without folders it puts the packaged models back in place of uploaded ones.
+   * Uploaded files the starting set does not have stay.
+   */
   public Outcome redeployFolders() {
     synchronized (lock) {
       List<String> files = List.of(ModelBundle.PROCESSES, ModelBundle.FORMS);
-      ModelDeployer.Result result = deployer.deployFolders();
+      Map<String, byte[]> stored = store.contents();
+      Map<String, byte[]> packaged = packaged();
+      Map<String, byte[]> changed = new TreeMap<>();
+      ModelBundle.read(deployer.folders()).resources().forEach((resource, bytes) -> {
+        byte[] running = stored.containsKey(resource) ? stored.get(resource) : packaged.get(resource);
+        if (!Arrays.equals(bytes, running)) {
+          changed.put(resource, bytes);
+        }
+      });
+      ModelDeployer.Result result = deployer.deploy(deployer.current().with(changed), deployed -> {
+        keep(changed, packaged, ModelStore.Origin.FOLDER);
+        audit.record("model.deploy", "model", String.join(", ", files), null, Map.of(
+            "deployments", deployed.deployed().stream().map(ModelDeployer.Deployed::name).toList(),
+            "files", List.copyOf(changed.keySet()),
+            "newVersions", describe(newVersions(deployed))));
+      });
       if (result.isRejected()) {
         return refused(files, result.problems());
       }
-      List<NewVersion> versions = newVersions(result);
-      audit.record("model.deploy", "model", String.join(", ", files), null, Map.of(
-          "deployments", result.deployed().stream().map(ModelDeployer.Deployed::name).toList(),
-          "newVersions", describe(versions)));
-      return new Outcome(files, versions, List.of());
+      return new Outcome(files, newVersions(result), List.of());
+    }
+  }
+
+  /**
+   * Stores the files for every node; a file that is the packaged one again is removed from the
+   * store instead, so that the store holds only what differs from the release, and a later release's
+   * packaged file is not hidden behind a copy of an older one.
+   */
+  private void keep(Map<String, byte[]> files, Map<String, byte[]> packaged, ModelStore.Origin origin) {
+    Map<String, byte[]> toStore = new TreeMap<>();
+    List<String> toForget = new ArrayList<>();
+    files.forEach((resource, bytes) -> {
+      if (Arrays.equals(bytes, packaged.get(resource))) {
+        toForget.add(resource);
+      } else {
+        toStore.put(resource, bytes);
+      }
+    });
+    store.store(toStore, origin);
+    store.forget(toForget);
+  }
+
+  /** The models packaged in the jar; none when run from a build that did not package them. */
+  private static Map<String, byte[]> packaged() {
+    try {
+      return ModelBundle.read(ModelFolders.packaged()).resources();
+    } catch (IllegalStateException notPackaged) {
+      return Map.of();
     }
   }
 
@@ -150,34 +181,6 @@ public class ModelUpload {
     audit.record("model.refused", "model", String.join(", ", files), null, Map.of(
         "files", files, "problems", problems.stream().map(ModelProblem::toString).toList()));
     return new Outcome(files, List.of(), problems);
-  }
-
-  /**
-   * Writes every file beside its target first, then moves each into place with an atomic rename,
-   * so that Modeler or a redeploy never reads half a file.
-   */
-  static void writeAtomically(Map<Path, byte[]> files) {
-    Map<Path, Path> temporary = new LinkedHashMap<>();
-    try {
-      for (Map.Entry<Path, byte[]> file : files.entrySet()) {
-        Path target = file.getKey();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        temporary.put(temp, target);
-        Files.write(temp, file.getValue());
-      }
-      for (Map.Entry<Path, Path> move : temporary.entrySet()) {
-        Files.move(move.getKey(), move.getValue(), StandardCopyOption.ATOMIC_MOVE);
-      }
-    } catch (IOException e) {
-      for (Path temp : temporary.keySet()) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // nothing more to do: a stray .tmp file is never read as a model
-        }
-      }
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static List<NewVersion> newVersions(ModelDeployer.Result result) {

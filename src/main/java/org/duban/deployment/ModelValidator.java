@@ -40,7 +40,9 @@ import org.springframework.stereotype.Component;
  * a delegate expression {@code ${name}} must name a bean of the app; a literal candidate group must
  * be a role's or an active department's group (or {@code camunda-admin}); a timer's literal text
  * must parse as the engine's calendars parse it; a decision table must pass {@link DecisionChecks}.
- * Expressions ({@code ${...}}) in groups and timers are computed at run time and not checked here.
+ * Expressions ({@code ${...}}) in conditions, timers, delegates, task assignment and parameters are
+ * computed at run time; here they are compiled by the engine's expression manager ({@link
+ * EngineExpressions}), so that a syntax error is refused at deploy.
  */
 @Component
 class ModelValidator {
@@ -58,6 +60,12 @@ class ModelValidator {
   private final WorkingDayCalendars calendars;
   private final List<DecisionInputs> decisionInputs;
   private final DecisionChecks decisions;
+  private final EngineExpressions expressions;
+
+  /** Attributes of the Camunda namespace whose value, when it holds {@code ${...}}, is an expression. */
+  private static final java.util.Set<String> EXPRESSION_ATTRIBUTES = java.util.Set.of(
+      "expression", "collection", "assignee", "candidateUsers", "candidateGroups", "dueDate", "followUpDate",
+      "priority", "decisionRef", "calledElementVersion", "caseRef");
 
   ModelValidator(
       Forms forms,
@@ -65,7 +73,8 @@ class ModelValidator {
       BeanFactory beans,
       DepartmentRepository departments,
       WorkingDayCalendars calendars,
-      List<DecisionInputs> decisionInputs) {
+      List<DecisionInputs> decisionInputs,
+      EngineExpressions expressions) {
     this.forms = forms;
     this.messages = new ModelMessages(messages);
     this.beans = beans;
@@ -73,6 +82,7 @@ class ModelValidator {
     this.calendars = calendars;
     this.decisionInputs = decisionInputs;
     this.decisions = new DecisionChecks(this.messages);
+    this.expressions = expressions;
   }
 
   List<ModelProblem> problems(ModelBundle bundle) {
@@ -167,8 +177,11 @@ class ModelValidator {
         ? element.getAttribute("delegateExpression")
         : element.getAttribute(CAMUNDA_NS, "delegateExpression");
     if (delegate != null) {
-      checkDelegate(name, element, delegate, problems);
+      if (compiles(name, element, "delegateExpression", delegate, problems)) {
+        checkDelegate(name, element, delegate, problems);
+      }
     }
+    checkExpressions(name, element, problems);
     String candidateGroups = element.getAttribute(CAMUNDA_NS, "candidateGroups");
     if (candidateGroups != null) {
       checkGroups(name, element, candidateGroups, groups, problems);
@@ -195,6 +208,47 @@ class ModelValidator {
     }
   }
 
+  /**
+   * The expressions of an element other than delegates and timers: a sequence flow's condition, a
+   * conditional event's condition, a multi-instance loop's cardinality and completion condition
+   * (each unless written in a script language), the Camunda attributes that take an expression
+   * (task assignment, collections, called decisions), and input/output parameters given as text.
+   */
+  private void checkExpressions(String name, DomElement element, List<ModelProblem> problems) {
+    String local = element.getLocalName();
+    if (BPMN_NS.equals(element.getNamespaceURI())) {
+      if (("conditionExpression".equals(local) || "condition".equals(local) || "completionCondition".equals(local)
+          || "loopCardinality".equals(local)) && element.getAttribute("language") == null) {
+        String text = element.getTextContent() == null ? "" : element.getTextContent().trim();
+        if (isExpression(text)) {
+          compiles(name, element, local, text, problems);
+        }
+      }
+      for (String attribute : EXPRESSION_ATTRIBUTES) {
+        String value = element.getAttribute(CAMUNDA_NS, attribute);
+        if (value != null && isExpression(value)) {
+          compiles(name, element, "camunda:" + attribute, value, problems);
+        }
+      }
+    } else if (CAMUNDA_NS.equals(element.getNamespaceURI())
+        && ("inputParameter".equals(local) || "outputParameter".equals(local) || "expression".equals(local))
+        && element.getChildElements().isEmpty()) {
+      String text = element.getTextContent() == null ? "" : element.getTextContent().trim();
+      if (isExpression(text)) {
+        String what = "expression".equals(local) ? "camunda:expression" : "camunda:" + local + " " + element.getAttribute("name");
+        compiles(name, element, what, text, problems);
+      }
+    }
+  }
+
+  /** Whether the expression compiles with the engine's expression manager; if not, says so. */
+  private boolean compiles(String name, DomElement element, String what, String expression, List<ModelProblem> problems) {
+    java.util.Optional<String> problem = expressions.problemWith(expression);
+    problem.ifPresent(reason -> problems.add(new ModelProblem(name, elementId(element), messages.get(
+        "model.check.expression.unparseable", what, expression.trim(), reason))));
+    return problem.isEmpty();
+  }
+
   private void checkGroups(String name, DomElement element, String candidateGroups, Groups groups, List<ModelProblem> problems) {
     if (isExpression(candidateGroups)) {
       return;
@@ -217,12 +271,14 @@ class ModelValidator {
 
   private void checkTimer(String name, DomElement element, TimerKind kind, List<ModelProblem> problems) {
     String text = element.getTextContent() == null ? "" : element.getTextContent().trim();
-    if (isExpression(text)) {
-      return;
-    }
     // named by the event that holds the timer, as Modeler shows it
     DomElement definition = element.getParentElement();
     DomElement event = definition == null || definition.getParentElement() == null ? element : definition.getParentElement();
+    if (isExpression(text)) {
+      // computed at run time; but it must compile
+      compiles(name, event, element.getLocalName(), text, problems);
+      return;
+    }
     calendars.problemWith(kind, text).ifPresent(reason -> problems.add(new ModelProblem(
         name, elementId(event), messages.get("model.check.timer.unparseable", element.getLocalName(), text, reason))));
   }

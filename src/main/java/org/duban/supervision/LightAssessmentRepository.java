@@ -10,6 +10,9 @@ public interface LightAssessmentRepository extends JpaRepository<LightAssessment
 
   List<LightAssessment> findByWorkItemIdOrderByAssessedAtAscIdAsc(Long workItemId);
 
+  /** The items a sweep has lit so far: its progress while it runs. */
+  long countBySweepId(Long sweepId);
+
   boolean existsBySweepIdAndWorkItemId(Long sweepId, Long workItemId);
 
   /** A sweep's lights counted from what it recorded, so a retried job is never counted twice. */

@@ -36,7 +36,12 @@ class SupervisionController {
   @PostMapping("/supervision/sweep")
   String runSweep(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
     requireOperator(user);
-    weekly.runNow(user.getUsername());
+    try {
+      weekly.runNow(user.getUsername());
+    } catch (SweepAlreadyRunning refused) {
+      redirect.addFlashAttribute("sweepRunning", refused.running());
+      return "redirect:/supervision";
+    }
     redirect.addFlashAttribute("notice", "supervision.sweep.done");
     return "redirect:/supervision";
   }

@@ -23,6 +23,13 @@ public class Sweep {
 
   private LocalDateTime startedAt;
   private LocalDateTime finishedAt;
+
+  /** Who pressed "run now"; null for the weekly timer. */
+  private String startedBy;
+
+  /** The open items when the sweep started: how many it sets out to light (null for older sweeps). */
+  private Integer itemCount;
+
   private int green;
   private int yellow;
   private int red;
@@ -31,8 +38,14 @@ public class Sweep {
   protected Sweep() {}
 
   Sweep(LocalDateTime startedAt) {
+    this(startedAt, null, null);
+  }
+
+  Sweep(LocalDateTime startedAt, String startedBy, Integer itemCount) {
     this.startedAt = startedAt;
     this.isoWeek = isoWeekOf(startedAt.toLocalDate());
+    this.startedBy = startedBy;
+    this.itemCount = itemCount;
   }
 
   /** {@code 2026-W49}; the week-based year, so 2026-12-31 may belong to 2027-W01. */
@@ -60,6 +73,14 @@ public class Sweep {
 
   public LocalDateTime getStartedAt() {
     return startedAt;
+  }
+
+  public String getStartedBy() {
+    return startedBy;
+  }
+
+  public Integer getItemCount() {
+    return itemCount;
   }
 
   public LocalDateTime getFinishedAt() {

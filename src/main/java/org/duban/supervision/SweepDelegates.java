@@ -13,7 +13,8 @@ class SweepDelegates {
 
   @Bean
   JavaDelegate startSweepDelegate(WeeklySupervisionService service) {
-    return execution -> execution.setVariable("sweepId", service.startSweep());
+    return execution -> execution.setVariable(
+        "sweepId", service.startSweep((String) execution.getVariable(WeeklySupervisionService.STARTED_BY)));
   }
 
   @Bean

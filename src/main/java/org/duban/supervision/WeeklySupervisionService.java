@@ -2,6 +2,7 @@ package org.duban.supervision;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.ManagementService;
@@ -34,6 +35,9 @@ public class WeeklySupervisionService {
 
   public static final String PROCESS_KEY = "weeklySupervision";
 
+  /** The process variable naming who pressed "run now"; absent when the timer started the sweep. */
+  static final String STARTED_BY = "startedBy";
+
   /**
    * Width of the id ranges the sweep evaluates in one chunk. Chunks keep every engine transaction
    * small: starting 50,000 item executions at once, or completing one of 50,000 siblings (the engine
@@ -49,6 +53,7 @@ public class WeeklySupervisionService {
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
   private final ItemHistory history;
+  private final SweepStartGuard startGuard;
 
   WeeklySupervisionService(
       SweepRepository sweeps,
@@ -58,7 +63,8 @@ public class WeeklySupervisionService {
       WorkItemRepository workItems,
       RuntimeService runtimeService,
       ManagementService managementService,
-      ItemHistory history) {
+      ItemHistory history,
+      SweepStartGuard startGuard) {
     this.sweeps = sweeps;
     this.assessments = assessments;
     this.ladderSteps = ladderSteps;
@@ -67,14 +73,54 @@ public class WeeklySupervisionService {
     this.runtimeService = runtimeService;
     this.managementService = managementService;
     this.history = history;
+    this.startGuard = startGuard;
   }
 
-  /** "Run now" for the supervision office: the same process the timer starts; its jobs run in the background. */
+  /**
+   * "Run now" for the supervision office: the same process the timer starts; its jobs run in the
+   * background. Refused while a sweep is running, whoever started it and on whichever node: two
+   * sweeps at once would race each other on the same items. The running sweep is read from the
+   * database (the engine's instances and the sweep records), under a row lock that makes a second
+   * "run now" wait for the first one's commit.
+   *
+   * @throws SweepAlreadyRunning with the running sweep's progress; nothing is started
+   */
   @Transactional
   public String runNow(String actor) {
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY);
+    startGuard.lock();
+    Optional<RunningSweep> running = runningSweep();
+    if (running.isPresent()) {
+      log.info("weekly supervision by hand refused for {}: sweep {} is running", actor, running.get().sweepId());
+      throw new SweepAlreadyRunning(running.get());
+    }
+    return start(actor);
+  }
+
+  private String start(String actor) {
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, Map.of(STARTED_BY, actor));
     log.info("weekly supervision {} started by hand by {}", instance.getId(), actor);
     return instance.getId();
+  }
+
+  /**
+   * The sweep that is running, if any: an instance of the weekly process whose sweep has not
+   * finished (after that only its digest is left to send, which races nobody).
+   */
+  @Transactional(readOnly = true)
+  public Optional<RunningSweep> runningSweep() {
+    for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list()) {
+      Object sweepId = runtimeService.getVariable(instance.getId(), "sweepId");
+      if (!(sweepId instanceof Number number)) {
+        continue;
+      }
+      Optional<Sweep> sweep = sweeps.findById(number.longValue());
+      if (sweep.isPresent() && sweep.get().getFinishedAt() == null) {
+        Sweep s = sweep.get();
+        return Optional.of(new RunningSweep(s.getId(), instance.getId(), s.getStartedAt(), s.getStartedBy(),
+            assessments.countBySweepId(s.getId()), s.getItemCount()));
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -83,7 +129,8 @@ public class WeeklySupervisionService {
    */
   @Transactional
   public String runToEnd(String actor) {
-    String instanceId = runNow(actor);
+    // not refused while another sweep runs: the demo seed and tests run their sweep to its end here
+    String instanceId = start(actor);
     executeJobsOf(instanceId);
     return instanceId;
   }
@@ -114,7 +161,13 @@ public class WeeklySupervisionService {
 
   @Transactional
   public Long startSweep() {
-    Sweep sweep = sweeps.save(new Sweep(EngineClock.now()));
+    return startSweep(null);
+  }
+
+  /** Records a new sweep; {@code startedBy} is null when the timer started it. */
+  @Transactional
+  public Long startSweep(String startedBy) {
+    Sweep sweep = sweeps.save(new Sweep(EngineClock.now(), startedBy, workItems.findOpenIds().size()));
     log.info("supervision sweep {} of {} started", sweep.getId(), sweep.getIsoWeek());
     return sweep.getId();
   }

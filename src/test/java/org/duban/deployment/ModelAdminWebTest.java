@@ -44,7 +44,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * /admin/models: the processes and decisions with their versions and running instances, the XML of
- * each version, upload of model files into (a copy of) the folders, redeploy from the folders, and
+ * each version, upload of model files (kept in the database), redeploy from (a copy of) the folders, and
  * retry of an incident; admins only.
  */
 @RunningAppTest
@@ -57,6 +57,7 @@ class ModelAdminWebTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired AuditLog auditLog;
+  @Autowired ModelStore store;
 
   @TempDir Path copy;
   private ModelFolders folders;
@@ -74,7 +75,8 @@ class ModelAdminWebTest {
   void restore() {
     deployer.useFolders(realFolders);
     // the engine's latest versions are the real files again, as every other test expects
-    deployer.deployFolders();
+    store.clear();
+    deployer.deployCurrent();
     if (testDeployment != null) {
       repositoryService.deleteDeployment(testDeployment, true);
     }
@@ -145,7 +147,7 @@ class ModelAdminWebTest {
   }
 
   @Test
-  void aValidChangedFormIsWrittenToTheFolderAndDeployedAsANewVersion() throws Exception {
+  void aValidChangedFormIsStoredInTheDatabaseAndDeployedAsANewVersion() throws Exception {
     // Given the claim form with a new label
     Path claimForm = folders.formsDir().resolve("claim-item.form");
     String changed = Files.readString(claimForm, StandardCharsets.UTF_8).replace("\"认领结果\"", "\"认领意见\"");
@@ -158,11 +160,15 @@ class ModelAdminWebTest {
         .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin/models"))
         .andReturn().getResponse().getCookie("JSESSIONID");
 
-    // Then the file in the folder is the uploaded one, and no temporary file is left
-    assertThat(Files.readString(claimForm, StandardCharsets.UTF_8)).isEqualTo(changed);
-    try (var files = Files.list(folders.formsDir())) {
-      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
-    }
+    // Then the uploaded file is kept in the database, for every node; the folder, the starting set
+    // of a new installation, is not written
+    assertThat(store.contents()).containsOnlyKeys("forms/claim-item.form");
+    assertThat(new String(store.contents().get("forms/claim-item.form"), StandardCharsets.UTF_8)).isEqualTo(changed);
+    assertThat(store.list()).singleElement().satisfies(f -> {
+      assertThat(f.origin()).isEqualTo("upload");
+      assertThat(f.storedBy()).isEqualTo("tadmin");
+    });
+    assertThat(Files.readString(claimForm, StandardCharsets.UTF_8)).doesNotContain("认领意见");
     // and the department process, which uses it, has a new version with the form; no other process has
     ProcessDefinition latest = latest("departmentWork");
     assertThat(latest.getVersion()).isEqualTo(before + 1);
@@ -197,7 +203,8 @@ class ModelAdminWebTest {
 
     // Then the page lists the problem with the file and the message
     assertThat(page).contains("未部署", "processes/monthly-check-in.bpmn", "BPMN 文件无法解析");
-    // and nothing was written or deployed
+    // and nothing was stored, written or deployed
+    assertThat(store.contents()).isEmpty();
     assertThat(Files.readString(process, StandardCharsets.UTF_8)).isEqualTo(original);
     try (var files = Files.list(folders.processesDir())) {
       assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
@@ -263,12 +270,17 @@ class ModelAdminWebTest {
     assertThat(latest("departmentWork").getVersion()).isEqualTo(departmentWork);
     assertThat(events("model.deploy")).first().satisfies(e ->
         assertThat(e.getAfter()).contains("duban:escalation.bpmn", "escalation v" + (before + 1)));
+    // and the changed file is kept in the database, so that every node deploys it
+    assertThat(store.contents()).containsOnlyKeys("processes/escalation.bpmn");
+    assertThat(store.list()).singleElement().extracting(ModelStore.StoredFile::origin).isEqualTo("folder");
 
     // and a broken folder is refused with the problem on the page
     ModelFolderCopy.replace(folders.processesDir().resolve("escalation.bpmn"), " camunda:historyTimeToLive=\"P3650D\"", "");
     String page = html(post("/admin/models/redeploy").with(as("tadmin")).with(csrf()));
     assertThat(page).contains("processes/escalation.bpmn", "historyTimeToLive");
     assertThat(latest("escalation").getVersion()).isEqualTo(before + 1);
+    assertThat(new String(store.contents().get("processes/escalation.bpmn"), StandardCharsets.UTF_8))
+        .contains("camunda:historyTimeToLive");
   }
 
   @Test

@@ -40,7 +40,7 @@ class ModelDeploymentByFileTest {
   @AfterEach
   void deployTheRealFoldersAgain() {
     // the engine's latest versions are the real files again, as every other test expects
-    deployer.deployFolders();
+    deployer.deployCurrent();
   }
 
   @Test

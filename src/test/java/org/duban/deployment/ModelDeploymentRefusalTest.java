@@ -42,7 +42,7 @@ class ModelDeploymentRefusalTest {
   void copyTheRealFolders() throws IOException {
     folders = ModelFolderCopy.copyInto(copy);
     // the app's own deployment of the real folders is the one running
-    assertThat(deployer.deployFolders().changed()).as("real folders already deployed at start").isFalse();
+    assertThat(deployer.deployCurrent().changed()).as("real folders already deployed at start").isFalse();
     versionsBefore = latestVersions();
     deploymentsBefore = deployments();
     assertThat(versionsBefore).containsKeys(
@@ -195,10 +195,13 @@ class ModelDeploymentRefusalTest {
     // When the bundle is deployed
     ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
 
-    // Then it is refused with the engine's reason, instead of an exception that would stop the app
+    // Then it is refused, compiled by the engine's expression manager before the engine sees it,
+    // naming the condition and the parser's reason, instead of an exception that would stop the app
     assertThat(result.isRejected()).isTrue();
-    assertThat(result.problems()).singleElement().satisfies(problem ->
-        assertThat(problem.message()).startsWith("流程引擎拒绝部署").contains("triageDecision =="));
+    assertThat(result.problems()).singleElement().satisfies(problem -> {
+      assertThat(problem.resource()).isEqualTo("processes/escalation.bpmn");
+      assertThat(problem.message()).contains("conditionExpression", "${triageDecision == }", "无法编译", "syntax error");
+    });
     assertPreviousVersionStays();
   }
 
