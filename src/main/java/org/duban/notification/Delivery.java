@@ -17,6 +17,8 @@ public record Delivery(
     LocalDateTime nextAttemptAt,
     String lastError,
     LocalDateTime sentAt,
+    /** The node that sent it (pid@host/suffix, see Dispatcher), null until sent. */
+    String sentBy,
     LocalDateTime createdAt,
     MessageKind kind,
     Long workItemId,

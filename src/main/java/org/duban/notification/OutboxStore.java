@@ -23,7 +23,7 @@ class OutboxStore {
 
   private static final String DELIVERY_COLUMNS =
       "d.id, d.message_id, d.event_key, d.channel, d.recipient_key, d.address, d.mentions, d.status,"
-          + " d.attempts, d.next_attempt_at, d.last_error, d.sent_at, d.created_at,"
+          + " d.attempts, d.next_attempt_at, d.last_error, d.sent_at, d.sent_by, d.created_at,"
           + " m.kind, m.work_item_id, m.title, m.body, m.link";
 
   private final JdbcTemplate jdbc;
@@ -146,11 +146,13 @@ class OutboxStore {
         id);
   }
 
+  /** Sent by {@code node}, which the row keeps ({@code sent_by}) for operators of several nodes. */
   void sent(long id, String node, LocalDateTime at) {
     jdbc.update(
-        "update notification_delivery set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null,"
-            + " claimed_by = null, claim_until = null where id = ? and claimed_by = ?",
+        "update notification_delivery set status = 'SENT', sent_at = ?, sent_by = ?, attempts = attempts + 1,"
+            + " last_error = null, claimed_by = null, claim_until = null where id = ? and claimed_by = ?",
         at,
+        node,
         id,
         node);
   }
@@ -222,6 +224,7 @@ class OutboxStore {
               time(rs, "next_attempt_at"),
               rs.getString("last_error"),
               time(rs, "sent_at"),
+              rs.getString("sent_by"),
               time(rs, "created_at"),
               MessageKind.valueOf(rs.getString("kind")),
               (Long) rs.getObject("work_item_id", Long.class),

@@ -17,6 +17,7 @@ import org.duban.taskbook.TaskBookRepository;
 import org.duban.workitem.WorkItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +43,8 @@ public class WorkTasks {
   private final TaskIds taskIds;
   private final IdentityService identityService;
   private final TransactionTemplate transactions;
+  /** Null but in the concurrency tests, see {@link CompletionOverlap}. */
+  private final CompletionOverlap overlap;
 
   WorkTasks(
       TaskService taskService,
@@ -53,7 +56,9 @@ public class WorkTasks {
       AuditLog audit,
       TaskIds taskIds,
       IdentityService identityService,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      ObjectProvider<CompletionOverlap> overlap) {
+    this.overlap = overlap.getIfAvailable();
     this.identityService = identityService;
     this.transactions = new TransactionTemplate(transactionManager);
     this.audit = audit;
@@ -207,6 +212,9 @@ public class WorkTasks {
 
   private void completeNow(String taskId, Map<String, Object> values, CurrentUser user) {
     Task task = open(taskId, user);
+    if (overlap != null) {
+      overlap.hold(taskId);
+    }
     if (task.getAssignee() == null) {
       taskService.claim(taskId, user.getUsername());
     }

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
  * The same monthly check-in submitted at the same moment by the head of 医务部 and by the head in a
  * second browser, against Duban as its own process on PostgreSQL: one is recorded, the other is told
  * 该任务已由他人办理或已结束 on their task list, and the database holds one check-in, one completion
- * of the task in the engine's history and one in the audit, all by the same person.
+ * of the task in the engine's history and one in the audit, all by the same person. A test hook
+ * (duban.test.completion-overlap) holds both submissions inside their transactions, after each has
+ * read the task as open, until both are there, so the second is turned away by the race handling on
+ * PostgreSQL and not by finding the task gone before it started.
  */
 class ConcurrentCompletionIT {
 
@@ -31,7 +34,9 @@ class ConcurrentCompletionIT {
 
   @Test
   void twoSessionsSubmittingOneCheckInAtOnceRecordItOnce() throws Exception {
-    try (FaultPostgres db = FaultPostgres.start(); AppProcess app = db.node("concurrent-completion")) {
+    try (FaultPostgres db = FaultPostgres.start(); AppProcess app = db.node("concurrent-completion")
+            // the test hook that holds both submissions inside their transactions until both are there
+            .property("duban.test.completion-overlap", "2")) {
       app.start();
       HttpBrowser first = new HttpBrowser(app.baseUrl()).logIn("yiwu", PASSWORD);
       String taskId = openCheckIn(db, app, first);
@@ -76,6 +81,12 @@ class ConcurrentCompletionIT {
         }
         System.out.printf("[fault] one check-in from two sessions at once: %s%n", told);
         assertThat(told).containsExactlyInAnyOrder("submitted", "gone");
+        // both overlapped inside their transactions, and the loser went through the race handling
+        String log = app.logSinceLastStart();
+        assertThat(occurrences(log, "completion of task " + taskId + " held until 2 completions overlapped"))
+            .as("submissions that overlapped").isEqualTo(2);
+        assertThat(occurrences(log, "task " + taskId + ": yiwu came second and recorded nothing"))
+            .as("submissions that lost the race").isEqualTo(1);
       } finally {
         pool.shutdownNow();
       }
@@ -92,8 +103,16 @@ class ConcurrentCompletionIT {
     }
   }
 
+  private static int occurrences(String text, String part) {
+    int n = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+      n++;
+    }
+    return n;
+  }
+
   /** An unclaimed check-in task on yiwu's list; the supervision office opens this month's round if there is none. */
-  private static String openCheckIn(FaultPostgres db, AppProcess app, HttpBrowser yiwu) throws Exception {
+  static String openCheckIn(FaultPostgres db, AppProcess app, HttpBrowser yiwu) throws Exception {
     String found = checkInOnList(db, yiwu);
     if (found == null) {
       HttpBrowser ducha = new HttpBrowser(app.baseUrl()).logIn("ducha", PASSWORD);

@@ -13,7 +13,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import org.duban.HttpBrowser;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,9 @@ class DatabaseRestartIT {
   @Test
   void theAppAnswersClearlyWhileTheDatabaseIsAwayAndRecoversByItself() throws Exception {
     try (FaultPostgres db = FaultPostgres.start();
-        AppProcess app = db.node("database-restart").env("DUBAN_NOTIFY_INTERVAL", "PT2S")) {
+        RobotReceiver robot = RobotReceiver.start(0);
+        AppProcess app = db.node("database-restart").env("DUBAN_NOTIFY_INTERVAL", "PT2S")
+            .property("logging.level.org.duban.operations", "DEBUG")) {
       app.start();
       HttpBrowser yiwu = new HttpBrowser(app.baseUrl()).logIn("yiwu", PASSWORD);
       assertThat(yiwu.get("/tasks").statusCode()).isEqualTo(200);
@@ -59,9 +60,11 @@ class DatabaseRestartIT {
       assertThat(json.body()).contains("\"error\":\"DATABASE_UNAVAILABLE\"");
       // and the load balancer takes the node out without killing it
       assertThat(timed("readiness", () -> loadBalancer.get("/actuator/health/readiness")).statusCode()).isEqualTo(503);
-      // liveness is not asserted here: the packaged app with the demo and the job executor on still
-      // answers it 503 after the 3 s connection wait while the database is away (in-process it is 200,
-      // with or without a session cookie: DatabaseRestartTest); what else asks for a connection is open
+      // and keeps it alive: liveness asks the database for nothing, with or without a person's session
+      HttpResponse<String> liveness = timed("liveness", () -> loadBalancer.get("/actuator/health/liveness"));
+      assertThat(liveness.statusCode()).as(liveness.body()).isEqualTo(200);
+      HttpResponse<String> livenessWithSession = timed("liveness with a session", () -> yiwu.get("/actuator/health/liveness"));
+      assertThat(livenessWithSession.statusCode()).as(livenessWithSession.body()).isEqualTo(200);
 
       // When the database comes back on the same data, after the timer fell due
       Thread.sleep(Math.max(0, 10_000 - Duration.between(stopped, Instant.now()).toMillis()));
@@ -80,13 +83,18 @@ class DatabaseRestartIT {
           r -> r.body().contains("\"state\":\"COMPLETED\""), Duration.ofSeconds(120));
       System.out.printf("[fault] overdue timer fired %.1f s after the database was back%n", Duration.between(restarted, Instant.now()).toMillis() / 1e3);
 
-      // and the notification dispatcher takes up a delivery written now
-      long delivery = outboxDelivery(db);
-      await("the dispatcher", () -> db.jdbc().queryForObject(
-              "select status || ':' || coalesce(claimed_by, '') from notification_delivery where id = ?", String.class, delivery),
-          state -> !state.equals("PENDING:"), Duration.ofSeconds(60));
-      System.out.printf("[fault] dispatcher took up a delivery %.1f s after the database was back%n",
+      // and the notification dispatcher sends a delivery written now: the robot receives it once
+      long delivery = outboxDelivery(db, robot.registerRobot(db.jdbc(), "database-restart-it"));
+      await("the robot's receipt", () -> robot.timesReceived(1), times -> times > 0, Duration.ofSeconds(60));
+      System.out.printf("[fault] dispatcher sent a delivery %.1f s after the database was back%n",
           Duration.between(restarted, Instant.now()).toMillis() / 1e3);
+      await("the delivery recorded as sent", () -> db.jdbc().queryForObject(
+              "select status || ':' || attempts || ':' || coalesce(sent_by, '') from notification_delivery where id = ?", String.class, delivery),
+          state -> state.startsWith("SENT:"), Duration.ofSeconds(10));
+      assertThat(db.jdbc().queryForObject("select status || ':' || attempts || ':' || sent_by from notification_delivery where id = ?",
+          String.class, delivery)).as("sent once, by this node (pid@host/...)").startsWith("SENT:1:" + app.pid() + "@");
+      assertThat(robot.received()).containsOnlyKeys(1);
+      assertThat(robot.timesReceived(1)).as("received once").isEqualTo(1);
 
       assertThat(app.isAlive()).isTrue();
     }
@@ -124,17 +132,14 @@ class DatabaseRestartIT {
     return id.group(1);
   }
 
-  /** A group-robot post written straight into the outbox, due now. */
-  private static long outboxDelivery(FaultPostgres db) {
-    List<Long> robots = db.jdbc().queryForList("select id from notification_robot where active order by id", Long.class);
-    assertThat(robots).as("the demo's robots").isNotEmpty();
-    String platform = db.jdbc().queryForObject("select platform from notification_robot where id = ?", String.class, robots.get(0));
+  /** A post to the test's group robot written straight into the outbox, due now, with the token fault-msg-1. */
+  private static long outboxDelivery(FaultPostgres db, long robot) {
     Timestamp now = Timestamp.valueOf(LocalDateTime.now());
     Long message = db.jdbc().queryForObject("insert into notification_message (event_key, kind, title, body, created_at)"
-        + " values ('fault:database-restart', 'REMINDER', '数据库恢复测试', '数据库恢复后发出', ?) returning id", Long.class, now);
+        + " values ('fault:database-restart', 'REMINDER', '数据库恢复测试', '数据库恢复后发出 fault-msg-1', ?) returning id", Long.class, now);
     return db.jdbc().queryForObject("insert into notification_delivery (message_id, event_key, channel, recipient_key, address,"
-        + " mentions, status, attempts, next_attempt_at, created_at) values (?, 'fault:database-restart', ?, ?, ?, '', 'PENDING', 0, ?, ?)"
-        + " returning id", Long.class, message, platform, "robot:" + robots.get(0), String.valueOf(robots.get(0)), now, now);
+        + " mentions, status, attempts, next_attempt_at, created_at) values (?, 'fault:database-restart', 'WECOM', ?, ?, '', 'PENDING', 0, ?, ?)"
+        + " returning id", Long.class, message, "robot:" + robot, String.valueOf(robot), now, now);
   }
 
   private static <T> T timed(String what, Call<T> call) throws Exception {

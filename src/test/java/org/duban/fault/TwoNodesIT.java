@@ -5,43 +5,44 @@ import static org.duban.fault.KillAndRestartIT.count;
 import static org.duban.fault.KillAndRestartIT.timerFires;
 import static org.duban.fault.KillAndRestartIT.waitFor;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Two Duban nodes on one PostgreSQL, as behind a load balancer: a log-in on one node is a session
  * on the other (sessions in the database), a form rendered by one is accepted by the other (its
  * CSRF token is in the shared session), the weekly timer falling due runs one sweep between them,
- * and every outbox delivery is sent once although both dispatchers poll the same table every
- * second. Both nodes are started at the same moment on an empty database: one waits for the other
+ * every outbox delivery is sent once although both dispatchers poll the same table every second,
+ * and a burst of timer jobs is shared between both job executors with each job run once. Which
+ * node sent each delivery (notification_delivery.sent_by, the dispatcher's pid@host) and which ran
+ * each job (the engine's job log, hostname_ set per node) is recorded, and both nodes must appear.
+ * Both nodes are started at the same moment on an empty database: one waits for the other
  * (StartupLock) and then finds the schema, the demo hospital and the deployments in place.
  */
 class TwoNodesIT {
 
   private static final int DELIVERIES = 300;
-  private static final Pattern TOKEN = Pattern.compile("fault-msg-(\\d+)");
+  /** Timer jobs falling due at one moment, to be shared by the two job executors. */
+  private static final int JOBS = 200;
 
   @Test
   void twoNodesShareSessionsAndRunEachTimerAndEachDeliveryOnce() throws Exception {
-    Map<Integer, AtomicInteger> received = new ConcurrentHashMap<>();
-    HttpServer robot = robotReceiver(received);
-    try (FaultPostgres db = FaultPostgres.start();
+    try (RobotReceiver robot = RobotReceiver.start(10);
+        FaultPostgres db = FaultPostgres.start();
         AppProcess a = node(db, "node-a");
         AppProcess b = node(db, "node-b")) {
       JdbcTemplate jdbc = db.jdbc();
@@ -63,6 +64,7 @@ class TwoNodesIT {
       assertThat(page.body()).contains("刘芳");
       assertThat(new WebClient(b.baseUrl()).get("/supervision").statusCode()).as("without the cookie").isEqualTo(302);
       // a form from node A posted to node B
+      long sweepsBefore = jdbc.queryForObject("select coalesce(max(id), 0) from supervision_sweep", Long.class);
       String token = WebClient.csrf(onA.get("/supervision").body());
       HttpResponse<String> sweep = onB.postWithToken("/supervision/sweep", token, Map.of());
       assertThat(sweep.statusCode()).isEqualTo(302);
@@ -71,10 +73,26 @@ class TwoNodesIT {
       waitFor(Duration.ofSeconds(120), () -> count(jdbc,
           "select count(*) from act_hi_procinst where proc_def_key_ = 'weeklySupervision' and end_time_ is null") == 0);
 
+      // A burst of timer jobs (the instances started half on each node), due at one moment below
+      List<EngineRest> engines = List.of(new EngineRest(a.baseUrl()), new EngineRest(b.baseUrl()));
+      engines.get(0).deploy("two-nodes-it", EngineRest.timerProcess("twoNodesJobs", OffsetDateTime.now().plusDays(1)));
+      ExecutorService starters = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<String>> instances = new ArrayList<>();
+        for (int n = 0; n < JOBS; n++) {
+          EngineRest engine = engines.get(n % 2);
+          instances.add(starters.submit(() -> engine.start("twoNodesJobs")));
+        }
+        for (Future<String> instance : instances) {
+          instance.get(5, TimeUnit.MINUTES);
+        }
+      } finally {
+        starters.shutdownNow();
+      }
+      assertThat(count(jdbc, "select count(*) from act_ru_job where process_def_key_ = 'twoNodesJobs'")).isEqualTo(JOBS);
+
       // The outbox: deliveries to a robot whose webhook is this test's receiver
-      jdbc.update("insert into notification_robot (platform, department_id, name, webhook_url, secret, active)"
-          + " values ('WECOM', null, 'fault-test', ?, null, true)", "http://127.0.0.1:" + robot.getAddress().getPort() + "/hook?key=x");
-      long robotId = jdbc.queryForObject("select id from notification_robot where name = 'fault-test'", Long.class);
+      long robotId = robot.registerRobot(jdbc, "fault-test");
       Timestamp due = new Timestamp(System.currentTimeMillis() - 60_000);
       for (int n = 1; n <= DELIVERIES; n++) {
         jdbc.update("insert into notification_message (event_key, kind, work_item_id, title, body, link, created_at)"
@@ -83,20 +101,39 @@ class TwoNodesIT {
       // and the weekly timer falls due while both nodes run
       int timerFiresBefore = timerFires(jdbc);
       jdbc.update("update act_ru_job set duedate_ = ? where handler_type_ = 'timer-start-event' and process_def_key_ = 'weeklySupervision'", due);
+      jdbc.update("update act_ru_job set duedate_ = ? where process_def_key_ = 'twoNodesJobs'", due);
       jdbc.update("insert into notification_delivery (message_id, event_key, channel, recipient_key, address, mentions,"
           + " status, attempts, next_attempt_at, created_at) select id, event_key, 'WECOM', ?, ?, '', 'PENDING', 0, ?, ?"
           + " from notification_message where event_key like 'fault-%'", "robot:" + robotId, String.valueOf(robotId), due, due);
 
-      waitFor(Duration.ofSeconds(120), () -> received.size() == DELIVERIES
+      waitFor(Duration.ofSeconds(180), () -> robot.received().size() == DELIVERIES
           && timerFires(jdbc) > timerFiresBefore
-          && count(jdbc, "select count(*) from act_hi_procinst where proc_def_key_ = 'weeklySupervision' and end_time_ is null") == 0);
+          && count(jdbc, "select count(*) from act_hi_procinst where proc_def_key_ = 'weeklySupervision' and end_time_ is null") == 0
+          && count(jdbc, "select count(*) from act_hi_procinst where proc_def_key_ = 'twoNodesJobs' and end_time_ is not null") == JOBS);
       AppProcess.sleep(5000);
 
-      // every delivery reached the robot once
-      assertThat(received).hasSize(DELIVERIES);
-      assertThat(received.values()).allSatisfy(times -> assertThat(times.get()).isEqualTo(1));
+      // every delivery reached the robot once, and was recorded as sent once
+      assertThat(robot.received()).hasSize(DELIVERIES);
+      assertThat(robot.received().values()).allSatisfy(times -> assertThat(times.get()).isEqualTo(1));
       assertThat(count(jdbc, "select count(*) from notification_delivery where event_key like 'fault-%' and status = 'SENT' and attempts = 1"))
           .isEqualTo(DELIVERIES);
+      // by both nodes: each delivery names the node that sent it, and both dispatchers sent some
+      Map<String, Integer> sentByNode = new TreeMap<>();
+      for (String sender : jdbc.queryForList("select sent_by from notification_delivery where event_key like 'fault-%'", String.class)) {
+        String node = sender == null ? "nobody" : sender.startsWith(a.pid() + "@") ? "node-a" : sender.startsWith(b.pid() + "@") ? "node-b" : sender;
+        sentByNode.merge(node, 1, Integer::sum);
+      }
+      assertThat(sentByNode).as("deliveries by the node that sent them").containsOnlyKeys("node-a", "node-b");
+
+      // the burst of jobs: each ran to success once, every instance ended, and both nodes ran some
+      assertThat(count(jdbc, "select count(*) from act_hi_job_log where process_def_key_ = 'twoNodesJobs' and job_state_ = 2"))
+          .as("successful runs").isEqualTo(JOBS);
+      assertThat(count(jdbc, "select count(distinct job_id_) from act_hi_job_log where process_def_key_ = 'twoNodesJobs' and job_state_ = 2"))
+          .as("jobs that ran").isEqualTo(JOBS);
+      Map<String, Integer> jobsByNode = new TreeMap<>();
+      jdbc.query("select hostname_, count(*) as jobs from act_hi_job_log where process_def_key_ = 'twoNodesJobs' and job_state_ = 2"
+          + " group by hostname_", (RowCallbackHandler) row -> jobsByNode.put(row.getString("hostname_"), row.getInt("jobs")));
+      assertThat(jobsByNode).as("jobs by the node that ran them").containsOnlyKeys("node-a", "node-b");
 
       // the timer fired once between the two nodes, and is armed again
       assertThat(timerFires(jdbc)).isEqualTo(timerFiresBefore + 1);
@@ -105,15 +142,19 @@ class TwoNodesIT {
       // each job of the sweeps ran to success once, on whichever node took it
       assertThat(count(jdbc, "select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2"
           + " and process_def_key_ = 'weeklySupervision' group by job_id_ having count(*) > 1) twice")).isZero();
-      List<Map<String, Object>> byNode = jdbc.queryForList("select hostname_, count(*) as jobs from act_hi_job_log"
-          + " where job_state_ = 2 and process_def_key_ = 'weeklySupervision' group by hostname_ order by hostname_");
-      assertThat(count(jdbc, "select count(*) from (select sweep_id, work_item_id from light_assessment"
-          + " group by sweep_id, work_item_id having count(*) > 1) twice")).isZero();
+      Map<String, Integer> sweepJobsByNode = new TreeMap<>();
+      jdbc.query("select hostname_, count(*) as jobs from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'weeklySupervision'"
+          + " group by hostname_", (RowCallbackHandler) row -> sweepJobsByNode.put(row.getString("hostname_"), row.getInt("jobs")));
+      assertThat(sweepJobsByNode.keySet()).as("sweep jobs ran on the two nodes only").isSubsetOf("node-a", "node-b");
+      // every sweep finished, and lit as many items as it counted
       assertThat(count(jdbc, "select count(*) from supervision_sweep where finished_at is null")).isZero();
-      System.out.printf("[fault] two nodes: %d deliveries sent once each; sweep jobs by node %s; resident A %d MB, B %d MB%n",
-          DELIVERIES, byNode, a.residentKb() / 1024, b.residentKb() / 1024);
-    } finally {
-      robot.stop(0);
+      assertThat(count(jdbc, "select count(*) from supervision_sweep where id > ?", sweepsBefore)).as("the test's sweeps").isEqualTo(2);
+      assertThat(jdbc.queryForList("select s.id from supervision_sweep s where s.id > ? and s.green + s.yellow + s.red"
+          + " <> (select count(*) from light_assessment l where l.sweep_id = s.id)", Long.class, sweepsBefore))
+          .as("sweeps whose count is off").isEmpty();
+      System.out.printf("[fault] two nodes: %d deliveries sent once each, by node %s; %d jobs run once each, by node %s;"
+          + " sweep jobs by node %s; resident A %d MB, B %d MB%n",
+          DELIVERIES, sentByNode, JOBS, jobsByNode, sweepJobsByNode, a.residentKb() / 1024, b.residentKb() / 1024);
     }
   }
 
@@ -123,33 +164,12 @@ class TwoNodesIT {
         .property("duban.notification.batch-size", "20")
         // the name the engine writes into its job log, to see which node ran a job
         .property("camunda.bpm.generic-properties.properties.hostname", name)
-        .property("camunda.bpm.job-execution.max-wait", "3000");
-  }
-
-
-
-  /** Stands in for a WeCom group robot: counts each delivery by the token in its text. */
-  private static HttpServer robotReceiver(Map<Integer, AtomicInteger> received) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-    server.createContext("/hook", exchange -> {
-      String body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      Matcher token = TOKEN.matcher(body);
-      if (token.find()) {
-        received.computeIfAbsent(Integer.valueOf(token.group(1)), k -> new AtomicInteger()).incrementAndGet();
-      }
-      // a robot platform takes a moment: the two dispatchers overlap
-      AppProcess.sleep(10);
-      byte[] answer = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, answer.length);
-      exchange.getResponseBody().write(answer);
-      exchange.close();
-    });
-    server.start();
-    return server;
+        // one job at a time on each node, polling at least every second: a burst of jobs takes long
+        // enough that both executors take part, as on a busy cluster
+        .property("camunda.bpm.job-execution.core-pool-size", "1")
+        .property("camunda.bpm.job-execution.max-pool-size", "1")
+        .property("camunda.bpm.job-execution.queue-capacity", "1")
+        .property("camunda.bpm.job-execution.max-jobs-per-acquisition", "1")
+        .property("camunda.bpm.job-execution.max-wait", "1000");
   }
 }

@@ -203,6 +203,7 @@ class RobotDeliveryTest extends NotificationTestSupport {
       assertThat(deliveries(key)).singleElement().satisfies(d -> {
         assertThat(d.status()).isEqualTo(Delivery.Status.SENT);
         assertThat(d.attempts()).isEqualTo(1);
+        assertThat(d.sentBy()).as("the node that sent it").isIn("node-a", "node-b");
       });
     }
   }

@@ -22,6 +22,10 @@ import org.duban.checkin.CheckInRounds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,10 +34,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The same task submitted from two logged-in sessions at the same moment, over real HTTP: one is
  * recorded, the other person is told in Chinese that someone else handled it (no error page), and
  * the data is whole: one check-in or one claim, one completion in the engine and in the audit, and
- * the engine's and the domain's records name the same person.
+ * the engine's and the domain's records name the same person. The test hook {@link
+ * CompletionOverlap} holds both submissions inside their transactions, after each has read the task
+ * as open, until both are there: so the second really races the first, on the database, and its
+ * refusal comes from the race handling in {@link WorkTasks#complete}, not from finding the task
+ * already gone before it started.
  */
 @RunningAppTest
+@TestPropertySource(properties = "duban.test.completion-overlap=2")
+@ExtendWith(OutputCaptureExtension.class)
 class ConcurrentCompletionHttpTest {
+
+  static final String CAME_SECOND = "came second and recorded nothing";
 
   static final String SUBMITTED = ">已提交</p>";
   static final String GONE = ">该任务已由他人办理或已结束</p>";
@@ -45,10 +57,14 @@ class ConcurrentCompletionHttpTest {
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CompletionOverlap overlap;
   private final ExecutorService pool = Executors.newFixedThreadPool(2);
 
+  private CapturedOutput output;
+
   @BeforeEach
-  void ensureHospital() {
+  void ensureHospital(CapturedOutput output) {
+    this.output = output;
     hospital.ensure();
   }
 
@@ -100,7 +116,7 @@ class ConcurrentCompletionHttpTest {
 
   @Test
   void twoSessionsClaimingTheSameItemAtOnceClaimItOnce() throws Exception {
-    // Several rounds, so that the two submissions truly overlap in some of them on a busy machine
+    // Several rounds: the loser meets the winner at different points of its transaction
     for (int round = 1; round <= 3; round++) {
       IssuedItem item = fixture.issuedItem("同时认领事项" + round);
       String taskId = fixture.openTask(item, "claimItem").getId();
@@ -152,6 +168,8 @@ class ConcurrentCompletionHttpTest {
       }));
     }
     assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+    int heldBefore = overlap.heldTogether();
+    int secondsBefore = count(output.getOut(), CAME_SECOND + " (");
     go.countDown();
     List<String> flashes = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
@@ -163,7 +181,19 @@ class ConcurrentCompletionHttpTest {
     }
     System.out.printf("[concurrency] task %s: %s %s, %s %s%n", taskId, users.get(0), flashes.get(0), users.get(1), flashes.get(1));
     assertThat(flashes).containsExactlyInAnyOrder("submitted", "gone");
+    // both were inside their transactions with the task open at once, and the loser was turned away
+    // by the race handling (it logs that it came second), not before it began
+    assertThat(overlap.heldTogether() - heldBefore).as("submissions that overlapped").isEqualTo(2);
+    assertThat(count(output.getOut(), CAME_SECOND + " (") - secondsBefore).as("submissions that lost the race").isEqualTo(1);
     return new Race(users.get(flashes.indexOf("submitted")));
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+      n++;
+    }
+    return n;
   }
 
   record Race(String winner) {}
