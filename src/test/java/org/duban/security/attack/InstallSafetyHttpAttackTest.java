@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.duban.RunningAppTest;
 import org.duban.TestHospital;
+import org.duban.security.RestApiGuard;
 import org.duban.org.EngineIdentitySync;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
@@ -132,6 +133,7 @@ class InstallSafetyHttpAttackTest {
     HttpResponse<String> verify = admin.send(Browser.basic(admin.request("/engine-rest/identity/verify"), "tadmin",
             TestHospital.PASSWORD)
         .header("Content-Type", "application/json")
+        .header(RestApiGuard.SCRIPT_HEADER, "duban")
         .POST(HttpRequest.BodyPublishers.ofString(
             "{\"username\":\"tmedhead\",\"password\":\"" + TestHospital.PASSWORD + "\"}")));
 

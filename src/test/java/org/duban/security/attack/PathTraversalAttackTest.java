@@ -103,24 +103,23 @@ class PathTraversalAttackTest extends AttackTestSupport {
     assertNothingChangedSince(before);
   }
 
-  /** Positive control: the same model under a plain name is written to (a copy of) the folder and deployed. */
+  /** Positive control: the same model under a plain name is stored for every node and deployed. */
   @Test
-  void theSameModelUnderAPlainNameDeploys(@org.junit.jupiter.api.io.TempDir Path copy) throws Exception {
-    org.duban.deployment.ModelFolders folders = org.duban.deployment.ModelFolderCopy.copyInto(copy);
-    org.duban.deployment.ModelFolders real = org.duban.deployment.ModelFolderCopy.use(deployer, folders);
+  void theSameModelUnderAPlainNameDeploys() throws Exception {
     try {
       mvc.perform(multipart("/admin/models/upload").file(new MockMultipartFile("files", "attack-escape.bpmn",
               "application/octet-stream", DEPLOYABLE_BPMN.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
               .with(as("tadmin")).with(csrf()))
           .andExpect(status().is3xxRedirection());
-      assertThat(folders.processesDir().resolve("attack-escape.bpmn")).exists();
+      assertThat(jdbc.queryForList("select resource from model_file", String.class))
+          .contains("processes/attack-escape.bpmn");
       assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("attackEscape").count()).isOne();
     } finally {
-      org.duban.deployment.ModelFolderCopy.use(deployer, real);
+      jdbc.update("delete from model_file where resource = 'processes/attack-escape.bpmn'");
       for (var definition : repositoryService.createProcessDefinitionQuery().processDefinitionKey("attackEscape").list()) {
         repositoryService.deleteDeployment(definition.getDeploymentId(), true);
       }
-      deployer.deployFolders();
+      deployer.deployCurrent();
     }
   }
 
