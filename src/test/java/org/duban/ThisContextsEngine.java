@@ -1,5 +1,13 @@
 package org.duban;
 
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
+import org.camunda.bpm.tasklist.Tasklist;
+import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
+import org.camunda.bpm.welcome.Welcome;
+import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -13,6 +21,11 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * by that name in a registry shared by the whole JVM, where every cached test context registers its
  * engine under the same name: without this a request could reach another context's engine, whose
  * database may already be closed.
+ *
+ * <p>The same goes for the Camunda webapps' runtime delegates, static fields set when a context's
+ * webapps start and cleared when any context's webapps stop (a test with {@code @DirtiesContext}, or
+ * one that closes an application it started): a cached context that finds them cleared gets fresh
+ * ones, which look the engine up by name like the REST API.
  */
 public final class ThisContextsEngine implements BeforeEachCallback, AfterEachCallback {
 
@@ -26,6 +39,22 @@ public final class ThisContextsEngine implements BeforeEachCallback, AfterEachCa
       context.getStore(NAMESPACE).put("before", before);
     }
     ProcessEngines.registerProcessEngine(engine);
+    restoreWebappDelegates();
+  }
+
+  private static void restoreWebappDelegates() {
+    if (Cockpit.getRuntimeDelegate() == null) {
+      Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
+    }
+    if (Admin.getRuntimeDelegate() == null) {
+      Admin.setAdminRuntimeDelegate(new DefaultAdminRuntimeDelegate());
+    }
+    if (Tasklist.getRuntimeDelegate() == null) {
+      Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
+    }
+    if (Welcome.getRuntimeDelegate() == null) {
+      Welcome.setRuntimeDelegate(new DefaultWelcomeRuntimeDelegate());
+    }
   }
 
   @Override

@@ -50,6 +50,7 @@ public final class AppProcess implements AutoCloseable {
   private final List<String> arguments = new ArrayList<>();
   private final int port;
   private final Path log;
+  private Path workingFolder;
   private Process process;
 
   private AppProcess(String name) {
@@ -91,6 +92,12 @@ public final class AppProcess implements AutoCloseable {
     return this;
   }
 
+  /** Starts in this folder instead of the checkout (an empty folder: nothing but the jar to go on). */
+  public AppProcess in(Path folder) {
+    this.workingFolder = folder;
+    return this;
+  }
+
   /** A Spring property for the next start, as {@code --key=value}. */
   public AppProcess property(String key, String value) {
     arguments.removeIf(a -> a.startsWith("--" + key + "="));
@@ -114,7 +121,7 @@ public final class AppProcess implements AutoCloseable {
       command.add(jar().toString());
       command.addAll(arguments);
       ProcessBuilder builder = new ProcessBuilder(command)
-          .directory(projectDir().toFile())
+          .directory((workingFolder == null ? projectDir() : workingFolder).toFile())
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(environment);

@@ -3,16 +3,14 @@ package org.duban.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.HttpBrowser.basic;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.duban.HttpBrowser;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +37,11 @@ class DatabaseRestartIT {
       assertThat(yiwu.get("/tasks").statusCode()).isEqualTo(200);
       HttpBrowser rest = new HttpBrowser(app.baseUrl());
       HttpBrowser loadBalancer = new HttpBrowser(app.baseUrl());
+      HttpBrowser loggingIn = new HttpBrowser(app.baseUrl());
+      String logInToken = HttpBrowser.csrfOf(loggingIn.get("/login").body());
 
       // Given a timer that falls due while the database is away
-      String instance = startTimerProcess(rest, OffsetDateTime.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS));
+      String instance = startTimerProcess(app.baseUrl(), OffsetDateTime.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS));
 
       // When the database stops
       db.stop();
@@ -52,12 +52,22 @@ class DatabaseRestartIT {
       assertThat(page.statusCode()).isEqualTo(503);
       assertThat(page.headers().firstValue("Retry-After")).hasValue("15");
       assertThat(page.body()).contains("数据库暂时无法连接").doesNotContain("Exception");
-      HttpResponse<String> english = timed("page in English", () -> yiwu.get("/tasks", "Accept-Language", "en"));
-      assertThat(english.body()).contains("The database is unavailable");
-      // a REST caller gets JSON
+      HttpResponse<String> english = timed("page in English", () -> yiwu.get("/tasks", "Accept-Language", "en-GB,en;q=0.9,zh;q=0.5"));
+      assertThat(english.statusCode()).isEqualTo(503);
+      assertThat(english.body()).contains("The database is unavailable").doesNotContain("数据库");
+      // a log-in is not refused as a wrong password
+      HttpResponse<String> logIn = timed("log-in", () -> loggingIn.postForm("/login",
+          Map.of("username", "yiwu", "password", PASSWORD), logInToken));
+      assertThat(logIn.statusCode()).isEqualTo(503);
+      assertThat(logIn.body()).contains("数据库暂时无法连接").contains("重新提交");
+      // a REST caller gets JSON: the engine's API with HTTP Basic, and a page asked for JSON
       HttpResponse<String> json = timed("engine REST", () -> rest.send(basic(rest.request("/engine-rest/task"), ADMIN, PASSWORD).GET()));
       assertThat(json.statusCode()).isEqualTo(503);
-      assertThat(json.body()).contains("\"error\":\"DATABASE_UNAVAILABLE\"");
+      assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+      assertThat(json.body()).contains("\"error\":\"DATABASE_UNAVAILABLE\"").contains("数据库暂时无法连接");
+      HttpResponse<String> pageJson = timed("page as JSON", () -> yiwu.get("/tasks", "Accept", "application/json"));
+      assertThat(pageJson.statusCode()).isEqualTo(503);
+      assertThat(pageJson.body()).startsWith("{\"status\":503");
       // and the load balancer takes the node out without killing it
       assertThat(timed("readiness", () -> loadBalancer.get("/actuator/health/readiness")).statusCode()).isEqualTo(503);
       // and keeps it alive: liveness asks the database for nothing, with or without a person's session
@@ -100,36 +110,11 @@ class DatabaseRestartIT {
     }
   }
 
-  private static String startTimerProcess(HttpBrowser rest, OffsetDateTime due) throws Exception {
-    String bpmn = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="http://duban.org/fault">
-          <bpmn:process id="databaseRestartTimer" isExecutable="true" camunda:historyTimeToLive="P1D">
-            <bpmn:startEvent id="start"/>
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait"/>
-            <bpmn:intermediateCatchEvent id="wait">
-              <bpmn:timerEventDefinition><bpmn:timeDate>%s</bpmn:timeDate></bpmn:timerEventDefinition>
-            </bpmn:intermediateCatchEvent>
-            <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="passed"/>
-            <bpmn:endEvent id="passed"/>
-          </bpmn:process>
-        </bpmn:definitions>
-        """.formatted(due.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-    String boundary = "dubanFaultBoundary";
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ndatabase-restart-it\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"database-restart-it.bpmn\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
-    HttpResponse<String> deployed = rest.send(basic(rest.request("/engine-rest/deployment/create"), ADMIN, PASSWORD)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-Requested-By", "duban")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
-    assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
-    HttpResponse<String> started = rest.send(basic(rest.request("/engine-rest/process-definition/key/databaseRestartTimer/start"), ADMIN, PASSWORD)
-        .header("Content-Type", "application/json").header("X-Requested-By", "duban").POST(HttpRequest.BodyPublishers.ofString("{}")));
-    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-    java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(started.body());
-    assertThat(id.find()).isTrue();
-    return id.group(1);
+  /** A process waiting for a timer at {@code due}, deployed and started over the REST API. */
+  private static String startTimerProcess(String baseUrl, OffsetDateTime due) throws Exception {
+    EngineRest engine = new EngineRest(baseUrl);
+    engine.deploy("database-restart-it", EngineRest.timerProcess("databaseRestartTimer", due));
+    return engine.start("databaseRestartTimer");
   }
 
   /** A post to the test's group robot written straight into the outbox, due now, with the token fault-msg-1. */

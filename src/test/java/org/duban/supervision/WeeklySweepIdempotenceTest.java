@@ -58,6 +58,7 @@ class WeeklySweepIdempotenceTest {
   @BeforeEach
   void mondayMorning() {
     hospital.ensure();
+    NoSweepRunning.ensure(supervision, runtimeService);
     setClock(MONDAY);
   }
 

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.duban.checkin.CheckInRounds;
 import org.duban.supervision.Sweep;
 import org.duban.supervision.SweepRepository;
+import org.duban.supervision.NoSweepRunning;
 import org.duban.supervision.WeeklySupervisionService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ class SupervisionRightsWebTest extends WebTestSupport {
   @Autowired HistoryService historyService;
   @Autowired SweepRepository sweeps;
   @Autowired WeeklySupervisionService weeklySupervision;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
 
   @Test
   void aDepartmentHeadCanNeitherSeeTheQueueNorRunTheSweepOrARound() throws Exception {
@@ -59,8 +61,9 @@ class SupervisionRightsWebTest extends WebTestSupport {
 
   @Test
   void theSupervisionOfficeRunsTheWeeklySweepByHand() throws Exception {
-    // Given an open item for the sweep to light
+    // Given an open item for the sweep to light, and no sweep running
     fixture.issuedItem("周督查手动执行");
+    NoSweepRunning.ensure(weeklySupervision, runtimeService);
     long before = startedInstances(WeeklySupervisionService.PROCESS_KEY);
     long sweepsBefore = sweeps.count();
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.RuntimeService;
+import org.duban.supervision.NoSweepRunning;
 import org.duban.supervision.WeeklySupervisionService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,14 +29,12 @@ class OperationsAttackTest extends AttackTestSupport {
 
   @AfterEach
   void noSweepLeftRunning() {
-    weekly.executeJobsOfRunningSweeps();
-    weekly.runningSweep().ifPresent(stuck ->
-        runtimeService.deleteProcessInstance(stuck.processInstanceId(), "test clean-up"));
+    NoSweepRunning.ensure(weekly, runtimeService);
   }
 
   @Test
   void aSecondRunNowWhileASweepRunsIsRefusedAndStartsNothing() throws Exception {
-    weekly.executeJobsOfRunningSweeps();
+    NoSweepRunning.ensure(weekly, runtimeService);
     fixture.issuedItem("重复周督查");
     weekly.runNow("tducha");
     assertThat(weekly.runningSweep()).isPresent();
