@@ -127,6 +127,23 @@ public class IssuedItemFixture {
     return new IssuedItem(book.getId(), item.getId());
   }
 
+  /**
+   * Adds to the draft one item led by 测试医务部 and one by 测试护理部 (no collaborators), then has it
+   * submitted and approved: a book two departments share.
+   */
+  public TaskBook issueSharedBook(TaskBook draft, String medicalItem, String nursingItem) {
+    taskBooks.addItem(draft.getId(), itemForm(draft, "1", medicalItem), hospital.user(ISSUER));
+    WorkItemFormData nursing = itemForm(draft, "2", nursingItem);
+    nursing.setLeadDepartmentId(hospital.department("tnursing").getId());
+    nursing.setCollaboratorIds(List.of());
+    taskBooks.addItem(draft.getId(), nursing, hospital.user(ISSUER));
+    IssuedItem issued = new IssuedItem(draft.getId(), null);
+    workTasks.complete(openBookTask(issued, "draftTaskBook").getId(), Map.of(), hospital.user(ISSUER));
+    workTasks.complete(openBookTask(issued, "reviewTaskBook").getId(), Map.of("reviewDecision", "approve"),
+        hospital.user(REVIEWER));
+    return draft;
+  }
+
   /** The one open task with this definition key in the book's issuance process. */
   public Task openBookTask(IssuedItem book, String taskKey) {
     return singleTask("book-" + book.bookId(), taskKey);

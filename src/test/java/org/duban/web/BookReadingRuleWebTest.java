@@ -4,19 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.IssuedItemFixture;
+import org.duban.WorkbookTexts;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.infrastructure.EngineClock;
-import org.duban.task.WorkTasks;
 import org.duban.taskbook.BookLevel;
 import org.duban.taskbook.TaskBook;
 import org.duban.taskbook.TaskBookFormData;
@@ -34,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BookReadingRuleWebTest extends WebTestSupport {
 
   @Autowired TaskBookService taskBooks;
-  @Autowired WorkTasks workTasks;
 
   private static final String[] READINGS = {"/books/{id}", "/books/{id}/print", "/books/{id}/versions"};
 
@@ -125,31 +117,11 @@ class BookReadingRuleWebTest extends WebTestSupport {
       data.setResponsibleDepartmentId(hospital.department(responsible).getId());
       book = taskBooks.createDraft(data, hospital.user(IssuedItemFixture.ISSUER));
     }
-    taskBooks.addItem(book.getId(), fixture.itemForm(book, "1", medicalItem), hospital.user(IssuedItemFixture.ISSUER));
-    WorkItemFormData nursing = fixture.itemForm(book, "2", nursingItem);
-    nursing.setLeadDepartmentId(hospital.department("tnursing").getId());
-    nursing.setCollaboratorIds(List.of());
-    taskBooks.addItem(book.getId(), nursing, hospital.user(IssuedItemFixture.ISSUER));
-    IssuedItem issued = new IssuedItem(book.getId(), null);
-    workTasks.complete(fixture.openBookTask(issued, "draftTaskBook").getId(), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
-    workTasks.complete(fixture.openBookTask(issued, "reviewTaskBook").getId(), Map.of("reviewDecision", "approve"),
-        hospital.user(IssuedItemFixture.REVIEWER));
-    return book;
+    return fixture.issueSharedBook(book, medicalItem, nursingItem);
   }
 
   private String exportTexts(Long bookId, String username) throws Exception {
-    byte[] xlsx = mvc.perform(get("/books/{id}/export.xlsx", bookId).with(as(username))).andExpect(status().isOk())
-        .andReturn().getResponse().getContentAsByteArray();
-    List<String> texts = new ArrayList<>();
-    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-      for (Sheet sheet : workbook) {
-        for (Row row : sheet) {
-          for (Cell cell : row) {
-            texts.add(cell.toString());
-          }
-        }
-      }
-    }
-    return String.join("|", texts);
+    return WorkbookTexts.of(mvc.perform(get("/books/{id}/export.xlsx", bookId).with(as(username)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
   }
 }

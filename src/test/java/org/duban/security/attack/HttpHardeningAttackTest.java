@@ -7,26 +7,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.IssuedItemFixture;
+import org.duban.WorkbookTexts;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.notification.Dispatcher;
-import org.duban.task.WorkTasks;
 import org.duban.taskbook.TaskBook;
-import org.duban.taskbook.TaskBookService;
-import org.duban.taskbook.WorkItemFormData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,8 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class HttpHardeningAttackTest extends AttackTestSupport {
 
-  @Autowired TaskBookService taskBooks;
-  @Autowired WorkTasks workTasks;
   @Autowired Dispatcher dispatcher;
 
   // ---- robots: server-side requests ----
@@ -168,33 +157,12 @@ class HttpHardeningAttackTest extends AttackTestSupport {
 
   /** An issued book of {@link IssuedItemFixture#ISSUER} with one item led by 测试医务部 and one by 测试护理部. */
   private TaskBook sharedBook(String title, String medicalItem, String nursingItem) {
-    TaskBook book = fixture.draft(title);
-    taskBooks.addItem(book.getId(), fixture.itemForm(book, "1", medicalItem), hospital.user(IssuedItemFixture.ISSUER));
-    WorkItemFormData nursing = fixture.itemForm(book, "2", nursingItem);
-    nursing.setLeadDepartmentId(hospital.department("tnursing").getId());
-    nursing.setCollaboratorIds(List.of());
-    taskBooks.addItem(book.getId(), nursing, hospital.user(IssuedItemFixture.ISSUER));
-    IssuedItem issued = new IssuedItem(book.getId(), null);
-    workTasks.complete(fixture.openBookTask(issued, "draftTaskBook").getId(), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
-    workTasks.complete(fixture.openBookTask(issued, "reviewTaskBook").getId(), Map.of("reviewDecision", "approve"),
-        hospital.user(IssuedItemFixture.REVIEWER));
-    return book;
+    return fixture.issueSharedBook(fixture.draft(title), medicalItem, nursingItem);
   }
 
   /** Every cell's text of the book's export as the person downloads it. */
   private String exportTexts(Long bookId, String username) throws Exception {
-    byte[] xlsx = mvc.perform(get("/books/{id}/export.xlsx", bookId).with(as(username))).andExpect(status().isOk())
-        .andReturn().getResponse().getContentAsByteArray();
-    List<String> texts = new ArrayList<>();
-    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-      for (Sheet sheet : workbook) {
-        for (Row row : sheet) {
-          for (Cell cell : row) {
-            texts.add(cell.toString());
-          }
-        }
-      }
-    }
-    return String.join("|", texts);
+    return WorkbookTexts.of(mvc.perform(get("/books/{id}/export.xlsx", bookId).with(as(username)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
   }
 }
