@@ -103,6 +103,20 @@ public class IssuedItemFixture {
     return new IssuedItem(book.getId(), item.getId());
   }
 
+  /** A draft department book of the department with this code, one level below {@code parent}, over its period. */
+  public TaskBook departmentDraftUnder(TaskBook parent, String departmentCode, String title) {
+    TaskBookFormData data = new TaskBookFormData();
+    data.setTitle(title);
+    data.setYear(parent.getYear());
+    data.setPeriodStart(parent.getPeriodStart());
+    data.setPeriodEnd(parent.getPeriodEnd());
+    data.setGoalAreas("医疗服务");
+    data.setLevel(BookLevel.DEPARTMENT);
+    data.setParentId(parent.getId());
+    data.setResponsibleDepartmentId(hospital.department(departmentCode).getId());
+    return taskBooks.createDraft(data, hospital.user(ISSUER));
+  }
+
   /**
    * A department's responsibility book (目标责任书) of 测试医务部 with one item, submitted and approved: its
    * signing task is open for the department, and the item waits to be claimed.

@@ -7,9 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.duban.IssuedItemFixture;
-import org.duban.taskbook.BookLevel;
 import org.duban.taskbook.TaskBook;
-import org.duban.taskbook.TaskBookFormData;
 import org.duban.taskbook.TaskBookRepository;
 import org.duban.taskbook.TaskBookService;
 import org.duban.taskbook.WorkItemFormData;
@@ -28,16 +26,7 @@ class BookHierarchyWebTest extends WebTestSupport {
     // Given a hospital book whose item is broken down in a department book
     TaskBook hospitalBook = fixture.draft("层级-院级任务书");
     WorkItem parent = fixture.addItem(hospitalBook, "1", "缩短平均住院日");
-    TaskBookFormData data = new TaskBookFormData();
-    data.setTitle("层级-医务部任务书");
-    data.setYear(hospitalBook.getYear());
-    data.setPeriodStart(hospitalBook.getPeriodStart());
-    data.setPeriodEnd(hospitalBook.getPeriodEnd());
-    data.setGoalAreas("医疗服务");
-    data.setLevel(BookLevel.DEPARTMENT);
-    data.setParentId(hospitalBook.getId());
-    data.setResponsibleDepartmentId(hospital.department("tmedical").getId());
-    TaskBook departmentBook = books.createDraft(data, hospital.user(IssuedItemFixture.ISSUER));
+    TaskBook departmentBook = fixture.departmentDraftUnder(hospitalBook, "tmedical", "层级-医务部任务书");
     WorkItemFormData child = fixture.itemForm(departmentBook, "1.1", "推进日间手术");
     child.setParentItemId(parent.getId());
     books.addItem(departmentBook.getId(), child, hospital.user(IssuedItemFixture.ISSUER));

@@ -79,16 +79,7 @@ class BookReadingRuleWebTest extends WebTestSupport {
     // Given a hospital book item of 医务部, broken down in 护理部's book by an item 护理部 leads
     TaskBook hospitalBook = fixture.draft("分解可见-院级任务书");
     WorkItem parent = fixture.addItem(hospitalBook, "1", "分解可见母事项");
-    TaskBookFormData data = new TaskBookFormData();
-    data.setTitle("分解可见-护理部任务书");
-    data.setYear(hospitalBook.getYear());
-    data.setPeriodStart(hospitalBook.getPeriodStart());
-    data.setPeriodEnd(hospitalBook.getPeriodEnd());
-    data.setGoalAreas("医疗服务");
-    data.setLevel(BookLevel.DEPARTMENT);
-    data.setParentId(hospitalBook.getId());
-    data.setResponsibleDepartmentId(hospital.department("tnursing").getId());
-    TaskBook nursingBook = taskBooks.createDraft(data, hospital.user(IssuedItemFixture.ISSUER));
+    TaskBook nursingBook = fixture.departmentDraftUnder(hospitalBook, "tnursing", "分解可见-护理部任务书");
     WorkItemFormData child = fixture.itemForm(nursingBook, "1.1", "护理部分解子事项");
     child.setParentItemId(parent.getId());
     child.setLeadDepartmentId(hospital.department("tnursing").getId());
