@@ -62,10 +62,9 @@ public class AssessmentExport {
       header(summary.createRow(r++), bold, text("assessment.col.rank", locale), text("assessment.col.department", locale),
           text("assessment.col.departmentScore", locale), text("assessment.col.items", locale),
           text("assessment.col.appeal", locale));
-      int rank = 1;
       for (AssessmentResults.DepartmentResult department : overview.departments()) {
         Row row = summary.createRow(r++);
-        row.createCell(0).setCellValue(rank++);
+        row.createCell(0).setCellValue(department.rank());
         cell(row, 1, department.name(), null);
         number(row, 2, department.score(), score);
         row.createCell(3).setCellValue(department.items().size());
@@ -74,10 +73,9 @@ public class AssessmentExport {
       r++;
       header(summary.createRow(r++), bold, text("assessment.col.rank", locale), text("assessment.col.leader", locale),
           text("assessment.col.leaderScore", locale), text("assessment.col.items", locale));
-      rank = 1;
       for (AssessmentResults.LeaderResult leader : overview.leaders()) {
         Row row = summary.createRow(r++);
-        row.createCell(0).setCellValue(rank++);
+        row.createCell(0).setCellValue(leader.rank());
         cell(row, 1, leader.name(), null);
         number(row, 2, leader.score(), score);
         row.createCell(3).setCellValue(leader.itemCount());
@@ -107,6 +105,8 @@ public class AssessmentExport {
           cell(row, 4, text("assessment.completion." + item.completion(), locale), null);
           if (item.indicatorAttainment() >= 0) {
             row.createCell(5).setCellValue(item.indicatorAttainment());
+          } else if (item.indicatorAttainment() == ItemFacts.NO_READINGS) {
+            cell(row, 5, text("assessment.noReadings", locale), null);
           } else {
             cell(row, 5, text("assessment.noIndicators", locale), null);
           }

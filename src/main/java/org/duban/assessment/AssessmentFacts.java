@@ -37,20 +37,25 @@ class AssessmentFacts {
   private int attainment(WorkItem item) {
     List<Indicator> indicators = item.getIndicators();
     if (indicators.isEmpty()) {
-      return -1;
+      return ItemFacts.NO_INDICATORS;
     }
     int year = item.getTaskBook().getYear();
     int met = 0;
+    int read = 0;
     for (Indicator indicator : indicators) {
       List<BigDecimal> latest = jdbc.queryForList(
           "select r.reading from indicator_reading r join check_in c on c.id = r.check_in_id"
               + " where r.indicator_id = ? and c.status = 'SUBMITTED' order by c.period desc fetch first 1 rows only",
           BigDecimal.class, indicator.getId());
-      if (!latest.isEmpty() && IndicatorEvaluator.evaluate(indicator, latest.get(0), year, 1.0).met()) {
-        met++;
+      if (!latest.isEmpty()) {
+        read++;
+        if (IndicatorEvaluator.evaluate(indicator, latest.get(0), year, 1.0).met()) {
+          met++;
+        }
       }
     }
-    return met * 100 / indicators.size();
+    // no reading at all is not a missed target: the rules score it from the completion report (无读数)
+    return read == 0 ? ItemFacts.NO_READINGS : met * 100 / indicators.size();
   }
 
   private int rectificationsOpen(Long itemId) {

@@ -60,12 +60,25 @@ public class AssessmentResults {
     }
   }
 
-  /** A department's weighted score, its items and its appeal (or null). */
+  /**
+   * A department's weighted score, its items, its appeal (or null) and its rank (equal scores share a
+   * rank: 1, 2, 2, 4).
+   */
   public record DepartmentResult(Long departmentId, String name, BigDecimal score, List<ItemRow> items,
-      AssessmentAppeal appeal) {}
+      AssessmentAppeal appeal, int rank) {
 
-  /** A leader's weighted score over the items they are in charge of. */
-  public record LeaderResult(Long personId, String name, BigDecimal score, int itemCount) {}
+    DepartmentResult ranked(int rank) {
+      return new DepartmentResult(departmentId, name, score, items, appeal, rank);
+    }
+  }
+
+  /** A leader's weighted score over the items they are in charge of, and the leader's rank. */
+  public record LeaderResult(Long personId, String name, BigDecimal score, int itemCount, int rank) {
+
+    LeaderResult ranked(int rank) {
+      return new LeaderResult(personId, name, score, itemCount, rank);
+    }
+  }
 
   public record WeightRow(Long goalAreaId, String area, int weight) {}
 
@@ -129,15 +142,23 @@ public class AssessmentResults {
       List<ItemRow> rows = list.stream().map(s -> row(s, itemById.get(s.getWorkItemId()), areaNames,
           departmentById.get(s.getDepartmentId()), leaderById.get(s.getLeaderId()))).toList();
       departmentResults.add(new DepartmentResult(departmentId, departmentById.get(departmentId).getName(),
-          WeightedScores.of(list, weightByArea), rows, appealByDepartment.get(departmentId)));
+          WeightedScores.of(list, weightByArea), rows, appealByDepartment.get(departmentId), 0));
     });
     departmentResults.sort(Comparator.comparing(DepartmentResult::score, Comparator.reverseOrder())
         .thenComparing(DepartmentResult::departmentId));
     List<LeaderResult> leaderResults = new ArrayList<>();
     byLeader.forEach((leaderId, list) -> leaderResults.add(new LeaderResult(leaderId,
-        leaderById.get(leaderId).getFullName(), WeightedScores.of(list, weightByArea), list.size())));
+        leaderById.get(leaderId).getFullName(), WeightedScores.of(list, weightByArea), list.size(), 0)));
     leaderResults.sort(Comparator.comparing(LeaderResult::score, Comparator.reverseOrder())
         .thenComparing(LeaderResult::personId));
+    int[] departmentRanks = Ranks.competition(departmentResults.stream().map(DepartmentResult::score).toList());
+    for (int i = 0; i < departmentRanks.length; i++) {
+      departmentResults.set(i, departmentResults.get(i).ranked(departmentRanks[i]));
+    }
+    int[] leaderRanks = Ranks.competition(leaderResults.stream().map(LeaderResult::score).toList());
+    for (int i = 0; i < leaderRanks.length; i++) {
+      leaderResults.set(i, leaderResults.get(i).ranked(leaderRanks[i]));
+    }
     List<WeightRow> weightList = weightRows.stream()
         .map(w -> new WeightRow(w.getGoalAreaId(), w.getAreaName(), w.getWeight())).toList();
     String bookTitle = books.findById(assessment.getTaskBookId()).map(TaskBook::getTitle).orElse("");

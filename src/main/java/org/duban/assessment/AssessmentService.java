@@ -47,10 +47,12 @@ public class AssessmentService {
   private final ScoringRules rules;
   private final RuntimeService runtime;
   private final AuditLog audit;
+  private final AssessmentNotices notices;
 
   AssessmentService(AssessmentRepository assessments, AssessmentWeightRepository weights,
       AssessmentItemScoreRepository scores, AssessmentAppealRepository appeals, TaskBookRepository books,
-      WorkItemRepository items, AssessmentFacts facts, ScoringRules rules, RuntimeService runtime, AuditLog audit) {
+      WorkItemRepository items, AssessmentFacts facts, ScoringRules rules, RuntimeService runtime, AuditLog audit,
+      AssessmentNotices notices) {
     this.assessments = assessments;
     this.weights = weights;
     this.scores = scores;
@@ -61,6 +63,7 @@ public class AssessmentService {
     this.rules = rules;
     this.runtime = runtime;
     this.audit = audit;
+    this.notices = notices;
   }
 
   /** Only the supervision office opens and publishes assessments. */
@@ -152,6 +155,8 @@ public class AssessmentService {
           item.getLeadDepartment().getId(), item.getLeaderInCharge().getId(), itemFacts, score));
       count++;
     }
+    // the departments' review tasks come next in the process: each department hears it has scores to review
+    notices.reviewAsked(assessment, departmentIds(assessmentId));
     return count;
   }
 
@@ -203,6 +208,7 @@ public class AssessmentService {
     after.put("workItem", workItemId);
     after.put("reason", text);
     audit.record("assessment.appeal", "assessment", assessmentId.toString(), null, after);
+    notices.appealFiled(assessment, appeal, leaderIds(assessmentId, departmentId));
     return appeal;
   }
 
@@ -250,6 +256,7 @@ public class AssessmentService {
       throw new AssessmentRejected("appealDecision", "decision.unknown");
     }
     audit.record("assessment.appeal.decide", "assessment", assessmentId.toString(), before, after);
+    notices.appealDecided(assessments.findById(assessmentId).orElseThrow(NotFound::new), appeal);
   }
 
   /** Publishes the results: final, visible to all departments and leaders; audited. */
@@ -270,6 +277,8 @@ public class AssessmentService {
     }
     audit.record("assessment.publish", "assessment", assessmentId.toString(),
         Map.of("status", Assessment.Status.REVIEW.name()), after);
+    notices.published(assessment, departmentIds(assessmentId), scores.findByAssessmentIdOrderByWorkItemIdAsc(assessmentId)
+        .stream().map(AssessmentItemScore::getLeaderId).distinct().toList());
   }
 
   private AssessmentItemScore departmentItem(Long assessmentId, Long departmentId, Long workItemId, String field) {

@@ -35,6 +35,7 @@ class AuditController {
     Page<AuditEvent> events = auditLog.search(search, page, PAGE_SIZE);
     model.addAttribute("search", search);
     model.addAttribute("events", events.map(AuditRow::of));
+    model.addAttribute("subjectTypes", auditLog.subjectTypes());
     return "audit/list";
   }
 }

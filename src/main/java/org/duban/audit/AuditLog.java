@@ -2,6 +2,7 @@ package org.duban.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.duban.infrastructure.EngineClock;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -52,10 +53,30 @@ public class AuditLog {
     save(actor, action, subjectType, subjectId, before, after);
   }
 
+  /**
+   * Records a log-in attempt under the name tried, from the address given. Log-ins are checked by
+   * Spring Security's filters, before the request is bound to the thread (that happens after them, for
+   * Jersey's REST API), so the caller passes the address it read from the request itself; when it has
+   * none, the current request's, if any.
+   */
+  @Transactional
+  public void recordAttempt(String username, String address, String action, String subjectType, String subjectId,
+      Object before, Object after) {
+    AuditActor current = AuditActor.current();
+    save(new AuditActor(username, null, address != null ? address : current.address()), action, subjectType, subjectId,
+        before, after);
+  }
+
   private void save(AuditActor actor, String action, String subjectType, String subjectId, Object before,
       Object after) {
     events.save(new AuditEvent(
         EngineClock.now(), actor, action, subjectType, subjectId, write(before), write(after)));
+  }
+
+  /** The kinds of object the log holds events about, for the search form (named by {@code audit.subject.<kind>}). */
+  @Transactional(readOnly = true)
+  public List<String> subjectTypes() {
+    return events.findSubjectTypes();
   }
 
   @Transactional(readOnly = true)

@@ -50,16 +50,19 @@ public class InstanceMigration {
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
   private final AuditLog auditLog;
+  private final InstanceSubjects subjects;
 
   InstanceMigration(
       RepositoryService repositoryService,
       RuntimeService runtimeService,
       TransactionTemplate transaction,
-      AuditLog auditLog) {
+      AuditLog auditLog,
+      InstanceSubjects subjects) {
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
     this.transaction = transaction;
     this.auditLog = auditLog;
+    this.subjects = subjects;
   }
 
   /** A version of the process and how many instances still run on it. */
@@ -160,7 +163,7 @@ public class InstanceMigration {
     } catch (MigratingProcessInstanceValidationException refused) {
       reasons.addAll(reasons(refused.getValidationReport(), sourceModel));
     }
-    return new InstanceVerdict(instance.getId(), instance.getBusinessKey(), waitingAt, reasons);
+    return new InstanceVerdict(instance.getId(), instance.getBusinessKey(), waitingAt, reasons, subjects.of(instance));
   }
 
   private List<Reason> reasons(MigratingProcessInstanceValidationReport report, BpmnModelInstance sourceModel) {

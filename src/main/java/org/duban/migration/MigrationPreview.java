@@ -24,10 +24,22 @@ public record MigrationPreview(
   public record ActivityMapping(Activity source, Activity target) {}
 
   /**
-   * One running instance: where it waits, and the reasons it cannot move (empty when it can).
+   * What an instance is about: a work item or a task book, by title, with the path of its page.
+   *
+   * @param kind {@link #ITEM} or {@link #BOOK}
+   */
+  public record Subject(String kind, Long id, String title, String link) {
+    public static final String ITEM = "item";
+    public static final String BOOK = "book";
+  }
+
+  /**
+   * One running instance: where it waits, and the reasons it cannot move (empty when it can), and what it
+   * is about (null when neither an item nor a book).
    * Reasons are message keys with arguments, so that the page shows them in the reader's language.
    */
-  public record InstanceVerdict(String instanceId, String businessKey, List<Activity> waitingAt, List<Reason> reasons) {
+  public record InstanceVerdict(String instanceId, String businessKey, List<Activity> waitingAt, List<Reason> reasons,
+      Subject subject) {
     public boolean movable() {
       return reasons.isEmpty();
     }

@@ -15,5 +15,7 @@ public enum MessageKind {
   /** A rectification was signed off (销号) or reopened. */
   RECTIFICATION,
   /** The weekly digest. */
-  DIGEST
+  DIGEST,
+  /** A step of the year-end assessment (考核): scores to review, an appeal to decide or decided, results published. */
+  ASSESSMENT
 }

@@ -6,6 +6,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Duban's one way to check a password (the log-in page and the REST API's HTTP Basic): a locked name
@@ -25,16 +26,20 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
   @Override
   public Authentication authenticate(Authentication authentication) throws AuthenticationException {
     String username = authentication.getName();
+    // the form log-in and HTTP Basic both put the client's address in the details; the request itself
+    // is not yet bound to the thread while Spring Security's filters run
+    String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+        ? details.getRemoteAddress() : null;
     Optional<Long> locked = lockouts.minutesLocked(username);
     if (locked.isPresent()) {
-      lockouts.recordRefusedWhileLocked(username);
+      lockouts.recordRefusedWhileLocked(username, address);
       throw new AccountLockedException(locked.get());
     }
     Authentication result;
     try {
       result = delegate.authenticate(authentication);
     } catch (BadCredentialsException e) {
-      Optional<Long> nowLocked = lockouts.recordFailure(username);
+      Optional<Long> nowLocked = lockouts.recordFailure(username, address);
       if (nowLocked.isPresent()) {
         throw new AccountLockedException(nowLocked.get());
       }

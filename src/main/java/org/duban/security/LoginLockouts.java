@@ -63,27 +63,32 @@ public class LoginLockouts {
    * @return the minutes the name is now locked for, or empty while it is not locked
    */
   public Optional<Long> recordFailure(String username) {
+    return recordFailure(username, null);
+  }
+
+  /** As {@link #recordFailure(String)}, audited with the address the attempt came from. */
+  public Optional<Long> recordFailure(String username, String address) {
     if (!counted(username)) {
       return Optional.empty();
     }
     try {
-      return transactions.execute(status -> fail(username));
+      return transactions.execute(status -> fail(username, address));
     } catch (DataIntegrityViolationException firstFailureAtTheSameMoment) {
       // another request created the row first; count against it
-      return transactions.execute(status -> fail(username));
+      return transactions.execute(status -> fail(username, address));
     }
   }
 
-  private Optional<Long> fail(String username) {
+  private Optional<Long> fail(String username, String address) {
     LocalDateTime now = wallClock();
     LoginLockout lockout = lockouts.findForUpdate(username).orElseGet(() -> new LoginLockout(username));
     lockout.fail(now);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("failures", lockout.getFailedCount());
-    audit.recordAs(username, "login.failed", SUBJECT, username, null, after);
+    audit.recordAttempt(username, address, "login.failed", SUBJECT, username, null, after);
     if (lockout.getFailedCount() >= properties.maxFailures()) {
       lockout.lockUntil(now.plus(properties.duration()));
-      audit.recordAs(username, "login.locked", SUBJECT, username, null,
+      audit.recordAttempt(username, address, "login.locked", SUBJECT, username, null,
           Map.of("failures", lockout.getFailedCount(), "lockedUntil", lockout.getLockedUntil().toString()));
     }
     lockouts.saveAndFlush(lockout);
@@ -93,8 +98,14 @@ public class LoginLockouts {
   /** A log-in tried while the name is locked: audited, not counted (the lock does not grow). */
   @Transactional
   public void recordRefusedWhileLocked(String username) {
+    recordRefusedWhileLocked(username, null);
+  }
+
+  /** As {@link #recordRefusedWhileLocked(String)}, audited with the address the attempt came from. */
+  @Transactional
+  public void recordRefusedWhileLocked(String username, String address) {
     if (counted(username)) {
-      audit.recordAs(username, "login.failed", SUBJECT, username, null, Map.of("locked", true));
+      audit.recordAttempt(username, address, "login.failed", SUBJECT, username, null, Map.of("locked", true));
     }
   }
 

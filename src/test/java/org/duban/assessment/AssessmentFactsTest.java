@@ -101,12 +101,13 @@ class AssessmentFactsTest {
     assertThat(open.completion()).isEqualTo("OPEN");
     assertThat(open.indicatorAttainment()).isEqualTo(100);
     assertThat(open.rectificationsOpen()).isEqualTo(1);
-    assertThat(open.finalScore()).isEqualByComparingTo("30"); // 0 + 40 - 10
+    // an unfinished item never gets the full indicator points: half of them
+    assertThat(open.finalScore()).isEqualByComparingTo("10"); // 0 + 20 - 10
 
     // 测试医务部: party 100 × 30 + medical 34 × 70 over 100
     assertThat(overview.department(hospital.department("tmedical").getId()).score()).isEqualByComparingTo("53.80");
-    assertThat(overview.department(hospital.department("tnursing").getId()).score()).isEqualByComparingTo("30.00");
-    // the leader in charge of all three: party 100 × 30 + medical mean (34 + 30) / 2 = 32 × 70
-    assertThat(overview.leaders()).singleElement().satisfies(l -> assertThat(l.score()).isEqualByComparingTo("52.40"));
+    assertThat(overview.department(hospital.department("tnursing").getId()).score()).isEqualByComparingTo("10.00");
+    // the leader in charge of all three: party 100 × 30 + medical mean (34 + 10) / 2 = 22 × 70
+    assertThat(overview.leaders()).singleElement().satisfies(l -> assertThat(l.score()).isEqualByComparingTo("45.40"));
   }
 }

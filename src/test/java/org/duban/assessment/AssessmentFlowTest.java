@@ -95,7 +95,7 @@ class AssessmentFlowTest {
     assertThat(medical.items()).allSatisfy(i -> {
       assertThat(i.completion()).isEqualTo("OPEN");
       assertThat(i.originalScore()).isEqualByComparingTo("0");
-      assertThat(i.reasons()).isEqualTo("考核时仍未完成（+0）；指标达成率不足60%（+0）");
+      assertThat(i.reasons()).isEqualTo("考核时仍未完成（+0）；指标无读数（未填报实际值），事项未完成不计指标分（+0）");
     });
     assertThat(overview.department(dept("tnursing")).items()).hasSize(1);
 

@@ -171,7 +171,7 @@ class AssessmentWebTest {
       Row party = rowStartingWith(medical, 2, "党建工作");
       assertThat(party.getCell(9).getNumericCellValue()).isEqualTo(0.0);
       assertThat(party.getCell(10).getNumericCellValue()).isEqualTo(90.0);
-      assertThat(party.getCell(11).getStringCellValue()).isEqualTo("考核时仍未完成（+0）；指标达成率不足60%（+0）");
+      assertThat(party.getCell(11).getStringCellValue()).isEqualTo("考核时仍未完成（+0）；指标无读数（未填报实际值），事项未完成不计指标分（+0）");
       assertThat(party.getCell(12).getStringCellValue()).isEqualTo("经核实已完成");
       assertThat(workbook.getSheet("测试护理部")).isNotNull();
     }

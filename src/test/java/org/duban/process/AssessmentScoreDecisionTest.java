@@ -45,12 +45,41 @@ class AssessmentScoreDecisionTest extends ProcessTestSupport {
   }
 
   @Test
-  void notCompletedGetsNoCompletionPoints() {
+  void notCompletedGetsNoCompletionPointsAndNeverTheFullIndicatorPoints() {
     ItemScore score = score(Completion.OPEN, 100, 0, 0, 0);
 
-    assertThat(score.rules()).containsExactly("NOT_DONE", "INDICATORS_MET");
-    assertThat(score.points()).isEqualTo(points("40"));
+    assertThat(score.rules()).containsExactly("NOT_DONE", "INDICATORS_MET_NOT_DONE");
+    assertThat(score.points()).isEqualTo(points("20"));
     assertThat(score.reasons().get(0).text()).isEqualTo("考核时仍未完成");
+    assertThat(score.reasons().get(1).text()).isEqualTo("指标全部达成，但事项未完成，指标分计一半");
+  }
+
+  @Test
+  void anUnfinishedItemWithoutIndicatorsGetsNoIndicatorPoints() {
+    ItemScore score = score(Completion.OPEN, -1, 0, 0, 0);
+
+    assertThat(score.rules()).containsExactly("NOT_DONE", "NO_INDICATORS_NOT_DONE");
+    assertThat(score.points()).isEqualTo(points("0"));
+  }
+
+  @Test
+  void aClosedItemWithoutReadingsIsScoredFromItsAcceptedCompletionReport() {
+    ItemScore onTime = score(Completion.ON_TIME, ItemFacts.NO_READINGS, 0, 0, 0);
+    assertThat(onTime.rules()).containsExactly("ON_TIME", "NO_READINGS");
+    assertThat(onTime.points()).isEqualTo(points("100"));
+    assertThat(onTime.reasonText()).contains("指标无读数，按验收通过的完成报告计指标分（+40）")
+        .doesNotContain("达成率不足60%");
+
+    assertThat(score(Completion.LATE, ItemFacts.NO_READINGS, 0, 0, 0).points()).isEqualTo(points("80"));
+  }
+
+  @Test
+  void anOpenItemWithoutReadingsIsShownAsNoReadingsNotAsAMissedTarget() {
+    ItemScore score = score(Completion.OPEN, ItemFacts.NO_READINGS, 0, 0, 0);
+
+    assertThat(score.rules()).containsExactly("NOT_DONE", "NO_READINGS_NOT_DONE");
+    assertThat(score.points()).isEqualTo(points("0"));
+    assertThat(score.reasonText()).contains("无读数").doesNotContain("达成率不足60%");
   }
 
   @Test
