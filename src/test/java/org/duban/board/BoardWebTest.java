@@ -345,7 +345,7 @@ class BoardWebTest {
     mvc.perform(get("/board/items?show=RED").with(as("tmedstaff"))).andExpect(status().isForbidden());
     mvc.perform(get("/").with(as("tmedstaff"))).andExpect(redirectedUrl("/tasks"));
     mvc.perform(get("/").with(as("tleader"))).andExpect(redirectedUrl("/board"));
-    mvc.perform(get("/").with(as("tducha"))).andExpect(redirectedUrl("/board"));
+    mvc.perform(get("/").with(as("tducha"))).andExpect(redirectedUrl("/supervision"));
   }
 
   @Test
