@@ -90,6 +90,9 @@ class RectificationScreensWebTest extends WebTestSupport {
     String item = mvc.perform(get("/items/{id}", notice.getWorkItemId()).with(as("tmedhead")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     assertThat(item).contains("不是事项的红黄绿灯");
+    String queue = mvc.perform(get("/supervision").with(as("tducha")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(queue).contains("红灯黄色督办说明", "不是事项的红黄绿灯");
   }
 
   private String page(String taskId, String username) throws Exception {
