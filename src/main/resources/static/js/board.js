@@ -10,6 +10,14 @@
   var SHOWN = ['RED', 'YELLOW', 'GREEN', 'NONE', 'CLOSED'];
   var charts = [];
   var tooltip = { trigger: 'item', renderMode: 'richText' };
+  // a point is drawn as a filled dot, larger when it is the only one: one month must show, not vanish as a line
+  function pointSize(count) {
+    return count === 1 ? 12 : 8;
+  }
+
+  function format(pattern, value) {
+    return (pattern || '').replace('{0}', String(value));
+  }
 
   function chart(element, option) {
     var c = echarts.init(element, null, { renderer: 'canvas' });
@@ -60,17 +68,21 @@
 
   function progress(data) {
     var element = document.getElementById('chart-progress');
-    if (!element || data.progress.length === 0) return;
+    // departments that never reported have no line to draw: the table above ranks them first
+    var reported = data.progress.filter(function (d) { return d.months.length > 0; });
+    if (!element || reported.length === 0) return;
     var months = [];
-    data.progress.forEach(function (d) {
+    reported.forEach(function (d) {
       d.months.forEach(function (m) { if (months.indexOf(m.period) < 0) months.push(m.period); });
     });
     months.sort();
-    var series = data.progress.map(function (d) {
+    var series = reported.map(function (d) {
       var byMonth = {};
       d.months.forEach(function (m) { byMonth[m.period] = m.actual - m.expected; });
       return {
-        type: 'line', name: d.label, connectNulls: true,
+        type: 'line', name: d.label, connectNulls: true, showSymbol: true, symbol: 'circle',
+        symbolSize: pointSize(months.length),
+        label: { show: months.length === 1, position: 'top' },
         data: months.map(function (p) { return p in byMonth ? byMonth[p] : null; })
       };
     });
@@ -78,9 +90,10 @@
     chart(element, {
       tooltip: { trigger: 'axis', renderMode: 'richText' },
       legend: { type: 'scroll', bottom: 0 },
-      grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
+      // room above the plot for the axis name, which containLabel does not measure
+      grid: { left: 8, right: 16, top: 32, bottom: 40, containLabel: true },
       xAxis: { type: 'category', data: months },
-      yAxis: { type: 'value', name: data.labels['chart.gap'] },
+      yAxis: { type: 'value', name: data.labels['chart.gap'], nameTextStyle: { align: 'left' } },
       series: series
     });
   }
@@ -113,7 +126,10 @@
       if (s.values.length === 0) {
         var empty = document.createElement('p');
         empty.className = 'empty';
-        empty.textContent = data.labels['chart.noReadings'];
+        // say who owes the readings, not only that there are none
+        empty.textContent = s.notReportedBy
+          ? format(data.labels['chart.notReported'], s.notReportedBy)
+          : data.labels['chart.noReadings'];
         box.appendChild(empty);
         return;
       }
@@ -133,17 +149,21 @@
       });
       chart(element, {
         tooltip: { trigger: 'axis', renderMode: 'richText' },
-        grid: { left: 8, right: 48, top: 16, bottom: 8, containLabel: true },
+        // the target and baseline labels sit inside the plot (insideEndTop), so a long one is not cut at the edge
+        grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: s.periods },
         yAxis: { type: 'value', scale: true, name: s.unit || '' },
         series: [
           {
-            type: 'line', name: data.labels['chart.reading'], data: points, symbolSize: 8,
+            type: 'line', name: data.labels['chart.reading'], data: points, showSymbol: true, symbol: 'circle',
+            symbolSize: pointSize(s.values.length), label: { show: s.values.length === 1, position: 'top' },
             lineStyle: { color: '#0b5cad' },
-            markLine: { silent: true, symbol: 'none', label: { formatter: '{b} {c}' }, data: lines }
+            markLine: { silent: true, symbol: 'none', label: { formatter: '{b} {c}', position: 'insideEndTop' }, data: lines }
           },
           {
-            type: 'line', name: data.labels['chart.expected'], data: s.expected, symbol: 'none',
+            // with one month the expected line is a single point: a diamond, or it would not show at all
+            type: 'line', name: data.labels['chart.expected'], data: s.expected,
+            symbol: s.values.length === 1 ? 'diamond' : 'none', symbolSize: pointSize(s.values.length),
             lineStyle: { type: 'dashed', color: '#52606d' }
           }
         ]

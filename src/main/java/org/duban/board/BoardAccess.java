@@ -17,9 +17,9 @@ public class BoardAccess {
     return user.has(Role.LEADER) || user.has(Role.SUPERVISION) || user.has(Role.ADMIN);
   }
 
-  /** The board's home page is for leaders and the supervision office. */
+  /** The board is the home page of leaders; the supervision office starts on its queue instead. */
   public boolean isHomeOf(CurrentUser user) {
-    return user.has(Role.LEADER) || user.has(Role.SUPERVISION);
+    return user.has(Role.LEADER);
   }
 
   /** The filter this user may have: a department head's is held to their department. */

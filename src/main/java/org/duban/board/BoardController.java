@@ -25,7 +25,7 @@ class BoardController {
   static final List<String> CHART_LABELS = List.of(
       "board.bucket.RED", "board.bucket.YELLOW", "board.bucket.GREEN", "board.bucket.NONE", "board.bucket.CLOSED",
       "board.chart.actual", "board.chart.expected", "board.chart.gap", "board.chart.target", "board.chart.baseline",
-      "board.chart.reading", "board.chart.noData", "board.chart.noReadings");
+      "board.chart.reading", "board.chart.noData", "board.chart.noReadings", "board.chart.notReported");
 
   private final BoardQueries queries;
   private final BoardProgress progress;

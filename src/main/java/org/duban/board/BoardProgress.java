@@ -50,10 +50,15 @@ public class BoardProgress {
     }
   }
 
-  /** A department's months, oldest first. */
+  /** A department's months, oldest first; none for a department that has never reported. */
   public record Department(String key, String label, List<Month> months) {
+    /** The last month reported, or null when the department has never reported. */
     public Month latest() {
-      return months.get(months.size() - 1);
+      return months.isEmpty() ? null : months.get(months.size() - 1);
+    }
+
+    public boolean reported() {
+      return !months.isEmpty();
     }
   }
 
@@ -94,7 +99,24 @@ public class BoardProgress {
                 average(e.getValue()[2], e.getValue()[0]), e.getValue()[0]))
             .toList())));
     departments.sort(Comparator.comparingInt((Department d) -> d.latest().gap()).thenComparing(Department::label));
+    departments.addAll(0, neverReported(filter, departments));
     return departments;
+  }
+
+  /**
+   * Departments leading open items under the filter that have not submitted one check-in for them:
+   * the furthest behind of all, so they head the ranking instead of being missing from it.
+   */
+  private List<Department> neverReported(BoardFilter filter, List<Department> reporting) {
+    BoardFilter.Where where = filter.where();
+    where.and("i.stage <> :closedStage", "closedStage", ItemStage.CLOSED);
+    String jpql = "select distinct d.id, d.name from WorkItem i join i.leadDepartment d" + where.jpql();
+    java.util.Set<String> reported = reporting.stream().map(Department::key).collect(Collectors.toSet());
+    return queries.query(jpql, where.parameters, Object[].class).getResultList().stream()
+        .filter(row -> !reported.contains(row[0].toString()))
+        .map(row -> new Department(row[0].toString(), (String) row[1], List.of()))
+        .sorted(Comparator.comparing(Department::label))
+        .toList();
   }
 
   /** The day a month's reports are held against: its last day, or today in the current month. */
@@ -120,7 +142,8 @@ public class BoardProgress {
       List<BigDecimal> values,
       List<BigDecimal> expected,
       List<Boolean> met,
-      List<Boolean> onSchedule) {}
+      List<Boolean> onSchedule,
+      String notReportedBy) {}
 
   /**
    * The indicators of the filtered items, red items' first, at most {@value #INDICATOR_LIMIT}: three
@@ -180,6 +203,8 @@ public class BoardProgress {
     BigDecimal target = indicator.getDirection().isTrend() ? null : indicator.targetFor(item.getTaskBook().getYear());
     return new IndicatorSeries(item.getId(), item.getSeq() + ". " + item.getTitle(),
         item.getLeadDepartment() == null ? null : item.getLeadDepartment().getName(), indicator.describe(),
-        indicator.getUnit(), target, indicator.getBaseline(), periods, values, expected, met, onSchedule);
+        indicator.getUnit(), target, indicator.getBaseline(), periods, values, expected, met, onSchedule,
+        // a card without readings says who owes them: the lead department reports the readings
+        values.isEmpty() && item.getLeadDepartment() != null ? item.getLeadDepartment().getName() : null);
   }
 }

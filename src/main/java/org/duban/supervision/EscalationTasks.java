@@ -31,6 +31,10 @@ class EscalationTasks implements TaskDecisionHandler {
   static final String PLAN_DUE = "planDueDate";
   static final String RECTIFICATION_DUE = "rectificationDue";
 
+  /** Prefilled values the task page reads beside the form (templates/tasks/task.html). */
+  static final String RECTIFICATION_ID = "rectificationId";
+  static final String EVIDENCE_FILES = "evidenceFiles";
+
   /** The due variable of the step a climb or a meeting returns to. */
   static String dueVariable(String resumeAt) {
     return "evidence".equals(resumeAt) ? RECTIFICATION_DUE : PLAN_DUE;
@@ -42,6 +46,7 @@ class EscalationTasks implements TaskDecisionHandler {
   private final MeetingReferralRepository referrals;
   private final LadderDeadlines deadlines;
   private final TaskService taskService;
+  private final RectificationFiles files;
 
   EscalationTasks(
       EscalationService service,
@@ -49,7 +54,9 @@ class EscalationTasks implements TaskDecisionHandler {
       RectificationRepository rectifications,
       MeetingReferralRepository referrals,
       LadderDeadlines deadlines,
-      TaskService taskService) {
+      TaskService taskService,
+      RectificationFiles files) {
+    this.files = files;
     this.service = service;
     this.escalations = escalations;
     this.rectifications = rectifications;
@@ -90,6 +97,9 @@ class EscalationTasks implements TaskDecisionHandler {
               putIfPresent(values, "rectificationDeadline", r.getDeadline());
               putIfPresent(values, "evidence", r.getEvidence());
               putIfPresent(values, "reviewComment", r.getReviewComment());
+              // not form fields: the task page shows the evidence files and, on the evidence step, the upload
+              values.put(RECTIFICATION_ID, r.getId());
+              values.put(EVIDENCE_FILES, files.listOf(r.getId()));
             });
     return values;
   }

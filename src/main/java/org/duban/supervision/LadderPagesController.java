@@ -66,6 +66,7 @@ class LadderPagesController {
   String upload(
       @PathVariable Long id,
       @RequestParam("file") MultipartFile file,
+      @RequestParam(name = "task", required = false) String taskId,
       @AuthenticationPrincipal CurrentUser user,
       RedirectAttributes redirect)
       throws IOException {
@@ -76,8 +77,15 @@ class LadderPagesController {
     } catch (RectificationFiles.FileRefused refused) {
       redirect.addFlashAttribute("warning", refused.messageKey());
     }
+    // uploaded from the evidence step's task page: back to that task, so the person goes on there
+    if (taskId != null && TASK_ID.matcher(taskId).matches()) {
+      return "redirect:/tasks/" + taskId + "#evidence-files";
+    }
     return "redirect:/items/" + itemId + "#escalations";
   }
+
+  /** A Camunda task id; anything else is not put into a redirect. */
+  private static final java.util.regex.Pattern TASK_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
 
   @GetMapping("/supervision/files/{id}")
   ResponseEntity<byte[]> download(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user) {

@@ -1,14 +1,19 @@
 package org.duban.supervision;
 
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.duban.checkin.CheckInRounds;
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The supervision office's queue of escalations, and "run now" for the timed processes. */
@@ -18,8 +23,11 @@ class SupervisionController {
   private final SupervisionQueries queries;
   private final WeeklySupervisionService weekly;
   private final CheckInRounds checkInRounds;
+  private final MessageSource messages;
 
-  SupervisionController(SupervisionQueries queries, WeeklySupervisionService weekly, CheckInRounds checkInRounds) {
+  SupervisionController(
+      SupervisionQueries queries, WeeklySupervisionService weekly, CheckInRounds checkInRounds, MessageSource messages) {
+    this.messages = messages;
     this.queries = queries;
     this.weekly = weekly;
     this.checkInRounds = checkInRounds;
@@ -30,7 +38,30 @@ class SupervisionController {
     requireOffice(user);
     model.addAttribute("escalations", queries.openQueue());
     model.addAttribute("lastSweep", weekly.lastSweep().orElse(null));
+    model.addAttribute("runningSweep", weekly.runningSweep().orElse(null));
     return "supervision/queue";
+  }
+
+  /** A running sweep's progress in the reader's language; the queue page polls it and reloads when it ends. */
+  public record SweepStatus(boolean running, long itemsDone, Integer itemCount, String text) {}
+
+  @GetMapping(value = "/supervision/sweep/status", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  SweepStatus sweepStatus(@AuthenticationPrincipal CurrentUser user, Locale locale) {
+    requireOffice(user);
+    return weekly.runningSweep()
+        .map(running -> new SweepStatus(true, running.itemsDone(), running.itemCount(), progressText(running, locale)))
+        .orElseGet(() -> new SweepStatus(false, 0, null, messages.getMessage("supervision.sweep.finished", null, locale)));
+  }
+
+  private String progressText(RunningSweep running, Locale locale) {
+    String startedAt = running.startedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    String by = running.startedBy() == null
+        ? messages.getMessage("supervision.sweep.byTimer", null, locale) : running.startedBy();
+    return running.itemCount() == null
+        ? messages.getMessage("supervision.sweep.progressNoTotal", new Object[] {running.itemsDone(), startedAt, by}, locale)
+        : messages.getMessage("supervision.sweep.progress",
+            new Object[] {running.itemsDone(), running.itemCount(), startedAt, by}, locale);
   }
 
   @PostMapping("/supervision/sweep")
@@ -42,7 +73,8 @@ class SupervisionController {
       redirect.addFlashAttribute("sweepRunning", refused.running());
       return "redirect:/supervision";
     }
-    redirect.addFlashAttribute("notice", "supervision.sweep.done");
+    // the sweep's jobs run in the background: the queue page shows its progress until it ends
+    redirect.addFlashAttribute("notice", "supervision.sweep.started");
     return "redirect:/supervision";
   }
 

@@ -59,7 +59,8 @@ public class SupervisionQueries {
   }
 
   /** A notice with its item, for the printable notice. */
-  public record NoticeView(SupervisionNotice notice, ItemSummary item, String department) {}
+  /** A notice with its item and why the item went on the ladder (the light's reason when it was opened). */
+  public record NoticeView(SupervisionNotice notice, ItemSummary item, String department, String cause) {}
 
   /** One pending item of the hospital meeting's agenda. */
   public record AgendaItem(MeetingReferral referral, EscalationView escalation) {}
@@ -83,7 +84,8 @@ public class SupervisionQueries {
   public NoticeView notice(Long noticeId) {
     SupervisionNotice notice = notices.findById(noticeId).orElseThrow(NotFound::new);
     ItemSummary item = items.summary(notice.getWorkItemId());
-    return new NoticeView(notice, item, item.leadDepartment());
+    String cause = escalations.findById(notice.getEscalationId()).map(Escalation::getReason).orElse(null);
+    return new NoticeView(notice, item, item.leadDepartment(), cause);
   }
 
   @Transactional(readOnly = true)

@@ -4,12 +4,14 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.duban.workitem.IndicatorDirection;
+import org.duban.workitem.IndicatorSign;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** One row of the decomposition table, as the task book editor submits it. */
@@ -20,8 +22,10 @@ public class WorkItemFormData {
   /** The item of the parent book this item breaks down, if any. */
   private Long parentItemId;
 
+  /** A positive number, with the numbers of its levels after dots (3, 2.1); blank is @NotBlank's to say. */
   @NotBlank
   @Size(max = 20)
+  @Pattern(regexp = "|\\s*0*[1-9][0-9]*(\\.[0-9]+)*\\s*", message = "{item.seq.positive}")
   private String seq;
 
   @NotBlank
@@ -112,6 +116,22 @@ public class WorkItemFormData {
       return false;
     }
     return indicatorDirection.isTrend() ? indicatorBaseline != null : indicatorTarget != null;
+  }
+
+  /** A negative target, baseline or yearly target only where the indicator can be negative (增长率, 结余). */
+  @AssertTrue(message = "{item.indicator.negative}")
+  public boolean isIndicatorSignPossible() {
+    if (!hasIndicator()) {
+      return true;
+    }
+    if (!IndicatorSign.allowed(indicatorName, indicatorTarget) || !IndicatorSign.allowed(indicatorName, indicatorBaseline)) {
+      return false;
+    }
+    try {
+      return yearTargets().values().stream().allMatch(target -> IndicatorSign.allowed(indicatorName, target));
+    } catch (RuntimeException unreadable) {
+      return true; // isYearTargetsReadable says what is wrong
+    }
   }
 
   public Long getParentItemId() {

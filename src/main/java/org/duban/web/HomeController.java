@@ -2,6 +2,7 @@ package org.duban.web;
 
 import java.util.Optional;
 import org.duban.board.BoardAccess;
+import org.duban.org.Role;
 import org.duban.security.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,9 +19,15 @@ class HomeController {
     this.board = board;
   }
 
-  /** Leaders and the supervision office start on the board (驾驶舱), everyone else in their inbox. */
+  /**
+   * Where a log-in lands: the supervision office on its work queue (督查督办), leaders on the board
+   * (驾驶舱), everyone else in their inbox.
+   */
   @GetMapping("/")
   String home(@AuthenticationPrincipal CurrentUser user) {
+    if (user != null && user.has(Role.SUPERVISION)) {
+      return "redirect:/supervision";
+    }
     return user != null && board.isHomeOf(user) ? "redirect:/board" : "redirect:/tasks";
   }
 

@@ -345,7 +345,7 @@ class BoardWebTest {
     mvc.perform(get("/board/items?show=RED").with(as("tmedstaff"))).andExpect(status().isForbidden());
     mvc.perform(get("/").with(as("tmedstaff"))).andExpect(redirectedUrl("/tasks"));
     mvc.perform(get("/").with(as("tleader"))).andExpect(redirectedUrl("/board"));
-    mvc.perform(get("/").with(as("tducha"))).andExpect(redirectedUrl("/board"));
+    mvc.perform(get("/").with(as("tducha"))).andExpect(redirectedUrl("/supervision"));
   }
 
   @Test
@@ -384,9 +384,13 @@ class BoardWebTest {
       assertThat(got[1]).as("actual %s", key).isEqualTo(Math.round(sum[1] / (double) sum[0]));
       assertThat(got[2]).as("expected %s", key).isEqualTo(Math.round(sum[2] / (double) sum[0]));
     });
-    // furthest behind first
-    for (int i = 1; i < shown.size(); i++) {
-      assertThat(shown.get(i - 1).latest().gap()).isLessThanOrEqualTo(shown.get(i).latest().gap());
+    // furthest behind first: the department that never reported (信息中心's items have no check-in), then by gap
+    assertThat(shown.get(0).key()).isEqualTo(hospital.department("tit").getId().toString());
+    assertThat(shown.get(0).reported()).isFalse();
+    List<BoardProgress.Department> reporting = shown.subList(1, shown.size());
+    assertThat(reporting).allMatch(BoardProgress.Department::reported);
+    for (int i = 1; i < reporting.size(); i++) {
+      assertThat(reporting.get(i - 1).latest().gap()).isLessThanOrEqualTo(reporting.get(i).latest().gap());
     }
   }
 
@@ -404,7 +408,7 @@ class BoardWebTest {
         .andExpect(jsonPath("$.departments.length()").value(3))
         .andExpect(jsonPath("$.departments[?(@.key == '" + medical + "')].counts.ALL")
             .value((int) count(facts, inBook.and(f -> f.department().equals(medical)), Bucket.ALL)))
-        .andExpect(jsonPath("$.progress.length()").value(2))
+        .andExpect(jsonPath("$.progress.length()").value(3)) // two that reported, and one that never did
         .andExpect(jsonPath("$.indicators.length()").value(BoardProgress.INDICATOR_LIMIT))
         .andExpect(jsonPath("$.indicators[0].target").value(6.5))
         .andExpect(jsonPath("$.labels['chart.expected']").value("序时进度"));

@@ -190,12 +190,11 @@ class UserPathBrowserTest {
       logIn("tducha");
       browser.clickLink("督查督办");
       browser.clickButton("立即执行周督查");
-      browser.waitForText("周督查已执行");
-      // the sweep's per-item jobs run in the background: reload until the item is in the queue
-      browser.waiting().withMessage(() -> "the red item to enter the supervision queue").until(d -> {
-        d.navigate().refresh();
-        return browser.text().contains(ITEM) && browser.text().contains("待研判");
-      });
+      browser.waitForText("周督查已开始");
+      // the sweep's per-item jobs run in the background; the page shows its progress and reloads
+      // itself when it has ended (sweep-progress.js): nobody presses anything
+      browser.waiting().withMessage(() -> "the queue to reload itself with the red item").until(d ->
+          browser.text().contains(ITEM) && browser.text().contains("待研判"));
       browser.open(itemPath[0]);
       WebElement light = browser.find("//span[@id='item-light']");
       assertThat(light.getText()).isEqualTo("红灯");
@@ -229,6 +228,8 @@ class UserPathBrowserTest {
     steps.step("督查室同意整改方案", () -> {
       logIn("tducha");
       inbox.open("审核整改方案", ITEM);
+      // the whole plan is on the page the office decides on
+      assertThat(browser.text()).contains("存在的问题", "原因及责任分析", "整改措施", "整改完成时限");
       browser.choose("审核结论", "同意整改方案");
       inbox.submit();
     });
@@ -239,11 +240,12 @@ class UserPathBrowserTest {
       browser.waitForText("方案已通过，待提交佐证");
       Path pdf = Files.createTempDirectory("duban-e2e").resolve("整改报告.pdf");
       Files.writeString(pdf, "%PDF-1.4 整改报告", StandardCharsets.UTF_8);
+      // the file is uploaded on the evidence step's own page, which comes back after the upload
+      inbox.open("提交整改佐证", ITEM);
       browser.driver().findElement(By.xpath("//form[contains(@class,'upload')]//input[@type='file']"))
           .sendKeys(pdf.toAbsolutePath().toString());
       browser.clickToNewPage("//form[contains(@class,'upload')]//button");
-      browser.waitForText(pdf.getFileName().toString());
-      inbox.open("提交整改佐证", ITEM);
+      browser.waitForText(pdf.getFileName().toString(), "提交整改佐证");
       browser.fill("整改佐证", "系统已上线，附运行报告");
       inbox.submit();
     });
@@ -251,6 +253,8 @@ class UserPathBrowserTest {
     steps.step("督查室核验销号", () -> {
       logIn("tducha");
       inbox.open("核验销号", ITEM);
+      // the evidence files are listed, with a link, on the page the office signs off on
+      assertThat(browser.find("//div[@id='evidence-files']//a").getText()).isEqualTo("整改报告.pdf");
       browser.choose("销号意见", "同意销号");
       browser.fill("核验意见", "整改到位，同意销号");
       inbox.submit();
@@ -272,6 +276,21 @@ class UserPathBrowserTest {
       // with who did it and the figures behind the light
       assertThat(timeline).contains("规则 GAP_30", today.toString().substring(0, 7) + " 月度进展：完成 20%",
           "平均住院日：7.1天（目标 ≤ 6.5天，未达标）", "测试医务主任（tmedhead）", "测试医务干事（tmedstaff）", "测试督查（tducha）");
+    });
+
+    steps.step("院领导在驾驶舱看到只有一个月的点", () -> {
+      logIn("tleader");
+      browser.open("/board");
+      // one month of check-ins and one reading: each is a dot large enough to see (a line of one point
+      // draws nothing), the expected value a diamond, and the target's label sits inside the plot
+      String drawn = browser.waiting().withMessage(() -> "the board's charts to be drawn").until(d ->
+          (String) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+              "var p = document.getElementById('chart-progress'), c = document.querySelector('#chart-indicators .chart');"
+                  + "var pc = p && echarts.getInstanceByDom(p), ic = c && echarts.getInstanceByDom(c);"
+                  + "if (!pc || !ic) return null;"
+                  + "var ps = pc.getOption().series[0], is = ic.getOption().series;"
+                  + "return [ps.showSymbol, ps.symbolSize, is[0].symbolSize, is[1].symbol, is[0].markLine.label.position].join('|');"));
+      assertThat(drawn).isEqualTo("true|12|12|diamond|insideEndTop");
     });
   }
 }
