@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.duban.audit.AuditLog;
+import org.duban.history.ItemHistory;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
 import org.duban.org.Role;
@@ -252,9 +253,28 @@ public class AssessmentService {
     audit.record("assessment.appeal.decide", "assessment", assessmentId.toString(), before, after);
   }
 
+  /**
+   * A department did not answer its score review by the deadline and the grace after it: its score
+   * counts as accepted (the model's {@code reviewUnanswered} timer). Audited, once per department.
+   */
+  @Transactional
+  public void deemAccepted(Long assessmentId, Long departmentId) {
+    audit.recordAs(ItemHistory.SYSTEM, "assessment.review.deemedAccepted", "assessment", assessmentId.toString(),
+        null, Map.of("departmentId", departmentId));
+  }
+
   /** Publishes the results: final, visible to all departments and leaders; audited. */
   @Transactional
   public void publish(Long assessmentId, String comment, CurrentUser user) {
+    publish(assessmentId, comment, user, List.of());
+  }
+
+  /**
+   * Publishes the results; the departments named did not answer their review and are recorded as
+   * having accepted their score.
+   */
+  @Transactional
+  public void publish(Long assessmentId, String comment, CurrentUser user, List<String> unansweredDepartments) {
     if (!mayRun(user)) {
       throw new AccessDeniedException("only the supervision office publishes assessments");
     }
@@ -267,6 +287,9 @@ public class AssessmentService {
     after.put("status", Assessment.Status.PUBLISHED.name());
     if (comment != null && !comment.isBlank()) {
       after.put("comment", comment.trim());
+    }
+    if (!unansweredDepartments.isEmpty()) {
+      after.put("unansweredReviewsCountedAsAccepted", unansweredDepartments);
     }
     audit.record("assessment.publish", "assessment", assessmentId.toString(),
         Map.of("status", Assessment.Status.REVIEW.name()), after);

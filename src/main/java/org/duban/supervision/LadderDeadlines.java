@@ -39,6 +39,12 @@ public class LadderDeadlines {
     return EngineClock.toDate(calendar.addWorkingDays(deadline, 1).atTime(settings.dueHour(), 0));
   }
 
+  /** The deadline (last day to act) of a step that counts as missed at {@code missedAt}: the inverse of {@link #missedAt}. */
+  public LocalDate deadlineOf(Date missedAt) {
+    LocalDate missed = java.time.LocalDateTime.ofInstant(missedAt.toInstant(), java.time.ZoneId.systemDefault()).toLocalDate();
+    return calendar.minusWorkingDays(missed, 1);
+  }
+
   public boolean isWorkingDay(LocalDate day) {
     return calendar.isWorkingDay(day);
   }
