@@ -216,7 +216,12 @@ public class EscalationService {
     if (!escalation.isOpen()) {
       return;
     }
-    escalation.endedWithItem(EngineClock.now());
+    LocalDateTime now = EngineClock.now();
+    escalation.endedWithItem(now);
+    // an open rectification would otherwise count against the closed item (the year-end score counts them)
+    rectifications.findByEscalationId(escalationId).filter(Rectification::isOpen)
+        .ifPresent(r -> r.signedOff(ItemHistory.SYSTEM,
+            "CANCELLED".equals(why) ? "工作任务经变更取消，整改随之结束" : "工作任务已验收销号，整改随之结束", now));
     EventKind kind = "CANCELLED".equals(why) ? EventKind.ESCALATION_ENDED_ITEM_CANCELLED : EventKind.ESCALATION_ENDED_ITEM_ACCEPTED;
     event(escalation, ItemHistory.SYSTEM, kind, null);
     log.info("escalation {} of item {} ended with its item ({})", escalationId, escalation.getWorkItemId(), why);

@@ -48,6 +48,7 @@ class EscalationEndsWithItemFlowTest {
   @Autowired RuntimeService runtimeService;
   @Autowired EscalationRepository escalations;
   @Autowired ItemHistory history;
+  @Autowired RectificationRepository rectifications;
 
   @AfterEach
   void reset() {
@@ -80,6 +81,8 @@ class EscalationEndsWithItemFlowTest {
         .isZero();
     assertThat(escalations.findById(escalation.getId()).orElseThrow().getStatus()).isEqualTo(Escalation.Status.ITEM_CLOSED);
     assertThat(escalations.findByOpenItemId(item)).isEmpty();
+    assertThat(rectifications.findByEscalationId(escalation.getId()).orElseThrow().isOpen())
+        .as("the rectification no longer counts as open").isFalse();
     // and the item's history says why
     assertThat(history.ofItem(item)).extracting(ItemEvent::getKind).endsWith("ITEM_CLOSED", "ESCALATION_ENDED_ITEM_ACCEPTED");
   }
