@@ -32,9 +32,10 @@ import org.springframework.stereotype.Component;
  * task, so it is in their inbox, and is told which step missed which deadline; with
  * {@code nextMayAct = false} (a step only its holders may do, such as signing for a department or a
  * leader's review) the next person is told to chase it and gets no right to do it. The task itself
- * stays, with what was already entered, and its holders keep it too. Inside a multi-instance only
- * the task of the same branch (same {@code workItemId} / {@code departmentId}) is meant. Running the
- * job twice adds nobody twice and tells nobody twice.
+ * stays, with what was already entered, and its holders keep it too (an assigned task becomes a
+ * shared one its assignee is a candidate of, since only an assignee may act on an assigned task).
+ * Inside a multi-instance only the task of the same branch (same {@code workItemId} /
+ * {@code departmentId}) is meant. Running the job twice adds nobody twice and tells nobody twice.
  */
 @Component("handOverOverdueTaskDelegate")
 public class OverdueTaskHandover implements JavaDelegate {
@@ -84,8 +85,17 @@ public class OverdueTaskHandover implements JavaDelegate {
         }
       }
     }
+    if (mayAct && task.getAssignee() != null) {
+      // a task someone holds is open to one person only (TaskAccess): it goes back to a shared task
+      // that its holder keeps as a candidate and the next person may take
+      if (!linkedUsers.contains(task.getAssignee())) {
+        taskService.addCandidateUser(task.getId(), task.getAssignee());
+        linkedUsers.add(task.getAssignee());
+      }
+      taskService.setAssignee(task.getId(), null);
+    }
     if (mayAct) {
-      users.stream().filter(u -> !linkedUsers.contains(u) && !u.equals(task.getAssignee()))
+      users.stream().filter(u -> !linkedUsers.contains(u))
           .forEach(u -> taskService.addCandidateUser(task.getId(), u));
       groups.stream().filter(g -> !linkedGroups.contains(g)).forEach(g -> taskService.addCandidateGroup(task.getId(), g));
     }

@@ -124,11 +124,15 @@ class WaitingStepDeadlinesTest extends ProcessTestSupport {
     setClock(at("2026-02-12T10:30:00"));
     ProcessInstance escalation = runtimeService().startProcessInstanceByKey("escalation", "item-7",
         withVariables("workItemId", ITEM, "escalationId", 44L, "startLevel", "YELLOW"));
+    // an office member took the triage and then sat on it
+    taskService().claim(task("triageEscalation", escalation).getId(), "zhao.ducha");
 
     Task triage = assertDeadline(escalation, "triageEscalation", "triageReminder", "triageOverdue",
         at("2026-02-24T09:00:00"), at("2026-02-14T09:00:00"));
 
-    assertThat(candidateUsers(triage)).containsExactly(LEADER);
+    // it is a shared task again, which its holder keeps and the leader in charge may take
+    assertThat(triage.getAssignee()).isNull();
+    assertThat(candidateUsers(triage)).containsExactlyInAnyOrder("zhao.ducha", LEADER);
     assertThat(candidateGroups(triage)).containsExactly("role_supervision");
     assertThat(sent.get(0).recipients()).containsExactly(LEADER);
     assertThat(sent.get(0).body()).contains("研判").contains("2026-02-24 09:00");
@@ -197,6 +201,9 @@ class WaitingStepDeadlinesTest extends ProcessTestSupport {
     sent.clear();
     Task question = assertDeadline(issuance, "answerSigningQuestion", "questionReminder", "questionOverdue",
         at("2026-03-17T09:00:00"), at("2026-03-16T09:00:00"));
+    // the issuer's own task becomes a shared one the issuer and the office may take
+    assertThat(question.getAssignee()).isNull();
+    assertThat(candidateUsers(question)).containsExactly(ISSUER);
     assertThat(candidateGroups(question)).containsExactly("role_supervision");
     assertThat(sent.get(0).recipients()).containsExactly("member-of-role_supervision");
   }
