@@ -1,6 +1,8 @@
 package org.duban.supervision;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Date;
 import org.duban.calendar.WorkCalendar;
 import org.duban.infrastructure.EngineClock;
@@ -41,7 +43,7 @@ public class LadderDeadlines {
 
   /** The deadline (last day to act) of a step that counts as missed at {@code missedAt}: the inverse of {@link #missedAt}. */
   public LocalDate deadlineOf(Date missedAt) {
-    LocalDate missed = java.time.LocalDateTime.ofInstant(missedAt.toInstant(), java.time.ZoneId.systemDefault()).toLocalDate();
+    LocalDate missed = LocalDateTime.ofInstant(missedAt.toInstant(), ZoneId.systemDefault()).toLocalDate();
     return calendar.minusWorkingDays(missed, 1);
   }
 

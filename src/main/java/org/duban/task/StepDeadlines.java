@@ -50,12 +50,6 @@ public class StepDeadlines {
         .atTime(missed.toLocalTime()));
   }
 
-  /** The last day to act of a step that counts as missed at {@code due} (the working day before it). */
-  public LocalDate lastDayOf(Date due) {
-    LocalDate missed = LocalDateTime.ofInstant(due.toInstant(), ZoneId.systemDefault()).toLocalDate();
-    return calendar.minusWorkingDays(missed, 1);
-  }
-
   private Date missedAt(LocalDate lastDay) {
     return EngineClock.toDate(calendar.addWorkingDays(lastDay, 1).atTime(settings.dueHour(), 0));
   }
