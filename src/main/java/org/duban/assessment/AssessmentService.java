@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.duban.audit.AuditLog;
+import org.duban.history.ItemHistory;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
 import org.duban.org.Role;
@@ -259,9 +260,28 @@ public class AssessmentService {
     notices.appealDecided(assessments.findById(assessmentId).orElseThrow(NotFound::new), appeal);
   }
 
+  /**
+   * A department did not answer its score review by the deadline and the grace after it: its score
+   * counts as accepted (the model's {@code reviewUnanswered} timer). Audited, once per department.
+   */
+  @Transactional
+  public void deemAccepted(Long assessmentId, Long departmentId) {
+    audit.recordAs(ItemHistory.SYSTEM, "assessment.review.deemedAccepted", "assessment", assessmentId.toString(),
+        null, Map.of("departmentId", departmentId));
+  }
+
   /** Publishes the results: final, visible to all departments and leaders; audited. */
   @Transactional
   public void publish(Long assessmentId, String comment, CurrentUser user) {
+    publish(assessmentId, comment, user, List.of());
+  }
+
+  /**
+   * Publishes the results; the departments named did not answer their review and are recorded as
+   * having accepted their score.
+   */
+  @Transactional
+  public void publish(Long assessmentId, String comment, CurrentUser user, List<String> unansweredDepartments) {
     if (!mayRun(user)) {
       throw new AccessDeniedException("only the supervision office publishes assessments");
     }
@@ -274,6 +294,9 @@ public class AssessmentService {
     after.put("status", Assessment.Status.PUBLISHED.name());
     if (comment != null && !comment.isBlank()) {
       after.put("comment", comment.trim());
+    }
+    if (!unansweredDepartments.isEmpty()) {
+      after.put("unansweredReviewsCountedAsAccepted", unansweredDepartments);
     }
     audit.record("assessment.publish", "assessment", assessmentId.toString(),
         Map.of("status", Assessment.Status.REVIEW.name()), after);

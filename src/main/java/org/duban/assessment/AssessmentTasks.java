@@ -60,6 +60,11 @@ class AssessmentTasks implements TaskDecisionHandler {
       values.put("resultSummary", overview.departments().stream()
           .map(d -> d.name() + "：" + d.score().toPlainString() + message("assessment.points"))
           .collect(Collectors.joining("\n")));
+      List<String> unanswered = unansweredDepartments(task, overview);
+      values.put("reviewNote", unanswered.isEmpty()
+          ? message("assessment.publish.allAnswered")
+          : messages.getMessage("assessment.publish.unanswered", new Object[] {String.join("、", unanswered)},
+              LocaleContextHolder.getLocale()));
       return values;
     }
     AssessmentResults.DepartmentResult department = overview.department(id(task, "departmentId"));
@@ -117,8 +122,10 @@ class AssessmentTasks implements TaskDecisionHandler {
         if ("appeal".equals(response)) {
           service.appeal(assessmentId, departmentId, itemId(values, "appealItem"), FormValues.text(values, "appealReason"), user);
         }
-        // the answer belongs to this department's branch of the multi-instance, not to the whole process
-        runtime.setVariableLocal(task.getExecutionId(), AssessmentService.RESPONSE, response);
+        // the answer belongs to this department's branch of the multi-instance, not to the whole process:
+        // the branch declares it (an input parameter of departmentReview) and the task's own scope
+        // (it has timers) hands it up to there
+        runtime.setVariable(task.getExecutionId(), AssessmentService.RESPONSE, response);
         taskService.complete(task.getId());
       }
       case DECIDE -> {
@@ -128,11 +135,23 @@ class AssessmentTasks implements TaskDecisionHandler {
         taskService.complete(task.getId());
       }
       case PUBLISH -> {
-        service.publish(assessmentId, FormValues.text(values, "publishComment"), user);
+        service.publish(assessmentId, FormValues.text(values, "publishComment"), user,
+            unansweredDepartments(task, results.overview(assessmentId)));
         taskService.complete(task.getId());
       }
       default -> throw new IllegalStateException("not an assessment task: " + task.getTaskDefinitionKey());
     }
+  }
+
+  /** The departments whose review went unanswered and counted as accepted (DeemScoreAcceptedDelegate). */
+  List<String> unansweredDepartments(Task task, AssessmentResults.Overview overview) {
+    return DeemScoreAcceptedDelegate.departmentIds(taskService.getVariable(task.getId(), DeemScoreAcceptedDelegate.UNANSWERED))
+        .stream()
+        .map(id -> {
+          AssessmentResults.DepartmentResult department = overview.department(id);
+          return department == null ? String.valueOf(id) : department.name();
+        })
+        .toList();
   }
 
   private static Long itemId(Map<String, Object> values, String key) {

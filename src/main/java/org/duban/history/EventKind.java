@@ -49,5 +49,9 @@ public enum EventKind {
   /** A step an admin added in Modeler, with no Java behind it, was done. */
   STEP_DONE,
   /** A sub-task's task went to someone else because its person moved or left (TaskHandover). */
-  SUBTASK_HANDED_OVER
+  SUBTASK_HANDED_OVER,
+  /** An open escalation ended because its item was accepted (销号). */
+  ESCALATION_ENDED_ITEM_ACCEPTED,
+  /** An open escalation ended because a change cancelled its item. */
+  ESCALATION_ENDED_ITEM_CANCELLED
 }

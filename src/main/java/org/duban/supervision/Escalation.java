@@ -20,7 +20,9 @@ public class Escalation {
     /** Back on track after a blue reminder: no notice was needed. */
     RESOLVED,
     /** The hospital meeting decided to end the supervision. */
-    CLOSED_BY_MEETING
+    CLOSED_BY_MEETING,
+    /** Its item closed (accepted, or cancelled by a change) while it was open. */
+    ITEM_CLOSED
   }
 
   @Id
@@ -75,6 +77,10 @@ public class Escalation {
 
   void closedByMeeting(LocalDateTime at) {
     close(Status.CLOSED_BY_MEETING, at);
+  }
+
+  void endedWithItem(LocalDateTime at) {
+    close(Status.ITEM_CLOSED, at);
   }
 
   void reached(LadderLevel level) {

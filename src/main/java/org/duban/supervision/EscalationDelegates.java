@@ -9,6 +9,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class EscalationDelegates {
 
+  /** Which deadline the last climb was for ({@code plan} or {@code evidence}), and when it counted as missed. */
+  static final String MISSED_STEP = "missedStep";
+  static final String MISSED_DUE = "missedDue";
+
   @Bean
   JavaDelegate sendBlueReminderDelegate(EscalationLadder ladder) {
     return execution -> ladder.sendBlueReminder(escalationId(execution));
@@ -27,6 +31,9 @@ class EscalationDelegates {
   JavaDelegate climbLadderDelegate(EscalationLadder ladder) {
     return execution -> {
       String resumeAt = (String) execution.getVariableLocal("resumeAt");
+      // the leader's follow-up names the deadline that was actually missed, before it is replaced
+      execution.setVariable(MISSED_STEP, resumeAt);
+      execution.setVariable(MISSED_DUE, execution.getVariable(EscalationTasks.dueVariable(resumeAt)));
       EscalationLadder.Climb climb = ladder.climb(escalationId(execution), resumeAt);
       execution.setVariable("ladderLevel", climb.level().name());
       if (climb.dueAt() != null) {
@@ -38,6 +45,12 @@ class EscalationDelegates {
   @Bean
   JavaDelegate closeEscalationDelegate(EscalationService service) {
     return execution -> service.close(escalationId(execution));
+  }
+
+  /** The event subprocess {@code itemClosed}: the item closed, the escalation ends with it. */
+  @Bean
+  JavaDelegate endEscalationWithItemDelegate(EscalationService service) {
+    return execution -> service.endWithItem(escalationId(execution), (String) execution.getVariable("itemClosedBecause"));
   }
 
   private static Long escalationId(DelegateExecution execution) {

@@ -206,6 +206,28 @@ public class EscalationService {
   }
 
   /**
+   * Called by the process when its item closed while the escalation was open (the event subprocess
+   * {@code itemClosed} of escalation.bpmn, which has already ended every task and wait): the
+   * escalation ends and the item's history says why. Does nothing for an escalation already closed.
+   */
+  @Transactional
+  public void endWithItem(Long escalationId, String why) {
+    Escalation escalation = escalation(escalationId);
+    if (!escalation.isOpen()) {
+      return;
+    }
+    LocalDateTime now = EngineClock.now();
+    escalation.endedWithItem(now);
+    // an open rectification would otherwise count against the closed item (the year-end score counts them)
+    rectifications.findByEscalationId(escalationId).filter(Rectification::isOpen)
+        .ifPresent(r -> r.signedOff(ItemHistory.SYSTEM,
+            "CANCELLED".equals(why) ? "工作任务经变更取消，整改随之结束" : "工作任务已验收销号，整改随之结束", now));
+    EventKind kind = "CANCELLED".equals(why) ? EventKind.ESCALATION_ENDED_ITEM_CANCELLED : EventKind.ESCALATION_ENDED_ITEM_ACCEPTED;
+    event(escalation, ItemHistory.SYSTEM, kind, null);
+    log.info("escalation {} of item {} ended with its item ({})", escalationId, escalation.getWorkItemId(), why);
+  }
+
+  /**
    * The hospital meeting's decision on a referred item, recorded by the supervision office: go on
    * with a new deadline (returned as the moment it counts as missed), or end the supervision.
    */

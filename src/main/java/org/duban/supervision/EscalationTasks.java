@@ -1,6 +1,9 @@
 package org.duban.supervision;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +15,8 @@ import org.duban.task.DecisionRejected;
 import org.duban.task.FormValues;
 import org.duban.task.TaskContext;
 import org.duban.task.TaskDecisionHandler;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,6 +52,7 @@ class EscalationTasks implements TaskDecisionHandler {
   private final LadderDeadlines deadlines;
   private final TaskService taskService;
   private final RectificationFiles files;
+  private final MessageSource messages;
 
   EscalationTasks(
       EscalationService service,
@@ -55,7 +61,8 @@ class EscalationTasks implements TaskDecisionHandler {
       MeetingReferralRepository referrals,
       LadderDeadlines deadlines,
       TaskService taskService,
-      RectificationFiles files) {
+      RectificationFiles files,
+      MessageSource messages) {
     this.files = files;
     this.service = service;
     this.escalations = escalations;
@@ -63,6 +70,7 @@ class EscalationTasks implements TaskDecisionHandler {
     this.referrals = referrals;
     this.deadlines = deadlines;
     this.taskService = taskService;
+    this.messages = messages;
   }
 
   @Override
@@ -81,6 +89,9 @@ class EscalationTasks implements TaskDecisionHandler {
     escalations.findById(escalationId).ifPresent(e -> values.put("escalationReason", e.getReason()));
     if (TRIAGE.equals(task.getTaskDefinitionKey())) {
       values.put("noticeDeadline", deadlines.inWorkingDays(TRIAGE_WORKING_DAYS));
+    }
+    if (LEADER.equals(task.getTaskDefinitionKey())) {
+      values.put("missedDeadline", missedDeadline(task));
     }
     if (MEETING.equals(task.getTaskDefinitionKey())) {
       referrals
@@ -102,6 +113,23 @@ class EscalationTasks implements TaskDecisionHandler {
               values.put(EVIDENCE_FILES, files.listOf(r.getId()));
             });
     return values;
+  }
+
+  /**
+   * Which deadline the department missed, as the ladder climbed to the leader: the step, its last
+   * day and when it counted as missed (the follow-up's own variables, kept from its climb).
+   */
+  String missedDeadline(Task task) {
+    Object step = taskService.getVariable(task.getId(), "missedStep");
+    Object due = taskService.getVariable(task.getId(), "missedDue");
+    String kind = "evidence".equals(step) ? "evidence" : "plan";
+    if (!(due instanceof Date missedAt)) {
+      return messages.getMessage("leaderFollowUp.missed." + kind, new Object[] {"—", "—"}, LocaleContextHolder.getLocale());
+    }
+    String overdueSince = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+        .format(LocalDateTime.ofInstant(missedAt.toInstant(), ZoneId.systemDefault()));
+    return messages.getMessage("leaderFollowUp.missed." + kind,
+        new Object[] {deadlines.deadlineOf(missedAt).toString(), overdueSince}, LocaleContextHolder.getLocale());
   }
 
   private static void putIfPresent(Map<String, Object> values, String key, Object value) {

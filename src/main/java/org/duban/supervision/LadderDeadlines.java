@@ -1,6 +1,8 @@
 package org.duban.supervision;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Date;
 import org.duban.calendar.WorkCalendar;
 import org.duban.infrastructure.EngineClock;
@@ -37,6 +39,12 @@ public class LadderDeadlines {
   /** When a deadline counts as missed: the next working day after it, at the due hour. */
   public Date missedAt(LocalDate deadline) {
     return EngineClock.toDate(calendar.addWorkingDays(deadline, 1).atTime(settings.dueHour(), 0));
+  }
+
+  /** The deadline (last day to act) of a step that counts as missed at {@code missedAt}: the inverse of {@link #missedAt}. */
+  public LocalDate deadlineOf(Date missedAt) {
+    LocalDate missed = LocalDateTime.ofInstant(missedAt.toInstant(), ZoneId.systemDefault()).toLocalDate();
+    return calendar.minusWorkingDays(missed, 1);
   }
 
   public boolean isWorkingDay(LocalDate day) {

@@ -53,6 +53,11 @@ class TaskReminderDelegate implements JavaDelegate {
       if (workItemId != null && !Objects.equals(workItemId, taskService.getVariable(task.getId(), "workItemId"))) {
         continue;
       }
+      // a department's branch of a multi-instance (the year-end score review) is meant alone too
+      Object departmentId = execution.getVariable("departmentId");
+      if (departmentId != null && !Objects.equals(departmentId, taskService.getVariable(task.getId(), "departmentId"))) {
+        continue;
+      }
       remind(task, timer.getId(), workItemId instanceof Number n ? n.longValue() : null);
     }
   }

@@ -14,6 +14,7 @@ import org.duban.org.PersonRepository;
 import org.duban.task.DecisionRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,18 +32,21 @@ public class DepartmentWorkService {
   private final DepartmentRepository departments;
   private final PersonRepository people;
   private final ItemHistory history;
+  private final ApplicationEventPublisher events;
 
   DepartmentWorkService(
       WorkItemRepository workItems,
       SubTaskRepository subTasks,
       DepartmentRepository departments,
       PersonRepository people,
-      ItemHistory history) {
+      ItemHistory history,
+      ApplicationEventPublisher events) {
     this.workItems = workItems;
     this.subTasks = subTasks;
     this.departments = departments;
     this.people = people;
     this.history = history;
+    this.events = events;
   }
 
   /** One sub-task row of the breakdown form. */
@@ -168,6 +172,8 @@ public class DepartmentWorkService {
     }
     item.closed(EngineClock.now());
     event(item, ItemHistory.SYSTEM, EventKind.ITEM_CLOSED, null);
+    // whatever still chases the item (an escalation) ends with it, in this transaction
+    events.publishEvent(new WorkItemClosed(itemId, WorkItemClosed.Why.ACCEPTED));
     log.info("work item {} closed", itemId);
   }
 

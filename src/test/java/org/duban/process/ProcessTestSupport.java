@@ -22,6 +22,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.duban.calendar.WorkCalendar;
+import org.duban.task.StepDeadlineSettings;
+import org.duban.task.StepDeadlines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,6 +49,8 @@ public abstract class ProcessTestSupport {
   void initAssertions() {
     processEngine = engine.getProcessEngine();
     BpmnAwareTests.init(processEngine);
+    // the deadlines of waiting human steps, with the shipped calendar and the default settings
+    Mocks.register("stepDeadlines", new StepDeadlines(WorkCalendar.fromSeed(), StepDeadlineSettings.defaults()));
   }
 
   @AfterEach
