@@ -166,7 +166,9 @@ class KillAndRestartIT {
 
   /** Items the sweep lights: issued and not closed. */
   private static int openItems(JdbcTemplate jdbc) {
-    return count(jdbc, "select count(*) from work_item where stage not in ('DRAFT', 'CLOSED')");
+    // the items a sweep lights: open, and past their first round or their deadline (SweepItems)
+    return count(jdbc, "select count(*) from work_item w where stage not in ('DRAFT', 'CLOSED')"
+        + " and (deadline < current_date or exists (select 1 from check_in c where c.work_item_id = w.id))");
   }
 
   /**
