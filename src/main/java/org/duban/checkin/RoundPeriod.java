@@ -35,6 +35,7 @@ final class RoundPeriod {
     if (openedOn != null) {
       return period.toString();
     }
-    return settings.periodCoveredBy(YearMonth.parse(period.toString()).atDay(1));
+    // one month back whatever the setting says now, exactly as V30 moved the check-ins already stored
+    return YearMonth.parse(period.toString()).minusMonths(1).toString();
   }
 }

@@ -122,5 +122,7 @@ class OpenCheckInRoundDelegateTest {
     assertThat(RoundPeriod.of("2026-06", null, CheckInSettings.defaults(), today)).isEqualTo("2026-05");
     assertThat(RoundPeriod.of("2026-12", "2027-01-04", CheckInSettings.defaults(), today)).isEqualTo("2026-12");
     assertThat(RoundPeriod.of(null, null, CheckInSettings.defaults(), today)).isEqualTo("2026-12");
+    // as V30 moved the check-ins those rounds stored: one month back, whatever the setting is now
+    assertThat(RoundPeriod.of("2026-06", null, new CheckInSettings(5, MonthCovered.CURRENT), today)).isEqualTo("2026-05");
   }
 }
