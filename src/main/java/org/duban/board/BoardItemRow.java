@@ -17,7 +17,19 @@ public record BoardItemRow(
     Light light,
     String lightReason,
     LocalDate deadline,
-    int percentDone) {
+    int percentDone,
+    long submittedCheckIns) {
+
+  /** A row of an item whose check-ins are not counted: shown as having reported. */
+  public BoardItemRow(Long id, String seq, String title, String book, String area, String department, String leader,
+      ItemStage stage, Light light, String lightReason, LocalDate deadline, int percentDone) {
+    this(id, seq, title, book, area, department, leader, stage, light, lightReason, deadline, percentDone, 1);
+  }
+
+  /** Never reported and no progress from elsewhere: the board says 未填报, not 0%. */
+  public boolean neverReported() {
+    return submittedCheckIns == 0 && percentDone == 0 && stage != ItemStage.CLOSED;
+  }
 
   /** The light's CSS and message suffix: GREEN, YELLOW, RED, NONE, or CLOSED for a closed item. */
   public String shown() {

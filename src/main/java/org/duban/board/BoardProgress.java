@@ -3,6 +3,7 @@ package org.duban.board;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.duban.workitem.IndicatorEvaluation;
 import org.duban.workitem.IndicatorEvaluator;
 import org.duban.workitem.ItemStage;
 import org.duban.workitem.Light;
+import org.duban.workitem.WorkItem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,9 +73,11 @@ public class BoardProgress {
   public List<Department> byDepartment(BoardFilter filter) {
     BoardFilter.Where where = filter.where();
     where.and("c.status = :submitted", "submitted", CheckIn.Status.SUBMITTED);
-    String jpql = "select d.id, d.name, c.period, b.periodStart, i.deadline, count(c), sum(c.percentDone)"
+    // an item's 序时进度 starts at its own start (WorkItem.startOfWork): its start date, issue day or book start
+    String jpql = "select d.id, d.name, c.period, b.periodStart, i.deadline, count(c), sum(c.percentDone),"
+        + " i.startDate, i.issuedAt"
         + " from CheckIn c join c.workItem i join i.taskBook b join i.leadDepartment d" + where.jpql()
-        + " group by d.id, d.name, c.period, b.periodStart, i.deadline";
+        + " group by d.id, d.name, c.period, b.periodStart, i.deadline, i.startDate, i.issuedAt";
     LocalDate today = EngineClock.today();
     Map<Long, String> names = new HashMap<>();
     Map<Long, Map<String, long[]>> sums = new LinkedHashMap<>(); // reports, percent sum, expected sum
@@ -81,7 +85,7 @@ public class BoardProgress {
       Long department = (Long) row[0];
       names.put(department, (String) row[1]);
       String period = (String) row[2];
-      LocalDate start = (LocalDate) row[3];
+      LocalDate start = WorkItem.startOfWork((LocalDate) row[7], (LocalDateTime) row[8], (LocalDate) row[3]);
       LocalDate deadline = (LocalDate) row[4];
       long reports = ((Number) row[5]).longValue();
       long percent = row[6] == null ? 0 : ((Number) row[6]).longValue();
@@ -181,7 +185,7 @@ public class BoardProgress {
 
   private static IndicatorSeries series(Indicator indicator, List<Object[]> readings) {
     var item = indicator.getWorkItem();
-    LocalDate start = item.getTaskBook().getPeriodStart();
+    LocalDate start = item.startOfWork();
     long total = Math.max(1, ChronoUnit.DAYS.between(start, item.getDeadline()));
     List<String> periods = new ArrayList<>();
     List<BigDecimal> values = new ArrayList<>();

@@ -35,7 +35,7 @@ public class CheckIn {
   @JoinColumn(name = "work_item_id")
   private WorkItem workItem;
 
-  /** yyyy-MM of the round that asked for it. */
+  /** yyyy-MM: the month reported on (a round opened in June asks for May; see CheckInSettings). */
   private String period;
 
   @Enumerated(EnumType.STRING)

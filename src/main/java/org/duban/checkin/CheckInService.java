@@ -2,7 +2,6 @@ package org.duban.checkin;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +28,6 @@ public class CheckInService {
     this.checkIns = checkIns;
     this.workItems = workItems;
     this.history = history;
-  }
-
-  public static String currentPeriod() {
-    return YearMonth.from(EngineClock.today()).toString();
   }
 
   /** Items a monthly round asks to report on: issued and not yet closed. */

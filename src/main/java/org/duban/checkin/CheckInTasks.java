@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
 import org.duban.security.CurrentUser;
 import org.duban.task.DecisionRejected;
@@ -30,11 +31,21 @@ class CheckInTasks implements TaskDecisionHandler {
   private final CheckInService service;
   private final WorkItemRepository workItems;
   private final TaskService taskService;
+  private final CheckInSettings settings;
 
-  CheckInTasks(CheckInService service, WorkItemRepository workItems, TaskService taskService) {
+  CheckInTasks(CheckInService service, WorkItemRepository workItems, TaskService taskService, CheckInSettings settings) {
     this.service = service;
     this.workItems = workItems;
     this.taskService = taskService;
+    this.settings = settings;
+  }
+
+  /** The month the task's round reports on (a round of an older release named the month after it). */
+  private String periodOf(Task task) {
+    Map<String, Object> variables =
+        taskService.getVariables(task.getId(), List.of(RoundPeriod.PERIOD, RoundPeriod.OPENED_ON));
+    return RoundPeriod.of(variables.get(RoundPeriod.PERIOD), variables.get(RoundPeriod.OPENED_ON), settings,
+        EngineClock.today());
   }
 
   @Override
@@ -48,7 +59,7 @@ class CheckInTasks implements TaskDecisionHandler {
     WorkItem item = workItems.findById(context.requireWorkItemId()).orElseThrow(NotFound::new);
     Map<String, Object> values = new HashMap<>();
     values.put("percentDone", item.getPercentDone());
-    values.put("period", taskService.getVariable(task.getId(), "period"));
+    values.put("period", periodOf(task));
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Indicator indicator : item.getIndicators()) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -79,10 +90,9 @@ class CheckInTasks implements TaskDecisionHandler {
         readings.put(indicators.get(i).getId(), value);
       }
     }
-    String period = (String) taskService.getVariable(task.getId(), "period");
     service.submit(
         itemId,
-        period == null ? CheckInService.currentPeriod() : period,
+        periodOf(task),
         percent,
         readings,
         FormValues.requiredText(values, "narrative"),

@@ -58,7 +58,7 @@ public class IndicatorCharts {
 
   private static IndicatorEvaluation evaluate(WorkItem item, Indicator indicator, String period, BigDecimal value) {
     YearMonth month = YearMonth.parse(period);
-    LocalDate start = item.getTaskBook().getPeriodStart();
+    LocalDate start = item.startOfWork();
     long total = Math.max(1, ChronoUnit.DAYS.between(start, item.getDeadline()));
     double elapsed = ChronoUnit.DAYS.between(start, month.atEndOfMonth()) / (double) total;
     return IndicatorEvaluator.evaluate(indicator, value, month.getYear(), elapsed);

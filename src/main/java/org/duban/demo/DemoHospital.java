@@ -193,6 +193,8 @@ class DemoHospital {
     items.add(item(book, secretary, areas.get("医疗服务"), "6", "控制药品费用不合理增长",
         "药占比<25%", depts.get("pharmacy"), List.of(depts.get("medical")), leader, yearEnd,
         "药占比", "%", IndicatorDirection.LT, "27.3", "25"));
+    // the year's work began with the year (a sheet's 开始时间): 序时进度 runs from 1 January, not from the seed
+    items.forEach(item -> item.startOn(periodStart));
 
     complete(book.getProcessInstanceId(), "draftTaskBook", "shuji", Map.of());
     complete(book.getProcessInstanceId(), "reviewTaskBook", "yuanzhang", Map.of("reviewDecision", "approve", "reviewComment", "同意下达"));

@@ -36,6 +36,10 @@ public class LightAssessment {
   private int daysToDeadline;
   private int overdueSubTasks;
   private int indicatorsOffTrack;
+
+  /** Check-ins the item had submitted; null for lights set before the figure was kept. */
+  private Integer submittedCheckIns;
+
   private LocalDateTime assessedAt;
 
   protected LightAssessment() {}
@@ -54,6 +58,7 @@ public class LightAssessment {
     this.daysToDeadline = facts.daysToDeadline();
     this.overdueSubTasks = facts.overdueSubTasks();
     this.indicatorsOffTrack = facts.indicatorsOffTrack();
+    this.submittedCheckIns = facts.submittedCheckIns();
     this.assessedAt = at;
   }
 
@@ -104,6 +109,15 @@ public class LightAssessment {
 
   public int getIndicatorsOffTrack() {
     return indicatorsOffTrack;
+  }
+
+  public Integer getSubmittedCheckIns() {
+    return submittedCheckIns;
+  }
+
+  /** The item had never reported: pages say 未填报 where they would say "0 天" since the last report. */
+  public boolean isNeverReported() {
+    return submittedCheckIns != null && submittedCheckIns == 0;
   }
 
   /** How far the item lagged behind 序时进度, as the rules saw it. */

@@ -38,20 +38,20 @@ public class LightFactsCalculator {
   public LightFacts factsOf(Long workItemId) {
     WorkItem item = workItems.findById(workItemId).orElseThrow(NotFound::new);
     LocalDate today = EngineClock.today();
-    // 序时进度 runs on the book's calendar: an annual target is a year's work, however late the
-    // book was issued.
-    LocalDate periodStart = item.getTaskBook().getPeriodStart();
-    LocalDate issued = item.getIssuedAt() != null ? item.getIssuedAt().toLocalDate() : periodStart;
+    // 序时进度 runs from the item's own start (a sheet's start date, else the day it was issued): an
+    // item issued in October has October to its deadline, not the year the book began in January.
+    LocalDate start = item.startOfWork();
     LocalDate lastReport =
-        checkIns.lastSubmitted(workItemId).map(CheckIn::getRecordedAt).map(t -> t.toLocalDate()).orElse(issued);
+        checkIns.lastSubmitted(workItemId).map(CheckIn::getRecordedAt).map(t -> t.toLocalDate()).orElse(start);
     return new LightFacts(
-        expectedProgress(periodStart, item.getDeadline(), today),
+        expectedProgress(start, item.getDeadline(), today),
         item.getPercentDone(),
         (int) Math.max(0, ChronoUnit.DAYS.between(lastReport, today)),
         checkIns.missedSinceLastSubmitted(workItemId),
         (int) ChronoUnit.DAYS.between(today, item.getDeadline()),
         (int) facts.countOverdueSubTasks(workItemId, today),
-        indicatorsOffTrack(item));
+        indicatorsOffTrack(item),
+        (int) facts.countSubmittedCheckIns(workItemId));
   }
 
   /** 序时进度: the share of the item's time that has passed, in percent. */
@@ -76,7 +76,7 @@ public class LightFactsCalculator {
     }
     Map<Long, Indicator> indicators =
         item.getIndicators().stream().collect(Collectors.toMap(Indicator::getId, Function.identity()));
-    LocalDate start = item.getTaskBook().getPeriodStart();
+    LocalDate start = item.startOfWork();
     long total = Math.max(1, ChronoUnit.DAYS.between(start, item.getDeadline()));
     Set<Long> judged = new HashSet<>();
     int offTrack = 0;

@@ -17,6 +17,10 @@ interface LightFactsRepository extends Repository<WorkItem, Long> {
       + " and s.status = org.duban.workitem.SubTask.Status.OPEN and s.dueDate < :today")
   long countOverdueSubTasks(Long itemId, LocalDate today);
 
+  @Query("select count(c) from CheckIn c where c.workItem.id = :itemId"
+      + " and c.status = org.duban.checkin.CheckIn.Status.SUBMITTED")
+  long countSubmittedCheckIns(Long itemId);
+
   @Query("select new org.duban.supervision.LightFactsRepository$Reading(r.indicator.id, r.value, c.period)"
       + " from IndicatorReading r join r.checkIn c where c.workItem.id = :itemId"
       + " and c.status = org.duban.checkin.CheckIn.Status.SUBMITTED order by c.period desc")

@@ -167,7 +167,7 @@ public class WeeklySupervisionService {
   /** Records a new sweep; {@code startedBy} is null when the timer started it. */
   @Transactional
   public Long startSweep(String startedBy) {
-    Sweep sweep = sweeps.save(new Sweep(EngineClock.now(), startedBy, workItems.findOpenIds().size()));
+    Sweep sweep = sweeps.save(new Sweep(EngineClock.now(), startedBy, lightableItemIds().size()));
     log.info("supervision sweep {} of {} started", sweep.getId(), sweep.getIsoWeek());
     return sweep.getId();
   }
@@ -177,16 +177,22 @@ public class WeeklySupervisionService {
     return workItems.findOpenIds();
   }
 
-  /** The first id of every id range that holds an open item; each range is one chunk of the sweep. */
+  /** The open items the sweep lights: those past their first round, or past their deadline (SweepItems). */
   @Transactional(readOnly = true)
-  public List<Long> chunkStarts() {
-    return workItems.findOpenIds().stream().map(id -> id / CHUNK_WIDTH * CHUNK_WIDTH).distinct().toList();
+  public List<Long> lightableItemIds() {
+    return sweepItems.lightableIds(openStages(), EngineClock.today());
   }
 
-  /** The open items of one chunk; ranges do not overlap, so no item is evaluated twice in a sweep. */
+  /** The first id of every id range that holds an item to light; each range is one chunk of the sweep. */
+  @Transactional(readOnly = true)
+  public List<Long> chunkStarts() {
+    return lightableItemIds().stream().map(id -> id / CHUNK_WIDTH * CHUNK_WIDTH).distinct().toList();
+  }
+
+  /** The items to light of one chunk; ranges do not overlap, so no item is evaluated twice in a sweep. */
   @Transactional(readOnly = true)
   public List<Long> openItemIdsInChunk(Long chunkStart) {
-    return sweepItems.openIdsBetween(chunkStart, chunkStart + CHUNK_WIDTH, openStages());
+    return sweepItems.lightableIdsBetween(chunkStart, chunkStart + CHUNK_WIDTH, openStages(), EngineClock.today());
   }
 
   private static Collection<ItemStage> openStages() {

@@ -69,6 +69,9 @@ public class WorkItem {
   private LocalDate deadline;
   private String acceptanceCriteria;
 
+  /** The day the work starts when a decomposition sheet gives one; null: it starts when issued. */
+  private LocalDate startDate;
+
   @Enumerated(EnumType.STRING)
   private ItemStage stage;
 
@@ -152,6 +155,11 @@ public class WorkItem {
     this.leaderInCharge = leaderInCharge;
     this.deadline = deadline;
     this.acceptanceCriteria = acceptanceCriteria;
+  }
+
+  /** The start date a decomposition sheet gives (开始时间); null to start when issued. */
+  public void startOn(LocalDate day) {
+    this.startDate = day;
   }
 
   public void reported(int percent) {
@@ -240,6 +248,26 @@ public class WorkItem {
 
   public LocalDateTime getIssuedAt() {
     return issuedAt;
+  }
+
+  public LocalDate getStartDate() {
+    return startDate;
+  }
+
+  /**
+   * Where the item's 序时进度 starts: its own start date, else the day it was issued, else (a draft)
+   * its book's start. An item issued in the last quarter has the time from then on, not the year.
+   */
+  public LocalDate startOfWork() {
+    return startOfWork(startDate, issuedAt, taskBook.getPeriodStart());
+  }
+
+  /** {@link #startOfWork()} from the three dates, for queries that read them as columns. */
+  public static LocalDate startOfWork(LocalDate startDate, LocalDateTime issuedAt, LocalDate bookStart) {
+    if (startDate != null) {
+      return startDate;
+    }
+    return issuedAt != null ? issuedAt.toLocalDate() : bookStart;
   }
 
   public LocalDateTime getClosedAt() {

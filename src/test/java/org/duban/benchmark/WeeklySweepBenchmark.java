@@ -120,9 +120,10 @@ class WeeklySweepBenchmark {
     Long leader = hospital.personId("tincharge");
     jdbc.update("update task_book set status = 'ISSUED', issued_at = ? where id = ?", Timestamp.valueOf(issued),
         book.getId());
+    // work started 30 days ago (a sheet's start date), so 序时进度 is 30 of 230 days for the items due ahead
     String sql = "insert into work_item (task_book_id, goal_area_id, seq, title, lead_department_id,"
-        + " leader_in_charge_id, deadline, stage, percent_done, issued_at, version)"
-        + " values (?, ?, ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, ?, 0)";
+        + " leader_in_charge_id, deadline, stage, percent_done, issued_at, start_date, version)"
+        + " values (?, ?, ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, 0)";
     List<Object[]> batch = new ArrayList<>();
     for (int i = 1; i <= ITEMS; i++) {
       int kind = i % 100;
@@ -131,7 +132,7 @@ class WeeklySweepBenchmark {
       LocalDate deadline = red ? today.minusDays(3) : today.plusDays(200);
       int percent = red ? 40 : yellow ? 0 : 20;
       batch.add(new Object[] {book.getId(), goalArea, String.valueOf(i), "第" + i + "项重点工作", department, leader,
-          Date.valueOf(deadline), percent, Timestamp.valueOf(issued)});
+          Date.valueOf(deadline), percent, Timestamp.valueOf(issued), Date.valueOf(today.minusDays(30))});
       if (batch.size() == 1000) {
         jdbc.batchUpdate(sql, batch);
         batch.clear();
@@ -140,6 +141,10 @@ class WeeklySweepBenchmark {
     if (!batch.isEmpty()) {
       jdbc.batchUpdate(sql, batch);
     }
+    // every item has had its first round (the sweep lights only those, or items past their deadline)
+    jdbc.update("insert into check_in (work_item_id, period, status, percent_done, recorded_at)"
+        + " select id, ?, 'SUBMITTED', percent_done, ? from work_item where task_book_id = ?",
+        java.time.YearMonth.from(today).minusMonths(1).toString(), Timestamp.valueOf(issued.plusDays(1)), book.getId());
   }
 
   private static void resetPeaks() {

@@ -366,7 +366,8 @@ class BoardWebTest {
           long[] sum = direct.computeIfAbsent(item.getLeadDepartment().getId() + "|" + checkIn.getPeriod(), k -> new long[3]);
           sum[0]++;
           sum[1] += checkIn.getPercentDone();
-          sum[2] += LightFactsCalculator.expectedProgress(item.getTaskBook().getPeriodStart(), item.getDeadline(), asOf);
+          // 序时进度 runs from the item's own start (its issue day here), not the book's
+          sum[2] += LightFactsCalculator.expectedProgress(item.startOfWork(), item.getDeadline(), asOf);
         }
       }
     });

@@ -74,6 +74,7 @@ abstract class LifecycleScenario {
   @Autowired org.duban.calendar.WorkCalendar workCalendar;
   @Autowired IndicatorCharts indicatorCharts;
   @Autowired org.duban.supervision.WeeklySupervisionService weeklySupervision;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
   @BeforeEach
   void hospital() {
@@ -92,6 +93,8 @@ abstract class LifecycleScenario {
     bookForm.setGoalAreas("医疗服务");
     TaskBook book = taskBooks.createDraft(bookForm, hospital.user("tleader"));
     WorkItem item = taskBooks.addItem(book.getId(), itemForm(book, today.plusDays(30)), hospital.user("tleader"));
+    // whose work began with the book (a sheet's start date): its 序时进度 runs from then, not from its issue
+    transaction.executeWithoutResult(status -> items.findById(item.getId()).orElseThrow().startOn(bookForm.getPeriodStart()));
     String bookInstance = book.getProcessInstanceId();
 
     // When the draft is submitted, sent back with a reason, revised and approved

@@ -38,6 +38,12 @@ class SweepRunNowRefusalTest {
   @Autowired SweepRepository sweeps;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
+  @Autowired org.duban.checkin.CheckInService checkIns;
+
+  /** An open item past its first round (a missed check-in): the sweep lights it. */
+  private void itemToLight(String title) {
+    checkIns.recordMissed(fixture.issuedItem(title).itemId(), "2026-01");
+  }
 
   @BeforeEach
   void noSweepRunning() {
@@ -65,8 +71,8 @@ class SweepRunNowRefusalTest {
   @Test
   void aSecondRunNowIsRefusedWithTheRunningSweepsProgressAndStartsNothing() throws Exception {
     // Given two open items and a sweep the office started, whose jobs have not run yet
-    fixture.issuedItem("周督查进行中一");
-    fixture.issuedItem("周督查进行中二");
+    itemToLight("周督查进行中一");
+    itemToLight("周督查进行中二");
     mvc.perform(post("/supervision/sweep").with(user(hospital.user("tducha"))).with(csrf()))
         .andExpect(status().is3xxRedirection());
     RunningSweep running = weekly.runningSweep().orElseThrow();
@@ -111,7 +117,7 @@ class SweepRunNowRefusalTest {
   @Test
   void runNowIsRefusedWhileTheTimersSweepRuns() {
     // Given an open item, and the weekly timer fired (its job run by hand, as the job executor would)
-    fixture.issuedItem("定时周督查进行中");
+    itemToLight("定时周督查进行中");
     Job timer = managementService.createJobQuery().processDefinitionKey(WeeklySupervisionService.PROCESS_KEY)
         .activityId("weeklySupervisionTimer").timers().singleResult();
     managementService.executeJob(timer.getId());

@@ -71,11 +71,27 @@ class WeeklySweepIdempotenceTest {
     ClockUtil.setCurrentTime(Date.from(at.atZone(ZoneId.systemDefault()).toInstant()));
   }
 
-  /** An issued item that missed two monthly check-ins: red by rule MISSED_2. */
+  /**
+   * An issued item whose work started 30 days ago (a sheet's start date) and that missed two monthly
+   * check-ins: red by rule MISSED_2.
+   */
   IssuedItem silentItem(String title) {
-    IssuedItem item = fixture.issuedItem(title);
+    IssuedItem item = startedThirtyDaysAgo(fixture.issuedItem(title));
     checkIns.recordMissed(item.itemId(), "2026-01");
     checkIns.recordMissed(item.itemId(), "2026-02");
+    return item;
+  }
+
+  /** An issued item whose work started 30 days ago and that reported {@code percent} in its first round. */
+  IssuedItem reportedItem(String title, int percent) {
+    IssuedItem item = startedThirtyDaysAgo(fixture.issuedItem(title));
+    checkIns.submit(item.itemId(), "2026-02", percent, Map.of(), "二月进展", null, "tmedhead");
+    return item;
+  }
+
+  IssuedItem startedThirtyDaysAgo(IssuedItem item) {
+    transaction.executeWithoutResult(status ->
+        workItems.findById(item.itemId()).orElseThrow().startOn(MONDAY.toLocalDate().minusDays(30)));
     return item;
   }
 
@@ -96,7 +112,7 @@ class WeeklySweepIdempotenceTest {
   void sweepingTwiceInAWeekRefreshesLightsButPutsEachItemToTheLadderOnce() {
     // Given an item silent for two months and one that lags behind 序时进度
     IssuedItem silent = silentItem("周督查幂等-两次漏报");
-    IssuedItem lagging = fixture.issuedItem("周督查幂等-进度滞后");
+    IssuedItem lagging = reportedItem("周督查幂等-进度滞后", 0);
 
     // When the weekly sweep runs on Monday
     supervision.runToEnd("tducha");
@@ -110,7 +126,7 @@ class WeeklySweepIdempotenceTest {
     assertThat(red.getReason()).isEqualTo("两次及以上未按时填报月度进展");
     assertThat(red.getMissedCheckIns()).isEqualTo(2);
     assertThat(red.getReportedProgress()).isZero();
-    // the book runs from 30 days ago to the item's deadline 200 days ahead: 30 of 230 days have passed
+    // the item's work started 30 days ago and is due 200 days ahead: 30 of 230 days have passed
     assertThat(red.getExpectedProgress()).isEqualTo(13);
     assertThat(red.getDaysToDeadline()).isEqualTo(200);
     assertThat(red.getOverdueSubTasks()).isZero();
@@ -222,7 +238,7 @@ class WeeklySweepIdempotenceTest {
   @Test
   void aFailingItemLeavesTheOthersLitAndTheResumedSweepCountsEveryItemOnce() {
     // Given two healthy items and one whose check-in data is broken, so that evaluating it fails
-    IssuedItem healthy = fixture.issuedItem("周督查续跑-正常一");
+    IssuedItem healthy = reportedItem("周督查续跑-正常一", 20);
     IssuedItem silent = silentItem("周督查续跑-正常二");
     IssuedItem broken = fixture.issuedItem("周督查续跑-数据损坏");
     Long indicatorId = transaction.execute(s ->

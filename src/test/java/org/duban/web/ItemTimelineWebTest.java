@@ -87,7 +87,7 @@ class ItemTimelineWebTest extends WebTestSupport {
                 "dueDate", EngineClock.today().plusDays(10)))),
         hospital.user("tmedhead"));
 
-    // And reports April on the check-in form with 平均住院日 at 6.8 days (the target is ≤ 6.5)
+    // And reports March (the round opened in April asks for the month that ended) on the check-in form with 平均住院日 at 6.8 days (the target is ≤ 6.5)
     setClock(LocalDateTime.of(2026, 4, 8, 14, 20));
     checkInRounds.openNow("tducha");
     mvc.perform(post("/tasks/{id}", fixture.openCheckInTask(item).getId()).with(as("tmedhead")).with(csrf())
@@ -134,7 +134,7 @@ class ItemTimelineWebTest extends WebTestSupport {
         "2026-04-07</time></h3>",
         "分解子任务", "梳理出院流程（测试医务干事，2026-04-17 前，办理中）",
         "2026-04-08</time></h3>",
-        "14:20", "填报月度进展", "测试医务主任（tmedhead）", "2026-04 月度进展：完成 12%",
+        "14:20", "填报月度进展", "测试医务主任（tmedhead）", "2026-03 月度进展：完成 12%",
         "平均住院日：6.8天（目标 ≤ 6.5天，未达标）", "出院流程梳理中", "信息系统待改造",
         "2026-04-13</time></h3>",
         "09:00", "状态灯变化", "系统", "规则 " + light.getRule(),

@@ -61,29 +61,39 @@ class LightExplainedWebTest extends WebTestSupport {
     IssuedItem item = fixture.issuedItem("灯色解释页面");
     assertThat(page(item.itemId(), "zh_CN")).contains("红黄绿灯", "尚未评估");
 
-    // When a weekly sweep lights it, and a week later, after two missed check-ins, another one
+    // When a weekly sweep runs before any round asked the item, Then it is not lit yet
     supervision.runToEnd("tducha");
+    assertThat(page(item.itemId(), "zh_CN")).contains("尚未评估");
+
+    // When, a week later and after two missed check-ins, another sweep runs
     setClock(LocalDateTime.of(2026, 4, 13, 9, 0));
     checkIns.recordMissed(item.itemId(), "2026-03");
     checkIns.recordMissed(item.itemId(), "2026-04");
     supervision.runToEnd("tducha");
 
     // Then the page shows the current light, the rule that set it, and every figure the rule used
-    // (the book runs from 30 days before the item was issued to its deadline 200 days after: 37 of 230 days)
+    // (序时进度 runs from the item's issue to its deadline 200 days after: 7 of 200 days; it never reported)
     String zh = page(item.itemId(), "zh_CN");
     assertThat(zh).contains("规则 MISSED_2", "两次及以上未按时填报月度进展", "评估于 2026-04-13 09:00",
-        "序时进度 16%，填报进度 0%，差距 16，逾期子任务 0，指标偏离 0，距完成时限 193 天，距上次填报 7 天，漏报 2 次",
+        "序时进度 3%，填报进度 0%，差距 3，逾期子任务 0，指标偏离 0，距完成时限 193 天，未填报，漏报 2 次",
         "灯色由每周督查按规则");
-    // and the history of its lights, newest first, each with its rule
-    int red = zh.indexOf(">MISSED_2</td>");
-    int yellow = zh.indexOf(">GAP_10</td>");
-    assertThat(red).isPositive();
-    assertThat(yellow).isGreaterThan(red);
-
     // And in English the same explanation is given in English
     assertThat(page(item.itemId(), "en")).contains("Rule MISSED_2",
-        "Expected progress 16%, reported 0%, gap 16 points, overdue sub-tasks 0, indicators off track 0,"
-            + " 193 days to the deadline, last report 7 days ago, missed check-ins 2");
+        "Expected progress 3%, reported 0%, gap 3 points, overdue sub-tasks 0, indicators off track 0,"
+            + " 193 days to the deadline, never reported, missed check-ins 2");
+
+    // When the department reports a week later and the next sweep runs
+    setClock(LocalDateTime.of(2026, 4, 20, 9, 0));
+    checkIns.submit(item.itemId(), "2026-05", 10, java.util.Map.of(), "补报进展", null, "tmedhead");
+    supervision.runToEnd("tducha");
+
+    // Then the current light counts the days since that report, and the lights before follow it, each with its rule
+    zh = page(item.itemId(), "zh_CN");
+    assertThat(zh).contains("规则 ON_PLAN", "序时进度 7%，填报进度 10%，差距 -3，逾期子任务 0，指标偏离 0，距完成时限 186 天，距上次填报 0 天，漏报 0 次");
+    int green = zh.indexOf(">ON_PLAN</td>");
+    int red = zh.indexOf(">MISSED_2</td>");
+    assertThat(green).isPositive();
+    assertThat(red).isGreaterThan(green);
   }
 
   @Test

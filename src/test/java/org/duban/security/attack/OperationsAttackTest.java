@@ -26,6 +26,7 @@ class OperationsAttackTest extends AttackTestSupport {
 
   @Autowired WeeklySupervisionService weekly;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.duban.checkin.CheckInService checkIns;
 
   @AfterEach
   void noSweepLeftRunning() {
@@ -35,7 +36,8 @@ class OperationsAttackTest extends AttackTestSupport {
   @Test
   void aSecondRunNowWhileASweepRunsIsRefusedAndStartsNothing() throws Exception {
     NoSweepRunning.ensure(weekly, runtimeService);
-    fixture.issuedItem("重复周督查");
+    // an item past its first round (a missed check-in), so that the sweep has an item to light
+    checkIns.recordMissed(fixture.issuedItem("重复周督查").itemId(), "2026-01");
     weekly.runNow("tducha");
     assertThat(weekly.runningSweep()).isPresent();
     DatabaseState before = databaseState();
