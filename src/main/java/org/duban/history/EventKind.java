@@ -49,5 +49,9 @@ public enum EventKind {
   /** A step an admin added in Modeler, with no Java behind it, was done. */
   STEP_DONE,
   /** A sub-task's task went to someone else because its person moved or left (TaskHandover). */
-  SUBTASK_HANDED_OVER
+  SUBTASK_HANDED_OVER,
+  /** Issued to a department nobody could act for: its tasks went to the supervision office (EmptyDepartments). */
+  ITEM_ROUTED_TO_SUPERVISION,
+  /** A draft book was deleted; the detail is its title. */
+  BOOK_DELETED
 }
