@@ -64,6 +64,12 @@ public class EmptyDepartments {
     return heads.leadersOf(departmentId).isEmpty();
   }
 
+  /** Whether work for the department is to be refused: nobody could act for it and the setting refuses. */
+  @Transactional(readOnly = true)
+  public boolean refusesWorkFor(Long departmentId) {
+    return rule == Rule.REFUSE && isEmpty(departmentId);
+  }
+
   /** Of these departments, those nobody could act for, each once, in the given order. */
   @Transactional(readOnly = true)
   public List<Department> among(Collection<Department> candidates) {

@@ -18,6 +18,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.duban.IssuedItemFixture;
 import org.duban.RunningAppTest;
 import org.duban.TestHospital;
+import org.duban.change.ChangeFormData;
+import org.duban.change.ChangeRejected;
+import org.duban.change.ChangeRequestRepository;
+import org.duban.change.ChangeService;
 import org.duban.history.ItemHistory;
 import org.duban.org.Department;
 import org.duban.org.DepartmentKind;
@@ -29,6 +33,7 @@ import org.duban.task.DecisionRejected;
 import org.duban.task.WorkTasks;
 import org.duban.workitem.ItemStage;
 import org.duban.workitem.WorkItem;
+import org.duban.workitem.WorkItemQueries;
 import org.duban.workitem.WorkItemRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +65,9 @@ class EmptyDepartmentIssuingTest {
   @Autowired ItemHistory history;
   @Autowired MessageSource messages;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired WorkItemQueries itemQueries;
+  @Autowired ChangeService changes;
+  @Autowired ChangeRequestRepository changeRequests;
 
   @BeforeEach
   void ensureHospital() {
@@ -121,6 +129,49 @@ class EmptyDepartmentIssuingTest {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("item-" + item.getId()).count()).isZero();
     assertThat(items.findById(item.getId()).orElseThrow().getStage()).isEqualTo(ItemStage.DRAFT);
     assertThat(history.ofBook(book.getId())).hasSize(events);
+  }
+
+  @Test
+  void anItemIsNotHandedOnToADepartmentWithNobodyByADisputeOrAChangeRequest() {
+    // Given an issued item of 测试医务部, which disputes it, and a department nobody is in
+    Department empty = department("改派无人科室");
+    IssuedItemFixture.IssuedItem issued = fixture.issuedItem("改派给无人科室的事项");
+    workTasks.complete(fixture.openTask(issued, "claimItem").getId(),
+        Map.of("claimDecision", "dispute", "disputeReason", "不归本部门"), hospital.user("tmedhead"));
+    Task resolve = fixture.openTask(issued, "resolveDispute");
+    int events = history.ofItem(issued.itemId()).size();
+
+    // When the issuer reassigns it to the empty department, it is refused with its name, nothing changed
+    assertThatThrownBy(() -> workTasks.complete(resolve.getId(),
+            Map.of("disputeResolution", "reassign", "newLeadDepartment", String.valueOf(empty.getId())),
+            hospital.user(IssuedItemFixture.ISSUER)))
+        .isInstanceOfSatisfying(DecisionRejected.class, rejected -> {
+          assertThat(rejected.field()).isEqualTo("newLeadDepartment");
+          assertThat(rejected.args()).containsExactly(empty.getName());
+        });
+    assertThat(fixture.openTask(issued, "resolveDispute").getId()).isEqualTo(resolve.getId());
+    assertThat(items.findById(issued.itemId()).orElseThrow().getLeadDepartment().getId())
+        .isEqualTo(hospital.department("tmedical").getId());
+    assertThat(history.ofItem(issued.itemId())).hasSize(events);
+
+    // And a change request moving it there is refused beside the lead department
+    workTasks.complete(resolve.getId(), Map.of("disputeResolution", "insist"), hospital.user(IssuedItemFixture.ISSUER));
+    var item = itemQueries.summary(issued.itemId());
+    ChangeFormData change = new ChangeFormData();
+    change.setTitle(item.title());
+    change.setTargetText(item.targetText());
+    change.setLeadDepartmentId(empty.getId());
+    change.setLeaderInChargeId(hospital.personId("tincharge"));
+    change.setDeadline(item.deadline());
+    change.setAcceptanceCriteria(item.acceptanceCriteria());
+    change.setReason("改由无人科室牵头");
+    long requests = changeRequests.count();
+    assertThatThrownBy(() -> changes.propose(issued.itemId(), change, hospital.user("tmedhead")))
+        .isInstanceOfSatisfying(ChangeRejected.class, rejected -> {
+          assertThat(rejected.field()).isEqualTo("leadDepartmentId");
+          assertThat(rejected.messageKey()).isEqualTo("change.leadDepartment.empty");
+        });
+    assertThat(changeRequests.count()).isEqualTo(requests);
   }
 
   private Department department(String name) {
