@@ -1,14 +1,14 @@
 /*
  * Duban: the task book's year and period propose each other, and deletions ask first.
  * - In a form with inputs marked data-book-year, data-book-start and data-book-end, changing the year
- *   proposes the period 1 January to 31 December of that year; changing the start date proposes its
- *   year (and, when the end no longer follows, the end of that year). The server checks again: a
- *   period that does not include the year is refused there.
+ *   proposes the period 1 January to 31 December of that year; changing the period so that it no
+ *   longer includes the year proposes the year it starts in (and a start after the end proposes the
+ *   end of the start's year). The server checks again: a period that does not include the year is
+ *   refused there.
  * - A form with data-confirm="text" is sent only after the person confirms the text.
  */
 (function () {
   'use strict';
-
 
   function yearOf(dateText) {
     var match = /^(\d{4})-\d{2}-\d{2}$/.exec(dateText || '');
@@ -22,7 +22,9 @@
     if (!year || !start || !end) {
       return;
     }
-    year.addEventListener('change', function () {
+    // on input, not change: the proposal is there before the person moves on to the dates, and a
+    // change event arriving later (on leaving the field) cannot overwrite dates typed meanwhile
+    year.addEventListener('input', function () {
       var y = parseInt(year.value, 10);
       if (isNaN(y) || y < 1000 || y > 9999) {
         return;
@@ -30,25 +32,27 @@
       start.value = y + '-01-01';
       end.value = y + '-12-31';
     });
-    start.addEventListener('change', function () {
-      var y = yearOf(start.value);
-      if (y === null) {
+    // a period that no longer includes the year proposes the year it starts in; a term book's period
+    // running over several years keeps the year the person gave while it still includes it
+    function proposeYear() {
+      var from = yearOf(start.value);
+      var to = yearOf(end.value);
+      var current = parseInt(year.value, 10);
+      if (from === null) {
         return;
       }
-      year.value = String(y);
-      if (!end.value || end.value < start.value) {
-        end.value = y + '-12-31';
-      }
-    });
-    end.addEventListener('change', function () {
-      var y = yearOf(end.value);
-      var from = yearOf(start.value);
-      var current = parseInt(year.value, 10);
-      // an end in another year than the book's leaves the year alone only while the period still includes it
-      if (y !== null && from !== null && !(current >= from && current <= y)) {
+      if (isNaN(current) || current < from || (to !== null && current > to)) {
         year.value = String(from);
       }
+    }
+    start.addEventListener('change', function () {
+      var from = yearOf(start.value);
+      if (from !== null && (!end.value || end.value < start.value)) {
+        end.value = from + '-12-31';
+      }
+      proposeYear();
     });
+    end.addEventListener('change', proposeYear);
   }
 
   function wireConfirm(form) {
