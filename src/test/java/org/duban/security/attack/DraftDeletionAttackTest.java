@@ -25,6 +25,19 @@ class DraftDeletionAttackTest extends AttackTestSupport {
     refusedFor("tmedhead");
   }
 
+  @Test
+  @Attack(AttackCategory.CSRF)
+  void theDraftersOwnDeletionWithoutTheCsrfTokenIsRefused() throws Exception {
+    TaskBook draft = fixture.draft("跨站伪造删除草稿");
+    DatabaseState before = databaseState();
+
+    mvc.perform(post("/books/{id}/delete", draft.getId()).with(as("tleader")))
+        .andExpect(status().isForbidden());
+
+    assertNothingChangedSince(before);
+    assertThat(taskService.createTaskQuery().processInstanceId(draft.getProcessInstanceId()).count()).isEqualTo(1);
+  }
+
   private void refusedFor(String username) throws Exception {
     TaskBook draft = fixture.draft("他人不能删除的草稿" + username);
     DatabaseState before = databaseState();
