@@ -12,6 +12,7 @@ import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
 import org.duban.org.Department;
 import org.duban.org.DepartmentRepository;
+import org.duban.org.EmptyDepartments;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
@@ -48,6 +49,7 @@ public class ChangeService {
   private final ItemHistory history;
   private final BookVersions versions;
   private final LeadDepartmentHandover handover;
+  private final EmptyDepartments emptyDepartments;
 
   ChangeService(
       ChangeRequestRepository requests,
@@ -57,8 +59,10 @@ public class ChangeService {
       RuntimeService runtimeService,
       ItemHistory history,
       BookVersions versions,
-      LeadDepartmentHandover handover) {
+      LeadDepartmentHandover handover,
+      EmptyDepartments emptyDepartments) {
     this.handover = handover;
+    this.emptyDepartments = emptyDepartments;
     this.requests = requests;
     this.workItems = workItems;
     this.departments = departments;
@@ -123,6 +127,10 @@ public class ChangeService {
     }
     Department lead = departments.findById(data.getLeadDepartmentId() == null ? -1L : data.getLeadDepartmentId())
         .filter(Department::isActive).orElseThrow(() -> new ChangeRejected("leadDepartmentId", "item.department.unknown"));
+    if (!lead.getId().equals(item.getLeadDepartment().getId()) && emptyDepartments.refusesWorkFor(lead.getId())) {
+      // the item would move to a department nobody could act for
+      throw new ChangeRejected("leadDepartmentId", "change.leadDepartment.empty");
+    }
     Person leader = people.findById(data.getLeaderInChargeId() == null ? -1L : data.getLeaderInChargeId())
         .filter(p -> p.isActive() && p.has(Role.LEADER))
         .orElseThrow(() -> new ChangeRejected("leaderInChargeId", "item.leader.unknown"));

@@ -53,5 +53,9 @@ public enum EventKind {
   /** An open escalation ended because its item was accepted (销号). */
   ESCALATION_ENDED_ITEM_ACCEPTED,
   /** An open escalation ended because a change cancelled its item. */
-  ESCALATION_ENDED_ITEM_CANCELLED
+  ESCALATION_ENDED_ITEM_CANCELLED,
+  /** Issued to a department nobody could act for: its tasks went to the supervision office (EmptyDepartments). */
+  ITEM_ROUTED_TO_SUPERVISION,
+  /** A draft book was deleted; the detail is its title. */
+  BOOK_DELETED
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.duban.org.Department;
 import org.duban.org.DepartmentHeads;
 import org.duban.org.DepartmentKind;
+import org.duban.org.EmptyDepartments;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.springframework.stereotype.Controller;
@@ -26,23 +27,30 @@ class DepartmentAdminController {
   private final DepartmentAdmin admin;
   private final DepartmentHeads heads;
   private final PersonRepository people;
+  private final EmptyDepartments emptyDepartments;
 
-  DepartmentAdminController(DepartmentAdmin admin, DepartmentHeads heads, PersonRepository people) {
+  DepartmentAdminController(DepartmentAdmin admin, DepartmentHeads heads, PersonRepository people,
+      EmptyDepartments emptyDepartments) {
     this.admin = admin;
     this.heads = heads;
     this.people = people;
+    this.emptyDepartments = emptyDepartments;
   }
 
   /** A line of the list: the department, who leads it and how many members it has. */
-  record DepartmentRow(Department department, String head, List<String> deputies, int members) {}
+  record DepartmentRow(Department department, String head, List<String> deputies, int members, boolean nobodyToAct) {}
 
   @GetMapping
   String list(Model model) {
+    List<Department> empty = emptyDepartments.active();
     List<DepartmentRow> rows = admin.all().stream()
         .map(d -> new DepartmentRow(d, name(d.getHeadPersonId()),
-            d.getDeputyIds().stream().map(this::name).toList(), admin.members(d.getId()).size()))
+            d.getDeputyIds().stream().map(this::name).toList(), admin.members(d.getId()).size(),
+            empty.stream().anyMatch(e -> e.getId().equals(d.getId()))))
         .toList();
     model.addAttribute("rows", rows);
+    // named at the top: work issued to them would reach nobody (refused, or sent to the supervision office)
+    model.addAttribute("withoutHead", empty);
     return "people/departments";
   }
 

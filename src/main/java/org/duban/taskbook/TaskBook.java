@@ -140,6 +140,22 @@ public class TaskBook {
     return status == TaskBookStatus.DRAFT;
   }
 
+  /** The drafter corrects what the book is; the service has checked the values against the book's items. */
+  void correct(String title, int year, LocalDate periodStart, LocalDate periodEnd) {
+    this.title = title;
+    this.year = year;
+    this.periodStart = periodStart;
+    this.periodEnd = periodEnd;
+  }
+
+  void deleted() {
+    status = TaskBookStatus.DELETED;
+  }
+
+  public boolean isDeleted() {
+    return status == TaskBookStatus.DELETED;
+  }
+
   void submitted() {
     status = TaskBookStatus.IN_REVIEW;
   }

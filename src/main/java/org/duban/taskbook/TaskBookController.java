@@ -113,6 +113,11 @@ class TaskBookController {
     model.addAttribute("rolledUp", RollUp.summarise(tree));
     model.addAttribute("hierarchy", books.hierarchy(id));
     model.addAttribute("seesEverything", !readable.partial());
+    // departments nobody could act for are named to those who see the whole book, never silently
+    model.addAttribute("emptyLeadDepartments", readable.partial() ? List.of() : service.emptyLeadDepartments(id));
+    model.addAttribute("routesToSupervisionOffice", service.routesEmptyDepartmentsToSupervisionOffice());
+    model.addAttribute("mayDelete", readable.book().isEditable()
+        && (readable.book().issuerUsername().equals(user.getUsername()) || user.has(Role.SUPERVISION) || user.has(Role.ADMIN)));
     return PAGE;
   }
 
@@ -139,6 +144,11 @@ class TaskBookController {
 
   private String editorPage(BookSummary book, CurrentUser user, Model model) {
     model.addAttribute("book", book);
+    if (!model.containsAttribute("detailsForm")) {
+      model.addAttribute("detailsForm", service.details(book.id()));
+    }
+    model.addAttribute("levels", BookLevel.values());
+    model.addAttribute("parentBooks", books.all().stream().filter(b -> !b.id().equals(book.id())).toList());
     model.addAttribute("items", items.visibleItemsOfBook(book.id(), user));
     model.addAttribute("departments", departments.findByActiveTrueOrderByIdAsc());
     model.addAttribute("leaders", people.findActiveByRole(Role.LEADER));
@@ -184,6 +194,52 @@ class TaskBookController {
       throw new AccessDeniedException("only the issuer edits a draft");
     }
     return editorPage(book, user, model);
+  }
+
+  /** The drafter corrects the draft's title, year, period and level; an error re-shows the editor with it. */
+  @PostMapping("/books/{id}/details")
+  String updateDetails(
+      @PathVariable Long id,
+      @AuthenticationPrincipal CurrentUser user,
+      @Valid @ModelAttribute("detailsForm") BookDetailsFormData data,
+      BindingResult result,
+      Model model,
+      RedirectAttributes redirect) {
+    BookSummary book = books.summary(id);
+    if (!book.issuerUsername().equals(user.getUsername())) {
+      throw new AccessDeniedException("only the issuer edits a draft");
+    }
+    if (!result.hasErrors()) {
+      try {
+        service.updateDraft(id, data, user);
+        redirect.addFlashAttribute("notice", "book.details.saved");
+        return "redirect:/books/" + id + "/edit";
+      } catch (EditRejected rejected) {
+        result.reject(rejected.messageKey());
+      }
+    }
+    WorkItemFormData itemForm = new WorkItemFormData();
+    itemForm.setDeadline(book.periodEnd());
+    model.addAttribute("itemForm", itemForm);
+    return editorPage(book, user, model);
+  }
+
+  @GetMapping("/books/{id}/details")
+  String backToEditorFromDetails(@PathVariable Long id) {
+    return "redirect:/books/" + id + "/edit";
+  }
+
+  /** Deletes a draft (its drafter, the supervision office or an admin): its task ends, it leaves the lists. */
+  @PostMapping("/books/{id}/delete")
+  String deleteDraft(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+    try {
+      service.deleteDraft(id, user);
+    } catch (EditRejected rejected) {
+      redirect.addFlashAttribute("warning", rejected.messageKey());
+      return "redirect:/books/" + id;
+    }
+    redirect.addFlashAttribute("notice", "book.deleted");
+    return "redirect:/books";
   }
 
   /** The editor re-shown after a failed add lives at the POST address; a reload or language switch lands here. */

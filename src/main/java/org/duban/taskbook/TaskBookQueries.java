@@ -30,12 +30,18 @@ public class TaskBookQueries {
 
   @Transactional(readOnly = true)
   public BookSummary summary(Long bookId) {
-    return BookSummary.of(books.findById(bookId).orElseThrow(NotFound::new), this::fullName);
+    return BookSummary.of(book(bookId), this::fullName);
+  }
+
+  /** A book that exists and was not deleted (a deleted draft is shown nowhere: 404). */
+  private TaskBook book(Long bookId) {
+    return books.findById(bookId).filter(b -> !b.isDeleted()).orElseThrow(NotFound::new);
   }
 
   @Transactional(readOnly = true)
   public List<BookSummary> all() {
-    return books.findAllByOrderByYearDescIdDesc().stream().map(b -> BookSummary.of(b, this::fullName)).toList();
+    return books.findAllByOrderByYearDescIdDesc().stream().filter(b -> !b.isDeleted())
+        .map(b -> BookSummary.of(b, this::fullName)).toList();
   }
 
   /** The books the viewer may open ({@link #readable}): all for those who see everything. */
@@ -46,6 +52,7 @@ public class TaskBookQueries {
     }
     java.util.Set<Long> withTheirItems = items.bookIdsOfDepartment(user.departmentId());
     return books.findAllByOrderByYearDescIdDesc().stream()
+        .filter(b -> !b.isDeleted())
         .filter(b -> withTheirItems.contains(b.getId()) || access.seesWholeBook(b, user))
         .map(b -> BookSummary.of(b, this::fullName))
         .toList();
@@ -59,11 +66,12 @@ public class TaskBookQueries {
 
   @Transactional(readOnly = true)
   public Hierarchy hierarchy(Long bookId) {
-    TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
+    TaskBook book = book(bookId);
     TaskBook parent = book.getParent();
     return new Hierarchy(
         parent == null ? null : new BookLink(parent.getId(), parent.getTitle(), parent.getLevel()),
         books.findByParentIdOrderByIdAsc(bookId).stream()
+            .filter(child -> !child.isDeleted())
             .map(child -> new BookLink(child.getId(), child.getTitle(), child.getLevel()))
             .toList());
   }
@@ -85,7 +93,7 @@ public class TaskBookQueries {
    */
   @Transactional(readOnly = true)
   public BookPrint readable(Long bookId, CurrentUser user) {
-    TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
+    TaskBook book = book(bookId);
     if (access.seesWholeBook(book, user)) {
       return new BookPrint(BookSummary.of(book, this::fullName), items.itemsOfBook(bookId), false);
     }

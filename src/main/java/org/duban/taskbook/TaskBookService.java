@@ -3,6 +3,7 @@ package org.duban.taskbook;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.duban.history.EventKind;
@@ -12,6 +13,7 @@ import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
 import org.duban.org.Department;
 import org.duban.org.DepartmentRepository;
+import org.duban.org.EmptyDepartments;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
@@ -36,6 +38,9 @@ public class TaskBookService {
 
   public static final String PROCESS_KEY = "taskBookIssuance";
 
+  /** The message of the issuance process's "draft deleted" event subprocess. */
+  static final String DRAFT_DELETED_MESSAGE = "taskBookDraftDeleted";
+
   private final TaskBookRepository books;
   private final WorkItemRepository workItems;
   private final DepartmentRepository departments;
@@ -43,6 +48,7 @@ public class TaskBookService {
   private final RuntimeService runtimeService;
   private final ItemHistory history;
   private final ApplicationEventPublisher events;
+  private final EmptyDepartments emptyDepartments;
 
   TaskBookService(
       TaskBookRepository books,
@@ -51,8 +57,10 @@ public class TaskBookService {
       PersonRepository people,
       RuntimeService runtimeService,
       ItemHistory history,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      EmptyDepartments emptyDepartments) {
     this.events = events;
+    this.emptyDepartments = emptyDepartments;
     this.books = books;
     this.workItems = workItems;
     this.departments = departments;
@@ -67,6 +75,7 @@ public class TaskBookService {
     if (!user.has(Role.LEADER)) {
       throw new AccessDeniedException("only leaders draft task books");
     }
+    requireYearInPeriod(data);
     Person issuer = people.getReferenceById(user.personId());
     TaskBook draft =
         new TaskBook(
@@ -92,7 +101,86 @@ public class TaskBookService {
     return book;
   }
 
-  private void placeInHierarchy(TaskBook draft, TaskBookFormData data) {
+  /**
+   * The drafter corrects the draft's title, year, period, level, parent and responsible party.
+   * Refused, with nothing changed, when the year and period disagree or an item's deadline (or a
+   * book below) would fall outside the new period.
+   */
+  @Transactional
+  public TaskBook updateDraft(Long bookId, BookDetailsFormData data, CurrentUser user) {
+    TaskBook book = editable(bookId, user);
+    requireYearInPeriod(data);
+    boolean itemsOutside = workItems.findByTaskBookIdOrderByIdAsc(bookId).stream()
+        .anyMatch(i -> i.getDeadline().isBefore(data.getPeriodStart()) || i.getDeadline().isAfter(data.getPeriodEnd()));
+    if (itemsOutside) {
+      throw new EditRejected("book.period.itemsOutside");
+    }
+    boolean childrenOutside = books.findByParentIdOrderByIdAsc(bookId).stream()
+        .anyMatch(c -> c.getPeriodStart().isBefore(data.getPeriodStart()) || c.getPeriodEnd().isAfter(data.getPeriodEnd()));
+    if (childrenOutside) {
+      throw new EditRejected("book.period.childrenOutside");
+    }
+    if (data.getParentId() != null && data.getParentId().equals(bookId)) {
+      throw new EditRejected("book.parent.unknown");
+    }
+    placeInHierarchy(book, data);
+    book.correct(data.getTitle().trim(), data.getYear(), data.getPeriodStart(), data.getPeriodEnd());
+    return book;
+  }
+
+  /**
+   * Deletes a draft: its drafter, the supervision office or an admin may. The issuance process ends
+   * through its "draft deleted" message event (an instance of an older process version without it is
+   * deleted with the reason), the book's history says who deleted it, and it leaves every list.
+   */
+  @Transactional
+  public void deleteDraft(Long bookId, CurrentUser user) {
+    TaskBook book = books.findById(bookId).filter(b -> !b.isDeleted()).orElseThrow(NotFound::new);
+    boolean drafter = book.getIssuer().getUsername().equals(user.getUsername());
+    if (!drafter && !user.has(Role.SUPERVISION) && !user.has(Role.ADMIN)) {
+      throw new AccessDeniedException("only the drafter, the supervision office or an admin deletes a draft");
+    }
+    if (!book.isEditable()) {
+      throw new EditRejected("book.delete.notDraft");
+    }
+    if (!books.findByParentIdOrderByIdAsc(bookId).stream().allMatch(TaskBook::isDeleted)) {
+      throw new EditRejected("book.delete.hasChildren");
+    }
+    book.deleted();
+    history.bookEvent(bookId, user.getUsername(), EventKind.BOOK_DELETED, book.getTitle());
+    endIssuance(book, user.getUsername());
+    log.info("draft task book {} deleted by {}", bookId, user.getUsername());
+  }
+
+  private void endIssuance(TaskBook book, String actor) {
+    String instance = book.getProcessInstanceId();
+    if (instance == null || runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() == 0) {
+      return;
+    }
+    try {
+      runtimeService.createMessageCorrelation(DRAFT_DELETED_MESSAGE)
+          .processInstanceId(instance)
+          .setVariable("deletedBy", actor)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException olderVersion) {
+      // an instance started before the process had the event: end it directly, saying why
+      runtimeService.deleteProcessInstance(instance, "task book draft deleted by " + actor);
+    }
+  }
+
+  /** The draft's details as they stand, for the editor's form. */
+  @Transactional(readOnly = true)
+  public BookDetailsFormData details(Long bookId) {
+    return BookDetailsFormData.of(books.findById(bookId).orElseThrow(NotFound::new));
+  }
+
+  private static void requireYearInPeriod(BookDetailsFormData data) {
+    if (!data.isYearInPeriod()) {
+      throw new EditRejected("book.period.year");
+    }
+  }
+
+  private void placeInHierarchy(TaskBook draft, BookDetailsFormData data) {
     TaskBook parent = null;
     if (data.getParentId() != null) {
       parent = books.findById(data.getParentId()).orElseThrow(() -> new EditRejected("book.parent.unknown"));
@@ -195,6 +283,7 @@ public class TaskBookService {
     if (workItems.findIdsByTaskBook(bookId).isEmpty()) {
       throw new DecisionRejected("submitNote", "book.submit.noItems");
     }
+    refuseEmptyDepartments(book, "submitNote");
     book.submitted();
     history.bookEvent(bookId, actor, EventKind.BOOK_SUBMITTED, null);
   }
@@ -205,6 +294,8 @@ public class TaskBookService {
     if (book.getIssuer().getUsername().equals(actor)) {
       throw new DecisionRejected("reviewDecision", "book.review.ownBook");
     }
+    // approving issues the book at once: the last moment to refuse work for nobody
+    refuseEmptyDepartments(book, "reviewDecision");
     history.bookEvent(bookId, actor, EventKind.BOOK_APPROVED, comment);
   }
 
@@ -224,8 +315,44 @@ public class TaskBookService {
     if (workItems.findIdsByTaskBook(bookId).isEmpty()) {
       throw new DecisionRejected("revisionNote", "book.submit.noItems");
     }
+    refuseEmptyDepartments(book, "revisionNote");
     book.submitted();
     history.bookEvent(bookId, actor, EventKind.BOOK_REVISED, note);
+  }
+
+  /**
+   * Refuses, naming them, the departments of the book nobody could act for: the lead departments of
+   * its items (unless the setting sends their tasks to the supervision office) and the department
+   * that signs it (the supervision office cannot sign for a department).
+   */
+  private void refuseEmptyDepartments(TaskBook book, String field) {
+    List<Department> empty = departmentsNobodyActsFor(book, !emptyDepartments.routesToSupervisionOffice());
+    if (!empty.isEmpty()) {
+      throw new DecisionRejected(field, "book.issue.emptyDepartments", EmptyDepartments.names(empty));
+    }
+  }
+
+  private List<Department> departmentsNobodyActsFor(TaskBook book, boolean withLeadDepartments) {
+    List<Department> concerned = new java.util.ArrayList<>();
+    if (book.getResponsibleDepartment() != null) {
+      concerned.add(book.getResponsibleDepartment());
+    }
+    if (withLeadDepartments) {
+      workItems.findByTaskBookIdOrderByIdAsc(book.getId()).forEach(item -> concerned.add(item.getLeadDepartment()));
+    }
+    return emptyDepartments.among(concerned);
+  }
+
+  /** The lead departments of the book's items nobody could act for (their tasks go to nobody, or to the supervision office). */
+  @Transactional(readOnly = true)
+  public List<String> emptyLeadDepartments(Long bookId) {
+    List<Department> leads = workItems.findByTaskBookIdOrderByIdAsc(bookId).stream().map(WorkItem::getLeadDepartment).toList();
+    return emptyDepartments.among(leads).stream().map(Department::getName).toList();
+  }
+
+  /** Whether the tasks of departments nobody could act for go to the supervision office (else issuing is refused). */
+  public boolean routesEmptyDepartmentsToSupervisionOffice() {
+    return emptyDepartments.routesToSupervisionOffice();
   }
 
   // Signing of a responsibility book (目标责任书), called by TaskBookTasks.
@@ -313,6 +440,13 @@ public class TaskBookService {
     for (WorkItem item : workItems.findByTaskBookIdOrderByIdAsc(bookId)) {
       item.issued(now);
       history.itemEvent(item.getId(), bookId, ItemHistory.SYSTEM, EventKind.ITEM_ISSUED, item.getLeadDepartment().getName());
+      if (emptyDepartments.routesToSupervisionOffice() && emptyDepartments.isEmpty(item.getLeadDepartment().getId())) {
+        // the setting's promise: not silently; the item's history says where its tasks went and why
+        history.itemEvent(item.getId(), bookId, ItemHistory.SYSTEM, EventKind.ITEM_ROUTED_TO_SUPERVISION,
+            item.getLeadDepartment().getName());
+        log.warn("item {} issued to {}, which nobody could act for: its tasks go to the supervision office",
+            item.getId(), item.getLeadDepartment().getName());
+      }
     }
     history.bookEvent(bookId, ItemHistory.SYSTEM, EventKind.BOOK_ISSUED, null);
     events.publishEvent(new TaskBookIssued(bookId, ItemHistory.SYSTEM));

@@ -4,5 +4,7 @@ public enum TaskBookStatus {
   DRAFT,
   IN_REVIEW,
   ISSUED,
-  CLOSED
+  CLOSED,
+  /** A draft its drafter (or the supervision office, an admin) deleted: kept for its history, shown nowhere. */
+  DELETED
 }

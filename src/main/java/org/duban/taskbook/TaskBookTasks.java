@@ -1,6 +1,7 @@
 package org.duban.taskbook;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
@@ -59,6 +60,14 @@ class TaskBookTasks implements TaskDecisionHandler {
       values.put("responsibleParty", book.responsibleParty());
     }
     String key = task.getTaskDefinitionKey();
+    if (DRAFT.equals(key) || REVIEW.equals(key) || REVISE.equals(key)) {
+      // said before submitting or approving: issuing to a department nobody could act for is refused,
+      // or by setting sends its tasks to the supervision office
+      List<String> empty = service.emptyLeadDepartments(book.getId());
+      values.put("emptyDepartmentsNote", empty.isEmpty() ? "" : messages.getMessage(
+          service.routesEmptyDepartmentsToSupervisionOffice() ? "book.emptyDepartments.routed" : "book.emptyDepartments.present",
+          new Object[] {String.join("、", empty)}, LocaleContextHolder.getLocale()));
+    }
     if (SIGN.equals(key)) {
       // after a question, the signer decides afresh instead of seeing the previous round's choice
       values.put("signDecision", null);

@@ -9,6 +9,7 @@ import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
 import org.duban.org.Department;
 import org.duban.org.DepartmentRepository;
+import org.duban.org.EmptyDepartments;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.task.DecisionRejected;
@@ -33,6 +34,7 @@ public class DepartmentWorkService {
   private final PersonRepository people;
   private final ItemHistory history;
   private final ApplicationEventPublisher events;
+  private final EmptyDepartments emptyDepartments;
 
   DepartmentWorkService(
       WorkItemRepository workItems,
@@ -40,7 +42,9 @@ public class DepartmentWorkService {
       DepartmentRepository departments,
       PersonRepository people,
       ItemHistory history,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      EmptyDepartments emptyDepartments) {
+    this.emptyDepartments = emptyDepartments;
     this.workItems = workItems;
     this.subTasks = subTasks;
     this.departments = departments;
@@ -77,10 +81,17 @@ public class DepartmentWorkService {
     if (department.getId().equals(item.getLeadDepartment().getId())) {
       throw new DecisionRejected("newLeadDepartment", "dispute.sameDepartment");
     }
+    // handing the item to a department nobody could act for is refused as issuing to it is
+    if (emptyDepartments.refusesWorkFor(department.getId())) {
+      throw new DecisionRejected("newLeadDepartment", "book.issue.emptyDepartments", department.getName());
+    }
     String from = item.getLeadDepartment().getName();
     item.reassignTo(department);
     item.movedTo(ItemStage.AWAITING_CLAIM);
     event(item, actor, EventKind.ITEM_REASSIGNED, from + " → " + department.getName() + note(comment));
+    if (emptyDepartments.isEmpty(department.getId())) {
+      event(item, actor, EventKind.ITEM_ROUTED_TO_SUPERVISION, department.getName());
+    }
   }
 
   @Transactional
@@ -131,6 +142,10 @@ public class DepartmentWorkService {
               .filter(d -> assignee.equals(DEPT_PREFIX + d.getId()))
               .findFirst()
               .orElseThrow(() -> new DecisionRejected(field + "assignee", "breakdown.assignee.invalid"));
+      // a sub-task's group is the department's own (never the supervision office's): nobody in it, nobody does it
+      if (emptyDepartments.isEmpty(department.getId())) {
+        throw new DecisionRejected(field + "assignee", "book.issue.emptyDepartments", department.getName());
+      }
       return new SubTask(item, plan.title(), null, department, plan.dueDate(), EngineClock.now());
     }
     throw new DecisionRejected(field + "assignee", "breakdown.assignee.invalid");

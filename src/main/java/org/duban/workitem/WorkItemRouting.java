@@ -3,6 +3,8 @@ package org.duban.workitem;
 import java.util.Collection;
 import java.util.List;
 import org.duban.infrastructure.NotFound;
+import org.duban.org.Department;
+import org.duban.org.EmptyDepartments;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,15 +14,27 @@ public class WorkItemRouting {
 
   private final WorkItemRepository workItems;
   private final SubTaskRepository subTasks;
+  private final EmptyDepartments emptyDepartments;
 
-  WorkItemRouting(WorkItemRepository workItems, SubTaskRepository subTasks) {
+  WorkItemRouting(WorkItemRepository workItems, SubTaskRepository subTasks, EmptyDepartments emptyDepartments) {
     this.workItems = workItems;
     this.subTasks = subTasks;
+    this.emptyDepartments = emptyDepartments;
   }
 
+  /**
+   * The lead department's group; while nobody could act for the department and the setting says so
+   * (duban.issuing.empty-department: supervision-office), the supervision office's, so the task does
+   * not sit in nobody's inbox. Evaluated when each task is created: once the department has a head,
+   * its next tasks go to it.
+   */
   @Transactional(readOnly = true)
   public String leadGroup(Long workItemId) {
-    return workItems.findById(workItemId).orElseThrow(NotFound::new).getLeadDepartment().groupId();
+    Department lead = workItems.findById(workItemId).orElseThrow(NotFound::new).getLeadDepartment();
+    if (emptyDepartments.routesToSupervisionOffice() && emptyDepartments.isEmpty(lead.getId())) {
+      return EmptyDepartments.supervisionOfficeGroup();
+    }
+    return lead.groupId();
   }
 
   @Transactional(readOnly = true)

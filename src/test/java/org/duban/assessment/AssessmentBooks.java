@@ -47,7 +47,9 @@ class AssessmentBooks {
     TaskBookFormData data = new TaskBookFormData();
     data.setTitle(title);
     data.setYear(year);
-    data.setPeriodStart(today.minusDays(30));
+    // the period includes the book's year (a contradiction is refused), and today
+    LocalDate start = today.minusDays(30);
+    data.setPeriodStart(start.getYear() > year ? LocalDate.of(year, 1, 1) : start);
     data.setPeriodEnd(today.plusDays(300));
     data.setGoalAreas("党建引领、医疗服务");
     TaskBook book = taskBooks.createDraft(data, hospital.user(IssuedItemFixture.ISSUER));

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -18,6 +19,9 @@ import org.duban.infrastructure.EngineClock;
 import org.duban.org.Department;
 import org.duban.org.DepartmentKind;
 import org.duban.org.DepartmentRepository;
+import org.duban.org.Person;
+import org.duban.org.PersonRepository;
+import org.duban.org.Role;
 import org.duban.report.ReportContent.DepartmentLights;
 import org.duban.supervision.EscalationLadder;
 import org.duban.supervision.SupervisionNotice;
@@ -60,6 +64,7 @@ class SupervisionReportContentTest {
   @Autowired WorkTasks workTasks;
   @Autowired TaskService taskService;
   @Autowired DepartmentRepository departments;
+  @Autowired PersonRepository people;
   @Autowired WorkItemRepository workItems;
   @Autowired JdbcTemplate jdbc;
   @Autowired EscalationLadder ladder;
@@ -77,6 +82,8 @@ class SupervisionReportContentTest {
     String code = "trep" + Long.toString(System.nanoTime() % 1_000_000, 36);
     departmentName = "测试通报科" + code;
     department = departments.save(new Department(code, departmentName, null, DepartmentKind.FUNCTIONAL));
+    // someone who could act for it: issuing to a department with nobody in it is refused
+    people.save(new Person(code + "head", departmentName + "主任", null, "-", department, EnumSet.of(Role.DEPT_HEAD)));
   }
 
   @AfterEach
