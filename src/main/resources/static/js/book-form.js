@@ -1,11 +1,10 @@
 /*
- * Duban: the task book's year and period propose each other, and deletions ask first.
+ * Duban: the task book's year and period propose each other (deletions ask first through ask-first.js).
  * - In a form with inputs marked data-book-year, data-book-start and data-book-end, changing the year
  *   proposes the period 1 January to 31 December of that year; changing the period so that it no
  *   longer includes the year proposes the year it starts in (and a start after the end proposes the
  *   end of the start's year). The server checks again: a period that does not include the year is
  *   refused there.
- * - A form with data-confirm="text" is sent only after the person confirms the text.
  */
 (function () {
   'use strict';
@@ -55,17 +54,8 @@
     end.addEventListener('change', proposeYear);
   }
 
-  function wireConfirm(form) {
-    form.addEventListener('submit', function (event) {
-      if (!window.confirm(form.getAttribute('data-confirm'))) {
-        event.preventDefault();
-      }
-    });
-  }
-
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll('form'), wireYearAndPeriod);
-    Array.prototype.forEach.call(document.querySelectorAll('form[data-confirm]'), wireConfirm);
   }
 
   if (document.readyState === 'loading') {

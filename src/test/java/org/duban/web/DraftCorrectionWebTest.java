@@ -167,7 +167,7 @@ class DraftCorrectionWebTest extends WebTestSupport {
 
     assertThat(editor).contains("data-confirm=\"确定删除此事项吗？\"")
         .contains("data-confirm=\"确定删除此任务书草稿吗？")
-        .contains("/js/book-form.js");
+        .contains("/js/ask-first.js");
   }
 
   private MockHttpServletRequestBuilder details(TaskBook book, String title, int year, LocalDate start, LocalDate end) {
