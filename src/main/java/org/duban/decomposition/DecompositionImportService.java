@@ -48,6 +48,7 @@ public class DecompositionImportService {
   private final TaskBookService taskBooks;
   private final DecompositionUploadRepository uploads;
   private final Validator validator;
+  private final HeaderVariantService headerVariants;
 
   @jakarta.persistence.PersistenceContext private jakarta.persistence.EntityManager entityManager;
 
@@ -58,7 +59,9 @@ public class DecompositionImportService {
       PersonRepository people,
       TaskBookService taskBooks,
       DecompositionUploadRepository uploads,
-      Validator validator) {
+      Validator validator,
+      HeaderVariantService headerVariants) {
+    this.headerVariants = headerVariants;
     this.books = books;
     this.workItems = workItems;
     this.departments = departments;
@@ -160,7 +163,7 @@ public class DecompositionImportService {
   }
 
   private ImportPlan plan(TaskBook book, byte[] content) {
-    DecompositionReader.Result read = DecompositionReader.read(content);
+    DecompositionReader.Result read = DecompositionReader.read(content, headerVariants.byKey());
     if (!read.isReadable() || read.rows().isEmpty()) {
       return ImportPlan.rejected(read.problems());
     }
