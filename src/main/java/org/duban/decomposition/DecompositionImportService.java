@@ -80,6 +80,24 @@ public class DecompositionImportService {
   /** The upload being previewed. */
   public record Preview(Long uploadId, String fileName, String sha256, ImportPlan plan) {}
 
+  /** A file as read and as it would be imported: for the sheet with its problems added. */
+  public record Checked(DecompositionReader.Result read, ImportPlan plan) {}
+
+  /** Checks a file against the draft without storing anything. */
+  @Transactional(readOnly = true)
+  public Checked check(Long bookId, byte[] content, CurrentUser user) {
+    return checked(importable(bookId, user), content);
+  }
+
+  /** Checks a stored upload against the draft as it stands now. */
+  @Transactional(readOnly = true)
+  public Checked checkUpload(Long bookId, Long uploadId, CurrentUser user) {
+    TaskBook book = importable(bookId, user);
+    DecompositionUpload upload = uploads.findById(uploadId).orElseThrow(UploadGone::new);
+    requireOwn(upload, bookId, user);
+    return checked(book, upload.getContent());
+  }
+
   /** Throws 403 unless the user is the issuer of this book and it is a draft. */
   @Transactional(readOnly = true)
   public void requireImporter(Long bookId, CurrentUser user) {
@@ -163,9 +181,13 @@ public class DecompositionImportService {
   }
 
   private ImportPlan plan(TaskBook book, byte[] content) {
+    return checked(book, content).plan();
+  }
+
+  private Checked checked(TaskBook book, byte[] content) {
     DecompositionReader.Result read = DecompositionReader.read(content, headerVariants.byKey());
     if (!read.isReadable() || read.rows().isEmpty()) {
-      return ImportPlan.rejected(read.problems());
+      return new Checked(read, ImportPlan.rejected(read.problems()));
     }
     List<ImportPlanner.ExistingItem> existing = workItems.findByTaskBookIdOrderByIdAsc(book.getId()).stream()
         .map(DecompositionImportService::existing)
@@ -175,7 +197,7 @@ public class DecompositionImportService {
     HospitalDirectory directory =
         new HospitalDirectory(departments.findByActiveTrueOrderByIdAsc(), people.findAll());
     LocalDate today = EngineClock.today();
-    return new ImportPlanner(snapshot, directory, today, validator).plan(read);
+    return new Checked(read, new ImportPlanner(snapshot, directory, today, validator).plan(read));
   }
 
   private static ImportPlanner.ExistingItem existing(WorkItem item) {

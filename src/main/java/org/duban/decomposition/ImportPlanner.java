@@ -148,28 +148,28 @@ final class ImportPlanner {
     }
 
     String targetText = row.text(TARGET).isEmpty() ? null : row.text(TARGET);
-    // a cell the reader could not read (a formula error, or covered by a merged cell) was reported there
+    // a cell the reader could not read (a formula error) was reported there
     boolean unreadable = fromReader.size() > 0 || row.cells().values().stream().anyMatch(SheetRow.Cell::isError);
+    // every check runs whatever the others found, so that one pass lists every problem of the row
     PlannedRow.Status status = PlannedRow.Status.NEW;
-    if (problems.isEmpty() && !unreadable) {
-      ExistingItem same = existing.get(seq);
+    ExistingItem same = seq.isEmpty() ? null : existing.get(seq);
+    if (same != null) {
       List<Long> collaboratorIds = collaborators.stream().map(Department::getId).toList();
-      if (same != null) {
-        List<String> differences = differences(same, goalArea, row.text(TITLE), targetText, lead, collaboratorIds, leader, deadline);
-        if (differences.isEmpty()) {
-          status = PlannedRow.Status.EXISTING;
-        } else {
-          problems.add(ImportProblem.atRow(n, "row.seq.existsDifferent", seq, String.join("、", differences)));
-        }
+      List<String> differences = differences(same, goalArea, row.text(TITLE), targetText, lead, collaboratorIds, leader, deadline);
+      if (differences.isEmpty()) {
+        status = PlannedRow.Status.EXISTING;
       } else {
-        if (deadline.isBefore(today)) {
-          problems.add(ImportProblem.atRow(n, "row.deadline.past", deadline.toString()));
-        } else if (deadline.isBefore(book.periodStart()) || deadline.isAfter(book.periodEnd())) {
-          problems.add(ImportProblem.atRow(n, "row.deadline.outsidePeriod",
-              deadline.toString(), book.periodStart().toString(), book.periodEnd().toString()));
-        }
-        problems.addAll(formLimits(n, seq, row.text(TITLE), targetText));
+        problems.add(ImportProblem.atRow(n, "row.seq.existsDifferent", seq, String.join("、", differences)));
       }
+    } else {
+      if (deadline != null && deadline.isBefore(today)) {
+        problems.add(ImportProblem.atRow(n, "row.deadline.past", deadline.toString()));
+      }
+      if (deadline != null && (deadline.isBefore(book.periodStart()) || deadline.isAfter(book.periodEnd()))) {
+        problems.add(ImportProblem.atRow(n, "row.deadline.outsidePeriod",
+            deadline.toString(), book.periodStart().toString(), book.periodEnd().toString()));
+      }
+      problems.addAll(formLimits(n, seq, row.text(TITLE), targetText));
     }
     if (!problems.isEmpty() || unreadable) {
       status = PlannedRow.Status.INVALID;
@@ -229,7 +229,8 @@ final class ImportPlanner {
     for (ConstraintViolation<WorkItemFormData> violation : validator.validate(data)) {
       String field = violation.getPropertyPath().toString();
       DecompositionColumn column = FORM_FIELDS.get(field);
-      if (column == null) {
+      if (column == null || violation.getInvalidValue() == null || violation.getInvalidValue().toString().isBlank()) {
+        // a blank required cell is named by row.missing
         continue;
       }
       Object max = violation.getConstraintDescriptor().getAttributes().get("max");
@@ -253,16 +254,16 @@ final class ImportPlanner {
     if (!Objects.equals(blankToNull(item.targetText()), targetText)) {
       differences.add(TARGET.header());
     }
-    if (!item.leadDepartmentId().equals(lead.getId())) {
+    if (lead == null || !item.leadDepartmentId().equals(lead.getId())) {
       differences.add(LEAD.header());
     }
     if (!item.collaboratorIds().equals(new LinkedHashSet<>(collaboratorIds))) {
       differences.add(COLLABORATORS.header());
     }
-    if (!item.leaderInChargeId().equals(leader.getId())) {
+    if (leader == null || !item.leaderInChargeId().equals(leader.getId())) {
       differences.add(LEADER.header());
     }
-    if (!item.deadline().equals(deadline)) {
+    if (!item.deadline().equals(deadline)) { // null: no deadline could be read
       differences.add(DEADLINE.header());
     }
     return differences;
