@@ -217,13 +217,13 @@ class DecompositionController {
   record RowView(
       int rowNumber, String seq, String goalArea, boolean newGoalArea, String title, String targetText,
       String leadDepartment, String collaborators, String leaderInCharge, String deadline,
-      PlannedRow.Status status, List<String> problems) {
+      PlannedRow.Status status, List<String> problems, List<String> indicators) {
 
     static RowView of(PlannedRow row, List<String> problems) {
       return new RowView(
           row.rowNumber(), row.seq(), row.goalArea(), row.newGoalArea(), row.title(), row.targetText(),
           row.leadDepartment(), String.join("、", row.collaborators()), row.leaderInCharge(), row.deadlineText(),
-          row.status(), problems);
+          row.status(), problems, row.indicators().stream().map(PlannedIndicator::describe).toList());
     }
 
     public String statusClass() {

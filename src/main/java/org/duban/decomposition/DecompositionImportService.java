@@ -158,7 +158,11 @@ public class DecompositionImportService {
     entityManager.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
     for (PlannedRow row : plan.newRows()) {
       try {
-        taskBooks.addItem(bookId, row.toForm(areaIds.get(row.goalArea())), user);
+        WorkItem item = taskBooks.addItem(bookId, row.toForm(areaIds.get(row.goalArea())), user);
+        // checked by the plan as the editor's form checks an indicator (IndicatorCells)
+        for (PlannedIndicator indicator : row.indicators()) {
+          item.addIndicator(indicator.name(), indicator.unit(), indicator.direction(), indicator.baseline(), indicator.target());
+        }
       } catch (EditRejected rejected) {
         ImportProblem problem = ImportProblem.atRow(row.rowNumber(), "row.rejected",
             new DefaultMessageSourceResolvable(new String[] {rejected.messageKey()}, rejected.messageKey()));
@@ -209,7 +213,13 @@ public class DecompositionImportService {
         item.getLeadDepartment().getId(),
         item.getCollaborators().stream().map(d -> d.getId()).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)),
         item.getLeaderInCharge().getId(),
-        item.getDeadline());
+        item.getDeadline(),
+        item.getIndicators().stream().map(DecompositionImportService::indicatorKey).toList());
+  }
+
+  static String indicatorKey(org.duban.workitem.Indicator indicator) {
+    return new PlannedIndicator(indicator.getName(), indicator.getDirection(), indicator.getTarget(),
+        indicator.getUnit(), indicator.getBaseline()).key();
   }
 
   private static Map<String, Long> goalAreaIds(TaskBook book) {
