@@ -113,7 +113,12 @@ class DecompositionController {
   @GetMapping("/books/{id}/import/{uploadId}/problems.xlsx")
   ResponseEntity<byte[]> problemSheetOfUpload(
       @PathVariable Long id, @PathVariable Long uploadId, @AuthenticationPrincipal CurrentUser user, Locale locale) {
-    return problemSheet(imports.checkUpload(id, uploadId, user), locale);
+    try {
+      return problemSheet(imports.checkUpload(id, uploadId, user), locale);
+    } catch (UploadGone gone) {
+      // confirmed, discarded, or someone else's: there is no such sheet for this person
+      return ResponseEntity.notFound().build();
+    }
   }
 
   private ResponseEntity<byte[]> problemSheet(DecompositionImportService.Checked checked, Locale locale) {
