@@ -114,6 +114,9 @@ final class DecompositionReader {
     private Result result;
 
     private int headerIndex = -1;
+    /** A header row that lacks columns, waiting for the row under it (a two-row header); -1 if none. */
+    private int firstHeaderRow = -1;
+    private List<ImportProblem> firstHeaderProblems = List.of();
     private final Map<DecompositionColumn, Integer> columns = new EnumMap<>(DecompositionColumn.class);
     private final List<SheetRow> rows = new ArrayList<>();
     private final BitSet blankRows = new BitSet();
@@ -131,6 +134,9 @@ final class DecompositionReader {
     public boolean row(int rowIndex, List<SheetRowSource.SheetCell> cells) {
       if (headerIndex >= 0) {
         return tableRow(rowIndex, cells);
+      }
+      if (firstHeaderRow >= 0) {
+        return secondHeaderRow(rowIndex, cells);
       }
       for (SheetRowSource.SheetCell cell : cells) {
         sheetHasContent |= !plainText(cell).isEmpty();
@@ -163,11 +169,54 @@ final class DecompositionReader {
       if (!missing.isEmpty()) {
         problems.add(ImportProblem.atRow(headerNumber, "header.missing", String.join("、", missing)));
       }
+      if (problems.size() == 1 && !missing.isEmpty()) {
+        // offices write two-row headers (责任分工 over 牵头部门 and 配合部门): the next row may name the rest
+        firstHeaderRow = rowIndex;
+        firstHeaderProblems = problems;
+        return true;
+      }
       if (!problems.isEmpty()) {
         result = new Result(headerNumber, List.of(), problems);
         return false;
       }
       headerIndex = rowIndex;
+      return true;
+    }
+
+    /**
+     * The row under a header that lacks columns: when it names columns the first did not (and no
+     * other), the header is the two rows and the table starts under the second; else the first
+     * row's problem stands.
+     */
+    private boolean secondHeaderRow(int rowIndex, List<SheetRowSource.SheetCell> cells) {
+      Map<DecompositionColumn, Integer> named = new EnumMap<>(DecompositionColumn.class);
+      boolean onlyHeaders = rowIndex == firstHeaderRow + 1;
+      for (SheetRowSource.SheetCell cell : cells) {
+        var column = DecompositionColumn.ofHeader(plainText(cell), addedHeaders);
+        if (column.isEmpty() || columns.containsKey(column.get()) || named.containsKey(column.get())) {
+          onlyHeaders = false;
+        } else {
+          named.put(column.get(), cell.column());
+        }
+      }
+      if (!onlyHeaders || named.isEmpty()) {
+        result = new Result(firstHeaderRow + 1, List.of(), firstHeaderProblems);
+        return false;
+      }
+      columns.putAll(named);
+      List<String> missing = new ArrayList<>();
+      for (DecompositionColumn column : DecompositionColumn.values()) {
+        if (column.required() && !columns.containsKey(column)) {
+          missing.add(column.header());
+        }
+      }
+      if (!missing.isEmpty()) {
+        result = new Result(firstHeaderRow + 1, List.of(),
+            List.of(ImportProblem.atRow(firstHeaderRow + 1, "header.missing", String.join("、", missing))));
+        return false;
+      }
+      headerIndex = rowIndex;
+      firstHeaderRow = -1;
       return true;
     }
 
@@ -205,7 +254,7 @@ final class DecompositionReader {
 
     @Override
     public void merged(CellRangeAddress region) {
-      boolean inTable = headerIndex >= 0 && region.getLastRow() >= headerIndex && columns.values().stream()
+      boolean inTable = headerIndex >= 0 && region.getLastRow() > headerIndex && columns.values().stream()
           .anyMatch(c -> c >= region.getFirstColumn() && c <= region.getLastColumn());
       if (!inTable) {
         return;
@@ -219,6 +268,9 @@ final class DecompositionReader {
 
     @Override
     public boolean endSheet() {
+      if (firstHeaderRow >= 0 && result == null) {
+        result = new Result(firstHeaderRow + 1, List.of(), firstHeaderProblems);
+      }
       anyContent |= sheetHasContent;
       return result == null && headerIndex < 0;
     }

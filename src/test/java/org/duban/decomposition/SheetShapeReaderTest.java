@@ -183,4 +183,39 @@ class SheetShapeReaderTest {
           .containsExactly(tuple("测试医务部", "2026-06-30"));
     }
   }
+
+  @Test
+  void aTwoRowHeaderWithMergedGroupCellsIsReadAsOneHeader() throws IOException {
+    try (HSSFWorkbook wb = new HSSFWorkbook()) {
+      Sheet sheet = wb.createSheet("分解表");
+      // 序号, 目标领域, 重点工作, 分管领导 and 完成时限 over both rows; 责任分工 over 牵头单位 and 配合单位
+      Row first = sheet.createRow(0);
+      String[] top = {"序号", "目标领域", "重点工作", "责任分工", "", "分管领导", "完成时限"};
+      for (int i = 0; i < top.length; i++) {
+        if (!top[i].isEmpty()) {
+          first.createCell(i).setCellValue(top[i]);
+        }
+      }
+      Row second = sheet.createRow(1);
+      second.createCell(3).setCellValue("牵头单位");
+      second.createCell(4).setCellValue("配合单位");
+      for (String region : new String[] {"A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:F2", "G1:G2"}) {
+        sheet.addMergedRegion(CellRangeAddress.valueOf(region));
+      }
+      Row row = sheet.createRow(2);
+      String[] values = {"1", "医疗服务", "缩短平均住院日", "医务科", "护理部", "院长", "2026-06-30"};
+      for (int i = 0; i < values.length; i++) {
+        row.createCell(i).setCellValue(values[i]);
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      wb.write(out);
+
+      DecompositionReader.Result result = DecompositionReader.read(out.toByteArray());
+
+      assertThat(result.problems()).isEmpty();
+      assertThat(result.headerRow()).isEqualTo(2);
+      assertThat(result.rows()).extracting(r -> r.text(TITLE), r -> r.text(LEAD), r -> r.text(COLLABORATORS))
+          .containsExactly(tuple("缩短平均住院日", "医务科", "护理部"));
+    }
+  }
 }
