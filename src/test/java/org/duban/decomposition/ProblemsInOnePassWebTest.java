@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.MvcResult;
 class ProblemsInOnePassWebTest extends DecompositionTestSupport {
 
   /** Row 2: unknown department, a deadline that is no date, a title too long; row 3: an unknown collaborator. */
-  private static byte[] tableWithProblems() throws Exception {
+  static byte[] tableWithProblems() throws Exception {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Sheet sheet = wb.createSheet("分解表");
       String[][] rows = {
