@@ -5,7 +5,9 @@
  * (data-max-bytes, data-msg-too-large, data-msg-progress with {0} for the percent, data-msg-checking,
  * data-msg-failed). The form is sent by XMLHttpRequest with the CSRF token as a header too, so that a
  * file over the server's limit still gets the page's message; the answer (the preview, or the page
- * with the file's problems) replaces the page. Without JavaScript the form posts as usual.
+ * with the file's problems) replaces the page; a refused file is put into the page's problem-sheet
+ * form, so that its sheet with a 问题 column downloads without choosing the file again. Without
+ * JavaScript the forms post as usual.
  */
 (function () {
   'use strict';
@@ -39,12 +41,28 @@
     });
   }
 
-  function showAnswer(xhr) {
+  /** The refused file is offered again to the form that downloads it with a problem column, so it need not be chosen twice. */
+  function keepFile(file) {
+    var input = document.querySelector('form.problem-sheet input[type=file]');
+    if (!file || !input || !window.DataTransfer) {
+      return;
+    }
+    try {
+      var kept = new DataTransfer();
+      kept.items.add(file);
+      input.files = kept.files;
+    } catch (e) {
+      // an older browser: the person chooses the file again
+    }
+  }
+
+  function showAnswer(xhr, file) {
     var page = new DOMParser().parseFromString(xhr.responseText, 'text/html');
     if (page.title) {
       document.title = page.title;
     }
     document.documentElement.replaceChild(document.adoptNode(page.body), document.body);
+    keepFile(file);
     if (xhr.responseURL && window.history && window.history.replaceState) {
       window.history.replaceState(null, '', xhr.responseURL);
     }
@@ -87,7 +105,7 @@
     xhr.addEventListener('load', function () {
       var type = xhr.getResponseHeader('Content-Type') || '';
       if (type.indexOf('text/html') === 0) {
-        showAnswer(xhr);
+        showAnswer(xhr, file);
       } else {
         setBusy(form, false);
         showStatus(form, form.getAttribute('data-msg-failed'), 0);

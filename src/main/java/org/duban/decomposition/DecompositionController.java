@@ -90,7 +90,45 @@ class DecompositionController {
     }
     response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
     model.addAttribute("fileName", DecompositionImportService.fileName(file.getOriginalFilename()));
+    model.addAttribute("problemKinds", kinds(uploaded.plan(), locale));
+    model.addAttribute("refusedFile", true);
     return uploadPage(id, model, texts(uploaded.plan().problems(), locale), rows(uploaded.plan(), locale));
+  }
+
+  /** The person's file with a 问题 column added; the file is checked again and nothing is stored. */
+  @PostMapping("/books/{id}/import/problems.xlsx")
+  ResponseEntity<byte[]> problemSheet(
+      @PathVariable Long id,
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      @AuthenticationPrincipal CurrentUser user,
+      Locale locale)
+      throws IOException {
+    imports.requireImporter(id, user);
+    if (file == null || file.isEmpty() || file.getSize() > DecompositionReader.MAX_BYTES) {
+      return ResponseEntity.unprocessableEntity().build();
+    }
+    return problemSheet(imports.check(id, file.getBytes(), user), locale);
+  }
+
+  @GetMapping("/books/{id}/import/{uploadId}/problems.xlsx")
+  ResponseEntity<byte[]> problemSheetOfUpload(
+      @PathVariable Long id, @PathVariable Long uploadId, @AuthenticationPrincipal CurrentUser user, Locale locale) {
+    try {
+      return problemSheet(imports.checkUpload(id, uploadId, user), locale);
+    } catch (UploadGone gone) {
+      // confirmed, discarded, or someone else's: there is no such sheet for this person
+      return ResponseEntity.notFound().build();
+    }
+  }
+
+  private ResponseEntity<byte[]> problemSheet(DecompositionImportService.Checked checked, Locale locale) {
+    byte[] content = ProblemSheet.write(checked.read(), checked.plan().problems(),
+        problem -> problem.message(messages, locale),
+        messages.getMessage("decomposition.problemSheet.sheet", null, locale),
+        messages.getMessage("decomposition.problemSheet.row", null, locale),
+        messages.getMessage("decomposition.problemSheet.problems", null, locale));
+    return Downloads.xlsx(new DecompositionExportService.Download(
+        messages.getMessage("decomposition.problemSheet.fileName", null, locale), content), "decomposition-problems.xlsx");
   }
 
   @GetMapping("/books/{id}/import/{uploadId}")
@@ -148,6 +186,9 @@ class DecompositionController {
     model.addAttribute("problems", problems);
     model.addAttribute("rows", rows);
     model.addAttribute("maxBytes", DecompositionReader.MAX_BYTES);
+    if (!model.containsAttribute("problemKinds")) {
+      model.addAttribute("problemKinds", List.of());
+    }
     return UPLOAD;
   }
 
@@ -157,8 +198,16 @@ class DecompositionController {
     model.addAttribute("fileName", fileName);
     model.addAttribute("plan", plan);
     model.addAttribute("problems", texts(plan.problems(), locale));
+    model.addAttribute("problemKinds", kinds(plan, locale));
     model.addAttribute("rows", rows(plan, locale));
     return PREVIEW;
+  }
+
+  /** "部门名称无法识别：3 处", by kind in the order the kinds first come. */
+  List<String> kinds(ImportPlan plan, Locale locale) {
+    return plan.problemKinds().stream()
+        .map(k -> messages.getMessage("decomposition.problemKind." + k.kind(), new Object[] {k.count()}, locale))
+        .toList();
   }
 
   List<String> texts(List<ImportProblem> problems, Locale locale) {
@@ -173,13 +222,13 @@ class DecompositionController {
   record RowView(
       int rowNumber, String seq, String goalArea, boolean newGoalArea, String title, String targetText,
       String leadDepartment, String collaborators, String leaderInCharge, String deadline,
-      PlannedRow.Status status, List<String> problems) {
+      PlannedRow.Status status, List<String> problems, List<String> indicators) {
 
     static RowView of(PlannedRow row, List<String> problems) {
       return new RowView(
           row.rowNumber(), row.seq(), row.goalArea(), row.newGoalArea(), row.title(), row.targetText(),
           row.leadDepartment(), String.join("、", row.collaborators()), row.leaderInCharge(), row.deadlineText(),
-          row.status(), problems);
+          row.status(), problems, row.indicators().stream().map(PlannedIndicator::describe).toList());
     }
 
     public String statusClass() {

@@ -25,15 +25,19 @@ import org.duban.supervision.SupervisionNotice;
 import org.duban.supervision.SupervisionQueries;
 import org.duban.taskbook.BookSummary;
 import org.duban.taskbook.TaskBookQueries;
+import org.duban.workitem.Indicator;
 import org.duban.workitem.ItemSummary;
+import org.duban.workitem.WorkItem;
+import org.duban.workitem.WorkItemRepository;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Export of a task book's decomposition table with the live state of its items, as the viewer may
- * see them (a department sees its own items only). One filterable sheet whose first eight columns
- * are the import columns, so that an export imports into a new draft.
+ * see them (a department sees its own items only). One filterable sheet whose first thirteen columns
+ * are the import columns (the last five the item's indicators, several separated by ；), so that an
+ * export imports into a new draft with its indicators.
  */
 @Service
 public class DecompositionExportService {
@@ -44,12 +48,15 @@ public class DecompositionExportService {
   private final CheckInService checkIns;
   private final SupervisionQueries supervision;
   private final MessageSource messages;
+  private final WorkItemRepository workItems;
 
   DecompositionExportService(
       TaskBookQueries books,
       CheckInService checkIns,
       SupervisionQueries supervision,
-      MessageSource messages) {
+      MessageSource messages,
+      WorkItemRepository workItems) {
+    this.workItems = workItems;
     this.books = books;
     this.checkIns = checkIns;
     this.supervision = supervision;
@@ -79,10 +86,11 @@ public class DecompositionExportService {
     }
   }
 
-  private static final int[] IMPORT_COLUMN_WIDTHS = {4, 8, 20, 20, 8, 12, 6, 7};
+  static final int[] IMPORT_COLUMN_WIDTHS = {4, 8, 20, 20, 8, 12, 6, 7, 12, 5, 6, 5, 6};
 
   /** One item with what the export shows of its state. */
-  private record Line(ItemSummary item, Optional<CheckInView> lastCheckIn, String latestReadings, List<String> openNotices) {}
+  private record Line(ItemSummary item, List<Indicator> indicators, Optional<CheckInView> lastCheckIn,
+      String latestReadings, List<String> openNotices) {}
 
   @Transactional(readOnly = true)
   public Download export(Long bookId, CurrentUser user, Locale locale) {
@@ -103,7 +111,8 @@ public class DecompositionExportService {
           .flatMap(e -> e.notices().stream())
           .map(SupervisionNotice::number)
           .toList();
-      lines.add(new Line(item, last, readings, notices));
+      List<Indicator> indicators = workItems.findById(item.id()).map(WorkItem::getIndicators).orElse(List.of());
+      lines.add(new Line(item, indicators, last, readings, notices));
     }
     byte[] content = write(book, lines, user, locale);
     String date = EngineClock.today().format(DateTimeFormatter.BASIC_ISO_DATE);
@@ -140,6 +149,7 @@ public class DecompositionExportService {
         cell(row, c++, String.join("、", item.collaborators()), styles.text);
         cell(row, c++, item.leaderInCharge(), styles.text);
         date(row, c++, item.deadline(), styles.date);
+        c = indicatorCells(row, c, line.indicators(), styles.text);
         cell(row, c++, messages.getMessage("decomposition.export.stage." + item.stage().name(), null, locale), styles.text);
         percent(row, c++, item.percentDone(), styles.percent);
         String light = item.light() == null ? "NONE" : item.light().name();
@@ -169,6 +179,22 @@ public class DecompositionExportService {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The five indicator columns of an item: each cell the indicators' values separated by ；. */
+  static int indicatorCells(Row row, int c, List<Indicator> indicators, XSSFCellStyle style) {
+    List<java.util.function.Function<Indicator, String>> values = List.of(
+        Indicator::getName,
+        i -> IndicatorCells.word(i.getDirection()),
+        i -> PlannedIndicator.plain(i.getTarget()),
+        i -> i.getUnit() == null ? "" : i.getUnit(),
+        i -> PlannedIndicator.plain(i.getBaseline()));
+    for (var value : values) {
+      List<String> parts = indicators.stream().map(value).toList();
+      // a column blank for every indicator stays blank, so that a single indicator reads as one
+      cell(row, c++, parts.stream().allMatch(String::isEmpty) ? "" : String.join("；", parts), style);
+    }
+    return c;
   }
 
   private static XSSFCellStyle lightStyle(WorkbookStyles styles, ItemSummary item) {

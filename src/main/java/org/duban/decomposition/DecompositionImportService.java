@@ -48,6 +48,7 @@ public class DecompositionImportService {
   private final TaskBookService taskBooks;
   private final DecompositionUploadRepository uploads;
   private final Validator validator;
+  private final HeaderVariantService headerVariants;
 
   @jakarta.persistence.PersistenceContext private jakarta.persistence.EntityManager entityManager;
 
@@ -58,7 +59,9 @@ public class DecompositionImportService {
       PersonRepository people,
       TaskBookService taskBooks,
       DecompositionUploadRepository uploads,
-      Validator validator) {
+      Validator validator,
+      HeaderVariantService headerVariants) {
+    this.headerVariants = headerVariants;
     this.books = books;
     this.workItems = workItems;
     this.departments = departments;
@@ -76,6 +79,24 @@ public class DecompositionImportService {
 
   /** The upload being previewed. */
   public record Preview(Long uploadId, String fileName, String sha256, ImportPlan plan) {}
+
+  /** A file as read and as it would be imported: for the sheet with its problems added. */
+  public record Checked(DecompositionReader.Result read, ImportPlan plan) {}
+
+  /** Checks a file against the draft without storing anything. */
+  @Transactional(readOnly = true)
+  public Checked check(Long bookId, byte[] content, CurrentUser user) {
+    return checked(importable(bookId, user), content);
+  }
+
+  /** Checks a stored upload against the draft as it stands now. */
+  @Transactional(readOnly = true)
+  public Checked checkUpload(Long bookId, Long uploadId, CurrentUser user) {
+    TaskBook book = importable(bookId, user);
+    DecompositionUpload upload = uploads.findById(uploadId).orElseThrow(UploadGone::new);
+    requireOwn(upload, bookId, user);
+    return checked(book, upload.getContent());
+  }
 
   /** Throws 403 unless the user is the issuer of this book and it is a draft. */
   @Transactional(readOnly = true)
@@ -137,7 +158,11 @@ public class DecompositionImportService {
     entityManager.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
     for (PlannedRow row : plan.newRows()) {
       try {
-        taskBooks.addItem(bookId, row.toForm(areaIds.get(row.goalArea())), user);
+        WorkItem item = taskBooks.addItem(bookId, row.toForm(areaIds.get(row.goalArea())), user);
+        // checked by the plan as the editor's form checks an indicator (IndicatorCells)
+        for (PlannedIndicator indicator : row.indicators()) {
+          item.addIndicator(indicator.name(), indicator.unit(), indicator.direction(), indicator.baseline(), indicator.target());
+        }
       } catch (EditRejected rejected) {
         ImportProblem problem = ImportProblem.atRow(row.rowNumber(), "row.rejected",
             new DefaultMessageSourceResolvable(new String[] {rejected.messageKey()}, rejected.messageKey()));
@@ -160,9 +185,13 @@ public class DecompositionImportService {
   }
 
   private ImportPlan plan(TaskBook book, byte[] content) {
-    DecompositionReader.Result read = DecompositionReader.read(content);
+    return checked(book, content).plan();
+  }
+
+  private Checked checked(TaskBook book, byte[] content) {
+    DecompositionReader.Result read = DecompositionReader.read(content, headerVariants.byKey());
     if (!read.isReadable() || read.rows().isEmpty()) {
-      return ImportPlan.rejected(read.problems());
+      return new Checked(read, ImportPlan.rejected(read.problems()));
     }
     List<ImportPlanner.ExistingItem> existing = workItems.findByTaskBookIdOrderByIdAsc(book.getId()).stream()
         .map(DecompositionImportService::existing)
@@ -172,7 +201,7 @@ public class DecompositionImportService {
     HospitalDirectory directory =
         new HospitalDirectory(departments.findByActiveTrueOrderByIdAsc(), people.findAll());
     LocalDate today = EngineClock.today();
-    return new ImportPlanner(snapshot, directory, today, validator).plan(read);
+    return new Checked(read, new ImportPlanner(snapshot, directory, today, validator).plan(read));
   }
 
   private static ImportPlanner.ExistingItem existing(WorkItem item) {
@@ -184,7 +213,13 @@ public class DecompositionImportService {
         item.getLeadDepartment().getId(),
         item.getCollaborators().stream().map(d -> d.getId()).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)),
         item.getLeaderInCharge().getId(),
-        item.getDeadline());
+        item.getDeadline(),
+        item.getIndicators().stream().map(DecompositionImportService::indicatorKey).toList());
+  }
+
+  static String indicatorKey(org.duban.workitem.Indicator indicator) {
+    return new PlannedIndicator(indicator.getName(), indicator.getDirection(), indicator.getTarget(),
+        indicator.getUnit(), indicator.getBaseline()).key();
   }
 
   private static Map<String, Long> goalAreaIds(TaskBook book) {

@@ -13,10 +13,12 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
 /**
- * Reads the decomposition table out of an .xlsx file: finds the sheet and its header row, and
- * returns the non-blank rows under it by column, with every problem of the file itself (type,
- * size, header, merged cells, formula errors, and the limits a hostile file meets while it is
- * streamed, see {@link XlsxRowSource}). It knows nothing of departments or task books.
+ * Reads the decomposition table out of an .xlsx or an old .xls file: finds the sheet and its header
+ * row, and returns the non-blank rows under it by column, with every problem of the file itself
+ * (type, size, header, formula errors, and the limits a hostile file meets while it is streamed,
+ * see {@link XlsxRowSource} and {@link XlsRowSource}). A merged region under the header gives its
+ * value to every row it spans, as the office that merged it meant. It knows nothing of departments
+ * or task books.
  */
 final class DecompositionReader {
 
@@ -31,10 +33,10 @@ final class DecompositionReader {
    */
   static final int MAX_ROWS = 5000;
   /**
-   * Merged regions of the table reported: each is a problem the user must fix anyway, and each is
-   * looked up for every cell, so a sheet of a hundred thousand regions must not cost a minute.
+   * Merged regions of the table taken: a table of 5,000 rows merges a few hundred cells; more are
+   * refused, so that a sheet of a hundred thousand regions does not cost a minute.
    */
-  static final int MAX_MERGED_REPORTED = 200;
+  static final int MAX_MERGED = 20_000;
 
   /** What the file holds, or why it cannot be read; {@code headerRow} is 0 when none was found. */
   record Result(int headerRow, List<SheetRow> rows, List<ImportProblem> problems) {
@@ -51,24 +53,27 @@ final class DecompositionReader {
   private DecompositionReader() {}
 
   static Result read(byte[] content) {
-    return read(content, new XlsxRowSource());
+    return read(content, Map.of());
   }
 
-  static Result read(byte[] content, SheetRowSource source) {
+  /** @param addedHeaders the admin's own header variants, by {@link DecompositionColumn#headerKey} */
+  static Result read(byte[] content, Map<String, DecompositionColumn> addedHeaders) {
+    FileMagic magic = content == null || content.length == 0 ? FileMagic.UNKNOWN : magic(content);
+    return read(content, magic == FileMagic.OLE2 ? new XlsRowSource() : new XlsxRowSource(), addedHeaders);
+  }
+
+  static Result read(byte[] content, SheetRowSource source, Map<String, DecompositionColumn> addedHeaders) {
     if (content == null || content.length == 0) {
       return Result.failed(ImportProblem.ofFile("file.empty"));
     }
     if (content.length > MAX_BYTES) {
       return Result.failed(ImportProblem.ofFile("file.tooLarge", megabytes(content.length)));
     }
-    FileMagic magic = FileMagic.valueOf(content);
-    if (magic == FileMagic.OLE2) {
-      return Result.failed(ImportProblem.ofFile("file.oldExcel"));
-    }
-    if (magic != FileMagic.OOXML) {
+    FileMagic magic = magic(content);
+    if (magic != FileMagic.OOXML && magic != FileMagic.OLE2) {
       return Result.failed(ImportProblem.ofFile("file.notXlsx"));
     }
-    TableVisitor table = new TableVisitor();
+    TableVisitor table = new TableVisitor(addedHeaders);
     try {
       source.read(content, table);
     } catch (SheetRowSource.Unreadable unreadable) {
@@ -78,6 +83,14 @@ final class DecompositionReader {
     return table.result();
   }
 
+  private static FileMagic magic(byte[] content) {
+    try {
+      return FileMagic.valueOf(content);
+    } catch (RuntimeException tooShort) {
+      return FileMagic.UNKNOWN;
+    }
+  }
+
   static String megabytes(long bytes) {
     return new BigDecimal(bytes).divide(new BigDecimal(1024 * 1024), 1, java.math.RoundingMode.UP).toPlainString();
   }
@@ -85,22 +98,32 @@ final class DecompositionReader {
   /**
    * The table's rules applied to rows as they arrive: the header in the first 20 rows of the first
    * visible sheet that has one, then the rows under it, stopping at the 5,001st item row. Merged
-   * regions come after a sheet's rows, so the cells they hide are marked at the end: the row
+   * regions come after a sheet's rows, so the cells they cover are filled at the end: the row
    * numbers of blank rows under the header are kept (a bit each) for that.
    */
   private static final class TableVisitor implements SheetRowSource.Visitor {
+
+    private final Map<String, DecompositionColumn> addedHeaders;
+
+    TableVisitor(Map<String, DecompositionColumn> addedHeaders) {
+      this.addedHeaders = addedHeaders;
+    }
 
     private boolean anyContent;
     private boolean sheetHasContent;
     private Result result;
 
     private int headerIndex = -1;
+    /** A header row that lacks columns, waiting for the row under it (a two-row header); -1 if none. */
+    private int firstHeaderRow = -1;
+    private List<ImportProblem> firstHeaderProblems = List.of();
     private final Map<DecompositionColumn, Integer> columns = new EnumMap<>(DecompositionColumn.class);
     private final List<SheetRow> rows = new ArrayList<>();
     private final BitSet blankRows = new BitSet();
     private final List<ImportProblem> cellProblems = new ArrayList<>();
     private final List<CellRangeAddress> merged = new ArrayList<>();
     private boolean tooManyRows;
+    private boolean tooManyMerged;
 
     @Override
     public void startSheet(String name) {
@@ -112,10 +135,13 @@ final class DecompositionReader {
       if (headerIndex >= 0) {
         return tableRow(rowIndex, cells);
       }
+      if (firstHeaderRow >= 0) {
+        return secondHeaderRow(rowIndex, cells);
+      }
       for (SheetRowSource.SheetCell cell : cells) {
         sheetHasContent |= !plainText(cell).isEmpty();
       }
-      if (rowIndex < HEADER_SEARCH_ROWS && isHeader(cells)) {
+      if (rowIndex < HEADER_SEARCH_ROWS && isHeader(cells, addedHeaders)) {
         return header(rowIndex, cells);
       }
       // past the rows a header may be in, the sheet matters only for whether it has any content
@@ -126,7 +152,7 @@ final class DecompositionReader {
       int headerNumber = rowIndex + 1;
       List<ImportProblem> problems = new ArrayList<>();
       for (SheetRowSource.SheetCell cell : cells) {
-        DecompositionColumn.ofHeader(plainText(cell)).ifPresent(column -> {
+        DecompositionColumn.ofHeader(plainText(cell), addedHeaders).ifPresent(column -> {
           if (columns.containsKey(column)) {
             problems.add(ImportProblem.atRow(headerNumber, "header.duplicate", column.header()));
           } else {
@@ -143,11 +169,54 @@ final class DecompositionReader {
       if (!missing.isEmpty()) {
         problems.add(ImportProblem.atRow(headerNumber, "header.missing", String.join("、", missing)));
       }
+      if (problems.size() == 1 && !missing.isEmpty()) {
+        // offices write two-row headers (责任分工 over 牵头部门 and 配合部门): the next row may name the rest
+        firstHeaderRow = rowIndex;
+        firstHeaderProblems = problems;
+        return true;
+      }
       if (!problems.isEmpty()) {
         result = new Result(headerNumber, List.of(), problems);
         return false;
       }
       headerIndex = rowIndex;
+      return true;
+    }
+
+    /**
+     * The row under a header that lacks columns: when it names columns the first did not (and no
+     * other), the header is the two rows and the table starts under the second; else the first
+     * row's problem stands.
+     */
+    private boolean secondHeaderRow(int rowIndex, List<SheetRowSource.SheetCell> cells) {
+      Map<DecompositionColumn, Integer> named = new EnumMap<>(DecompositionColumn.class);
+      boolean onlyHeaders = rowIndex == firstHeaderRow + 1;
+      for (SheetRowSource.SheetCell cell : cells) {
+        var column = DecompositionColumn.ofHeader(plainText(cell), addedHeaders);
+        if (column.isEmpty() || columns.containsKey(column.get()) || named.containsKey(column.get())) {
+          onlyHeaders = false;
+        } else {
+          named.put(column.get(), cell.column());
+        }
+      }
+      if (!onlyHeaders || named.isEmpty()) {
+        result = new Result(firstHeaderRow + 1, List.of(), firstHeaderProblems);
+        return false;
+      }
+      columns.putAll(named);
+      List<String> missing = new ArrayList<>();
+      for (DecompositionColumn column : DecompositionColumn.values()) {
+        if (column.required() && !columns.containsKey(column)) {
+          missing.add(column.header());
+        }
+      }
+      if (!missing.isEmpty()) {
+        result = new Result(firstHeaderRow + 1, List.of(),
+            List.of(ImportProblem.atRow(firstHeaderRow + 1, "header.missing", String.join("、", missing))));
+        return false;
+      }
+      headerIndex = rowIndex;
+      firstHeaderRow = -1;
       return true;
     }
 
@@ -185,15 +254,23 @@ final class DecompositionReader {
 
     @Override
     public void merged(CellRangeAddress region) {
-      boolean inTable = headerIndex >= 0 && region.getLastRow() >= headerIndex && columns.values().stream()
+      boolean inTable = headerIndex >= 0 && region.getLastRow() > headerIndex && columns.values().stream()
           .anyMatch(c -> c >= region.getFirstColumn() && c <= region.getLastColumn());
-      if (inTable && merged.size() < MAX_MERGED_REPORTED) {
+      if (!inTable) {
+        return;
+      }
+      if (merged.size() < MAX_MERGED) {
         merged.add(region);
+      } else {
+        tooManyMerged = true;
       }
     }
 
     @Override
     public boolean endSheet() {
+      if (firstHeaderRow >= 0 && result == null) {
+        result = new Result(firstHeaderRow + 1, List.of(), firstHeaderProblems);
+      }
       anyContent |= sheetHasContent;
       return result == null && headerIndex < 0;
     }
@@ -209,11 +286,17 @@ final class DecompositionReader {
       if (tooManyRows) {
         return tooManyRows(headerNumber);
       }
+      if (tooManyMerged) {
+        return new Result(headerNumber, List.of(), List.of(ImportProblem.ofFile("table.tooManyMerged",
+            String.valueOf(MAX_MERGED))));
+      }
       merged.sort(Comparator.comparingInt(CellRangeAddress::getFirstRow).thenComparingInt(CellRangeAddress::getFirstColumn));
       List<ImportProblem> problems = new ArrayList<>();
       for (CellRangeAddress region : merged) {
-        int row = Math.max(region.getFirstRow(), headerIndex) + 1;
-        problems.add(ImportProblem.atRow(row, "table.merged", region.formatAsString()));
+        if (region.getFirstRow() <= headerIndex) {
+          // a region across the header and the rows: whether its text is a header or a value is a guess
+          problems.add(ImportProblem.atRow(headerNumber, "table.mergedHeader", region.formatAsString()));
+        }
       }
       problems.addAll(cellProblems);
       List<SheetRow> table = merged.isEmpty() ? rows : withMergedCells();
@@ -232,51 +315,56 @@ final class DecompositionReader {
     }
 
     /**
-     * The rows with the blank cells a merged region hides marked as such; a blank row of which a
-     * region hides a cell becomes a row of the table, as the region's value seems to be in it.
+     * The rows with the cells a merged region covers filled with the region's value (the value of
+     * its first cell, as Excel shows it in the whole region); a blank row a region covers becomes
+     * a row of the table, as the region's value is in it. Regions of one column that overlap
+     * (Excel never writes them) are taken once, so that filling costs at most one visit per row
+     * and column.
      */
     private List<SheetRow> withMergedCells() {
-      List<SheetRow> table = new ArrayList<>();
+      java.util.TreeMap<Integer, Map<DecompositionColumn, SheetRow.Cell>> byRow = new java.util.TreeMap<>();
       for (SheetRow row : rows) {
-        table.add(markMerged(row.rowNumber() - 1, row.cells()));
+        byRow.put(row.rowNumber() - 1, new EnumMap<>(row.cells()));
       }
-      // only the blank rows a region covers: a region may span a million rows, the blank rows are set bits
-      BitSet covered = new BitSet();
+      Map<Integer, DecompositionColumn> columnAt = new HashMap<>();
+      columns.forEach((column, index) -> columnAt.put(index, column));
+      Map<DecompositionColumn, Integer> filledUpTo = new EnumMap<>(DecompositionColumn.class);
       for (CellRangeAddress region : merged) {
-        for (int r = blankRows.nextSetBit(Math.max(0, region.getFirstRow())); r >= 0 && r <= region.getLastRow();
-            r = blankRows.nextSetBit(r + 1)) {
-          covered.set(r);
+        DecompositionColumn column = columnAt.get(region.getFirstColumn());
+        int first = region.getFirstRow();
+        if (column == null || first <= headerIndex || first <= filledUpTo.getOrDefault(column, -1)) {
+          continue;
+        }
+        filledUpTo.put(column, region.getLastRow());
+        Map<DecompositionColumn, SheetRow.Cell> top = byRow.get(first);
+        SheetRow.Cell value = top == null ? SheetRow.Cell.BLANK : top.getOrDefault(column, SheetRow.Cell.BLANK);
+        if (value.isBlank() || value.isError()) {
+          continue;
+        }
+        for (int r : byRow.subMap(first + 1, true, region.getLastRow(), true).keySet()) {
+          byRow.get(r).merge(column, value, (old, filled) -> old.isBlank() ? filled : old);
+        }
+        // only the blank rows the region covers: a region may span a million rows, the blank rows are set bits
+        for (int r = blankRows.nextSetBit(first + 1); r >= 0 && r <= region.getLastRow(); r = blankRows.nextSetBit(r + 1)) {
+          if (!byRow.containsKey(r)) {
+            Map<DecompositionColumn, SheetRow.Cell> cells = new EnumMap<>(DecompositionColumn.class);
+            columns.keySet().forEach(c -> cells.put(c, SheetRow.Cell.BLANK));
+            byRow.put(r, cells);
+          }
+          byRow.get(r).put(column, value);
         }
       }
-      for (int r = covered.nextSetBit(0); r >= 0; r = covered.nextSetBit(r + 1)) {
-        SheetRow row = markMerged(r, Map.of());
-        if (row.cells().values().stream().anyMatch(cell -> !cell.isBlank())) {
-          table.add(row);
-        }
-      }
-      table.sort(Comparator.comparingInt(SheetRow::rowNumber));
+      List<SheetRow> table = new ArrayList<>();
+      byRow.forEach((r, cells) -> table.add(new SheetRow(r + 1, cells)));
       return table;
-    }
-
-    private SheetRow markMerged(int rowIndex, Map<DecompositionColumn, SheetRow.Cell> cells) {
-      Map<DecompositionColumn, SheetRow.Cell> values = new EnumMap<>(DecompositionColumn.class);
-      for (Map.Entry<DecompositionColumn, Integer> column : columns.entrySet()) {
-        SheetRow.Cell value = cells.getOrDefault(column.getKey(), SheetRow.Cell.BLANK);
-        int c = column.getValue();
-        if (value.isBlank() && merged.stream().anyMatch(region -> region.isInRange(rowIndex, c))) {
-          value = SheetRow.Cell.MERGED;
-        }
-        values.put(column.getKey(), value);
-      }
-      return new SheetRow(rowIndex + 1, values);
     }
   }
 
-  private static boolean isHeader(List<SheetRowSource.SheetCell> cells) {
+  private static boolean isHeader(List<SheetRowSource.SheetCell> cells, Map<String, DecompositionColumn> addedHeaders) {
     boolean seq = false;
     boolean title = false;
     for (SheetRowSource.SheetCell cell : cells) {
-      var column = DecompositionColumn.ofHeader(plainText(cell));
+      var column = DecompositionColumn.ofHeader(plainText(cell), addedHeaders);
       seq |= column.filter(c -> c == DecompositionColumn.SEQ).isPresent();
       title |= column.filter(c -> c == DecompositionColumn.TITLE).isPresent();
     }
@@ -291,7 +379,9 @@ final class DecompositionReader {
   private static String requiredHeaders() {
     List<String> headers = new ArrayList<>();
     for (DecompositionColumn column : DecompositionColumn.values()) {
-      headers.add(column.header());
+      if (!column.isIndicator()) {
+        headers.add(column.header());
+      }
     }
     return String.join("、", headers);
   }

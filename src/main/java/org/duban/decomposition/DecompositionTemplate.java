@@ -55,7 +55,7 @@ public class DecompositionTemplate {
       XSSFSheet guide = workbook.createSheet(message("decomposition.template.guideSheet", locale));
 
       Row header = table.createRow(0);
-      int[] widths = {4, 8, 20, 20, 8, 12, 6, 7};
+      int[] widths = DecompositionExportService.IMPORT_COLUMN_WIDTHS;
       for (DecompositionColumn column : DecompositionColumn.values()) {
         table.setColumnWidth(column.ordinal(), WorkbookStyles.chineseWidth(widths[column.ordinal()]));
         DecompositionExportService.cell(header, column.ordinal(), column.header(), styles.header);
@@ -76,13 +76,19 @@ public class DecompositionTemplate {
       DecompositionExportService.cell(example, 5, String.join("、", working.stream().skip(1).limit(2).toList()), styles.text);
       DecompositionExportService.cell(example, 6, leaders.isEmpty() ? "张三" : leaders.get(0).getFullName(), styles.text);
       DecompositionExportService.date(example, 7, LocalDate.of(year, 12, 31), styles.date);
+      // the example's indicator: 平均住院日 ≤ 6.5 天 from 7.2 (several: one row each with the same 序号, or ；)
+      String[] indicator = {message("decomposition.template.example.indicator", locale), "≤", "6.5",
+          message("decomposition.template.example.unit", locale), "7.2"};
+      for (int i = 0; i < indicator.length; i++) {
+        DecompositionExportService.cell(example, DecompositionColumn.INDICATOR_NAME.ordinal() + i, indicator[i], styles.text);
+      }
       table.createFreezePane(0, 1);
 
       int r = 0;
       guide.setColumnWidth(0, WorkbookStyles.chineseWidth(40));
       guide.setColumnWidth(1, WorkbookStyles.chineseWidth(12));
       DecompositionExportService.cell(guide.createRow(r++), 0, message("decomposition.template.guide.title", locale), styles.title);
-      for (int i = 1; i <= 7; i++) {
+      for (int i = 1; i <= 8; i++) {
         DecompositionExportService.cell(guide.createRow(r++), 0, message("decomposition.template.guide." + i, locale), styles.plain);
       }
       r++;

@@ -16,6 +16,18 @@ public record ImportPlan(List<PlannedRow> rows, List<String> newGoalAreas, List<
     return new ImportPlan(List.of(), List.of(), problems);
   }
 
+  /** A kind of problem and how many of the plan's problems are of it. */
+  public record KindCount(String kind, int count) {}
+
+  /** The problems counted by kind, the kinds in the order their first problem comes. */
+  public List<KindCount> problemKinds() {
+    java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    for (ImportProblem problem : problems) {
+      counts.merge(problem.kind(), 1, Integer::sum);
+    }
+    return counts.entrySet().stream().map(e -> new KindCount(e.getKey(), e.getValue())).toList();
+  }
+
   public boolean isClean() {
     return problems.isEmpty();
   }

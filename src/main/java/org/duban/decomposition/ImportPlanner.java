@@ -3,6 +3,7 @@ package org.duban.decomposition;
 import static org.duban.decomposition.DecompositionColumn.COLLABORATORS;
 import static org.duban.decomposition.DecompositionColumn.DEADLINE;
 import static org.duban.decomposition.DecompositionColumn.GOAL_AREA;
+import static org.duban.decomposition.DecompositionColumn.INDICATOR_NAME;
 import static org.duban.decomposition.DecompositionColumn.LEAD;
 import static org.duban.decomposition.DecompositionColumn.LEADER;
 import static org.duban.decomposition.DecompositionColumn.SEQ;
@@ -38,10 +39,17 @@ final class ImportPlanner {
   /** The draft as the planner needs it. */
   record Book(LocalDate periodStart, LocalDate periodEnd, Map<String, Long> goalAreaIds, List<ExistingItem> items) {}
 
-  /** An item already in the draft, compared with a row of the same 序号. */
+  /** An item already in the draft, compared with a row of the same 序号; indicators by {@link PlannedIndicator#key}. */
   record ExistingItem(
       String seq, String goalArea, String title, String targetText, Long leadDepartmentId,
-      Set<Long> collaboratorIds, Long leaderInChargeId, LocalDate deadline) {}
+      Set<Long> collaboratorIds, Long leaderInChargeId, LocalDate deadline, List<String> indicatorKeys) {
+
+    ExistingItem(
+        String seq, String goalArea, String title, String targetText, Long leadDepartmentId,
+        Set<Long> collaboratorIds, Long leaderInChargeId, LocalDate deadline) {
+      this(seq, goalArea, title, targetText, leadDepartmentId, collaboratorIds, leaderInChargeId, deadline, List.of());
+    }
+  }
 
   private static final String SEPARATORS = "[、,，;；\\r\\n]+";
 
@@ -71,11 +79,12 @@ final class ImportPlanner {
     Map<String, Integer> seenSeq = new HashMap<>();
     Set<String> newAreas = new LinkedHashSet<>();
     List<PlannedRow> rows = new ArrayList<>();
-    for (SheetRow row : read.rows()) {
-      List<ImportProblem> fromReader =
-          read.problems().stream().filter(p -> p.row() == row.rowNumber()).toList();
+    for (List<SheetRow> item : items(read.rows())) {
+      SheetRow row = item.get(0);
+      List<ImportProblem> fromReader = read.problems().stream()
+          .filter(p -> item.stream().anyMatch(r -> r.rowNumber() == p.row())).toList();
       List<ImportProblem> own = new ArrayList<>();
-      PlannedRow planned = plan(row, fromReader, own, seenSeq, existing);
+      PlannedRow planned = plan(row, item.subList(1, item.size()), fromReader, own, seenSeq, existing);
       if (!planned.seq().isEmpty()) {
         seenSeq.putIfAbsent(planned.seq(), row.rowNumber());
       }
@@ -89,11 +98,44 @@ final class ImportPlanner {
   }
 
   /**
-   * @param fromReader what the reader found on this row (merged cells, formula errors)
+   * The rows of each item: its own row, and the rows under it that only add indicators (one
+   * indicator a row, as offices write them): the same 序号, indicator cells filled, and every other
+   * cell blank or the same as the item's (merged cells fill them so).
+   */
+  static List<List<SheetRow>> items(List<SheetRow> rows) {
+    List<List<SheetRow>> items = new ArrayList<>();
+    for (SheetRow row : rows) {
+      if (!items.isEmpty() && continues(row, items.get(items.size() - 1).get(0))) {
+        items.get(items.size() - 1).add(row);
+      } else {
+        items.add(new ArrayList<>(List.of(row)));
+      }
+    }
+    return items;
+  }
+
+  private static boolean continues(SheetRow row, SheetRow item) {
+    if (row.text(SEQ).isEmpty() || !row.text(SEQ).equals(item.text(SEQ))) {
+      return false;
+    }
+    boolean indicator = false;
+    for (DecompositionColumn column : DecompositionColumn.values()) {
+      if (column.isIndicator()) {
+        indicator |= !row.cell(column).isBlank();
+      } else if (column != SEQ && !row.cell(column).isBlank() && !row.text(column).equals(item.text(column))) {
+        return false;
+      }
+    }
+    return indicator;
+  }
+
+  /**
+   * @param more the rows under it that add indicators
+   * @param fromReader what the reader found on these rows (formula errors)
    * @param problems receives the problems found here
    */
   private PlannedRow plan(
-      SheetRow row, List<ImportProblem> fromReader, List<ImportProblem> problems,
+      SheetRow row, List<SheetRow> more, List<ImportProblem> fromReader, List<ImportProblem> problems,
       Map<String, Integer> seenSeq, Map<String, ExistingItem> existing) {
     int n = row.rowNumber();
 
@@ -147,29 +189,38 @@ final class ImportPlanner {
       deadline = parsed.orElse(null);
     }
 
+    List<PlannedIndicator> indicators = new ArrayList<>(IndicatorCells.parse(row, problems));
+    for (SheetRow continued : more) {
+      indicators.addAll(IndicatorCells.parse(continued, problems));
+    }
+
     String targetText = row.text(TARGET).isEmpty() ? null : row.text(TARGET);
-    // a cell the reader could not read (a formula error, or covered by a merged cell) was reported there
-    boolean unreadable = fromReader.size() > 0 || row.cells().values().stream().anyMatch(SheetRow.Cell::isError);
+    // a cell the reader could not read (a formula error) was reported there
+    boolean unreadable = fromReader.size() > 0 || row.cells().values().stream().anyMatch(SheetRow.Cell::isError)
+        || more.stream().anyMatch(r -> r.cells().values().stream().anyMatch(SheetRow.Cell::isError));
+    // every check runs whatever the others found, so that one pass lists every problem of the row
     PlannedRow.Status status = PlannedRow.Status.NEW;
-    if (problems.isEmpty() && !unreadable) {
-      ExistingItem same = existing.get(seq);
+    ExistingItem same = seq.isEmpty() ? null : existing.get(seq);
+    if (same != null) {
       List<Long> collaboratorIds = collaborators.stream().map(Department::getId).toList();
-      if (same != null) {
-        List<String> differences = differences(same, goalArea, row.text(TITLE), targetText, lead, collaboratorIds, leader, deadline);
-        if (differences.isEmpty()) {
-          status = PlannedRow.Status.EXISTING;
-        } else {
-          problems.add(ImportProblem.atRow(n, "row.seq.existsDifferent", seq, String.join("、", differences)));
-        }
-      } else {
-        if (deadline.isBefore(today)) {
-          problems.add(ImportProblem.atRow(n, "row.deadline.past", deadline.toString()));
-        } else if (deadline.isBefore(book.periodStart()) || deadline.isAfter(book.periodEnd())) {
-          problems.add(ImportProblem.atRow(n, "row.deadline.outsidePeriod",
-              deadline.toString(), book.periodStart().toString(), book.periodEnd().toString()));
-        }
-        problems.addAll(formLimits(n, seq, row.text(TITLE), targetText));
+      List<String> differences = differences(same, goalArea, row.text(TITLE), targetText, lead, collaboratorIds, leader, deadline);
+      if (!same.indicatorKeys().equals(indicators.stream().map(PlannedIndicator::key).toList())) {
+        differences.add(INDICATOR_NAME.header());
       }
+      if (differences.isEmpty()) {
+        status = PlannedRow.Status.EXISTING;
+      } else {
+        problems.add(ImportProblem.atRow(n, "row.seq.existsDifferent", seq, String.join("、", differences)));
+      }
+    } else {
+      if (deadline != null && deadline.isBefore(today)) {
+        problems.add(ImportProblem.atRow(n, "row.deadline.past", deadline.toString()));
+      }
+      if (deadline != null && (deadline.isBefore(book.periodStart()) || deadline.isAfter(book.periodEnd()))) {
+        problems.add(ImportProblem.atRow(n, "row.deadline.outsidePeriod",
+            deadline.toString(), book.periodStart().toString(), book.periodEnd().toString()));
+      }
+      problems.addAll(formLimits(n, seq, row.text(TITLE), targetText));
     }
     if (!problems.isEmpty() || unreadable) {
       status = PlannedRow.Status.INVALID;
@@ -183,7 +234,7 @@ final class ImportPlanner {
         status == PlannedRow.Status.INVALID ? splitNames(row.text(COLLABORATORS)) : collaborators.stream().map(Department::getName).toList(),
         leader == null ? null : leader.getId(), leader == null ? row.text(LEADER) : leader.getFullName(),
         deadline, deadline == null ? deadlineCell.text() : deadline.toString(),
-        status, shown);
+        status, shown, indicators);
   }
 
   private static boolean present(SheetRow row, DecompositionColumn column) {
@@ -229,7 +280,8 @@ final class ImportPlanner {
     for (ConstraintViolation<WorkItemFormData> violation : validator.validate(data)) {
       String field = violation.getPropertyPath().toString();
       DecompositionColumn column = FORM_FIELDS.get(field);
-      if (column == null) {
+      if (column == null || violation.getInvalidValue() == null || violation.getInvalidValue().toString().isBlank()) {
+        // a blank required cell is named by row.missing
         continue;
       }
       Object max = violation.getConstraintDescriptor().getAttributes().get("max");
@@ -253,16 +305,16 @@ final class ImportPlanner {
     if (!Objects.equals(blankToNull(item.targetText()), targetText)) {
       differences.add(TARGET.header());
     }
-    if (!item.leadDepartmentId().equals(lead.getId())) {
+    if (lead == null || !item.leadDepartmentId().equals(lead.getId())) {
       differences.add(LEAD.header());
     }
     if (!item.collaboratorIds().equals(new LinkedHashSet<>(collaboratorIds))) {
       differences.add(COLLABORATORS.header());
     }
-    if (!item.leaderInChargeId().equals(leader.getId())) {
+    if (leader == null || !item.leaderInChargeId().equals(leader.getId())) {
       differences.add(LEADER.header());
     }
-    if (!item.deadline().equals(deadline)) {
+    if (!item.deadline().equals(deadline)) { // null: no deadline could be read
       differences.add(DEADLINE.header());
     }
     return differences;

@@ -6,7 +6,8 @@ import org.duban.taskbook.WorkItemFormData;
 
 /**
  * A row of the file as it will be created: names resolved to departments and a leader, the
- * deadline parsed. For display the names are the resolved ones, or the file's text where they could
+ * deadline parsed, its indicators (from its own cells and from the rows under it that continue it
+ * with the same 序号). For display the names are the resolved ones, or the file's text where they could
  * not be resolved.
  */
 public record PlannedRow(
@@ -25,7 +26,8 @@ public record PlannedRow(
     LocalDate deadline,
     String deadlineText,
     Status status,
-    List<ImportProblem> problems) {
+    List<ImportProblem> problems,
+    List<PlannedIndicator> indicators) {
 
   public enum Status {
     /** Will be created. */
@@ -40,6 +42,7 @@ public record PlannedRow(
     collaboratorIds = List.copyOf(collaboratorIds);
     collaborators = List.copyOf(collaborators);
     problems = List.copyOf(problems);
+    indicators = List.copyOf(indicators);
   }
 
   /** The editor's form for this row, so that TaskBookService.addItem applies its own checks. */

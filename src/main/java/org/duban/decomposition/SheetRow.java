@@ -14,8 +14,7 @@ record SheetRow(int rowNumber, Map<DecompositionColumn, Cell> cells) {
 
   /**
    * A cell's value: its text as shown (trimmed, never null), the date of a real date cell, or why
-   * it could not be read (a formula error, or covered by a merged cell), which the reader has
-   * reported.
+   * it could not be read (a formula error), which the reader has reported.
    */
   record Cell(String text, LocalDate date, String error) {
 
@@ -32,9 +31,6 @@ record SheetRow(int rowNumber, Map<DecompositionColumn, Cell> cells) {
     static Cell error(String error) {
       return new Cell("", null, error);
     }
-
-    /** A cell hidden under a merged region; the region is reported once for its first row. */
-    static final Cell MERGED = new Cell("", null, "merged");
 
     boolean isBlank() {
       return error == null && text.isEmpty();

@@ -7,9 +7,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * A workbook read as a stream of rows, sheet by sheet, each row seen once and in order, so that no
  * upload is ever held in memory as a whole workbook. The decomposition table's rules live in the
  * {@link Visitor} ({@link DecompositionReader}); a source knows only its file format and the limits
- * that keep a hostile file from exhausting the server. Today there is one source, .xlsx
- * ({@link XlsxRowSource}); an .xls source or one that reports merged cells differently would be
- * another implementation of this interface.
+ * that keep a hostile file from exhausting the server. There are two sources: .xlsx
+ * ({@link XlsxRowSource}) and old Excel 97-2003 .xls ({@link XlsRowSource}).
  */
 interface SheetRowSource {
 

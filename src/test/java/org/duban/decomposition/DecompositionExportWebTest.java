@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DecompositionExportWebTest extends DecompositionTestSupport {
 
   private static final List<String> IMPORT_HEADERS =
-      List.of("序号", "目标领域", "工作任务", "具体目标/指标", "牵头部门", "协同部门", "分管领导", "完成时限");
+      List.of("序号", "目标领域", "工作任务", "具体目标/指标", "牵头部门", "协同部门", "分管领导", "完成时限",
+          "指标名称", "比较方式", "目标值", "单位", "基线值");
   private static final List<String> STATE_HEADERS =
       List.of("阶段", "完成进度", "状态灯", "亮灯原因", "最近填报日期", "最近填报进度", "最近工作进展", "指标（目标）", "最新指标读数", "在办督办单");
 
@@ -112,12 +113,12 @@ class DecompositionExportWebTest extends DecompositionTestSupport {
         .isEqualTo("导出实时状态任务书-分解表-20260302.xlsx");
 
     try (XSSFWorkbook workbook = workbook(result)) {
-      // with one sheet whose first eight columns are the import columns, then the state
+      // with one sheet whose first thirteen columns are the import columns (indicators last), then the state
       assertThat(workbook.getNumberOfSheets()).isEqualTo(1);
       XSSFSheet sheet = workbook.getSheetAt(0);
       List<String> headers = texts(sheet.getRow(0));
-      assertThat(headers.subList(0, 8)).isEqualTo(IMPORT_HEADERS);
-      assertThat(headers.subList(8, headers.size())).isEqualTo(STATE_HEADERS);
+      assertThat(headers.subList(0, 13)).isEqualTo(IMPORT_HEADERS);
+      assertThat(headers.subList(13, headers.size())).isEqualTo(STATE_HEADERS);
 
       // and the item's row
       Row row = sheet.getRow(1);
@@ -125,21 +126,22 @@ class DecompositionExportWebTest extends DecompositionTestSupport {
           "1", "医疗服务", "导出实时状态", "平均住院日≤6.5天", "测试医务部", "测试信息中心", "测试分管院长");
       assertThat(DateUtil.isCellDateFormatted(row.getCell(7))).isTrue();
       assertThat(row.getCell(7).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 3, 2).plusDays(200));
-      assertThat(row.getCell(8).getStringCellValue()).isEqualTo("待认领");
-      assertThat(row.getCell(9).getNumericCellValue()).isEqualTo(0.3);
-      assertThat(row.getCell(9).getCellStyle().getDataFormatString()).isEqualTo("0%");
-      assertThat(row.getCell(10).getStringCellValue()).isEqualTo("红灯");
-      assertThat(((XSSFCell) row.getCell(10)).getCellStyle().getFillForegroundColorColor().getARGBHex()).isEqualTo("FFD63031");
-      assertThat(row.getCell(11).getStringCellValue()).isEqualTo("进度落后序时进度30个百分点及以上");
-      assertThat(row.getCell(12).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(TODAY);
-      assertThat(row.getCell(13).getNumericCellValue()).isEqualTo(0.3);
-      assertThat(row.getCell(14).getStringCellValue()).isEqualTo("已完成病种梳理");
-      assertThat(row.getCell(15).getStringCellValue()).isEqualTo("平均住院日 ≤ 6.5 天");
-      assertThat(row.getCell(16).getStringCellValue()).isEqualTo("2026-02：平均住院日：7.1天 ✗");
-      assertThat(row.getCell(17).getStringCellValue()).matches("督〔2026〕\\d+号");
+      assertThat(texts(row).subList(8, 13)).containsExactly("平均住院日", "≤", "6.5", "天", "7.2");
+      assertThat(row.getCell(13).getStringCellValue()).isEqualTo("待认领");
+      assertThat(row.getCell(14).getNumericCellValue()).isEqualTo(0.3);
+      assertThat(row.getCell(14).getCellStyle().getDataFormatString()).isEqualTo("0%");
+      assertThat(row.getCell(15).getStringCellValue()).isEqualTo("红灯");
+      assertThat(((XSSFCell) row.getCell(15)).getCellStyle().getFillForegroundColorColor().getARGBHex()).isEqualTo("FFD63031");
+      assertThat(row.getCell(16).getStringCellValue()).isEqualTo("进度落后序时进度30个百分点及以上");
+      assertThat(row.getCell(17).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(TODAY);
+      assertThat(row.getCell(18).getNumericCellValue()).isEqualTo(0.3);
+      assertThat(row.getCell(19).getStringCellValue()).isEqualTo("已完成病种梳理");
+      assertThat(row.getCell(20).getStringCellValue()).isEqualTo("平均住院日 ≤ 6.5 天");
+      assertThat(row.getCell(21).getStringCellValue()).isEqualTo("2026-02：平均住院日：7.1天 ✗");
+      assertThat(row.getCell(22).getStringCellValue()).matches("督〔2026〕\\d+号");
 
       // filterable, with a frozen header, set widths and wrapped text
-      assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:R2");
+      assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:W2");
       assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
       assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
       assertThat(sheet.getColumnWidth(2)).isEqualTo(WorkbookStyles.chineseWidth(20));
@@ -219,6 +221,7 @@ class DecompositionExportWebTest extends DecompositionTestSupport {
       assertThat(texts(table.getRow(0))).isEqualTo(IMPORT_HEADERS);
       assertThat(table.getLastRowNum()).isEqualTo(1);
       assertThat(table.getRow(1).getCell(2).getStringCellValue()).isEqualTo("缩短平均住院日");
+      assertThat(texts(table.getRow(1)).subList(8, 13)).containsExactly("平均住院日", "≤", "6.5", "天", "7.2");
       assertThat(workbook.getSheetAt(1).getSheetName()).isEqualTo("填写说明");
       assertThat(table.getDataValidations()).hasSize(2);
     }
@@ -227,6 +230,7 @@ class DecompositionExportWebTest extends DecompositionTestSupport {
     TaskBook book = draft("导入：模板示例行");
     confirm(book.getId(), uploadClean(book.getId(), "分解表模板.xlsx", result.getResponse().getContentAsByteArray()));
     assertThat(items(book.getId())).extracting(ItemSummary::title).containsExactly("缩短平均住院日");
+    assertThat(items(book.getId()).get(0).indicators()).containsExactly("平均住院日 ≤ 6.5 天");
   }
 
   @Test
@@ -238,8 +242,8 @@ class DecompositionExportWebTest extends DecompositionTestSupport {
 
     try (XSSFWorkbook workbook = workbook(result)) {
       List<String> headers = texts(workbook.getSheetAt(0).getRow(0));
-      assertThat(headers.subList(0, 8)).isEqualTo(IMPORT_HEADERS);
-      assertThat(headers.get(8)).isEqualTo("Stage");
+      assertThat(headers.subList(0, 13)).isEqualTo(IMPORT_HEADERS);
+      assertThat(headers.get(13)).isEqualTo("Stage");
     }
   }
 

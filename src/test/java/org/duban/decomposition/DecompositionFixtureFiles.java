@@ -205,7 +205,7 @@ public final class DecompositionFixtureFiles {
       write(wb, dir.resolve("formula-error.xlsx"));
     }
 
-    // merged-cells: a merged title above the header (fine) and 目标领域 merged over rows 3 to 5
+    // merged-cells: a merged title above the header and 目标领域 merged over rows 3 to 5 (its value fills them)
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Sheet sheet = wb.createSheet("分解表");
       text(sheet.createRow(0), 0, "2026年度目标任务分解表");
@@ -250,7 +250,7 @@ public final class DecompositionFixtureFiles {
       write(wb, dir.resolve("header-missing-column.xlsx"));
     }
 
-    // wrong types: a CSV renamed to .xlsx and a real Excel 97-2003 file
+    // a CSV renamed to .xlsx (refused) and a real Excel 97-2003 file (read like an .xlsx)
     Files.writeString(dir.resolve("not-xlsx.xlsx"),
         String.join(",", HEADER) + "\n1,医疗服务,缩短平均住院日,,测试医务部,,测试分管院长,2026-06-30\n", StandardCharsets.UTF_8);
     try (HSSFWorkbook wb = new HSSFWorkbook()) {

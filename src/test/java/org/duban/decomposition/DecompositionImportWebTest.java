@@ -132,9 +132,14 @@ class DecompositionImportWebTest extends DecompositionTestSupport {
   }
 
   @Test
-  void mergedCellsInTheTableAreListedOnceButAMergedTitleAboveIsFine() throws Exception {
-    assertRefusedWithNothingWritten("merged-cells.xlsx",
-        "第 3 行：表格中有合并单元格（B3:B5），请取消合并，并在每一行分别填写");
+  void aMergedGoalAreaCountsForEveryRowItSpans() throws Exception {
+    // was: refused with "表格中有合并单元格（B3:B5）"
+    TaskBook book = draft("导入：合并单元格");
+
+    confirm(book.getId(), uploadClean(book.getId(), "merged-cells.xlsx", file("merged-cells.xlsx")));
+
+    assertThat(items(book.getId())).extracting(ItemSummary::title, ItemSummary::goalArea).containsExactly(
+        tuple("缩短平均住院日", "医疗服务"), tuple("降低药占比", "医疗服务"), tuple("提高床位使用率", "医疗服务"));
   }
 
   @Test
@@ -144,9 +149,14 @@ class DecompositionImportWebTest extends DecompositionTestSupport {
   }
 
   @Test
-  void anOldXlsFileIsAskedToBeSavedAsXlsx() throws Exception {
-    assertRefusedWithNothingWritten("old-format.xls",
-        "这是旧版 Excel 97-2003（.xls）文件或加密的文件，不能导入。请在 Excel 中“另存为”Excel 工作簿（.xlsx，不设密码）后再导入");
+  void anOldXlsFileImportsLikeAnXlsx() throws Exception {
+    // was: refused, asked to be saved as .xlsx
+    TaskBook book = draft("导入：旧版 xls");
+
+    confirm(book.getId(), uploadClean(book.getId(), "old-format.xls", file("old-format.xls")));
+
+    assertThat(items(book.getId())).extracting(ItemSummary::title, ItemSummary::leadDepartment, ItemSummary::deadline)
+        .containsExactly(tuple("缩短平均住院日", "测试医务部", LocalDate.of(2026, 6, 30)));
   }
 
   @Test

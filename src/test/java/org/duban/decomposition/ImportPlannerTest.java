@@ -109,4 +109,52 @@ class ImportPlannerTest {
     assertThat(plan.problems()).containsExactly(
         ImportProblem.atRow(2, "row.seq.existsDifferent", "1", "牵头部门、协同部门、完成时限"));
   }
+
+  @Test
+  void aRowWithThreeProblemsHasAllThreeReportedAtOnce() {
+    ImportPlan plan = plan(List.of(), row(2, "1", "长".repeat(501), "财务科", "", "2026年6月底"));
+
+    assertThat(plan.problems()).containsExactlyInAnyOrder(
+        ImportProblem.atRow(2, "row.department.unknown", "牵头部门", "财务科"),
+        ImportProblem.atRow(2, "row.deadline.invalid", "2026年6月底"),
+        ImportProblem.atRow(2, "row.tooLong", "工作任务", "500"));
+    assertThat(plan.rows().get(0).problems()).hasSize(3);
+  }
+
+  @Test
+  void aPastDeadlineOutsideTheBookIsReportedBesideAnUnknownDepartment() {
+    ImportPlan plan = plan(List.of(), row(2, "1", "缩短平均住院日", "医务部", "后勤部", "2025-12-31"));
+
+    assertThat(plan.problems()).containsExactlyInAnyOrder(
+        ImportProblem.atRow(2, "row.department.unknown", "协同部门", "后勤部"),
+        ImportProblem.atRow(2, "row.deadline.past", "2025-12-31"),
+        ImportProblem.atRow(2, "row.deadline.outsidePeriod", "2025-12-31", "2026-01-01", "2026-12-31"));
+  }
+
+  @Test
+  void anExistingSeqIsReportedEvenWhenTheRowHasOtherProblems() {
+    ImportPlanner.ExistingItem existing = new ImportPlanner.ExistingItem(
+        "1", "医疗服务", "缩短平均住院日", null, 1L, Set.of(), 10L, LocalDate.of(2026, 6, 30));
+
+    ImportPlan plan = plan(List.of(existing), row(2, "1", "缩短平均住院日", "财务科", "", "2026-06-30"));
+
+    assertThat(plan.problems()).containsExactlyInAnyOrder(
+        ImportProblem.atRow(2, "row.department.unknown", "牵头部门", "财务科"),
+        ImportProblem.atRow(2, "row.seq.existsDifferent", "1", "牵头部门"));
+  }
+
+  @Test
+  void problemsAreCountedByKind() {
+    ImportPlan plan = plan(List.of(),
+        row(2, "1", "缩短平均住院日", "财务科", "后勤部", "2026-06-30"),
+        row(3, "2", "长".repeat(501), "医务部", "", "六月底"),
+        row(4, "2", "降低药占比", "医务部", "", "2026-01-31"));
+
+    assertThat(plan.problemKinds()).containsExactly(
+        new ImportPlan.KindCount("department", 2),
+        new ImportPlan.KindCount("deadlineInvalid", 1),
+        new ImportPlan.KindCount("length", 1),
+        new ImportPlan.KindCount("duplicate", 1),
+        new ImportPlan.KindCount("deadlinePast", 1));
+  }
 }

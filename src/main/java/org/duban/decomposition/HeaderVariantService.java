@@ -1,0 +1,91 @@
+package org.duban.decomposition;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.duban.infrastructure.EngineClock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The column headers an admin added (主办科室 for 牵头部门, 办结时间 for 完成时限…), which import
+ * recognises besides the ones Duban ships ({@link DecompositionColumn}). A header names one column:
+ * one Duban knows already, or one added before, is refused.
+ */
+@Service
+public class HeaderVariantService {
+
+  static final int MAX_HEADER_LENGTH = 50;
+
+  private final HeaderVariantRepository variants;
+
+  HeaderVariantService(HeaderVariantRepository variants) {
+    this.variants = variants;
+  }
+
+  /** Why a header cannot be added; the key of {@code i18n/decomposition} and its arguments. */
+  public static final class Refused extends RuntimeException {
+    private final String key;
+    private final transient Object[] args;
+
+    Refused(String key, Object... args) {
+      super(key, null, false, false);
+      this.key = key;
+      this.args = args;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public Object[] args() {
+      return args;
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public List<HeaderVariant> list() {
+    return variants.findAllByOrderByColumnAscHeaderAsc();
+  }
+
+  /** The added headers as the reader matches them: {@link DecompositionColumn#headerKey} to column. */
+  @Transactional(readOnly = true)
+  public Map<String, DecompositionColumn> byKey() {
+    Map<String, DecompositionColumn> byKey = new HashMap<>();
+    for (HeaderVariant variant : variants.findAll()) {
+      byKey.put(variant.getHeaderKey(), variant.getColumn());
+    }
+    return byKey;
+  }
+
+  @Transactional
+  public HeaderVariant add(String columnName, String header, String admin) {
+    DecompositionColumn column;
+    try {
+      column = DecompositionColumn.valueOf(columnName == null ? "" : columnName.strip());
+    } catch (IllegalArgumentException unknown) {
+      throw new Refused("headers.column.unknown");
+    }
+    String text = header == null ? "" : header.strip();
+    String key = DecompositionColumn.headerKey(text);
+    if (key.isEmpty()) {
+      throw new Refused("headers.header.blank");
+    }
+    if (text.length() > MAX_HEADER_LENGTH) {
+      throw new Refused("headers.header.tooLong", String.valueOf(MAX_HEADER_LENGTH));
+    }
+    var builtIn = DecompositionColumn.builtIn(key);
+    if (builtIn.isPresent()) {
+      throw new Refused("headers.header.builtIn", text, builtIn.get().header());
+    }
+    if (variants.existsByHeaderKey(key)) {
+      throw new Refused("headers.header.exists", text);
+    }
+    return variants.save(new HeaderVariant(column, text, admin, EngineClock.now()));
+  }
+
+  @Transactional
+  public void remove(Long id) {
+    variants.findById(id).ifPresent(variants::delete);
+  }
+}
