@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.duban.workitem.IndicatorDirection;
+import org.duban.workitem.IndicatorSign;
 
 /**
  * The indicator columns of a row: one indicator, or several with their cells separated by ；
@@ -124,6 +125,13 @@ final class IndicatorCells {
       }
       BigDecimal target = number(part(targets, i), INDICATOR_TARGET, name, n, problems);
       BigDecimal baseline = number(part(baselines, i), INDICATOR_BASELINE, name, n, problems);
+      // the editor's rule: a count, share or sum below zero is a stray minus, unless the name says change
+      if (!IndicatorSign.allowed(name, target)) {
+        problems.add(ImportProblem.atRow(n, "row.indicator.negative", INDICATOR_TARGET.header(), name, part(targets, i)));
+      }
+      if (!IndicatorSign.allowed(name, baseline)) {
+        problems.add(ImportProblem.atRow(n, "row.indicator.negative", INDICATOR_BASELINE.header(), name, part(baselines, i)));
+      }
       if (unit.isEmpty() && (part(targets, i).endsWith("%") || part(targets, i).endsWith("％"))) {
         unit = "%"; // 目标值 95% without a unit
       }

@@ -95,15 +95,18 @@ class IndicatorImportWebTest extends DecompositionTestSupport {
     MvcResult result = upload(book.getId(), "bad.xlsx", sheet(new String[][] {
         {"1", "医疗服务", "降低药占比", "", "测试医务部", "", "测试分管院长", "2026-06-30", "药占比", "约等于", "三十", "%", ""},
         {"2", "医疗服务", "缩短平均住院日", "", "测试医务部", "", "测试分管院长", "2026-06-30", "平均住院日；术前住院日", "≤", "6.5", "天", ""},
-        {"3", "医疗服务", "提高门诊量", "", "测试医务部", "", "测试分管院长", "2026-06-30", "门诊量", "持续提升", "", "人次", ""}}), ISSUER);
+        {"3", "医疗服务", "提高门诊量", "", "测试医务部", "", "测试分管院长", "2026-06-30", "门诊量", "持续提升", "", "人次", ""},
+        {"4", "医疗服务", "缩短术前住院日", "", "测试医务部", "", "测试分管院长", "2026-06-30", "术前待床日", "≤", "-2", "天", ""},
+        {"5", "运营管理", "提高医疗收入", "", "测试医务部", "", "测试分管院长", "2026-06-30", "医疗收入增长率", "≥", "-3", "%", "-5"}}), ISSUER);
 
     assertThat(result.getResponse().getStatus()).isEqualTo(422);
     // the page escapes < and >; the texts are compared as the browser shows them
     assertThat(problems(result).stream().map(org.springframework.web.util.HtmlUtils::htmlUnescape)).containsExactly(
         "第 2 行：指标“药占比”的比较方式“约等于”无法识别，请填写 ≤、≥、<、>、=、持续提升或继续下降",
         "第 2 行：指标“药占比”的目标值“三十”不是数字",
-        "第 4 行：指标“门诊量”的比较方式为“持续提升”，须填写基线值");
-    assertThat(HtmlTexts.byClass(html(result), "problem-kind")).containsExactly("指标填写有误：3 处");
+        "第 4 行：指标“门诊量”的比较方式为“持续提升”，须填写基线值",
+        "第 5 行：指标“术前待床日”的目标值“-2”不能为负数；增长率、增减、结余等可能为负的指标，请在指标名称中写明");
+    assertThat(HtmlTexts.byClass(html(result), "problem-kind")).containsExactly("指标填写有误：4 处");
     assertThat(items(book.getId())).isEmpty();
     assertThat(uploads.countByTaskBookId(book.getId())).isZero();
   }
