@@ -135,6 +135,18 @@ class TaskController {
     return PAGE;
   }
 
+  /**
+   * The person may not act on the task (another's, a step for the department's head or deputies, a
+   * review of their own draft): 403 with the reason, whether they came by a link, an old page or a
+   * forged post. Nothing has been changed.
+   */
+  @ExceptionHandler(TaskNotAllowed.class)
+  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.FORBIDDEN)
+  String notAllowed(TaskNotAllowed e, Model model) {
+    model.addAttribute("reason", e.messageKey());
+    return "error/403";
+  }
+
   /** Someone else completed the task first, or completed it at the same moment. */
   @ExceptionHandler({
     TaskGone.class,
