@@ -33,6 +33,7 @@ abstract class InboxRightsScenario {
   @Autowired WorkTasks workTasks;
   @Autowired TaskService taskService;
   @Autowired CheckInRounds checkInRounds;
+  @Autowired TaskHolders holders;
 
   @BeforeEach
   void office() {
@@ -49,6 +50,9 @@ abstract class InboxRightsScenario {
     assertThat(inboxIds(OutpatientOffice.STAFF)).doesNotContain(claim);
     assertThat(inboxIds(OutpatientOffice.HEAD)).contains(claim);
     assertThat(inboxIds(OutpatientOffice.DEPUTY)).contains(claim);
+    // and reminders and urges of the claim go to those who may take it
+    assertThat(holders.of(fixture.openTask(item, "claimItem")))
+        .containsExactlyInAnyOrder(OutpatientOffice.HEAD, OutpatientOffice.DEPUTY);
 
     // When the staff member claims it or decides it anyway, Then it is refused, saying why, and the task stays open
     assertThatThrownBy(() -> workTasks.claim(claim, hospital.user(OutpatientOffice.STAFF)))
