@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.security.CurrentUser;
+import org.duban.task.TaskAccess;
 import org.duban.task.WorkTasks;
 import org.duban.taskbook.TaskBook;
 import org.springframework.context.MessageSource;
@@ -40,9 +41,11 @@ class AssessmentController {
   private final TaskService taskService;
   private final WorkTasks workTasks;
   private final MessageSource messages;
+  private final TaskAccess access;
 
   AssessmentController(AssessmentService service, AssessmentResults results, AssessmentExport export,
-      TaskService taskService, WorkTasks workTasks, MessageSource messages) {
+      TaskService taskService, WorkTasks workTasks, MessageSource messages, TaskAccess access) {
+    this.access = access;
     this.messages = messages;
     this.service = service;
     this.results = results;
@@ -140,7 +143,7 @@ class AssessmentController {
     model.addAttribute("overview", overview);
     model.addAttribute("department", department);
     model.addAttribute("weights", overview.weights());
-    model.addAttribute("reviewTaskId", reviewTask(overview.assessment(), departmentId));
+    model.addAttribute("reviewTaskId", reviewTask(overview.assessment(), departmentId, user));
     return "assessment/department";
   }
 
@@ -185,13 +188,15 @@ class AssessmentController {
         .taskDefinitionKey(AssessmentTasks.PUBLISH).singleResult();
   }
 
-  private String reviewTask(Assessment assessment, Long departmentId) {
+  /** The department's open review, when this person may take it (its head or a deputy, TaskAccess). */
+  private String reviewTask(Assessment assessment, Long departmentId, CurrentUser user) {
     if (assessment.getProcessInstanceId() == null) {
       return null;
     }
     return taskService.createTaskQuery().processInstanceId(assessment.getProcessInstanceId())
         .taskDefinitionKey(AssessmentTasks.REVIEW).list().stream()
         .filter(t -> departmentId.equals(taskService.getVariable(t.getId(), "departmentId")))
+        .filter(t -> access.mayWorkOn(t, user))
         .map(Task::getId).findFirst().orElse(null);
   }
 

@@ -1,8 +1,10 @@
 package org.duban.org;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,6 +50,27 @@ public class DepartmentHeads {
   @Transactional(readOnly = true)
   public Optional<Person> headOf(Long departmentId) {
     return leadersOf(departmentId).stream().findFirst();
+  }
+
+  /**
+   * The groups ({@code dept_<code>}) of the active departments this person leads by {@link #leadersOf}:
+   * those naming them head or deputy, and their own department when they stand among its leaders.
+   * Task rights (who claims, signs, disputes, appeals for a department) are read from this.
+   */
+  @Transactional(readOnly = true)
+  public Set<String> groupsLedBy(Long personId) {
+    Person person = personId == null ? null : people.findById(personId).filter(Person::isActive).orElse(null);
+    if (person == null) {
+      return Set.of();
+    }
+    Set<String> groups = new LinkedHashSet<>();
+    departments.findActiveNamingLeader(personId).forEach(d -> groups.add(d.groupId()));
+    Department own = person.getDepartment();
+    if (own != null && own.isActive() && !groups.contains(own.groupId())
+        && leadersOf(own.getId()).stream().anyMatch(p -> p.getId().equals(personId))) {
+      groups.add(own.groupId());
+    }
+    return groups;
   }
 
   /**

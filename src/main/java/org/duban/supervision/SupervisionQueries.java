@@ -51,10 +51,10 @@ public class SupervisionQueries {
       List<AttachmentRow> files,
       java.util.Map<String, String> names) {
 
-    /** A person as the timeline shows them, 姓名（log-in）; the log-in alone for someone unknown. */
+    /** A person by name (姓名), as every page shows them; the log-in alone for someone unknown. */
     public String who(String username) {
       String name = username == null ? null : names.get(username);
-      return name == null ? username : name + "（" + username + "）";
+      return name == null ? username : name;
     }
   }
 

@@ -1,10 +1,13 @@
 package org.duban.task;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.duban.forms.FormResult;
+import org.duban.history.ItemEvent;
 import org.duban.history.ItemHistory;
+import org.duban.org.PeopleNames;
 import org.duban.infrastructure.EngineClock;
 import org.duban.security.CurrentUser;
 import org.duban.taskbook.TaskBookQueries;
@@ -35,6 +38,7 @@ class TaskController {
   private final TaskBookQueries taskBooks;
   private final MessageSource messages;
   private final ItemHistory history;
+  private final PeopleNames names;
 
   /** The last decisions shown above a form, so that whoever decides sees what they decide on. */
   private static final int RECENT_EVENTS = 5;
@@ -45,8 +49,10 @@ class TaskController {
       WorkItemQueries workItems,
       TaskBookQueries taskBooks,
       MessageSource messages,
-      ItemHistory history) {
+      ItemHistory history,
+      PeopleNames names) {
     this.history = history;
+    this.names = names;
     this.workTasks = workTasks;
     this.taskForms = taskForms;
     this.workItems = workItems;
@@ -123,16 +129,32 @@ class TaskController {
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);
     model.addAttribute("options", form.options());
+    List<ItemEvent> recent = List.of();
     if (form.context().workItemId() != null) {
       model.addAttribute("item", workItems.summary(form.context().workItemId()));
-      model.addAttribute("recentEvents", history.recentOfItem(form.context().workItemId(), RECENT_EVENTS));
+      recent = history.recentOfItem(form.context().workItemId(), RECENT_EVENTS);
     } else if (form.context().taskBookId() != null) {
-      model.addAttribute("recentEvents", history.recentOfBook(form.context().taskBookId(), RECENT_EVENTS));
+      recent = history.recentOfBook(form.context().taskBookId(), RECENT_EVENTS);
     }
+    model.addAttribute("recentEvents", recent);
+    // who did each step, by name (姓名), not by log-in
+    model.addAttribute("actorNames", names.of(recent.stream().map(ItemEvent::getActor).toList()));
     if (form.context().taskBookId() != null) {
       model.addAttribute("book", taskBooks.summary(form.context().taskBookId()));
     }
     return PAGE;
+  }
+
+  /**
+   * The person may not act on the task (another's, a step for the department's head or deputies, a
+   * review of their own draft): 403 with the reason, whether they came by a link, an old page or a
+   * forged post. Nothing has been changed.
+   */
+  @ExceptionHandler(TaskNotAllowed.class)
+  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.FORBIDDEN)
+  String notAllowed(TaskNotAllowed e, Model model) {
+    model.addAttribute("reason", e.messageKey());
+    return "error/403";
   }
 
   /** Someone else completed the task first, or completed it at the same moment. */

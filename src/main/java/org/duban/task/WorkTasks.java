@@ -85,7 +85,8 @@ public class WorkTasks {
 
   /**
    * Tasks assigned to the user, and unassigned tasks open to one of the user's groups or to the
-   * user by name (e.g. signing a leader's responsibility book), one page at a time. A page costs the
+   * user by name (e.g. signing a leader's responsibility book), as far as {@link TaskAccess} lets the
+   * user act on them, one page at a time. A page costs the
    * same few statements however many tasks it shows and however many are open: the page of tasks,
    * their ids, their items, their books and their processes, each read at once.
    */
@@ -94,13 +95,8 @@ public class WorkTasks {
     int first = Math.max(page, 0) * INBOX_PAGE_SIZE;
     List<Task> tasks = withoutEngineAuthorizationChecks(() ->
         // one more than a page tells whether a next page exists, without counting every open task
-        taskService
-            .createTaskQuery()
-            .or()
-            .taskAssignee(user.getUsername())
-            .taskCandidateGroupIn(List.copyOf(user.groupIds()))
-            .taskCandidateUser(user.getUsername())
-            .endOr()
+        // TaskAccess's rule in SQL: only what the person may act on is offered
+        access.restrict(taskService.createTaskQuery(), user)
             .active()
             .orderByTaskCreateTime()
             .desc()
@@ -152,8 +148,9 @@ public class WorkTasks {
     if (task == null) {
       throw new TaskGone(taskId);
     }
-    if (!access.mayWorkOn(task, user)) {
-      throw new TaskNotAllowed(taskId);
+    TaskAccess.Refusal refusal = access.refusal(task, user);
+    if (refusal != null) {
+      throw new TaskNotAllowed(taskId, refusal.messageKey());
     }
     return task;
   }

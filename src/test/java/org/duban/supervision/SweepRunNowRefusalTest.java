@@ -94,13 +94,13 @@ class SweepRunNowRefusalTest {
     var session = refused.getResponse().getCookie("JSESSIONID");
     String page = mvc.perform(get("/supervision").with(user(hospital.user("tadmin"))).cookie(session))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    assertThat(page).contains("周督查正在进行，未再次执行：已评定 0 / " + running.itemCount() + " 项", "由 tducha 启动");
+    assertThat(page).contains("周督查正在进行，未再次执行：已评定 0 / " + running.itemCount() + " 项", "由 测试督查 启动");
     MvcResult refusedAgain = mvc.perform(post("/supervision/sweep").with(user(hospital.user("tadmin"))).with(csrf()))
         .andReturn();
     String english = mvc.perform(get("/supervision").param("lang", "en").with(user(hospital.user("tadmin")))
             .cookie(refusedAgain.getResponse().getCookie("JSESSIONID")))
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    assertThat(english).contains("A weekly supervision is running", "0 of " + running.itemCount() + " items rated", "by tducha");
+    assertThat(english).contains("A weekly supervision is running", "0 of " + running.itemCount() + " items rated", "by 测试督查");
 
     // When the first sweep has lit one item, the refusal counts it
     executeOneItemJob(running.processInstanceId());

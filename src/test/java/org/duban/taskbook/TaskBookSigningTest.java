@@ -62,14 +62,14 @@ class TaskBookSigningTest {
         .extracting(link -> link.getGroupId()).containsExactly("dept_tmedical");
     assertThat(workTasks.inbox(hospital.user("tmedhead"))).extracting(TaskRow::id).contains(sign.getId());
 
-    // When a staff member of the department tries to sign or to ask, Then it is refused and nothing changes
+    // When a staff member of the department tries to sign or to ask, Then it is refused (signing is the
+    // head's or a deputy's step, TaskAccess) and nothing changes
+    assertThat(workTasks.inbox(hospital.user("tmedstaff"))).extracting(TaskRow::id).doesNotContain(sign.getId());
     for (Map<String, Object> values : List.<Map<String, Object>>of(
         Map.of("signDecision", "sign"), Map.of("signDecision", "question", "question", "为什么是我们？"))) {
       assertThatThrownBy(() -> workTasks.complete(sign.getId(), values, hospital.user("tmedstaff")))
-          .isInstanceOfSatisfying(DecisionRejected.class, rejected -> {
-            assertThat(rejected.field()).isEqualTo("signDecision");
-            assertThat(rejected.messageKey()).isEqualTo("book.sign.notSigner");
-          });
+          .isInstanceOfSatisfying(TaskNotAllowed.class,
+              refused -> assertThat(refused.messageKey()).isEqualTo("task.notAllowed.leadersOnly"));
     }
     assertThat(fixture.openBookTask(issued, "signTaskBook").getAssignee()).isNull();
     assertThat(book(issued).getSignedBy()).isNull();

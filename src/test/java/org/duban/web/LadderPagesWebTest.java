@@ -114,7 +114,7 @@ class LadderPagesWebTest extends WebTestSupport {
     String page = mvc.perform(get("/items/{id}", notice.getWorkItemId()).with(as("tmedhead")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     String record = page.substring(page.indexOf("id=\"escalations\""), page.indexOf("id=\"history\""));
-    assertThat(record).contains("测试督查（tducha） · ", "测试医务主任（tmedhead） · ", "整改报告.pdf");
+    assertThat(record).contains("测试督查 · ", "测试医务主任 · ", "整改报告.pdf");
   }
 
   private void complete(String itemKey, String taskKey, String username, Map<String, Object> values) {
