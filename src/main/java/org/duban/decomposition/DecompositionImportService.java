@@ -48,6 +48,7 @@ public class DecompositionImportService {
   private final TaskBookService taskBooks;
   private final DecompositionUploadRepository uploads;
   private final Validator validator;
+  private final HospitalDirectories directories;
 
   @jakarta.persistence.PersistenceContext private jakarta.persistence.EntityManager entityManager;
 
@@ -58,7 +59,8 @@ public class DecompositionImportService {
       PersonRepository people,
       TaskBookService taskBooks,
       DecompositionUploadRepository uploads,
-      Validator validator) {
+      Validator validator,
+      HospitalDirectories directories) {
     this.books = books;
     this.workItems = workItems;
     this.departments = departments;
@@ -66,9 +68,13 @@ public class DecompositionImportService {
     this.taskBooks = taskBooks;
     this.uploads = uploads;
     this.validator = validator;
+    this.directories = directories;
   }
 
-  /** The outcome of an upload: its plan, and the stored upload's id when the file is clean. */
+  /**
+   * The outcome of an upload: its plan, and the stored upload's id when the file is clean or names
+   * departments or leaders the hospital does not know by those names (kept for the name screen).
+   */
   public record Uploaded(ImportPlan plan, Long uploadId) {}
 
   /** What a confirmed import did. */
@@ -90,8 +96,10 @@ public class DecompositionImportService {
   @Transactional
   public Uploaded upload(Long bookId, String fileName, byte[] content, CurrentUser user) {
     TaskBook book = importable(bookId, user);
-    ImportPlan plan = plan(book, content);
-    if (!plan.isClean()) {
+    HospitalDirectory directory = directories.load();
+    ImportPlan plan = plan(book, content, directory);
+    // a file whose names the person can map on the name screen is kept for it
+    if (!plan.isClean() && UnmatchedNames.of(plan, directory).isEmpty()) {
       return new Uploaded(plan, null);
     }
     uploads.deleteCreatedBefore(EngineClock.now().minus(UPLOAD_LIFETIME));
@@ -159,7 +167,24 @@ public class DecompositionImportService {
     });
   }
 
+  /** A stored upload's plan as the book and the hospital stand now, with the directory it used. */
+  record Planned(ImportPlan plan, HospitalDirectory directory) {}
+
+  /** For the name screen: the importer's own upload, planned again. */
+  @Transactional(readOnly = true)
+  Planned planned(Long bookId, Long uploadId, CurrentUser user) {
+    TaskBook book = importable(bookId, user);
+    DecompositionUpload upload = uploads.findById(uploadId).orElseThrow(UploadGone::new);
+    requireOwn(upload, bookId, user);
+    HospitalDirectory directory = directories.load();
+    return new Planned(plan(book, upload.getContent(), directory), directory);
+  }
+
   private ImportPlan plan(TaskBook book, byte[] content) {
+    return plan(book, content, directories.load());
+  }
+
+  private ImportPlan plan(TaskBook book, byte[] content, HospitalDirectory directory) {
     DecompositionReader.Result read = DecompositionReader.read(content);
     if (!read.isReadable() || read.rows().isEmpty()) {
       return ImportPlan.rejected(read.problems());
@@ -169,8 +194,6 @@ public class DecompositionImportService {
         .toList();
     ImportPlanner.Book snapshot =
         new ImportPlanner.Book(book.getPeriodStart(), book.getPeriodEnd(), goalAreaIds(book), existing);
-    HospitalDirectory directory =
-        new HospitalDirectory(departments.findByActiveTrueOrderByIdAsc(), people.findAll());
     LocalDate today = EngineClock.today();
     return new ImportPlanner(snapshot, directory, today, validator).plan(read);
   }
