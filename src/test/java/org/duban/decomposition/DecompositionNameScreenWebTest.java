@@ -23,14 +23,19 @@ import org.duban.taskbook.TaskBook;
 import org.duban.workitem.ItemSummary;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * The import's name screen (issue 15): a table naming departments and leaders by the hospital's own
  * names goes to a screen that asks once per distinct name; a mapping is remembered as an other name
  * so the next table resolves it without asking; an admin may create a department from a name.
- * Names are unique to each test, as the application (and its hospital) is shared.
+ * The departments, leaders and other names these tests create would show in other tests' lists, so
+ * they run in an application of their own, closed afterwards.
  */
+@TestPropertySource(properties = "duban.test.context=name-screen")
+@DirtiesContext
 class DecompositionNameScreenWebTest extends DecompositionTestSupport {
 
   private static final Pattern NAMES_ACTION = Pattern.compile("/books/(\\d+)/import/(\\d+)/names");
