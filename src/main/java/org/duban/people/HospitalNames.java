@@ -136,6 +136,21 @@ public class HospitalNames {
         Map.of("alias", alias.getAlias(), "department", department.getName()), null);
   }
 
+  @Transactional(readOnly = true)
+  public List<PersonAlias> aliasesOfPerson(Long personId) {
+    return personAliases.findByPersonIdOrderByAliasAsc(personId);
+  }
+
+  @Transactional
+  public void removeLeaderAlias(Long personId, Long aliasId) {
+    PersonAlias alias = personAliases.findById(aliasId)
+        .filter(a -> a.getPersonId().equals(personId)).orElseThrow(NotFound::new);
+    Person person = people.findById(personId).orElseThrow(NotFound::new);
+    personAliases.delete(alias);
+    auditLog.record("person.alias-remove", "person", person.getUsername(),
+        Map.of("alias", alias.getAlias(), "person", person.getFullName()), null);
+  }
+
   /** What would keep the alias from naming this leader; empty when it may. */
   @Transactional(readOnly = true)
   public List<PeopleProblem> checkLeaderAlias(Long personId, String alias) {

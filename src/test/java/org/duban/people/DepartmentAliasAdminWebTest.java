@@ -10,6 +10,8 @@ import org.duban.org.Department;
 import org.duban.org.DepartmentAlias;
 import org.duban.org.DepartmentAliasRepository;
 import org.duban.org.NameKey;
+import org.duban.org.PersonAlias;
+import org.duban.org.PersonAliasRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,10 +23,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DepartmentAliasAdminWebTest extends PeopleTestSupport {
 
   @Autowired DepartmentAliasRepository aliases;
+  @Autowired PersonAliasRepository personAliases;
 
   @AfterEach
   void noAliasesLeft() {
     aliases.deleteAll(aliases.findAll().stream().filter(a -> a.getAlias().contains("别名测")).toList());
+    personAliases.deleteAll(personAliases.findAll().stream().filter(a -> a.getAlias().contains("别名测")).toList());
   }
 
   @Test
@@ -58,6 +62,34 @@ class DepartmentAliasAdminWebTest extends PeopleTestSupport {
     assertThat(adminPost(page + "/aliases/" + alias.getId() + "/remove")).isNull();
     assertThat(aliases.findByAliasKey(NameKey.of("医务科别名测"))).isEmpty();
     assertThat(html(get(page).with(as("tadmin")))).doesNotContain("医务科别名测");
+  }
+
+  @Test
+  void anAdminKeepsTheOtherNamesOfALeaderOnTheirPage() throws Exception {
+    Long incharge = hospital.personId("tincharge");
+    String page = "/admin/people/" + incharge;
+
+    assertThat(adminPost(page + "/aliases", "alias", "业务副院长别名测")).isNull();
+    PersonAlias alias = personAliases.findByAliasKey(NameKey.of("业务副院长别名测")).orElseThrow();
+    assertThat(alias.getPersonId()).isEqualTo(incharge);
+    assertThat(html(get(page).with(as("tadmin")))).contains("业务副院长别名测");
+
+    // another leader's name, or an other name someone already has, is refused with the reason on the page
+    long before = personAliases.count();
+    assertThat(mvc.perform(post(page + "/aliases").param("alias", "测试院长").with(as("tadmin")).with(csrf()))
+        .andReturn().getFlashMap().get("aliasProblems"))
+        .isEqualTo(java.util.List.of("“测试院长”已是院领导“测试院长”的姓名，不能再作为其他名称"));
+    String reviewer = "/admin/people/" + hospital.personId("treviewer");
+    assertThat(mvc.perform(post(reviewer + "/aliases").param("alias", "业务副院长 别名测").with(as("tadmin")).with(csrf()))
+        .andReturn().getFlashMap().get("aliasProblems"))
+        .isEqualTo(java.util.List.of("“业务副院长 别名测”已是“测试分管院长”的其他名称，一个名称只能对应一个科室或一位领导"));
+    assertThat(personAliases.count()).isEqualTo(before);
+    // someone who is no leader gets no other name
+    assertThat(adminPost("/admin/people/" + hospital.personId("tmedstaff") + "/aliases", "alias", "医务干事别名测")).isNull();
+    assertThat(personAliases.count()).isEqualTo(before);
+
+    assertThat(adminPost(page + "/aliases/" + alias.getId() + "/remove")).isNull();
+    assertThat(personAliases.findByAliasKey(NameKey.of("业务副院长别名测"))).isEmpty();
   }
 
   @Test
