@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import org.duban.people.PeopleProblem;
+import org.duban.people.PeopleRejected;
 import org.duban.security.CurrentUser;
 import org.duban.taskbook.TaskBookQueries;
 import org.springframework.context.MessageSource;
@@ -13,6 +15,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,18 +37,21 @@ class DecompositionController {
   private final DecompositionTemplate template;
   private final TaskBookQueries books;
   private final MessageSource messages;
+  private final ImportNameMapping names;
 
   DecompositionController(
       DecompositionImportService imports,
       DecompositionExportService exports,
       DecompositionTemplate template,
       TaskBookQueries books,
-      MessageSource messages) {
+      MessageSource messages,
+      ImportNameMapping names) {
     this.imports = imports;
     this.exports = exports;
     this.template = template;
     this.books = books;
     this.messages = messages;
+    this.names = names;
   }
 
   @GetMapping("/books/template.xlsx")
@@ -85,13 +91,17 @@ class DecompositionController {
       return uploadPage(id, model, texts(refused, locale), List.of());
     }
     DecompositionImportService.Uploaded uploaded = imports.upload(id, file.getOriginalFilename(), file.getBytes(), user);
-    if (uploaded.uploadId() != null) {
+    if (uploaded.uploadId() != null && uploaded.plan().isClean()) {
       return "redirect:/books/" + id + "/import/" + uploaded.uploadId();
     }
     response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
     model.addAttribute("fileName", DecompositionImportService.fileName(file.getOriginalFilename()));
     model.addAttribute("problemKinds", kinds(uploaded.plan(), locale));
     model.addAttribute("refusedFile", true);
+    if (uploaded.uploadId() != null) {
+      // kept for the name screen: its unknown names can be mapped or created without uploading again
+      nameScreen(id, uploaded.uploadId(), uploaded.plan(), user, model);
+    }
     return uploadPage(id, model, texts(uploaded.plan().problems(), locale), rows(uploaded.plan(), locale));
   }
 
@@ -149,6 +159,7 @@ class DecompositionController {
     }
     if (!preview.plan().isClean()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      nameScreen(id, uploadId, preview.plan(), user, model);
     }
     return previewPage(id, preview.uploadId(), preview.fileName(), preview.plan(), model, locale);
   }
@@ -171,8 +182,56 @@ class DecompositionController {
       return "redirect:/books/" + id + "/import";
     } catch (ImportRejected rejected) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+      nameScreen(id, uploadId, rejected.plan(), user, model);
       return previewPage(id, uploadId, null, rejected.plan(), model, locale);
     }
+  }
+
+  /**
+   * The name screen's choices for every unknown name at once; then the preview is planned again
+   * with them. A refused choice writes nothing and shows the screen again with what was wrong.
+   */
+  @PostMapping("/books/{id}/import/{uploadId}/names")
+  String mapNames(
+      @PathVariable Long id,
+      @PathVariable Long uploadId,
+      @ModelAttribute("nameForm") NameMappingForm form,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      Locale locale,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    List<String> refused;
+    try {
+      names.apply(id, uploadId, form, user);
+      redirect.addFlashAttribute("notice", "decomposition.names.saved");
+      return "redirect:/books/" + id + "/import/" + uploadId;
+    } catch (UploadGone gone) {
+      redirect.addFlashAttribute("warning", "decomposition.upload.gone");
+      return "redirect:/books/" + id + "/import";
+    } catch (NamesRejected rejected) {
+      refused = rejected.problems().stream().map(p -> nameProblem(p.name(), p.problem(), locale)).toList();
+    } catch (PeopleRejected rejected) {
+      refused = rejected.problems().stream().map(p -> nameProblem("", p, locale)).toList();
+    }
+    response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+    DecompositionImportService.Preview preview = imports.preview(id, uploadId, user);
+    nameScreen(id, uploadId, preview.plan(), user, model);
+    model.addAttribute("nameProblems", refused);
+    return previewPage(id, preview.uploadId(), preview.fileName(), preview.plan(), model, locale);
+  }
+
+  private void nameScreen(Long id, Long uploadId, ImportPlan plan, CurrentUser user, Model model) {
+    ImportNameMapping.NameScreen screen = names.screen(plan, user);
+    if (!screen.isEmpty()) {
+      model.addAttribute("names", screen);
+      model.addAttribute("namesAction", "/books/" + id + "/import/" + uploadId + "/names");
+    }
+  }
+
+  private String nameProblem(String name, PeopleProblem problem, Locale locale) {
+    String message = messages.getMessage(problem.key(), problem.args(), locale);
+    return name.isEmpty() ? message : messages.getMessage("decomposition.names.problem", new Object[] {name, message}, locale);
   }
 
   @PostMapping("/books/{id}/import/{uploadId}/discard")

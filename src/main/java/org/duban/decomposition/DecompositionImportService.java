@@ -49,6 +49,7 @@ public class DecompositionImportService {
   private final DecompositionUploadRepository uploads;
   private final Validator validator;
   private final HeaderVariantService headerVariants;
+  private final HospitalDirectories directories;
 
   @jakarta.persistence.PersistenceContext private jakarta.persistence.EntityManager entityManager;
 
@@ -60,7 +61,8 @@ public class DecompositionImportService {
       TaskBookService taskBooks,
       DecompositionUploadRepository uploads,
       Validator validator,
-      HeaderVariantService headerVariants) {
+      HeaderVariantService headerVariants,
+      HospitalDirectories directories) {
     this.headerVariants = headerVariants;
     this.books = books;
     this.workItems = workItems;
@@ -69,9 +71,13 @@ public class DecompositionImportService {
     this.taskBooks = taskBooks;
     this.uploads = uploads;
     this.validator = validator;
+    this.directories = directories;
   }
 
-  /** The outcome of an upload: its plan, and the stored upload's id when the file is clean. */
+  /**
+   * The outcome of an upload: its plan, and the stored upload's id when the file is clean or names
+   * departments or leaders the hospital does not know by those names (kept for the name screen).
+   */
   public record Uploaded(ImportPlan plan, Long uploadId) {}
 
   /** What a confirmed import did. */
@@ -111,8 +117,10 @@ public class DecompositionImportService {
   @Transactional
   public Uploaded upload(Long bookId, String fileName, byte[] content, CurrentUser user) {
     TaskBook book = importable(bookId, user);
-    ImportPlan plan = plan(book, content);
-    if (!plan.isClean()) {
+    HospitalDirectory directory = directories.load();
+    ImportPlan plan = plan(book, content, directory);
+    // a file whose names the person can map on the name screen is kept for it
+    if (!plan.isClean() && UnmatchedNames.of(plan, directory).isEmpty()) {
       return new Uploaded(plan, null);
     }
     uploads.deleteCreatedBefore(EngineClock.now().minus(UPLOAD_LIFETIME));
@@ -184,11 +192,32 @@ public class DecompositionImportService {
     });
   }
 
+  /** A stored upload's plan as the book and the hospital stand now, with the directory it used. */
+  record Planned(ImportPlan plan, HospitalDirectory directory) {}
+
+  /** For the name screen: the importer's own upload, planned again. */
+  @Transactional(readOnly = true)
+  Planned planned(Long bookId, Long uploadId, CurrentUser user) {
+    TaskBook book = importable(bookId, user);
+    DecompositionUpload upload = uploads.findById(uploadId).orElseThrow(UploadGone::new);
+    requireOwn(upload, bookId, user);
+    HospitalDirectory directory = directories.load();
+    return new Planned(plan(book, upload.getContent(), directory), directory);
+  }
+
   private ImportPlan plan(TaskBook book, byte[] content) {
-    return checked(book, content).plan();
+    return plan(book, content, directories.load());
+  }
+
+  private ImportPlan plan(TaskBook book, byte[] content, HospitalDirectory directory) {
+    return checked(book, content, directory).plan();
   }
 
   private Checked checked(TaskBook book, byte[] content) {
+    return checked(book, content, directories.load());
+  }
+
+  private Checked checked(TaskBook book, byte[] content, HospitalDirectory directory) {
     DecompositionReader.Result read = DecompositionReader.read(content, headerVariants.byKey());
     if (!read.isReadable() || read.rows().isEmpty()) {
       return new Checked(read, ImportPlan.rejected(read.problems()));
@@ -198,8 +227,6 @@ public class DecompositionImportService {
         .toList();
     ImportPlanner.Book snapshot =
         new ImportPlanner.Book(book.getPeriodStart(), book.getPeriodEnd(), goalAreaIds(book), existing);
-    HospitalDirectory directory =
-        new HospitalDirectory(departments.findByActiveTrueOrderByIdAsc(), people.findAll());
     LocalDate today = EngineClock.today();
     return new Checked(read, new ImportPlanner(snapshot, directory, today, validator).plan(read));
   }

@@ -9,6 +9,8 @@ import org.duban.org.DepartmentKind;
 import org.duban.org.EmptyDepartments;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
+import org.duban.security.CurrentUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,13 +30,15 @@ class DepartmentAdminController {
   private final DepartmentHeads heads;
   private final PersonRepository people;
   private final EmptyDepartments emptyDepartments;
+  private final HospitalNames names;
 
   DepartmentAdminController(DepartmentAdmin admin, DepartmentHeads heads, PersonRepository people,
-      EmptyDepartments emptyDepartments) {
+      EmptyDepartments emptyDepartments, HospitalNames names) {
     this.admin = admin;
     this.heads = heads;
     this.people = people;
     this.emptyDepartments = emptyDepartments;
+    this.names = names;
   }
 
   /** A line of the list: the department, who leads it and how many members it has. */
@@ -127,6 +131,33 @@ class DepartmentAdminController {
     return "redirect:/admin/departments/" + id;
   }
 
+  /** Another name the hospital's tables use for the department (医务科 for 医务部). */
+  @PostMapping("/{id}/aliases")
+  String addAlias(
+      @PathVariable Long id,
+      @RequestParam(required = false) String alias,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      RedirectAttributes redirect) {
+    try {
+      names.addDepartmentAlias(id, alias, user.getUsername());
+      redirect.addFlashAttribute("notice", "department.alias.added");
+      return "redirect:/admin/departments/" + id;
+    } catch (PeopleRejected e) {
+      Department department = admin.get(id);
+      model.addAttribute("aliasProblems", e.problems());
+      model.addAttribute("aliasTyped", alias);
+      return form(department, DepartmentForm.of(department), List.of(), model);
+    }
+  }
+
+  @PostMapping("/{id}/aliases/{aliasId}/remove")
+  String removeAlias(@PathVariable Long id, @PathVariable Long aliasId, RedirectAttributes redirect) {
+    names.removeDepartmentAlias(id, aliasId);
+    redirect.addFlashAttribute("notice", "department.alias.removed");
+    return "redirect:/admin/departments/" + id;
+  }
+
   private String form(Department department, DepartmentForm form, List<PeopleProblem> problems, Model model) {
     model.addAttribute("department", department);
     model.addAttribute("form", form);
@@ -137,6 +168,7 @@ class DepartmentAdminController {
       Map<Long, String> leaders = new LinkedHashMap<>();
       heads.leadersOf(department.getId()).forEach(p -> leaders.put(p.getId(), p.getFullName()));
       model.addAttribute("leaders", leaders);
+      model.addAttribute("aliases", names.aliasesOf(department.getId()));
     }
     return "people/department";
   }

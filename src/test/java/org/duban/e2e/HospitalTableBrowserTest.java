@@ -1,0 +1,157 @@
+package org.duban.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import org.duban.TestHospital;
+import org.duban.decomposition.HospitalTable;
+import org.duban.infrastructure.EngineClock;
+import org.duban.org.Department;
+import org.duban.org.DepartmentKind;
+import org.duban.org.DepartmentRepository;
+import org.duban.org.EngineIdentitySync;
+import org.duban.org.Person;
+import org.duban.org.PersonRepository;
+import org.duban.org.Role;
+import org.duban.taskbook.TaskBook;
+import org.duban.taskbook.TaskBookFormData;
+import org.duban.taskbook.TaskBookService;
+import org.duban.workitem.ItemSummary;
+import org.duban.workitem.WorkItemQueries;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Issue 15's first day, in a real browser: a decomposition table written as hospitals write them
+ * (departments 医务科, 党政综合办, 组织人事科; leaders by title 党委书记, 院长, 副院长（业务）, and 业务副院长)
+ * goes into a hospital that calls those departments 医务部, 党委办公室 and 人力资源部 and whose
+ * vice-president's title has half-width brackets. The titles resolve by themselves; the office head
+ * maps the other names (and creates 宣传科, which the hospital lacks) on one screen, and every row lands.
+ *
+ * <p>The departments and leaders of this hospital would show in other tests' lists, so it runs in an
+ * application of its own, closed afterwards.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "duban.test.context=hospital-table")
+@ActiveProfiles("test")
+@DirtiesContext
+class HospitalTableBrowserTest {
+
+  private static final String OFFICE_HEAD = "bbanzhuren";
+
+  @LocalServerPort int port;
+  @Autowired TestHospital hospital;
+  @Autowired DepartmentRepository departments;
+  @Autowired PersonRepository people;
+  @Autowired EngineIdentitySync sync;
+  @Autowired PasswordEncoder encoder;
+  @Autowired TaskBookService taskBooks;
+  @Autowired WorkItemQueries items;
+
+  Browser browser;
+
+  @BeforeEach
+  void aHospitalWithItsOwnNames() {
+    hospital.ensure();
+    if (departments.findByCode("bmedical").isEmpty()) {
+      Department leaders = hospital.department("tleaders");
+      departments.save(new Department("bmedical", "医务部", null, DepartmentKind.FUNCTIONAL));
+      departments.save(new Department("boffice", "党委办公室", "党办", DepartmentKind.FUNCTIONAL));
+      departments.save(new Department("bhr", "人力资源部", "人事", DepartmentKind.FUNCTIONAL));
+      sync.syncGroups();
+      person("bshuji", "王建国", "党委书记", leaders, Role.LEADER);
+      person("byuanzhang", "李明华", "院长", leaders, Role.LEADER);
+      person("byewu", "陈志强", "副院长(业务)", leaders, Role.LEADER);
+      // the office head drafts books and, being an admin too, may create what the hospital lacks
+      person(OFFICE_HEAD, "周主任", "党政办主任", leaders, Role.LEADER, Role.ADMIN);
+    }
+    browser = Browser.start("http://localhost:" + port);
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  private void person(String username, String name, String title, Department department, Role... roles) {
+    Person person = people.save(new Person(username, name, title, encoder.encode(TestHospital.PASSWORD), department,
+        EnumSet.of(roles[0], roles)));
+    sync.syncPerson(person);
+  }
+
+  @Test
+  void aTableInTheHospitalsOwnNamesIsMappedOnOneScreenAndEveryRowLands(@TempDir Path dir) throws Exception {
+    LocalDate today = EngineClock.today();
+    TaskBookFormData data = new TaskBookFormData();
+    data.setTitle("党政办年度目标任务（医院写法）");
+    data.setYear(today.getYear());
+    data.setPeriodStart(today.minusDays(30));
+    data.setPeriodEnd(today.plusDays(300));
+    data.setGoalAreas("医疗服务");
+    TaskBook book = taskBooks.createDraft(data, hospital.user(OFFICE_HEAD));
+    String deadline = today.plusDays(90).toString();
+    Path table = dir.resolve("2026年目标任务分解表.xlsx");
+    Files.write(table, new HospitalTable()
+        .row("1", "医疗服务", "缩短平均住院日", "平均住院日≤6.5天", "医务科", "组织人事科", "副院长（业务）", deadline)
+        .row("2", "党的建设", "落实党委领导下的院长负责制", null, "党政综合办", "医务科、宣传科", "党委书记", deadline)
+        .row("3", "人才队伍", "引进学科带头人", "引进学科带头人2名", "组织人事科", null, "院长", deadline)
+        .row("4", "医疗服务", "提升日间手术占比", null, "医务科", "党政综合办", "业务副院长", deadline)
+        .row("5", "党的建设", "加强医院文化宣传", null, "宣传科", "党政综合办", "党委书记", deadline)
+        .xlsx());
+
+    // the office head uploads the table as the hospital wrote it
+    browser.logIn(OFFICE_HEAD, TestHospital.PASSWORD);
+    browser.open("/books/" + book.getId() + "/import");
+    browser.driver().findElement(By.id("decomposition-file")).sendKeys(table.toAbsolutePath().toString());
+    browser.click("//button[normalize-space()='上传并预览']");
+
+    // nothing is imported; one screen lists each unknown name once, the titles having resolved themselves
+    String screen = browser.waitForText("表中的名称", "未导入任何内容");
+    List<String> asked = browser.driver().findElements(By.className("unmatched-name")).stream()
+        .map(e -> e.getText()).toList();
+    assertThat(asked).containsExactly("医务科", "组织人事科", "党政综合办", "宣传科", "业务副院长");
+    assertThat(screen).doesNotContain("“党委书记”不是", "“院长”不是", "“副院长（业务）”不是");
+
+    // each name is mapped, or created, on that one screen, and submitted once
+    browser.fill("医务科", "医务部");
+    browser.fill("组织人事科", "人力资源部");
+    browser.fill("党政综合办", "党委办公室");
+    browser.fill("宣传科", "＋ 新建部门");
+    browser.fill("业务副院长", "陈志强（副院长(业务)）");
+    browser.clickButton("保存这些名称并重新预览");
+
+    // the preview, planned again, has every row resolved to the hospital's own names
+    String preview = browser.waitForText("已保存表中名称的对应关系", "确认导入 5 项事项");
+    assertThat(browser.driver().findElements(By.className("import-row-new"))).hasSize(5);
+    assertThat(preview).contains("医务部", "人力资源部", "党委办公室", "宣传科", "王建国", "李明华", "陈志强");
+    assertThat(browser.driver().findElements(By.className("unmatched-name"))).isEmpty();
+
+    browser.clickButton("确认导入 5 项事项");
+    browser.waitForText("分解表已导入");
+
+    List<ItemSummary> landed = items.visibleItemsOfBook(book.getId(), hospital.user(OFFICE_HEAD));
+    assertThat(landed).extracting(ItemSummary::seq, ItemSummary::leadDepartment, ItemSummary::leaderInCharge)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("1", "医务部", "陈志强"),
+            org.assertj.core.groups.Tuple.tuple("2", "党委办公室", "王建国"),
+            org.assertj.core.groups.Tuple.tuple("3", "人力资源部", "李明华"),
+            org.assertj.core.groups.Tuple.tuple("4", "医务部", "陈志强"),
+            org.assertj.core.groups.Tuple.tuple("5", "宣传科", "王建国"));
+    assertThat(landed.get(1).collaborators()).containsExactlyInAnyOrder("医务部", "宣传科");
+  }
+}
