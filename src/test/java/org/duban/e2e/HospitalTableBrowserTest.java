@@ -22,6 +22,7 @@ import org.duban.taskbook.TaskBookFormData;
 import org.duban.taskbook.TaskBookService;
 import org.duban.workitem.ItemSummary;
 import org.duban.workitem.WorkItemQueries;
+import org.duban.workitem.WorkItemRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,13 +34,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 15's first day, in a real browser: a decomposition table written as hospitals write them
  * (departments 医务科, 党政综合办, 组织人事科; leaders by title 党委书记, 院长, 副院长（业务）, and 业务副院长)
  * goes into a hospital that calls those departments 医务部, 党委办公室 and 人力资源部 and whose
  * vice-president's title has half-width brackets. The titles resolve by themselves; the office head
- * maps the other names (and creates 宣传科, which the hospital lacks) on one screen, and every row lands.
+ * maps the other names (and creates 宣传科, which the hospital lacks) on one screen, and every row lands
+ * with its indicators. The table is the office's own: an old .xls, its own headers (牵头单位, 责任领导,
+ * 时间节点, 工作目标), 目标领域 and 牵头单位 merged over the rows they span, and indicator columns.
  *
  * <p>The departments and leaders of this hospital would show in other tests' lists, so it runs in an
  * application of its own, closed afterwards.
@@ -60,6 +64,8 @@ class HospitalTableBrowserTest {
   @Autowired PasswordEncoder encoder;
   @Autowired TaskBookService taskBooks;
   @Autowired WorkItemQueries items;
+  @Autowired WorkItemRepository workItems;
+  @Autowired TransactionTemplate transactions;
 
   Browser browser;
 
@@ -105,14 +111,24 @@ class HospitalTableBrowserTest {
     data.setGoalAreas("医疗服务");
     TaskBook book = taskBooks.createDraft(data, hospital.user(OFFICE_HEAD));
     String deadline = today.plusDays(90).toString();
-    Path table = dir.resolve("2026年目标任务分解表.xlsx");
+    // saved by WPS as Excel 97-2003, with the office's own headers; 目标领域 and 牵头单位 span rows as
+    // offices merge them (the second and fourth rows' cells are empty under the merged regions)
+    Path table = dir.resolve("2026年目标任务分解表.xls");
     Files.write(table, new HospitalTable()
-        .row("1", "医疗服务", "缩短平均住院日", "平均住院日≤6.5天", "医务科", "组织人事科", "副院长（业务）", deadline)
-        .row("2", "党的建设", "落实党委领导下的院长负责制", null, "党政综合办", "医务科、宣传科", "党委书记", deadline)
-        .row("3", "人才队伍", "引进学科带头人", "引进学科带头人2名", "组织人事科", null, "院长", deadline)
-        .row("4", "医疗服务", "提升日间手术占比", null, "医务科", "党政综合办", "业务副院长", deadline)
-        .row("5", "党的建设", "加强医院文化宣传", null, "宣传科", "党政综合办", "党委书记", deadline)
-        .xlsx());
+        .header("序号", "目标领域", "重点工作", "工作目标", "牵头单位", "配合单位", "责任领导", "时间节点",
+            "指标名称", "比较方式", "目标值", "单位", "基线值")
+        .cells("1", "医疗服务", "缩短平均住院日", "平均住院日≤6.5天", "医务科", "组织人事科", "副院长（业务）", deadline,
+            "平均住院日；术前待床日", "≤；≤", "6.5；2", "天；天", "7.2；2.6")
+        .cells("2", null, "提升日间手术占比", null, "医务科", "党政综合办", "业务副院长", deadline,
+            "日间手术占择期手术比例", "≥", "25", "%", "18")
+        .cells("3", "党的建设", "落实党委领导下的院长负责制", null, "党政综合办", "医务科、宣传科", "党委书记", deadline)
+        .cells("4", null, "加强医院文化宣传", null, null, "宣传科", "党委书记", deadline,
+            "院内新闻稿件数", "持续提升", null, "篇", "120")
+        .cells("5", "人才队伍", "引进学科带头人", "引进学科带头人2名", "宣传科", null, "院长", deadline)
+        .merge(1, 2, 1)
+        .merge(3, 4, 1)
+        .merge(3, 4, 4)
+        .xls());
 
     // the office head uploads the table as the hospital wrote it
     browser.logIn(OFFICE_HEAD, TestHospital.PASSWORD);
@@ -148,10 +164,27 @@ class HospitalTableBrowserTest {
     assertThat(landed).extracting(ItemSummary::seq, ItemSummary::leadDepartment, ItemSummary::leaderInCharge)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("1", "医务部", "陈志强"),
-            org.assertj.core.groups.Tuple.tuple("2", "党委办公室", "王建国"),
-            org.assertj.core.groups.Tuple.tuple("3", "人力资源部", "李明华"),
-            org.assertj.core.groups.Tuple.tuple("4", "医务部", "陈志强"),
-            org.assertj.core.groups.Tuple.tuple("5", "宣传科", "王建国"));
-    assertThat(landed.get(1).collaborators()).containsExactlyInAnyOrder("医务部", "宣传科");
+            org.assertj.core.groups.Tuple.tuple("2", "医务部", "陈志强"),
+            org.assertj.core.groups.Tuple.tuple("3", "党委办公室", "王建国"),
+            org.assertj.core.groups.Tuple.tuple("4", "党委办公室", "王建国"),
+            org.assertj.core.groups.Tuple.tuple("5", "宣传科", "李明华"));
+    // the merged 目标领域 counts for both rows it spans
+    assertThat(landed).extracting(ItemSummary::goalArea)
+        .containsExactly("医疗服务", "医疗服务", "党的建设", "党的建设", "人才队伍");
+    assertThat(landed.get(2).collaborators()).containsExactlyInAnyOrder("医务部", "宣传科");
+    // and every row's indicators landed with it
+    assertThat(indicatorsOfBook(book.getId())).containsExactly(
+        "1:平均住院日≤6.5天(7.2)", "1:术前待床日≤2天(2.6)", "2:日间手术占择期手术比例≥25%(18)",
+        "4:院内新闻稿件数↑篇(120)");
+  }
+
+  private List<String> indicatorsOfBook(Long bookId) {
+    return transactions.execute(status -> workItems.findByTaskBookIdOrderByIdAsc(bookId).stream()
+        .flatMap(item -> item.getIndicators().stream().map(i -> item.getSeq() + ":" + i.getName()
+            + i.getDirection().symbol()
+            + (i.getTarget() == null ? "" : i.getTarget().stripTrailingZeros().toPlainString())
+            + (i.getUnit() == null ? "" : i.getUnit())
+            + "(" + i.getBaseline().stripTrailingZeros().toPlainString() + ")"))
+        .toList());
   }
 }
