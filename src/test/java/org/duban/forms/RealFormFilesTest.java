@@ -51,10 +51,13 @@ class RealFormFilesTest {
                     "responsibility:textarea:required:max2000", "measures:textarea:required:max2000",
                     "rectificationDeadline:datetime-date:required")),
             entry("leader-follow-up", List.of("instruction:textarea:required:max2000")),
-            entry("review-plan", List.of("planDecision:radio:required:accept/sendBack",
+            entry("review-plan", List.of("obstacle:textarea:readonly", "responsibility:textarea:readonly",
+                    "measures:textarea:readonly", "rectificationDeadline:datetime-date:readonly",
+                    "planDecision:radio:required:accept/sendBack",
                     "planComment:textarea:max1000")),
             entry("rectification-evidence", List.of("evidence:textarea:required:max4000")),
-            entry("sign-off", List.of("signOffDecision:radio:required:signOff/reopen",
+            entry("sign-off", List.of("measures:textarea:readonly", "rectificationDeadline:datetime-date:readonly",
+                    "evidence:textarea:readonly", "signOffDecision:radio:required:signOff/reopen",
                     "signOffComment:textarea:required:max1000")),
             entry("meeting-decision", List.of("meetingKind:radio:required:presidentOffice/partyCommittee",
                     "meetingDate:datetime-date:required", "meetingDecision:radio:required:continue/close",
@@ -159,6 +162,9 @@ class RealFormFilesTest {
         }
         if (c.disabled()) {
             parts.add("disabled");
+        }
+        if (c.readonly()) {
+            parts.add("readonly");
         }
         if (v.minLength() != null) {
             parts.add("min" + v.minLength());
