@@ -9,7 +9,7 @@ import java.util.Optional;
  * The columns of the decomposition table (分解表) as hospitals keep it in Excel. The Chinese header
  * is part of the file format, like a BPMN id: import matches it (or one of the variants hospitals
  * write, or one an admin added, see {@link HeaderVariantService}) in any order, and export and the
- * template write it exactly. The last five columns are the item's indicators (optional).
+ * template write it exactly. Then come the item's indicators and its start date (all optional).
  */
 public enum DecompositionColumn {
   SEQ("序号", true, "编号", "序"),
@@ -25,7 +25,9 @@ public enum DecompositionColumn {
   INDICATOR_COMPARISON("比较方式", false, "比较", "比较符", "达标方式", "指标方向"),
   INDICATOR_TARGET("目标值", false, "指标目标值", "指标值"),
   INDICATOR_UNIT("单位", false, "指标单位", "计量单位"),
-  INDICATOR_BASELINE("基线值", false, "基线", "基期值", "现状值");
+  INDICATOR_BASELINE("基线值", false, "基线", "基期值", "现状值"),
+  /** When the work began, when before the item is issued; 序时进度 runs from it (empty: from the issue). */
+  START_DATE("开始时间", false, "开始日期", "起始时间", "起始日期", "启动时间", "开始时限");
 
   private final String header;
   private final boolean required;

@@ -86,10 +86,10 @@ public class DecompositionExportService {
     }
   }
 
-  static final int[] IMPORT_COLUMN_WIDTHS = {4, 8, 20, 20, 8, 12, 6, 7, 12, 5, 6, 5, 6};
+  static final int[] IMPORT_COLUMN_WIDTHS = {4, 8, 20, 20, 8, 12, 6, 7, 12, 5, 6, 5, 6, 7};
 
   /** One item with what the export shows of its state. */
-  private record Line(ItemSummary item, List<Indicator> indicators, Optional<CheckInView> lastCheckIn,
+  private record Line(ItemSummary item, List<Indicator> indicators, LocalDate startDate, Optional<CheckInView> lastCheckIn,
       String latestReadings, List<String> openNotices) {}
 
   @Transactional(readOnly = true)
@@ -111,8 +111,9 @@ public class DecompositionExportService {
           .flatMap(e -> e.notices().stream())
           .map(SupervisionNotice::number)
           .toList();
-      List<Indicator> indicators = workItems.findById(item.id()).map(WorkItem::getIndicators).orElse(List.of());
-      lines.add(new Line(item, indicators, last, readings, notices));
+      Optional<WorkItem> workItem = workItems.findById(item.id());
+      List<Indicator> indicators = workItem.map(WorkItem::getIndicators).orElse(List.of());
+      lines.add(new Line(item, indicators, workItem.map(WorkItem::getStartDate).orElse(null), last, readings, notices));
     }
     byte[] content = write(book, lines, user, locale);
     String date = EngineClock.today().format(DateTimeFormatter.BASIC_ISO_DATE);
@@ -150,6 +151,7 @@ public class DecompositionExportService {
         cell(row, c++, item.leaderInCharge(), styles.text);
         date(row, c++, item.deadline(), styles.date);
         c = indicatorCells(row, c, line.indicators(), styles.text);
+        date(row, c++, line.startDate(), styles.date);
         cell(row, c++, messages.getMessage("decomposition.export.stage." + item.stage().name(), null, locale), styles.text);
         percent(row, c++, item.percentDone(), styles.percent);
         String light = item.light() == null ? "NONE" : item.light().name();

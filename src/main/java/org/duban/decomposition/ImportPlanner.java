@@ -7,6 +7,7 @@ import static org.duban.decomposition.DecompositionColumn.INDICATOR_NAME;
 import static org.duban.decomposition.DecompositionColumn.LEAD;
 import static org.duban.decomposition.DecompositionColumn.LEADER;
 import static org.duban.decomposition.DecompositionColumn.SEQ;
+import static org.duban.decomposition.DecompositionColumn.START_DATE;
 import static org.duban.decomposition.DecompositionColumn.TARGET;
 import static org.duban.decomposition.DecompositionColumn.TITLE;
 
@@ -189,6 +190,8 @@ final class ImportPlanner {
       deadline = parsed.orElse(null);
     }
 
+    LocalDate startDate = date(row, START_DATE, "row.startDate.invalid", problems);
+
     List<PlannedIndicator> indicators = new ArrayList<>(IndicatorCells.parse(row, problems));
     for (SheetRow continued : more) {
       indicators.addAll(IndicatorCells.parse(continued, problems));
@@ -220,6 +223,13 @@ final class ImportPlanner {
         problems.add(ImportProblem.atRow(n, "row.deadline.outsidePeriod",
             deadline.toString(), book.periodStart().toString(), book.periodEnd().toString()));
       }
+      if (startDate != null && (startDate.isBefore(book.periodStart()) || startDate.isAfter(book.periodEnd()))) {
+        problems.add(ImportProblem.atRow(n, "row.startDate.outsidePeriod",
+            startDate.toString(), book.periodStart().toString(), book.periodEnd().toString()));
+      }
+      if (startDate != null && deadline != null && startDate.isAfter(deadline)) {
+        problems.add(ImportProblem.atRow(n, "row.startDate.afterDeadline", startDate.toString(), deadline.toString()));
+      }
       problems.addAll(formLimits(n, seq, row.text(TITLE), targetText));
     }
     if (!problems.isEmpty() || unreadable) {
@@ -234,7 +244,20 @@ final class ImportPlanner {
         status == PlannedRow.Status.INVALID ? splitNames(row.text(COLLABORATORS)) : collaborators.stream().map(Department::getName).toList(),
         leader == null ? null : leader.getId(), leader == null ? row.text(LEADER) : leader.getFullName(),
         deadline, deadline == null ? deadlineCell.text() : deadline.toString(),
-        status, shown, indicators);
+        status, shown, indicators, startDate);
+  }
+
+  /** A date cell as Excel stores it or as people type it; a cell that is neither is a problem. */
+  private static LocalDate date(SheetRow row, DecompositionColumn column, String invalidKey, List<ImportProblem> problems) {
+    SheetRow.Cell cell = row.cell(column);
+    if (cell.date() != null || !present(row, column)) {
+      return cell.date();
+    }
+    Optional<LocalDate> parsed = DeadlineParser.parse(cell.text());
+    if (parsed.isEmpty()) {
+      problems.add(ImportProblem.atRow(row.rowNumber(), invalidKey, cell.text()));
+    }
+    return parsed.orElse(null);
   }
 
   private static boolean present(SheetRow row, DecompositionColumn column) {

@@ -41,6 +41,7 @@ public record ImportProblem(int row, String key, List<Object> args) {
       case "row.deadline.invalid" -> "deadlineInvalid";
       case "row.deadline.past" -> "deadlinePast";
       case "row.deadline.outsidePeriod" -> "deadlineOutside";
+      case "row.startDate.invalid", "row.startDate.outsidePeriod", "row.startDate.afterDeadline" -> "startDate";
       case "row.seq.duplicateInFile" -> "duplicate";
       case "row.seq.existsDifferent" -> "existing";
       case "row.tooLong", "row.invalid" -> "length";

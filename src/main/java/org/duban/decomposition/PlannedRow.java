@@ -27,7 +27,8 @@ public record PlannedRow(
     String deadlineText,
     Status status,
     List<ImportProblem> problems,
-    List<PlannedIndicator> indicators) {
+    List<PlannedIndicator> indicators,
+    LocalDate startDate) {
 
   public enum Status {
     /** Will be created. */
@@ -56,6 +57,7 @@ public record PlannedRow(
     data.setCollaboratorIds(collaboratorIds);
     data.setLeaderInChargeId(leaderInChargeId);
     data.setDeadline(deadline);
+    data.setStartDate(startDate);
     return data;
   }
 }

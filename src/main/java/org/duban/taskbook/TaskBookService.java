@@ -1,6 +1,7 @@
 package org.duban.taskbook;
 
 import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -223,6 +224,13 @@ public class TaskBookService {
     if (data.getDeadline().isAfter(book.getPeriodEnd()) || data.getDeadline().isBefore(book.getPeriodStart())) {
       throw new EditRejected("item.deadline.outsidePeriod");
     }
+    LocalDate start = data.getStartDate();
+    if (start != null && (start.isBefore(book.getPeriodStart()) || start.isAfter(book.getPeriodEnd()))) {
+      throw new EditRejected("item.startDate.outsidePeriod");
+    }
+    if (start != null && start.isAfter(data.getDeadline())) {
+      throw new EditRejected("item.startDate.afterDeadline");
+    }
     Department lead = activeDepartment(data.getLeadDepartmentId());
     Person leader =
         people
@@ -240,6 +248,9 @@ public class TaskBookService {
             leader,
             data.getDeadline(),
             blankToNull(data.getAcceptanceCriteria()));
+    if (start != null) {
+      item.startOn(start);
+    }
     if (data.getParentItemId() != null) {
       item.breaksDown(parentItem(book, data.getParentItemId()));
     }

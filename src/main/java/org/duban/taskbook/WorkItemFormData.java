@@ -45,6 +45,10 @@ public class WorkItemFormData {
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
   private LocalDate deadline;
 
+  /** When the work began, when not on the day the item is issued (a sheet's 开始时间); 序时进度 runs from it. */
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+  private LocalDate startDate;
+
   @Size(max = 2000)
   private String acceptanceCriteria;
 
@@ -252,5 +256,13 @@ public class WorkItemFormData {
 
   public void setIndicatorTarget(BigDecimal indicatorTarget) {
     this.indicatorTarget = indicatorTarget;
+  }
+
+  public LocalDate getStartDate() {
+    return startDate;
+  }
+
+  public void setStartDate(LocalDate startDate) {
+    this.startDate = startDate;
   }
 }

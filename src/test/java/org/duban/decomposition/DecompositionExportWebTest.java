@@ -43,7 +43,7 @@ class DecompositionExportWebTest extends DecompositionTestSupport {
 
   private static final List<String> IMPORT_HEADERS =
       List.of("序号", "目标领域", "工作任务", "具体目标/指标", "牵头部门", "协同部门", "分管领导", "完成时限",
-          "指标名称", "比较方式", "目标值", "单位", "基线值");
+          "指标名称", "比较方式", "目标值", "单位", "基线值", "开始时间");
   private static final List<String> STATE_HEADERS =
       List.of("阶段", "完成进度", "状态灯", "亮灯原因", "最近填报日期", "最近填报进度", "最近工作进展", "指标（目标）", "最新指标读数", "在办督办单");
 
@@ -117,8 +117,8 @@ class DecompositionExportWebTest extends DecompositionTestSupport {
       assertThat(workbook.getNumberOfSheets()).isEqualTo(1);
       XSSFSheet sheet = workbook.getSheetAt(0);
       List<String> headers = texts(sheet.getRow(0));
-      assertThat(headers.subList(0, 13)).isEqualTo(IMPORT_HEADERS);
-      assertThat(headers.subList(13, headers.size())).isEqualTo(STATE_HEADERS);
+      assertThat(headers.subList(0, 14)).isEqualTo(IMPORT_HEADERS);
+      assertThat(headers.subList(14, headers.size())).isEqualTo(STATE_HEADERS);
 
       // and the item's row
       Row row = sheet.getRow(1);
@@ -127,21 +127,21 @@ class DecompositionExportWebTest extends DecompositionTestSupport {
       assertThat(DateUtil.isCellDateFormatted(row.getCell(7))).isTrue();
       assertThat(row.getCell(7).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 3, 2).plusDays(200));
       assertThat(texts(row).subList(8, 13)).containsExactly("平均住院日", "≤", "6.5", "天", "7.2");
-      assertThat(row.getCell(13).getStringCellValue()).isEqualTo("待认领");
-      assertThat(row.getCell(14).getNumericCellValue()).isEqualTo(0.3);
-      assertThat(row.getCell(14).getCellStyle().getDataFormatString()).isEqualTo("0%");
-      assertThat(row.getCell(15).getStringCellValue()).isEqualTo("红灯");
-      assertThat(((XSSFCell) row.getCell(15)).getCellStyle().getFillForegroundColorColor().getARGBHex()).isEqualTo("FFD63031");
-      assertThat(row.getCell(16).getStringCellValue()).isEqualTo("进度落后序时进度30个百分点及以上");
-      assertThat(row.getCell(17).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(TODAY);
-      assertThat(row.getCell(18).getNumericCellValue()).isEqualTo(0.3);
-      assertThat(row.getCell(19).getStringCellValue()).isEqualTo("已完成病种梳理");
-      assertThat(row.getCell(20).getStringCellValue()).isEqualTo("平均住院日 ≤ 6.5 天");
-      assertThat(row.getCell(21).getStringCellValue()).isEqualTo("2026-02：平均住院日：7.1天 ✗");
-      assertThat(row.getCell(22).getStringCellValue()).matches("督〔2026〕\\d+号");
+      assertThat(row.getCell(14).getStringCellValue()).isEqualTo("待认领");
+      assertThat(row.getCell(15).getNumericCellValue()).isEqualTo(0.3);
+      assertThat(row.getCell(15).getCellStyle().getDataFormatString()).isEqualTo("0%");
+      assertThat(row.getCell(16).getStringCellValue()).isEqualTo("红灯");
+      assertThat(((XSSFCell) row.getCell(16)).getCellStyle().getFillForegroundColorColor().getARGBHex()).isEqualTo("FFD63031");
+      assertThat(row.getCell(17).getStringCellValue()).isEqualTo("进度落后序时进度30个百分点及以上");
+      assertThat(row.getCell(18).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(TODAY);
+      assertThat(row.getCell(19).getNumericCellValue()).isEqualTo(0.3);
+      assertThat(row.getCell(20).getStringCellValue()).isEqualTo("已完成病种梳理");
+      assertThat(row.getCell(21).getStringCellValue()).isEqualTo("平均住院日 ≤ 6.5 天");
+      assertThat(row.getCell(22).getStringCellValue()).isEqualTo("2026-02：平均住院日：7.1天 ✗");
+      assertThat(row.getCell(23).getStringCellValue()).matches("督〔2026〕\\d+号");
 
       // filterable, with a frozen header, set widths and wrapped text
-      assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:W2");
+      assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:X2");
       assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
       assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
       assertThat(sheet.getColumnWidth(2)).isEqualTo(WorkbookStyles.chineseWidth(20));
@@ -242,8 +242,8 @@ class DecompositionExportWebTest extends DecompositionTestSupport {
 
     try (XSSFWorkbook workbook = workbook(result)) {
       List<String> headers = texts(workbook.getSheetAt(0).getRow(0));
-      assertThat(headers.subList(0, 13)).isEqualTo(IMPORT_HEADERS);
-      assertThat(headers.get(13)).isEqualTo("Stage");
+      assertThat(headers.subList(0, 14)).isEqualTo(IMPORT_HEADERS);
+      assertThat(headers.get(14)).isEqualTo("Stage");
     }
   }
 

@@ -100,6 +100,8 @@ class UserPathBrowserTest {
       browser.choose("协同部门", "测试信息中心");
       browser.fill("分管领导", "测试分管院长");
       browser.fill("完成时限", periodEnd.toString());
+      // the work began with the book, not on the day it is issued: 序时进度 runs from then
+      browser.fill("开始时间（选填）", periodStart.toString());
       browser.fill("指标名称", "平均住院日");
       browser.fill("方向", "不高于（≤）");
       browser.fill("目标值", "6.5");
@@ -273,8 +275,8 @@ class UserPathBrowserTest {
       assertThat(timeline).containsSubsequence(
           "下达至牵头部门", "签署目标责任书", "认领", "分解子任务", "子任务办结", "填报月度进展", "状态灯变化",
           "进入督办", "下发督办单", noticeNumber[0], "提交整改方案", "整改方案通过", "上传佐证材料", "提交整改佐证", "销号");
-      // with who did it and the figures behind the light
-      assertThat(timeline).contains("规则 GAP_30", today.toString().substring(0, 7) + " 月度进展：完成 20%",
+      // with who did it and the figures behind the light; the round reported on the month that ended
+      assertThat(timeline).contains("规则 GAP_30", java.time.YearMonth.from(today).minusMonths(1) + " 月度进展：完成 20%",
           "平均住院日：7.1天（目标 ≤ 6.5天，未达标）", "测试医务主任", "测试医务干事", "测试督查");
     });
 
