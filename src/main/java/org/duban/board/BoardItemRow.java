@@ -3,6 +3,7 @@ package org.duban.board;
 import java.time.LocalDate;
 import org.duban.workitem.ItemStage;
 import org.duban.workitem.Light;
+import org.duban.workitem.NeverReported;
 
 /** One item behind a number on the board, as its list shows it. */
 public record BoardItemRow(
@@ -28,7 +29,7 @@ public record BoardItemRow(
 
   /** Never reported and no progress from elsewhere: the board says 未填报, not 0%. */
   public boolean neverReported() {
-    return submittedCheckIns == 0 && percentDone == 0 && stage != ItemStage.CLOSED;
+    return NeverReported.of(percentDone, submittedCheckIns, stage);
   }
 
   /** The light's CSS and message suffix: GREEN, YELLOW, RED, NONE, or CLOSED for a closed item. */

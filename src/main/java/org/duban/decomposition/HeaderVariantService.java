@@ -3,6 +3,7 @@ package org.duban.decomposition;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.duban.audit.AuditLog;
 import org.duban.infrastructure.EngineClock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,10 +18,15 @@ public class HeaderVariantService {
 
   static final int MAX_HEADER_LENGTH = 50;
 
-  private final HeaderVariantRepository variants;
+  /** The kind of object the audit log files added and removed headers under. */
+  static final String AUDIT_SUBJECT = "decomposition-header";
 
-  HeaderVariantService(HeaderVariantRepository variants) {
+  private final HeaderVariantRepository variants;
+  private final AuditLog auditLog;
+
+  HeaderVariantService(HeaderVariantRepository variants, AuditLog auditLog) {
     this.variants = variants;
+    this.auditLog = auditLog;
   }
 
   /** Why a header cannot be added; the key of {@code i18n/decomposition} and its arguments. */
@@ -81,11 +87,22 @@ public class HeaderVariantService {
     if (variants.existsByHeaderKey(key)) {
       throw new Refused("headers.header.exists", text);
     }
-    return variants.save(new HeaderVariant(column, text, admin, EngineClock.now()));
+    HeaderVariant saved = variants.save(new HeaderVariant(column, text, admin, EngineClock.now()));
+    // an added header changes how every later import reads its sheets: who added it is on record
+    auditLog.record("decomposition.header-add", AUDIT_SUBJECT, saved.getHeader(), null, audited(saved));
+    return saved;
   }
 
   @Transactional
   public void remove(Long id) {
-    variants.findById(id).ifPresent(variants::delete);
+    variants.findById(id).ifPresent(variant -> {
+      variants.delete(variant);
+      auditLog.record("decomposition.header-remove", AUDIT_SUBJECT, variant.getHeader(), audited(variant), null);
+    });
+  }
+
+  /** The header as the audit log keeps it: the text and the built-in column it stands for. */
+  private static Map<String, String> audited(HeaderVariant variant) {
+    return Map.of("header", variant.getHeader(), "column", variant.getColumn().header());
   }
 }

@@ -215,7 +215,7 @@ public class EscalationLadder {
             to,
             item.getId(),
             MessageKind.NOTICE,
-            "【红色督办】" + notice.number() + " " + item.getTitle(),
+            "【红色督办】" + notice.number() + rungNotLight(item) + " " + item.getTitle(),
             requirement + "整改期限：" + deadline + "。",
             itemLink(item)));
     return notice;
@@ -248,6 +248,25 @@ public class EscalationLadder {
 
   private void event(WorkItem item, EventKind kind, String detail) {
     history.itemEvent(item.getId(), item.getTaskBook().getId(), ItemHistory.SYSTEM, kind, detail);
+  }
+
+  /**
+   * Follows 【黄色督办】/【红色督办】 and the number in a notice's title, before the item's title so that
+   * cutting a long title to the column keeps it: the colour is the rung the ladder reached
+   * (ladder.legend), not the item's light, which a red item's yellow notice would otherwise seem to
+   * contradict. Notification texts are stored once, in Chinese, like the rest of this class's messages.
+   */
+  static String rungNotLight(WorkItem item) {
+    Light light = item.getLight();
+    if (light == null) {
+      return "（督办等级，非事项红黄绿灯）";
+    }
+    String shown = switch (light) {
+      case GREEN -> "绿灯";
+      case YELLOW -> "黄灯";
+      case RED -> "红灯";
+    };
+    return "（督办等级，非事项红黄绿灯；事项当前为" + shown + "）";
   }
 
   static String itemLink(WorkItem item) {

@@ -106,7 +106,7 @@ public class EscalationService {
             audience.leadHeads(item),
             item.getId(),
             MessageKind.NOTICE,
-            "【黄色督办】" + notice.number() + " " + item.getTitle(),
+            "【黄色督办】" + notice.number() + EscalationLadder.rungNotLight(item) + " " + item.getTitle(),
             sentence(requirement) + "请于" + deadline + "前提交整改方案。",
             EscalationLadder.itemLink(item)));
     log.info("notice {} ({}) issued for item {}", notice.getId(), notice.number(), item.getId());

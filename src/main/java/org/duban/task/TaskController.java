@@ -132,6 +132,7 @@ class TaskController {
     List<ItemEvent> recent = List.of();
     if (form.context().workItemId() != null) {
       model.addAttribute("item", workItems.summary(form.context().workItemId()));
+      model.addAttribute("neverReported", workItems.neverReported(form.context().workItemId()));
       recent = history.recentOfItem(form.context().workItemId(), RECENT_EVENTS);
     } else if (form.context().taskBookId() != null) {
       recent = history.recentOfBook(form.context().taskBookId(), RECENT_EVENTS);

@@ -48,6 +48,7 @@ class ItemPageController {
       Model model) {
     var item = items.visibleItem(id, user);
     model.addAttribute("item", item);
+    model.addAttribute("neverReported", items.neverReported(id));
     model.addAttribute("subTasks", items.subTasks(id));
     model.addAttribute("checkIns", checkIns.views(id));
     model.addAttribute("lights", supervision.lightsOf(id));

@@ -36,6 +36,13 @@ public class WorkItemQueries {
     return ItemSummary.of(workItems.findById(itemId).orElseThrow(NotFound::new));
   }
 
+  /** Whether pages show the item's progress as 未填报 ({@link NeverReported}) rather than 0%. */
+  @Transactional(readOnly = true)
+  public boolean neverReported(Long itemId) {
+    WorkItem item = workItems.findById(itemId).orElseThrow(NotFound::new);
+    return NeverReported.of(item.getPercentDone(), workItems.countSubmittedCheckIns(itemId), item.getStage());
+  }
+
   /** Every item of the book, for callers that have checked the viewer may see the whole book. */
   @Transactional(readOnly = true)
   public List<ItemSummary> itemsOfBook(Long bookId) {

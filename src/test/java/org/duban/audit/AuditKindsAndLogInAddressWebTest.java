@@ -31,7 +31,8 @@ class AuditKindsAndLogInAddressWebTest {
 
   /** Every kind of object Duban records events about today. */
   static final List<String> KINDS = List.of("task", "work-item", "task-book", "calendar-day", "calendar-year", "robot",
-      "delivery", "model", "incident", "person", "department", "account", "assessment", "process");
+      "delivery", "model", "incident", "person", "department", "account", "assessment", "process",
+      "decomposition-header");
 
   @Autowired MockMvc mvc;
   @Autowired TestHospital hospital;
