@@ -169,6 +169,24 @@ class ChangeCancelsItemFlowTest {
   @Autowired BoardQueries board;
 
   @Test
+  void aCancelledItemsOpenCheckInEndsWhileTheRoundGoesOnForTheOthers() {
+    IssuedItem cancelled = fixture.issuedItem("填报中撤销");
+    IssuedItem kept = fixture.issuedItem("填报中保留");
+    String round = checkInRounds.openNow("tducha");
+    assertThat(fixture.openCheckInTask(cancelled)).isNotNull();
+
+    ChangeRequest request = changes.propose(cancelled.itemId(), cancelProposal(cancelled.itemId(), "目标取消"),
+        hospital.user(IssuedItemFixture.ISSUER));
+    workTasks.complete(approvalTask(request).getId(), Map.of("changeDecision", "approve"),
+        hospital.user(IssuedItemFixture.ISSUER));
+
+    List<Object> roundItems = taskService.createTaskQuery().processInstanceId(round).taskDefinitionKey("submitCheckIn")
+        .list().stream().map(t -> taskService.getVariable(t.getId(), "workItemId")).toList();
+    assertThat(roundItems).contains(kept.itemId()).doesNotContain(cancelled.itemId());
+    assertThat(fixture.openCheckInTask(kept)).isNotNull();
+  }
+
+  @Test
   void aRejectedCancellationChangesNothing() {
     IssuedItem issued = fixture.issuedItem("撤销被驳回");
     Long item = issued.itemId();
