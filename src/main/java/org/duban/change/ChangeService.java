@@ -208,7 +208,10 @@ public class ChangeService {
     if (request.isProposedCancel()) {
       // the item's owner ends it, its work, its tasks and whatever escalation chases it
       boolean cancelled = departmentWork.cancel(item.getId(), request.getDecidedBy(), request.getReason());
-      log.info("change request {} cancelled item {}: {}", requestId, item.getId(), cancelled ? "done" : "already ended");
+      workItems.flush();
+      int version = versions.record(request.getTaskBookId(), request.getReason(), request.getDecidedBy());
+      log.info("change request {} cancelled item {} ({}): book version {}", requestId, item.getId(),
+          cancelled ? "done" : "already ended", version);
       return;
     }
     if (request.getProposedLeadDepartmentId() != null) {

@@ -50,6 +50,7 @@ class ChangeCancelsItemFlowTest {
   @Autowired IssuedItemFixture fixture;
   @Autowired ChangeService changes;
   @Autowired ChangeRequestRepository requests;
+  @Autowired BookVersions versions;
   @Autowired WorkTasks workTasks;
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
@@ -143,6 +144,13 @@ class ChangeCancelsItemFlowTest {
     // and the history says both
     assertThat(eventKinds(item)).contains("CHANGE_PROPOSED", "CHANGE_APPROVED")
         .endsWith("ITEM_CANCELLED", "ESCALATION_ENDED_ITEM_CANCELLED");
+    // the book has a new version in which the item is gone
+    List<BookVersions.VersionView> all = versions.of(issued.bookId(), List.of(item));
+    assertThat(all).hasSize(2);
+    assertThat(all.get(1).cause()).isEqualTo("上级取消该考核目标");
+    assertThat(all.get(1).items()).isEmpty();
+    assertThat(all.get(1).changes()).extracting(FieldChange::field, FieldChange::after)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("item", null));
     // a cancelled item takes no further change requests
     assertThat(changes.mayPropose(item, hospital.user("tmedhead"))).isFalse();
   }
