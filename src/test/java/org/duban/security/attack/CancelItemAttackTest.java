@@ -37,6 +37,13 @@ class CancelItemAttackTest extends AttackTestSupport {
         .processVariableValueEquals("workItemId", item.itemId()).singleResult().getId();
     String approval = page(get("/tasks/{id}", task).with(as(IssuedItemFixture.ISSUER)).locale(Locale.SIMPLIFIED_CHINESE));
     assertThat(approval).contains("撤销此事项").contains("年中目标取消");
+
+    // once the issuer approves, the item page says it is cancelled and offers no further change
+    mvc.perform(post("/tasks/{id}", task).with(as(IssuedItemFixture.ISSUER)).with(csrf()).param("changeDecision", "approve"))
+        .andExpect(status().is3xxRedirection());
+    String itemPage = page(get("/items/{id}", item.itemId()).with(as("tmedhead")).locale(Locale.SIMPLIFIED_CHINESE));
+    assertThat(itemPage).contains("已撤销").doesNotContain("/items/" + item.itemId() + "/change\"");
+    mvc.perform(get("/items/{id}/change", item.itemId()).with(as("tmedhead"))).andExpect(status().isForbidden());
   }
 
   @Test
