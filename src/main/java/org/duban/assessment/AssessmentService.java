@@ -162,7 +162,7 @@ public class AssessmentService {
   }
 
   private List<WorkItem> scorableItems(Long taskBookId) {
-    return items.findByTaskBookIdOrderByIdAsc(taskBookId).stream().filter(i -> i.getStage() != ItemStage.DRAFT).toList();
+    return items.findByTaskBookIdOrderByIdAsc(taskBookId).stream().filter(i -> i.getStage() != ItemStage.DRAFT && i.getStage() != ItemStage.CANCELLED).toList();
   }
 
   /** The lead departments with scored items: one review each. */

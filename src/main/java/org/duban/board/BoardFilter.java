@@ -78,6 +78,8 @@ public record BoardFilter(Long book, Integer year, String area, Long department,
   Where where() {
     Where where = new Where();
     where.and("i.stage <> :draft", "draft", org.duban.workitem.ItemStage.DRAFT);
+    // a cancelled (撤销) item is a withdrawn target: neither open, nor done, nor counted
+    where.and("i.stage <> :cancelled", "cancelled", org.duban.workitem.ItemStage.CANCELLED);
     if (book != null) {
       where.and("i.taskBook.id = :book", "book", book);
     }

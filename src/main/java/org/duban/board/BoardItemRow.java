@@ -34,7 +34,7 @@ public record BoardItemRow(
 
   /** The light's CSS and message suffix: GREEN, YELLOW, RED, NONE, or CLOSED for a closed item. */
   public String shown() {
-    if (stage == ItemStage.CLOSED) {
+    if (stage == ItemStage.CLOSED || stage == ItemStage.CANCELLED) {
       return "CLOSED";
     }
     return light == null ? "NONE" : light.name();

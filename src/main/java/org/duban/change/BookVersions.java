@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import org.duban.infrastructure.EngineClock;
 import org.duban.taskbook.TaskBookIssued;
+import org.duban.workitem.ItemStage;
 import org.duban.workitem.WorkItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,9 @@ public class BookVersions {
   /** Writes the book's items as a new version unless they equal the latest version; returns its number. */
   @Transactional(propagation = Propagation.MANDATORY)
   public int record(Long bookId, String cause, String actor) {
-    List<ItemSnapshot> items = workItems.findByTaskBookIdOrderByIdAsc(bookId).stream().map(ItemSnapshot::of).toList();
+    // a cancelled (撤销) item is no longer part of the book: the version after it shows the item removed
+    List<ItemSnapshot> items = workItems.findByTaskBookIdOrderByIdAsc(bookId).stream()
+        .filter(item -> item.getStage() != ItemStage.CANCELLED).map(ItemSnapshot::of).toList();
     BookVersion latest = versions.findFirstByTaskBookIdOrderByVersionNoDesc(bookId).orElse(null);
     if (latest != null && read(latest).equals(items)) {
       return latest.getVersionNo();

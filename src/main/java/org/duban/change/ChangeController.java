@@ -66,7 +66,9 @@ class ChangeController {
       Model model,
       RedirectAttributes redirect) {
     changes.currentTerms(id, user); // 403 before anything else for those who may not propose
-    if (result.hasErrors()) {
+    // a cancel proposal takes only the reason: the terms on the form do not matter then
+    boolean termsIgnored = data.isCancelItem() && !result.hasFieldErrors("reason") && !result.hasGlobalErrors();
+    if (result.hasErrors() && !termsIgnored) {
       return proposalPage(id, model);
     }
     try {

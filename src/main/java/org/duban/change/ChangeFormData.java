@@ -31,6 +31,17 @@ public class ChangeFormData {
   @Size(max = 1000)
   private String reason;
 
+  /** 撤销此事项: the request cancels the item; the terms above are then ignored. */
+  private boolean cancelItem;
+
+  public boolean isCancelItem() {
+    return cancelItem;
+  }
+
+  public void setCancelItem(boolean cancelItem) {
+    this.cancelItem = cancelItem;
+  }
+
   public String getTitle() {
     return title;
   }

@@ -43,6 +43,9 @@ public class ChangeRequest {
   @Column(name = "acceptance_criteria")
   private String proposedAcceptanceCriteria;
 
+  /** The proposal cancels (撤销) the item instead of changing its terms; then no field is proposed. */
+  private boolean proposedCancel;
+
   @Enumerated(EnumType.STRING)
   private ChangeStatus status;
 
@@ -75,8 +78,17 @@ public class ChangeRequest {
     this.proposedAcceptanceCriteria = acceptanceCriteria;
   }
 
+  void proposeCancel() {
+    propose(null, null, null, null, null, null);
+    this.proposedCancel = true;
+  }
+
+  public boolean isProposedCancel() {
+    return proposedCancel;
+  }
+
   boolean changesNothing() {
-    return proposedTitle == null && proposedTargetText == null && proposedLeadDepartmentId == null
+    return !proposedCancel && proposedTitle == null && proposedTargetText == null && proposedLeadDepartmentId == null
         && proposedLeaderInChargeId == null && proposedDeadline == null && proposedAcceptanceCriteria == null;
   }
 

@@ -20,6 +20,7 @@ import org.duban.security.CurrentUser;
 import org.duban.task.DecisionRejected;
 import org.duban.taskbook.TaskBook;
 import org.duban.taskbook.TaskBookStatus;
+import org.duban.workitem.DepartmentWorkService;
 import org.duban.workitem.LeadDepartmentHandover;
 import org.duban.workitem.WorkItem;
 import org.duban.workitem.WorkItemRepository;
@@ -50,6 +51,7 @@ public class ChangeService {
   private final BookVersions versions;
   private final LeadDepartmentHandover handover;
   private final EmptyDepartments emptyDepartments;
+  private final DepartmentWorkService departmentWork;
 
   ChangeService(
       ChangeRequestRepository requests,
@@ -60,7 +62,9 @@ public class ChangeService {
       ItemHistory history,
       BookVersions versions,
       LeadDepartmentHandover handover,
-      EmptyDepartments emptyDepartments) {
+      EmptyDepartments emptyDepartments,
+      DepartmentWorkService departmentWork) {
+    this.departmentWork = departmentWork;
     this.handover = handover;
     this.emptyDepartments = emptyDepartments;
     this.requests = requests;
@@ -117,6 +121,12 @@ public class ChangeService {
     if (reason.isEmpty()) {
       throw new ChangeRejected("reason", "change.reason.required");
     }
+    if (data.isCancelItem()) {
+      // 撤销此事项: no field changes, only the reason; the terms on the form are not looked at
+      ChangeRequest cancel = new ChangeRequest(book.getId(), itemId, reason, user.getUsername(), EngineClock.now());
+      cancel.proposeCancel();
+      return started(requests.save(cancel), book, itemId, user, reason);
+    }
     String title = trimmed(data.getTitle());
     if (title.isEmpty()) {
       throw new ChangeRejected("title", "change.title.required");
@@ -146,7 +156,10 @@ public class ChangeService {
     if (request.changesNothing()) {
       throw new ChangeRejected(null, "change.nothingChanged");
     }
-    request = requests.save(request);
+    return started(requests.save(request), book, itemId, user, reason);
+  }
+
+  private ChangeRequest started(ChangeRequest request, TaskBook book, Long itemId, CurrentUser user, String reason) {
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(
         PROCESS_KEY,
         "change-" + request.getId(),
@@ -192,6 +205,15 @@ public class ChangeService {
       throw new IllegalStateException("change request " + requestId + " is " + request.getStatus());
     }
     WorkItem item = workItems.findById(request.getWorkItemId()).orElseThrow(NotFound::new);
+    if (request.isProposedCancel()) {
+      // the item's owner ends it, its work, its tasks and whatever escalation chases it
+      boolean cancelled = departmentWork.cancel(item.getId(), request.getDecidedBy(), request.getReason());
+      workItems.flush();
+      int version = versions.record(request.getTaskBookId(), request.getReason(), request.getDecidedBy());
+      log.info("change request {} cancelled item {} ({}): book version {}", requestId, item.getId(),
+          cancelled ? "done" : "already ended", version);
+      return;
+    }
     if (request.getProposedLeadDepartmentId() != null) {
       String oldGroup = item.getLeadDepartment().groupId();
       item.reassignTo(departments.findById(request.getProposedLeadDepartmentId()).orElseThrow(NotFound::new));
@@ -220,6 +242,10 @@ public class ChangeService {
     String proposer = people.findByUsername(request.getProposedBy()).map(Person::getFullName).orElse(request.getProposedBy());
     List<String> lines = new ArrayList<>();
     lines.add(item.getSeq() + " " + item.getTitle() + "（" + proposer + "）：" + request.getReason());
+    if (request.isProposedCancel()) {
+      lines.add(fieldNames.get("cancel") + "：" + fieldNames.get("cancelSummary"));
+      return String.join("\n", lines);
+    }
     line(lines, fieldNames.get("title"), item.getTitle(), request.getProposedTitle());
     line(lines, fieldNames.get("target"), item.getTargetText(), request.getProposedTargetText());
     if (request.getProposedLeadDepartmentId() != null) {

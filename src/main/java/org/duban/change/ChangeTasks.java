@@ -45,6 +45,9 @@ class ChangeTasks implements TaskDecisionHandler {
     for (String field : new String[] {"title", "target", "leadDepartment", "leader", "deadline", "acceptanceCriteria"}) {
       names.put(field, messages.getMessage("change.field." + field, null, field, LocaleContextHolder.getLocale()));
     }
+    names.put("cancel", messages.getMessage("change.field.cancel", null, "cancel", LocaleContextHolder.getLocale()));
+    names.put("cancelSummary",
+        messages.getMessage("change.cancel.summary", null, "cancel", LocaleContextHolder.getLocale()));
     Map<String, Object> values = new HashMap<>();
     values.put("changeSummary", service.summary(requestId(task), names));
     return values;

@@ -57,5 +57,7 @@ public enum EventKind {
   /** Issued to a department nobody could act for: its tasks went to the supervision office (EmptyDepartments). */
   ITEM_ROUTED_TO_SUPERVISION,
   /** A draft book was deleted; the detail is its title. */
-  BOOK_DELETED
+  BOOK_DELETED,
+  /** An approved change request cancelled (撤销) the item; the detail is the change's reason. */
+  ITEM_CANCELLED
 }

@@ -82,7 +82,7 @@ public class WeeklyDigest {
     List<DigestFigures.RedItem> red = new ArrayList<>();
     jdbc.query(
         "select wi.id, wi.title, wi.light, d.name from work_item wi join department d on d.id = wi.lead_department_id"
-            + " where wi.stage not in ('DRAFT', 'CLOSED')"
+            + " where wi.stage not in ('DRAFT', 'CLOSED', 'CANCELLED')"
             + filter
             + " order by wi.id",
         rs -> {
@@ -104,7 +104,7 @@ public class WeeklyDigest {
 
   private List<Long> leadersInCharge() {
     return jdbc.queryForList(
-        "select distinct leader_in_charge_id from work_item where stage not in ('DRAFT', 'CLOSED') order by leader_in_charge_id",
+        "select distinct leader_in_charge_id from work_item where stage not in ('DRAFT', 'CLOSED', 'CANCELLED') order by leader_in_charge_id",
         Long.class);
   }
 

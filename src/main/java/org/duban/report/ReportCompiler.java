@@ -63,6 +63,8 @@ class ReportCompiler {
                 "select d.id, d.name, w.light, count(w) from WorkItem w join w.leadDepartment d"
                     + " where w.issuedAt is not null and w.issuedAt < :end"
                     + " and (w.closedAt is null or w.closedAt >= :end)"
+                    // a cancelled (撤销) item is a withdrawn target, not an open one
+                    + " and w.stage <> org.duban.workitem.ItemStage.CANCELLED"
                     + " group by d.id, d.name, w.light",
                 Object[].class)
             .setParameter("end", end)

@@ -468,7 +468,7 @@ public class TaskBookService {
   @Transactional
   public void close(Long bookId) {
     TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
-    if (workItems.countByTaskBookIdAndStageNot(bookId, ItemStage.CLOSED) > 0) {
+    if (workItems.countByTaskBookIdAndStageNotIn(bookId, List.of(ItemStage.CLOSED, ItemStage.CANCELLED)) > 0) {
       throw new IllegalStateException("task book " + bookId + " still has open items");
     }
     book.closed(EngineClock.now());

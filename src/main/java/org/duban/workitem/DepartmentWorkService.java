@@ -3,6 +3,8 @@ package org.duban.workitem;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.duban.history.EventKind;
 import org.duban.history.ItemHistory;
 import org.duban.infrastructure.EngineClock;
@@ -35,6 +37,11 @@ public class DepartmentWorkService {
   private final ItemHistory history;
   private final ApplicationEventPublisher events;
   private final EmptyDepartments emptyDepartments;
+  private final RuntimeService runtimeService;
+
+  /** department-work.bpmn: the process of an item, and the message of its cancellation subprocess. */
+  static final String PROCESS_KEY = "departmentWork";
+  static final String MESSAGE_ITEM_CANCELLED = "itemCancelled";
 
   DepartmentWorkService(
       WorkItemRepository workItems,
@@ -43,7 +50,9 @@ public class DepartmentWorkService {
       PersonRepository people,
       ItemHistory history,
       ApplicationEventPublisher events,
-      EmptyDepartments emptyDepartments) {
+      EmptyDepartments emptyDepartments,
+      RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
     this.emptyDepartments = emptyDepartments;
     this.workItems = workItems;
     this.subTasks = subTasks;
@@ -190,6 +199,57 @@ public class DepartmentWorkService {
     // whatever still chases the item (an escalation) ends with it, in this transaction
     events.publishEvent(new WorkItemClosed(itemId, WorkItemClosed.Why.ACCEPTED));
     log.info("work item {} closed", itemId);
+  }
+
+  /**
+   * An approved change request cancels (撤销) the item: it leaves every open list (stage CANCELLED),
+   * its open sub-tasks end, its department-work process ends through the {@code itemCancelled} event
+   * subprocess (which ends every open task of it), the history says why, and {@link WorkItemClosed}
+   * ends an open escalation in this same transaction. Cancelling a cancelled item again does nothing;
+   * an item already closed (accepted) stays closed.
+   */
+  @Transactional
+  public boolean cancel(Long itemId, String actor, String reason) {
+    WorkItem item = item(itemId);
+    if (!item.getStage().isOpen()) {
+      log.info("work item {} is {}: not cancelled", itemId, item.getStage());
+      return false;
+    }
+    item.cancelled();
+    subTasks.findByWorkItemIdAndStatusOrderByIdAsc(itemId, SubTask.Status.OPEN).forEach(SubTask::cancelled);
+    workItems.flush();
+    event(item, actor, EventKind.ITEM_CANCELLED, reason);
+    endDepartmentWork(itemId, reason);
+    events.publishEvent(new WorkItemClosed(itemId, WorkItemClosed.Why.CANCELLED));
+    log.info("work item {} cancelled by {}", itemId, actor);
+    return true;
+  }
+
+  /**
+   * Ends the item's department-work instance: by its message event subprocess where the deployed
+   * version has one (the instance then ends normally, so the book's process goes on as after the
+   * last item closing); an instance of an older version without it is deleted with the reason.
+   */
+  private void endDepartmentWork(Long itemId, String reason) {
+    List<ProcessInstance> instances = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY)
+        .processInstanceBusinessKey("item-" + itemId)
+        .list();
+    for (ProcessInstance instance : instances) {
+      boolean listens = runtimeService.createEventSubscriptionQuery()
+          .processInstanceId(instance.getId())
+          .eventType("message")
+          .eventName(MESSAGE_ITEM_CANCELLED)
+          .count() > 0;
+      if (listens) {
+        runtimeService.createMessageCorrelation(MESSAGE_ITEM_CANCELLED)
+            .processInstanceId(instance.getId())
+            .correlate();
+      } else {
+        runtimeService.deleteProcessInstance(instance.getId(), "item cancelled by a change: " + reason);
+        log.warn("department work {} of item {} predates itemCancelled: deleted", instance.getId(), itemId);
+      }
+    }
   }
 
   private WorkItem item(Long itemId) {

@@ -8,9 +8,16 @@ public enum ItemStage {
   BREAKDOWN,
   IN_PROGRESS,
   REPORTED,
-  CLOSED;
+  CLOSED,
+  /** 已撤销: withdrawn by an approved change request; ended like CLOSED, but never done nor scored. */
+  CANCELLED;
 
   public boolean isOpen() {
-    return this != DRAFT && this != CLOSED;
+    return this != DRAFT && this != CLOSED && this != CANCELLED;
+  }
+
+  /** Closed or cancelled: the item's work is over, one way or the other. */
+  public boolean isEnded() {
+    return this == CLOSED || this == CANCELLED;
   }
 }

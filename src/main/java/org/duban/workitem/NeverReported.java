@@ -10,6 +10,6 @@ public final class NeverReported {
   private NeverReported() {}
 
   public static boolean of(int percentDone, long submittedCheckIns, ItemStage stage) {
-    return submittedCheckIns == 0 && percentDone == 0 && stage != ItemStage.CLOSED;
+    return submittedCheckIns == 0 && percentDone == 0 && (stage == null || !stage.isEnded());
   }
 }

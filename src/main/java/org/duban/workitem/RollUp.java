@@ -50,8 +50,9 @@ public class RollUp {
 
   /** A book's progress and light: the mean and the worst of its items' rolled-up values. */
   public static ItemNode summarise(List<ItemNode> items) {
-    int progress = (int) Math.round(items.stream().mapToInt(ItemNode::progress).average().orElse(0));
-    Light light = items.stream().map(ItemNode::light).reduce(null, RollUp::worse);
+    List<ItemNode> counted = items.stream().filter(RollUp::counts).toList();
+    int progress = (int) Math.round(counted.stream().mapToInt(ItemNode::progress).average().orElse(0));
+    Light light = counted.stream().map(ItemNode::light).reduce(null, RollUp::worse);
     return new ItemNode(null, progress, light, items);
   }
 
@@ -61,7 +62,9 @@ public class RollUp {
     if (depth < MAX_DEPTH) {
       for (WorkItem child : workItems.findByParentItemIdOrderByIdAsc(item.getId())) {
         ItemNode node = node(child, depth + 1, listed);
-        children.add(node);
+        if (counts(node)) {
+          children.add(node);
+        }
         if (listed.test(child)) {
           listedChildren.add(node);
         }
@@ -78,6 +81,11 @@ public class RollUp {
       light = worse(light, child.light());
     }
     return new ItemNode(ItemSummary.of(item), progress, light, listedChildren);
+  }
+
+  /** A cancelled (撤销) item is still listed, but its progress and light no longer roll up. */
+  private static boolean counts(ItemNode node) {
+    return node.item() == null || node.item().stage() != ItemStage.CANCELLED;
   }
 
   static Light worse(Light a, Light b) {

@@ -20,7 +20,9 @@ public class SubTask {
 
   public enum Status {
     OPEN,
-    DONE
+    DONE,
+    /** Its item was cancelled before it was done. */
+    CANCELLED
   }
 
   @Id
@@ -79,6 +81,12 @@ public class SubTask {
     }
     this.assigneePerson = person;
     this.assigneeDepartment = department;
+  }
+
+  void cancelled() {
+    if (status == Status.OPEN) {
+      status = Status.CANCELLED;
+    }
   }
 
   void done(String report, String reportedBy, LocalDateTime at) {

@@ -172,6 +172,11 @@ public class WorkItem {
     this.lightAt = at;
   }
 
+  /** Withdrawn by an approved change: no longer open, but not done (its progress stays as reported). */
+  void cancelled() {
+    stage = ItemStage.CANCELLED;
+  }
+
   public void closed(LocalDateTime at) {
     stage = ItemStage.CLOSED;
     percentDone = 100;

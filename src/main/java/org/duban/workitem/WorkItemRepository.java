@@ -38,6 +38,8 @@ public interface WorkItemRepository extends JpaRepository<WorkItem, Long> {
 
   long countByTaskBookIdAndStageNot(Long taskBookId, ItemStage stage);
 
+  long countByTaskBookIdAndStageNotIn(Long taskBookId, Collection<ItemStage> stages);
+
   /** The books in which the department leads or collaborates on an item. */
   @Query("select distinct w.taskBook.id from WorkItem w left join w.collaborators c"
       + " where w.leadDepartment.id = :departmentId or c.id = :departmentId")

@@ -102,6 +102,23 @@ class DepartmentWorkTest extends ProcessTestSupport {
   }
 
   @Test
+  void theItemCancelledMessageEndsTheWorkWithItsOpenSubTasks() {
+    // Given the work waits at both sub-tasks
+    ProcessInstance work = startWork();
+    complete(task("claimItem", work), withVariables("claimDecision", "claim"));
+    complete(task("breakDownItem", work));
+    assertThat(tasks(work.getId(), "doSubTask")).hasSize(2);
+
+    // When an approved change cancels the item (DepartmentWorkService.cancel sends the message)
+    runtimeService().createMessageCorrelation("itemCancelled").processInstanceId(work.getId()).correlate();
+
+    // Then no task is left and the work ended through the cancellation, without closing the item
+    assertThat(work).isEnded().hasPassed("itemCancelled", "workEndedByCancellation").hasNotPassed("closeWorkItem");
+    assertThat(tasks(work.getId(), "doSubTask")).isEmpty();
+    assertThat(closeWorkItem.calls).isEmpty();
+  }
+
+  @Test
   void disputeResolvedByReassigningOffersTheItemToTheNewLeadDepartment() {
     // Given a work item offered to the medical department
     ProcessInstance work = startWork();

@@ -70,6 +70,38 @@ class RollUpTest {
   }
 
   @Test
+  void aCancelledChildIsListedButDoesNotRollUp() {
+    // Given a hospital item broken down into two department items, one of which is later cancelled (撤销)
+    LocalDate start = EngineClock.today().withDayOfYear(1);
+    TaskBook hospitalBook = books.createDraft(book("院级撤销任务书", BookLevel.HOSPITAL, null, null, start), hospital.user("tleader"));
+    WorkItem parent = books.addItem(hospitalBook.getId(), item(hospitalBook, "1", null), hospital.user("tleader"));
+    TaskBook departmentBook = books.createDraft(
+        book("医务部撤销任务书", BookLevel.DEPARTMENT, hospitalBook.getId(), hospital.department("tmedical").getId(), start),
+        hospital.user("tleader"));
+    WorkItem first = books.addItem(departmentBook.getId(), item(departmentBook, "1.1", parent.getId()), hospital.user("tleader"));
+    WorkItem second = books.addItem(departmentBook.getId(), item(departmentBook, "1.2", parent.getId()), hospital.user("tleader"));
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      WorkItem a = items.findById(first.getId()).orElseThrow();
+      a.reported(80);
+      a.lit(Light.GREEN, "按计划推进", EngineClock.now());
+      WorkItem b = items.findById(second.getId()).orElseThrow();
+      b.reported(10);
+      b.lit(Light.RED, "进度落后", EngineClock.now());
+      b.cancelled();
+    });
+
+    // Then the hospital item shows only the remaining child's progress and light, and still lists both
+    ItemNode node = rollUp.treeOfItem(parent.getId());
+    assertThat(node.progress()).isEqualTo(80);
+    assertThat(node.light()).isEqualTo(Light.GREEN);
+    assertThat(node.children()).extracting(child -> child.item().seq()).containsExactly("1.1", "1.2");
+    // and a book's summary leaves its cancelled items out
+    List<ItemNode> tree = rollUp.treeOfBook(departmentBook.getId(), hospital.user("tleader"));
+    assertThat(RollUp.summarise(tree).progress()).isEqualTo(80);
+    assertThat(RollUp.summarise(tree).light()).isEqualTo(Light.GREEN);
+  }
+
+  @Test
   void anItemBreaksDownOnlyAnItemOfItsParentBook() {
     // Given two unrelated hospital books
     LocalDate start = EngineClock.today().withDayOfYear(1);
