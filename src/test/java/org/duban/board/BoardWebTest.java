@@ -198,7 +198,8 @@ class BoardWebTest {
       Set<Long> noticed = notices.findAll().stream().filter(n -> openEscalations.contains(n.getEscalationId()))
           .map(n -> n.getWorkItemId()).collect(Collectors.toSet());
       return workItems.findAll().stream()
-          .filter(i -> i.getStage() != ItemStage.DRAFT)
+          // the board leaves drafts and cancelled (撤销) items out entirely
+          .filter(i -> i.getStage() != ItemStage.DRAFT && i.getStage() != ItemStage.CANCELLED)
           .map(i -> new Facts(i.getId(), i.getTaskBook().getId(), i.getGoalArea() == null ? null : i.getGoalArea().getName(),
               i.getLeadDepartment().getId(), i.getLeaderInCharge() == null ? null : i.getLeaderInCharge().getId(),
               i.getStage(), i.getLight(), i.getDeadline(), noticed.contains(i.getId())))
