@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,6 +44,10 @@ public final class AppProcess implements AutoCloseable {
   /** Logged by org.duban.infrastructure.ReadyLog once the start-up runners are done. */
   private static final String READY_LINE = "Duban ready on port";
 
+  /** Every start's JVM: small and quick to start (the class-data archive is trained with the same). */
+  static final List<String> BASE_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+      "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8");
+
   private final String name;
   private final Map<String, String> environment = new LinkedHashMap<>();
   private final java.util.Set<String> unset = new java.util.HashSet<>();
@@ -57,8 +62,7 @@ public final class AppProcess implements AutoCloseable {
     this.name = name;
     this.port = freePort();
     this.log = projectDir().resolve("target/fault-logs/" + name + ".log");
-    jvmOptions.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8"));
+    jvmOptions.addAll(BASE_JVM_OPTIONS);
   }
 
   /**
@@ -117,8 +121,12 @@ public final class AppProcess implements AutoCloseable {
       List<String> command = new ArrayList<>();
       command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(jvmOptions);
+      // a start in a folder of its own is an installer's start: the jar as it is shipped
+      Optional<SharedClassArchive.Launch> shared =
+          workingFolder == null ? SharedClassArchive.of(jar(), BASE_JVM_OPTIONS) : Optional.empty();
+      shared.ifPresent(launch -> command.add("-XX:SharedArchiveFile=" + launch.archive()));
       command.add("-jar");
-      command.add(jar().toString());
+      command.add(shared.map(SharedClassArchive.Launch::jar).orElse(jar()).toString());
       command.addAll(arguments);
       ProcessBuilder builder = new ProcessBuilder(command)
           .directory((workingFolder == null ? projectDir() : workingFolder).toFile())
