@@ -5,13 +5,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.taskbook.TaskBook;
 import org.duban.workitem.WorkItem;
 import org.duban.workitem.WorkItemRepository;
@@ -34,25 +30,13 @@ class StartDateImportWebTest extends DecompositionTestSupport {
   @Autowired WorkItemRepository workItems;
   @Autowired TransactionTemplate transactions;
 
-  private static byte[] sheet(String[]... rows) throws Exception {
-    try (XSSFWorkbook wb = new XSSFWorkbook()) {
-      Sheet sheet = wb.createSheet("分解表");
-      Row header = sheet.createRow(0);
-      for (int c = 0; c < HEADER.length; c++) {
-        header.createCell(c).setCellValue(HEADER[c]);
-      }
-      for (int r = 0; r < rows.length; r++) {
-        Row row = sheet.createRow(r + 1);
-        for (int c = 0; c < rows[r].length; c++) {
-          if (!rows[r][c].isEmpty()) {
-            row.createCell(c).setCellValue(rows[r][c]);
-          }
-        }
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      wb.write(out);
-      return out.toByteArray();
+  /** The rows under the hospital's headers (时间节点, 启动时间); an empty cell is left empty. */
+  private static byte[] sheet(String[]... rows) {
+    HospitalTable table = new HospitalTable().header(HEADER);
+    for (String[] row : rows) {
+      table.cells(java.util.Arrays.stream(row).map(c -> c.isEmpty() ? null : c).toArray(String[]::new));
     }
+    return table.xlsx();
   }
 
   private List<Optional<LocalDate>> startDates(Long bookId) {

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.IssuedItemFixture;
 import org.duban.TestHospital;
@@ -37,6 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class EscalationEndsWithItemFlowTest {
 
+  @Autowired EscalationSteps steps;
   @Autowired IssuedItemFixture fixture;
   @Autowired TestHospital hospital;
   @Autowired EscalationLadder ladder;
@@ -44,7 +42,6 @@ class EscalationEndsWithItemFlowTest {
   @Autowired DepartmentWorkService departmentWork;
   @Autowired WorkTasks workTasks;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
   @Autowired EscalationRepository escalations;
   @Autowired ItemHistory history;
@@ -66,9 +63,9 @@ class EscalationEndsWithItemFlowTest {
     Long item = fixture.issuedItem("危急值报告及时率提升").itemId();
     String key = "item-" + item;
     ladder.onWeeklyLight(item, Light.RED);
-    complete(single(key, "triageEscalation"), "tducha", Map.of("triageDecision", "notice",
+    complete(steps.single(key, "triageEscalation"), "tducha", Map.of("triageDecision", "notice",
         "noticeRequirement", "请于期限内提交整改方案", "noticeDeadline", LocalDate.parse("2026-06-12")));
-    assertThat(single(key, "submitRectificationPlan")).isNotNull();
+    assertThat(steps.single(key, "submitRectificationPlan")).isNotNull();
     Escalation escalation = escalations.findByOpenItemId(item).orElseThrow();
 
     // When the item is accepted and closed (what the department-work process's last step does)
@@ -94,13 +91,13 @@ class EscalationEndsWithItemFlowTest {
     Long item = fixture.issuedItem("出院患者随访率提升").itemId();
     String key = "item-" + item;
     ladder.onWeeklyLight(item, Light.RED);
-    complete(single(key, "triageEscalation"), "tducha", Map.of("triageDecision", "notice",
+    complete(steps.single(key, "triageEscalation"), "tducha", Map.of("triageDecision", "notice",
         "noticeRequirement", "请于期限内提交整改方案", "noticeDeadline", LocalDate.parse("2026-02-28")));
 
     // When the plan deadline of Saturday the 28th (a worked day, 调休) passes, the ladder climbs to red
     clock("2026-03-02T09:01");
-    runDueJobs(key);
-    Task followUp = single(key, "leaderFollowUp");
+    steps.runDueJobs(key);
+    Task followUp = steps.single(key, "leaderFollowUp");
 
     // Then the leader reads which step missed which date, not a generic text
     Object text = escalationTasks.prefill(followUp, null).get("missedDeadline");
@@ -108,24 +105,7 @@ class EscalationEndsWithItemFlowTest {
         .contains("整改方案").contains("2026-02-28").contains("2026-03-02 09:00");
   }
 
-  private void runDueJobs(String businessKey) {
-    String instance = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey("escalation").processInstanceBusinessKey(businessKey).singleResult().getId();
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = managementService.createJobQuery().processInstanceId(instance).executable()
-          .orderByJobDuedate().asc().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(due.get(0).getId());
-    }
-  }
 
-  private Task single(String businessKey, String taskKey) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).list();
-    assertThat(tasks).as("open %s of %s", taskKey, businessKey).hasSize(1);
-    return tasks.get(0);
-  }
 
   private void complete(Task task, String username, Map<String, Object> values) {
     workTasks.complete(task.getId(), new HashMap<>(values), hospital.user(username));

@@ -39,6 +39,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class EscalationLadderFlowTest {
 
+  @Autowired EscalationSteps steps;
   @Autowired IssuedItemFixture fixture;
   @Autowired TestHospital hospital;
   @Autowired EscalationLadder ladder;
@@ -83,7 +84,7 @@ class EscalationLadderFlowTest {
     // When the first sweep after Spring Festival still finds it lagging, the office triages it
     clock("2026-02-24T08:30");
     assertThat(ladder.onWeeklyLight(item, Light.RED)).isFalse();
-    Task triage = single(key, "triageEscalation");
+    Task triage = steps.single(key, "triageEscalation");
 
     // A deadline on a Sunday is refused; a worked Saturday (调休) is a working day
     assertThatThrownBy(() -> complete(triage, "tducha", Map.of("triageDecision", "notice",
@@ -100,7 +101,7 @@ class EscalationLadderFlowTest {
 
     // When the plan's deadline passes, the department is first reminded, then the ladder climbs to red
     clock("2026-03-02T09:01");
-    runDueJobs(key);
+    steps.runDueJobs(key);
     assertThat(messages("tmedhead", MessageKind.REMINDER)).extracting(e -> e.getMessage().getLink())
         .anyMatch(link -> link.startsWith("/tasks/"));
     List<SupervisionNotice> both = notices.findByEscalationIdOrderByIssuedAtAsc(escalation.getId());
@@ -112,18 +113,18 @@ class EscalationLadderFlowTest {
     assertThat(red.getDeadline()).isEqualTo(LocalDate.parse("2026-03-09"));
     assertThat(messages("tincharge", MessageKind.NOTICE)).extracting(e -> e.getMessage().getTitle())
         .singleElement().asString().startsWith("【红色督办】" + red.number());
-    Task followUp = single(key, "leaderFollowUp");
+    Task followUp = steps.single(key, "leaderFollowUp");
     assertThat(followUp.getAssignee()).isEqualTo("tincharge");
     complete(followUp, "tincharge", Map.of("instruction", "三日内拿出方案"));
     assertThat(timer(key, "planOverdue").getDuedate()).isEqualTo(at("2026-03-10T09:00"));
 
     // When the red notice's deadline passes too, the item goes to the hospital meeting's agenda
     clock("2026-03-10T09:01");
-    runDueJobs(key);
+    steps.runDueJobs(key);
     assertThat(escalations.findById(escalation.getId()).orElseThrow().getLevel()).isEqualTo(LadderLevel.MEETING);
     assertThat(queries.meetingAgenda()).extracting(a -> a.referral().getWorkItemId()).containsExactly(item);
     assertThat(messages("tducha", MessageKind.MEETING)).hasSize(1);
-    Task meeting = single(key, "recordMeetingDecision");
+    Task meeting = steps.single(key, "recordMeetingDecision");
 
     // When the meeting of 2026-03-12 decides the department goes on until 2026-03-20
     clock("2026-03-12T16:00");
@@ -135,13 +136,13 @@ class EscalationLadderFlowTest {
     assertThat(timer(key, "planOverdue").getDuedate()).isEqualTo(at("2026-03-23T09:00"));
 
     // Then plan, review, evidence with a file, and the office's verification sign it off
-    complete(single(key, "submitRectificationPlan"), "tmedhead", Map.of("obstacle", "号源不足", "responsibility", "门诊部主任",
+    complete(steps.single(key, "submitRectificationPlan"), "tmedhead", Map.of("obstacle", "号源不足", "responsibility", "门诊部主任",
         "measures", "增开夜间门诊", "rectificationDeadline", LocalDate.parse("2026-03-19")));
-    complete(single(key, "reviewRectificationPlan"), "tducha", Map.of("planDecision", "accept"));
+    complete(steps.single(key, "reviewRectificationPlan"), "tducha", Map.of("planDecision", "accept"));
     Rectification rectification = rectifications.findByEscalationId(escalation.getId()).orElseThrow();
     files.attach(rectification.getId(), "整改报告.pdf", "application/pdf", "%PDF-1.4 整改".getBytes(), hospital.user("tmedhead"));
-    complete(single(key, "submitRectificationEvidence"), "tmedhead", Map.of("evidence", "夜间门诊已开设，见整改报告"));
-    complete(single(key, "signOffRectification"), "tducha", Map.of("signOffDecision", "signOff", "signOffComment", "经核验已整改到位"));
+    complete(steps.single(key, "submitRectificationEvidence"), "tmedhead", Map.of("evidence", "夜间门诊已开设，见整改报告"));
+    complete(steps.single(key, "signOffRectification"), "tducha", Map.of("signOffDecision", "signOff", "signOffComment", "经核验已整改到位"));
 
     Escalation closed = escalations.findById(escalation.getId()).orElseThrow();
     assertThat(closed.getStatus()).isEqualTo(Escalation.Status.SIGNED_OFF);
@@ -162,13 +163,13 @@ class EscalationLadderFlowTest {
     currentItem = item;
     String key = "item-" + item;
     ladder.onWeeklyLight(item, Light.RED);
-    complete(single(key, "triageEscalation"), "tducha", Map.of("triageDecision", "notice",
+    complete(steps.single(key, "triageEscalation"), "tducha", Map.of("triageDecision", "notice",
         "noticeRequirement", "请整改", "noticeDeadline", LocalDate.parse("2026-04-15")));
     clock("2026-04-16T09:01");
-    runDueJobs(key);
+    steps.runDueJobs(key);
     clock("2026-04-24T09:01");
-    runDueJobs(key);
-    Task meeting = single(key, "recordMeetingDecision");
+    steps.runDueJobs(key);
+    Task meeting = steps.single(key, "recordMeetingDecision");
 
     // A meeting date before the referral is refused
     assertThatThrownBy(() -> complete(meeting, "tducha", Map.of("meetingKind", "partyCommittee",
@@ -211,19 +212,6 @@ class EscalationLadderFlowTest {
     return EngineClock.toDate(LocalDateTime.parse(localDateTime));
   }
 
-  /** Runs the item's due jobs one by one in due order, as the job executor would. */
-  private void runDueJobs(String businessKey) {
-    String instance = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey("escalation").processInstanceBusinessKey(businessKey).singleResult().getId();
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = managementService.createJobQuery().processInstanceId(instance).executable()
-          .orderByJobDuedate().asc().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(due.get(0).getId());
-    }
-  }
 
   private Job timer(String businessKey, String activityId) {
     String instance = runtimeService.createProcessInstanceQuery()
@@ -235,11 +223,6 @@ class EscalationLadderFlowTest {
     return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).processDefinitionKey("escalation").list();
   }
 
-  private Task single(String businessKey, String taskKey) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).list();
-    assertThat(tasks).as("open %s of %s", taskKey, businessKey).hasSize(1);
-    return tasks.get(0);
-  }
 
   private void complete(Task task, String username, Map<String, Object> values) {
     workTasks.complete(task.getId(), new HashMap<>(values), hospital.user(username));
