@@ -10,13 +10,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.infrastructure.EngineClock;
 import org.duban.task.WorkTasks;
-import org.duban.taskbook.BookLevel;
-import org.duban.taskbook.TaskBook;
-import org.duban.taskbook.TaskBookFormData;
-import org.duban.taskbook.TaskBookService;
-import org.duban.taskbook.WorkItemFormData;
-import org.duban.workitem.IndicatorDirection;
-import org.duban.workitem.WorkItem;
+import org.duban.book.BookLevel;
+import org.duban.book.TaskBook;
+import org.duban.book.TaskBookFormData;
+import org.duban.book.TaskBookService;
+import org.duban.book.WorkItemFormData;
+import org.duban.book.IndicatorDirection;
+import org.duban.book.WorkItem;
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.duban.security.CurrentUser;
 import org.duban.task.TaskAccess;
 import org.duban.task.WorkTasks;
-import org.duban.taskbook.TaskBook;
+import org.duban.book.TaskBook;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;

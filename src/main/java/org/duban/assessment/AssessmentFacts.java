@@ -2,10 +2,10 @@ package org.duban.assessment;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.duban.workitem.Indicator;
-import org.duban.workitem.IndicatorEvaluator;
-import org.duban.workitem.ItemStage;
-import org.duban.workitem.WorkItem;
+import org.duban.book.Indicator;
+import org.duban.book.IndicatorEvaluator;
+import org.duban.book.ItemStage;
+import org.duban.book.WorkItem;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

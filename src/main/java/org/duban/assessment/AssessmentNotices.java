@@ -12,8 +12,8 @@ import org.duban.org.DepartmentRepository;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
-import org.duban.taskbook.TaskBook;
-import org.duban.taskbook.TaskBookRepository;
+import org.duban.book.TaskBook;
+import org.duban.book.TaskBookRepository;
 import org.springframework.stereotype.Component;
 
 /**

@@ -14,10 +14,10 @@ import org.duban.org.Department;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
-import org.duban.taskbook.TaskBook;
-import org.duban.taskbook.TaskBookRepository;
-import org.duban.workitem.WorkItem;
-import org.duban.workitem.WorkItemRepository;
+import org.duban.book.TaskBook;
+import org.duban.book.TaskBookRepository;
+import org.duban.book.WorkItem;
+import org.duban.book.WorkItemRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

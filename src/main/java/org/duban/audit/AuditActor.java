@@ -1,7 +1,6 @@
 package org.duban.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.duban.security.CurrentUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestAttributes;
@@ -20,7 +19,7 @@ record AuditActor(String username, String fullName, String address) {
         || "anonymousUser".equals(authentication.getPrincipal())) {
       return new AuditActor(SYSTEM, null, address);
     }
-    String fullName = authentication.getPrincipal() instanceof CurrentUser user ? user.fullName() : null;
+    String fullName = authentication.getPrincipal() instanceof NamedActor user ? user.fullName() : null;
     return new AuditActor(authentication.getName(), fullName, address);
   }
 

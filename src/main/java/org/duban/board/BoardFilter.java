@@ -77,9 +77,9 @@ public record BoardFilter(Long book, Integer year, String area, Long department,
   /** The conditions on {@code i} (a WorkItem) this filter sets, with their parameters. */
   Where where() {
     Where where = new Where();
-    where.and("i.stage <> :draft", "draft", org.duban.workitem.ItemStage.DRAFT);
+    where.and("i.stage <> :draft", "draft", org.duban.book.ItemStage.DRAFT);
     // a cancelled (撤销) item is a withdrawn target: neither open, nor done, nor counted
-    where.and("i.stage <> :cancelled", "cancelled", org.duban.workitem.ItemStage.CANCELLED);
+    where.and("i.stage <> :cancelled", "cancelled", org.duban.book.ItemStage.CANCELLED);
     if (book != null) {
       where.and("i.taskBook.id = :book", "book", book);
     }

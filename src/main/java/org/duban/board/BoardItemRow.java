@@ -1,9 +1,9 @@
 package org.duban.board;
 
 import java.time.LocalDate;
-import org.duban.workitem.ItemStage;
-import org.duban.workitem.Light;
-import org.duban.workitem.NeverReported;
+import org.duban.book.ItemStage;
+import org.duban.book.Light;
+import org.duban.book.NeverReported;
 
 /** One item behind a number on the board, as its list shows it. */
 public record BoardItemRow(

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.duban.infrastructure.EngineClock;
-import org.duban.supervision.Escalation;
-import org.duban.taskbook.TaskBookStatus;
-import org.duban.workitem.ItemStage;
-import org.duban.workitem.Light;
+import org.duban.ladder.Escalation;
+import org.duban.book.TaskBookStatus;
+import org.duban.book.ItemStage;
+import org.duban.book.Light;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -2,7 +2,7 @@ package org.duban.change;
 
 import java.util.List;
 import org.duban.org.Department;
-import org.duban.workitem.WorkItem;
+import org.duban.book.WorkItem;
 
 /** One item as a book version keeps it (names, not ids: a version reads the same years later). */
 public record ItemSnapshot(

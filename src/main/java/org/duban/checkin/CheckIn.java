@@ -15,8 +15,8 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.duban.workitem.Indicator;
-import org.duban.workitem.WorkItem;
+import org.duban.book.Indicator;
+import org.duban.book.WorkItem;
 
 /** 月度进展: one item's report for one month, or the record that it was missed. */
 @Entity

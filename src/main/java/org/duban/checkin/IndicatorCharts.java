@@ -10,11 +10,11 @@ import java.util.List;
 import org.duban.checkin.IndicatorChart.Line;
 import org.duban.checkin.IndicatorChart.Point;
 import org.duban.infrastructure.NotFound;
-import org.duban.workitem.Indicator;
-import org.duban.workitem.IndicatorEvaluation;
-import org.duban.workitem.IndicatorEvaluator;
-import org.duban.workitem.WorkItem;
-import org.duban.workitem.WorkItemRepository;
+import org.duban.book.Indicator;
+import org.duban.book.IndicatorEvaluation;
+import org.duban.book.IndicatorEvaluator;
+import org.duban.book.WorkItem;
+import org.duban.book.WorkItemRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

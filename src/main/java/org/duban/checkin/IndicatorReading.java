@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import java.math.BigDecimal;
-import org.duban.workitem.Indicator;
+import org.duban.book.Indicator;
 
 /** An indicator's value as reported in a check-in. */
 @Entity

@@ -14,13 +14,13 @@ import org.duban.infrastructure.NotFound;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.PersonRepository;
 import org.duban.security.CurrentUser;
-import org.duban.taskbook.EditRejected;
-import org.duban.taskbook.GoalArea;
-import org.duban.taskbook.TaskBook;
-import org.duban.taskbook.TaskBookRepository;
-import org.duban.taskbook.TaskBookService;
-import org.duban.workitem.WorkItem;
-import org.duban.workitem.WorkItemRepository;
+import org.duban.book.EditRejected;
+import org.duban.book.GoalArea;
+import org.duban.book.TaskBook;
+import org.duban.book.TaskBookRepository;
+import org.duban.book.TaskBookService;
+import org.duban.book.WorkItem;
+import org.duban.book.WorkItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -244,7 +244,7 @@ public class DecompositionImportService {
         item.getIndicators().stream().map(DecompositionImportService::indicatorKey).toList());
   }
 
-  static String indicatorKey(org.duban.workitem.Indicator indicator) {
+  static String indicatorKey(org.duban.book.Indicator indicator) {
     return new PlannedIndicator(indicator.getName(), indicator.getDirection(), indicator.getTarget(),
         indicator.getUnit(), indicator.getBaseline()).key();
   }

@@ -26,7 +26,7 @@ import java.util.Set;
 import org.duban.decomposition.HospitalDirectory.Match;
 import org.duban.org.Department;
 import org.duban.org.Person;
-import org.duban.taskbook.WorkItemFormData;
+import org.duban.book.WorkItemFormData;
 
 /**
  * Turns the rows read from a file into an {@link ImportPlan} for one draft: resolves names, parses

@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.duban.workitem.IndicatorDirection;
-import org.duban.workitem.IndicatorSign;
+import org.duban.book.IndicatorDirection;
+import org.duban.book.IndicatorSign;
 
 /**
  * The indicator columns of a row: one indicator, or several with their cells separated by ；

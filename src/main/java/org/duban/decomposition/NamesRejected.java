@@ -1,7 +1,7 @@
 package org.duban.decomposition;
 
 import java.util.List;
-import org.duban.people.PeopleProblem;
+import org.duban.orgadmin.PeopleProblem;
 
 /** The name screen's choices were refused; nothing was written. */
 class NamesRejected extends RuntimeException {

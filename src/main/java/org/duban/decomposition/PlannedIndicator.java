@@ -1,7 +1,7 @@
 package org.duban.decomposition;
 
 import java.math.BigDecimal;
-import org.duban.workitem.IndicatorDirection;
+import org.duban.book.IndicatorDirection;
 
 /** An indicator of a row as it will be created: 指标名称, 比较方式, 目标值, 单位, 基线值. */
 public record PlannedIndicator(String name, IndicatorDirection direction, BigDecimal target, String unit, BigDecimal baseline) {

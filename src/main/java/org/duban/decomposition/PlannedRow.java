@@ -2,7 +2,7 @@ package org.duban.decomposition;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.duban.taskbook.WorkItemFormData;
+import org.duban.book.WorkItemFormData;
 
 /**
  * A row of the file as it will be created: names resolved to departments and a leader, the

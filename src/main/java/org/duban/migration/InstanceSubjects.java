@@ -5,8 +5,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.duban.migration.MigrationPreview.Subject;
-import org.duban.taskbook.TaskBookRepository;
-import org.duban.workitem.WorkItemRepository;
+import org.duban.book.TaskBookRepository;
+import org.duban.book.WorkItemRepository;
 import org.springframework.stereotype.Component;
 
 /**

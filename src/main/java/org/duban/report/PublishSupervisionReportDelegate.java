@@ -2,7 +2,7 @@ package org.duban.report;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.duban.history.ItemHistory;
+import org.duban.itemhistory.ItemHistory;
 import org.springframework.stereotype.Component;
 
 /**

@@ -18,11 +18,11 @@ import org.duban.report.ReportContent.DepartmentLights;
 import org.duban.report.ReportContent.NoticeLine;
 import org.duban.report.ReportContent.OverdueLine;
 import org.duban.report.ReportContent.SignOffLine;
-import org.duban.supervision.Escalation;
-import org.duban.supervision.Rectification;
-import org.duban.supervision.SupervisionNotice;
-import org.duban.workitem.Light;
-import org.duban.workitem.WorkItem;
+import org.duban.ladder.Escalation;
+import org.duban.rectification.Rectification;
+import org.duban.ladder.SupervisionNotice;
+import org.duban.book.Light;
+import org.duban.book.WorkItem;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +64,7 @@ class ReportCompiler {
                     + " where w.issuedAt is not null and w.issuedAt < :end"
                     + " and (w.closedAt is null or w.closedAt >= :end)"
                     // a cancelled (撤销) item is a withdrawn target, not an open one
-                    + " and w.stage <> org.duban.workitem.ItemStage.CANCELLED"
+                    + " and w.stage <> org.duban.book.ItemStage.CANCELLED"
                     + " group by d.id, d.name, w.light",
                 Object[].class)
             .setParameter("end", end)

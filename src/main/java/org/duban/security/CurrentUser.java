@@ -1,5 +1,7 @@
 package org.duban.security;
 
+import org.duban.audit.NamedActor;
+
 import java.util.Collection;
 import java.util.Set;
 import org.duban.org.Person;
@@ -9,7 +11,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /** The signed-in person as Spring Security keeps it: the username, department and groups. */
-public class CurrentUser extends User {
+public class CurrentUser extends User implements NamedActor {
 
   private final Long personId;
   private final String fullName;
@@ -43,6 +45,7 @@ public class CurrentUser extends User {
     return personId;
   }
 
+  @Override
   public String fullName() {
     return fullName;
   }

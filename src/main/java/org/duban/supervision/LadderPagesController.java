@@ -1,5 +1,9 @@
 package org.duban.supervision;
 
+import org.duban.ladder.MeetingReferral;
+import org.duban.rectification.RectificationAttachment;
+import org.duban.rectification.RectificationFiles;
+
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +11,7 @@ import java.time.LocalDate;
 import org.duban.infrastructure.EngineClock;
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
-import org.duban.workitem.WorkItemQueries;
+import org.duban.book.WorkItemQueries;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

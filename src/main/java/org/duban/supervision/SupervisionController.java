@@ -1,5 +1,9 @@
 package org.duban.supervision;
 
+import org.duban.light.RunningSweep;
+import org.duban.light.SweepAlreadyRunning;
+import org.duban.light.WeeklySupervisionService;
+
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.duban.checkin.CheckInRounds;

@@ -1,11 +1,24 @@
 package org.duban.supervision;
 
+import org.duban.rectification.AttachmentRow;
+import org.duban.ladder.Escalation;
+import org.duban.ladder.EscalationRepository;
+import org.duban.light.LightAssessment;
+import org.duban.light.LightAssessmentRepository;
+import org.duban.ladder.MeetingReferral;
+import org.duban.ladder.MeetingReferralRepository;
+import org.duban.rectification.Rectification;
+import org.duban.rectification.RectificationAttachmentRepository;
+import org.duban.rectification.RectificationRepository;
+import org.duban.ladder.SupervisionNotice;
+import org.duban.ladder.SupervisionNoticeRepository;
+
 import java.util.List;
 import java.util.Optional;
 import org.duban.infrastructure.NotFound;
 import org.duban.org.PersonRepository;
-import org.duban.workitem.ItemSummary;
-import org.duban.workitem.WorkItemQueries;
+import org.duban.book.ItemSummary;
+import org.duban.book.WorkItemQueries;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.duban.history.EventKind;
-import org.duban.history.ItemHistory;
+import org.duban.itemhistory.EventKind;
+import org.duban.itemhistory.ItemHistory;
 import org.duban.infrastructure.EngineClock;
 import org.duban.security.CurrentUser;
-import org.duban.workitem.WorkItemRepository;
+import org.duban.book.WorkItemRepository;
 import org.springframework.stereotype.Component;
 
 /**

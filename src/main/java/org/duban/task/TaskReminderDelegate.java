@@ -12,7 +12,7 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.duban.notification.Message;
 import org.duban.notification.MessageKind;
 import org.duban.notification.Notifier;
-import org.duban.workitem.WorkItemRepository;
+import org.duban.book.WorkItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.notification.Recipients;
 import org.duban.task.TaskHolders;
-import org.duban.workitem.WorkItem;
+import org.duban.book.WorkItem;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -2,8 +2,8 @@ package org.duban.urge;
 
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
-import org.duban.workitem.WorkItem;
-import org.duban.workitem.WorkItemRepository;
+import org.duban.book.WorkItem;
+import org.duban.book.WorkItemRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -11,10 +11,10 @@ import org.duban.IssuedItemFixture;
 import org.duban.TestHospital;
 import org.duban.infrastructure.EngineClock;
 import org.duban.task.WorkTasks;
-import org.duban.taskbook.TaskBook;
-import org.duban.taskbook.TaskBookFormData;
-import org.duban.taskbook.TaskBookService;
-import org.duban.taskbook.WorkItemFormData;
+import org.duban.book.TaskBook;
+import org.duban.book.TaskBookFormData;
+import org.duban.book.TaskBookService;
+import org.duban.book.WorkItemFormData;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.duban.RunningAppTest;
 import org.duban.TestHospital;
 import org.duban.infrastructure.EngineClock;
-import org.duban.workitem.DepartmentWorkService;
+import org.duban.book.DepartmentWorkService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -17,7 +17,7 @@ import java.util.List;
 import org.duban.IssuedItemFixture;
 import org.duban.TestHospital;
 import org.duban.infrastructure.EngineClock;
-import org.duban.taskbook.TaskBook;
+import org.duban.book.TaskBook;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;

@@ -16,7 +16,7 @@ import org.duban.decomposition.DecompositionImportService;
 import org.duban.decomposition.DecompositionImportService.Imported;
 import org.duban.decomposition.DecompositionImportService.Uploaded;
 import org.duban.infrastructure.EngineClock;
-import org.duban.taskbook.TaskBook;
+import org.duban.book.TaskBook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

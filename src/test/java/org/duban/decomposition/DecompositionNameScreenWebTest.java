@@ -19,8 +19,8 @@ import org.duban.org.Person;
 import org.duban.org.PersonAliasRepository;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
-import org.duban.taskbook.TaskBook;
-import org.duban.workitem.ItemSummary;
+import org.duban.book.TaskBook;
+import org.duban.book.ItemSummary;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
@@ -182,7 +182,7 @@ class DecompositionNameScreenWebTest extends DecompositionTestSupport {
   }
 
   private TaskBook draftOf(String issuer, String title) {
-    org.duban.taskbook.TaskBookFormData data = new org.duban.taskbook.TaskBookFormData();
+    org.duban.book.TaskBookFormData data = new org.duban.book.TaskBookFormData();
     data.setTitle(title);
     data.setYear(2026);
     data.setPeriodStart(java.time.LocalDate.of(2026, 1, 1));

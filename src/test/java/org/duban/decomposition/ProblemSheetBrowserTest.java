@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.duban.TestHospital;
 import org.duban.e2e.Browser;
-import org.duban.taskbook.TaskBook;
+import org.duban.book.TaskBook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;

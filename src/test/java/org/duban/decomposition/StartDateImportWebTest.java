@@ -8,9 +8,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.duban.taskbook.TaskBook;
-import org.duban.workitem.WorkItem;
-import org.duban.workitem.WorkItemRepository;
+import org.duban.book.TaskBook;
+import org.duban.book.WorkItem;
+import org.duban.book.WorkItemRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;

@@ -6,11 +6,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
-import org.duban.supervision.EscalationRepository;
-import org.duban.taskbook.TaskBookRepository;
-import org.duban.taskbook.TaskBookStatus;
-import org.duban.workitem.ItemStage;
-import org.duban.workitem.WorkItemRepository;
+import org.duban.ladder.EscalationRepository;
+import org.duban.book.TaskBookRepository;
+import org.duban.book.TaskBookStatus;
+import org.duban.book.ItemStage;
+import org.duban.book.WorkItemRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -42,7 +42,7 @@ class DemoHospitalTest {
     assertThat(books.findAll()).anySatisfy(book -> assertThat(book.getStatus()).isEqualTo(TaskBookStatus.ISSUED));
     assertThat(items.findAll()).extracting(item -> item.getStage())
         .contains(ItemStage.AWAITING_CLAIM, ItemStage.DISPUTED, ItemStage.IN_PROGRESS, ItemStage.REPORTED, ItemStage.CLOSED);
-    assertThat(escalations.findByStatusOrderByOpenedAtDesc(org.duban.supervision.Escalation.Status.OPEN)).isNotEmpty();
+    assertThat(escalations.findByStatusOrderByOpenedAtDesc(org.duban.ladder.Escalation.Status.OPEN)).isNotEmpty();
     // and the medical department's head has a responsibility book to sign
     assertThat(taskService.createTaskQuery().taskDefinitionKey("signTaskBook").taskCandidateGroup("dept_medical").count())
         .isEqualTo(1);

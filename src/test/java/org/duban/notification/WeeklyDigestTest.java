@@ -9,7 +9,7 @@ import org.duban.IssuedItemFixture;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
-import org.duban.taskbook.TaskBook;
+import org.duban.book.TaskBook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

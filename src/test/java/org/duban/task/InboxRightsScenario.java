@@ -13,7 +13,7 @@ import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.TestHospital;
 import org.duban.checkin.CheckInRounds;
 import org.duban.infrastructure.EngineClock;
-import org.duban.taskbook.TaskBook;
+import org.duban.book.TaskBook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,11 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.duban.IssuedItemFixture;
-import org.duban.taskbook.TaskBook;
-import org.duban.taskbook.TaskBookRepository;
-import org.duban.taskbook.TaskBookService;
-import org.duban.taskbook.WorkItemFormData;
-import org.duban.workitem.WorkItem;
+import org.duban.book.TaskBook;
+import org.duban.book.TaskBookRepository;
+import org.duban.book.TaskBookService;
+import org.duban.book.WorkItemFormData;
+import org.duban.book.WorkItem;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.format.DateTimeFormatter;
 import org.duban.IssuedItemFixture.IssuedItem;
-import org.duban.taskbook.TaskBookRepository;
+import org.duban.book.TaskBookRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -10,12 +10,12 @@ import org.duban.IssuedItemFixture;
 import org.duban.WorkbookTexts;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.infrastructure.EngineClock;
-import org.duban.taskbook.BookLevel;
-import org.duban.taskbook.TaskBook;
-import org.duban.taskbook.TaskBookFormData;
-import org.duban.taskbook.TaskBookService;
-import org.duban.taskbook.WorkItemFormData;
-import org.duban.workitem.WorkItem;
+import org.duban.book.BookLevel;
+import org.duban.book.TaskBook;
+import org.duban.book.TaskBookFormData;
+import org.duban.book.TaskBookService;
+import org.duban.book.WorkItemFormData;
+import org.duban.book.WorkItem;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

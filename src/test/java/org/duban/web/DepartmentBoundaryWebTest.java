@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.IssuedItemFixture.IssuedItem;
-import org.duban.workitem.ItemStage;
-import org.duban.workitem.WorkItemRepository;
+import org.duban.book.ItemStage;
+import org.duban.book.WorkItemRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

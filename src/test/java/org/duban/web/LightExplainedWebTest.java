@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.checkin.CheckInService;
-import org.duban.supervision.WeeklySupervisionService;
+import org.duban.light.WeeklySupervisionService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.BeanUtils;

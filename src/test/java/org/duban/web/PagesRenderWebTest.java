@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.Cookie;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.TestHospital;
-import org.duban.taskbook.TaskBook;
+import org.duban.book.TaskBook;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 

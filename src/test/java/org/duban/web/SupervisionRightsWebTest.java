@@ -11,10 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import org.camunda.bpm.engine.HistoryService;
 import org.duban.checkin.CheckInRounds;
-import org.duban.supervision.Sweep;
-import org.duban.supervision.SweepRepository;
-import org.duban.supervision.NoSweepRunning;
-import org.duban.supervision.WeeklySupervisionService;
+import org.duban.light.Sweep;
+import org.duban.light.SweepRepository;
+import org.duban.light.NoSweepRunning;
+import org.duban.light.WeeklySupervisionService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

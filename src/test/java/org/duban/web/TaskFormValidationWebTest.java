@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.checkin.CheckInRepository;
 import org.duban.checkin.CheckInRounds;
-import org.duban.workitem.ItemStage;
-import org.duban.workitem.WorkItemRepository;
+import org.duban.book.ItemStage;
+import org.duban.book.WorkItemRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

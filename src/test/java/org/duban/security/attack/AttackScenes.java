@@ -9,15 +9,15 @@ import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.TestHospital;
 import org.duban.calendar.WorkCalendar;
 import org.duban.infrastructure.EngineClock;
-import org.duban.supervision.EscalationLadder;
-import org.duban.supervision.Rectification;
-import org.duban.supervision.RectificationFiles;
-import org.duban.supervision.RectificationRepository;
-import org.duban.supervision.SupervisionNotice;
-import org.duban.supervision.SupervisionNoticeRepository;
+import org.duban.ladder.EscalationLadder;
+import org.duban.rectification.Rectification;
+import org.duban.rectification.RectificationFiles;
+import org.duban.rectification.RectificationRepository;
+import org.duban.ladder.SupervisionNotice;
+import org.duban.ladder.SupervisionNoticeRepository;
 import org.duban.task.WorkTasks;
-import org.duban.taskbook.TaskBook;
-import org.duban.workitem.WorkItem;
+import org.duban.book.TaskBook;
+import org.duban.book.WorkItem;
 import org.springframework.stereotype.Component;
 
 /**

@@ -17,7 +17,7 @@ import org.duban.IssuedItemFixture;
 import org.duban.WorkbookTexts;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.notification.Dispatcher;
-import org.duban.taskbook.TaskBook;
+import org.duban.book.TaskBook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -15,7 +15,7 @@ import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.TestHospital;
 import org.duban.task.OutpatientOffice;
 import org.duban.task.WorkTasks;
-import org.duban.taskbook.TaskBook;
+import org.duban.book.TaskBook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -178,7 +178,7 @@ class OversizedInputAttackTest extends AttackTestSupport {
   @Test
   void aNoticeRequirementAsLongAsTheFormAllowsIsKeptWhole() throws Exception {
     IssuedItem item = fixture.issuedItem("满长督办要求");
-    org.duban.supervision.EscalationLadder ladder = ladder();
+    org.duban.ladder.EscalationLadder ladder = ladder();
     ladder.open(item.itemId());
     String taskId = fixture.openTask(item, "triageEscalation").getId();
     mvc.perform(post("/tasks/{id}", taskId).with(as("tducha")).with(csrf()).param("triageDecision", "notice")
@@ -264,8 +264,8 @@ class OversizedInputAttackTest extends AttackTestSupport {
     return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  private org.duban.supervision.EscalationLadder ladder() {
-    return context.getBean(org.duban.supervision.EscalationLadder.class);
+  private org.duban.ladder.EscalationLadder ladder() {
+    return context.getBean(org.duban.ladder.EscalationLadder.class);
   }
 
   private org.duban.calendar.WorkCalendar calendar() {

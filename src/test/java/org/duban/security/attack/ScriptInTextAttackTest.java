@@ -240,7 +240,7 @@ class ScriptInTextAttackTest extends AttackTestSupport {
   }
 
   private void scenesLadderOpen(IssuedItem item) {
-    context.getBean(org.duban.supervision.EscalationLadder.class).open(item.itemId());
+    context.getBean(org.duban.ladder.EscalationLadder.class).open(item.itemId());
   }
 
   @Autowired org.springframework.context.ApplicationContext context;

@@ -1,0 +1,75 @@
+package org.duban.book;
+
+import java.util.List;
+import org.duban.infrastructure.NotFound;
+import org.duban.security.CurrentUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read side of work items for pages, with the viewer's rights applied. */
+@Service
+public class WorkItemQueries {
+
+  private final WorkItemRepository workItems;
+  private final SubTaskRepository subTasks;
+  private final ItemAccess access;
+
+  WorkItemQueries(WorkItemRepository workItems, SubTaskRepository subTasks, ItemAccess access) {
+    this.workItems = workItems;
+    this.subTasks = subTasks;
+    this.access = access;
+  }
+
+  /** The item, or 403 when the user's role and department do not allow it. */
+  @Transactional(readOnly = true)
+  public ItemSummary visibleItem(Long itemId, CurrentUser user) {
+    WorkItem item = workItems.findById(itemId).orElseThrow(NotFound::new);
+    if (!access.maySee(item, user)) {
+      throw new AccessDeniedException("item " + itemId + " is not visible to " + user.getUsername());
+    }
+    return ItemSummary.of(item);
+  }
+
+  @Transactional(readOnly = true)
+  public ItemSummary summary(Long itemId) {
+    return ItemSummary.of(workItems.findById(itemId).orElseThrow(NotFound::new));
+  }
+
+  /** Whether pages show the item's progress as 未填报 ({@link NeverReported}) rather than 0%. */
+  @Transactional(readOnly = true)
+  public boolean neverReported(Long itemId) {
+    WorkItem item = workItems.findById(itemId).orElseThrow(NotFound::new);
+    return NeverReported.of(item.getPercentDone(), workItems.countSubmittedCheckIns(itemId), item.getStage());
+  }
+
+  /** Every item of the book, for callers that have checked the viewer may see the whole book. */
+  @Transactional(readOnly = true)
+  public List<ItemSummary> itemsOfBook(Long bookId) {
+    return workItems.findByTaskBookIdOrderByIdAsc(bookId).stream().map(ItemSummary::of).toList();
+  }
+
+  /** The items of the book the user may see as lines of it ({@link ItemAccess#maySeeInBook}). */
+  @Transactional(readOnly = true)
+  public List<ItemSummary> visibleItemsOfBook(Long bookId, CurrentUser user) {
+    return workItems.findByTaskBookIdOrderByIdAsc(bookId).stream()
+        .filter(item -> access.maySeeInBook(item, user))
+        .map(ItemSummary::of)
+        .toList();
+  }
+
+  /** The books in which the department leads or collaborates on an item. */
+  @Transactional(readOnly = true)
+  public java.util.Set<Long> bookIdsOfDepartment(Long departmentId) {
+    return departmentId == null ? java.util.Set.of() : new java.util.HashSet<>(workItems.findBookIdsOfDepartment(departmentId));
+  }
+
+  public record SubTaskRow(String title, String assignee, java.time.LocalDate dueDate, SubTask.Status status, String report) {}
+
+  @Transactional(readOnly = true)
+  public List<SubTaskRow> subTasks(Long itemId) {
+    return subTasks.findByWorkItemIdOrderByIdAsc(itemId).stream()
+        .map(s -> new SubTaskRow(s.getTitle(), s.assigneeName(), s.getDueDate(), s.getStatus(), s.getReport()))
+        .toList();
+  }
+}

@@ -1,6 +1,0 @@
-package org.duban.supervision;
-
-import java.time.LocalDateTime;
-
-/** An evidence file as listed on a page, without its content. */
-public record AttachmentRow(Long id, String fileName, long sizeBytes, String uploadedBy, LocalDateTime uploadedAt) {}

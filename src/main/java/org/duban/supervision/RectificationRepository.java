@@ -1,9 +1,0 @@
-package org.duban.supervision;
-
-import java.util.Optional;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-public interface RectificationRepository extends JpaRepository<Rectification, Long> {
-
-  Optional<Rectification> findByEscalationId(Long escalationId);
-}

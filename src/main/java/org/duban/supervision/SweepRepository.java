@@ -1,9 +1,0 @@
-package org.duban.supervision;
-
-import java.util.Optional;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-public interface SweepRepository extends JpaRepository<Sweep, Long> {
-
-  Optional<Sweep> findFirstByFinishedAtIsNotNullOrderByStartedAtDesc();
-}

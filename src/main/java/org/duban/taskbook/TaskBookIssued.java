@@ -1,4 +1,0 @@
-package org.duban.taskbook;
-
-/** Published inside the transaction that issues a book, so listeners record in the same transaction. */
-public record TaskBookIssued(Long taskBookId, String actor) {}

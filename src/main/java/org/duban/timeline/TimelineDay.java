@@ -1,7 +1,0 @@
-package org.duban.timeline;
-
-import java.time.LocalDate;
-import java.util.List;
-
-/** The events of one day, in the order they happened. */
-public record TimelineDay(LocalDate day, List<TimelineEntry> entries) {}

@@ -1,8 +1,0 @@
-package org.duban.workitem;
-
-/** 红黄绿灯: set only by the weekly supervision rules, never typed in. */
-public enum Light {
-  GREEN,
-  YELLOW,
-  RED
-}
