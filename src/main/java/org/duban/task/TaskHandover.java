@@ -1,4 +1,4 @@
-package org.duban.orgadmin;
+package org.duban.task;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,12 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
  * left with someone who no longer answers for it.
  */
 @Component
-class TaskHandover {
+public class TaskHandover {
 
   private static final Logger log = LoggerFactory.getLogger(TaskHandover.class);
 
   /** Why tasks are handed over: the audit's {@code reason}. */
-  enum Reason {
+  public enum Reason {
     /** The person moved to another department: their tasks stay with the one they left. */
     MOVE,
     /** The person was deactivated. */
