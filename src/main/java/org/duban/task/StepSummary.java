@@ -10,7 +10,7 @@ import org.duban.forms.FormOption;
 import org.springframework.context.MessageSource;
 
 /**
- * What a person entered in a form, as one line for the item's record: "审核意见：同意；结论：通过".
+ * What a person entered in a form, as one line for the item's record, such as 审核意见：同意；结论：通过.
  * Choices show their labels, not their stored values; tables of rows are left out. The words around
  * the form's own labels (the separators, yes and no) come from the message bundle ({@code task.summary.*})
  * in the given language.
