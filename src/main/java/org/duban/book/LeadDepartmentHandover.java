@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.task.TaskHandover;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * When an item gets a new lead department, the tasks the old one still holds for it (claim,
  * breakdown, report, check-in, rectification) move to the new department's group, so nothing is
- * left with a department that no longer answers for the item.
+ * left with a department that no longer answers for the item. Which tasks are the item's is the
+ * book's business; moving them is the task layer's ({@link TaskHandover#handOverToGroup}).
  */
 @Component
 public class LeadDepartmentHandover {
@@ -19,9 +21,11 @@ public class LeadDepartmentHandover {
   private static final Logger log = LoggerFactory.getLogger(LeadDepartmentHandover.class);
 
   private final TaskService taskService;
+  private final TaskHandover handover;
 
-  LeadDepartmentHandover(TaskService taskService) {
+  LeadDepartmentHandover(TaskService taskService, TaskHandover handover) {
     this.taskService = taskService;
+    this.handover = handover;
   }
 
   public int handOver(Long workItemId, String oldGroup, String newGroup) {
@@ -30,16 +34,10 @@ public class LeadDepartmentHandover {
     taskService.createTaskQuery().taskDefinitionKey("submitCheckIn").taskCandidateGroup(oldGroup).list().stream()
         .filter(task -> workItemId.equals(taskService.getVariable(task.getId(), "workItemId")))
         .forEach(tasks::add);
-    for (Task task : tasks) {
-      taskService.deleteCandidateGroup(task.getId(), oldGroup);
-      taskService.addCandidateGroup(task.getId(), newGroup);
-      // someone of the old department may have claimed it: it goes back to the new one's pool
-      if (task.getAssignee() != null) {
-        taskService.setAssignee(task.getId(), null);
-      }
-    }
-    log.info("item {}: {} open tasks handed from {} to {}", workItemId, tasks.size(), oldGroup, newGroup);
-    return tasks.size();
+    // someone of the old department may have claimed one: it goes back to the new one's pool
+    int count = handover.handOverToGroup(tasks, oldGroup, newGroup);
+    log.info("item {}: {} open tasks handed from {} to {}", workItemId, count, oldGroup, newGroup);
+    return count;
   }
 
 }

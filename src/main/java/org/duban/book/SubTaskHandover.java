@@ -4,7 +4,7 @@ import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.PersonRepository;
-import org.duban.orgadmin.TaskHandedOver;
+import org.duban.task.TaskHandedOver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;

@@ -12,7 +12,7 @@ import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.infrastructure.EngineClock;
 import org.duban.security.CurrentUser;
-import org.duban.book.WorkItemRepository;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,14 +27,16 @@ class FormValuesDecision implements TaskDecisionHandler {
   private final TaskService taskService;
   private final DeployedTaskForms forms;
   private final ItemHistory history;
-  private final WorkItemRepository items;
+  private final AllTaskSubjects subjects;
+  private final MessageSource messages;
 
-  FormValuesDecision(
-      TaskService taskService, DeployedTaskForms forms, ItemHistory history, WorkItemRepository items) {
+  FormValuesDecision(TaskService taskService, DeployedTaskForms forms, ItemHistory history,
+      AllTaskSubjects subjects, MessageSource messages) {
     this.taskService = taskService;
     this.forms = forms;
     this.history = history;
-    this.items = items;
+    this.subjects = subjects;
+    this.messages = messages;
   }
 
   @Override
@@ -60,11 +62,13 @@ class FormValuesDecision implements TaskDecisionHandler {
         });
     if (context.workItemId() != null || context.taskBookId() != null) {
       // no Java handler records this step in the item's history: say who did what here
+      // an item's events are kept with its book too
       Long bookId = context.workItemId() == null
           ? context.taskBookId()
-          : items.findById(context.workItemId()).map(item -> item.getTaskBook().getId()).orElse(context.taskBookId());
+          : subjects.of(context).map(TaskSubject::taskBookId).orElse(context.taskBookId());
+      // the record keeps text, not keys: written in the hospital's language
       history.itemEvent(context.workItemId(), bookId, user.getUsername(), EventKind.STEP_DONE,
-          StepSummary.of(task.getName(), forms.of(task), values));
+          StepSummary.of(task.getName(), forms.of(task), values, messages, TaskNotes.STORED));
     }
     taskService.complete(task.getId(), variables);
   }

@@ -22,6 +22,7 @@ import org.duban.notification.Notifier;
 import org.duban.notification.Recipients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,11 +47,14 @@ public class OverdueTaskHandover implements JavaDelegate {
   private final TaskService taskService;
   private final Notifier notifier;
   private final Recipients recipients;
+  private final MessageSource messages;
 
-  public OverdueTaskHandover(TaskService taskService, Notifier notifier, Recipients recipients) {
+  public OverdueTaskHandover(TaskService taskService, Notifier notifier, Recipients recipients,
+      MessageSource messages) {
     this.taskService = taskService;
     this.notifier = notifier;
     this.recipients = recipients;
+    this.messages = messages;
   }
 
   @Override
@@ -106,17 +110,17 @@ public class OverdueTaskHandover implements JavaDelegate {
       return;
     }
     String due = task.getDueDate() == null
-        ? ""
-        : "（期限 " + LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault()).format(DUE) + "）";
+        ? null
+        : LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault()).format(DUE);
+    TaskNotes.Note note = TaskNotes.overdue(messages, TaskNotes.STORED, task.getName(), due, mayAct);
     notifier.send(
         new Message(
             "overdue-" + task.getId() + "-" + timerId,
             to,
             workItemId,
             MessageKind.REMINDER,
-            (mayAct ? "【逾期转办】" : "【逾期督促】") + task.getName(),
-            "待办「" + task.getName() + "」已超过办理期限" + due + "，尚未办理，"
-                + (mayAct ? "现转您办理。" : "请督促办理。"),
+            note.title(),
+            note.body(),
             "/tasks/" + task.getId()));
     log.info("overdue task {} ({}) handed to {}", task.getId(), task.getTaskDefinitionKey(), to);
   }

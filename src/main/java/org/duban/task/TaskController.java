@@ -10,8 +10,6 @@ import org.duban.itemhistory.ItemHistory;
 import org.duban.org.PeopleNames;
 import org.duban.infrastructure.EngineClock;
 import org.duban.security.CurrentUser;
-import org.duban.book.TaskBookQueries;
-import org.duban.book.WorkItemQueries;
 import org.springframework.context.MessageSource;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,8 +32,7 @@ class TaskController {
 
   private final WorkTasks workTasks;
   private final TaskForms taskForms;
-  private final WorkItemQueries workItems;
-  private final TaskBookQueries taskBooks;
+  private final AllTaskSubjects subjects;
   private final MessageSource messages;
   private final ItemHistory history;
   private final PeopleNames names;
@@ -46,8 +43,7 @@ class TaskController {
   TaskController(
       WorkTasks workTasks,
       TaskForms taskForms,
-      WorkItemQueries workItems,
-      TaskBookQueries taskBooks,
+      AllTaskSubjects subjects,
       MessageSource messages,
       ItemHistory history,
       PeopleNames names) {
@@ -55,8 +51,7 @@ class TaskController {
     this.names = names;
     this.workTasks = workTasks;
     this.taskForms = taskForms;
-    this.workItems = workItems;
-    this.taskBooks = taskBooks;
+    this.subjects = subjects;
     this.messages = messages;
   }
 
@@ -129,10 +124,10 @@ class TaskController {
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);
     model.addAttribute("options", form.options());
+    // what the task is about (the item's facts, the book's review), from the feature that owns it
+    model.addAllAttributes(subjects.pageModel(form.context()));
     List<ItemEvent> recent = List.of();
     if (form.context().workItemId() != null) {
-      model.addAttribute("item", workItems.summary(form.context().workItemId()));
-      model.addAttribute("neverReported", workItems.neverReported(form.context().workItemId()));
       recent = history.recentOfItem(form.context().workItemId(), RECENT_EVENTS);
     } else if (form.context().taskBookId() != null) {
       recent = history.recentOfBook(form.context().taskBookId(), RECENT_EVENTS);
@@ -140,9 +135,6 @@ class TaskController {
     model.addAttribute("recentEvents", recent);
     // who did each step, by name (姓名), not by log-in
     model.addAttribute("actorNames", names.of(recent.stream().map(ItemEvent::getActor).toList()));
-    if (form.context().taskBookId() != null) {
-      model.addAttribute("book", taskBooks.summary(form.context().taskBookId()));
-    }
     return PAGE;
   }
 

@@ -12,9 +12,9 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.duban.notification.Message;
 import org.duban.notification.MessageKind;
 import org.duban.notification.Notifier;
-import org.duban.book.WorkItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,13 +31,16 @@ class TaskReminderDelegate implements JavaDelegate {
   private final TaskService taskService;
   private final Notifier notifier;
   private final TaskHolders holders;
-  private final WorkItemRepository workItems;
+  private final AllTaskSubjects subjects;
+  private final MessageSource messages;
 
-  TaskReminderDelegate(TaskService taskService, Notifier notifier, TaskHolders holders, WorkItemRepository workItems) {
+  TaskReminderDelegate(TaskService taskService, Notifier notifier, TaskHolders holders, AllTaskSubjects subjects,
+      MessageSource messages) {
     this.taskService = taskService;
     this.notifier = notifier;
     this.holders = holders;
-    this.workItems = workItems;
+    this.subjects = subjects;
+    this.messages = messages;
   }
 
   @Override
@@ -68,15 +71,18 @@ class TaskReminderDelegate implements JavaDelegate {
       log.warn("reminder {} for task {} ({}) has nobody to tell", timerId, task.getId(), task.getTaskDefinitionKey());
       return;
     }
-    String item = workItemId == null ? "" : workItems.findById(workItemId).map(i -> "（工作任务「" + i.getTitle() + "」）").orElse("");
+    String itemTitle = workItemId == null
+        ? null
+        : subjects.of(new TaskContext(null, workItemId, null)).map(TaskSubject::title).orElse(null);
+    TaskNotes.Note note = TaskNotes.reminder(messages, TaskNotes.STORED, task.getName(), itemTitle);
     notifier.send(
         new Message(
             "reminder-" + task.getId() + "-" + timerId,
             to,
             workItemId,
             MessageKind.REMINDER,
-            "【提醒】" + task.getName() + "即将到期",
-            "待办「" + task.getName() + "」" + item + "即将到期，请及时办理。",
+            note.title(),
+            note.body(),
             "/tasks/" + task.getId()));
   }
 

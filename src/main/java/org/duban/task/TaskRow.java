@@ -2,12 +2,16 @@ package org.duban.task;
 
 import java.util.Date;
 
-/** One line of the "my tasks" list. */
+/**
+ * One line of the "my tasks" list. {@code subject} and {@code subjectLink} name what the task is about
+ * ({@link TaskSubject}); empty and null when nothing is known of it.
+ */
 public record TaskRow(
     String id,
     String name,
     String processName,
     String subject,
+    String subjectLink,
     Long workItemId,
     Long taskBookId,
     String assignee,

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -13,8 +12,6 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.audit.AuditLog;
 import org.duban.security.CurrentUser;
-import org.duban.book.TaskBookRepository;
-import org.duban.book.WorkItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,8 +34,7 @@ public class WorkTasks {
   private final RepositoryService repositoryService;
   private final TaskAccess access;
   private final TaskDecisions decisions;
-  private final WorkItemRepository workItems;
-  private final TaskBookRepository taskBooks;
+  private final AllTaskSubjects subjects;
   private final AuditLog audit;
   private final TaskIds taskIds;
   private final IdentityService identityService;
@@ -51,8 +47,7 @@ public class WorkTasks {
       RepositoryService repositoryService,
       TaskAccess access,
       TaskDecisions decisions,
-      WorkItemRepository workItems,
-      TaskBookRepository taskBooks,
+      AllTaskSubjects subjects,
       AuditLog audit,
       TaskIds taskIds,
       IdentityService identityService,
@@ -67,8 +62,7 @@ public class WorkTasks {
     this.repositoryService = repositoryService;
     this.access = access;
     this.decisions = decisions;
-    this.workItems = workItems;
-    this.taskBooks = taskBooks;
+    this.subjects = subjects;
   }
 
   /** Tasks on one page of the inbox. */
@@ -88,7 +82,7 @@ public class WorkTasks {
    * user by name (e.g. signing a leader's responsibility book), as far as {@link TaskAccess} lets the
    * user act on them, one page at a time. A page costs the
    * same few statements however many tasks it shows and however many are open: the page of tasks,
-   * their ids, their items, their books and their processes, each read at once.
+   * their ids, what they are about ({@link TaskSubjects}) and their processes, each read at once.
    */
   @Transactional(readOnly = true)
   public InboxPage inbox(CurrentUser user, int page) {
@@ -109,29 +103,20 @@ public class WorkTasks {
       tasks = tasks.subList(0, INBOX_PAGE_SIZE);
     }
     Map<String, TaskContext> contexts = taskIds.of(tasks.stream().map(Task::getId).toList());
-    Map<Long, String> itemSubjects = new HashMap<>();
-    workItems.findAllById(contexts.values().stream().map(TaskContext::workItemId).filter(Objects::nonNull)
-            .collect(Collectors.toSet()))
-        .forEach(w -> itemSubjects.put(w.getId(), w.getSeq() + " " + w.getTitle()));
-    Map<Long, String> bookSubjects = new HashMap<>();
-    taskBooks.findAllById(contexts.values().stream()
-            .filter(c -> c.workItemId() == null && c.taskBookId() != null)
-            .map(TaskContext::taskBookId)
-            .collect(Collectors.toSet()))
-        .forEach(b -> bookSubjects.put(b.getId(), b.getTitle()));
+    // what each task is about, from the features that own it (the book: items and books), read at once
+    Map<TaskContext, TaskSubject> about = subjects.of(contexts.values());
     Map<String, String> processNames = processNames(tasks);
     List<TaskRow> rows = new ArrayList<>(tasks.size());
     for (Task task : tasks) {
       TaskContext context = contexts.get(task.getId());
-      String subject = context.workItemId() != null
-          ? itemSubjects.getOrDefault(context.workItemId(), "")
-          : context.taskBookId() != null ? bookSubjects.getOrDefault(context.taskBookId(), "") : "";
+      TaskSubject subject = about.get(context);
       rows.add(
           new TaskRow(
               task.getId(),
               task.getName(),
               processNames.get(task.getProcessDefinitionId()),
-              subject,
+              subject == null ? "" : subject.label(),
+              subject == null ? null : subject.link(),
               context.workItemId(),
               context.taskBookId(),
               task.getAssignee(),

@@ -34,6 +34,7 @@ import org.duban.notification.Recipients;
 import org.duban.task.OverdueTaskHandover;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * Issue 15 point 9: every waiting human step has a deadline in working days (the task's due date and an
@@ -71,7 +72,7 @@ class WaitingStepDeadlinesTest extends ProcessTestSupport {
     when(recipients.activeOnly(any())).thenAnswer(call -> new LinkedHashSet<>(call.<Collection<String>>getArgument(0)));
     when(recipients.ofGroup(anyString())).thenAnswer(call -> Set.of("member-of-" + call.getArgument(0)));
     Mocks.register("handOverOverdueTaskDelegate",
-        new OverdueTaskHandover(processEngine.getTaskService(), sent::add, recipients));
+        new OverdueTaskHandover(processEngine.getTaskService(), sent::add, recipients, messages()));
 
     assessments = mock(AssessmentService.class);
     Mocks.register("deemScoreAcceptedDelegate", new DeemScoreAcceptedDelegate(assessments));
@@ -242,5 +243,14 @@ class WaitingStepDeadlinesTest extends ProcessTestSupport {
     assertThat(runtimeService().getVariable(assessment.getId(), "unansweredDepartmentIds"))
         .isEqualTo(String.valueOf(YearEndAssessmentTest.NURSING));
     verify(assessments).deemAccepted(7L, YearEndAssessmentTest.NURSING);
+  }
+
+  /** The application's bundle, as the overdue notices are written from it. */
+  private static ResourceBundleMessageSource messages() {
+    ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+    source.setBasename("i18n/messages");
+    source.setDefaultEncoding("UTF-8");
+    source.setFallbackToSystemLocale(false);
+    return source;
   }
 }

@@ -1,4 +1,4 @@
-package org.duban.orgadmin;
+package org.duban.task;
 
 import java.util.function.Function;
 

@@ -1,4 +1,4 @@
-package org.duban.orgadmin;
+package org.duban.task;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,15 +28,17 @@ import org.springframework.transaction.annotation.Transactional;
  * unassigned to the department's candidate group. A task the processes create later for someone
  * who has left goes the same way (InactiveAssignees). Each move is audited as {@code task.handover}
  * and published as {@link TaskHandedOver}, so that no task, and no record naming who holds it, is
- * left with someone who no longer answers for it.
+ * left with someone who no longer answers for it. It also hands a group's tasks on to another group
+ * when a feature asks (an item's new lead department, {@link #handOverToGroup}); that move is the
+ * asking feature's to record.
  */
 @Component
-class TaskHandover {
+public class TaskHandover {
 
   private static final Logger log = LoggerFactory.getLogger(TaskHandover.class);
 
   /** Why tasks are handed over: the audit's {@code reason}. */
-  enum Reason {
+  public enum Reason {
     /** The person moved to another department: their tasks stay with the one they left. */
     MOVE,
     /** The person was deactivated. */
@@ -87,6 +89,24 @@ class TaskHandover {
           successor.map(Person::getUsername).orElse(from == null ? Role.ADMIN.groupId() : from.groupId()));
     }
     return count;
+  }
+
+  /**
+   * Hands open tasks offered to one group on to another (an item's new lead department): each is
+   * offered to the new group instead of the old one, and one that someone of the old group had
+   * claimed goes back to the new group's pool. Which tasks go is the caller's business.
+   *
+   * @return how many tasks were handed on
+   */
+  public int handOverToGroup(List<Task> tasks, String fromGroup, String toGroup) {
+    for (Task task : tasks) {
+      taskService.deleteCandidateGroup(task.getId(), fromGroup);
+      taskService.addCandidateGroup(task.getId(), toGroup);
+      if (task.getAssignee() != null) {
+        taskService.setAssignee(task.getId(), null);
+      }
+    }
+    return tasks.size();
   }
 
   /**
