@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
 import org.duban.task.TaskAccess;
 import org.duban.task.WorkTasks;
@@ -73,14 +74,14 @@ class AssessmentController {
     return openPage(bookId, weights, null, model);
   }
 
-  private String openPage(Long bookId, Map<Long, Integer> weights, AssessmentRejected error, Model model) {
+  private String openPage(Long bookId, Map<Long, Integer> weights, UserError error, Model model) {
     List<TaskBook> books = service.assessableBooks();
     model.addAttribute("books", books);
     model.addAttribute("bookId", bookId);
     model.addAttribute("areas", bookId == null ? List.of() : service.areasOf(bookId));
     model.addAttribute("weights", weights);
     model.addAttribute("errorText", error == null ? null
-        : messages.getMessage(error.messageKey(), error.args(), LocaleContextHolder.getLocale()));
+        : messages.getMessage(error, LocaleContextHolder.getLocale()));
     return "assessment/new";
   }
 
@@ -90,7 +91,7 @@ class AssessmentController {
     requireOffice(user);
     Map<Long, Integer> weights = new HashMap<>();
     Map<Long, Integer> shown = new LinkedHashMap<>();
-    AssessmentRejected error = null;
+    UserError error = null;
     for (Weights.Area area : service.areasOf(bookId)) {
       String value = params.get("weight_" + area.id());
       try {
@@ -100,14 +101,14 @@ class AssessmentController {
           shown.put(area.id(), weight);
         }
       } catch (NumberFormatException e) {
-        error = new AssessmentRejected("weights", "assessment.weights.number");
+        error = UserError.at("weights", "assessment.weights.number");
       }
     }
     if (error == null) {
       try {
         Assessment assessment = service.open(bookId, weights, user);
         return "redirect:/assessments/" + assessment.getId();
-      } catch (AssessmentRejected rejected) {
+      } catch (UserError rejected) {
         error = rejected;
       }
     }

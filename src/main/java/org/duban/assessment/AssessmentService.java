@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.duban.audit.AuditLog;
+import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
@@ -107,7 +108,7 @@ public class AssessmentService {
 
   /**
    * Opens the assessment of an issued (or closed) book with the areas' weights and starts its process,
-   * whose first step scores every item. Throws {@link AssessmentRejected} and writes nothing on bad
+   * whose first step scores every item. Throws {@link UserError} and writes nothing on bad
    * weights or a book that cannot be assessed.
    */
   @Transactional
@@ -117,14 +118,14 @@ public class AssessmentService {
     }
     TaskBook book = books.findById(taskBookId).orElseThrow(NotFound::new);
     if (book.getStatus() != TaskBookStatus.ISSUED && book.getStatus() != TaskBookStatus.CLOSED) {
-      throw new AssessmentRejected("taskBookId", "assessment.book.notIssued");
+      throw UserError.at("taskBookId", "assessment.book.notIssued");
     }
     if (assessments.findByTaskBookId(taskBookId).isPresent()) {
-      throw new AssessmentRejected("taskBookId", "assessment.book.alreadyOpened");
+      throw UserError.at("taskBookId", "assessment.book.alreadyOpened");
     }
     List<Weights.Area> areas = areasOf(taskBookId);
     if (areas.isEmpty()) {
-      throw new AssessmentRejected("taskBookId", "assessment.book.noItems");
+      throw UserError.at("taskBookId", "assessment.book.noItems");
     }
     Weights.validate(areas, areaWeights);
     Assessment assessment = assessments.save(new Assessment(taskBookId, book.getYear(), user.getUsername(), EngineClock.now()));
@@ -190,14 +191,14 @@ public class AssessmentService {
       throw new AccessDeniedException("only the department appeals its own score");
     }
     if (assessment.isPublished()) {
-      throw new AssessmentRejected("appealReason", "assessment.appeal.published");
+      throw UserError.at("appealReason", "assessment.appeal.published");
     }
     if (appeals.findByAssessmentIdAndDepartmentId(assessmentId, departmentId).isPresent()) {
-      throw new AssessmentRejected("appealReason", "assessment.appeal.once");
+      throw UserError.at("appealReason", "assessment.appeal.once");
     }
     String text = reason == null ? "" : reason.trim();
     if (text.isEmpty()) {
-      throw new AssessmentRejected("appealReason", "assessment.appeal.reasonRequired");
+      throw UserError.at("appealReason", "assessment.appeal.reasonRequired");
     }
     if (workItemId != null) {
       departmentItem(assessmentId, departmentId, workItemId, "appealItem");
@@ -224,13 +225,13 @@ public class AssessmentService {
       throw new AccessDeniedException("a leader decides appeals");
     }
     AssessmentAppeal appeal = appeals.findByAssessmentIdAndDepartmentId(assessmentId, departmentId)
-        .orElseThrow(() -> new AssessmentRejected("appealDecision", "assessment.decision.noAppeal"));
+        .orElseThrow(() -> UserError.at("appealDecision", "assessment.decision.noAppeal"));
     if (appeal.isDecided()) {
-      throw new AssessmentRejected("appealDecision", "assessment.decision.alreadyDecided");
+      throw UserError.at("appealDecision", "assessment.decision.alreadyDecided");
     }
     String text = reason == null ? "" : reason.trim();
     if (text.isEmpty()) {
-      throw new AssessmentRejected("decisionReason", "assessment.decision.reasonRequired");
+      throw UserError.at("decisionReason", "assessment.decision.reasonRequired");
     }
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("department", departmentId);
@@ -239,10 +240,10 @@ public class AssessmentService {
     Map<String, Object> before = null;
     if (AssessmentAppeal.CHANGE.equals(decision)) {
       if (workItemId == null) {
-        throw new AssessmentRejected("changedItem", "assessment.decision.itemRequired");
+        throw UserError.at("changedItem", "assessment.decision.itemRequired");
       }
       if (newScore == null || newScore.signum() < 0 || newScore.compareTo(ItemScore.MAX) > 0) {
-        throw new AssessmentRejected("newScore", "assessment.decision.scoreRange");
+        throw UserError.at("newScore", "assessment.decision.scoreRange");
       }
       AssessmentItemScore score = departmentItem(assessmentId, departmentId, workItemId, "changedItem");
       before = Map.of("workItem", workItemId, "score", score.getFinalScore());
@@ -254,7 +255,7 @@ public class AssessmentService {
     } else if (AssessmentAppeal.UPHOLD.equals(decision)) {
       appeal.decide(decision, text, null, null, user.getUsername(), EngineClock.now());
     } else {
-      throw new AssessmentRejected("appealDecision", "decision.unknown");
+      throw UserError.at("appealDecision", "decision.unknown");
     }
     audit.record("assessment.appeal.decide", "assessment", assessmentId.toString(), before, after);
     notices.appealDecided(assessments.findById(assessmentId).orElseThrow(NotFound::new), appeal);
@@ -287,7 +288,7 @@ public class AssessmentService {
     }
     Assessment assessment = assessments.findById(assessmentId).orElseThrow(NotFound::new);
     if (assessment.isPublished()) {
-      throw new AssessmentRejected("publishComment", "assessment.publish.already");
+      throw UserError.at("publishComment", "assessment.publish.already");
     }
     assessment.published(user.getUsername(), EngineClock.now());
     Map<String, Object> after = new LinkedHashMap<>();
@@ -307,6 +308,6 @@ public class AssessmentService {
   private AssessmentItemScore departmentItem(Long assessmentId, Long departmentId, Long workItemId, String field) {
     return scores.findByAssessmentIdAndWorkItemId(assessmentId, workItemId)
         .filter(s -> s.getDepartmentId().equals(departmentId))
-        .orElseThrow(() -> new AssessmentRejected(field, "assessment.item.notOfDepartment"));
+        .orElseThrow(() -> UserError.at(field, "assessment.item.notOfDepartment"));
   }
 }

@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.forms.FormOption;
+import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
-import org.duban.task.DecisionRejected;
 import org.duban.task.FormValues;
 import org.duban.task.TaskContext;
 import org.duban.task.TaskDecisionHandler;
@@ -117,7 +117,7 @@ class AssessmentTasks implements TaskDecisionHandler {
         Long departmentId = id(task, "departmentId");
         String response = FormValues.text(values, AssessmentService.RESPONSE);
         if (!"accept".equals(response) && !"appeal".equals(response)) {
-          throw new DecisionRejected(AssessmentService.RESPONSE, "decision.unknown");
+          throw UserError.at(AssessmentService.RESPONSE, "decision.unknown");
         }
         if ("appeal".equals(response)) {
           service.appeal(assessmentId, departmentId, itemId(values, "appealItem"), FormValues.text(values, "appealReason"), user);
@@ -162,7 +162,7 @@ class AssessmentTasks implements TaskDecisionHandler {
     try {
       return Long.valueOf(text);
     } catch (NumberFormatException e) {
-      throw new DecisionRejected(key, "assessment.item.notOfDepartment");
+      throw UserError.at(key, "assessment.item.notOfDepartment");
     }
   }
 

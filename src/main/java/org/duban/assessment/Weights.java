@@ -3,6 +3,7 @@ package org.duban.assessment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.duban.infrastructure.UserError;
 
 /**
  * The rule on goal-area weights: whole percents from 0 to 100 that sum to 100, and the areas of party
@@ -24,7 +25,7 @@ public final class Weights {
   }
 
   /**
-   * Checks the weights of the given areas (every area needs one); throws {@link AssessmentRejected} with
+   * Checks the weights of the given areas (every area needs one); throws {@link UserError} with
    * a Chinese message otherwise.
    */
   public static void validate(List<Area> areas, Map<Long, Integer> weights) {
@@ -32,21 +33,21 @@ public final class Weights {
     for (Area area : areas) {
       Integer weight = weights.get(area.id());
       if (weight == null) {
-        throw new AssessmentRejected("weights", "assessment.weights.missing", area.name());
+        throw UserError.at("weights", "assessment.weights.missing", area.name());
       }
       if (weight < 0 || weight > 100) {
-        throw new AssessmentRejected("weights", "assessment.weights.range", area.name());
+        throw UserError.at("weights", "assessment.weights.range", area.name());
       }
       sum += weight;
     }
     if (sum != 100) {
-      throw new AssessmentRejected("weights", "assessment.weights.sum", sum);
+      throw UserError.at("weights", "assessment.weights.sum", sum);
     }
     List<Area> party = areas.stream().filter(Area::isPartyBuilding).toList();
     int partyTotal = party.stream().mapToInt(a -> weights.get(a.id())).sum();
     if (!party.isEmpty() && partyTotal < PARTY_BUILDING_MINIMUM) {
       String names = String.join("、", party.stream().map(Area::name).toList());
-      throw new AssessmentRejected("weights", "assessment.weights.partyBuilding", names, PARTY_BUILDING_MINIMUM);
+      throw UserError.at("weights", "assessment.weights.partyBuilding", names, PARTY_BUILDING_MINIMUM);
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.infrastructure.EngineClock;
@@ -14,7 +15,6 @@ import org.duban.org.DepartmentRepository;
 import org.duban.org.EmptyDepartments;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
-import org.duban.task.DecisionRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -86,13 +86,13 @@ public class DepartmentWorkService {
         departments
             .findById(departmentId)
             .filter(Department::isActive)
-            .orElseThrow(() -> new DecisionRejected("newLeadDepartment", "item.department.unknown"));
+            .orElseThrow(() -> UserError.at("newLeadDepartment", "item.department.unknown"));
     if (department.getId().equals(item.getLeadDepartment().getId())) {
-      throw new DecisionRejected("newLeadDepartment", "dispute.sameDepartment");
+      throw UserError.at("newLeadDepartment", "dispute.sameDepartment");
     }
     // handing the item to a department nobody could act for is refused as issuing to it is
     if (emptyDepartments.refusesWorkFor(department.getId())) {
-      throw new DecisionRejected("newLeadDepartment", "book.issue.emptyDepartments", department.getName());
+      throw UserError.at("newLeadDepartment", "book.issue.emptyDepartments", department.getName());
     }
     String from = item.getLeadDepartment().getName();
     item.reassignTo(department);
@@ -114,7 +114,7 @@ public class DepartmentWorkService {
   public List<SubTask> breakDown(Long itemId, String actor, List<SubTaskPlan> plans) {
     WorkItem item = item(itemId);
     if (plans.isEmpty()) {
-      throw new DecisionRejected("subTasks", "breakdown.empty");
+      throw UserError.at("subTasks", "breakdown.empty");
     }
     LocalDate today = EngineClock.today();
     List<SubTask> created = new ArrayList<>();
@@ -122,7 +122,7 @@ public class DepartmentWorkService {
       SubTaskPlan plan = plans.get(i);
       String field = "subTasks[" + i + "].";
       if (plan.dueDate().isBefore(today) || plan.dueDate().isAfter(item.getDeadline())) {
-        throw new DecisionRejected(field + "dueDate", "breakdown.dueDate.range", today, item.getDeadline());
+        throw UserError.at(field + "dueDate", "breakdown.dueDate.range", today, item.getDeadline());
       }
       SubTask subTask = resolveAssignee(item, plan, field, today);
       created.add(subTasks.save(subTask));
@@ -142,7 +142,7 @@ public class DepartmentWorkService {
               .filter(Person::isActive)
               .filter(p -> p.getDepartment() != null
                   && p.getDepartment().getId().equals(item.getLeadDepartment().getId()))
-              .orElseThrow(() -> new DecisionRejected(field + "assignee", "breakdown.assignee.invalid"));
+              .orElseThrow(() -> UserError.at(field + "assignee", "breakdown.assignee.invalid"));
       return new SubTask(item, plan.title(), person, null, plan.dueDate(), EngineClock.now());
     }
     if (assignee.startsWith(DEPT_PREFIX)) {
@@ -150,14 +150,14 @@ public class DepartmentWorkService {
           item.getCollaborators().stream()
               .filter(d -> assignee.equals(DEPT_PREFIX + d.getId()))
               .findFirst()
-              .orElseThrow(() -> new DecisionRejected(field + "assignee", "breakdown.assignee.invalid"));
+              .orElseThrow(() -> UserError.at(field + "assignee", "breakdown.assignee.invalid"));
       // a sub-task's group is the department's own (never the supervision office's): nobody in it, nobody does it
       if (emptyDepartments.isEmpty(department.getId())) {
-        throw new DecisionRejected(field + "assignee", "book.issue.emptyDepartments", department.getName());
+        throw UserError.at(field + "assignee", "book.issue.emptyDepartments", department.getName());
       }
       return new SubTask(item, plan.title(), null, department, plan.dueDate(), EngineClock.now());
     }
-    throw new DecisionRejected(field + "assignee", "breakdown.assignee.invalid");
+    throw UserError.at(field + "assignee", "breakdown.assignee.invalid");
   }
 
   @Transactional

@@ -3,6 +3,8 @@ package org.duban.book;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
+import org.duban.infrastructure.Refusals;
+import org.duban.infrastructure.UserError;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
@@ -96,8 +98,8 @@ class TaskBookController {
     TaskBook book;
     try {
       book = service.createDraft(data, user);
-    } catch (EditRejected rejected) {
-      result.reject(rejected.messageKey());
+    } catch (UserError rejected) {
+      Refusals.reject(result, rejected);
       return creationPage(model);
     }
     return "redirect:/books/" + book.getId() + "/edit";
@@ -166,8 +168,8 @@ class TaskBookController {
       RedirectAttributes redirect) {
     try {
       service.addGoalArea(id, name, user);
-    } catch (EditRejected rejected) {
-      redirect.addFlashAttribute("warning", rejected.messageKey());
+    } catch (UserError rejected) {
+      Refusals.flash(redirect, rejected);
     }
     return "redirect:/books/" + id + "/edit";
   }
@@ -185,8 +187,8 @@ class TaskBookController {
         service.addItem(id, data, user);
         redirect.addFlashAttribute("notice", "item.added");
         return "redirect:/books/" + id + "/edit";
-      } catch (EditRejected rejected) {
-        result.reject(rejected.messageKey());
+      } catch (UserError rejected) {
+        Refusals.reject(result, rejected);
       }
     }
     BookSummary book = books.summary(id);
@@ -214,8 +216,8 @@ class TaskBookController {
         service.updateDraft(id, data, user);
         redirect.addFlashAttribute("notice", "book.details.saved");
         return "redirect:/books/" + id + "/edit";
-      } catch (EditRejected rejected) {
-        result.reject(rejected.messageKey());
+      } catch (UserError rejected) {
+        Refusals.reject(result, rejected);
       }
     }
     WorkItemFormData itemForm = new WorkItemFormData();
@@ -234,8 +236,8 @@ class TaskBookController {
   String deleteDraft(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
     try {
       service.deleteDraft(id, user);
-    } catch (EditRejected rejected) {
-      redirect.addFlashAttribute("warning", rejected.messageKey());
+    } catch (UserError rejected) {
+      Refusals.flash(redirect, rejected);
       return "redirect:/books/" + id;
     }
     redirect.addFlashAttribute("notice", "book.deleted");
@@ -256,8 +258,8 @@ class TaskBookController {
       RedirectAttributes redirect) {
     try {
       service.removeItem(id, itemId, user);
-    } catch (EditRejected rejected) {
-      redirect.addFlashAttribute("warning", rejected.messageKey());
+    } catch (UserError rejected) {
+      Refusals.flash(redirect, rejected);
     }
     return "redirect:/books/" + id + "/edit";
   }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemEvent;
 import org.duban.itemhistory.ItemHistory;
@@ -19,7 +20,6 @@ import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
-import org.duban.task.DecisionRejected;
 import org.duban.book.Indicator;
 import org.duban.book.ItemStage;
 import org.duban.book.WorkItem;
@@ -114,15 +114,15 @@ public class TaskBookService {
     boolean itemsOutside = workItems.findByTaskBookIdOrderByIdAsc(bookId).stream()
         .anyMatch(i -> i.getDeadline().isBefore(data.getPeriodStart()) || i.getDeadline().isAfter(data.getPeriodEnd()));
     if (itemsOutside) {
-      throw new EditRejected("book.period.itemsOutside");
+      throw new UserError("book.period.itemsOutside");
     }
     boolean childrenOutside = books.findByParentIdOrderByIdAsc(bookId).stream()
         .anyMatch(c -> c.getPeriodStart().isBefore(data.getPeriodStart()) || c.getPeriodEnd().isAfter(data.getPeriodEnd()));
     if (childrenOutside) {
-      throw new EditRejected("book.period.childrenOutside");
+      throw new UserError("book.period.childrenOutside");
     }
     if (data.getParentId() != null && data.getParentId().equals(bookId)) {
-      throw new EditRejected("book.parent.unknown");
+      throw new UserError("book.parent.unknown");
     }
     placeInHierarchy(book, data);
     book.correct(data.getTitle().trim(), data.getYear(), data.getPeriodStart(), data.getPeriodEnd());
@@ -142,10 +142,10 @@ public class TaskBookService {
       throw new AccessDeniedException("only the drafter, the supervision office or an admin deletes a draft");
     }
     if (!book.isEditable()) {
-      throw new EditRejected("book.delete.notDraft");
+      throw new UserError("book.delete.notDraft");
     }
     if (!books.findByParentIdOrderByIdAsc(bookId).stream().allMatch(TaskBook::isDeleted)) {
-      throw new EditRejected("book.delete.hasChildren");
+      throw new UserError("book.delete.hasChildren");
     }
     book.deleted();
     history.bookEvent(bookId, user.getUsername(), EventKind.BOOK_DELETED, book.getTitle());
@@ -177,23 +177,23 @@ public class TaskBookService {
 
   private static void requireYearInPeriod(BookDetailsFormData data) {
     if (!data.isYearInPeriod()) {
-      throw new EditRejected("book.period.year");
+      throw new UserError("book.period.year");
     }
   }
 
   private void placeInHierarchy(TaskBook draft, BookDetailsFormData data) {
     TaskBook parent = null;
     if (data.getParentId() != null) {
-      parent = books.findById(data.getParentId()).orElseThrow(() -> new EditRejected("book.parent.unknown"));
+      parent = books.findById(data.getParentId()).orElseThrow(() -> new UserError("book.parent.unknown"));
       if (data.getPeriodStart().isBefore(parent.getPeriodStart()) || data.getPeriodEnd().isAfter(parent.getPeriodEnd())) {
-        throw new EditRejected("book.parent.period");
+        throw new UserError("book.parent.period");
       }
     }
     Department department = data.getResponsibleDepartmentId() == null ? null : activeDepartment(data.getResponsibleDepartmentId());
     Person person = data.getResponsiblePersonId() == null
         ? null
         : people.findById(data.getResponsiblePersonId()).filter(Person::isActive)
-            .orElseThrow(() -> new EditRejected("item.leader.unknown"));
+            .orElseThrow(() -> new UserError("item.leader.unknown"));
     draft.placeIn(data.getLevel(), parent, department, person);
   }
 
@@ -202,10 +202,10 @@ public class TaskBookService {
     TaskBook book = editable(bookId, user);
     String trimmed = name == null ? "" : name.trim();
     if (trimmed.isEmpty() || book.getGoalAreas().stream().anyMatch(a -> a.getName().equals(trimmed))) {
-      throw new EditRejected("goalArea.invalid");
+      throw new UserError("goalArea.invalid");
     }
     if (trimmed.length() > GoalArea.MAX_NAME) {
-      throw new EditRejected("goalArea.tooLong");
+      throw new UserError("goalArea.tooLong");
     }
     return book.addGoalArea(trimmed);
   }
@@ -217,26 +217,26 @@ public class TaskBookService {
         book.getGoalAreas().stream()
             .filter(a -> a.getId().equals(data.getGoalAreaId()))
             .findFirst()
-            .orElseThrow(() -> new EditRejected("item.goalArea.unknown"));
+            .orElseThrow(() -> new UserError("item.goalArea.unknown"));
     if (workItems.existsByTaskBookIdAndSeq(bookId, data.getSeq().trim())) {
-      throw new EditRejected("item.seq.duplicate");
+      throw new UserError("item.seq.duplicate");
     }
     if (data.getDeadline().isAfter(book.getPeriodEnd()) || data.getDeadline().isBefore(book.getPeriodStart())) {
-      throw new EditRejected("item.deadline.outsidePeriod");
+      throw new UserError("item.deadline.outsidePeriod");
     }
     LocalDate start = data.getStartDate();
     if (start != null && (start.isBefore(book.getPeriodStart()) || start.isAfter(book.getPeriodEnd()))) {
-      throw new EditRejected("item.startDate.outsidePeriod");
+      throw new UserError("item.startDate.outsidePeriod");
     }
     if (start != null && start.isAfter(data.getDeadline())) {
-      throw new EditRejected("item.startDate.afterDeadline");
+      throw new UserError("item.startDate.afterDeadline");
     }
     Department lead = activeDepartment(data.getLeadDepartmentId());
     Person leader =
         people
             .findById(data.getLeaderInChargeId())
             .filter(p -> p.isActive() && p.has(Role.LEADER))
-            .orElseThrow(() -> new EditRejected("item.leader.unknown"));
+            .orElseThrow(() -> new UserError("item.leader.unknown"));
     WorkItem item =
         new WorkItem(
             book,
@@ -268,7 +268,7 @@ public class TaskBookService {
           data.getIndicatorTarget());
       data.yearTargets().forEach((targetYear, target) -> {
         if (targetYear < book.getPeriodStart().getYear() || targetYear > book.getPeriodEnd().getYear()) {
-          throw new EditRejected("item.indicator.yearOutsidePeriod");
+          throw new UserError("item.indicator.yearOutsidePeriod");
         }
         indicator.setYearTarget(targetYear, target);
       });
@@ -292,7 +292,7 @@ public class TaskBookService {
   void submitForReview(Long bookId, String actor) {
     TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
     if (workItems.findIdsByTaskBook(bookId).isEmpty()) {
-      throw new DecisionRejected("submitNote", "book.submit.noItems");
+      throw UserError.at("submitNote", "book.submit.noItems");
     }
     refuseEmptyDepartments(book, "submitNote");
     book.submitted();
@@ -303,7 +303,7 @@ public class TaskBookService {
   void approve(Long bookId, String actor, String comment) {
     TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
     if (book.getIssuer().getUsername().equals(actor)) {
-      throw new DecisionRejected("reviewDecision", "book.review.ownBook");
+      throw UserError.at("reviewDecision", "book.review.ownBook");
     }
     // approving issues the book at once: the last moment to refuse work for nobody
     refuseEmptyDepartments(book, "reviewDecision");
@@ -314,7 +314,7 @@ public class TaskBookService {
   void sendBack(Long bookId, String actor, String comment) {
     TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
     if (book.getIssuer().getUsername().equals(actor)) {
-      throw new DecisionRejected("reviewDecision", "book.review.ownBook");
+      throw UserError.at("reviewDecision", "book.review.ownBook");
     }
     book.sentBack(comment);
     history.bookEvent(bookId, actor, EventKind.BOOK_SENT_BACK, comment);
@@ -324,7 +324,7 @@ public class TaskBookService {
   void resubmit(Long bookId, String actor, String note) {
     TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
     if (workItems.findIdsByTaskBook(bookId).isEmpty()) {
-      throw new DecisionRejected("revisionNote", "book.submit.noItems");
+      throw UserError.at("revisionNote", "book.submit.noItems");
     }
     refuseEmptyDepartments(book, "revisionNote");
     book.submitted();
@@ -339,7 +339,7 @@ public class TaskBookService {
   private void refuseEmptyDepartments(TaskBook book, String field) {
     List<Department> empty = departmentsNobodyActsFor(book, !emptyDepartments.routesToSupervisionOffice());
     if (!empty.isEmpty()) {
-      throw new DecisionRejected(field, "book.issue.emptyDepartments", EmptyDepartments.names(empty));
+      throw UserError.at(field, "book.issue.emptyDepartments", EmptyDepartments.names(empty));
     }
   }
 
@@ -382,7 +382,7 @@ public class TaskBookService {
   void raiseSigningQuestion(Long bookId, String actor, String question) {
     bookToSign(bookId, actor);
     if (question == null || question.isBlank()) {
-      throw new DecisionRejected("question", "decision.reasonRequired");
+      throw UserError.at("question", "decision.reasonRequired");
     }
     history.bookEvent(bookId, actor, EventKind.SIGNING_QUESTION_RAISED, question.trim());
   }
@@ -392,7 +392,7 @@ public class TaskBookService {
   void answerSigningQuestion(Long bookId, String actor, String answer) {
     TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
     if (!book.getIssuer().getUsername().equals(actor)) {
-      throw new DecisionRejected("answer", "book.sign.answerNotIssuer");
+      throw UserError.at("answer", "book.sign.answerNotIssuer");
     }
     history.bookEvent(bookId, actor, EventKind.SIGNING_QUESTION_ANSWERED, answer);
   }
@@ -417,7 +417,7 @@ public class TaskBookService {
   private TaskBook bookToSign(Long bookId, String actor) {
     TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
     if (!book.maySign(people.findByUsername(actor).orElse(null))) {
-      throw new DecisionRejected("signDecision", "book.sign.notSigner");
+      throw UserError.at("signDecision", "book.sign.notSigner");
     }
     return book;
   }
@@ -483,9 +483,9 @@ public class TaskBookService {
 
   /** An item breaks down an item of the book one level up, never one of another branch. */
   private WorkItem parentItem(TaskBook book, Long parentItemId) {
-    WorkItem parent = workItems.findById(parentItemId).orElseThrow(() -> new EditRejected("item.parent.unknown"));
+    WorkItem parent = workItems.findById(parentItemId).orElseThrow(() -> new UserError("item.parent.unknown"));
     if (book.getParent() == null || !parent.getTaskBook().getId().equals(book.getParent().getId())) {
-      throw new EditRejected("item.parent.notInParentBook");
+      throw new UserError("item.parent.notInParentBook");
     }
     return parent;
   }
@@ -496,7 +496,7 @@ public class TaskBookService {
       throw new AccessDeniedException("only the issuer edits a draft");
     }
     if (!book.isEditable()) {
-      throw new EditRejected("book.notEditable");
+      throw new UserError("book.notEditable");
     }
     return book;
   }
@@ -505,7 +505,7 @@ public class TaskBookService {
     return departments
         .findById(id == null ? -1L : id)
         .filter(Department::isActive)
-        .orElseThrow(() -> new EditRejected("item.department.unknown"));
+        .orElseThrow(() -> new UserError("item.department.unknown"));
   }
 
   private static String blankToNull(String value) {

@@ -7,8 +7,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.infrastructure.NotFound;
+import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
-import org.duban.task.DecisionRejected;
 import org.duban.task.FormValues;
 import org.duban.task.TaskContext;
 import org.duban.task.TaskDecisionHandler;
@@ -103,7 +103,7 @@ class TaskBookTasks implements TaskDecisionHandler {
         } else if ("sendBack".equals(decision)) {
           service.sendBack(bookId, actor, FormValues.requiredText(values, "reviewComment"));
         } else {
-          throw new DecisionRejected("reviewDecision", "decision.unknown");
+          throw UserError.at("reviewDecision", "decision.unknown");
         }
         taskService.complete(task.getId(), Map.of("reviewDecision", decision));
       }
@@ -118,7 +118,7 @@ class TaskBookTasks implements TaskDecisionHandler {
         } else if ("question".equals(decision)) {
           service.raiseSigningQuestion(bookId, actor, FormValues.text(values, "question"));
         } else {
-          throw new DecisionRejected("signDecision", "decision.unknown");
+          throw UserError.at("signDecision", "decision.unknown");
         }
         taskService.complete(task.getId(), Map.of("signDecision", decision));
       }

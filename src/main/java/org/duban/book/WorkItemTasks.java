@@ -9,10 +9,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.forms.FormOption;
 import org.duban.infrastructure.NotFound;
+import org.duban.infrastructure.UserError;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.PersonRepository;
 import org.duban.security.CurrentUser;
-import org.duban.task.DecisionRejected;
 import org.duban.task.FormValues;
 import org.duban.task.TaskContext;
 import org.duban.task.TaskDecisionHandler;
@@ -130,7 +130,7 @@ class WorkItemTasks implements TaskDecisionHandler {
     } else if ("dispute".equals(decision)) {
       service.dispute(itemId, actor, FormValues.requiredText(values, "disputeReason"));
     } else {
-      throw new DecisionRejected("claimDecision", "decision.unknown");
+      throw UserError.at("claimDecision", "decision.unknown");
     }
     taskService.complete(task.getId(), Map.of("claimDecision", decision));
   }
@@ -141,13 +141,13 @@ class WorkItemTasks implements TaskDecisionHandler {
     if ("reassign".equals(decision)) {
       String department = FormValues.text(values, "newLeadDepartment");
       if (department == null) {
-        throw new DecisionRejected("newLeadDepartment", "decision.departmentRequired");
+        throw UserError.at("newLeadDepartment", "decision.departmentRequired");
       }
       service.reassign(itemId, actor, Long.valueOf(department), comment);
     } else if ("insist".equals(decision)) {
       service.upholdAssignment(itemId, actor, comment);
     } else {
-      throw new DecisionRejected("disputeResolution", "decision.unknown");
+      throw UserError.at("disputeResolution", "decision.unknown");
     }
     taskService.complete(task.getId(), Map.of("disputeResolution", decision));
   }
@@ -159,7 +159,7 @@ class WorkItemTasks implements TaskDecisionHandler {
     } else if ("rework".equals(decision)) {
       service.sendBackForRework(itemId, actor, FormValues.requiredText(values, "acceptanceComment"));
     } else {
-      throw new DecisionRejected("acceptDecision", "decision.unknown");
+      throw UserError.at("acceptDecision", "decision.unknown");
     }
     taskService.complete(task.getId(), Map.of("acceptDecision", decision));
   }

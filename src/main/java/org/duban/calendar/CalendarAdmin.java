@@ -3,6 +3,7 @@ package org.duban.calendar;
 import java.time.LocalDate;
 import java.util.List;
 import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.UserError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -38,9 +39,9 @@ public class CalendarAdmin {
   /** Adds the day, or changes it when the date already has a row. */
   @Transactional
   public void saveDay(SpecialDay day, String username) {
-    List<CalendarProblem> problems = YearArrangement.check(day);
+    List<UserError> problems = YearArrangement.check(day);
     if (!problems.isEmpty()) {
-      throw new CalendarRejected(problems);
+      throw UserError.of(problems);
     }
     SpecialDay before = days.findByDate(day.date()).map(CalendarDay::toSpecialDay).orElse(null);
     days.findByDate(day.date()).ifPresentOrElse(
@@ -68,7 +69,7 @@ public class CalendarAdmin {
   public int replaceYear(int year, String text, String source, boolean provisional, String username) {
     YearArrangement arrangement = YearArrangement.parse(year, text, source, provisional);
     if (!arrangement.problems().isEmpty()) {
-      throw new CalendarRejected(arrangement.problems());
+      throw UserError.of(arrangement.problems());
     }
     List<SpecialDay> before = year(year).stream().map(CalendarDay::toSpecialDay).toList();
     days.deleteByDateBetween(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));

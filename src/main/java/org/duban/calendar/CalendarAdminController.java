@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -54,12 +55,12 @@ class CalendarAdminController {
       RedirectAttributes redirect) {
     LocalDate day = parseDate(date);
     DayKind dayKind = YearArrangement.kind(kind);
-    List<CalendarProblem> problems = new ArrayList<>();
+    List<UserError> problems = new ArrayList<>();
     if (day == null) {
-      problems.add(new CalendarProblem("calendar.day.dateMissing"));
+      problems.add(new UserError("calendar.day.dateMissing"));
     }
     if (dayKind == null) {
-      problems.add(new CalendarProblem("calendar.day.kindMissing"));
+      problems.add(new UserError("calendar.day.kindMissing"));
     }
     try {
       if (problems.isEmpty()) {
@@ -67,7 +68,7 @@ class CalendarAdminController {
         redirect.addFlashAttribute("notice", "calendar.day.saved");
         return "redirect:/admin/calendar?year=" + day.getYear();
       }
-    } catch (CalendarRejected e) {
+    } catch (UserError e) {
       problems.addAll(e.problems());
     }
     model.addAttribute("dayProblems", problems);
@@ -96,14 +97,14 @@ class CalendarAdminController {
       Model model,
       RedirectAttributes redirect) {
     if (year < FIRST_YEAR || year > LAST_YEAR) {
-      model.addAttribute("yearProblems", List.of(new CalendarProblem("calendar.year.outOfRange", String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR))));
+      model.addAttribute("yearProblems", List.of(new UserError("calendar.year.outOfRange", String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR))));
       return show(EngineClock.today().getYear(), model);
     }
     try {
       int count = admin.replaceYear(year, lines, source, provisional, user.getUsername());
       redirect.addFlashAttribute("notice", "calendar.year.replaced");
       return "redirect:/admin/calendar?year=" + year;
-    } catch (CalendarRejected e) {
+    } catch (UserError e) {
       model.addAttribute("yearProblems", e.problems());
       model.addAttribute("pastedLines", lines);
       model.addAttribute("pastedSource", source);

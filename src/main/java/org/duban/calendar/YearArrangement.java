@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.duban.infrastructure.UserError;
 
 /**
  * A year's arrangement as the admin pastes it from the State Council's notice, one day a line:
@@ -20,9 +21,9 @@ public final class YearArrangement {
   static final int MAX_SOURCE = 200;
 
   private final List<SpecialDay> days;
-  private final List<CalendarProblem> problems;
+  private final List<UserError> problems;
 
-  private YearArrangement(List<SpecialDay> days, List<CalendarProblem> problems) {
+  private YearArrangement(List<SpecialDay> days, List<UserError> problems) {
     this.days = List.copyOf(days);
     this.problems = List.copyOf(problems);
   }
@@ -31,7 +32,7 @@ public final class YearArrangement {
     return days;
   }
 
-  public List<CalendarProblem> problems() {
+  public List<UserError> problems() {
     return problems;
   }
 
@@ -41,7 +42,7 @@ public final class YearArrangement {
    */
   public static YearArrangement parse(int year, String text, String defaultSource, boolean provisional) {
     List<SpecialDay> days = new ArrayList<>();
-    List<CalendarProblem> problems = new ArrayList<>();
+    List<UserError> problems = new ArrayList<>();
     Map<LocalDate, Integer> seen = new HashMap<>();
     String[] lines = text == null ? new String[0] : text.split("\\r?\\n", -1);
     for (int i = 0; i < lines.length; i++) {
@@ -53,60 +54,60 @@ public final class YearArrangement {
       // a Chinese keyboard types the full-width comma
       String[] cells = line.split("[,，]", -1);
       if (cells.length < 3 || cells.length > 4) {
-        problems.add(new CalendarProblem("calendar.line.fields", lineNo, line));
+        problems.add(new UserError("calendar.line.fields", lineNo, line));
         continue;
       }
       LocalDate date;
       try {
         date = LocalDate.parse(cells[0].strip());
       } catch (DateTimeParseException e) {
-        problems.add(new CalendarProblem("calendar.line.date", lineNo, cells[0].strip()));
+        problems.add(new UserError("calendar.line.date", lineNo, cells[0].strip()));
         continue;
       }
       if (date.getYear() != year) {
-        problems.add(new CalendarProblem("calendar.line.otherYear", lineNo, date.toString(), String.valueOf(year)));
+        problems.add(new UserError("calendar.line.otherYear", lineNo, date.toString(), String.valueOf(year)));
         continue;
       }
       DayKind kind = kind(cells[1]);
       if (kind == null) {
-        problems.add(new CalendarProblem("calendar.line.kind", lineNo, cells[1].strip()));
+        problems.add(new UserError("calendar.line.kind", lineNo, cells[1].strip()));
         continue;
       }
       String source = cells.length == 4 && !cells[3].isBlank() ? cells[3] : defaultSource;
       SpecialDay day = new SpecialDay(date, kind, cells[2], source, provisional);
-      List<CalendarProblem> dayProblems = check(day);
+      List<UserError> dayProblems = check(day);
       if (!dayProblems.isEmpty()) {
         dayProblems.forEach(p -> problems.add(onLine(lineNo, p)));
         continue;
       }
       Integer earlier = seen.putIfAbsent(date, lineNo);
       if (earlier != null) {
-        problems.add(new CalendarProblem("calendar.line.duplicate", lineNo, date.toString(), earlier));
+        problems.add(new UserError("calendar.line.duplicate", lineNo, date.toString(), earlier));
         continue;
       }
       days.add(day);
     }
     if (days.isEmpty() && problems.isEmpty()) {
-      problems.add(new CalendarProblem("calendar.paste.empty"));
+      problems.add(new UserError("calendar.paste.empty"));
     }
     return new YearArrangement(days, problems);
   }
 
   /** The rules every special day keeps, whether typed in the form or pasted. */
-  public static List<CalendarProblem> check(SpecialDay day) {
-    List<CalendarProblem> problems = new ArrayList<>();
+  public static List<UserError> check(SpecialDay day) {
+    List<UserError> problems = new ArrayList<>();
     if (day.name().isEmpty()) {
-      problems.add(new CalendarProblem("calendar.day.nameMissing"));
+      problems.add(new UserError("calendar.day.nameMissing"));
     } else if (day.name().length() > MAX_NAME) {
-      problems.add(new CalendarProblem("calendar.day.nameTooLong", MAX_NAME));
+      problems.add(new UserError("calendar.day.nameTooLong", MAX_NAME));
     }
     if (day.source().length() > MAX_SOURCE) {
-      problems.add(new CalendarProblem("calendar.day.sourceTooLong", MAX_SOURCE));
+      problems.add(new UserError("calendar.day.sourceTooLong", MAX_SOURCE));
     }
     DayOfWeek weekday = day.date().getDayOfWeek();
     boolean weekend = weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY;
     if (day.kind() == DayKind.WORKDAY && !weekend) {
-      problems.add(new CalendarProblem("calendar.day.workdayOnWeekday", day.date().toString()));
+      problems.add(new UserError("calendar.day.workdayOnWeekday", day.date().toString()));
     }
     return problems;
   }
@@ -127,10 +128,10 @@ public final class YearArrangement {
     }
   }
 
-  private static CalendarProblem onLine(int lineNo, CalendarProblem problem) {
+  private static UserError onLine(int lineNo, UserError problem) {
     Object[] args = new Object[problem.args().length + 1];
     args[0] = lineNo;
     System.arraycopy(problem.args(), 0, args, 1, problem.args().length);
-    return new CalendarProblem(problem.key() + ".line", args);
+    return new UserError(problem.key() + ".line", args);
   }
 }

@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.duban.infrastructure.Refusals;
+import org.duban.infrastructure.UserError;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
@@ -73,12 +75,8 @@ class ChangeController {
     }
     try {
       changes.propose(id, data, user);
-    } catch (ChangeRejected rejected) {
-      if (rejected.field() == null) {
-        result.reject(rejected.messageKey());
-      } else {
-        result.rejectValue(rejected.field(), rejected.messageKey());
-      }
+    } catch (UserError rejected) {
+      Refusals.reject(result, rejected);
       return proposalPage(id, model);
     }
     redirect.addFlashAttribute("notice", "change.proposed");

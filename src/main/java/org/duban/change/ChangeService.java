@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.infrastructure.EngineClock;
@@ -17,7 +18,6 @@ import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
-import org.duban.task.DecisionRejected;
 import org.duban.book.TaskBook;
 import org.duban.book.TaskBookStatus;
 import org.duban.book.DepartmentWorkService;
@@ -108,18 +108,18 @@ public class ChangeService {
 
   /**
    * Records the proposal (only the fields that differ) and starts its approval by the issuer. Throws
-   * {@link ChangeRejected} and writes nothing when it changes nothing or a value is not allowed.
+   * {@link UserError} and writes nothing when it changes nothing or a value is not allowed.
    */
   @Transactional
   public ChangeRequest propose(Long itemId, ChangeFormData data, CurrentUser user) {
     WorkItem item = proposable(itemId, user);
     TaskBook book = item.getTaskBook();
     if (requests.existsByWorkItemIdAndStatus(itemId, ChangeStatus.PROPOSED)) {
-      throw new ChangeRejected(null, "change.pending");
+      throw UserError.at(null, "change.pending");
     }
     String reason = trimmed(data.getReason());
     if (reason.isEmpty()) {
-      throw new ChangeRejected("reason", "change.reason.required");
+      throw UserError.at("reason", "change.reason.required");
     }
     if (data.isCancelItem()) {
       // 撤销此事项: no field changes, only the reason; the terms on the form are not looked at
@@ -129,21 +129,21 @@ public class ChangeService {
     }
     String title = trimmed(data.getTitle());
     if (title.isEmpty()) {
-      throw new ChangeRejected("title", "change.title.required");
+      throw UserError.at("title", "change.title.required");
     }
     if (data.getDeadline() == null
         || data.getDeadline().isBefore(book.getPeriodStart()) || data.getDeadline().isAfter(book.getPeriodEnd())) {
-      throw new ChangeRejected("deadline", "item.deadline.outsidePeriod");
+      throw UserError.at("deadline", "item.deadline.outsidePeriod");
     }
     Department lead = departments.findById(data.getLeadDepartmentId() == null ? -1L : data.getLeadDepartmentId())
-        .filter(Department::isActive).orElseThrow(() -> new ChangeRejected("leadDepartmentId", "item.department.unknown"));
+        .filter(Department::isActive).orElseThrow(() -> UserError.at("leadDepartmentId", "item.department.unknown"));
     if (!lead.getId().equals(item.getLeadDepartment().getId()) && emptyDepartments.refusesWorkFor(lead.getId())) {
       // the item would move to a department nobody could act for
-      throw new ChangeRejected("leadDepartmentId", "change.leadDepartment.empty");
+      throw UserError.at("leadDepartmentId", "change.leadDepartment.empty");
     }
     Person leader = people.findById(data.getLeaderInChargeId() == null ? -1L : data.getLeaderInChargeId())
         .filter(p -> p.isActive() && p.has(Role.LEADER))
-        .orElseThrow(() -> new ChangeRejected("leaderInChargeId", "item.leader.unknown"));
+        .orElseThrow(() -> UserError.at("leaderInChargeId", "item.leader.unknown"));
 
     ChangeRequest request = new ChangeRequest(book.getId(), itemId, reason, user.getUsername(), EngineClock.now());
     request.propose(
@@ -154,7 +154,7 @@ public class ChangeService {
         data.getDeadline().equals(item.getDeadline()) ? null : data.getDeadline(),
         differingText(data.getAcceptanceCriteria(), item.getAcceptanceCriteria()));
     if (request.changesNothing()) {
-      throw new ChangeRejected(null, "change.nothingChanged");
+      throw UserError.at(null, "change.nothingChanged");
     }
     return started(requests.save(request), book, itemId, user, reason);
   }
@@ -188,7 +188,7 @@ public class ChangeService {
   void reject(Long requestId, String actor, String comment) {
     ChangeRequest request = toDecide(requestId, actor);
     if (comment == null || comment.isBlank()) {
-      throw new DecisionRejected("changeComment", "decision.reasonRequired");
+      throw UserError.at("changeComment", "decision.reasonRequired");
     }
     request.decided(ChangeStatus.REJECTED, actor, comment.trim(), EngineClock.now());
     history.itemEvent(request.getWorkItemId(), request.getTaskBookId(), actor, EventKind.CHANGE_REJECTED, comment.trim());
@@ -277,10 +277,10 @@ public class ChangeService {
     ChangeRequest request = requests.findById(requestId).orElseThrow(NotFound::new);
     WorkItem item = workItems.findById(request.getWorkItemId()).orElseThrow(NotFound::new);
     if (!item.getTaskBook().getIssuer().getUsername().equals(actor)) {
-      throw new DecisionRejected("changeDecision", "change.decide.notIssuer");
+      throw UserError.at("changeDecision", "change.decide.notIssuer");
     }
     if (!request.isOpen()) {
-      throw new DecisionRejected("changeDecision", "change.decide.alreadyDecided");
+      throw UserError.at("changeDecision", "change.decide.alreadyDecided");
     }
     return request;
   }

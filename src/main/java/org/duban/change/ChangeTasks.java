@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
-import org.duban.task.DecisionRejected;
 import org.duban.task.FormValues;
 import org.duban.task.TaskContext;
 import org.duban.task.TaskDecisionHandler;
@@ -64,7 +64,7 @@ class ChangeTasks implements TaskDecisionHandler {
     } else if ("reject".equals(decision)) {
       service.reject(requestId, user.getUsername(), comment);
     } else {
-      throw new DecisionRejected("changeDecision", "decision.unknown");
+      throw UserError.at("changeDecision", "decision.unknown");
     }
     taskService.complete(task.getId(), Map.of("changeDecision", decision));
   }

@@ -5,11 +5,11 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
-import org.duban.task.DecisionRejected;
 import org.duban.book.Indicator;
 import org.duban.book.WorkItem;
 import org.duban.book.WorkItemRepository;
@@ -54,10 +54,10 @@ public class CheckInService {
     WorkItem item = workItems.findById(itemId).orElseThrow(NotFound::new);
     Optional<CheckIn> existing = checkIns.findByWorkItemIdAndPeriod(itemId, period);
     if (existing.isPresent()) {
-      throw new DecisionRejected("percentDone", "checkIn.alreadyRecorded", period);
+      throw UserError.at("percentDone", "checkIn.alreadyRecorded", period);
     }
     if (percentDone < item.getPercentDone()) {
-      throw new DecisionRejected("percentDone", "checkIn.percentDecreased", item.getPercentDone());
+      throw UserError.at("percentDone", "checkIn.percentDecreased", item.getPercentDone());
     }
     LocalDateTime now = EngineClock.now();
     CheckIn checkIn = CheckIn.submitted(item, period, percentDone, narrative, obstacles, actor, now);

@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
+import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
-import org.duban.task.DecisionRejected;
 import org.duban.task.FormValues;
 import org.duban.task.TaskContext;
 import org.duban.task.TaskDecisionHandler;
@@ -78,7 +78,7 @@ class CheckInTasks implements TaskDecisionHandler {
     WorkItem item = workItems.findById(itemId).orElseThrow(NotFound::new);
     Integer percent = FormValues.integer(values, "percentDone");
     if (percent == null) {
-      throw new DecisionRejected("percentDone", "decision.reasonRequired");
+      throw UserError.at("percentDone", "decision.reasonRequired");
     }
     // Rows come back in the order the form listed the indicators.
     List<Map<String, Object>> rows = FormValues.rows(values, "readings");

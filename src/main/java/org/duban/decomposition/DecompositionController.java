@@ -4,8 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import org.duban.orgadmin.PeopleProblem;
-import org.duban.orgadmin.PeopleRejected;
+import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
 import org.duban.book.TaskBookQueries;
 import org.springframework.context.MessageSource;
@@ -180,10 +179,12 @@ class DecompositionController {
     } catch (UploadGone gone) {
       redirect.addFlashAttribute("warning", "decomposition.upload.gone");
       return "redirect:/books/" + id + "/import";
-    } catch (ImportRejected rejected) {
+    } catch (UserError rejected) {
+      // refused with the plan that found the problems: the preview is shown again with them
+      ImportPlan plan = rejected.detail(ImportPlan.class).orElseThrow(() -> rejected);
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-      nameScreen(id, uploadId, rejected.plan(), user, model);
-      return previewPage(id, uploadId, null, rejected.plan(), model, locale);
+      nameScreen(id, uploadId, plan, user, model);
+      return previewPage(id, uploadId, null, plan, model, locale);
     }
   }
 
@@ -209,10 +210,10 @@ class DecompositionController {
     } catch (UploadGone gone) {
       redirect.addFlashAttribute("warning", "decomposition.upload.gone");
       return "redirect:/books/" + id + "/import";
-    } catch (NamesRejected rejected) {
-      refused = rejected.problems().stream().map(p -> nameProblem(p.name(), p.problem(), locale)).toList();
-    } catch (PeopleRejected rejected) {
-      refused = rejected.problems().stream().map(p -> nameProblem("", p, locale)).toList();
+    } catch (UserError rejected) {
+      // a choice's problem concerns its name (the field); the hospital's own checks concern none
+      refused = rejected.problems().stream()
+          .map(p -> nameProblem(p.field() == null ? "" : p.field(), p, locale)).toList();
     }
     response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
     DecompositionImportService.Preview preview = imports.preview(id, uploadId, user);
@@ -229,8 +230,8 @@ class DecompositionController {
     }
   }
 
-  private String nameProblem(String name, PeopleProblem problem, Locale locale) {
-    String message = messages.getMessage(problem.key(), problem.args(), locale);
+  private String nameProblem(String name, UserError problem, Locale locale) {
+    String message = messages.getMessage(problem, locale);
     return name.isEmpty() ? message : messages.getMessage("decomposition.names.problem", new Object[] {name, message}, locale);
   }
 

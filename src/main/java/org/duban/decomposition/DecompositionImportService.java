@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
+import org.duban.infrastructure.UserError;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.PersonRepository;
 import org.duban.security.CurrentUser;
-import org.duban.book.EditRejected;
 import org.duban.book.GoalArea;
 import org.duban.book.TaskBook;
 import org.duban.book.TaskBookRepository;
@@ -145,7 +145,7 @@ public class DecompositionImportService {
 
   /**
    * Writes every new row, and the goal areas they name, in this one transaction, then deletes the
-   * upload. Nothing is written when any row has a problem ({@link ImportRejected}).
+   * upload. Nothing is written when any row has a problem (a {@link UserError} with the plan as its detail).
    */
   @Transactional
   public Imported confirm(Long bookId, Long uploadId, CurrentUser user) {
@@ -154,7 +154,7 @@ public class DecompositionImportService {
     requireOwn(upload, bookId, user);
     ImportPlan plan = plan(book, upload.getContent());
     if (!plan.isClean()) {
-      throw new ImportRejected(plan);
+      throw refused(plan);
     }
     for (String area : plan.newGoalAreas()) {
       taskBooks.addGoalArea(bookId, area, user);
@@ -171,16 +171,21 @@ public class DecompositionImportService {
         for (PlannedIndicator indicator : row.indicators()) {
           item.addIndicator(indicator.name(), indicator.unit(), indicator.direction(), indicator.baseline(), indicator.target());
         }
-      } catch (EditRejected rejected) {
+      } catch (UserError rejected) {
         ImportProblem problem = ImportProblem.atRow(row.rowNumber(), "row.rejected",
-            new DefaultMessageSourceResolvable(new String[] {rejected.messageKey()}, rejected.messageKey()));
-        throw new ImportRejected(new ImportPlan(plan.rows(), plan.newGoalAreas(), List.of(problem)));
+            new DefaultMessageSourceResolvable(new String[] {rejected.key()}, rejected.key()));
+        throw refused(new ImportPlan(plan.rows(), plan.newGoalAreas(), List.of(problem)));
       }
     }
     uploads.delete(upload);
     log.info("decomposition upload {} imported into book {} by {}: {} created, {} skipped, goal areas {}",
         uploadId, bookId, user.getUsername(), plan.newRows().size(), plan.existingRows().size(), plan.newGoalAreas());
     return new Imported(plan.newRows().size(), plan.existingRows().size(), plan.newGoalAreas());
+  }
+
+  /** Confirming found problems (the book changed since the preview); the transaction rolls back. */
+  private static UserError refused(ImportPlan plan) {
+    return new UserError("decomposition.problems.changed", plan.problems().size()).withDetail(plan);
   }
 
   @Transactional

@@ -1,6 +1,7 @@
 package org.duban.decomposition;
 
 import java.util.List;
+import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,7 +44,7 @@ class HeaderVariantController {
       RedirectAttributes redirect) {
     try {
       variants.add(column, header, user.getUsername());
-    } catch (HeaderVariantService.Refused refused) {
+    } catch (UserError refused) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
       model.addAttribute("error", refused);
       return page(model, column, header);

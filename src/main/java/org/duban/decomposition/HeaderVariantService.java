@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.duban.audit.AuditLog;
+import org.duban.infrastructure.UserError;
 import org.duban.infrastructure.EngineClock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,26 +30,6 @@ public class HeaderVariantService {
     this.auditLog = auditLog;
   }
 
-  /** Why a header cannot be added; the key of {@code i18n/decomposition} and its arguments. */
-  public static final class Refused extends RuntimeException {
-    private final String key;
-    private final transient Object[] args;
-
-    Refused(String key, Object... args) {
-      super(key, null, false, false);
-      this.key = key;
-      this.args = args;
-    }
-
-    public String key() {
-      return key;
-    }
-
-    public Object[] args() {
-      return args;
-    }
-  }
-
   @Transactional(readOnly = true)
   public List<HeaderVariant> list() {
     return variants.findAllByOrderByColumnAscHeaderAsc();
@@ -70,22 +51,22 @@ public class HeaderVariantService {
     try {
       column = DecompositionColumn.valueOf(columnName == null ? "" : columnName.strip());
     } catch (IllegalArgumentException unknown) {
-      throw new Refused("headers.column.unknown");
+      throw new UserError("decomposition.headers.column.unknown");
     }
     String text = header == null ? "" : header.strip();
     String key = DecompositionColumn.headerKey(text);
     if (key.isEmpty()) {
-      throw new Refused("headers.header.blank");
+      throw new UserError("decomposition.headers.header.blank");
     }
     if (text.length() > MAX_HEADER_LENGTH) {
-      throw new Refused("headers.header.tooLong", String.valueOf(MAX_HEADER_LENGTH));
+      throw new UserError("decomposition.headers.header.tooLong", String.valueOf(MAX_HEADER_LENGTH));
     }
     var builtIn = DecompositionColumn.builtIn(key);
     if (builtIn.isPresent()) {
-      throw new Refused("headers.header.builtIn", text, builtIn.get().header());
+      throw new UserError("decomposition.headers.header.builtIn", text, builtIn.get().header());
     }
     if (variants.existsByHeaderKey(key)) {
-      throw new Refused("headers.header.exists", text);
+      throw new UserError("decomposition.headers.header.exists", text);
     }
     HeaderVariant saved = variants.save(new HeaderVariant(column, text, admin, EngineClock.now()));
     // an added header changes how every later import reads its sheets: who added it is on record

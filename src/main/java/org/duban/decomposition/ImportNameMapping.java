@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.duban.decomposition.NamesRejected.NameProblem;
 import org.duban.decomposition.UnmatchedNames.Name;
+import org.duban.infrastructure.UserError;
 import org.duban.org.Department;
 import org.duban.org.DepartmentAliasRepository;
 import org.duban.org.DepartmentRepository;
@@ -15,7 +15,6 @@ import org.duban.org.Person;
 import org.duban.org.PersonAliasRepository;
 import org.duban.org.Role;
 import org.duban.orgadmin.HospitalNames;
-import org.duban.orgadmin.PeopleProblem;
 import org.duban.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +90,7 @@ class ImportNameMapping {
    * Applies the choices made for the stored upload's unmatched names, all or none.
    *
    * @return how many names were decided
-   * @throws NamesRejected when any choice cannot be made; nothing is written
+   * @throws UserError when any choice cannot be made; nothing is written
    */
   @Transactional
   public int apply(Long bookId, Long uploadId, NameMappingForm form, CurrentUser user) {
@@ -99,7 +98,7 @@ class ImportNameMapping {
     UnmatchedNames unmatched = UnmatchedNames.of(planned.plan(), planned.directory());
     boolean admin = user.has(Role.ADMIN);
 
-    List<NameProblem> problems = new ArrayList<>();
+    List<UserError> problems = new ArrayList<>();
     Set<String> decided = new HashSet<>();
     Set<String> newNames = new HashSet<>();
     int chosen = 0;
@@ -119,7 +118,7 @@ class ImportNameMapping {
           continue;
         }
         String name = entry.getName();
-        names.checkNewDepartment(name).forEach(p -> problems.add(new NameProblem(text, p)));
+        names.checkNewDepartment(name).forEach(p -> problems.add(UserError.at(text, p.key(), p.args())));
         if (!name.isEmpty() && !newNames.add("d:" + NameKey.of(name))) {
           problems.add(problem(text, "decomposition.names.createdTwice", name));
         }
@@ -130,11 +129,11 @@ class ImportNameMapping {
       } else if (entry.targetId() == null) {
         problems.add(problem(text, "decomposition.names.unknownDepartment", text));
       } else {
-        List<PeopleProblem> aliasProblems = names.checkDepartmentAlias(entry.targetId(), text);
+        List<UserError> aliasProblems = names.checkDepartmentAlias(entry.targetId(), text);
         aliasProblems.stream()
             .map(p -> p.key().equals("alias.department.invalid")
-                ? new PeopleProblem("decomposition.names.unknownDepartment", text) : p)
-            .forEach(p -> problems.add(new NameProblem(text, p)));
+                ? new UserError("decomposition.names.unknownDepartment", text) : p)
+            .forEach(p -> problems.add(UserError.at(text, p.key(), p.args())));
       }
     }
     for (NameMappingForm.Entry entry : form.getLeaders()) {
@@ -152,7 +151,7 @@ class ImportNameMapping {
           problems.add(problem(text, "decomposition.names.createNeedsAdmin", text));
           continue;
         }
-        names.checkNewLeader(entry.getName(), entry.getTitle()).forEach(p -> problems.add(new NameProblem(text, p)));
+        names.checkNewLeader(entry.getName(), entry.getTitle()).forEach(p -> problems.add(UserError.at(text, p.key(), p.args())));
         if (needsAlias(text, entry.getName(), entry.getTitle())) {
           personAliases.findByAliasKey(NameKey.of(text))
               .ifPresent(a -> problems.add(problem(text, "alias.taken", text, personName(a.getPersonId()))));
@@ -162,15 +161,15 @@ class ImportNameMapping {
       } else {
         names.checkLeaderAlias(entry.targetId(), text).stream()
             .map(p -> p.key().equals("alias.leader.invalid")
-                ? new PeopleProblem("decomposition.names.unknownLeader", text) : p)
-            .forEach(p -> problems.add(new NameProblem(text, p)));
+                ? new UserError("decomposition.names.unknownLeader", text) : p)
+            .forEach(p -> problems.add(UserError.at(text, p.key(), p.args())));
       }
     }
     if (chosen == 0) {
       problems.add(problem("", "decomposition.names.nothingChosen"));
     }
     if (!problems.isEmpty()) {
-      throw new NamesRejected(problems);
+      throw UserError.of(problems);
     }
 
     // every choice is sound: write them, all in this transaction
@@ -219,8 +218,8 @@ class ImportNameMapping {
     return people.findById(id).map(Person::getFullName).orElse("?");
   }
 
-  private static NameProblem problem(String name, String key, Object... args) {
-    return new NameProblem(name, new PeopleProblem(key, args));
+  private static UserError problem(String name, String key, Object... args) {
+    return UserError.at(name, key, args);
   }
 
   private static Option leaderOption(Person person) {

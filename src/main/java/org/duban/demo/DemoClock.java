@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.duban.calendar.WorkCalendar;
 import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.UserError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -89,7 +90,7 @@ public class DemoClock implements ApplicationRunner {
   /** Moves the clock {@code days} days forward and runs what fell due. */
   public List<JobRun> moveBy(int days, String username) {
     if (days < 1 || days > MAX_DAYS_PER_MOVE) {
-      throw new DemoClockRejected("demo.clock.daysOutOfRange");
+      throw new UserError("demo.clock.daysOutOfRange");
     }
     return moveTo(EngineClock.now().plusDays(days), username);
   }
@@ -98,10 +99,10 @@ public class DemoClock implements ApplicationRunner {
   public List<JobRun> moveTo(LocalDateTime target, String username) {
     LocalDateTime now = EngineClock.now();
     if (target == null || !target.isAfter(now)) {
-      throw new DemoClockRejected("demo.clock.notBackwards");
+      throw new UserError("demo.clock.notBackwards");
     }
     if (target.isAfter(now.plusDays(MAX_DAYS_PER_MOVE))) {
-      throw new DemoClockRejected("demo.clock.daysOutOfRange");
+      throw new UserError("demo.clock.daysOutOfRange");
     }
     long offset = EngineClock.toDate(target).getTime() - System.currentTimeMillis();
     DemoClockState state = states.findById(DemoClockState.ID)

@@ -3,6 +3,8 @@ package org.duban.demo;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.duban.infrastructure.Refusals;
+import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -63,8 +65,8 @@ class DemoClockController {
       List<JobRun> runs = move.get();
       redirect.addFlashAttribute("runs", runs);
       redirect.addFlashAttribute("notice", "demo.clock.moved");
-    } catch (DemoClockRejected e) {
-      redirect.addFlashAttribute("warning", e.key());
+    } catch (UserError e) {
+      Refusals.flash(redirect, e);
     }
     return "redirect:/demo/clock";
   }

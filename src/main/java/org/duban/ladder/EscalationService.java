@@ -1,5 +1,6 @@
 package org.duban.ladder;
 
+import org.duban.infrastructure.UserError;
 import org.duban.rectification.Rectification;
 import org.duban.rectification.RectificationRepository;
 
@@ -14,7 +15,6 @@ import org.duban.infrastructure.NotFound;
 import org.duban.notification.Message;
 import org.duban.notification.MessageKind;
 import org.duban.notification.Notifier;
-import org.duban.task.DecisionRejected;
 import org.duban.book.WorkItem;
 import org.duban.book.WorkItemRepository;
 import org.slf4j.Logger;
@@ -78,10 +78,10 @@ public class EscalationService {
     Escalation escalation = open(escalationId);
     LocalDate today = EngineClock.today();
     if (deadline == null || !deadline.isAfter(today)) {
-      throw new DecisionRejected("noticeDeadline", "notice.deadline.future");
+      throw UserError.at("noticeDeadline", "notice.deadline.future");
     }
     if (!deadlines.isWorkingDay(deadline)) {
-      throw new DecisionRejected("noticeDeadline", "notice.deadline.workingDay");
+      throw UserError.at("noticeDeadline", "notice.deadline.workingDay");
     }
     WorkItem item = item(escalation);
     LocalDateTime now = EngineClock.now();
@@ -122,10 +122,10 @@ public class EscalationService {
       Long escalationId, String actor, String obstacle, String responsibility, String measures, LocalDate deadline) {
     Escalation escalation = open(escalationId);
     if (deadline == null || deadline.isBefore(EngineClock.today())) {
-      throw new DecisionRejected("rectificationDeadline", "rectification.deadline.past");
+      throw UserError.at("rectificationDeadline", "rectification.deadline.past");
     }
     if (!deadlines.isWorkingDay(deadline)) {
-      throw new DecisionRejected("rectificationDeadline", "rectification.deadline.workingDay");
+      throw UserError.at("rectificationDeadline", "rectification.deadline.workingDay");
     }
     rectification(escalationId).planned(obstacle, responsibility, measures, deadline, EngineClock.now());
     event(escalation, actor, EventKind.PLAN_SUBMITTED, measures);
@@ -182,7 +182,7 @@ public class EscalationService {
     Escalation escalation = open(escalationId);
     Rectification rectification = rectification(escalationId);
     if (rectification.getStatus() != Rectification.Status.EVIDENCE_SUBMITTED) {
-      throw new DecisionRejected("signOffDecision", "rectification.noEvidence");
+      throw UserError.at("signOffDecision", "rectification.noEvidence");
     }
     rectification.signedOff(actor, verification, EngineClock.now());
     event(escalation, actor, EventKind.SIGNED_OFF, verification);
@@ -248,14 +248,14 @@ public class EscalationService {
         referrals.findFirstByEscalationIdAndDecidedAtIsNull(escalationId).orElseThrow(NotFound::new);
     LocalDate today = EngineClock.today();
     if (meetingDate == null || meetingDate.isAfter(today) || meetingDate.isBefore(referral.getReferredAt().toLocalDate())) {
-      throw new DecisionRejected("meetingDate", "meeting.date.range");
+      throw UserError.at("meetingDate", "meeting.date.range");
     }
     if (decision == MeetingReferral.Decision.CONTINUE) {
       if (newDeadline == null || !newDeadline.isAfter(today)) {
-        throw new DecisionRejected("newDeadline", "meeting.deadline.future");
+        throw UserError.at("newDeadline", "meeting.deadline.future");
       }
       if (!deadlines.isWorkingDay(newDeadline)) {
-        throw new DecisionRejected("newDeadline", "rectification.deadline.workingDay");
+        throw UserError.at("newDeadline", "rectification.deadline.workingDay");
       }
     }
     LocalDateTime now = EngineClock.now();

@@ -1,5 +1,6 @@
 package org.duban.ladder;
 
+import org.duban.infrastructure.UserError;
 import org.duban.rectification.RectificationFiles;
 import org.duban.rectification.RectificationRepository;
 
@@ -14,7 +15,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.security.CurrentUser;
-import org.duban.task.DecisionRejected;
 import org.duban.task.FormValues;
 import org.duban.task.TaskContext;
 import org.duban.task.TaskDecisionHandler;
@@ -190,7 +190,7 @@ class EscalationTasks implements TaskDecisionHandler {
     } else {
       LocalDate deadline = FormValues.date(values, "noticeDeadline");
       if (deadline == null) {
-        throw new DecisionRejected("noticeDeadline", "decision.reasonRequired");
+        throw UserError.at("noticeDeadline", "decision.reasonRequired");
       }
       SupervisionNotice notice =
           service.issueNotice(escalationId, actor, FormValues.requiredText(values, "noticeRequirement"), deadline);
@@ -242,7 +242,7 @@ class EscalationTasks implements TaskDecisionHandler {
         return decision;
       }
     }
-    throw new DecisionRejected(field, "decision.unknown");
+    throw UserError.at(field, "decision.unknown");
   }
 
   private Long escalationId(Task task) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.duban.audit.AuditLog;
 import org.duban.infrastructure.NotFound;
+import org.duban.infrastructure.UserError;
 import org.duban.org.Department;
 import org.duban.org.DepartmentKind;
 import org.duban.org.DepartmentRepository;
@@ -75,18 +76,18 @@ public class DepartmentAdmin {
 
   @Transactional
   public Department create(DepartmentForm form) {
-    List<PeopleProblem> problems = new ArrayList<>();
+    List<UserError> problems = new ArrayList<>();
     String code = form.getCode();
     if (code.isEmpty()) {
-      problems.add(new PeopleProblem("department.code.missing"));
+      problems.add(new UserError("department.code.missing"));
     } else if (!CODE.matcher(code).matches()) {
-      problems.add(new PeopleProblem("department.code.invalid"));
+      problems.add(new UserError("department.code.invalid"));
     } else if (departments.findAll().stream().anyMatch(d -> d.getCode().equalsIgnoreCase(code))) {
-      problems.add(new PeopleProblem("department.code.taken", code));
+      problems.add(new UserError("department.code.taken", code));
     }
     DepartmentKind kind = checkDetails(form, null, problems);
     if (!problems.isEmpty()) {
-      throw new PeopleRejected(problems);
+      throw UserError.of(problems);
     }
     Department department = departments.save(new Department(code, form.getName(), blankToNull(form.getShortName()), kind));
     sync.syncGroups();
@@ -98,10 +99,10 @@ public class DepartmentAdmin {
   @Transactional
   public Department update(Long id, DepartmentForm form) {
     Department department = get(id);
-    List<PeopleProblem> problems = new ArrayList<>();
+    List<UserError> problems = new ArrayList<>();
     DepartmentKind kind = checkDetails(form, department, problems);
     if (!problems.isEmpty()) {
-      throw new PeopleRejected(problems);
+      throw UserError.of(problems);
     }
     Snapshots.DepartmentSnapshot before = Snapshots.of(department, people);
     department.update(form.getName(), blankToNull(form.getShortName()), kind);
@@ -118,12 +119,12 @@ public class DepartmentAdmin {
     if (headId != null) {
       deputies.remove(headId);
     }
-    List<PeopleProblem> problems = new ArrayList<>();
+    List<UserError> problems = new ArrayList<>();
     if (!department.isActive()) {
-      problems.add(new PeopleProblem("department.inactive", department.getName()));
+      problems.add(new UserError("department.inactive", department.getName()));
     }
     if (headId == null && !deputies.isEmpty()) {
-      problems.add(new PeopleProblem("department.head.deputiesWithoutHead"));
+      problems.add(new UserError("department.head.deputiesWithoutHead"));
     }
     List<Long> candidates = new ArrayList<>(deputies);
     if (headId != null) {
@@ -133,12 +134,12 @@ public class DepartmentAdmin {
       Person person = people.findById(personId).orElse(null);
       if (person == null || !person.isActive() || person.getDepartment() == null
           || !person.getDepartment().getId().equals(department.getId())) {
-        problems.add(new PeopleProblem("department.head.notMember",
+        problems.add(new UserError("department.head.notMember",
             person == null ? String.valueOf(personId) : person.getFullName(), department.getName()));
       }
     }
     if (!problems.isEmpty()) {
-      throw new PeopleRejected(problems);
+      throw UserError.of(problems);
     }
     Snapshots.DepartmentSnapshot before = Snapshots.of(department, people);
     department.lead(headId, deputies);
@@ -169,17 +170,17 @@ public class DepartmentAdmin {
     if (!department.isActive()) {
       return department;
     }
-    List<PeopleProblem> problems = new ArrayList<>();
+    List<UserError> problems = new ArrayList<>();
     long members = people.countByDepartmentIdAndActiveTrue(id);
     if (members > 0) {
-      problems.add(new PeopleProblem("department.deactivate.hasMembers", department.getName(), String.valueOf(members)));
+      problems.add(new UserError("department.deactivate.hasMembers", department.getName(), String.valueOf(members)));
     }
     long items = workItems.countOpenLedBy(id);
     if (items > 0) {
-      problems.add(new PeopleProblem("department.deactivate.hasOpenItems", department.getName(), String.valueOf(items)));
+      problems.add(new UserError("department.deactivate.hasOpenItems", department.getName(), String.valueOf(items)));
     }
     if (!problems.isEmpty()) {
-      throw new PeopleRejected(problems);
+      throw UserError.of(problems);
     }
     Snapshots.DepartmentSnapshot before = Snapshots.of(department, people);
     department.deactivate();
@@ -201,23 +202,23 @@ public class DepartmentAdmin {
     return department;
   }
 
-  private DepartmentKind checkDetails(DepartmentForm form, Department self, List<PeopleProblem> problems) {
+  private DepartmentKind checkDetails(DepartmentForm form, Department self, List<UserError> problems) {
     String name = form.getName();
     if (name.isEmpty()) {
-      problems.add(new PeopleProblem("department.name.missing"));
+      problems.add(new UserError("department.name.missing"));
     } else if (name.length() > MAX_NAME) {
-      problems.add(new PeopleProblem("department.name.tooLong", MAX_NAME));
+      problems.add(new UserError("department.name.tooLong", MAX_NAME));
     } else if (departments.findAll().stream().anyMatch(d -> d.getName().equalsIgnoreCase(name)
         && (self == null || !d.getId().equals(self.getId())))) {
-      problems.add(new PeopleProblem("department.name.taken", name));
+      problems.add(new UserError("department.name.taken", name));
     }
     if (form.getShortName().length() > MAX_SHORT_NAME) {
-      problems.add(new PeopleProblem("department.shortName.tooLong", MAX_SHORT_NAME));
+      problems.add(new UserError("department.shortName.tooLong", MAX_SHORT_NAME));
     }
     try {
       return DepartmentKind.valueOf(form.getKind().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      problems.add(new PeopleProblem("department.kind.missing"));
+      problems.add(new UserError("department.kind.missing"));
       return null;
     }
   }

@@ -3,6 +3,7 @@ package org.duban.orgadmin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.duban.infrastructure.UserError;
 import org.duban.org.Department;
 import org.duban.org.DepartmentHeads;
 import org.duban.org.DepartmentKind;
@@ -69,7 +70,7 @@ class DepartmentAdminController {
       Department department = admin.create(form);
       redirect.addFlashAttribute("notice", "department.created");
       return "redirect:/admin/departments/" + department.getId();
-    } catch (PeopleRejected e) {
+    } catch (UserError e) {
       return form(null, form, e.problems(), model);
     }
   }
@@ -86,7 +87,7 @@ class DepartmentAdminController {
       admin.update(id, form);
       redirect.addFlashAttribute("notice", "department.updated");
       return "redirect:/admin/departments/" + id;
-    } catch (PeopleRejected e) {
+    } catch (UserError e) {
       Department department = admin.get(id);
       form.setCode(department.getCode());
       return form(department, form, e.problems(), model);
@@ -104,7 +105,7 @@ class DepartmentAdminController {
       admin.lead(id, headId, deputyIds);
       redirect.addFlashAttribute("notice", "department.headSaved");
       return "redirect:/admin/departments/" + id;
-    } catch (PeopleRejected e) {
+    } catch (UserError e) {
       Department department = admin.get(id);
       model.addAttribute("headProblems", e.problems());
       return form(department, DepartmentForm.of(department), List.of(), model);
@@ -117,7 +118,7 @@ class DepartmentAdminController {
       admin.deactivate(id);
       redirect.addFlashAttribute("notice", "department.deactivated");
       return "redirect:/admin/departments/" + id;
-    } catch (PeopleRejected e) {
+    } catch (UserError e) {
       Department department = admin.get(id);
       model.addAttribute("deactivateProblems", e.problems());
       return form(department, DepartmentForm.of(department), List.of(), model);
@@ -143,7 +144,7 @@ class DepartmentAdminController {
       names.addDepartmentAlias(id, alias, user.getUsername());
       redirect.addFlashAttribute("notice", "department.alias.added");
       return "redirect:/admin/departments/" + id;
-    } catch (PeopleRejected e) {
+    } catch (UserError e) {
       Department department = admin.get(id);
       model.addAttribute("aliasProblems", e.problems());
       model.addAttribute("aliasTyped", alias);
@@ -158,7 +159,7 @@ class DepartmentAdminController {
     return "redirect:/admin/departments/" + id;
   }
 
-  private String form(Department department, DepartmentForm form, List<PeopleProblem> problems, Model model) {
+  private String form(Department department, DepartmentForm form, List<UserError> problems, Model model) {
     model.addAttribute("department", department);
     model.addAttribute("form", form);
     model.addAttribute("problems", problems);

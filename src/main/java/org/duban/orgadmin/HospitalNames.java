@@ -10,6 +10,7 @@ import java.util.Map;
 import org.duban.audit.AuditLog;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
+import org.duban.infrastructure.UserError;
 import org.duban.org.Department;
 import org.duban.org.DepartmentAlias;
 import org.duban.org.DepartmentAliasRepository;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The names a hospital's own tables use (issue 15): aliases of departments (医务科 for 医务部) and of
  * leaders, kept by an admin or remembered from the import's name screen, and departments and leaders
- * created from a table's names. Every change is checked first (refused with {@link PeopleRejected},
+ * created from a table's names. Every change is checked first (refused with {@link UserError},
  * nothing written) and audited.
  */
 @Service
@@ -89,25 +90,25 @@ public class HospitalNames {
 
   /** What would keep the alias from naming this department; empty when it may. */
   @Transactional(readOnly = true)
-  public List<PeopleProblem> checkDepartmentAlias(Long departmentId, String alias) {
-    List<PeopleProblem> problems = new ArrayList<>();
+  public List<UserError> checkDepartmentAlias(Long departmentId, String alias) {
+    List<UserError> problems = new ArrayList<>();
     String text = alias == null ? "" : alias.strip();
     Department department = departmentId == null ? null
         : departments.findById(departmentId).filter(Department::isActive).orElse(null);
     if (department == null) {
-      problems.add(new PeopleProblem("alias.department.invalid"));
+      problems.add(new UserError("alias.department.invalid"));
     }
     if (!checkText(text, problems) || department == null) {
       return problems;
     }
     String key = NameKey.of(text);
     departments.findAll().stream().filter(d -> NameKey.of(d.getName()).equals(key)).findFirst()
-        .ifPresent(d -> problems.add(new PeopleProblem("alias.isDepartmentName", text, d.getName())));
+        .ifPresent(d -> problems.add(new UserError("alias.isDepartmentName", text, d.getName())));
     departmentAliases.findByAliasKey(key).ifPresent(existing -> {
       if (existing.getDepartmentId().equals(department.getId())) {
-        problems.add(new PeopleProblem("alias.exists", text, department.getName()));
+        problems.add(new UserError("alias.exists", text, department.getName()));
       } else {
-        problems.add(new PeopleProblem("alias.taken", text, departmentName(existing.getDepartmentId())));
+        problems.add(new UserError("alias.taken", text, departmentName(existing.getDepartmentId())));
       }
     });
     return problems;
@@ -115,9 +116,9 @@ public class HospitalNames {
 
   @Transactional
   public DepartmentAlias addDepartmentAlias(Long departmentId, String alias, String by) {
-    List<PeopleProblem> problems = checkDepartmentAlias(departmentId, alias);
+    List<UserError> problems = checkDepartmentAlias(departmentId, alias);
     if (!problems.isEmpty()) {
-      throw new PeopleRejected(problems);
+      throw UserError.of(problems);
     }
     Department department = departmentAdmin.get(departmentId);
     DepartmentAlias saved = departmentAliases.save(new DepartmentAlias(departmentId, alias.strip(), by, EngineClock.now()));
@@ -153,13 +154,13 @@ public class HospitalNames {
 
   /** What would keep the alias from naming this leader; empty when it may. */
   @Transactional(readOnly = true)
-  public List<PeopleProblem> checkLeaderAlias(Long personId, String alias) {
-    List<PeopleProblem> problems = new ArrayList<>();
+  public List<UserError> checkLeaderAlias(Long personId, String alias) {
+    List<UserError> problems = new ArrayList<>();
     String text = alias == null ? "" : alias.strip();
     Person person = personId == null ? null
         : people.findById(personId).filter(p -> p.isActive() && p.has(Role.LEADER)).orElse(null);
     if (person == null) {
-      problems.add(new PeopleProblem("alias.leader.invalid"));
+      problems.add(new UserError("alias.leader.invalid"));
     }
     if (!checkText(text, problems) || person == null) {
       return problems;
@@ -169,13 +170,13 @@ public class HospitalNames {
     List<Person> named = people.findActiveByRole(Role.LEADER).stream()
         .filter(p -> NameKey.of(p.getFullName()).equals(key)).toList();
     if (named.size() == 1) {
-      problems.add(new PeopleProblem("alias.isLeaderName", text, named.get(0).getFullName()));
+      problems.add(new UserError("alias.isLeaderName", text, named.get(0).getFullName()));
     }
     personAliases.findByAliasKey(key).ifPresent(existing -> {
       if (existing.getPersonId().equals(person.getId())) {
-        problems.add(new PeopleProblem("alias.exists", text, person.getFullName()));
+        problems.add(new UserError("alias.exists", text, person.getFullName()));
       } else {
-        problems.add(new PeopleProblem("alias.taken", text,
+        problems.add(new UserError("alias.taken", text,
             people.findById(existing.getPersonId()).map(Person::getFullName).orElse("?")));
       }
     });
@@ -184,9 +185,9 @@ public class HospitalNames {
 
   @Transactional
   public PersonAlias addLeaderAlias(Long personId, String alias, String by) {
-    List<PeopleProblem> problems = checkLeaderAlias(personId, alias);
+    List<UserError> problems = checkLeaderAlias(personId, alias);
     if (!problems.isEmpty()) {
-      throw new PeopleRejected(problems);
+      throw UserError.of(problems);
     }
     Person person = people.findById(personId).orElseThrow(NotFound::new);
     PersonAlias saved = personAliases.save(new PersonAlias(personId, alias.strip(), by, EngineClock.now()));
@@ -197,15 +198,15 @@ public class HospitalNames {
 
   /** What would keep a department of this name from being created; empty when it may. */
   @Transactional(readOnly = true)
-  public List<PeopleProblem> checkNewDepartment(String name) {
-    List<PeopleProblem> problems = new ArrayList<>();
+  public List<UserError> checkNewDepartment(String name) {
+    List<UserError> problems = new ArrayList<>();
     String text = name == null ? "" : name.strip();
     if (text.isEmpty()) {
-      problems.add(new PeopleProblem("department.name.missing"));
+      problems.add(new UserError("department.name.missing"));
     } else if (text.length() > DepartmentAdmin.MAX_NAME) {
-      problems.add(new PeopleProblem("department.name.tooLong", DepartmentAdmin.MAX_NAME));
+      problems.add(new UserError("department.name.tooLong", DepartmentAdmin.MAX_NAME));
     } else if (departments.findAll().stream().anyMatch(d -> NameKey.of(d.getName()).equals(NameKey.of(text)))) {
-      problems.add(new PeopleProblem("department.name.taken", text));
+      problems.add(new UserError("department.name.taken", text));
     }
     return problems;
   }
@@ -216,9 +217,9 @@ public class HospitalNames {
    */
   @Transactional
   public Department createDepartment(String name) {
-    List<PeopleProblem> problems = checkNewDepartment(name);
+    List<UserError> problems = checkNewDepartment(name);
     if (!problems.isEmpty()) {
-      throw new PeopleRejected(problems);
+      throw UserError.of(problems);
     }
     DepartmentForm form = new DepartmentForm();
     form.setCode(freeCode());
@@ -228,16 +229,16 @@ public class HospitalNames {
   }
 
   /** What would keep a leader of this name and title from being created; empty when it may. */
-  public List<PeopleProblem> checkNewLeader(String fullName, String title) {
-    List<PeopleProblem> problems = new ArrayList<>();
+  public List<UserError> checkNewLeader(String fullName, String title) {
+    List<UserError> problems = new ArrayList<>();
     String name = fullName == null ? "" : fullName.strip();
     if (name.isEmpty()) {
-      problems.add(new PeopleProblem("people.fullName.missing"));
+      problems.add(new UserError("people.fullName.missing"));
     } else if (name.length() > PeopleAdmin.MAX_NAME) {
-      problems.add(new PeopleProblem("people.fullName.tooLong", PeopleAdmin.MAX_NAME));
+      problems.add(new UserError("people.fullName.tooLong", PeopleAdmin.MAX_NAME));
     }
     if (title != null && title.strip().length() > PeopleAdmin.MAX_NAME) {
-      problems.add(new PeopleProblem("people.title.tooLong", PeopleAdmin.MAX_NAME));
+      problems.add(new UserError("people.title.tooLong", PeopleAdmin.MAX_NAME));
     }
     return problems;
   }
@@ -250,9 +251,9 @@ public class HospitalNames {
    */
   @Transactional
   public Person createLeader(String fullName, String title) {
-    List<PeopleProblem> problems = checkNewLeader(fullName, title);
+    List<UserError> problems = checkNewLeader(fullName, title);
     if (!problems.isEmpty()) {
-      throw new PeopleRejected(problems);
+      throw UserError.of(problems);
     }
     Department leadership = departments.findByActiveTrueOrderByIdAsc().stream()
         .filter(d -> d.getKind() == DepartmentKind.LEADERSHIP).findFirst().orElse(null);
@@ -264,13 +265,13 @@ public class HospitalNames {
     return person;
   }
 
-  private boolean checkText(String text, List<PeopleProblem> problems) {
+  private boolean checkText(String text, List<UserError> problems) {
     if (text.isEmpty() || NameKey.of(text).isEmpty()) {
-      problems.add(new PeopleProblem("alias.missing"));
+      problems.add(new UserError("alias.missing"));
       return false;
     }
     if (text.length() > MAX_ALIAS) {
-      problems.add(new PeopleProblem("alias.tooLong", MAX_ALIAS));
+      problems.add(new UserError("alias.tooLong", MAX_ALIAS));
       return false;
     }
     return true;

@@ -1,6 +1,8 @@
 package org.duban.orgadmin;
 
 import java.util.Locale;
+import org.duban.infrastructure.Refusals;
+import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,10 +40,10 @@ class LeaderAliasController {
     try {
       names.addLeaderAlias(id, alias, user.getUsername());
       redirect.addFlashAttribute("notice", "department.alias.added");
-    } catch (PeopleRejected e) {
+    } catch (UserError e) {
       // as texts: flash attributes live in the (JDBC) session, which keeps only what serialises
       redirect.addFlashAttribute("aliasProblems", new java.util.ArrayList<>(
-          e.problems().stream().map(p -> messages.getMessage(p.key(), p.args(), locale)).toList()));
+          Refusals.messages(e, messages, locale)));
     }
     return "redirect:/admin/people/" + id;
   }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
 import org.duban.security.LoginLockouts;
 import org.duban.security.PersonSessions;
@@ -56,17 +57,17 @@ class PasswordController {
     Optional<Long> locked = lockouts.minutesLocked(username);
     if (locked.isPresent()) {
       lockouts.recordRefusedWhileLocked(username);
-      model.addAttribute("problems", List.of(new PeopleProblem("login.locked", locked.get())));
+      model.addAttribute("problems", List.of(new UserError("login.locked", locked.get())));
       return "people/password";
     }
     try {
       people.changeOwnPassword(username, oldPassword, newPassword, repeatPassword);
-    } catch (PeopleRejected e) {
-      List<PeopleProblem> problems = new ArrayList<>(e.problems());
+    } catch (UserError e) {
+      List<UserError> problems = new ArrayList<>(e.problems());
       if (problems.stream().anyMatch(p -> PeopleAdmin.OLD_PASSWORD_WRONG.equals(p.key()))) {
         // after the refusal's transaction: the count must stay although nothing else was written
         lockouts.recordFailure(username)
-            .ifPresent(minutes -> problems.add(new PeopleProblem("login.locked", minutes)));
+            .ifPresent(minutes -> problems.add(new UserError("login.locked", minutes)));
       }
       model.addAttribute("problems", problems);
       return "people/password";

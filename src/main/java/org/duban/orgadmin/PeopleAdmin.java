@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.duban.audit.AuditLog;
 import org.duban.infrastructure.NotFound;
+import org.duban.infrastructure.UserError;
 import org.duban.org.Department;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.EngineIdentitySync;
@@ -84,19 +85,19 @@ public class PeopleAdmin {
 
   @Transactional
   public Person create(PersonForm form) {
-    List<PeopleProblem> problems = new ArrayList<>();
+    List<UserError> problems = new ArrayList<>();
     String username = form.getUsername();
     if (username.isEmpty()) {
-      problems.add(new PeopleProblem("people.username.missing"));
+      problems.add(new UserError("people.username.missing"));
     } else if (!USERNAME.matcher(username).matches()) {
-      problems.add(new PeopleProblem("people.username.invalid"));
+      problems.add(new UserError("people.username.invalid"));
     } else if (people.existsByUsernameIgnoreCase(username)) {
-      problems.add(new PeopleProblem("people.username.taken", username));
+      problems.add(new UserError("people.username.taken", username));
     }
     Department department = checkDetails(form, problems, false);
     problems.addAll(PasswordRules.check(username, form.getPassword()));
     if (!problems.isEmpty()) {
-      throw new PeopleRejected(problems);
+      throw UserError.of(problems);
     }
     Person person = people.save(new Person(
         username, form.getFullName(), blankToNull(form.getTitle()), encoder.encode(form.getPassword()),
@@ -111,23 +112,23 @@ public class PeopleAdmin {
   public Person update(Long id, PersonForm form) {
     Person person = get(id);
     if (!person.isActive()) {
-      throw new PeopleRejected("people.inactive", person.getFullName());
+      throw new UserError("people.inactive", person.getFullName());
     }
-    List<PeopleProblem> problems = new ArrayList<>();
+    List<UserError> problems = new ArrayList<>();
     // the first admin (FirstAdmin) has no department and may keep it that way
     Department department = checkDetails(form, problems, person.getDepartment() == null);
     Set<Role> roles = form.roleSet();
     if (person.has(Role.ADMIN) && !roles.contains(Role.ADMIN) && isLastAdmin(person)) {
-      problems.add(new PeopleProblem("people.lastAdmin"));
+      problems.add(new UserError("people.lastAdmin"));
     }
     Department from = person.getDepartment();
     boolean moves = !Objects.equals(idOf(from), idOf(department));
     if (!moves && from != null && !roles.contains(Role.DEPT_HEAD) && leads(from, person)) {
       // a named head or deputy without the role could neither sign nor see the heads' pages
-      problems.add(new PeopleProblem("people.roles.headNeedsRole", person.getFullName(), from.getName()));
+      problems.add(new UserError("people.roles.headNeedsRole", person.getFullName(), from.getName()));
     }
     if (!problems.isEmpty()) {
-      throw new PeopleRejected(problems);
+      throw UserError.of(problems);
     }
     Snapshots.PersonSnapshot before = Snapshots.of(person);
     person.update(form.getFullName(), blankToNull(form.getTitle()), department, roles);
@@ -148,10 +149,10 @@ public class PeopleAdmin {
       return person;
     }
     if (person.getUsername().equals(actingUsername)) {
-      throw new PeopleRejected("people.deactivate.self");
+      throw new UserError("people.deactivate.self");
     }
     if (person.has(Role.ADMIN) && isLastAdmin(person)) {
-      throw new PeopleRejected("people.lastAdmin");
+      throw new UserError("people.lastAdmin");
     }
     Snapshots.PersonSnapshot before = Snapshots.of(person);
     person.deactivate();
@@ -175,7 +176,7 @@ public class PeopleAdmin {
     }
     Department department = person.getDepartment();
     if (department != null && !department.isActive()) {
-      throw new PeopleRejected("people.reactivate.departmentInactive", person.getFullName(), department.getName());
+      throw new UserError("people.reactivate.departmentInactive", person.getFullName(), department.getName());
     }
     Snapshots.PersonSnapshot before = Snapshots.of(person);
     person.reactivate();
@@ -188,9 +189,9 @@ public class PeopleAdmin {
   @Transactional
   public void resetPassword(Long id, String password) {
     Person person = get(id);
-    List<PeopleProblem> problems = PasswordRules.check(person.getUsername(), password);
+    List<UserError> problems = PasswordRules.check(person.getUsername(), password);
     if (!problems.isEmpty()) {
-      throw new PeopleRejected(problems);
+      throw UserError.of(problems);
     }
     person.changePasswordHash(encoder.encode(password));
     if (!demo) {
@@ -206,47 +207,47 @@ public class PeopleAdmin {
   @Transactional
   public void changeOwnPassword(String username, String oldPassword, String newPassword, String repeated) {
     Person person = people.findByUsername(username).filter(Person::isActive).orElseThrow(NotFound::new);
-    List<PeopleProblem> problems = new ArrayList<>();
+    List<UserError> problems = new ArrayList<>();
     if (oldPassword == null || !encoder.matches(oldPassword, person.getPasswordHash())) {
-      problems.add(new PeopleProblem(OLD_PASSWORD_WRONG));
+      problems.add(new UserError(OLD_PASSWORD_WRONG));
     }
     problems.addAll(PasswordRules.check(username, newPassword));
     if (newPassword != null && !newPassword.equals(repeated)) {
-      problems.add(new PeopleProblem("people.password.mismatch"));
+      problems.add(new UserError("people.password.mismatch"));
     }
     if (problems.isEmpty() && newPassword.equals(oldPassword)) {
-      problems.add(new PeopleProblem("people.password.unchanged"));
+      problems.add(new UserError("people.password.unchanged"));
     }
     if (!problems.isEmpty()) {
-      throw new PeopleRejected(problems);
+      throw UserError.of(problems);
     }
     person.changePasswordHash(encoder.encode(newPassword));
     sync.syncPerson(person);
     auditLog.record("person.password-change", "person", username, null, null);
   }
 
-  private Department checkDetails(PersonForm form, List<PeopleProblem> problems, boolean mayHaveNone) {
+  private Department checkDetails(PersonForm form, List<UserError> problems, boolean mayHaveNone) {
     if (form.getFullName().isEmpty()) {
-      problems.add(new PeopleProblem("people.fullName.missing"));
+      problems.add(new UserError("people.fullName.missing"));
     } else if (form.getFullName().length() > MAX_NAME) {
-      problems.add(new PeopleProblem("people.fullName.tooLong", MAX_NAME));
+      problems.add(new UserError("people.fullName.tooLong", MAX_NAME));
     }
     if (form.getTitle().length() > MAX_NAME) {
-      problems.add(new PeopleProblem("people.title.tooLong", MAX_NAME));
+      problems.add(new UserError("people.title.tooLong", MAX_NAME));
     }
     if (form.roleSet().isEmpty()) {
-      problems.add(new PeopleProblem("people.roles.missing"));
+      problems.add(new UserError("people.roles.missing"));
     }
     if (form.getDepartmentId() == null) {
       if (mayHaveNone) {
         return null;
       }
-      problems.add(new PeopleProblem("people.department.missing"));
+      problems.add(new UserError("people.department.missing"));
       return null;
     }
     Department department = departments.findById(form.getDepartmentId()).filter(Department::isActive).orElse(null);
     if (department == null) {
-      problems.add(new PeopleProblem("people.department.invalid"));
+      problems.add(new UserError("people.department.invalid"));
     }
     return department;
   }

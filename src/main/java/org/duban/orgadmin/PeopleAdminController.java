@@ -3,6 +3,7 @@ package org.duban.orgadmin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
+import org.duban.infrastructure.UserError;
 import org.duban.org.Person;
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
@@ -60,7 +61,7 @@ class PeopleAdminController {
       Person person = admin.create(form);
       redirect.addFlashAttribute("notice", "people.created");
       return "redirect:/admin/people/" + person.getId();
-    } catch (PeopleRejected e) {
+    } catch (UserError e) {
       form.setPassword("");
       return form(null, form, e.problems(), model);
     }
@@ -78,7 +79,7 @@ class PeopleAdminController {
       admin.update(id, form);
       redirect.addFlashAttribute("notice", "people.updated");
       return "redirect:/admin/people/" + id;
-    } catch (PeopleRejected e) {
+    } catch (UserError e) {
       Person person = admin.get(id);
       form.setUsername(person.getUsername());
       return form(person, form, e.problems(), model);
@@ -92,7 +93,7 @@ class PeopleAdminController {
       admin.deactivate(id, user.getUsername());
       redirect.addFlashAttribute("notice", "people.deactivated");
       return "redirect:/admin/people/" + id;
-    } catch (PeopleRejected e) {
+    } catch (UserError e) {
       Person person = admin.get(id);
       model.addAttribute("deactivateProblems", e.problems());
       return form(person, PersonForm.of(person), List.of(), model);
@@ -105,7 +106,7 @@ class PeopleAdminController {
       admin.reactivate(id);
       redirect.addFlashAttribute("notice", "people.reactivated");
       return "redirect:/admin/people/" + id;
-    } catch (PeopleRejected e) {
+    } catch (UserError e) {
       Person person = admin.get(id);
       model.addAttribute("reactivateProblems", e.problems());
       return form(person, PersonForm.of(person), List.of(), model);
@@ -123,14 +124,14 @@ class PeopleAdminController {
       sessions.endAllExcept(admin.get(id).getUsername(), current == null ? null : current.getId());
       redirect.addFlashAttribute("notice", "people.passwordReset");
       return "redirect:/admin/people/" + id;
-    } catch (PeopleRejected e) {
+    } catch (UserError e) {
       Person person = admin.get(id);
       model.addAttribute("passwordProblems", e.problems());
       return form(person, PersonForm.of(person), List.of(), model);
     }
   }
 
-  private String form(Person person, PersonForm form, List<PeopleProblem> problems, Model model) {
+  private String form(Person person, PersonForm form, List<UserError> problems, Model model) {
     model.addAttribute("person", person);
     model.addAttribute("form", form);
     model.addAttribute("problems", problems);

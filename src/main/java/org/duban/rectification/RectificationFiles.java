@@ -7,6 +7,7 @@ import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
+import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
 import org.duban.book.ItemAccess;
 import org.duban.book.WorkItem;
@@ -54,20 +55,6 @@ public class RectificationFiles {
     this.history = history;
   }
 
-  /** A file refused, with the message key that says why. */
-  public static final class FileRefused extends RuntimeException {
-    private final String messageKey;
-
-    FileRefused(String messageKey) {
-      super(messageKey);
-      this.messageKey = messageKey;
-    }
-
-    public String messageKey() {
-      return messageKey;
-    }
-  }
-
   @Transactional
   public Long attach(Long rectificationId, String fileName, String contentType, byte[] content, CurrentUser user) {
     Rectification rectification = rectifications.findById(rectificationId).orElseThrow(NotFound::new);
@@ -76,25 +63,25 @@ public class RectificationFiles {
       throw new AccessDeniedException("only the lead department adds evidence to rectification " + rectificationId);
     }
     if (!rectification.isOpen()) {
-      throw new FileRefused("rectification.file.closed");
+      throw new UserError("rectification.file.closed");
     }
     // no folder separators, and no control characters (PostgreSQL refuses a NUL in text, headers a newline)
     String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
     if (content == null || content.length == 0 || name.isEmpty()) {
-      throw new FileRefused("rectification.file.empty");
+      throw new UserError("rectification.file.empty");
     }
     if (name.length() > MAX_NAME) {
-      throw new FileRefused("rectification.file.nameTooLong");
+      throw new UserError("rectification.file.nameTooLong");
     }
     if (content.length > MAX_BYTES) {
-      throw new FileRefused("rectification.file.tooLarge");
+      throw new UserError("rectification.file.tooLarge");
     }
     int dot = name.lastIndexOf('.');
     if (dot < 0 || !ALLOWED_SUFFIXES.contains(name.substring(dot + 1).toLowerCase())) {
-      throw new FileRefused("rectification.file.type");
+      throw new UserError("rectification.file.type");
     }
     if (attachments.countByRectificationId(rectificationId) >= MAX_FILES) {
-      throw new FileRefused("rectification.file.tooMany");
+      throw new UserError("rectification.file.tooMany");
     }
     // the browser's word for the type is kept only when it looks like one; downloads are octet-stream anyway
     String type = contentType != null && contentType.length() <= MAX_TYPE && MEDIA_TYPE.matcher(contentType).matches()

@@ -3,6 +3,8 @@ package org.duban.report;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.Refusals;
+import org.duban.infrastructure.UserError;
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
 import org.springframework.security.access.AccessDeniedException;
@@ -64,8 +66,8 @@ class ReportController {
       SupervisionReport report = reports.publishWeekOf(day, user.getUsername());
       redirect.addFlashAttribute("notice", "report.generated");
       return "redirect:/supervision/reports/" + report.getId();
-    } catch (ReportRejected rejected) {
-      redirect.addFlashAttribute("warning", rejected.messageKey());
+    } catch (UserError rejected) {
+      Refusals.flash(redirect, rejected);
       return "redirect:/supervision/reports";
     }
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
+import org.duban.infrastructure.UserError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -50,7 +51,7 @@ public class SupervisionReports {
   @Transactional
   public SupervisionReport publishWeekOf(LocalDate day, String actor) {
     if (day == null) {
-      throw new ReportRejected("report.week.required");
+      throw new UserError("report.week.required");
     }
     return publish(ReportWeek.containing(day), actor);
   }
@@ -59,7 +60,7 @@ public class SupervisionReports {
   public SupervisionReport publish(ReportWeek week, String actor) {
     LocalDateTime now = EngineClock.now();
     if (!week.hasStartedAt(now)) {
-      throw new ReportRejected("report.week.future");
+      throw new UserError("report.week.future");
     }
     Optional<SupervisionReport> existing = reports.findByWeekStart(week.monday());
     if (existing.isPresent() && existing.get().isFinalEdition()) {

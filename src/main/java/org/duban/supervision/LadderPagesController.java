@@ -9,6 +9,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.Refusals;
+import org.duban.infrastructure.UserError;
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
 import org.duban.book.WorkItemQueries;
@@ -78,8 +80,8 @@ class LadderPagesController {
     try {
       files.attach(id, file.getOriginalFilename(), file.getContentType(), file.getBytes(), user);
       redirect.addFlashAttribute("notice", "rectification.file.added");
-    } catch (RectificationFiles.FileRefused refused) {
-      redirect.addFlashAttribute("warning", refused.messageKey());
+    } catch (UserError refused) {
+      Refusals.flash(redirect, refused);
     }
     // uploaded from the evidence step's task page: back to that task, so the person goes on there
     if (taskId != null && TASK_ID.matcher(taskId).matches()) {

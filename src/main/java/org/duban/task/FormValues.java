@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.duban.infrastructure.UserError;
 
 /** Typed reads of validated form values. */
 public final class FormValues {
@@ -23,7 +24,7 @@ public final class FormValues {
   public static String requiredText(Map<String, Object> values, String key) {
     String text = text(values, key);
     if (text == null) {
-      throw new DecisionRejected(key, "decision.reasonRequired");
+      throw UserError.at(key, "decision.reasonRequired");
     }
     return text;
   }

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.duban.forms.FormResult;
+import org.duban.infrastructure.Refusals;
+import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.ItemEvent;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.org.PeopleNames;
@@ -101,10 +103,9 @@ class TaskController {
     }
     try {
       workTasks.complete(id, result.values(), user);
-    } catch (DecisionRejected rejected) {
+    } catch (UserError rejected) {
       // the form was valid but the decision is not: show why beside the field, keep what was typed
-      String message = messages.getMessage(rejected.messageKey(), rejected.args(), locale);
-      return page(form, redisplay(form, result), Map.of(rejected.field(), message), model);
+      return page(form, redisplay(form, result), Refusals.byField(rejected, messages, locale), model);
     }
     redirect.addFlashAttribute("notice", "task.completed");
     return "redirect:/tasks";

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.forms.FormOption;
+import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
 
 /**
@@ -28,7 +29,7 @@ public interface TaskDecisionHandler {
   }
 
   /**
-   * Records the decision and completes the task; throws {@link DecisionRejected} to show a message
+   * Records the decision and completes the task; throws {@link UserError} to show a message
    * beside a field and change nothing.
    */
   void complete(Task task, TaskContext context, Map<String, Object> values, CurrentUser user);

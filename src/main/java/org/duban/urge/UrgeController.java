@@ -1,5 +1,6 @@
 package org.duban.urge;
 
+import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,9 +28,9 @@ class UrgeController {
     try {
       urges.urge(id, user, message);
       redirect.addFlashAttribute("urgeDone", true);
-    } catch (UrgeRejected rejected) {
-      redirect.addFlashAttribute("urgeWarning", rejected.messageKey());
-      redirect.addFlashAttribute("urgeWarningArgs", rejected.arguments());
+    } catch (UserError rejected) {
+      redirect.addFlashAttribute("urgeWarning", rejected.key());
+      redirect.addFlashAttribute("urgeWarningArgs", rejected.args());
       // what was typed stays in the box, so a too long message can be shortened
       redirect.addFlashAttribute("urgeMessage", message);
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.infrastructure.EngineClock;
@@ -84,7 +85,7 @@ public class UrgeService {
 
   /**
    * @throws AccessDeniedException when the user may not urge this item (403)
-   * @throws UrgeRejected for a missing or too long message, or over a daily limit
+   * @throws UserError for a missing or too long message, or over a daily limit
    */
   @Transactional
   public Urge urge(Long workItemId, CurrentUser user, String message) {
@@ -94,25 +95,25 @@ public class UrgeService {
     }
     String text = message == null ? "" : message.strip();
     if (text.isEmpty()) {
-      throw new UrgeRejected("urge.message.required");
+      throw new UserError("urge.message.required");
     }
     if (text.length() > MAX_MESSAGE) {
-      throw new UrgeRejected("urge.message.tooLong", MAX_MESSAGE);
+      throw new UserError("urge.message.tooLong", MAX_MESSAGE);
     }
     String urger = user.getUsername();
     LocalDateTime now = EngineClock.now();
     LocalDate today = now.toLocalDate();
     if (urges.countByWorkItemIdAndUrgerAndUrgeDay(workItemId, urger, today) >= limits.perItemPerDay()) {
-      throw new UrgeRejected("urge.limit.item", limits.perItemPerDay());
+      throw new UserError("urge.limit.item", limits.perItemPerDay());
     }
     // the quota row is locked until commit: a second request of the same urger waits here and then
     // sees this one counted, also on another node
     UrgeQuota quota = lockQuota(urger, today);
     if (quota.used() >= limits.perUrgerPerDay()) {
-      throw new UrgeRejected("urge.limit.daily", limits.perUrgerPerDay());
+      throw new UserError("urge.limit.daily", limits.perUrgerPerDay());
     }
     if (urges.countByWorkItemIdAndUrgerAndUrgeDay(workItemId, urger, today) >= limits.perItemPerDay()) {
-      throw new UrgeRejected("urge.limit.item", limits.perItemPerDay());
+      throw new UserError("urge.limit.item", limits.perItemPerDay());
     }
     quota.use();
     Urge urge = urges.save(new Urge(workItemId, urger, text, now));

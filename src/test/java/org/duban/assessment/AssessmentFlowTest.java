@@ -16,7 +16,7 @@ import org.duban.audit.AuditEvent;
 import org.duban.audit.AuditLog;
 import org.duban.audit.AuditSearch;
 import org.duban.infrastructure.EngineClock;
-import org.duban.task.DecisionRejected;
+import org.duban.infrastructure.UserError;
 import org.duban.task.WorkTasks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,11 +72,11 @@ class AssessmentFlowTest {
 
     assertThatThrownBy(() -> service.open(book.bookId(), Map.of(book.partyArea(), 20, book.medicalArea(), 80),
         hospital.user("tducha")))
-        .isInstanceOfSatisfying(AssessmentRejected.class, e -> assertThat(chinese(e))
+        .isInstanceOfSatisfying(UserError.class, e -> assertThat(chinese(e))
             .isEqualTo("党建类目标领域（党建引领）的权重合计不得低于30%"));
     assertThatThrownBy(() -> service.open(book.bookId(), Map.of(book.partyArea(), 40, book.medicalArea(), 50),
         hospital.user("tducha")))
-        .isInstanceOfSatisfying(AssessmentRejected.class, e -> assertThat(chinese(e))
+        .isInstanceOfSatisfying(UserError.class, e -> assertThat(chinese(e))
             .isEqualTo("各目标领域权重之和须为100%，现为90%"));
     assertThat(service.assessableBooks()).extracting(b -> b.getId()).contains(book.bookId());
   }
@@ -109,7 +109,7 @@ class AssessmentFlowTest {
 
     // Then a second appeal is refused with a Chinese message
     assertThatThrownBy(() -> service.appeal(assessment.getId(), dept("tmedical"), null, "再次申诉", hospital.user("tmedhead")))
-        .isInstanceOfSatisfying(AssessmentRejected.class, e -> assertThat(chinese(e))
+        .isInstanceOfSatisfying(UserError.class, e -> assertThat(chinese(e))
             .isEqualTo("每次考核每个科室只能申诉一次，本科室已提出过申诉"));
 
     // And the leader in charge decides: the item's score is changed with a reason
@@ -118,7 +118,7 @@ class AssessmentFlowTest {
     assertThatThrownBy(() -> workTasks.complete(decide.getId(), Map.of("appealDecision", "change",
         "changedItem", book.medicalPartyItem().toString(), "newScore", new BigDecimal("120"), "decisionReason", "核实"),
         hospital.user("tincharge")))
-        .isInstanceOfSatisfying(DecisionRejected.class, e -> assertThat(e.messageKey()).isEqualTo("assessment.decision.scoreRange"));
+        .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.key()).isEqualTo("assessment.decision.scoreRange"));
     workTasks.complete(decide.getId(), Map.of("appealDecision", "change",
         "changedItem", book.medicalPartyItem().toString(), "newScore", new BigDecimal("90"),
         "decisionReason", "经核实党建工作已完成"), hospital.user("tincharge"));
@@ -155,7 +155,7 @@ class AssessmentFlowTest {
     assertThat(actions).containsExactly("assessment.publish", "assessment.appeal.decide", "assessment.appeal", "assessment.open");
   }
 
-  String chinese(DecisionRejected e) {
-    return messages.getMessage(e.messageKey(), e.args(), Locale.SIMPLIFIED_CHINESE);
+  String chinese(UserError e) {
+    return messages.getMessage(e.key(), e.args(), Locale.SIMPLIFIED_CHINESE);
   }
 }

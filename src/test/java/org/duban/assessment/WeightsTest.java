@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.duban.task.DecisionRejected;
+import org.duban.infrastructure.UserError;
 import org.junit.jupiter.api.Test;
 
 /** Goal-area weights (sum 100, 党建 at least 30%) and the weighted department and leader scores. */
@@ -19,8 +19,8 @@ class WeightsTest {
   static String refusal(List<Weights.Area> areas, Map<Long, Integer> weights) {
     try {
       Weights.validate(areas, weights);
-    } catch (DecisionRejected e) {
-      return e.messageKey() + List.of(e.args());
+    } catch (UserError e) {
+      return e.key() + List.of(e.args());
     }
     return null;
   }

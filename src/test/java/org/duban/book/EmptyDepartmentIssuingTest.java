@@ -19,9 +19,9 @@ import org.duban.IssuedItemFixture;
 import org.duban.RunningAppTest;
 import org.duban.TestHospital;
 import org.duban.change.ChangeFormData;
-import org.duban.change.ChangeRejected;
 import org.duban.change.ChangeRequestRepository;
 import org.duban.change.ChangeService;
+import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.org.Department;
 import org.duban.org.DepartmentKind;
@@ -29,7 +29,6 @@ import org.duban.org.DepartmentRepository;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
-import org.duban.task.DecisionRejected;
 import org.duban.task.WorkTasks;
 import org.duban.book.ItemStage;
 import org.duban.book.WorkItem;
@@ -118,8 +117,8 @@ class EmptyDepartmentIssuingTest {
     // When the reviewer approves, which would issue the book
     assertThatThrownBy(() -> workTasks.complete(review.getId(), Map.of("reviewDecision", "approve"),
             hospital.user(IssuedItemFixture.REVIEWER)))
-        .isInstanceOfSatisfying(DecisionRejected.class, rejected -> {
-          assertThat(rejected.messageKey()).isEqualTo("book.issue.emptyDepartments");
+        .isInstanceOfSatisfying(UserError.class, rejected -> {
+          assertThat(rejected.key()).isEqualTo("book.issue.emptyDepartments");
           assertThat(rejected.args()).containsExactly(department.getName());
         });
 
@@ -145,7 +144,7 @@ class EmptyDepartmentIssuingTest {
     assertThatThrownBy(() -> workTasks.complete(resolve.getId(),
             Map.of("disputeResolution", "reassign", "newLeadDepartment", String.valueOf(empty.getId())),
             hospital.user(IssuedItemFixture.ISSUER)))
-        .isInstanceOfSatisfying(DecisionRejected.class, rejected -> {
+        .isInstanceOfSatisfying(UserError.class, rejected -> {
           assertThat(rejected.field()).isEqualTo("newLeadDepartment");
           assertThat(rejected.args()).containsExactly(empty.getName());
         });
@@ -167,9 +166,9 @@ class EmptyDepartmentIssuingTest {
     change.setReason("改由无人科室牵头");
     long requests = changeRequests.count();
     assertThatThrownBy(() -> changes.propose(issued.itemId(), change, hospital.user("tmedhead")))
-        .isInstanceOfSatisfying(ChangeRejected.class, rejected -> {
+        .isInstanceOfSatisfying(UserError.class, rejected -> {
           assertThat(rejected.field()).isEqualTo("leadDepartmentId");
-          assertThat(rejected.messageKey()).isEqualTo("change.leadDepartment.empty");
+          assertThat(rejected.key()).isEqualTo("change.leadDepartment.empty");
         });
     assertThat(changeRequests.count()).isEqualTo(requests);
   }

@@ -8,11 +8,11 @@ import java.util.List;
 import org.duban.TestHospital;
 import org.duban.infrastructure.EngineClock;
 import org.duban.book.BookLevel;
-import org.duban.book.EditRejected;
 import org.duban.book.TaskBook;
 import org.duban.book.TaskBookFormData;
 import org.duban.book.TaskBookService;
 import org.duban.book.WorkItemFormData;
+import org.duban.infrastructure.UserError;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,7 +111,7 @@ class RollUpTest {
 
     // When an item of one names the other's item as parent, Then it is refused
     assertThatThrownBy(() -> books.addItem(lone.getId(), item(lone, "1", foreign.getId()), hospital.user("tleader")))
-        .isInstanceOf(EditRejected.class)
+        .isInstanceOf(UserError.class)
         .hasMessage("item.parent.notInParentBook");
   }
 

@@ -15,10 +15,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.TestHospital;
+import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.ItemEvent;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.infrastructure.EngineClock;
-import org.duban.task.DecisionRejected;
 import org.duban.task.TaskForms;
 import org.duban.task.TaskNotAllowed;
 import org.duban.task.TaskRow;
@@ -76,9 +76,9 @@ class TaskBookSigningTest {
 
     // When the head asks a question without writing it, Then the question is required
     assertThatThrownBy(() -> workTasks.complete(sign.getId(), Map.of("signDecision", "question"), hospital.user("tmedhead")))
-        .isInstanceOfSatisfying(DecisionRejected.class, rejected -> {
+        .isInstanceOfSatisfying(UserError.class, rejected -> {
           assertThat(rejected.field()).isEqualTo("question");
-          assertThat(rejected.messageKey()).isEqualTo("decision.reasonRequired");
+          assertThat(rejected.key()).isEqualTo("decision.reasonRequired");
         });
 
     // When the head returns the book with a question
@@ -91,7 +91,7 @@ class TaskBookSigningTest {
     assertThat(taskForms.load(answer.getId(), hospital.user("tleader")).values())
         .containsEntry("signingQuestion", "平均住院日是否含日间手术？");
     assertThatThrownBy(() -> workTasks.complete(answer.getId(), Map.of(), hospital.user("tleader")))
-        .isInstanceOf(DecisionRejected.class);
+        .isInstanceOf(UserError.class);
 
     // When the issuer answers
     workTasks.complete(answer.getId(), Map.of("answer", "不含日间手术"), hospital.user("tleader"));

@@ -19,6 +19,7 @@ import org.duban.board.BoardQueries;
 import org.duban.board.Bucket;
 import org.duban.checkin.CheckInRounds;
 import org.duban.checkin.CheckInService;
+import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.ItemEvent;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.infrastructure.EngineClock;
@@ -204,7 +205,7 @@ class ChangeCancelsItemFlowTest {
     // a pending cancellation blocks a second proposal, as any pending change does
     ChangeFormData second = cancelProposal(item, "再撤销一次");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> changes.propose(item, second, hospital.user("tmedhead")))
-        .isInstanceOf(ChangeRejected.class).extracting(e -> ((ChangeRejected) e).messageKey())
+        .isInstanceOf(UserError.class).extracting(e -> ((UserError) e).key())
         .isEqualTo("change.pending");
 
     workTasks.complete(approvalTask(request).getId(), Map.of("changeDecision", "reject", "changeComment", "目标仍需完成"),

@@ -14,9 +14,9 @@ import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.RunningAppTest;
 import org.duban.TestHospital;
+import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.ItemEvent;
 import org.duban.itemhistory.ItemHistory;
-import org.duban.task.DecisionRejected;
 import org.duban.task.WorkTasks;
 import org.duban.book.ItemSummary;
 import org.duban.book.WorkItemQueries;
@@ -156,8 +156,8 @@ class ChangeRequestFlowTest {
     // When the issuer rejects without a comment, Then that is refused and nothing is decided
     assertThatThrownBy(() -> workTasks.complete(task.getId(), Map.of("changeDecision", "reject"),
         hospital.user(IssuedItemFixture.ISSUER)))
-        .isInstanceOf(DecisionRejected.class)
-        .extracting(e -> ((DecisionRejected) e).field()).isEqualTo("changeComment");
+        .isInstanceOf(UserError.class)
+        .extracting(e -> ((UserError) e).field()).isEqualTo("changeComment");
     assertThat(requests.findById(request.getId()).orElseThrow().getStatus()).isEqualTo(ChangeStatus.PROPOSED);
 
     // When the issuer rejects with a comment
@@ -201,19 +201,19 @@ class ChangeRequestFlowTest {
     ChangeFormData noReason = proposal(" ");
     noReason.setTitle("新标题");
     assertThatThrownBy(() -> changes.propose(issued.itemId(), noReason, hospital.user("tmedhead")))
-        .isInstanceOf(ChangeRejected.class).extracting(e -> ((ChangeRejected) e).messageKey())
+        .isInstanceOf(UserError.class).extracting(e -> ((UserError) e).key())
         .isEqualTo("change.reason.required");
 
     // No change
     assertThatThrownBy(() -> changes.propose(issued.itemId(), proposal("没改"), hospital.user("tmedhead")))
-        .isInstanceOf(ChangeRejected.class).extracting(e -> ((ChangeRejected) e).messageKey())
+        .isInstanceOf(UserError.class).extracting(e -> ((UserError) e).key())
         .isEqualTo("change.nothingChanged");
 
     // A deadline after the book's period
     ChangeFormData late = proposal("延期");
     late.setDeadline(before.deadline().plusYears(2));
     assertThatThrownBy(() -> changes.propose(issued.itemId(), late, hospital.user("tmedhead")))
-        .isInstanceOf(ChangeRejected.class).extracting(e -> ((ChangeRejected) e).field()).isEqualTo("deadline");
+        .isInstanceOf(UserError.class).extracting(e -> ((UserError) e).field()).isEqualTo("deadline");
 
     assertThat(requests.count()).isEqualTo(count);
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("changeRequest").count())
@@ -228,7 +228,7 @@ class ChangeRequestFlowTest {
     changes.propose(issued.itemId(), data, hospital.user("tmedhead"));
 
     assertThatThrownBy(() -> changes.propose(issued.itemId(), data, hospital.user("tmedhead")))
-        .isInstanceOf(ChangeRejected.class).extracting(e -> ((ChangeRejected) e).messageKey())
+        .isInstanceOf(UserError.class).extracting(e -> ((UserError) e).key())
         .isEqualTo("change.pending");
   }
 }

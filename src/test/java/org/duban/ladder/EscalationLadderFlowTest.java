@@ -1,5 +1,6 @@
 package org.duban.ladder;
 
+import org.duban.infrastructure.UserError;
 import org.duban.rectification.AttachmentRow;
 import org.duban.rectification.Rectification;
 import org.duban.rectification.RectificationFiles;
@@ -25,7 +26,6 @@ import org.duban.infrastructure.EngineClock;
 import org.duban.notification.InboxEntry;
 import org.duban.notification.InboxEntryRepository;
 import org.duban.notification.MessageKind;
-import org.duban.task.DecisionRejected;
 import org.duban.task.WorkTasks;
 import org.duban.book.Light;
 import org.junit.jupiter.api.AfterEach;
@@ -95,7 +95,7 @@ class EscalationLadderFlowTest {
     // A deadline on a Sunday is refused; a worked Saturday (调休) is a working day
     assertThatThrownBy(() -> complete(triage, "tducha", Map.of("triageDecision", "notice",
             "noticeRequirement", "请于期限内提交整改方案", "noticeDeadline", LocalDate.parse("2026-03-01"))))
-        .isInstanceOf(DecisionRejected.class);
+        .isInstanceOf(UserError.class);
     complete(triage, "tducha", Map.of("triageDecision", "notice",
         "noticeRequirement", "请于期限内提交整改方案", "noticeDeadline", LocalDate.parse("2026-02-28")));
     SupervisionNotice yellow = notices.findByEscalationIdOrderByIssuedAtAsc(escalation.getId()).get(0);
@@ -180,7 +180,7 @@ class EscalationLadderFlowTest {
     // A meeting date before the referral is refused
     assertThatThrownBy(() -> complete(meeting, "tducha", Map.of("meetingKind", "partyCommittee",
             "meetingDate", LocalDate.parse("2026-04-01"), "meetingDecision", "close", "meetingInstruction", "目标调整")))
-        .isInstanceOf(DecisionRejected.class);
+        .isInstanceOf(UserError.class);
     complete(meeting, "tducha", Map.of("meetingKind", "partyCommittee",
         "meetingDate", LocalDate.parse("2026-04-24"), "meetingDecision", "close", "meetingInstruction", "目标已调整，督办办结"));
 

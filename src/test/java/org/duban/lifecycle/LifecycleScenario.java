@@ -20,6 +20,7 @@ import org.duban.checkin.CheckInRepository;
 import org.duban.checkin.CheckInRounds;
 import org.duban.checkin.IndicatorChart;
 import org.duban.checkin.IndicatorCharts;
+import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.ItemEvent;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.infrastructure.EngineClock;
@@ -29,7 +30,6 @@ import org.duban.rectification.Rectification;
 import org.duban.rectification.RectificationRepository;
 import org.duban.ladder.SupervisionNotice;
 import org.duban.ladder.SupervisionNoticeRepository;
-import org.duban.task.DecisionRejected;
 import org.duban.task.WorkTasks;
 import org.duban.book.TaskBook;
 import org.duban.book.TaskBookFormData;
@@ -101,7 +101,7 @@ abstract class LifecycleScenario {
     complete(bookInstance, "draftTaskBook", "tleader", Map.of());
     assertThat(books.findById(book.getId()).orElseThrow().getStatus()).isEqualTo(TaskBookStatus.IN_REVIEW);
     assertThatThrownBy(() -> complete(bookInstance, "reviewTaskBook", "treviewer", Map.of("reviewDecision", "sendBack")))
-        .isInstanceOf(DecisionRejected.class);
+        .isInstanceOf(UserError.class);
     complete(bookInstance, "reviewTaskBook", "treviewer", Map.of("reviewDecision", "sendBack", "reviewComment", "指标需量化"));
     assertThat(books.findById(book.getId()).orElseThrow().getStatus()).isEqualTo(TaskBookStatus.DRAFT);
     complete(bookInstance, "reviseTaskBook", "tleader", Map.of("revisionNote", "已量化指标"));

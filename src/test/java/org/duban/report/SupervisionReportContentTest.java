@@ -16,6 +16,7 @@ import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.TestHospital;
 import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.UserError;
 import org.duban.org.Department;
 import org.duban.org.DepartmentKind;
 import org.duban.org.DepartmentRepository;
@@ -255,9 +256,9 @@ class SupervisionReportContentTest {
 
     // When a report is asked for the next week or without a week, Then it is refused with a reason
     assertThatThrownBy(() -> reports.publishWeekOf(LocalDate.of(2021, 3, 29), "tducha"))
-        .isInstanceOf(ReportRejected.class).extracting("messageKey").isEqualTo("report.week.future");
+        .isInstanceOf(UserError.class).extracting(e -> ((UserError) e).key()).isEqualTo("report.week.future");
     assertThatThrownBy(() -> reports.publishWeekOf(null, "tducha"))
-        .isInstanceOf(ReportRejected.class).extracting("messageKey").isEqualTo("report.week.required");
+        .isInstanceOf(UserError.class).extracting(e -> ((UserError) e).key()).isEqualTo("report.week.required");
 
     // And no report was written
     assertThat(reportRows.count()).isEqualTo(before);
