@@ -14,6 +14,7 @@ import org.duban.org.DepartmentRepository;
 import org.duban.org.EngineIdentitySync;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
+import org.duban.org.PersonView;
 import org.duban.org.Role;
 import org.duban.orgadmin.TaskHandover.Reason;
 import org.springframework.beans.factory.annotation.Value;
@@ -82,7 +83,7 @@ public class PeopleAdmin {
   }
 
   @Transactional
-  public Person create(PersonForm form) {
+  public PersonView create(PersonForm form) {
     List<PeopleProblem> problems = new ArrayList<>();
     String username = form.getUsername();
     if (username.isEmpty()) {
@@ -102,7 +103,7 @@ public class PeopleAdmin {
         department, form.roleSet()));
     sync.syncPerson(person);
     auditLog.record("person.create", "person", username, null, Snapshots.of(person));
-    return person;
+    return PersonView.of(person);
   }
 
   /** Name, title, department and roles; a move hands the person's open tasks to the old department's head. */
