@@ -135,7 +135,7 @@ class ArchitectureTest {
   /**
    * The stricter form of the rule above, for the next step: it also catches the entity a controller
    * passes on to its template without naming it. Switched off while services still hand pages
-   * entities (department and person lists and aliases of orgadmin, the assessment list, audit log,
+   * entities (orgadmin's change methods, person search and aliases, the assessment list, audit log,
    * calendar, change requests, header variants, inbox, preferences, robots, sweeps, urges, the item
    * page's lights, the task page's history, and book's goal area, item and draft).
    */
