@@ -5,13 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
 import org.duban.task.TaskAccess;
 import org.duban.task.WorkTasks;
-import org.duban.book.TaskBook;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -39,19 +37,19 @@ class AssessmentController {
   private final AssessmentService service;
   private final AssessmentResults results;
   private final AssessmentExport export;
-  private final TaskService taskService;
+  private final AssessmentTasks tasks;
   private final WorkTasks workTasks;
   private final MessageSource messages;
   private final TaskAccess access;
 
   AssessmentController(AssessmentService service, AssessmentResults results, AssessmentExport export,
-      TaskService taskService, WorkTasks workTasks, MessageSource messages, TaskAccess access) {
+      AssessmentTasks tasks, WorkTasks workTasks, MessageSource messages, TaskAccess access) {
     this.access = access;
     this.messages = messages;
     this.service = service;
     this.results = results;
     this.export = export;
-    this.taskService = taskService;
+    this.tasks = tasks;
     this.workTasks = workTasks;
   }
 
@@ -75,8 +73,7 @@ class AssessmentController {
   }
 
   private String openPage(Long bookId, Map<Long, Integer> weights, UserError error, Model model) {
-    List<TaskBook> books = service.assessableBooks();
-    model.addAttribute("books", books);
+    model.addAttribute("books", service.assessableBooks());
     model.addAttribute("bookId", bookId);
     model.addAttribute("areas", bookId == null ? List.of() : service.areasOf(bookId));
     model.addAttribute("weights", weights);
@@ -106,8 +103,9 @@ class AssessmentController {
     }
     if (error == null) {
       try {
-        Assessment assessment = service.open(bookId, weights, user);
-        return "redirect:/assessments/" + assessment.getId();
+        service.open(bookId, weights, user);
+        // one assessment per book: the service refuses a second
+        return "redirect:/assessments/" + results.assessmentIdOfBook(bookId);
       } catch (UserError rejected) {
         error = rejected;
       }
@@ -117,16 +115,16 @@ class AssessmentController {
 
   @GetMapping("/assessments/{id}")
   String overview(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-    Assessment assessment = results.assessment(id);
+    boolean published = results.isPublished(id);
     if (!AssessmentService.seesAll(user)) {
       if (user.departmentId() == null) {
         throw new AccessDeniedException("no department");
       }
-      return "redirect:/assessments/" + assessment.getId() + "/departments/" + user.departmentId();
+      return "redirect:/assessments/" + id + "/departments/" + user.departmentId();
     }
     model.addAttribute("overview", results.overview(id));
-    model.addAttribute("mayPublish", AssessmentService.mayRun(user) && !assessment.isPublished());
-    model.addAttribute("readyToPublish", publishTask(assessment) != null);
+    model.addAttribute("mayPublish", AssessmentService.mayRun(user) && !published);
+    model.addAttribute("readyToPublish", tasks.publishTask(id) != null);
     return "assessment/overview";
   }
 
@@ -144,7 +142,7 @@ class AssessmentController {
     model.addAttribute("overview", overview);
     model.addAttribute("department", department);
     model.addAttribute("weights", overview.weights());
-    model.addAttribute("reviewTaskId", reviewTask(overview.assessment(), departmentId, user));
+    model.addAttribute("reviewTaskId", reviewTask(id, departmentId, user));
     return "assessment/department";
   }
 
@@ -152,9 +150,9 @@ class AssessmentController {
   String publish(@PathVariable Long id, @RequestParam(required = false) String publishComment,
       @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
     requireOffice(user);
-    Assessment assessment = results.assessment(id);
-    Task task = publishTask(assessment);
-    if (assessment.isPublished()) {
+    boolean published = results.isPublished(id);
+    Task task = tasks.publishTask(id);
+    if (published) {
       redirect.addFlashAttribute("warning", "assessment.publish.already");
     } else if (task == null) {
       redirect.addFlashAttribute("warning", "assessment.publish.notReady");
@@ -181,22 +179,9 @@ class AssessmentController {
         .body(download.content());
   }
 
-  private Task publishTask(Assessment assessment) {
-    if (assessment.getProcessInstanceId() == null) {
-      return null;
-    }
-    return taskService.createTaskQuery().processInstanceId(assessment.getProcessInstanceId())
-        .taskDefinitionKey(AssessmentTasks.PUBLISH).singleResult();
-  }
-
   /** The department's open review, when this person may take it (its head or a deputy, TaskAccess). */
-  private String reviewTask(Assessment assessment, Long departmentId, CurrentUser user) {
-    if (assessment.getProcessInstanceId() == null) {
-      return null;
-    }
-    return taskService.createTaskQuery().processInstanceId(assessment.getProcessInstanceId())
-        .taskDefinitionKey(AssessmentTasks.REVIEW).list().stream()
-        .filter(t -> departmentId.equals(taskService.getVariable(t.getId(), "departmentId")))
+  private String reviewTask(Long assessmentId, Long departmentId, CurrentUser user) {
+    return tasks.reviewTasks(assessmentId, departmentId).stream()
         .filter(t -> access.mayWorkOn(t, user))
         .map(Task::getId).findFirst().orElse(null);
   }

@@ -95,6 +95,12 @@ public class AssessmentResults {
     return assessments.findById(assessmentId).orElseThrow(NotFound::new);
   }
 
+  /** Whether the assessment's results are published; NotFound (404) for an unknown id. */
+  @Transactional(readOnly = true)
+  public boolean isPublished(Long assessmentId) {
+    return assessment(assessmentId).isPublished();
+  }
+
   /** The id of the book's assessment, or null: the book page links to it. */
   @Transactional(readOnly = true)
   public Long assessmentIdOfBook(Long taskBookId) {

@@ -45,6 +45,28 @@ class AssessmentTasks implements TaskDecisionHandler {
     this.messages = messages;
   }
 
+  /** The assessment's open publishing task, or null (not opened in the engine, or not yet there). */
+  @Transactional(readOnly = true)
+  public Task publishTask(Long assessmentId) {
+    String instance = results.assessment(assessmentId).getProcessInstanceId();
+    if (instance == null) {
+      return null;
+    }
+    return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(PUBLISH).singleResult();
+  }
+
+  /** The assessment's open score reviews of this department (one, unless the engine was changed by hand). */
+  @Transactional(readOnly = true)
+  public List<Task> reviewTasks(Long assessmentId, Long departmentId) {
+    String instance = results.assessment(assessmentId).getProcessInstanceId();
+    if (instance == null) {
+      return List.of();
+    }
+    return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(REVIEW).list().stream()
+        .filter(t -> departmentId.equals(taskService.getVariable(t.getId(), "departmentId")))
+        .toList();
+  }
+
   @Override
   public Set<String> taskKeys() {
     return Set.of(REVIEW, DECIDE, PUBLISH);

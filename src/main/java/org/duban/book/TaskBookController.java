@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.duban.infrastructure.Refusals;
 import org.duban.infrastructure.UserError;
-import org.duban.org.DepartmentRepository;
-import org.duban.org.PersonRepository;
+import org.duban.org.Departments;
+import org.duban.org.People;
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
 import org.duban.book.IndicatorDirection;
@@ -38,16 +38,16 @@ class TaskBookController {
   private final TaskBookService service;
   private final TaskBookQueries books;
   private final WorkItemQueries items;
-  private final DepartmentRepository departments;
-  private final PersonRepository people;
+  private final Departments departments;
+  private final People people;
   private final RollUp rollUp;
 
   TaskBookController(
       TaskBookService service,
       TaskBookQueries books,
       WorkItemQueries items,
-      DepartmentRepository departments,
-      PersonRepository people,
+      Departments departments,
+      People people,
       RollUp rollUp) {
     this.rollUp = rollUp;
     this.service = service;
@@ -80,8 +80,8 @@ class TaskBookController {
   private String creationPage(Model model) {
     model.addAttribute("levels", BookLevel.values());
     model.addAttribute("parentBooks", books.all());
-    model.addAttribute("departments", departments.findByActiveTrueOrderByIdAsc());
-    model.addAttribute("leaders", people.findActiveByRole(Role.LEADER));
+    model.addAttribute("departments", departments.active());
+    model.addAttribute("leaders", people.activeLeaders());
     return NEW;
   }
 
@@ -95,14 +95,14 @@ class TaskBookController {
     if (result.hasErrors()) {
       return creationPage(model);
     }
-    TaskBook book;
+    Long bookId;
     try {
-      book = service.createDraft(data, user);
+      bookId = service.createDraftId(data, user);
     } catch (UserError rejected) {
       Refusals.reject(result, rejected);
       return creationPage(model);
     }
-    return "redirect:/books/" + book.getId() + "/edit";
+    return "redirect:/books/" + bookId + "/edit";
   }
 
   @GetMapping("/books/{id}")
@@ -152,8 +152,8 @@ class TaskBookController {
     model.addAttribute("levels", BookLevel.values());
     model.addAttribute("parentBooks", books.all().stream().filter(b -> !b.id().equals(book.id())).toList());
     model.addAttribute("items", items.visibleItemsOfBook(book.id(), user));
-    model.addAttribute("departments", departments.findByActiveTrueOrderByIdAsc());
-    model.addAttribute("leaders", people.findActiveByRole(Role.LEADER));
+    model.addAttribute("departments", departments.active());
+    model.addAttribute("leaders", people.activeLeaders());
     model.addAttribute("directions", IndicatorDirection.values());
     TaskBookQueries.BookLink parent = books.hierarchy(book.id()).parent();
     model.addAttribute("parentItems", parent == null ? List.of() : items.itemsOfBook(parent.id()));

@@ -102,6 +102,12 @@ public class TaskBookService {
     return book;
   }
 
+  /** {@link #createDraft} for the page, which needs only the new book's id, not the entity. */
+  @Transactional
+  public Long createDraftId(TaskBookFormData data, CurrentUser user) {
+    return createDraft(data, user).getId();
+  }
+
   /**
    * The drafter corrects the draft's title, year, period, level, parent and responsible party.
    * Refused, with nothing changed, when the year and period disagree or an item's deadline (or a

@@ -36,6 +36,12 @@ public class CalendarAdmin {
     return days.findByDateBetweenOrderByDate(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
   }
 
+  /** Whether any day of the year is still marked provisional (the page then warns about it). */
+  @Transactional(readOnly = true)
+  public boolean anyProvisional(int year) {
+    return year(year).stream().anyMatch(CalendarDay::isProvisional);
+  }
+
   /** Adds the day, or changes it when the date already has a row. */
   @Transactional
   public void saveDay(SpecialDay day, String username) {

@@ -119,7 +119,7 @@ class CalendarAdminController {
     // as text: a message argument that is a number would be printed as 2,026
     model.addAttribute("yearLabel", String.valueOf(year));
     model.addAttribute("days", days);
-    model.addAttribute("anyProvisional", days.stream().anyMatch(CalendarDay::isProvisional));
+    model.addAttribute("anyProvisional", admin.anyProvisional(year));
     model.addAttribute("workingDayCount",
         calendar.workingDaysBetween(LocalDate.of(year - 1, 12, 31), LocalDate.of(year, 12, 31)));
     TreeSet<Integer> years = new TreeSet<>();

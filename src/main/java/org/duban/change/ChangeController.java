@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.duban.infrastructure.Refusals;
 import org.duban.infrastructure.UserError;
-import org.duban.org.DepartmentRepository;
-import org.duban.org.Person;
-import org.duban.org.PersonRepository;
-import org.duban.org.Role;
+import org.duban.org.Departments;
+import org.duban.org.People;
+import org.duban.org.PeopleNames;
 import org.duban.security.CurrentUser;
 import org.duban.book.TaskBookQueries;
 import org.duban.book.ItemSummary;
@@ -35,22 +34,25 @@ class ChangeController {
   private final BookVersions versions;
   private final WorkItemQueries items;
   private final TaskBookQueries books;
-  private final DepartmentRepository departments;
-  private final PersonRepository people;
+  private final Departments departments;
+  private final People people;
+  private final PeopleNames peopleNames;
 
   ChangeController(
       ChangeService changes,
       BookVersions versions,
       WorkItemQueries items,
       TaskBookQueries books,
-      DepartmentRepository departments,
-      PersonRepository people) {
+      Departments departments,
+      People people,
+      PeopleNames peopleNames) {
     this.changes = changes;
     this.versions = versions;
     this.items = items;
     this.books = books;
     this.departments = departments;
     this.people = people;
+    this.peopleNames = peopleNames;
   }
 
   @GetMapping("/items/{id}/change")
@@ -87,8 +89,8 @@ class ChangeController {
     ItemSummary item = items.summary(itemId);
     model.addAttribute("item", item);
     model.addAttribute("book", books.summary(item.taskBookId()));
-    model.addAttribute("departments", departments.findByActiveTrueOrderByIdAsc());
-    model.addAttribute("leaders", people.findActiveByRole(Role.LEADER));
+    model.addAttribute("departments", departments.active());
+    model.addAttribute("leaders", people.activeLeaders());
     model.addAttribute("requests", changes.ofItem(itemId));
     return PROPOSE;
   }
@@ -106,7 +108,7 @@ class ChangeController {
     Map<String, String> names = new HashMap<>();
     for (BookVersions.VersionView version : all) {
       names.computeIfAbsent(version.createdBy(),
-          username -> people.findByUsername(username).map(Person::getFullName).orElse(username));
+          username -> peopleNames.of(username));
     }
     model.addAttribute("versions", all);
     model.addAttribute("names", names);

@@ -31,12 +31,15 @@ public class Inbox {
     return kind == null ? entries.newestFirst(username, request) : entries.newestFirst(username, kind, request);
   }
 
+  /** An opened entry: where its message points (may be null). */
+  public record Opened(String link) {}
+
   /** Marks an entry of this person read; empty when it is not theirs (or does not exist). */
   @Transactional
-  public Optional<InboxEntry> open(String username, Long entryId) {
+  public Optional<Opened> open(String username, Long entryId) {
     Optional<InboxEntry> entry = entries.findByIdAndRecipient(entryId, username);
     entry.ifPresent(e -> e.read(EngineClock.now()));
-    return entry;
+    return entry.map(e -> new Opened(e.getMessage().getLink()));
   }
 
   @Transactional

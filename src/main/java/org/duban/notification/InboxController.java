@@ -42,8 +42,7 @@ class InboxController {
   /** Marks the entry read and goes where the message points; another person's entry is not found. */
   @GetMapping("/inbox/{id}")
   String open(@AuthenticationPrincipal CurrentUser me, @PathVariable Long id) {
-    InboxEntry entry = inbox.open(me.getUsername(), id).orElseThrow(NotFound::new);
-    String link = entry.getMessage().getLink();
+    String link = inbox.open(me.getUsername(), id).orElseThrow(NotFound::new).link();
     return "redirect:" + (Links.isLocalPath(link) ? link : "/inbox");
   }
 

@@ -87,9 +87,7 @@ class RobotAdminController {
   }
 
   private java.util.Map<String, String> robotNames() {
-    java.util.Map<String, String> names = new java.util.HashMap<>();
-    robots.all().forEach(r -> names.put(String.valueOf(r.getId()), r.getName()));
-    return names;
+    return robots.names();
   }
 
   private String page(Model model) {

@@ -31,6 +31,14 @@ public class Robots {
     return robots.findAllByOrderByPlatformAscDepartmentIdAscIdAsc();
   }
 
+  /** Robot names by id (as text), for the delivery list. */
+  @Transactional(readOnly = true)
+  public java.util.Map<String, String> names() {
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    all().forEach(r -> names.put(String.valueOf(r.getId()), r.getName()));
+    return names;
+  }
+
   /** Adds a robot when the form is valid; errors say what is wrong otherwise. */
   @Transactional
   public Robot add(RobotForm form, Errors errors) {

@@ -13,6 +13,7 @@ import org.duban.infrastructure.UserError;
 import org.duban.org.Department;
 import org.duban.org.DepartmentKind;
 import org.duban.org.DepartmentRepository;
+import org.duban.org.DepartmentView;
 import org.duban.org.EngineIdentitySync;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
@@ -75,7 +76,7 @@ public class DepartmentAdmin {
   }
 
   @Transactional
-  public Department create(DepartmentForm form) {
+  public DepartmentView create(DepartmentForm form) {
     List<UserError> problems = new ArrayList<>();
     String code = form.getCode();
     if (code.isEmpty()) {
@@ -92,7 +93,7 @@ public class DepartmentAdmin {
     Department department = departments.save(new Department(code, form.getName(), blankToNull(form.getShortName()), kind));
     sync.syncGroups();
     auditLog.record("department.create", "department", code, null, Snapshots.of(department, people));
-    return department;
+    return DepartmentView.of(department);
   }
 
   /** Name, short name and kind; the code stays, being the Camunda group's id. */

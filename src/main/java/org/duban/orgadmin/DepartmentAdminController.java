@@ -1,15 +1,12 @@
 package org.duban.orgadmin;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.duban.infrastructure.UserError;
-import org.duban.org.Department;
-import org.duban.org.DepartmentHeads;
 import org.duban.org.DepartmentKind;
-import org.duban.org.EmptyDepartments;
-import org.duban.org.Person;
-import org.duban.org.PersonRepository;
+import org.duban.org.DepartmentView;
+import org.duban.org.Departments;
+import org.duban.org.People;
 import org.duban.security.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,30 +25,27 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DepartmentAdminController {
 
   private final DepartmentAdmin admin;
-  private final DepartmentHeads heads;
-  private final PersonRepository people;
-  private final EmptyDepartments emptyDepartments;
+  private final Departments departments;
+  private final People people;
   private final HospitalNames names;
 
-  DepartmentAdminController(DepartmentAdmin admin, DepartmentHeads heads, PersonRepository people,
-      EmptyDepartments emptyDepartments, HospitalNames names) {
+  DepartmentAdminController(DepartmentAdmin admin, Departments departments, People people, HospitalNames names) {
     this.admin = admin;
-    this.heads = heads;
+    this.departments = departments;
     this.people = people;
-    this.emptyDepartments = emptyDepartments;
     this.names = names;
   }
 
   /** A line of the list: the department, who leads it and how many members it has. */
-  record DepartmentRow(Department department, String head, List<String> deputies, int members, boolean nobodyToAct) {}
+  record DepartmentRow(DepartmentView department, String head, List<String> deputies, int members, boolean nobodyToAct) {}
 
   @GetMapping
   String list(Model model) {
-    List<Department> empty = emptyDepartments.active();
-    List<DepartmentRow> rows = admin.all().stream()
-        .map(d -> new DepartmentRow(d, name(d.getHeadPersonId()),
-            d.getDeputyIds().stream().map(this::name).toList(), admin.members(d.getId()).size(),
-            empty.stream().anyMatch(e -> e.getId().equals(d.getId()))))
+    List<DepartmentView> empty = departments.withoutAnyoneToAct();
+    List<DepartmentRow> rows = departments.all().stream()
+        .map(d -> new DepartmentRow(d, people.fullNameOf(d.headPersonId()),
+            d.deputyIds().stream().map(people::fullNameOf).toList(), people.membersOf(d.id()).size(),
+            empty.stream().anyMatch(e -> e.id().equals(d.id()))))
         .toList();
     model.addAttribute("rows", rows);
     // named at the top: work issued to them would reach nobody (refused, or sent to the supervision office)
@@ -67,9 +61,9 @@ class DepartmentAdminController {
   @PostMapping
   String create(@ModelAttribute DepartmentForm form, Model model, RedirectAttributes redirect) {
     try {
-      Department department = admin.create(form);
+      DepartmentView department = admin.create(form);
       redirect.addFlashAttribute("notice", "department.created");
-      return "redirect:/admin/departments/" + department.getId();
+      return "redirect:/admin/departments/" + department.id();
     } catch (UserError e) {
       return form(null, form, e.problems(), model);
     }
@@ -77,7 +71,7 @@ class DepartmentAdminController {
 
   @GetMapping("/{id}")
   String edit(@PathVariable Long id, Model model) {
-    Department department = admin.get(id);
+    DepartmentView department = departments.get(id);
     return form(department, DepartmentForm.of(department), List.of(), model);
   }
 
@@ -88,8 +82,8 @@ class DepartmentAdminController {
       redirect.addFlashAttribute("notice", "department.updated");
       return "redirect:/admin/departments/" + id;
     } catch (UserError e) {
-      Department department = admin.get(id);
-      form.setCode(department.getCode());
+      DepartmentView department = departments.get(id);
+      form.setCode(department.code());
       return form(department, form, e.problems(), model);
     }
   }
@@ -106,7 +100,7 @@ class DepartmentAdminController {
       redirect.addFlashAttribute("notice", "department.headSaved");
       return "redirect:/admin/departments/" + id;
     } catch (UserError e) {
-      Department department = admin.get(id);
+      DepartmentView department = departments.get(id);
       model.addAttribute("headProblems", e.problems());
       return form(department, DepartmentForm.of(department), List.of(), model);
     }
@@ -119,7 +113,7 @@ class DepartmentAdminController {
       redirect.addFlashAttribute("notice", "department.deactivated");
       return "redirect:/admin/departments/" + id;
     } catch (UserError e) {
-      Department department = admin.get(id);
+      DepartmentView department = departments.get(id);
       model.addAttribute("deactivateProblems", e.problems());
       return form(department, DepartmentForm.of(department), List.of(), model);
     }
@@ -145,7 +139,7 @@ class DepartmentAdminController {
       redirect.addFlashAttribute("notice", "department.alias.added");
       return "redirect:/admin/departments/" + id;
     } catch (UserError e) {
-      Department department = admin.get(id);
+      DepartmentView department = departments.get(id);
       model.addAttribute("aliasProblems", e.problems());
       model.addAttribute("aliasTyped", alias);
       return form(department, DepartmentForm.of(department), List.of(), model);
@@ -159,22 +153,16 @@ class DepartmentAdminController {
     return "redirect:/admin/departments/" + id;
   }
 
-  private String form(Department department, DepartmentForm form, List<UserError> problems, Model model) {
+  private String form(DepartmentView department, DepartmentForm form, List<UserError> problems, Model model) {
     model.addAttribute("department", department);
     model.addAttribute("form", form);
     model.addAttribute("problems", problems);
     model.addAttribute("kinds", DepartmentKind.values());
     if (department != null) {
-      model.addAttribute("members", admin.members(department.getId()));
-      Map<Long, String> leaders = new LinkedHashMap<>();
-      heads.leadersOf(department.getId()).forEach(p -> leaders.put(p.getId(), p.getFullName()));
-      model.addAttribute("leaders", leaders);
-      model.addAttribute("aliases", names.aliasesOf(department.getId()));
+      model.addAttribute("members", people.membersOf(department.id()));
+      model.addAttribute("leaders", people.leaderNamesOf(department.id()));
+      model.addAttribute("aliases", names.aliasesOf(department.id()));
     }
     return "people/department";
-  }
-
-  private String name(Long personId) {
-    return personId == null ? null : people.findById(personId).map(Person::getFullName).orElse(null);
   }
 }

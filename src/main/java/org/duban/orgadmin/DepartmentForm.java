@@ -1,6 +1,6 @@
 package org.duban.orgadmin;
 
-import org.duban.org.Department;
+import org.duban.org.DepartmentView;
 
 /** What an admin types to create or edit a department; shown again after a refusal. */
 public class DepartmentForm {
@@ -10,12 +10,12 @@ public class DepartmentForm {
   private String shortName = "";
   private String kind = "FUNCTIONAL";
 
-  public static DepartmentForm of(Department department) {
+  public static DepartmentForm of(DepartmentView department) {
     DepartmentForm form = new DepartmentForm();
-    form.code = department.getCode();
-    form.name = department.getName();
-    form.shortName = department.getShortName() == null ? "" : department.getShortName();
-    form.kind = department.getKind().name();
+    form.code = department.code();
+    form.name = department.name();
+    form.shortName = department.shortName() == null ? "" : department.shortName();
+    form.kind = department.kind().name();
     return form;
   }
 

@@ -225,7 +225,7 @@ public class HospitalNames {
     form.setCode(freeCode());
     form.setName(name);
     form.setKind(DepartmentKind.FUNCTIONAL.name());
-    return departmentAdmin.create(form);
+    return departmentAdmin.get(departmentAdmin.create(form).id());
   }
 
   /** What would keep a leader of this name and title from being created; empty when it may. */

@@ -15,6 +15,7 @@ import org.duban.org.DepartmentRepository;
 import org.duban.org.EngineIdentitySync;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
+import org.duban.org.PersonView;
 import org.duban.org.Role;
 import org.duban.task.TaskHandover;
 import org.duban.task.TaskHandover.Reason;
@@ -84,7 +85,7 @@ public class PeopleAdmin {
   }
 
   @Transactional
-  public Person create(PersonForm form) {
+  public PersonView create(PersonForm form) {
     List<UserError> problems = new ArrayList<>();
     String username = form.getUsername();
     if (username.isEmpty()) {
@@ -104,7 +105,7 @@ public class PeopleAdmin {
         department, form.roleSet()));
     sync.syncPerson(person);
     auditLog.record("person.create", "person", username, null, Snapshots.of(person));
-    return person;
+    return PersonView.of(person);
   }
 
   /** Name, title, department and roles; a move hands the person's open tasks to the old department's head. */

@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.duban.infrastructure.UserError;
-import org.duban.org.Person;
+import org.duban.org.Departments;
+import org.duban.org.People;
+import org.duban.org.PersonView;
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
 import org.duban.security.PersonSessions;
@@ -25,12 +27,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PeopleAdminController {
 
   private final PeopleAdmin admin;
-  private final DepartmentAdmin departments;
+  private final Departments departments;
+  private final People people;
   private final PersonSessions sessions;
 
-  PeopleAdminController(PeopleAdmin admin, DepartmentAdmin departments, PersonSessions sessions) {
+  PeopleAdminController(PeopleAdmin admin, Departments departments, People people, PersonSessions sessions) {
     this.admin = admin;
     this.departments = departments;
+    this.people = people;
     this.sessions = sessions;
   }
 
@@ -58,9 +62,9 @@ class PeopleAdminController {
   @PostMapping
   String create(@ModelAttribute PersonForm form, Model model, RedirectAttributes redirect) {
     try {
-      Person person = admin.create(form);
+      PersonView person = admin.create(form);
       redirect.addFlashAttribute("notice", "people.created");
-      return "redirect:/admin/people/" + person.getId();
+      return "redirect:/admin/people/" + person.id();
     } catch (UserError e) {
       form.setPassword("");
       return form(null, form, e.problems(), model);
@@ -69,7 +73,7 @@ class PeopleAdminController {
 
   @GetMapping("/{id}")
   String edit(@PathVariable Long id, Model model) {
-    Person person = admin.get(id);
+    PersonView person = people.get(id);
     return form(person, PersonForm.of(person), List.of(), model);
   }
 
@@ -80,8 +84,8 @@ class PeopleAdminController {
       redirect.addFlashAttribute("notice", "people.updated");
       return "redirect:/admin/people/" + id;
     } catch (UserError e) {
-      Person person = admin.get(id);
-      form.setUsername(person.getUsername());
+      PersonView person = people.get(id);
+      form.setUsername(person.username());
       return form(person, form, e.problems(), model);
     }
   }
@@ -94,7 +98,7 @@ class PeopleAdminController {
       redirect.addFlashAttribute("notice", "people.deactivated");
       return "redirect:/admin/people/" + id;
     } catch (UserError e) {
-      Person person = admin.get(id);
+      PersonView person = people.get(id);
       model.addAttribute("deactivateProblems", e.problems());
       return form(person, PersonForm.of(person), List.of(), model);
     }
@@ -107,7 +111,7 @@ class PeopleAdminController {
       redirect.addFlashAttribute("notice", "people.reactivated");
       return "redirect:/admin/people/" + id;
     } catch (UserError e) {
-      Person person = admin.get(id);
+      PersonView person = people.get(id);
       model.addAttribute("reactivateProblems", e.problems());
       return form(person, PersonForm.of(person), List.of(), model);
     }
@@ -121,17 +125,17 @@ class PeopleAdminController {
       // whoever is logged in as the person (with the old password, perhaps not the person) is out,
       // on every node; an admin resetting their own keeps this session
       HttpSession current = request.getSession(false);
-      sessions.endAllExcept(admin.get(id).getUsername(), current == null ? null : current.getId());
+      sessions.endAllExcept(people.get(id).username(), current == null ? null : current.getId());
       redirect.addFlashAttribute("notice", "people.passwordReset");
       return "redirect:/admin/people/" + id;
     } catch (UserError e) {
-      Person person = admin.get(id);
+      PersonView person = people.get(id);
       model.addAttribute("passwordProblems", e.problems());
       return form(person, PersonForm.of(person), List.of(), model);
     }
   }
 
-  private String form(Person person, PersonForm form, List<UserError> problems, Model model) {
+  private String form(PersonView person, PersonForm form, List<UserError> problems, Model model) {
     model.addAttribute("person", person);
     model.addAttribute("form", form);
     model.addAttribute("problems", problems);

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.duban.org.Person;
+import org.duban.org.PersonView;
 import org.duban.org.Role;
 
 /** What an admin types to create or edit a person; shown again after a refusal. */
@@ -18,13 +18,13 @@ public class PersonForm {
   /** The initial password, when creating; never shown again. */
   private String password = "";
 
-  public static PersonForm of(Person person) {
+  public static PersonForm of(PersonView person) {
     PersonForm form = new PersonForm();
-    form.username = person.getUsername();
-    form.fullName = person.getFullName();
-    form.title = person.getTitle() == null ? "" : person.getTitle();
-    form.departmentId = person.getDepartment() == null ? null : person.getDepartment().getId();
-    form.roles = new ArrayList<>(person.getRoles());
+    form.username = person.username();
+    form.fullName = person.fullName();
+    form.title = person.title() == null ? "" : person.title();
+    form.departmentId = person.departmentId();
+    form.roles = new ArrayList<>(person.roles());
     return form;
   }
 

@@ -93,15 +93,17 @@ public class RectificationFiles {
     return saved.getId();
   }
 
+  /** A file as the download page sends it. */
+  public record Download(String fileName, byte[] content) {}
+
   @Transactional(readOnly = true)
-  public RectificationAttachment read(Long attachmentId, CurrentUser user) {
+  public Download read(Long attachmentId, CurrentUser user) {
     RectificationAttachment file = attachments.findById(attachmentId).orElseThrow(NotFound::new);
     Rectification rectification = rectifications.findById(file.getRectificationId()).orElseThrow(NotFound::new);
     if (!access.maySee(itemOf(rectification), user)) {
       throw new AccessDeniedException("attachment " + attachmentId);
     }
-    file.getContent();
-    return file;
+    return new Download(file.getFileName(), file.getContent());
   }
 
   @Transactional(readOnly = true)

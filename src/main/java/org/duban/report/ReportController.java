@@ -63,9 +63,9 @@ class ReportController {
       return "redirect:/supervision/reports";
     }
     try {
-      SupervisionReport report = reports.publishWeekOf(day, user.getUsername());
+      Long reportId = reports.publishWeekOfId(day, user.getUsername());
       redirect.addFlashAttribute("notice", "report.generated");
-      return "redirect:/supervision/reports/" + report.getId();
+      return "redirect:/supervision/reports/" + reportId;
     } catch (UserError rejected) {
       Refusals.flash(redirect, rejected);
       return "redirect:/supervision/reports";

@@ -56,6 +56,12 @@ public class SupervisionReports {
     return publish(ReportWeek.containing(day), actor);
   }
 
+  /** {@link #publishWeekOf} for the page, which needs only the report's id, not the entity. */
+  @Transactional
+  public Long publishWeekOfId(LocalDate day, String actor) {
+    return publishWeekOf(day, actor).getId();
+  }
+
   @Transactional
   public SupervisionReport publish(ReportWeek week, String actor) {
     LocalDateTime now = EngineClock.now();

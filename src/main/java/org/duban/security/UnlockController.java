@@ -1,6 +1,6 @@
 package org.duban.security;
 
-import org.duban.org.PersonRepository;
+import org.duban.org.People;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,9 +15,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UnlockController {
 
   private final LoginLockouts lockouts;
-  private final PersonRepository people;
+  private final People people;
 
-  UnlockController(LoginLockouts lockouts, PersonRepository people) {
+  UnlockController(LoginLockouts lockouts, People people) {
     this.lockouts = lockouts;
     this.people = people;
   }
@@ -27,8 +27,8 @@ class UnlockController {
   String unlock(@PathVariable String username, RedirectAttributes redirect) {
     boolean lifted = lockouts.unlock(username);
     redirect.addFlashAttribute("notice", lifted ? "lockout.unlocked" : "lockout.notLocked");
-    return people.findByUsername(username)
-        .map(person -> "redirect:/admin/people/" + person.getId())
+    return people.byUsername(username)
+        .map(person -> "redirect:/admin/people/" + person.id())
         .orElse("redirect:/admin/people");
   }
 }

@@ -1,7 +1,6 @@
 package org.duban.supervision;
 
 import org.duban.ladder.MeetingReferral;
-import org.duban.rectification.RectificationAttachment;
 import org.duban.rectification.RectificationFiles;
 
 import java.io.IOException;
@@ -95,13 +94,13 @@ class LadderPagesController {
 
   @GetMapping("/supervision/files/{id}")
   ResponseEntity<byte[]> download(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user) {
-    RectificationAttachment file = files.read(id, user);
-    String encoded = URLEncoder.encode(file.getFileName(), StandardCharsets.UTF_8).replace("+", "%20");
+    RectificationFiles.Download file = files.read(id, user);
+    String encoded = URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + encoded)
         .header("X-Content-Type-Options", "nosniff")
         .contentType(MediaType.APPLICATION_OCTET_STREAM)
-        .body(file.getContent());
+        .body(file.content());
   }
 
   private Long itemOfRectification(Long rectificationId) {

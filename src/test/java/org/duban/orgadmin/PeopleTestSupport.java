@@ -114,7 +114,7 @@ abstract class PeopleTestSupport {
     form.setCode(unique("d"));
     form.setName(name + form.getCode());
     form.setKind(DepartmentKind.CLINICAL.name());
-    Department department = departmentAdmin.create(form);
+    Department department = departmentAdmin.get(departmentAdmin.create(form).id());
     createdDepartments.add(department.getId());
     return department;
   }
@@ -127,7 +127,7 @@ abstract class PeopleTestSupport {
     form.setDepartmentId(department.getId());
     form.setRoles(List.of(role));
     form.setPassword(GOOD_PASSWORD);
-    Person person = peopleAdmin.create(form);
+    Person person = peopleAdmin.get(peopleAdmin.create(form).id());
     createdPeople.add(person.getId());
     return person;
   }
