@@ -1,5 +1,6 @@
 package org.duban.light;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -11,26 +12,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.RuntimeService;
-import org.duban.IssuedItemFixture;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Issue 15 point 14: 立即执行周督查 starts the sweep in the background, so the queue page shows the
  * running sweep's progress from a small status address it polls, and the status says when it ended
  * (the page then reloads). The office and leaders may read it, a department's staff may not.
  */
-@RunningAppTest
-class SweepProgressWebTest {
+class SweepProgressWebTest extends WebTestSupport {
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
-  @Autowired IssuedItemFixture fixture;
   @Autowired WeeklySupervisionService weekly;
   @Autowired RuntimeService runtimeService;
 
