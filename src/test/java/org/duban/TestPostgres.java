@@ -1,5 +1,7 @@
 package org.duban;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,13 +66,18 @@ public final class TestPostgres {
     return server;
   }
 
-  /** The application's data source: a fresh database on the shared server (see {@link PostgresAppTest}). */
+  /**
+   * The application's data source: a fresh database on the shared server behind a Hikari pool, as in
+   * production (see {@link PostgresAppTest}); without the pool every transaction opens a connection.
+   */
   @TestConfiguration(proxyBeanMethods = false)
   public static class Database {
 
-    @Bean
+    @Bean(destroyMethod = "close")
     DataSource dataSource() {
-      return freshDatabase();
+      HikariConfig pool = new HikariConfig();
+      pool.setDataSource(freshDatabase());
+      return new HikariDataSource(pool);
     }
   }
 }
