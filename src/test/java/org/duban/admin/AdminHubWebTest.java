@@ -1,28 +1,15 @@
 package org.duban.admin;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The admin hub leads to every admin page; the top bar shows it to admins only. */
-@RunningAppTest
-class AdminHubWebTest {
-
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
-
-  @BeforeEach
-  void ensureHospital() {
-    hospital.ensure();
-  }
+class AdminHubWebTest extends WebTestSupport {
 
   @Test
   void theHubLinksEveryAdminPage() throws Exception {

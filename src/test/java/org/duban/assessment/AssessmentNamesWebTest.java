@@ -1,5 +1,6 @@
 package org.duban.assessment;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -8,22 +9,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
 import org.duban.infrastructure.EngineClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The assessment's overview says who opened it by name (测试督查), not by log-in (tducha); and the
  * department's page leads to the score review only those who may take it: its head, not its staff.
  */
-@RunningAppTest
-class AssessmentNamesWebTest {
+class AssessmentNamesWebTest extends WebTestSupport {
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
   @Autowired AssessmentBooks books;
   @Autowired AssessmentRepository assessments;
 

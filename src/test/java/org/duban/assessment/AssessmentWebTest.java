@@ -1,5 +1,6 @@
 package org.duban.assessment;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -17,41 +18,24 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
 import org.duban.infrastructure.EngineClock;
 import org.duban.task.WorkTasks;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The assessment pages: opening with weights (supervision office only, bad weights refused in Chinese), the
  * overview per department and leader, a department sees only its own score, publishing, the Excel export
  * read back with POI, and last year's result beside each department on the next year's book page.
  */
-@RunningAppTest
-class AssessmentWebTest {
+class AssessmentWebTest extends WebTestSupport {
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
   @Autowired AssessmentBooks books;
   @Autowired AssessmentResults results;
   @Autowired AssessmentRepository assessments;
   @Autowired WorkTasks workTasks;
-
-  @BeforeEach
-  void ensureHospital() {
-    hospital.ensure();
-  }
-
-  RequestPostProcessor as(String username) {
-    return user(hospital.user(username));
-  }
 
   String html(MockHttpServletRequestBuilder request) throws Exception {
     return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()

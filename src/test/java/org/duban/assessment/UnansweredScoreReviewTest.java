@@ -1,5 +1,7 @@
 package org.duban.assessment;
 
+import org.duban.RunningAppTest;
+import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Date;
@@ -20,16 +22,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Issue 15 point 9: a department that does not answer its score review by the deadline and the grace
  * after it counts as accepting its score; publication goes on, and the publish step and its record say so.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@RunningAppTest
 class UnansweredScoreReviewTest {
 
   @Autowired TestHospital hospital;
@@ -50,7 +49,7 @@ class UnansweredScoreReviewTest {
 
   @AfterEach
   void reset() {
-    EngineClock.reset();
+    TestClock.reset();
     LocaleContextHolder.resetLocaleContext();
   }
 
@@ -72,7 +71,7 @@ class UnansweredScoreReviewTest {
     Job closes = managementService.createJobQuery().processInstanceId(assessment.getProcessInstanceId())
         .activityId("reviewUnanswered").singleResult();
     assertThat(closes).isNotNull();
-    EngineClock.set(new Date(closes.getDuedate().getTime() + 60_000));
+    TestClock.at(new Date(closes.getDuedate().getTime() + 60_000));
     managementService.executeJob(closes.getId());
 
     // Then the office may publish, and the publish step names the department counted as accepting

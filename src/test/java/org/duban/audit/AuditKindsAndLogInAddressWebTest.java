@@ -1,5 +1,6 @@
 package org.duban.audit;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -12,38 +13,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.duban.HttpBrowser;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Issue 15 point 15: the audit log names the kinds of object in the reader's language (Chinese, and
  * English with {@code ?lang=en}), and a failed log-in over real HTTP is recorded with the address it came
  * from.
  */
-@RunningAppTest
-class AuditKindsAndLogInAddressWebTest {
+class AuditKindsAndLogInAddressWebTest extends WebTestSupport {
 
   /** Every kind of object Duban records events about today. */
   static final List<String> KINDS = List.of("task", "work-item", "task-book", "calendar-day", "calendar-year", "robot",
       "delivery", "model", "incident", "person", "department", "account", "assessment", "process",
       "decomposition-header");
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
   @Autowired AuditLog auditLog;
   @Autowired MessageSource messages;
   @LocalServerPort int port;
-
-  @BeforeEach
-  void ensureHospital() {
-    hospital.ensure();
-  }
 
   String page(String path) throws Exception {
     return mvc.perform(get(path).with(user(hospital.user("tadmin")))).andExpect(status().isOk()).andReturn()

@@ -1,5 +1,6 @@
 package org.duban.audit;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -10,15 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
 import org.duban.infrastructure.EngineClock;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,23 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The audit log: who, what, when, before and after, from which address; nothing for what was
  * refused or rolled back; kept after its subject is gone; searchable by admins only.
  */
-@RunningAppTest
-class AuditLogWebTest {
+class AuditLogWebTest extends WebTestSupport {
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
-  @Autowired IssuedItemFixture fixture;
   @Autowired AuditLog auditLog;
   @Autowired TransactionTemplate transaction;
-
-  @BeforeEach
-  void ensureHospital() {
-    hospital.ensure();
-  }
-
-  RequestPostProcessor as(String username) {
-    return user(hospital.user(username));
-  }
 
   static RequestPostProcessor from(String address) {
     return request -> {

@@ -1,10 +1,10 @@
 package org.duban.benchmark;
 
+import org.duban.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -67,7 +67,6 @@ class LifecycleBenchmark {
 
   private static final int ITEMS = Integer.getInteger("benchmark.items", 200);
   private static final int BATCH = Integer.getInteger("benchmark.batch", 20);
-  private static final String BARE_DATABASE = "camunda_bare";
 
   @Autowired TestHospital hospital;
   @Autowired IssuedItemFixture fixture;
@@ -76,16 +75,15 @@ class LifecycleBenchmark {
   @Autowired CheckInRounds checkInRounds;
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
-  @Autowired EmbeddedPostgres postgres;
 
   private int books;
 
   @Test
   void lifecycleAgainstABareEngine() throws Exception {
     hospital.ensure();
-    jdbc.execute("create database " + BARE_DATABASE);
     HikariConfig pool = new HikariConfig();
-    pool.setDataSource(postgres.getDatabase("postgres", BARE_DATABASE));
+    // a database of its own beside the application's, on the same server
+    pool.setDataSource(TestPostgres.freshDatabase());
     pool.setMaximumPoolSize(20);
     try (HikariDataSource bareDataSource = new HikariDataSource(pool)) {
       ProcessEngine bare = bareEngine(bareDataSource);

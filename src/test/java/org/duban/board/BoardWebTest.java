@@ -1,5 +1,6 @@
 package org.duban.board;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -18,8 +19,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.duban.IssuedItemFixture;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
 import org.duban.checkin.CheckIn;
 import org.duban.checkin.CheckInRepository;
 import org.duban.checkin.CheckInService;
@@ -39,13 +38,10 @@ import org.duban.book.ItemStage;
 import org.duban.book.Light;
 import org.duban.book.WorkItem;
 import org.duban.book.WorkItemRepository;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -53,18 +49,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every number equals the count taken directly from the items, filters narrow it, every number links
  * to exactly its items, a department head sees only their department, and staff are refused.
  */
-@RunningAppTest
-class BoardWebTest {
+class BoardWebTest extends WebTestSupport {
 
   static final String[] DEPARTMENTS = {"tmedical", "tnursing", "tit"};
   static final String[] LEADERS = {"tleader", "treviewer", "tincharge"};
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
-  @Autowired IssuedItemFixture fixture;
   @Autowired TaskBookService books;
   @Autowired WorkTasks workTasks;
-  @Autowired TaskService taskService;
   @Autowired WorkItemRepository workItems;
   @Autowired SupervisionNoticeRepository notices;
   @Autowired EscalationRepository escalations;
@@ -167,10 +158,6 @@ class BoardWebTest {
 
   private String task(String instance, String key) {
     return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult().getId();
-  }
-
-  RequestPostProcessor as(String username) {
-    return user(hospital.user(username));
   }
 
   /** What an item shows on the board, taken from the item itself. */

@@ -1,5 +1,6 @@
 package org.duban.board;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.duban.IssuedItemFixture;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
 import org.duban.checkin.CheckInService;
 import org.duban.infrastructure.EngineClock;
 import org.duban.book.TaskBook;
@@ -20,10 +19,8 @@ import org.duban.book.TaskBookService;
 import org.duban.book.WorkItemFormData;
 import org.duban.task.WorkTasks;
 import org.duban.book.WorkItemRepository;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,15 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reported heads the ranking (it is not missing from it), and an indicator card without readings
  * names the department that has not reported them.
  */
-@RunningAppTest
-class BoardWhoIsBehindWebTest {
+class BoardWhoIsBehindWebTest extends WebTestSupport {
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
-  @Autowired IssuedItemFixture fixture;
   @Autowired TaskBookService books;
   @Autowired WorkTasks workTasks;
-  @Autowired TaskService taskService;
   @Autowired WorkItemRepository workItems;
   @Autowired CheckInService checkIns;
   @Autowired TransactionTemplate transaction;

@@ -1,5 +1,6 @@
 package org.duban.book;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -13,11 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.IssuedItemFixture;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
 import org.duban.change.ChangeFormData;
 import org.duban.change.ChangeRequestRepository;
 import org.duban.change.ChangeService;
@@ -34,11 +32,9 @@ import org.duban.book.ItemStage;
 import org.duban.book.WorkItem;
 import org.duban.book.WorkItemQueries;
 import org.duban.book.WorkItemRepository;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,19 +43,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * work silently: with the default setting (duban.issuing.empty-department: refuse) submitting and
  * approving a book that hands it an item are refused, naming it, and nothing changes.
  */
-@RunningAppTest
-class EmptyDepartmentIssuingTest {
+class EmptyDepartmentIssuingTest extends WebTestSupport {
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
-  @Autowired IssuedItemFixture fixture;
   @Autowired TaskBookService taskBooks;
   @Autowired TaskBookRepository books;
   @Autowired WorkItemRepository items;
   @Autowired DepartmentRepository departments;
   @Autowired PersonRepository people;
   @Autowired WorkTasks workTasks;
-  @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
   @Autowired ItemHistory history;
   @Autowired MessageSource messages;
@@ -67,11 +58,6 @@ class EmptyDepartmentIssuingTest {
   @Autowired WorkItemQueries itemQueries;
   @Autowired ChangeService changes;
   @Autowired ChangeRequestRepository changeRequests;
-
-  @BeforeEach
-  void ensureHospital() {
-    hospital.ensure();
-  }
 
   @Test
   void submittingABookWithAnItemForADepartmentWithNobodyIsRefusedWithItsNameAndNothingChanges() throws Exception {

@@ -1,5 +1,6 @@
 package org.duban.book;
 
+import org.duban.RunningAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -26,16 +27,13 @@ import org.duban.task.WorkTasks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Signing a responsibility book on a real engine and database, through the same service calls the
  * task pages make: only the responsible party signs, a question goes to the issuer and back, and
  * the book records who signed and when.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@RunningAppTest
 class TaskBookSigningTest {
 
   @Autowired TestHospital hospital;

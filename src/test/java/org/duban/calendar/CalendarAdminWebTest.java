@@ -1,8 +1,9 @@
 package org.duban.calendar;
 
+import org.duban.WebTestSupport;
+import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -18,40 +19,22 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.duban.RunningAppTest;
-import org.duban.infrastructure.EngineClock;
-import org.duban.TestHospital;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * /admin/calendar: an admin keeps the holidays; edits reach the {@code workCalendar} bean at once; a
  * bad pasted line is named and nothing is written; others may not even look. Uses years nobody else's
  * tests depend on (2030-2034).
  */
-@RunningAppTest
-class CalendarAdminWebTest {
+class CalendarAdminWebTest extends WebTestSupport {
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
   @Autowired WorkCalendar workCalendar;
   @Autowired CalendarAdmin admin;
   @Autowired RepositoryService repository;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
-
-  @BeforeEach
-  void ensureHospital() {
-    hospital.ensure();
-  }
-
-  RequestPostProcessor as(String username) {
-    return user(hospital.user(username));
-  }
 
   String html(MockHttpServletRequestBuilder request) throws Exception {
     return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
@@ -177,7 +160,7 @@ class CalendarAdminWebTest {
     // Given the app's engine at Friday 2034-01-06 10:00 and a model with a 5-working-day deadline
     String deployment = repository.createDeployment()
         .addClasspathResource("calendar/working-day-timers.bpmn").deploy().getId();
-    EngineClock.set(Date.from(LocalDateTime.parse("2034-01-06T10:00")
+    TestClock.at(Date.from(LocalDateTime.parse("2034-01-06T10:00")
         .atZone(ZoneId.systemDefault()).toInstant()));
     try {
       ProcessInstance before = runtime.startProcessInstanceByKey("workingDayDeadline");
@@ -192,7 +175,7 @@ class CalendarAdminWebTest {
       ProcessInstance after = runtime.startProcessInstanceByKey("workingDayDeadline");
       assertThat(deadline(after)).isEqualTo("2034-01-16T10:00");
     } finally {
-      EngineClock.reset();
+      TestClock.reset();
       repository.deleteDeployment(deployment, true);
       admin.removeDay(LocalDate.parse("2034-01-10"), "tadmin");
     }

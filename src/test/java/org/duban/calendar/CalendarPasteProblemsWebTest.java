@@ -1,5 +1,6 @@
 package org.duban.calendar;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -7,29 +8,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Issue 15 point 15: a refused calendar paste shows its errors at the top of the page, where the admin
  * looks after the page comes back, not under the long list of the year's days. Uses the year 2035,
  * which no other test touches.
  */
-@RunningAppTest
-class CalendarPasteProblemsWebTest {
+class CalendarPasteProblemsWebTest extends WebTestSupport {
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
   @Autowired CalendarAdmin admin;
-
-  @BeforeEach
-  void ensureHospital() {
-    hospital.ensure();
-  }
 
   @Test
   void aRefusedPasteShowsItsErrorsAtTheTopOfThePage() throws Exception {

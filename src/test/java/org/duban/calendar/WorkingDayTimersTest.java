@@ -1,12 +1,12 @@
 package org.duban.calendar;
 
+import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -38,7 +38,7 @@ class WorkingDayTimersTest {
     if (deploymentId != null) {
       engine.getRepositoryService().deleteDeployment(deploymentId, true);
     }
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   static Date at(String localDateTime) {
@@ -51,7 +51,7 @@ class WorkingDayTimersTest {
 
   /** Deploys the test model with the engine clock at {@code now}, so start timers count from then. */
   void deployAt(String now) {
-    ClockUtil.setCurrentTime(at(now));
+    TestClock.at(at(now));
     deploymentId = engine.getRepositoryService().createDeployment()
         .addClasspathResource("calendar/working-day-timers.bpmn").deploy().getId();
   }
@@ -110,7 +110,7 @@ class WorkingDayTimersTest {
 
     // And when it fires there, the deadline is still ahead and the task still open
     Job reminder = timer(instance.getId(), "reminder");
-    ClockUtil.setCurrentTime(reminder.getDuedate());
+    TestClock.at(reminder.getDuedate());
     engine.getManagementService().executeJob(reminder.getId());
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
   }
@@ -137,7 +137,7 @@ class WorkingDayTimersTest {
     assertThat(local(first.getDuedate())).isEqualTo("2026-10-08T08:30");
 
     // When it fires then
-    ClockUtil.setCurrentTime(first.getDuedate());
+    TestClock.at(first.getDuedate());
     engine.getManagementService().executeJob(first.getId());
 
     // Then a sweep ran and the next one is the ordinary Monday, 12th October 08:30
@@ -154,7 +154,7 @@ class WorkingDayTimersTest {
     Job first = weeklyTimer();
     assertThat(local(first.getDuedate())).isEqualTo("2026-02-24T08:30");
 
-    ClockUtil.setCurrentTime(first.getDuedate());
+    TestClock.at(first.getDuedate());
     engine.getManagementService().executeJob(first.getId());
 
     // Then the next is Monday 2nd March: the skipped Mondays do not fire twice

@@ -1,9 +1,9 @@
 package org.duban.change;
 
+import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -72,7 +72,7 @@ class ChangeCancelsItemFlowTest {
 
   @AfterEach
   void resetClock() {
-    EngineClock.reset();
+    TestClock.reset();
   }
 
   private ChangeFormData cancelProposal(Long itemId, String reason) {
@@ -100,7 +100,7 @@ class ChangeCancelsItemFlowTest {
 
   @Test
   void anApprovedCancellationEndsTheItemItsWorkItsSubTasksAndItsEscalation() {
-    EngineClock.set(EngineClock.toDate(LocalDateTime.parse("2026-06-08T08:30")));
+    TestClock.at("2026-06-08T08:30");
     IssuedItem issued = fixture.issuedItem("年中撤销的目标");
     Long item = issued.itemId();
     String key = issued.businessKey();

@@ -1,8 +1,8 @@
 package org.duban.checkin;
 
+import org.duban.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import javax.sql.DataSource;
 import org.duban.org.db.V20__ClearEnginePasswords;
 import org.flywaydb.core.Flyway;
@@ -27,9 +27,7 @@ class CheckInMonthMigrationTest {
 
   @Test
   void onPostgres() throws Exception {
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-      migrateAndCheck(postgres.getPostgresDatabase());
-    }
+    migrateAndCheck(TestPostgres.freshDatabase());
   }
 
   private static void migrateAndCheck(DataSource dataSource) {

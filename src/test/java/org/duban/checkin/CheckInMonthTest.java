@@ -1,10 +1,11 @@
 package org.duban.checkin;
 
+import org.duban.RunningAppTest;
+import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
@@ -23,22 +23,18 @@ import org.duban.board.BoardProgress;
 import org.duban.checkin.CheckInService.CheckInView;
 import org.duban.itemhistory.ItemEvent;
 import org.duban.itemhistory.ItemHistory;
-import org.duban.infrastructure.EngineClock;
 import org.duban.task.WorkTasks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A monthly round reports on the month that ended (issue 15, point 6): the month its check-ins,
  * submitted or missed, are filed under, the item's history and the board's 序时进度 table all say so,
  * also for a round that was running when the release came in.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@RunningAppTest
 class CheckInMonthTest {
 
   @Autowired TestHospital hospital;
@@ -61,12 +57,12 @@ class CheckInMonthTest {
 
   @AfterEach
   void realTimeAgain() {
-    EngineClock.reset();
+    TestClock.reset();
     BpmnAwareTests.reset();
   }
 
   static void setClock(String at) {
-    EngineClock.set(EngineClock.toDate(LocalDateTime.parse(at)));
+    TestClock.at(at);
   }
 
   ProcessInstance round(String id) {
@@ -83,7 +79,7 @@ class CheckInMonthTest {
     Job overdue = managementService.createJobQuery().processInstanceId(roundId).activityId("checkInOverdue").list()
         .stream().filter(job -> item.itemId().equals(runtimeService.getVariable(job.getExecutionId(), "workItemId")))
         .findFirst().orElseThrow();
-    EngineClock.set(overdue.getDuedate());
+    TestClock.at(overdue.getDuedate());
     managementService.executeJob(overdue.getId());
   }
 

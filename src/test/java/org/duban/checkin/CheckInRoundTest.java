@@ -1,5 +1,6 @@
 package org.duban.checkin;
 
+import org.duban.RunningAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -14,11 +15,8 @@ import org.duban.task.WorkTasks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@RunningAppTest
 class CheckInRoundTest {
 
   @Autowired TestHospital hospital;

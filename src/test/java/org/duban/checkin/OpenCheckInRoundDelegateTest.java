@@ -1,5 +1,6 @@
 package org.duban.checkin;
 
+import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -24,11 +25,11 @@ class OpenCheckInRoundDelegateTest {
 
   @AfterEach
   void resetClock() {
-    EngineClock.reset();
+    TestClock.reset();
   }
 
   DelegateExecution roundOpenedAt(String when, Object workingDays) {
-    EngineClock.set(EngineClock.toDate(LocalDateTime.parse(when)));
+    TestClock.at(when);
     DelegateExecution execution = mock(DelegateExecution.class);
     when(execution.getVariableLocal("dueAfterWorkingDays")).thenReturn(workingDays);
     return execution;

@@ -1,5 +1,6 @@
 package org.duban.decomposition;
 
+import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -20,15 +21,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.TestHospital;
 import org.duban.task.WorkTasks;
 import org.duban.book.TaskBook;
@@ -483,7 +481,7 @@ class DecompositionImportWebTest extends DecompositionTestSupport {
     Long old = uploadClean(book.getId(), "clean.xlsx", file("clean.xlsx"));
 
     // When another file is uploaded a day and a minute later
-    ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(1).atTime(10, 1).atZone(ZoneId.systemDefault()).toInstant()));
+    TestClock.at(TODAY.plusDays(1).atTime(10, 1));
     Long fresh = uploadClean(book.getId(), "reordered-columns.xlsx", file("reordered-columns.xlsx"));
 
     // Then the old upload is gone, and its preview says so

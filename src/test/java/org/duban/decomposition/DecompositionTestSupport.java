@@ -1,5 +1,7 @@
 package org.duban.decomposition;
 
+import org.duban.TestClock;
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -9,12 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.RunningAppTest;
-import org.duban.TestHospital;
 import org.duban.security.CurrentUser;
 import org.duban.book.BookSummary;
 import org.duban.book.TaskBook;
@@ -27,25 +25,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Base of the decomposition web tests, on the shared running app (see {@link RunningAppTest}). The
  * engine clock stands at {@link #TODAY}, 2026-03-02, so that the committed test files' 2026
  * deadlines stay in the future; each test makes its own draft for 2026 by {@code tleader}.
  */
-@RunningAppTest
-abstract class DecompositionTestSupport {
+abstract class DecompositionTestSupport extends WebTestSupport {
 
   static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
   static final String ISSUER = "tleader";
   static final String XLSX = DecompositionExportService.CONTENT_TYPE;
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
   @Autowired TaskBookService taskBooks;
   @Autowired TaskBookQueries bookQueries;
   @Autowired WorkItemQueries itemQueries;
@@ -53,13 +45,12 @@ abstract class DecompositionTestSupport {
 
   @BeforeEach
   void hospitalOnTheSecondOfMarch2026() {
-    hospital.ensure();
-    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant()));
+    TestClock.at(TODAY.atTime(10, 0));
   }
 
   @AfterEach
   void realTimeAgain() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   /** A draft of {@link #ISSUER} for 2026 with the goal area 医疗服务. */
@@ -75,10 +66,6 @@ abstract class DecompositionTestSupport {
 
   CurrentUser user(String username) {
     return hospital.user(username);
-  }
-
-  RequestPostProcessor as(String username) {
-    return SecurityMockMvcRequestPostProcessors.user(hospital.user(username));
   }
 
   static byte[] file(String name) {

@@ -1,17 +1,13 @@
 package org.duban.decomposition;
 
+import org.duban.PostgresAppTest;
+import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.TestHospital;
 import org.duban.security.CurrentUser;
 import org.duban.book.TaskBook;
@@ -23,30 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The upload storage and a clean import on a real PostgreSQL, the production database. */
-@SpringBootTest
-@ActiveProfiles("test")
+@PostgresAppTest
 class PostgresDecompositionImportTest {
-
-  @TestConfiguration
-  static class RealPostgres {
-
-    @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres() throws IOException {
-      return EmbeddedPostgres.builder().start();
-    }
-
-    @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
-      return postgres.getPostgresDatabase();
-    }
-  }
 
   private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
 
@@ -60,12 +37,12 @@ class PostgresDecompositionImportTest {
   @BeforeEach
   void hospitalOnTheSecondOfMarch2026() {
     hospital.ensure();
-    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant()));
+    TestClock.at(TODAY.atTime(10, 0));
   }
 
   @AfterEach
   void realTimeAgain() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   private TaskBook draft(String title) {
@@ -121,7 +98,7 @@ class PostgresDecompositionImportTest {
     TaskBook book = draft("PostgreSQL 过期上传");
     Long old = imports.upload(book.getId(), "clean.xlsx", DecompositionReaderTest.file("clean.xlsx"), leader()).uploadId();
 
-    ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(1).atTime(10, 1).atZone(ZoneId.systemDefault()).toInstant()));
+    TestClock.at(TODAY.plusDays(1).atTime(10, 1));
     Long fresh = imports.upload(book.getId(), "reordered-columns.xlsx",
         DecompositionReaderTest.file("reordered-columns.xlsx"), leader()).uploadId();
 

@@ -1,5 +1,7 @@
 package org.duban.demo;
 
+import org.duban.WebTestSupport;
+import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -17,8 +19,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
 import org.duban.calendar.WorkCalendar;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.UserError;
@@ -43,12 +43,9 @@ import java.util.Locale;
  * The demo clock. The test profile runs without the demo, so the page and the bean must be absent
  * there; the clock itself is built by hand on the same context's engine.
  */
-@RunningAppTest
-class DemoClockTest {
+class DemoClockTest extends WebTestSupport {
 
   @Autowired ApplicationContext context;
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
   @Autowired DemoClockStateRepository states;
   @Autowired ManagementService management;
   @Autowired RuntimeService runtime;
@@ -67,7 +64,7 @@ class DemoClockTest {
 
   @AfterEach
   void tearDown() {
-    EngineClock.reset();
+    TestClock.reset();
     states.deleteAll();
     if (deploymentId != null) {
       repository.deleteDeployment(deploymentId, true);
@@ -126,7 +123,7 @@ class DemoClockTest {
     LocalDateTime start = nextWorkingMorning();
 
     // When the app restarts (real time again) and the clock applies what was saved
-    EngineClock.reset();
+    TestClock.reset();
     new DemoClock(states, management, runtime, calendar, false).applySaved();
 
     // Then the engine time is where it was moved to

@@ -1,5 +1,6 @@
 package org.duban.demo;
 
+import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -11,8 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.duban.infrastructure.EngineClock;
 import org.duban.notification.Channel;
 import org.duban.notification.Dispatcher;
 import org.duban.notification.Message;
@@ -50,7 +49,7 @@ class DemoMailAndWebhookTest {
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   private MockMvc mvc() {
@@ -64,7 +63,7 @@ class DemoMailAndWebhookTest {
     assertThat(robots.findAll()).allSatisfy(r -> assertThat(r.getWebhookUrl()).contains("/demo/webhooks/"));
 
     // a working morning, outside the default quiet hours
-    ClockUtil.setCurrentTime(EngineClock.toDate(LocalDateTime.of(2026, 12, 3, 9, 0)));
+    TestClock.at(LocalDateTime.of(2026, 12, 3, 9, 0));
     new TransactionTemplate(transactionManager)
         .executeWithoutResult(
             s -> notifier.send(new Message("demo-mail-test", Set.of("yiwu"), null, MessageKind.URGE, "演示催办：平均住院日", "请尽快填报。", "/tasks")));

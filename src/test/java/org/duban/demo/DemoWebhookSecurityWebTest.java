@@ -1,23 +1,18 @@
 package org.duban.demo;
 
+import org.duban.WebTestSupport;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.duban.RunningAppTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The robots' posts to the demo's receiver need neither log-in nor CSRF token, and nothing else
  * does. Outside the demo (this context) the receiver does not exist: such a post passes security
  * and finds nothing (404), while any other post without a token is refused.
  */
-@RunningAppTest
-class DemoWebhookSecurityWebTest {
-
-  @Autowired MockMvc mvc;
+class DemoWebhookSecurityWebTest extends WebTestSupport {
 
   @Test
   void onlyTheTwoRobotAddressesAreOpenAndOnlyForPosts() throws Exception {

@@ -1,23 +1,18 @@
 package org.duban.deployment;
 
+import org.duban.WebTestSupport;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.duban.RunningAppTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The build copies the bpmn-js viewer from src/lint's npm install into static/vendor/bpmn-js; the
  * app serves it, like its own CSS, without a log-in (no CDN: hospitals' networks are closed).
  */
-@RunningAppTest
-class BpmnViewerServedWebTest {
-
-  @Autowired MockMvc mvc;
+class BpmnViewerServedWebTest extends WebTestSupport {
 
   @Test
   void theViewerAndItsStylesAreServedFromVendor() throws Exception {

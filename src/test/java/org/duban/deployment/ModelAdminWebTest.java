@@ -1,8 +1,8 @@
 package org.duban.deployment;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -26,8 +26,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
 import org.duban.audit.AuditEvent;
 import org.duban.audit.AuditLog;
 import org.duban.audit.AuditSearch;
@@ -38,20 +36,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * /admin/models: the processes and decisions with their versions and running instances, the XML of
  * each version, upload of model files (kept in the database), redeploy from (a copy of) the folders, and
  * retry of an incident; admins only.
  */
-@RunningAppTest
-class ModelAdminWebTest {
+class ModelAdminWebTest extends WebTestSupport {
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
   @Autowired ModelDeployer deployer;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
@@ -80,10 +73,6 @@ class ModelAdminWebTest {
     if (testDeployment != null) {
       repositoryService.deleteDeployment(testDeployment, true);
     }
-  }
-
-  RequestPostProcessor as(String username) {
-    return user(hospital.user(username));
   }
 
   String html(MockHttpServletRequestBuilder request) throws Exception {

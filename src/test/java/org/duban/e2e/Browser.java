@@ -110,7 +110,9 @@ public final class Browser implements AutoCloseable {
    * that lasts still fails the wait, with the last error as its cause.
    */
   public WebDriverWait waiting() {
-    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    // looks again every 100 ms, not Selenium's 500: most waits follow a click whose page is there within
+    // a few tens of milliseconds, and the half second each of them slept adds up over a path of many pages
+    WebDriverWait wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(100));
     wait.ignoring(StaleElementReferenceException.class);
     wait.ignoring(WebDriverException.class);
     return wait;

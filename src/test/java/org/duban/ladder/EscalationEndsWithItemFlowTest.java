@@ -1,11 +1,12 @@
 package org.duban.ladder;
 
+import org.duban.RunningAppTest;
+import org.duban.TestClock;
 import org.duban.rectification.RectificationRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,24 +17,20 @@ import org.duban.IssuedItemFixture;
 import org.duban.TestHospital;
 import org.duban.itemhistory.ItemEvent;
 import org.duban.itemhistory.ItemHistory;
-import org.duban.infrastructure.EngineClock;
 import org.duban.task.WorkTasks;
 import org.duban.book.DepartmentWorkService;
 import org.duban.book.Light;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Issue 15 points 8 and 9 on the real services and models: an item that closes ends its escalation (the
  * owner of the closing tells it; the history says why), and the leader's follow-up names the deadline
  * that was actually missed.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@RunningAppTest
 class EscalationEndsWithItemFlowTest {
 
   @Autowired EscalationSteps steps;
@@ -51,12 +48,12 @@ class EscalationEndsWithItemFlowTest {
 
   @AfterEach
   void reset() {
-    EngineClock.reset();
+    TestClock.reset();
     LocaleContextHolder.resetLocaleContext();
   }
 
   static void clock(String localDateTime) {
-    EngineClock.set(EngineClock.toDate(LocalDateTime.parse(localDateTime)));
+    TestClock.at(localDateTime);
   }
 
   @Test

@@ -1,6 +1,8 @@
 package org.duban.ladder;
 
 import org.duban.infrastructure.UserError;
+import org.duban.RunningAppTest;
+import org.duban.TestClock;
 import org.duban.rectification.AttachmentRow;
 import org.duban.rectification.Rectification;
 import org.duban.rectification.RectificationFiles;
@@ -31,9 +33,7 @@ import org.duban.book.Light;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole ladder on the real services and models, with the engine clock moved across Spring Festival
@@ -41,8 +41,7 @@ import org.springframework.test.context.ActiveProfiles;
  * charge, a missed red deadline going to the hospital meeting, the meeting's decision, the rectification
  * with an evidence file, and the sign-off — with each message in the right inbox exactly once.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@RunningAppTest
 class EscalationLadderFlowTest {
 
   @Autowired EscalationSteps steps;
@@ -63,11 +62,11 @@ class EscalationLadderFlowTest {
 
   @AfterEach
   void resetClock() {
-    EngineClock.reset();
+    TestClock.reset();
   }
 
   static void clock(String localDateTime) {
-    EngineClock.set(EngineClock.toDate(LocalDateTime.parse(localDateTime)));
+    TestClock.at(localDateTime);
   }
 
   @Test

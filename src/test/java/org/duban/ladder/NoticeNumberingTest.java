@@ -1,16 +1,14 @@
 package org.duban.ladder;
 
+import org.duban.RunningAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@RunningAppTest
 class NoticeNumberingTest {
 
   @Autowired NoticeNumbering numbering;

@@ -1,9 +1,10 @@
 package org.duban.ladder;
 
+import org.duban.RunningAppTest;
+import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +21,14 @@ import org.duban.book.WorkItemRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A red item's supervision notice starts at the yellow rung (黄色督办); its inbox message says that
  * the colour is the rung of the ladder, not the item's light, and names the item's red light.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@RunningAppTest
 class NoticeRungNotLightTest {
 
   @Autowired IssuedItemFixture fixture;
@@ -44,13 +42,13 @@ class NoticeRungNotLightTest {
 
   @AfterEach
   void resetClock() {
-    EngineClock.reset();
+    TestClock.reset();
   }
 
   @Test
   void aRedItemsYellowNoticeSaysTheColourIsTheRungNotTheLight() {
     // Given an item the weekly sweep lit red on Monday 2 March 2026
-    EngineClock.set(EngineClock.toDate(LocalDateTime.parse("2026-03-02T08:30")));
+    TestClock.at("2026-03-02T08:30");
     Long item = fixture.issuedItem("亮红灯的督办事项").itemId();
     transactions.executeWithoutResult(tx ->
         workItems.findById(item).orElseThrow().lit(Light.RED, "进度落后序时进度", EngineClock.now()));

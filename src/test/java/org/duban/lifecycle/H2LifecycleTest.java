@@ -1,9 +1,7 @@
 package org.duban.lifecycle;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import org.duban.RunningAppTest;
 
 /** The whole lifecycle on H2, the first-run database. */
-@SpringBootTest
-@ActiveProfiles("test")
+@RunningAppTest
 class H2LifecycleTest extends LifecycleScenario {}

@@ -1,5 +1,6 @@
 package org.duban.light;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -13,14 +14,10 @@ import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.duban.IssuedItemFixture;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
@@ -28,12 +25,8 @@ import org.springframework.test.web.servlet.MvcResult;
  * started it: the running sweep is read from the database, and the refusal shows its progress.
  * Once it has finished, "run now" starts a sweep again.
  */
-@RunningAppTest
-class SweepRunNowRefusalTest {
+class SweepRunNowRefusalTest extends WebTestSupport {
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
-  @Autowired IssuedItemFixture fixture;
   @Autowired WeeklySupervisionService weekly;
   @Autowired SweepRepository sweeps;
   @Autowired RuntimeService runtimeService;

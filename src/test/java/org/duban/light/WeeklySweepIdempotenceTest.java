@@ -1,5 +1,7 @@
 package org.duban.light;
 
+import org.duban.RunningAppTest;
+import org.duban.TestClock;
 import org.duban.ladder.EscalationLadder;
 import org.duban.ladder.EscalationRepository;
 
@@ -8,14 +10,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.TestHospital;
@@ -26,10 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,8 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * escalation ladder at most once per ISO week however often the sweep runs, and a sweep that
  * resumes after one item's job failed counting every item once.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@RunningAppTest
 class WeeklySweepIdempotenceTest {
 
   /** Monday of ISO week 2026-W10. */
@@ -67,11 +63,11 @@ class WeeklySweepIdempotenceTest {
 
   @AfterEach
   void realTimeAgain() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   static void setClock(LocalDateTime at) {
-    ClockUtil.setCurrentTime(Date.from(at.atZone(ZoneId.systemDefault()).toInstant()));
+    TestClock.at(at);
   }
 
   /**

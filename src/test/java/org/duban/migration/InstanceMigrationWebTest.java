@@ -1,5 +1,6 @@
 package org.duban.migration;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -12,32 +13,24 @@ import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
 import org.duban.audit.AuditLog;
 import org.duban.audit.AuditSearch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Instances waiting at a user task move to a new version that adds a review step before that task;
  * an instance waiting at a step the new version removed is shown with its reason and stays.
  */
-@RunningAppTest
-class InstanceMigrationWebTest {
+class InstanceMigrationWebTest extends WebTestSupport {
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
   @Autowired InstanceMigration migration;
   @Autowired AuditLog auditLog;
 

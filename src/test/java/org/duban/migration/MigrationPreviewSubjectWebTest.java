@@ -1,5 +1,6 @@
 package org.duban.migration;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -12,24 +13,16 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Issue 15 point 15: the migration preview names each instance's item (or book) by its title, with a
  * link to its page, instead of only a business key such as {@code item-42}.
  */
-@RunningAppTest
-class MigrationPreviewSubjectWebTest {
+class MigrationPreviewSubjectWebTest extends WebTestSupport {
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
-  @Autowired IssuedItemFixture fixture;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
 

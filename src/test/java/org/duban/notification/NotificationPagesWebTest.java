@@ -1,5 +1,6 @@
 package org.duban.notification;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -14,8 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
@@ -24,17 +23,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The inbox, its badge, the settings page and the robots page, through the web. */
-@RunningAppTest
-class NotificationPagesWebTest {
+class NotificationPagesWebTest extends WebTestSupport {
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
   @Autowired PersonRepository people;
   @Autowired UserDetailsService users;
   @Autowired Notifier notifier;
@@ -65,7 +60,9 @@ class NotificationPagesWebTest {
     return username;
   }
 
-  private RequestPostProcessor as(String username) {
+  /** People this test makes itself, beside the test hospital's. */
+  @Override
+  protected RequestPostProcessor as(String username) {
     return user(users.loadUserByUsername(username));
   }
 

@@ -1,21 +1,19 @@
 package org.duban.notification;
 
+import org.duban.RunningAppTest;
+import org.duban.TestClock;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.TestHospital;
-import org.duban.infrastructure.EngineClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,8 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * clock pinned to a working morning, and a clean slate of robots, preferences and mail server after
  * each test (the context is shared with other features' tests).
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@RunningAppTest
 abstract class NotificationTestSupport {
 
   static final LocalDateTime MORNING = LocalDateTime.of(2026, 12, 2, 10, 0);
@@ -50,7 +47,7 @@ abstract class NotificationTestSupport {
 
   @AfterEach
   void cleanUp() {
-    ClockUtil.reset();
+    TestClock.reset();
     robots.deleteAll();
     preferenceRows.deleteAll();
     mailSender.setHost(null);
@@ -59,7 +56,7 @@ abstract class NotificationTestSupport {
   }
 
   static void at(LocalDateTime time) {
-    ClockUtil.setCurrentTime(EngineClock.toDate(time));
+    TestClock.at(time);
   }
 
   static String eventKey() {

@@ -1,42 +1,25 @@
 package org.duban.notification;
 
+import org.duban.PostgresAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The outbox on PostgreSQL, which aborts a whole transaction after a failed statement: a duplicate
  * event or daily slot must not spoil the caller's work, and the dispatcher's SQL must run there.
  */
-// the robots here post to a receiver on this machine, which production refuses (RobotAddresses)
-@TestPropertySource(properties = "duban.notification.robot-allow-local=true")
+// the robots here post to a receiver on this machine, which production refuses (RobotAddresses);
+// PostgresAppTest allows it
+@PostgresAppTest
 class PostgresOutboxTest extends NotificationTestSupport {
-
-  @TestConfiguration
-  static class RealPostgres {
-
-    @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres() throws IOException {
-      return EmbeddedPostgres.builder().start();
-    }
-
-    @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
-      return postgres.getPostgresDatabase();
-    }
-  }
 
   @Autowired Savepoints savepoints;
 

@@ -1,5 +1,6 @@
 package org.duban.notification;
 
+import org.duban.PostgresAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,11 +24,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /** WeCom and DingTalk group robots against a local HTTP server. */
-// the robots here post to a receiver on this machine, which production refuses (RobotAddresses)
-@TestPropertySource(properties = "duban.notification.robot-allow-local=true")
+// the robots here post to a receiver on this machine, which production refuses (RobotAddresses);
+// PostgresAppTest's context allows it, and PostgresOutboxTest's robots share it (one start, not two)
+@PostgresAppTest
 class RobotDeliveryTest extends NotificationTestSupport {
 
   record Post(String path, String query, JsonNode body) {}

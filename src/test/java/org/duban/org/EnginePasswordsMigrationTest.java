@@ -1,8 +1,8 @@
 package org.duban.org;
 
+import org.duban.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -28,10 +28,8 @@ class EnginePasswordsMigrationTest {
 
   @Test
   void onPostgres() throws Exception {
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-      migrateAndCheck(postgres.getPostgresDatabase(),
-          "create table act_id_user (id_ varchar(64) primary key, pwd_ varchar(255), salt_ varchar(255))");
-    }
+    migrateAndCheck(TestPostgres.freshDatabase(),
+        "create table act_id_user (id_ varchar(64) primary key, pwd_ varchar(255), salt_ varchar(255))");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.duban.orgadmin;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -8,30 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Issue 15 point 15: deactivating a person (or a department) asks first: the form carries the question
  * the browser asks, naming who is deactivated, and the page loads the script that asks it (a file of
  * the site, as the Content-Security-Policy allows no inline script).
  */
-@RunningAppTest
-class DeactivateAsksFirstWebTest {
+class DeactivateAsksFirstWebTest extends WebTestSupport {
 
   private static final Pattern DEACTIVATE_FORM = Pattern.compile("<form[^>]*action=\"[^\"]*/deactivate\"[^>]*>");
-
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
-
-  @BeforeEach
-  void ensureHospital() {
-    hospital.ensure();
-  }
 
   String page(String path) throws Exception {
     return mvc.perform(get(path).with(user(hospital.user("tadmin")))).andExpect(status().isOk()).andReturn()

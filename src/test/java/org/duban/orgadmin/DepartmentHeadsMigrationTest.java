@@ -1,8 +1,8 @@
 package org.duban.orgadmin;
 
+import org.duban.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -27,9 +27,7 @@ class DepartmentHeadsMigrationTest {
 
   @Test
   void onPostgres() throws Exception {
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-      migrateAndCheck(postgres.getPostgresDatabase());
-    }
+    migrateAndCheck(TestPostgres.freshDatabase());
   }
 
   private static void migrateAndCheck(DataSource dataSource) {

@@ -1,7 +1,7 @@
 package org.duban.orgadmin;
 
+import org.duban.WebTestSupport;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,11 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.duban.IssuedItemFixture;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
 import org.duban.audit.AuditEvent;
 import org.duban.audit.AuditLog;
 import org.duban.audit.AuditSearch;
@@ -27,27 +23,19 @@ import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Base of the people and department tests: each test makes its own people and departments (never
  * changing the shared test hospital's) and deactivates them afterwards, so that the groups other
  * tests count stay as they were.
  */
-@RunningAppTest
-abstract class PeopleTestSupport {
+abstract class PeopleTestSupport extends WebTestSupport {
 
   static final String GOOD_PASSWORD = "Qiming2026";
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-  @Autowired protected MockMvc mvc;
-  @Autowired protected TestHospital hospital;
-  @Autowired protected IssuedItemFixture fixture;
-  @Autowired protected TaskService taskService;
   @Autowired protected IdentityService identityService;
   @Autowired protected PeopleAdmin peopleAdmin;
   @Autowired protected DepartmentAdmin departmentAdmin;
@@ -58,11 +46,6 @@ abstract class PeopleTestSupport {
   private final List<Long> createdPeople = new ArrayList<>();
   private final List<Long> createdDepartments = new ArrayList<>();
   private final List<String> createdTasks = new ArrayList<>();
-
-  @BeforeEach
-  void ensureHospital() {
-    hospital.ensure();
-  }
 
   @AfterEach
   void deactivateWhatTheTestMade() {
@@ -81,10 +64,6 @@ abstract class PeopleTestSupport {
 
   static String unique(String prefix) {
     return prefix + System.currentTimeMillis() % 100000 + SEQUENCE.incrementAndGet();
-  }
-
-  RequestPostProcessor as(String username) {
-    return user(hospital.user(username));
   }
 
   String html(MockHttpServletRequestBuilder request) throws Exception {

@@ -1,5 +1,6 @@
 package org.duban.process;
 
+import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
@@ -16,7 +17,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.form.CamundaFormRef;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -30,8 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Shared set-up of the process tests: the engine from {@code camunda.cfg.xml}, the clock (the only use of
- * engine internals, {@link ClockUtil}, stays in this class) and fakes for the beans named in
+ * Shared set-up of the process tests: the engine from {@code camunda.cfg.xml}, the clock (through
+ * {@link TestClock}, as every test moves it) and fakes for the beans named in
  * {@code docs/processes.md}, registered with {@link Mocks} under the same names as the Spring beans.
  */
 public abstract class ProcessTestSupport {
@@ -55,7 +55,7 @@ public abstract class ProcessTestSupport {
 
   @AfterEach
   void resetClockAndMocks() {
-    ClockUtil.reset();
+    TestClock.reset();
     Mocks.reset();
     BpmnAwareTests.reset();
   }
@@ -67,11 +67,11 @@ public abstract class ProcessTestSupport {
   }
 
   static void setClock(Date now) {
-    ClockUtil.setCurrentTime(now);
+    TestClock.at(now);
   }
 
   static Date now() {
-    return ClockUtil.getCurrentTime();
+    return TestClock.now();
   }
 
   static LocalDateTime local(Date date) {

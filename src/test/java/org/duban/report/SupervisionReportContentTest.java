@@ -1,5 +1,7 @@
 package org.duban.report;
 
+import org.duban.RunningAppTest;
+import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -38,11 +40,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,8 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * issued in the week, one signed off in it and one overdue; the engine clock is set to a week in
  * 2021, before anything other tests write, so the week holds only what this test made.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@RunningAppTest
 class SupervisionReportContentTest {
 
   /** Monday to Sunday, the week reported on. */
@@ -89,7 +88,7 @@ class SupervisionReportContentTest {
 
   @AfterEach
   void resetClock() {
-    EngineClock.reset();
+    TestClock.reset();
   }
 
   @Test
@@ -308,7 +307,7 @@ class SupervisionReportContentTest {
   }
 
   private static void clock(LocalDateTime time) {
-    EngineClock.set(EngineClock.toDate(time));
+    TestClock.at(time);
   }
 
   /** A book of this department with {@code count} items, submitted and approved: the items are issued. */

@@ -1,8 +1,8 @@
 package org.duban.security;
 
+import org.duban.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import javax.sql.DataSource;
@@ -29,9 +29,7 @@ class WallClockLockoutMigrationTest {
 
   @Test
   void onPostgres() throws Exception {
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-      migrateAndCheck(postgres.getPostgresDatabase());
-    }
+    migrateAndCheck(TestPostgres.freshDatabase());
   }
 
   private static void migrateAndCheck(DataSource dataSource) {

@@ -1,5 +1,6 @@
 package org.duban.task;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -13,26 +14,18 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
-import org.duban.itemhistory.ItemEvent;
 import org.duban.itemhistory.ItemHistory;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A step an admin adds in Modeler, with a form of its own and no Java behind it, is done from the
  * task page and lands in the item's record with who did it and what they entered, in words.
  */
-@RunningAppTest
-class AddedStepHistoryWebTest {
+class AddedStepHistoryWebTest extends WebTestSupport {
 
   private static final String FORM = """
       {"id": "%s", "type": "default", "schemaVersion": 16, "components": [
@@ -42,18 +35,9 @@ class AddedStepHistoryWebTest {
         {"type": "checkbox", "id": "f3", "key": "evidenceChecked", "label": "已核对佐证材料"}
       ]}""";
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
-  @Autowired IssuedItemFixture fixture;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
   @Autowired ItemHistory history;
-
-  @BeforeEach
-  void ensureHospital() {
-    hospital.ensure();
-  }
 
   @Test
   void theAddedStepIsRecordedInTheItemsHistoryWithLabels() throws Exception {

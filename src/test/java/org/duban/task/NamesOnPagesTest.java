@@ -1,5 +1,6 @@
 package org.duban.task;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,26 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
 import org.duban.WorkbookTexts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * People by name (姓名) on the pages people work with, never by log-in: the task page's recent steps,
  * the item's history, the decomposition export. 王建国 logs in as {@code opd.wang}; 测试分管院长 as
  * {@code tincharge}.
  */
-@RunningAppTest
-class NamesOnPagesTest {
+class NamesOnPagesTest extends WebTestSupport {
 
-  @Autowired MockMvc mvc;
-  @Autowired TestHospital hospital;
   @Autowired OutpatientOffice office;
-  @Autowired IssuedItemFixture fixture;
   @Autowired WorkTasks workTasks;
 
   @BeforeEach

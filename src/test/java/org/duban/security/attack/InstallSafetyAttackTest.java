@@ -1,5 +1,6 @@
 package org.duban.security.attack;
 
+import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -35,7 +36,7 @@ class InstallSafetyAttackTest extends AttackTestSupport {
 
   @AfterEach
   void unlockAndResetTheClock() {
-    EngineClock.reset();
+    TestClock.reset();
     lockouts.unlock(LOCKED);
     lockouts.unlock(CHANGER);
   }
@@ -77,7 +78,7 @@ class InstallSafetyAttackTest extends AttackTestSupport {
     assertThat(lockouts.isLocked(LOCKED)).isTrue();
 
     // When the engine clock (the demo clock moves it) runs a month ahead
-    EngineClock.set(EngineClock.toDate(LocalDateTime.now().plusDays(30)));
+    TestClock.at(LocalDateTime.now().plusDays(30));
 
     // Then the name is still locked, and the right password is refused with nothing changed
     assertThat(lockouts.isLocked(LOCKED)).isTrue();

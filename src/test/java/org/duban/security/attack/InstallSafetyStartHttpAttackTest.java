@@ -2,13 +2,13 @@ package org.duban.security.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.duban.DubanApplication;
+import org.duban.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -93,9 +93,8 @@ class InstallSafetyStartHttpAttackTest {
 
   @Test
   void onPostgresTheDemoIsOffEvenUnderMavenRun() throws Exception {
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-        ConfigurableApplicationContext app = start("postgres",
-            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+    try (ConfigurableApplicationContext app = start("postgres",
+            "--spring.datasource.url=" + TestPostgres.freshDatabaseUrl(),
             "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
             // what the Maven plugin sets for `mvn spring-boot:run`
             "--duban.demo.maven-run=true")) {

@@ -1,12 +1,9 @@
-package org.duban.web;
+package org.duban;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.duban.IssuedItemFixture;
-import org.duban.RunningAppTest;
-import org.duban.TestHospital;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -18,7 +15,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * principal. Each test makes its own task books and items, so tests do not depend on each other.
  */
 @RunningAppTest
-abstract class WebTestSupport {
+public abstract class WebTestSupport {
 
   @Autowired protected MockMvc mvc;
   @Autowired protected TestHospital hospital;

@@ -1,5 +1,7 @@
-package org.duban.web;
+package org.duban.itempage;
 
+import org.duban.TestClock;
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -9,13 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.checkin.CheckInService;
 import org.duban.light.WeeklySupervisionService;
@@ -41,12 +40,12 @@ class LightExplainedWebTest extends WebTestSupport {
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping;
 
   static void setClock(LocalDateTime at) {
-    ClockUtil.setCurrentTime(Date.from(at.atZone(ZoneId.systemDefault()).toInstant()));
+    TestClock.at(at);
   }
 
   @AfterEach
   void realTimeAgain() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   String page(Long itemId, String lang) throws Exception {

@@ -1,4 +1,4 @@
-package org.duban.web;
+package org.duban.decomposition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

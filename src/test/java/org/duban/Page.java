@@ -1,4 +1,4 @@
-package org.duban.web;
+package org.duban;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * A rendered page parsed with attoparser (which Thymeleaf brings), read through the class names the
  * forms fragment promises: {@code form-field} wraps a control and its {@code field-error}.
  */
-final class Page {
+public final class Page {
 
   private final String html;
   private final List<Element> elements = new ArrayList<>();
@@ -31,7 +31,7 @@ final class Page {
     }
   }
 
-  static Page of(MvcResult result) {
+  public static Page of(MvcResult result) {
     try {
       return new Page(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
     } catch (java.io.UnsupportedEncodingException e) {
@@ -39,17 +39,17 @@ final class Page {
     }
   }
 
-  String html() {
+  public String html() {
     return html;
   }
 
   /** Whether the page has an input, select or textarea with this name. */
-  boolean hasControl(String name) {
+  public boolean hasControl(String name) {
     return !controls(name).isEmpty();
   }
 
   /** The error messages shown in the {@code form-field} that holds the control with this name. */
-  List<String> errorsBeside(String controlName) {
+  public List<String> errorsBeside(String controlName) {
     List<Element> fields = elements.stream()
         .filter(e -> hasClass(e, "form-field"))
         .filter(e -> !descendants(e, c -> isControl(c) && controlName.equals(c.getAttributeValue("name"))).isEmpty())
@@ -68,7 +68,7 @@ final class Page {
    * The cells of {@code table.list} tables that carry no {@code data-label}: on a phone such a table
    * becomes stacked cards, and a cell without a label shows a bare value.
    */
-  List<String> unlabelledListCells() {
+  public List<String> unlabelledListCells() {
     List<String> unlabelled = new ArrayList<>();
     elements.stream().filter(e -> "table".equals(e.getElementName()) && hasClass(e, "list"))
         .forEach(table -> descendants(table, e -> "td".equals(e.getElementName()) && !e.hasAttribute("data-label"))
@@ -77,18 +77,18 @@ final class Page {
   }
 
   /** How many cells of {@code table.list} tables the page has. */
-  long listCells() {
+  public long listCells() {
     return elements.stream().filter(e -> "table".equals(e.getElementName()) && hasClass(e, "list"))
         .mapToLong(table -> descendants(table, e -> "td".equals(e.getElementName())).size()).sum();
   }
 
   /** Every field error on the page. */
-  List<String> allFieldErrors() {
+  public List<String> allFieldErrors() {
     return texts("field-error");
   }
 
   /** The texts of the elements with this class. */
-  List<String> texts(String cssClass) {
+  public List<String> texts(String cssClass) {
     return elements.stream().filter(e -> hasClass(e, cssClass)).map(Page::text).toList();
   }
 

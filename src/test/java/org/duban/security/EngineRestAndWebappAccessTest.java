@@ -1,5 +1,6 @@
-package org.duban.web;
+package org.duban.security;
 
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;

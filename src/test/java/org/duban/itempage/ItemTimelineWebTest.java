@@ -1,5 +1,7 @@
-package org.duban.web;
+package org.duban.itempage;
 
+import org.duban.TestClock;
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,12 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.checkin.CheckInRounds;
 import org.duban.infrastructure.EngineClock;
@@ -46,12 +45,12 @@ class ItemTimelineWebTest extends WebTestSupport {
   @Autowired SupervisionNoticeRepository notices;
 
   static void setClock(LocalDateTime at) {
-    ClockUtil.setCurrentTime(Date.from(at.atZone(ZoneId.systemDefault()).toInstant()));
+    TestClock.at(at);
   }
 
   @AfterEach
   void realTimeAgain() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   private String page(Long itemId, String username, String show) throws Exception {

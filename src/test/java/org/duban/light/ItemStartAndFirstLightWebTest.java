@@ -1,5 +1,7 @@
-package org.duban.web;
+package org.duban.light;
 
+import org.duban.TestClock;
+import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -7,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,7 +16,6 @@ import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.checkin.CheckInRounds;
 import org.duban.checkin.CheckInService;
-import org.duban.infrastructure.EngineClock;
 import org.duban.light.LightAssessment;
 import org.duban.light.LightFactsCalculator;
 import org.duban.light.NoSweepRunning;
@@ -58,11 +58,11 @@ class ItemStartAndFirstLightWebTest extends WebTestSupport {
 
   @AfterEach
   void realTimeAgain() {
-    EngineClock.reset();
+    TestClock.reset();
   }
 
   static void setClock(String at) {
-    EngineClock.set(EngineClock.toDate(LocalDateTime.parse(at)));
+    TestClock.at(at);
   }
 
   /** A book for the whole of 2026, issued today with one item due on 31 December. */
