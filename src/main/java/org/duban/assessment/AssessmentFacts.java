@@ -1,30 +1,50 @@
 package org.duban.assessment;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.duban.book.Indicator;
 import org.duban.book.IndicatorEvaluator;
 import org.duban.book.ItemStage;
 import org.duban.book.WorkItem;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.duban.checkin.CheckInFigures;
+import org.duban.ladder.RectificationCounts;
 import org.springframework.stereotype.Component;
 
 /**
- * Gathers an item's {@link ItemFacts} from its data: its stage and closing date against the deadline,
- * its indicators' latest submitted readings, its rectifications and its missed check-ins.
+ * Gathers items' {@link ItemFacts} from their data: their stage and closing date against the deadline,
+ * their indicators' latest submitted readings, their rectifications and their missed check-ins. The
+ * check-ins and rectifications are counted by the features that own them, a few queries for all the
+ * items at once.
  */
 @Component
 class AssessmentFacts {
 
-  private final JdbcTemplate jdbc;
+  private final CheckInFigures checkIns;
+  private final RectificationCounts rectifications;
 
-  AssessmentFacts(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  AssessmentFacts(CheckInFigures checkIns, RectificationCounts rectifications) {
+    this.checkIns = checkIns;
+    this.rectifications = rectifications;
   }
 
-  ItemFacts of(WorkItem item) {
-    return new ItemFacts(completion(item), attainment(item), rectificationsOpen(item.getId()),
-        rectificationsSignedOff(item.getId()), missedCheckIns(item.getId()));
+  /** The facts of each of the items, by item id. */
+  Map<Long, ItemFacts> of(Collection<WorkItem> items) {
+    List<Long> itemIds = items.stream().map(WorkItem::getId).toList();
+    Map<Long, BigDecimal> latest = checkIns.latestSubmittedReadings(
+        items.stream().flatMap(i -> i.getIndicators().stream()).map(Indicator::getId).toList());
+    Map<Long, Integer> open = rectifications.openByItem(itemIds);
+    Map<Long, Integer> signedOff = rectifications.signedOffByItem(itemIds);
+    Map<Long, Integer> missed = checkIns.missedByItem(itemIds);
+    Map<Long, ItemFacts> facts = new HashMap<>();
+    for (WorkItem item : items) {
+      facts.put(item.getId(), new ItemFacts(completion(item), attainment(item, latest),
+          open.getOrDefault(item.getId(), 0), signedOff.getOrDefault(item.getId(), 0),
+          missed.getOrDefault(item.getId(), 0)));
+    }
+    return facts;
   }
 
   static Completion completion(WorkItem item) {
@@ -34,7 +54,7 @@ class AssessmentFacts {
     return item.getClosedAt().toLocalDate().isAfter(item.getDeadline()) ? Completion.LATE : Completion.ON_TIME;
   }
 
-  private int attainment(WorkItem item) {
+  private static int attainment(WorkItem item, Map<Long, BigDecimal> latestReadings) {
     List<Indicator> indicators = item.getIndicators();
     if (indicators.isEmpty()) {
       return ItemFacts.NO_INDICATORS;
@@ -43,37 +63,15 @@ class AssessmentFacts {
     int met = 0;
     int read = 0;
     for (Indicator indicator : indicators) {
-      List<BigDecimal> latest = jdbc.queryForList(
-          "select r.reading from indicator_reading r join check_in c on c.id = r.check_in_id"
-              + " where r.indicator_id = ? and c.status = 'SUBMITTED' order by c.period desc fetch first 1 rows only",
-          BigDecimal.class, indicator.getId());
-      if (!latest.isEmpty()) {
+      BigDecimal latest = latestReadings.get(indicator.getId());
+      if (latest != null) {
         read++;
-        if (IndicatorEvaluator.evaluate(indicator, latest.get(0), year, 1.0).met()) {
+        if (IndicatorEvaluator.evaluate(indicator, latest, year, 1.0).met()) {
           met++;
         }
       }
     }
     // no reading at all is not a missed target: the rules score it from the completion report (无读数)
     return read == 0 ? ItemFacts.NO_READINGS : met * 100 / indicators.size();
-  }
-
-  private int rectificationsOpen(Long itemId) {
-    return count("select count(*) from rectification r join escalation e on e.id = r.escalation_id"
-        + " where e.work_item_id = ? and r.status <> 'SIGNED_OFF' and e.status = 'OPEN'", itemId);
-  }
-
-  private int rectificationsSignedOff(Long itemId) {
-    return count("select count(*) from rectification r join escalation e on e.id = r.escalation_id"
-        + " where e.work_item_id = ? and r.status = 'SIGNED_OFF'", itemId);
-  }
-
-  private int missedCheckIns(Long itemId) {
-    return count("select count(*) from check_in where work_item_id = ? and status = 'MISSED'", itemId);
-  }
-
-  private int count(String sql, Long itemId) {
-    Integer count = jdbc.queryForObject(sql, Integer.class, itemId);
-    return count == null ? 0 : count;
   }
 }

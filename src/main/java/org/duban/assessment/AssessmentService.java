@@ -150,8 +150,10 @@ public class AssessmentService {
       return 0;
     }
     int count = 0;
-    for (WorkItem item : scorableItems(assessment.getTaskBookId())) {
-      ItemFacts itemFacts = facts.of(item);
+    List<WorkItem> scorable = scorableItems(assessment.getTaskBookId());
+    Map<Long, ItemFacts> allFacts = facts.of(scorable);
+    for (WorkItem item : scorable) {
+      ItemFacts itemFacts = allFacts.get(item.getId());
       ItemScore score = rules.score(itemFacts);
       scores.save(new AssessmentItemScore(assessmentId, item.getId(), item.getGoalArea().getId(),
           item.getLeadDepartment().getId(), item.getLeaderInCharge().getId(), itemFacts, score));

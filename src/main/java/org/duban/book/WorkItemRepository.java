@@ -24,6 +24,18 @@ public interface WorkItemRepository extends JpaRepository<WorkItem, Long> {
     return findIdsByStageIn(java.util.Arrays.stream(ItemStage.values()).filter(ItemStage::isOpen).toList());
   }
 
+  /** Open items as the weekly digest lists them: id, title, lead department's name, light. */
+  @Query("select w.id, w.title, d.name, w.light from WorkItem w join w.leadDepartment d"
+      + " where w.stage in :stages order by w.id")
+  List<Object[]> findDigestRowsByStageIn(Collection<ItemStage> stages);
+
+  @Query("select w.id, w.title, d.name, w.light from WorkItem w join w.leadDepartment d"
+      + " where w.stage in :stages and w.leaderInCharge.id = :leaderId order by w.id")
+  List<Object[]> findDigestRowsByStageInAndLeader(Collection<ItemStage> stages, Long leaderId);
+
+  @Query("select distinct w.leaderInCharge.id from WorkItem w where w.stage in :stages order by w.leaderInCharge.id")
+  List<Long> findLeaderIdsByStageIn(Collection<ItemStage> stages);
+
   long countByLeadDepartmentIdAndStageIn(Long leadDepartmentId, Collection<ItemStage> stages);
 
   /** Items issued and not yet closed that the department leads: it may not be closed down meanwhile. */

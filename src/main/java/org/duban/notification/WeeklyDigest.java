@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.duban.infrastructure.EngineClock;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,13 +21,16 @@ public class WeeklyDigest {
   private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
   private static final int RED_ITEMS_LISTED = 20;
 
-  private final JdbcTemplate jdbc;
+  private final DigestItems items;
+  private final DigestOfficeCounts officeCounts;
   private final Notifier notifier;
   private final Recipients recipients;
   private final MessageSource messages;
 
-  WeeklyDigest(JdbcTemplate jdbc, Notifier notifier, Recipients recipients, MessageSource messages) {
-    this.jdbc = jdbc;
+  WeeklyDigest(
+      DigestItems items, DigestOfficeCounts officeCounts, Notifier notifier, Recipients recipients, MessageSource messages) {
+    this.items = items;
+    this.officeCounts = officeCounts;
     this.notifier = notifier;
     this.recipients = recipients;
     this.messages = messages;
@@ -58,54 +60,37 @@ public class WeeklyDigest {
   /** Every open item, with the office's notices and rectifications. */
   @Transactional(readOnly = true)
   public DigestFigures forOffice(LocalDate today) {
-    Integer notices =
-        jdbc.queryForObject(
-            "select count(*) from supervision_notice n join escalation e on e.id = n.escalation_id where e.status = 'OPEN'",
-            Integer.class);
-    Integer overdue =
-        jdbc.queryForObject(
-            "select count(*) from rectification r join escalation e on e.id = r.escalation_id"
-                + " where e.status = 'OPEN' and r.status <> 'SIGNED_OFF' and r.deadline < ?",
-            Integer.class,
-            today);
-    return figures("", List.of(), notices, overdue);
+    return figures(items.open(), officeCounts.openNotices(), officeCounts.overdueRectifications(today));
   }
 
   /** The open items this leader is in charge of (分管). */
   @Transactional(readOnly = true)
   public DigestFigures forLeader(Long leaderId) {
-    return figures(" and wi.leader_in_charge_id = ?", List.of(leaderId), null, null);
+    return figures(items.openInChargeOf(leaderId), null, null);
   }
 
-  private DigestFigures figures(String filter, List<Object> args, Integer notices, Integer overdue) {
+  private DigestFigures figures(List<DigestItems.OpenItem> open, Integer notices, Integer overdue) {
     int[] counts = new int[4];
     List<DigestFigures.RedItem> red = new ArrayList<>();
-    jdbc.query(
-        "select wi.id, wi.title, wi.light, d.name from work_item wi join department d on d.id = wi.lead_department_id"
-            + " where wi.stage not in ('DRAFT', 'CLOSED', 'CANCELLED')"
-            + filter
-            + " order by wi.id",
-        rs -> {
-          String light = rs.getString("light");
-          if ("RED".equals(light)) {
-            counts[0]++;
-            red.add(new DigestFigures.RedItem(rs.getLong("id"), rs.getString("title"), rs.getString("name")));
-          } else if ("YELLOW".equals(light)) {
-            counts[1]++;
-          } else if ("GREEN".equals(light)) {
-            counts[2]++;
-          } else {
-            counts[3]++;
-          }
-        },
-        args.toArray());
+    for (DigestItems.OpenItem item : open) {
+      if (item.light() == null) {
+        counts[3]++;
+        continue;
+      }
+      switch (item.light()) {
+        case RED -> {
+          counts[0]++;
+          red.add(new DigestFigures.RedItem(item.id(), item.title(), item.leadDepartment()));
+        }
+        case YELLOW -> counts[1]++;
+        case GREEN -> counts[2]++;
+      }
+    }
     return new DigestFigures(counts[0], counts[1], counts[2], counts[3], red, notices, overdue);
   }
 
   private List<Long> leadersInCharge() {
-    return jdbc.queryForList(
-        "select distinct leader_in_charge_id from work_item where stage not in ('DRAFT', 'CLOSED', 'CANCELLED') order by leader_in_charge_id",
-        Long.class);
+    return items.leadersInCharge();
   }
 
   private Message message(String eventKey, Set<String> to, LocalDate today, DigestFigures figures) {

@@ -25,9 +25,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.duban.HttpBrowser;
 import org.duban.fault.AppProcess;
 import org.duban.fault.FaultPostgres;
-import org.duban.fault.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -87,8 +87,8 @@ class InboxBenchmark {
       System.gc();
       memory("after the data (idle)", app);
 
-      WebClient head = new WebClient(app.baseUrl()).logIn(HEAD);
-      WebClient staff = new WebClient(app.baseUrl()).logIn(STAFF);
+      HttpBrowser head = new HttpBrowser(app.baseUrl()).logIn(HEAD, "duban123");
+      HttpBrowser staff = new HttpBrowser(app.baseUrl()).logIn(STAFF, "duban123");
       List<String> rows = new ArrayList<>();
       rows.add(timeHttp("GET /tasks as 医务部 head (" + HEAD + ")", head, "/tasks"));
       rows.add(timeHttp("GET /tasks as 医务部 staff (" + STAFF + ")", staff, "/tasks"));
@@ -309,7 +309,7 @@ class InboxBenchmark {
 
   // ---------------------------------------------------------------- measuring
 
-  private String timeHttp(String what, WebClient client, String path) {
+  private String timeHttp(String what, HttpBrowser client, String path) throws Exception {
     String load = BenchmarkMachine.load();
     for (int i = 0; i < WARM_UP; i++) {
       check(client.get(path));
@@ -375,13 +375,13 @@ class InboxBenchmark {
   }
 
   /** Four clients reading inboxes at once for 60 seconds while resident size and heap are sampled. */
-  private void underLoad(AppProcess app, WebClient head, WebClient staff) throws Exception {
+  private void underLoad(AppProcess app, HttpBrowser head, HttpBrowser staff) throws Exception {
     ExecutorService clients = Executors.newFixedThreadPool(4);
     AtomicBoolean stop = new AtomicBoolean();
     List<Future<Integer>> done = new ArrayList<>();
-    List<WebClient> users = List.of(head, staff, new WebClient(app.baseUrl()).logIn(HEAD),
-        new WebClient(app.baseUrl()).logIn(STAFF));
-    for (WebClient client : users) {
+    List<HttpBrowser> users = List.of(head, staff, new HttpBrowser(app.baseUrl()).logIn(HEAD, "duban123"),
+        new HttpBrowser(app.baseUrl()).logIn(STAFF, "duban123"));
+    for (HttpBrowser client : users) {
       done.add(clients.submit(() -> {
         int n = 0;
         while (!stop.get()) {

@@ -11,23 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
-import org.duban.TestHospital;
+import org.duban.HttpBrowser;
 import org.duban.task.WorkTasks;
 import org.duban.book.TaskBook;
 import org.duban.book.TaskBookStatus;
@@ -507,28 +497,12 @@ class DecompositionImportWebTest extends DecompositionTestSupport {
   void aFileOverTheServersMultipartLimitGetsTheImportPageWithTheMessage() throws Exception {
     // Given the issuer logged in through the real server, whose multipart limit is 10 MB
     TaskBook book = draft("导入：超过服务器上限");
-    HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
-    String loginPage = http.send(HttpRequest.newBuilder(url("/login")).build(), BodyHandlers.ofString()).body();
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(url("/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(BodyPublishers.ofString("username=" + ISSUER + "&password=" + TestHospital.PASSWORD
-            + "&_csrf=" + URLEncoder.encode(csrfToken(loginPage), StandardCharsets.UTF_8)))
-        .build(), BodyHandlers.ofString());
-    assertThat(login.statusCode()).isEqualTo(302);
-    String importPage = http.send(HttpRequest.newBuilder(url("/books/" + book.getId() + "/import")).build(),
-        BodyHandlers.ofString()).body();
+    HttpBrowser http = HttpBrowser.onPort(port).logIn(ISSUER);
+    String importPage = http.get("/books/" + book.getId() + "/import").body();
 
     // When an 11 MB file is posted as the page's script posts it, with the CSRF token as a header
-    String boundary = "----duban" + System.nanoTime();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.xlsx\"\r\n"
-        + "Content-Type: " + XLSX + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/books/" + book.getId() + "/import"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .header("X-CSRF-TOKEN", csrfToken(importPage))
-        .POST(BodyPublishers.ofByteArrays(List.of(head, new byte[11 * 1024 * 1024], tail)))
-        .build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> response = http.postFile("/books/" + book.getId() + "/import", Map.of(), "file", "big.xlsx",
+        XLSX, new byte[11 * 1024 * 1024], "X-CSRF-TOKEN", HttpBrowser.csrfOf(importPage));
 
     // Then the import page answers with the Chinese message, and nothing is written
     assertThat(response.statusCode()).isEqualTo(413);
@@ -538,14 +512,4 @@ class DecompositionImportWebTest extends DecompositionTestSupport {
   }
 
   @LocalServerPort int port;
-
-  private URI url(String path) {
-    return URI.create("http://localhost:" + port + path);
-  }
-
-  private static String csrfToken(String html) {
-    Matcher matcher = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"").matcher(html);
-    assertThat(matcher.find()).as("a CSRF field in:\n" + html).isTrue();
-    return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-  }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>{@code
  * try (AppProcess app = AppProcess.onPostgres("node-a", postgres.jdbcUrl(), "postgres", "postgres")) {
  *   app.start();
- *   WebClient shuji = new WebClient(app.baseUrl()).logIn("shuji");
+ *   HttpBrowser shuji = new HttpBrowser(app.baseUrl()).logIn("shuji", "duban123");
  *   app.kill();
  *   app.start();
  * }

@@ -71,7 +71,7 @@ class KillAndRestartIT {
       }
 
       // and the supervision office starting the weekly sweep by hand (acknowledged with a 302)
-      WebClient office = new WebClient(app.baseUrl()).logIn("ducha");
+      HttpBrowser office = new HttpBrowser(app.baseUrl()).logIn("ducha", "duban123");
       HttpResponse<String> started = office.post("/supervision", "/supervision/sweep", Map.of());
       assertThat(started.statusCode()).isEqualTo(302);
       assertThat(started.headers().firstValue("Location").orElse("")).endsWith("/supervision");

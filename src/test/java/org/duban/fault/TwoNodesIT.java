@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.duban.HttpBrowser;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -56,17 +57,17 @@ class TwoNodesIT {
           .isEqualTo(count(jdbc, "select count(distinct name_) from act_re_deployment"));
 
       // A log-in on node A is a session on node B
-      WebClient onA = new WebClient(a.baseUrl()).logIn("ducha");
-      WebClient onB = onA.at(b.baseUrl());
+      HttpBrowser onA = new HttpBrowser(a.baseUrl()).logIn("ducha", "duban123");
+      HttpBrowser onB = onA.at(b.baseUrl());
       assertThat(onA.cookie("JSESSIONID")).isPresent();
       HttpResponse<String> page = onB.get("/supervision");
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("刘芳");
-      assertThat(new WebClient(b.baseUrl()).get("/supervision").statusCode()).as("without the cookie").isEqualTo(302);
+      assertThat(new HttpBrowser(b.baseUrl()).get("/supervision").statusCode()).as("without the cookie").isEqualTo(302);
       // a form from node A posted to node B
       long sweepsBefore = jdbc.queryForObject("select coalesce(max(id), 0) from supervision_sweep", Long.class);
-      String token = WebClient.csrf(onA.get("/supervision").body());
-      HttpResponse<String> sweep = onB.postWithToken("/supervision/sweep", token, Map.of());
+      String token = HttpBrowser.csrfOf(onA.get("/supervision").body());
+      HttpResponse<String> sweep = onB.postForm("/supervision/sweep", Map.of(), token);
       assertThat(sweep.statusCode()).isEqualTo(302);
       assertThat(sweep.headers().firstValue("Location").orElse("")).endsWith("/supervision");
       // two sweeps at once race on the same items, and a lost race waits five minutes for its retry

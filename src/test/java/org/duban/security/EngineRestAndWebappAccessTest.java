@@ -14,19 +14,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.duban.HttpBrowser;
 import org.duban.TestHospital;
 import org.duban.security.LoginLockouts;
 import org.junit.jupiter.api.Test;
@@ -188,8 +184,7 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
   @Test
   void aDepartmentHeadsPageSessionOpensNeitherTheRestApiNorTheWebappApis() throws Exception {
     // Given a department head logged in through the log-in page
-    HttpClient browser = client();
-    logIn(browser, "tmedhead");
+    HttpBrowser browser = client().logIn("tmedhead");
     assertThat(send(browser, request("/tasks").GET()).statusCode()).as("logged in").isEqualTo(200);
 
     // When the browser, with its session, calls the engine's REST API and the webapps' APIs
@@ -216,8 +211,7 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
   void theAdminOpensCockpitAfterLoggingIn() throws Exception {
     // Given the admin logged in through Duban's log-in page, and a running item
     fixture.issuedItem("驾驶舱可见事项");
-    HttpClient browser = client();
-    logIn(browser, "tadmin");
+    HttpBrowser browser = client().logIn("tadmin");
 
     // When Cockpit is opened, Then it leads to the engine's Cockpit, whose page is served
     HttpResponse<String> entry = send(browser, request("/camunda/app/cockpit/").GET());
@@ -250,12 +244,9 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
   @Test
   void theWebappsKeepTheirCsrfProtection() throws Exception {
     // Given the admin in Cockpit, whose first page sets the webapps' XSRF-TOKEN cookie
-    CookieManager cookies = new CookieManager();
-    HttpClient browser = client(cookies);
-    logIn(browser, "tadmin");
+    HttpBrowser browser = client().logIn("tadmin");
     assertThat(send(browser, request("/camunda/app/cockpit/default/").GET()).statusCode()).isEqualTo(200);
-    String token = cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+    String token = browser.cookie("XSRF-TOKEN").orElseThrow().getValue();
     String query = "/camunda/api/engine/engine/default/process-instance";
 
     String origin = "http://localhost:" + port;
@@ -281,8 +272,7 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
   void nonAdminsAreRefusedEveryWebappAndItsApis() throws Exception {
     for (String username : new String[] {"tmedhead", "tleader", "tducha"}) {
       // Given a non-admin logged in through Duban's log-in page
-      HttpClient browser = client();
-      logIn(browser, username);
+      HttpBrowser browser = client().logIn(username);
 
       // When they open the webapps or call their APIs, Then each is forbidden
       for (String path : new String[] {"/camunda/app/cockpit/", "/camunda/app/cockpit/default/",
@@ -311,15 +301,15 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
     try {
       // When four wrong passwords are tried, Then each is only a wrong password
       for (int i = 1; i <= 4; i++) {
-        assertThat(tryLogIn(client(), name, "wrong-" + i)).as("failure %s", i).endsWith("/login?error");
+        assertThat(client().tryLogIn(name, "wrong-" + i)).as("failure %s", i).endsWith("/login?error");
       }
       // When the fifth is tried, Then the account is locked for 15 minutes
-      assertThat(tryLogIn(client(), name, "wrong-5")).endsWith("/login?locked=15");
+      assertThat(client().tryLogIn(name, "wrong-5")).endsWith("/login?locked=15");
       assertThat(send(client(), HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login?locked=15")).GET()).body())
           .contains("账户已锁定，请 15 分钟后再试");
 
       // When the right password is given while locked, Then the log-in page and HTTP Basic refuse it
-      assertThat(tryLogIn(client(), name, TestHospital.PASSWORD)).contains("/login?locked=");
+      assertThat(client().tryLogIn(name, TestHospital.PASSWORD)).contains("/login?locked=");
       assertThat(send(client(), basic(request("/engine-rest/task"), name, TestHospital.PASSWORD)).statusCode()).isEqualTo(401);
 
       // And the failures and the lock are in the audit log, under the name tried
@@ -329,7 +319,7 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
       // When someone other than an admin tries to unlock, Then it is forbidden
       mvc.perform(post("/admin/people/{u}/unlock", name).with(as("tmedhead")).with(csrf()))
           .andExpect(status().isForbidden());
-      assertThat(tryLogIn(client(), name, TestHospital.PASSWORD)).contains("/login?locked=");
+      assertThat(client().tryLogIn(name, TestHospital.PASSWORD)).contains("/login?locked=");
 
       // When the admin opens the person's page, Then it says the account is locked and offers to unlock it
       String personPage = "/admin/people/" + hospital.personId(name);
@@ -344,7 +334,7 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
           .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(personPage))
           .andExpect(flash().attribute("notice", "lockout.unlocked"));
       assertThat(audited("tadmin", "login.unlock") - unlocksBefore).isEqualTo(1);
-      assertThat(tryLogIn(client(), name, TestHospital.PASSWORD)).doesNotContain("/login?");
+      assertThat(client().tryLogIn(name, TestHospital.PASSWORD)).doesNotContain("/login?");
       mvc.perform(get(personPage).with(as("tadmin")))
           .andExpect(content().string(not(containsString("/admin/people/" + name + "/unlock"))));
     } finally {
@@ -357,11 +347,11 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
     String name = "tnursehead";
     try {
       for (int i = 1; i <= 4; i++) {
-        assertThat(tryLogIn(client(), name, "wrong-" + i)).endsWith("/login?error");
+        assertThat(client().tryLogIn(name, "wrong-" + i)).endsWith("/login?error");
       }
-      assertThat(tryLogIn(client(), name, TestHospital.PASSWORD)).doesNotContain("/login?");
+      assertThat(client().tryLogIn(name, TestHospital.PASSWORD)).doesNotContain("/login?");
       for (int i = 1; i <= 4; i++) {
-        assertThat(tryLogIn(client(), name, "wrong-again-" + i)).as("failure %s after the success", i).endsWith("/login?error");
+        assertThat(client().tryLogIn(name, "wrong-again-" + i)).as("failure %s after the success", i).endsWith("/login?error");
       }
       assertThat(lockouts.isLocked(name)).isFalse();
     } finally {
@@ -374,7 +364,7 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
     String name = "tmedstaff";
     try {
       for (int i = 1; i <= 5; i++) {
-        tryLogIn(client(), name, "wrong-" + i);
+        client().tryLogIn(name, "wrong-" + i);
       }
       assertThat(lockouts.minutesLocked(name)).contains(15L);
 
@@ -383,7 +373,7 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
       jdbc.update("update login_lockout set locked_until = ? where username = ?",
           java.sql.Timestamp.valueOf(java.time.LocalDateTime.now().minusMinutes(1)), name);
       assertThat(lockouts.isLocked(name)).isFalse();
-      assertThat(tryLogIn(client(), name, TestHospital.PASSWORD)).doesNotContain("/login?");
+      assertThat(client().tryLogIn(name, TestHospital.PASSWORD)).doesNotContain("/login?");
     } finally {
       lockouts.unlock(name);
     }
@@ -395,39 +385,20 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
     String name = "nobody-" + System.nanoTime();
     try {
       for (int i = 1; i <= 4; i++) {
-        assertThat(tryLogIn(client(), name, "wrong-" + i)).endsWith("/login?error");
+        assertThat(client().tryLogIn(name, "wrong-" + i)).endsWith("/login?error");
       }
-      assertThat(tryLogIn(client(), name, "wrong-5")).endsWith("/login?locked=15");
+      assertThat(client().tryLogIn(name, "wrong-5")).endsWith("/login?locked=15");
     } finally {
       lockouts.unlock(name);
     }
-  }
-
-  /** Posts the log-in form as a browser does and returns where it leads. */
-  private String tryLogIn(HttpClient browser, String username, String password) throws IOException, InterruptedException {
-    String page = send(browser, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET()).body();
-    Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-    assertThat(csrf.find()).as("CSRF field on the log-in page").isTrue();
-    String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-        + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-    HttpResponse<String> login = send(browser, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)));
-    assertThat(login.statusCode()).isEqualTo(302);
-    return login.headers().firstValue("Location").orElseThrow();
   }
 
   private long audited(String actor, String action) {
     return jdbc.queryForObject("select count(*) from audit_event where actor = ? and action = ?", Long.class, actor, action);
   }
 
-  private HttpClient client() {
-    return client(new CookieManager());
-  }
-
-  private HttpClient client(CookieManager cookies) {
-    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build();
+  private HttpBrowser client() {
+    return HttpBrowser.onPort(port);
   }
 
   private HttpRequest.Builder request(String path) {
@@ -439,22 +410,8 @@ class EngineRestAndWebappAccessTest extends WebTestSupport {
     return request.header("Authorization", "Basic " + token).GET();
   }
 
-  /** Logs in through the page, as a browser does: the CSRF token of the form, then the post. */
-  private void logIn(HttpClient browser, String username) throws IOException, InterruptedException {
-    String page = send(browser, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET()).body();
-    Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-    assertThat(csrf.find()).as("CSRF field on the log-in page").isTrue();
-    String form = "username=" + username + "&password=" + URLEncoder.encode(TestHospital.PASSWORD, StandardCharsets.UTF_8)
-        + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-    HttpResponse<String> login = send(browser, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)));
-    assertThat(login.statusCode()).isEqualTo(302);
-    assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
-  }
-
-  private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request)
+  private static HttpResponse<String> send(HttpBrowser client, HttpRequest.Builder request)
       throws IOException, InterruptedException {
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return client.send(request);
   }
 }

@@ -8,9 +8,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.duban.HttpBrowser;
 import org.duban.RunningAppTest;
 import org.duban.TestHospital;
-import org.duban.fault.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,14 +39,14 @@ class SessionsInDatabaseTest {
     hospital.ensure();
   }
 
-  private WebClient browser() {
-    return new WebClient("http://localhost:" + port);
+  private HttpBrowser browser() {
+    return HttpBrowser.onPort(port);
   }
 
   @Test
-  void aLogInIsARowInTheDatabaseWithTheEightHourTimeout() {
-    WebClient browser = browser().logIn("tmedhead", TestHospital.PASSWORD);
-    String cookie = browser.cookie("JSESSIONID").orElseThrow();
+  void aLogInIsARowInTheDatabaseWithTheEightHourTimeout() throws Exception {
+    HttpBrowser browser = browser().logIn("tmedhead", TestHospital.PASSWORD);
+    String cookie = browser.cookie("JSESSIONID").orElseThrow().getValue();
 
     Map<String, Object> row = jdbc.queryForMap(
         "select max_inactive_interval, expiry_time - last_access_time as lifetime from spring_session"
@@ -60,11 +60,11 @@ class SessionsInDatabaseTest {
   @Test
   void whatIsKeptInASessionIsStoredAndReadBackAcrossRequests() throws Exception {
     // a page session with a flash message after a form post, and an admin in Cockpit
-    WebClient staff = browser().logIn("tmedhead", TestHospital.PASSWORD);
+    HttpBrowser staff = browser().logIn("tmedhead", TestHospital.PASSWORD);
     HttpResponse<String> readAll = staff.post("/inbox", "/inbox/read-all", Map.of());
     assertThat(readAll.statusCode()).isEqualTo(302);
     assertThat(staff.get("/inbox").body()).as("the flash message, read back from the database").contains("已全部标为已读");
-    WebClient admin = browser().logIn("tadmin", TestHospital.PASSWORD);
+    HttpBrowser admin = browser().logIn("tadmin", TestHospital.PASSWORD);
     assertThat(admin.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
     HttpResponse<String> who = admin.get("/camunda/api/admin/auth/user/default");
     assertThat(who.statusCode()).isEqualTo(200);
@@ -83,8 +83,8 @@ class SessionsInDatabaseTest {
   }
 
   @Test
-  void aSessionRemovedFromTheDatabaseIsLoggedOut() {
-    WebClient browser = browser().logIn("tducha", TestHospital.PASSWORD);
+  void aSessionRemovedFromTheDatabaseIsLoggedOut() throws Exception {
+    HttpBrowser browser = browser().logIn("tducha", TestHospital.PASSWORD);
     assertThat(browser.get("/tasks").statusCode()).isEqualTo(200);
 
     jdbc.update("delete from spring_session where principal_name = 'tducha'");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.duban.HttpBrowser;
 import org.duban.RunningAppTest;
 import org.duban.TestHospital;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,7 @@ class HeadersAndSessionHttpAttackTest {
   }
 
   private HttpResponse<String> signedInPage() throws Exception {
-    HttpResponse<String> page = new Browser(port).logIn("tmedhead").get("/tasks");
+    HttpResponse<String> page = HttpBrowser.onPort(port).logIn("tmedhead").get("/tasks");
     assertThat(page.statusCode()).isEqualTo(200);
     return page;
   }
@@ -75,7 +76,7 @@ class HeadersAndSessionHttpAttackTest {
   @Test
   @Attack(AttackCategory.HEADERS)
   void theSessionCookieIsHttpOnlyAndSameSite() throws Exception {
-    HttpResponse<String> login = new Browser(port).get("/login");
+    HttpResponse<String> login = HttpBrowser.onPort(port).get("/login");
     List<String> cookies = login.headers().allValues("Set-Cookie");
     assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID="));
     String session = cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
@@ -86,7 +87,7 @@ class HeadersAndSessionHttpAttackTest {
   @Attack(AttackCategory.SESSION)
   void theSessionIdChangesAtLogInAndTheOldOneIsNotSignedIn() throws Exception {
     // Given a session an attacker obtained before the victim logs in on it
-    Browser victim = new Browser(port);
+    HttpBrowser victim = HttpBrowser.onPort(port);
     victim.get("/login");
     String planted = victim.cookie("JSESSIONID").orElseThrow().getValue();
 
@@ -96,7 +97,7 @@ class HeadersAndSessionHttpAttackTest {
     // Then the victim's session has another id, and the planted one opens no signed-in page
     String after = victim.cookie("JSESSIONID").orElseThrow().getValue();
     assertThat(after).isNotEqualTo(planted);
-    Browser attacker = new Browser(port);
+    HttpBrowser attacker = HttpBrowser.onPort(port);
     attacker.useSession(planted);
     HttpResponse<String> tasks = attacker.get("/tasks");
     assertThat(tasks.statusCode()).isEqualTo(302);
@@ -107,9 +108,9 @@ class HeadersAndSessionHttpAttackTest {
   @Attack(AttackCategory.SESSION)
   void logOutEndsTheSessionForWhoeverHoldsItsId() throws Exception {
     // Given a signed-in session whose id an attacker copied
-    Browser browser = new Browser(port).logIn("tmedhead");
+    HttpBrowser browser = HttpBrowser.onPort(port).logIn("tmedhead");
     String id = browser.cookie("JSESSIONID").orElseThrow().getValue();
-    Browser copy = new Browser(port);
+    HttpBrowser copy = HttpBrowser.onPort(port);
     copy.useSession(id);
     assertThat(copy.get("/tasks").statusCode()).isEqualTo(200);
 
@@ -128,7 +129,7 @@ class HeadersAndSessionHttpAttackTest {
   @Attack(AttackCategory.SESSION)
   void aLinkToLogOutDoesNotLogOut() throws Exception {
     // a GET (an <img src="/logout"> on another site) is not a log-out: the session stays
-    Browser browser = new Browser(port).logIn("tmedhead");
+    HttpBrowser browser = HttpBrowser.onPort(port).logIn("tmedhead");
     browser.get("/logout");
     assertThat(browser.get("/tasks").statusCode()).isEqualTo(200);
   }
@@ -137,11 +138,11 @@ class HeadersAndSessionHttpAttackTest {
   @Attack(AttackCategory.SESSION)
   void aSessionIdMadeUpByAnAttackerIsNotTaken() throws Exception {
     // a session id the server never issued is not adopted at log-in
-    Browser browser = new Browser(port);
+    HttpBrowser browser = HttpBrowser.onPort(port);
     browser.useSession("ATTACKERCHOSENSESSIONID0000000000");
     browser.logIn("tmedhead");
     assertThat(browser.get("/tasks").statusCode()).isEqualTo(200);
-    Browser attacker = new Browser(port);
+    HttpBrowser attacker = HttpBrowser.onPort(port);
     attacker.useSession("ATTACKERCHOSENSESSIONID0000000000");
     assertThat(attacker.get("/tasks").statusCode()).isEqualTo(302);
   }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.duban.HttpBrowser;
 import org.duban.TestHospital;
 import org.duban.security.LoginLockouts;
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,9 @@ class HttpHardeningHttpAttackTest extends AttackTestSupport {
   @Attack(AttackCategory.REST_RIGHTS)
   void theRestApiNeverAsksABrowserForBasicCredentials() throws Exception {
     DatabaseState before = databaseState();
-    Browser browser = new Browser(port);
+    HttpBrowser browser = HttpBrowser.onPort(port);
     HttpResponse<String> anonymous = browser.send(browser.request("/engine-rest/task").header("Accept", "text/html").GET());
-    HttpResponse<String> wrong = browser.send(Browser.basic(browser.request("/engine-rest/task"), "tmedhead", "wrong-guess").GET());
+    HttpResponse<String> wrong = browser.send(HttpBrowser.basicJson(browser.request("/engine-rest/task"), "tmedhead", "wrong-guess").GET());
     HttpResponse<String> anonymousWrite = browser.send(browser.request("/engine-rest/deployment/create")
         .POST(HttpRequest.BodyPublishers.noBody()));
     for (HttpResponse<String> response : java.util.List.of(anonymous, wrong, anonymousWrite)) {
@@ -56,7 +57,7 @@ class HttpHardeningHttpAttackTest extends AttackTestSupport {
   void aForeignPagesFormCarryingTheAdminsCachedCredentialsWritesNothing() throws Exception {
     long deployments = repositoryService.createDeploymentQuery().count();
     DatabaseState before = databaseState();
-    Browser browser = new Browser(port);
+    HttpBrowser browser = HttpBrowser.onPort(port);
 
     // the three bodies an HTML form can send, each with the credentials a browser had cached
     String boundary = "foreignFormBoundary";
@@ -86,8 +87,8 @@ class HttpHardeningHttpAttackTest extends AttackTestSupport {
   }
 
   /** A request as a foreign page's form makes it: from its origin, with the admin's cached Basic credentials. */
-  private static HttpRequest.Builder foreign(Browser browser, String path) {
-    return Browser.basic(browser.request(path), "tadmin", TestHospital.PASSWORD)
+  private static HttpRequest.Builder foreign(HttpBrowser browser, String path) {
+    return HttpBrowser.basicJson(browser.request(path), "tadmin", TestHospital.PASSWORD)
         .header("Origin", FOREIGN_ORIGIN).header("Referer", FOREIGN_ORIGIN + "/prize.html");
   }
 
@@ -97,7 +98,7 @@ class HttpHardeningHttpAttackTest extends AttackTestSupport {
   @Attack(AttackCategory.REST_RIGHTS)
   void theMetricsTokenReadsMonitoringAndNothingElse() throws Exception {
     DatabaseState before = databaseState();
-    Browser scraper = new Browser(port);
+    HttpBrowser scraper = HttpBrowser.onPort(port);
 
     HttpResponse<String> scrape = scraper.send(bearer(scraper, "/actuator/prometheus", METRICS_TOKEN).GET());
     assertThat(scrape.statusCode()).isEqualTo(200);
@@ -121,7 +122,7 @@ class HttpHardeningHttpAttackTest extends AttackTestSupport {
   @Test
   @Attack(AttackCategory.LOCK_OUT)
   void guessingTheMetricsTokenLocksNobodyOutAndALockedAdminDoesNotStopTheScrape() throws Exception {
-    Browser guesser = new Browser(port);
+    HttpBrowser guesser = HttpBrowser.onPort(port);
     long lockoutRows = jdbc.queryForObject("select count(*) from login_lockout", Long.class);
     DatabaseState before = databaseState();
     for (int i = 1; i <= 12; i++) {
@@ -133,12 +134,12 @@ class HttpHardeningHttpAttackTest extends AttackTestSupport {
     assertThat(jdbc.queryForObject("select count(*) from login_lockout", Long.class)).isEqualTo(lockoutRows);
     assertThat(lockouts.isLocked("tadmin")).isFalse();
     assertNothingChangedSince(before);
-    assertThat(new Browser(port).tryLogIn("tadmin", TestHospital.PASSWORD)).doesNotContain("/login?");
+    assertThat(HttpBrowser.onPort(port).tryLogIn("tadmin", TestHospital.PASSWORD)).doesNotContain("/login?");
 
     // and when someone has locked the admin by guessing their password, monitoring goes on
     try {
       for (int i = 1; i <= 5; i++) {
-        new Browser(port).tryLogIn("tadmin", "wrong-" + i);
+        HttpBrowser.onPort(port).tryLogIn("tadmin", "wrong-" + i);
       }
       assertThat(lockouts.isLocked("tadmin")).isTrue();
       assertThat(guesser.send(bearer(guesser, "/actuator/prometheus", METRICS_TOKEN).GET()).statusCode()).isEqualTo(200);
@@ -147,7 +148,7 @@ class HttpHardeningHttpAttackTest extends AttackTestSupport {
     }
   }
 
-  private static HttpRequest.Builder bearer(Browser browser, String path, String token) {
+  private static HttpRequest.Builder bearer(HttpBrowser browser, String path, String token) {
     return browser.request(path).header("Authorization", "Bearer " + token);
   }
 
@@ -156,8 +157,8 @@ class HttpHardeningHttpAttackTest extends AttackTestSupport {
   @Test
   @Attack(AttackCategory.HEADERS)
   void formsPostAndRelativeAddressesResolveOnlyToDubanItself() throws Exception {
-    HttpResponse<String> login = new Browser(port).get("/login");
-    HttpResponse<String> signedIn = new Browser(port).logIn("tmedhead").get("/tasks");
+    HttpResponse<String> login = HttpBrowser.onPort(port).get("/login");
+    HttpResponse<String> signedIn = HttpBrowser.onPort(port).logIn("tmedhead").get("/tasks");
     for (HttpResponse<String> page : java.util.List.of(login, signedIn)) {
       String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
       assertThat(policy).contains("form-action 'self'").contains("base-uri 'self'");
@@ -167,7 +168,7 @@ class HttpHardeningHttpAttackTest extends AttackTestSupport {
   @Test
   @Attack(AttackCategory.ODD_INPUT)
   void theLogInPagePrintsOnlyANumberOfMinutesFromItsAddress() throws Exception {
-    Browser browser = new Browser(port);
+    HttpBrowser browser = HttpBrowser.onPort(port);
     DatabaseState before = databaseState();
     String script = browser.get("/login?locked=" + URLEncoder.encode(SCRIPT, StandardCharsets.UTF_8)).body();
     String words = browser.get("/login?locked=" + URLEncoder.encode("999 分钟后再试。请拨打 400-000-0000 重置密码", StandardCharsets.UTF_8)).body();

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.duban.HttpBrowser;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.TestHospital;
@@ -98,8 +99,8 @@ class InboxRightsAttackTest extends AttackTestSupport {
   }
 
   private HttpResponse<String> restPost(String user, String path, String json) throws Exception {
-    Browser browser = new Browser(port);
-    HttpRequest.Builder request = Browser.basic(browser.request(path), user, TestHospital.PASSWORD)
+    HttpBrowser browser = HttpBrowser.onPort(port);
+    HttpRequest.Builder request = HttpBrowser.basicJson(browser.request(path), user, TestHospital.PASSWORD)
         .header("Accept", "application/json").header("Content-Type", "application/json")
         // the script header, so that what refuses the call is the person's rights
         .header("X-Requested-By", "duban");

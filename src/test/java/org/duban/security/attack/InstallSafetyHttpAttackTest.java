@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.duban.HttpBrowser;
 import org.duban.RunningAppTest;
 import org.duban.TestHospital;
 import org.duban.security.RestApiGuard;
@@ -57,12 +58,6 @@ class InstallSafetyHttpAttackTest {
     return person;
   }
 
-  private Browser logIn(String username, String password) throws Exception {
-    Browser browser = new Browser(port);
-    assertThat(browser.tryLogIn(username, password)).doesNotContain("/login?");
-    return browser;
-  }
-
   private static String form(String... pairs) {
     StringBuilder form = new StringBuilder();
     for (int i = 0; i + 1 < pairs.length; i += 2) {
@@ -72,7 +67,7 @@ class InstallSafetyHttpAttackTest {
   }
 
   /** The stolen or forgotten session is out: sent to log in, and its post changes nothing. */
-  private void assertSessionEnded(Browser old, String tokenPage) throws Exception {
+  private void assertSessionEnded(HttpBrowser old, String tokenPage) throws Exception {
     DatabaseState before = DatabaseState.of(jdbc);
     HttpResponse<String> tasks = old.get("/tasks");
     assertThat(tasks.statusCode()).isEqualTo(302);
@@ -93,9 +88,9 @@ class InstallSafetyHttpAttackTest {
   void changingOnesPasswordEndsTheOtherSessionsAndKeepsThisOne() throws Exception {
     Person person = newPerson();
     // Given the person logged in twice (say a shared computer left logged in, and now at home)
-    Browser left = logIn(person.getUsername(), FIRST);
-    String leftToken = Browser.csrfOf(left.get("/me/password").body());
-    Browser home = logIn(person.getUsername(), FIRST);
+    HttpBrowser left = HttpBrowser.onPort(port).logIn(person.getUsername(), FIRST);
+    String leftToken = HttpBrowser.csrfOf(left.get("/me/password").body());
+    HttpBrowser home = HttpBrowser.onPort(port).logIn(person.getUsername(), FIRST);
 
     // When they change their password at home
     HttpResponse<String> changed = home.postForm("/me/password", "/me/password",
@@ -111,11 +106,11 @@ class InstallSafetyHttpAttackTest {
   void anAdminsResetEndsEverySessionOfThePerson() throws Exception {
     Person person = newPerson();
     // Given someone logged in as the person (with a password that leaked)
-    Browser thief = logIn(person.getUsername(), FIRST);
-    String thiefToken = Browser.csrfOf(thief.get("/me/password").body());
+    HttpBrowser thief = HttpBrowser.onPort(port).logIn(person.getUsername(), FIRST);
+    String thiefToken = HttpBrowser.csrfOf(thief.get("/me/password").body());
 
     // When an admin resets the person's password
-    Browser admin = logIn("tadmin", TestHospital.PASSWORD);
+    HttpBrowser admin = HttpBrowser.onPort(port).logIn("tadmin", TestHospital.PASSWORD);
     HttpResponse<String> reset = admin.postForm("/admin/people/" + person.getId() + "/password",
         "/admin/people/" + person.getId(), form("password", SECOND));
     assertThat(reset.headers().firstValue("Location").orElseThrow()).endsWith("/admin/people/" + person.getId());
@@ -129,8 +124,8 @@ class InstallSafetyHttpAttackTest {
   void theEnginesOwnPasswordCheckKnowsNoPassword() throws Exception {
     // Given an admin on the engine's REST API, When they ask the engine to verify a person's password
     List<Map<String, Object>> before = passwordsAndPeople();
-    Browser admin = new Browser(port);
-    HttpResponse<String> verify = admin.send(Browser.basic(admin.request("/engine-rest/identity/verify"), "tadmin",
+    HttpBrowser admin = HttpBrowser.onPort(port);
+    HttpResponse<String> verify = admin.send(HttpBrowser.basicJson(admin.request("/engine-rest/identity/verify"), "tadmin",
             TestHospital.PASSWORD)
         .header("Content-Type", "application/json")
         .header(RestApiGuard.SCRIPT_HEADER, "duban")

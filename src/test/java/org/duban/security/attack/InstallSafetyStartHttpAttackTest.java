@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.duban.HttpBrowser;
 import org.duban.DubanApplication;
 import org.duban.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class InstallSafetyStartHttpAttackTest {
     JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
     List<Map<String, Object>> before = people(jdbc);
     for (String username : DEMO_USERS) {
-      assertThat(new Browser(port(app)).tryLogIn(username, DEMO_PASSWORD)).as(username).endsWith("/login?error");
+      assertThat(HttpBrowser.onPort(port(app)).tryLogIn(username, DEMO_PASSWORD)).as(username).endsWith("/login?error");
     }
     assertThat(people(jdbc)).isEqualTo(before);
   }
@@ -74,7 +75,7 @@ class InstallSafetyStartHttpAttackTest {
     JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
     assertThat(jdbc.queryForList("select username from person", String.class)).containsExactly("admin");
     // the robot receiver is not there for anyone
-    Browser anyone = new Browser(port(app));
+    HttpBrowser anyone = HttpBrowser.onPort(port(app));
     HttpResponse<String> post = anyone.send(anyone.request("/demo/webhooks/wecom")
         .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
     assertThat(post.statusCode()).isEqualTo(404);
@@ -106,14 +107,14 @@ class InstallSafetyStartHttpAttackTest {
   @Test
   void aDemoDatabaseStartedWithoutTheDemoLetsNoDemoAccountIn() throws Exception {
     String database = "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("demo") + ";DB_CLOSE_ON_EXIT=FALSE";
-    Browser leftLoggedIn;
+    HttpBrowser leftLoggedIn;
     int demoPort;
     // Given a demo whose visitors logged in, one of them changing the admin's password
     try (ConfigurableApplicationContext demo = start("test", database, "--duban.demo.enabled=true")) {
       demoPort = port(demo);
-      leftLoggedIn = new Browser(demoPort);
+      leftLoggedIn = HttpBrowser.onPort(demoPort);
       assertThat(leftLoggedIn.tryLogIn("ducha", DEMO_PASSWORD)).doesNotContain("/login?");
-      Browser visitor = new Browser(demoPort);
+      HttpBrowser visitor = HttpBrowser.onPort(demoPort);
       assertThat(visitor.tryLogIn("admin", DEMO_PASSWORD)).doesNotContain("/login?");
       HttpResponse<String> changed = visitor.postForm("/me/password", "/me/password", "oldPassword=" + DEMO_PASSWORD
           + "&newPassword=Visitor2026x&repeatPassword=Visitor2026x");
@@ -128,7 +129,7 @@ class InstallSafetyStartHttpAttackTest {
 
       // Then no demo account logs in with the demo password, nor the admin with the visitor's
       demoPasswordOpensNothing(hospital);
-      assertThat(new Browser(port(hospital)).tryLogIn("admin", "Visitor2026x")).endsWith("/login?error");
+      assertThat(HttpBrowser.onPort(port(hospital)).tryLogIn("admin", "Visitor2026x")).endsWith("/login?error");
       // and the session left open in the demo is gone
       HttpResponse<String> tasks = leftLoggedIn.get("/tasks");
       assertThat(tasks.statusCode()).isEqualTo(302);
@@ -136,12 +137,12 @@ class InstallSafetyStartHttpAttackTest {
       before.assertUnchanged(jdbc);
 
       // while the hospital is not locked out: its admin has the operator's password
-      assertThat(new Browser(port(hospital)).tryLogIn("admin", "Operator2026x")).doesNotContain("/login?");
+      assertThat(HttpBrowser.onPort(port(hospital)).tryLogIn("admin", "Operator2026x")).doesNotContain("/login?");
     }
 
     // And with the demo on again, its accounts open again with the demo password
     try (ConfigurableApplicationContext demoAgain = start("test", database, "--duban.demo.enabled=true")) {
-      assertThat(new Browser(port(demoAgain)).tryLogIn("yiwu", DEMO_PASSWORD)).doesNotContain("/login?");
+      assertThat(HttpBrowser.onPort(port(demoAgain)).tryLogIn("yiwu", DEMO_PASSWORD)).doesNotContain("/login?");
     }
   }
 }

@@ -3,6 +3,7 @@ package org.duban.security.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import org.duban.HttpBrowser;
 import org.duban.RunningAppTest;
 import org.duban.TestHospital;
 import org.duban.security.LoginLockouts;
@@ -42,22 +43,22 @@ class LockOutHttpAttackTest {
   }
 
   private int basicStatus(String username, String password) throws Exception {
-    Browser browser = new Browser(port);
-    return browser.send(Browser.basic(browser.request("/engine-rest/task/count"), username, password).GET()).statusCode();
+    HttpBrowser browser = HttpBrowser.onPort(port);
+    return browser.send(HttpBrowser.basicJson(browser.request("/engine-rest/task/count"), username, password).GET()).statusCode();
   }
 
   @Test
   void fiveWrongPasswordsOnThePageLockTheNameAgainstTheRightOne() throws Exception {
     // positive control: before the guesses the right password lets the owner in
-    Browser before = new Browser(port);
+    HttpBrowser before = HttpBrowser.onPort(port);
     assertThat(before.tryLogIn("treviewer", TestHospital.PASSWORD)).doesNotContain("/login");
     assertThat(before.get("/tasks").statusCode()).isEqualTo(200);
     for (int i = 1; i <= 4; i++) {
-      assertThat(new Browser(port).tryLogIn("treviewer", "guess-" + i)).endsWith("/login?error");
+      assertThat(HttpBrowser.onPort(port).tryLogIn("treviewer", "guess-" + i)).endsWith("/login?error");
     }
-    assertThat(new Browser(port).tryLogIn("treviewer", "guess-5")).endsWith("/login?locked=15");
+    assertThat(HttpBrowser.onPort(port).tryLogIn("treviewer", "guess-5")).endsWith("/login?locked=15");
 
-    Browser owner = new Browser(port);
+    HttpBrowser owner = HttpBrowser.onPort(port);
     assertThat(owner.tryLogIn("treviewer", TestHospital.PASSWORD)).contains("/login?locked=");
     assertThat(owner.get("/tasks").statusCode()).isEqualTo(302);
   }
@@ -67,9 +68,9 @@ class LockOutHttpAttackTest {
     String nobody = "nobody-" + System.nanoTime();
     try {
       for (int i = 1; i <= 4; i++) {
-        assertThat(new Browser(port).tryLogIn(nobody, "guess-" + i)).endsWith("/login?error");
+        assertThat(HttpBrowser.onPort(port).tryLogIn(nobody, "guess-" + i)).endsWith("/login?error");
       }
-      assertThat(new Browser(port).tryLogIn(nobody, "guess-5")).endsWith("/login?locked=15");
+      assertThat(HttpBrowser.onPort(port).tryLogIn(nobody, "guess-5")).endsWith("/login?locked=15");
       assertThat(lockouts.isLocked(nobody)).isTrue();
     } finally {
       lockouts.unlock(nobody);
@@ -83,20 +84,20 @@ class LockOutHttpAttackTest {
       assertThat(basicStatus("tincharge", "guess-" + i)).as("guess %s", i).isEqualTo(401);
     }
     assertThat(lockouts.isLocked("tincharge")).isTrue();
-    assertThat(new Browser(port).tryLogIn("tincharge", TestHospital.PASSWORD)).contains("/login?locked=");
+    assertThat(HttpBrowser.onPort(port).tryLogIn("tincharge", TestHospital.PASSWORD)).contains("/login?locked=");
   }
 
   @Test
   void aLockedNameIsRefusedOverHttpBasicWithTheRightPassword() throws Exception {
-    HttpResponse<String> unlocked = new Browser(port).send(Browser.basic(
-        new Browser(port).request("/engine-rest/task"), "tleader", TestHospital.PASSWORD).GET());
+    HttpResponse<String> unlocked = HttpBrowser.onPort(port).send(HttpBrowser.basicJson(
+        HttpBrowser.onPort(port).request("/engine-rest/task"), "tleader", TestHospital.PASSWORD).GET());
     assertThat(unlocked.statusCode()).as("the right password before the guesses").isEqualTo(200);
     for (int i = 1; i <= 5; i++) {
-      new Browser(port).tryLogIn("tleader", "guess-" + i);
+      HttpBrowser.onPort(port).tryLogIn("tleader", "guess-" + i);
     }
     assertThat(lockouts.isLocked("tleader")).isTrue();
-    HttpResponse<String> response = new Browser(port).send(Browser.basic(
-        new Browser(port).request("/engine-rest/task"), "tleader", TestHospital.PASSWORD).GET());
+    HttpResponse<String> response = HttpBrowser.onPort(port).send(HttpBrowser.basicJson(
+        HttpBrowser.onPort(port).request("/engine-rest/task"), "tleader", TestHospital.PASSWORD).GET());
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body()).doesNotContain("\"id\"");
   }
@@ -105,7 +106,7 @@ class LockOutHttpAttackTest {
   void aHugeUserNameIsJustAWrongLogIn() throws Exception {
     long lockRows = jdbc.queryForObject("select count(*) from login_lockout", Long.class);
     String huge = "x".repeat(5000);
-    assertThat(new Browser(port).tryLogIn(huge, "guess")).endsWith("/login?error");
+    assertThat(HttpBrowser.onPort(port).tryLogIn(huge, "guess")).endsWith("/login?error");
     assertThat(basicStatus(huge, "guess")).isEqualTo(401);
     assertThat(jdbc.queryForObject("select count(*) from login_lockout", Long.class)).isEqualTo(lockRows);
   }

@@ -2,11 +2,12 @@ package org.duban.security.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.duban.HttpBrowser;
 import org.duban.RunningAppTest;
 import org.duban.TestHospital;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class OddInputHttpAttackTest {
   @Attack(AttackCategory.ODD_INPUT)
   void theUploadLimitsWayBackNeverLeadsOffTheSite() throws Exception {
     AttackScenes.Noticed noticed = scenes.noticed("超限返回");
-    Browser browser = new Browser(port).logIn("tmedhead");
+    HttpBrowser browser = HttpBrowser.onPort(port).logIn("tmedhead");
     String uploadPath = "/supervision/rectifications/" + noticed.rectification().getId() + "/files";
     String itemPage = "/items/" + noticed.item().itemId();
     String site = "http://localhost:" + port;
@@ -72,18 +73,9 @@ class OddInputHttpAttackTest {
   }
 
   /** Posts a 13 MB evidence file with this Referer; the Location it is sent to (a 302 is required). */
-  private String overLimitUpload(Browser browser, String path, String referer) throws Exception {
-    String token = Browser.csrfOf(browser.get("/tasks").body());
-    String boundary = "----attack" + System.nanoTime();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n--"
-        + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n\r\n")
-        .getBytes(StandardCharsets.UTF_8));
-    body.write(new byte[13 * 1024 * 1024]);
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response = browser.send(browser.request(path)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Referer", referer)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  private String overLimitUpload(HttpBrowser browser, String path, String referer) throws Exception {
+    HttpResponse<String> response = browser.postFile(path, Map.of("_csrf", browser.csrfFrom("/tasks")), "file", "big.pdf",
+        null, new byte[13 * 1024 * 1024], "Referer", referer);
     assertThat(response.statusCode()).as(referer).isEqualTo(302);
     return response.headers().firstValue("Location").orElseThrow();
   }
@@ -91,7 +83,7 @@ class OddInputHttpAttackTest {
   @Test
   @Attack(AttackCategory.ODD_INPUT)
   void aLogInDoesNotFollowARedirectParameterOffTheSite() throws Exception {
-    Browser browser = new Browser(port);
+    HttpBrowser browser = HttpBrowser.onPort(port);
     browser.get("/login?redirect=https://evil.example/&continue=https://evil.example/&next=//evil.example/");
     HttpResponse<String> login = browser.postForm("/login?redirect=https://evil.example/", "/login",
         "username=tmedhead&password=" + TestHospital.PASSWORD + "&redirect=https://evil.example/&next=//evil.example/");
@@ -103,7 +95,7 @@ class OddInputHttpAttackTest {
   @Test
   @Attack(AttackCategory.PATH_TRAVERSAL)
   void encodedPathsThatClimbOutOfAFolderServeNothing() throws Exception {
-    Browser browser = new Browser(port).logIn("tducha");
+    HttpBrowser browser = HttpBrowser.onPort(port).logIn("tducha");
     for (String path : new String[] {"/css/..%2f..%2fapplication.yml", "/js/%2e%2e/%2e%2e/application.yml",
         "/supervision/files/..%2F..%2Fetc%2Fpasswd", "/css/..;/..;/application.yml", "/vendor/..%5c..%5capplication.yml"}) {
       HttpResponse<String> response = browser.get(path);
@@ -116,7 +108,7 @@ class OddInputHttpAttackTest {
   @Test
   @Attack(AttackCategory.ODD_INPUT)
   void traceIsNotAnswered() throws Exception {
-    Browser browser = new Browser(port).logIn("tmedhead");
+    HttpBrowser browser = HttpBrowser.onPort(port).logIn("tmedhead");
     HttpResponse<String> trace = browser.send(browser.request("/tasks").method("TRACE", HttpRequest.BodyPublishers.noBody()));
     assertThat(trace.statusCode()).isIn(400, 403, 405);
     assertThat(trace.body()).doesNotContain("Cookie").doesNotContain("JSESSIONID");
@@ -125,7 +117,7 @@ class OddInputHttpAttackTest {
   @Test
   @Attack(AttackCategory.ODD_INPUT)
   void errorPagesShowNoStackTraceOrServerInsides() throws Exception {
-    Browser browser = new Browser(port).logIn("tducha");
+    HttpBrowser browser = HttpBrowser.onPort(port).logIn("tducha");
     for (String path : new String[] {"/items/not-a-number", "/items/99999999999999999999", "/books/1%00",
         "/board/items?year=abc", "/supervision/meeting?kind=DROP_TABLE", "/no/such/page"}) {
       HttpResponse<String> response = browser.get(path);

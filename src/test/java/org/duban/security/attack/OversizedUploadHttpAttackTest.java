@@ -2,10 +2,9 @@ package org.duban.security.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.duban.HttpBrowser;
 import org.duban.RunningAppTest;
 import org.duban.TestHospital;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,25 +32,16 @@ class OversizedUploadHttpAttackTest {
     hospital.ensure();
   }
 
-  private HttpResponse<String> upload(Browser browser, String path, String field, String name, String referer)
+  private HttpResponse<String> upload(HttpBrowser browser, String path, String field, String name, String referer)
       throws Exception {
-    String token = Browser.csrfOf(browser.get("/tasks").body());
-    String boundary = "----attack" + System.nanoTime();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n--"
-        + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + name + "\"\r\n\r\n")
-        .getBytes(StandardCharsets.UTF_8));
-    body.write(new byte[13 * 1024 * 1024]);
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return browser.send(browser.request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .header("Referer", "http://localhost:" + port + referer)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    return browser.postFile(path, Map.of("_csrf", browser.csrfFrom("/tasks")), field, name, null,
+        new byte[13 * 1024 * 1024], "Referer", "http://localhost:" + port + referer);
   }
 
   @Test
   void anEvidenceFileOverTheLimitComesBackToTheItemWithAMessage() throws Exception {
     AttackScenes.Noticed noticed = scenes.noticed("超限佐证");
-    Browser browser = new Browser(port).logIn("tmedhead");
+    HttpBrowser browser = HttpBrowser.onPort(port).logIn("tmedhead");
     String itemPage = "/items/" + noticed.item().itemId();
     HttpResponse<String> response = upload(browser, "/supervision/rectifications/" + noticed.rectification().getId()
         + "/files", "file", "big.pdf", itemPage);

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.duban.HttpBrowser;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.TestHospital;
 import org.duban.book.ItemStage;
@@ -36,10 +37,10 @@ class RestRightsHttpAttackTest extends AttackTestSupport {
 
 
   private HttpResponse<String> rest(String user, String method, String path, String json) throws Exception {
-    Browser browser = new Browser(port);
+    HttpBrowser browser = HttpBrowser.onPort(port);
     HttpRequest.Builder request = browser.request(path).header("Accept", "application/json");
     if (user != null) {
-      request = Browser.basic(request, user, TestHospital.PASSWORD);
+      request = HttpBrowser.basicJson(request, user, TestHospital.PASSWORD);
     }
     HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8);
@@ -109,8 +110,8 @@ class RestRightsHttpAttackTest extends AttackTestSupport {
         + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"attack.bpmn\"\r\n\r\n"
         + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\">"
         + "<process id=\"attack\" isExecutable=\"true\"><startEvent id=\"s\"/></process></definitions>\r\n--" + boundary + "--\r\n";
-    Browser browser = new Browser(port);
-    HttpResponse<String> response = browser.send(Browser.basic(browser.request("/engine-rest/deployment/create"), "tmedhead",
+    HttpBrowser browser = HttpBrowser.onPort(port);
+    HttpResponse<String> response = browser.send(HttpBrowser.basicJson(browser.request("/engine-rest/deployment/create"), "tmedhead",
             TestHospital.PASSWORD).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .header("X-Requested-By", "duban")
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
@@ -160,11 +161,11 @@ class RestRightsHttpAttackTest extends AttackTestSupport {
 
   @Test
   void dubansJsonIsForThoseWhoMayReadTheBoard() throws Exception {
-    Browser anonymous = new Browser(port);
+    HttpBrowser anonymous = HttpBrowser.onPort(port);
     HttpResponse<String> response = anonymous.send(anonymous.request("/board/data").header("Accept", "application/json").GET());
     assertThat(response.statusCode()).isIn(302, 401);
     assertThat(response.body()).doesNotContain("\"labels\"");
-    Browser staff = new Browser(port).logIn("tmedstaff");
+    HttpBrowser staff = HttpBrowser.onPort(port).logIn("tmedstaff");
     HttpResponse<String> forStaff = staff.send(staff.request("/board/data").header("Accept", "application/json").GET());
     assertThat(forStaff.statusCode()).isEqualTo(403);
     assertThat(forStaff.body()).doesNotContain("\"labels\"");
@@ -172,7 +173,7 @@ class RestRightsHttpAttackTest extends AttackTestSupport {
 
   @Test
   void aPageSessionDoesNotOpenTheRestApi() throws Exception {
-    Browser browser = new Browser(port).logIn("tadmin");
+    HttpBrowser browser = HttpBrowser.onPort(port).logIn("tadmin");
     assertThat(browser.send(browser.request("/engine-rest/user").header("Accept", "application/json").GET()).statusCode())
         .isEqualTo(401);
     assertThat(browser.send(browser.request("/engine-rest/deployment/create").POST(HttpRequest.BodyPublishers.noBody()))
