@@ -27,6 +27,14 @@ public record MessageText(String key, List<Object> args) {
     args = List.copyOf(args.stream().map(MessageText::plain).toList());
   }
 
+  /** The key of {@link #lines}: not a bundle key, the renderer joins the arguments line by line. */
+  public static final String LINES = "@lines";
+
+  /** Several texts (or words), one per line: a body of a varying number of lines (the weekly digest). */
+  public static MessageText lines(List<?> lines) {
+    return new MessageText(LINES, new ArrayList<>(lines));
+  }
+
   /** Null arguments become empty text; values that are not texts are kept as their string. */
   public static MessageText of(String key, Object... args) {
     return new MessageText(key, Arrays.asList(args));

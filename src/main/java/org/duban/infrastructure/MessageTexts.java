@@ -42,6 +42,9 @@ public class MessageTexts {
   public static String render(MessageText text, Locale locale) {
     MessageSource messages = source();
     Object[] args = text.args().stream().map(a -> a instanceof MessageText t ? render(t, locale) : a).toArray();
+    if (MessageText.LINES.equals(text.key())) {
+      return String.join("\n", java.util.Arrays.stream(args).map(String::valueOf).toList());
+    }
     try {
       return messages.getMessage(text.key(), args, locale);
     } catch (NoSuchMessageException e) {

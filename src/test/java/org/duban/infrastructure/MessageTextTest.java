@@ -34,6 +34,15 @@ class MessageTextTest {
   }
 
   @Test
+  void linesAreWordedOneByOneAndSurviveTheirColumn() {
+    MessageText body = MessageText.lines(List.of(MessageText.of("notification.digest.redItems"),
+        MessageText.of("notification.digest.redItem", "缩短平均住院日", "医务部")));
+    assertThat(MessageText.stored(body.key(), body.argsJson()).in(Locale.ENGLISH))
+        .isEqualTo("Red items:\n- 缩短平均住院日 (lead: 医务部)");
+    assertThat(body.in(Locale.SIMPLIFIED_CHINESE)).isEqualTo("红灯事项：\n· 缩短平均住院日（牵头：医务部）");
+  }
+
+  @Test
   void aRowWithoutAKeyShowsTheWordsItWasStoredWith() {
     assertThat(MessageText.stored(null, null)).isNull();
     assertThat(MessageTexts.stored(null, null, "红灯：旧的原因")).isEqualTo("红灯：旧的原因");
