@@ -3,6 +3,7 @@ package org.duban.assessment;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.duban.infrastructure.MessageText;
 import org.duban.notification.Message;
 import org.duban.notification.MessageKind;
 import org.duban.notification.Notifier;
@@ -46,8 +47,8 @@ class AssessmentNotices {
     String book = bookTitle(assessment);
     for (Long departmentId : departmentIds) {
       send("assessment-" + assessment.getId() + "-review-" + departmentId, recipients.headsOf(departmentId),
-          "【年终考核】请确认本科室考核得分：" + book,
-          "督查室已开启《" + book + "》年终考核，各事项已逐项评分。请查看本科室的得分与评分理由，确认无异议或提出申诉（每个科室限申诉一次）。",
+          MessageText.of("assessment.notice.review.title", book),
+          MessageText.of("assessment.notice.review.body", book),
           departmentLink(assessment, departmentId));
     }
   }
@@ -65,8 +66,8 @@ class AssessmentNotices {
       people.findActiveByRole(Role.LEADER).forEach(p -> leaders.add(p.getUsername()));
     }
     send("assessment-" + assessment.getId() + "-appeal-" + appeal.getDepartmentId(), leaders,
-        "【年终考核】" + departmentName + "对考核得分提出申诉，请裁决",
-        "《" + bookTitle(assessment) + "》年终考核中，" + departmentName + "提出申诉：" + appeal.getReason(),
+        MessageText.of("assessment.notice.appeal.title", departmentName),
+        MessageText.of("assessment.notice.appeal.body", bookTitle(assessment), departmentName, appeal.getReason()),
         departmentLink(assessment, appeal.getDepartmentId()));
   }
 
@@ -74,12 +75,12 @@ class AssessmentNotices {
   void appealDecided(Assessment assessment, AssessmentAppeal appeal) {
     Set<String> to = new LinkedHashSet<>(recipients.headsOf(appeal.getDepartmentId()));
     to.addAll(recipients.activeOnly(List.of(appeal.getAppealedBy())));
-    String outcome = AssessmentAppeal.CHANGE.equals(appeal.getDecision())
-        ? "调整得分为" + appeal.getNewScore().stripTrailingZeros().toPlainString() + "分"
-        : "维持原分";
+    MessageText outcome = AssessmentAppeal.CHANGE.equals(appeal.getDecision())
+        ? MessageText.of("assessment.notice.outcome.change", appeal.getNewScore().stripTrailingZeros().toPlainString())
+        : MessageText.of("assessment.notice.outcome.uphold");
     send("assessment-" + assessment.getId() + "-appeal-decided-" + appeal.getDepartmentId(), to,
-        "【年终考核】申诉已裁决：" + outcome,
-        "《" + bookTitle(assessment) + "》年终考核中本科室的申诉已裁决：" + outcome + "。理由：" + appeal.getDecisionReason(),
+        MessageText.of("assessment.notice.decided.title", outcome),
+        MessageText.of("assessment.notice.decided.body", bookTitle(assessment), outcome, appeal.getDecisionReason()),
         departmentLink(assessment, appeal.getDepartmentId()));
   }
 
@@ -88,23 +89,22 @@ class AssessmentNotices {
     String book = bookTitle(assessment);
     for (Long departmentId : departmentIds) {
       send("assessment-" + assessment.getId() + "-published-" + departmentId, recipients.headsOf(departmentId),
-          "【年终考核】考核结果已发布：" + book,
-          "《" + book + "》年终考核结果已发布，请查看本科室的最终得分与名次。",
+          MessageText.of("assessment.notice.published.title", book),
+          MessageText.of("assessment.notice.published.department", book),
           departmentLink(assessment, departmentId));
     }
     Set<String> leaders = new LinkedHashSet<>();
     leaderIds.forEach(id -> leaders.addAll(recipients.person(id)));
     send("assessment-" + assessment.getId() + "-published-leaders", leaders,
-        "【年终考核】考核结果已发布：" + book,
-        "《" + book + "》年终考核结果已发布，可查看各科室与分管院领导的得分和名次。",
+        MessageText.of("assessment.notice.published.title", book),
+        MessageText.of("assessment.notice.published.leaders", book),
         "/assessments/" + assessment.getId());
   }
 
-  private void send(String eventKey, Set<String> to, String title, String body, String link) {
+  /** Worded in each reader's language; the outbox cuts a long title (a long book title) to its column. */
+  private void send(String eventKey, Set<String> to, MessageText title, MessageText body, String link) {
     if (!to.isEmpty()) {
-      // the title column holds 200 characters; a long book title must not cost the step
-      String shown = title.length() > 200 ? title.substring(0, 199) + "…" : title;
-      notifier.send(new Message(eventKey, to, null, MessageKind.ASSESSMENT, shown, body, link));
+      notifier.send(Message.worded(eventKey, to, null, MessageKind.ASSESSMENT, title, body, link));
     }
   }
 

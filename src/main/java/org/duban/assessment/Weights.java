@@ -14,13 +14,17 @@ public final class Weights {
   public static final int PARTY_BUILDING_MINIMUM = 30;
   static final String PARTY_BUILDING = "党建";
 
+  /** The same areas as the English suggestion of a new book names them (book.goalAreas.suggested). */
+  static final String PARTY_BUILDING_EN = "party building";
+
   private Weights() {}
 
   /** An area of the book: id and name. */
   public record Area(Long id, String name) {
 
     boolean isPartyBuilding() {
-      return name != null && name.contains(PARTY_BUILDING);
+      return name != null
+          && (name.contains(PARTY_BUILDING) || name.toLowerCase(java.util.Locale.ROOT).contains(PARTY_BUILDING_EN));
     }
   }
 

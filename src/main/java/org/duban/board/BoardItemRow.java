@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.duban.book.ItemStage;
 import org.duban.book.Light;
 import org.duban.book.NeverReported;
+import org.duban.infrastructure.MessageTexts;
 
 /** One item behind a number on the board, as its list shows it. */
 public record BoardItemRow(
@@ -20,6 +21,14 @@ public record BoardItemRow(
     LocalDate deadline,
     int percentDone,
     long submittedCheckIns) {
+
+  /** A row as the query reads it: the light's reason worded for the reader from its key (V32) when it has one. */
+  public BoardItemRow(Long id, String seq, String title, String book, String area, String department, String leader,
+      ItemStage stage, Light light, String lightReason, String lightReasonKey, String lightReasonArgs,
+      LocalDate deadline, int percentDone, long submittedCheckIns) {
+    this(id, seq, title, book, area, department, leader, stage, light,
+        MessageTexts.stored(lightReasonKey, lightReasonArgs, lightReason), deadline, percentDone, submittedCheckIns);
+  }
 
   /** A row of an item whose check-ins are not counted: shown as having reported. */
   public BoardItemRow(Long id, String seq, String title, String book, String area, String department, String leader,

@@ -110,7 +110,7 @@ public class BoardQueries {
   public List<BoardItemRow> items(BoardFilter filter, Bucket bucket, int first, int max) {
     BoardFilter.Where where = bucketWhere(filter, bucket);
     String jpql = "select new org.duban.board.BoardItemRow(i.id, i.seq, i.title, b.title, a.name, d.name,"
-        + " p.fullName, i.stage, i.light, i.lightReason, i.deadline, i.percentDone,"
+        + " p.fullName, i.stage, i.light, i.lightReason, i.lightReasonKey, i.lightReasonArgs, i.deadline, i.percentDone,"
         + " (select count(c) from CheckIn c where c.workItem.id = i.id"
         + " and c.status = org.duban.checkin.CheckIn.Status.SUBMITTED))"
         + " from WorkItem i join i.taskBook b left join i.goalArea a left join i.leadDepartment d"

@@ -14,6 +14,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import java.math.BigDecimal;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -108,11 +110,12 @@ public class Indicator {
     return target;
   }
 
-  /** "平均住院日 ≤ 6.5 天", or for a trend "平均住院日 较基线 7.2 天 下降". */
+  /** "平均住院日 ≤ 6.5 天", or for a trend "平均住院日 较基线 7.2 天 下降" (indicator.trend.*, in the reader's language). */
   public String describe() {
     String suffix = unit == null ? "" : " " + unit;
     if (direction.isTrend()) {
-      return name + " 较基线 " + plain(baseline) + suffix + (direction == IndicatorDirection.INCREASE ? " 提升" : " 下降");
+      return MessageText.of("indicator.trend." + direction.name(), name, plain(baseline), suffix)
+          .in(MessageTexts.readerLocale());
     }
     return name + " " + direction.symbol() + " " + plain(target) + suffix;
   }

@@ -3,6 +3,8 @@ package org.duban.book;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 import org.duban.infrastructure.Refusals;
 import org.duban.infrastructure.UserError;
 import org.duban.org.Departments;
@@ -72,7 +74,8 @@ class TaskBookController {
     data.setYear(year);
     data.setPeriodStart(LocalDate.of(year, 1, 1));
     data.setPeriodEnd(LocalDate.of(year, 12, 31));
-    data.setGoalAreas("党建引领、学科建设、人才队伍、医疗服务");
+    // a suggestion the issuer edits, in the issuer's language
+    data.setGoalAreas(MessageText.of("book.goalAreas.suggested").in(MessageTexts.readerLocale()));
     model.addAttribute("bookForm", data);
     return creationPage(model);
   }

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 import org.duban.org.Department;
 import org.duban.org.Person;
 import org.duban.book.GoalArea;
@@ -81,6 +83,9 @@ public class WorkItem {
   private Light light;
 
   private String lightReason;
+  /** The reason as a message key and arguments (V32), worded for the reader; null: show lightReason. */
+  private String lightReasonKey;
+  private String lightReasonArgs;
   private LocalDateTime lightAt;
   private LocalDateTime issuedAt;
   private LocalDateTime closedAt;
@@ -167,8 +172,15 @@ public class WorkItem {
   }
 
   public void lit(Light light, String reason, LocalDateTime at) {
+    lit(light, reason, null, at);
+  }
+
+  /** As {@link #lit(Light, String, LocalDateTime)}, with the reason's words kept as a key for the reader's language. */
+  public void lit(Light light, String reason, MessageText reasonText, LocalDateTime at) {
     this.light = light;
     this.lightReason = reason;
+    this.lightReasonKey = reasonText == null ? null : reasonText.key();
+    this.lightReasonArgs = reasonText == null ? null : reasonText.argsJson();
     this.lightAt = at;
   }
 
@@ -243,8 +255,14 @@ public class WorkItem {
     return light;
   }
 
+  /** The light's reason in the reader's language (the stored Chinese words when no key was kept). */
   public String getLightReason() {
-    return lightReason;
+    return MessageTexts.stored(lightReasonKey, lightReasonArgs, lightReason);
+  }
+
+  /** The light's reason as a key and arguments; null when only words were stored. */
+  public MessageText getLightReasonText() {
+    return MessageText.stored(lightReasonKey, lightReasonArgs);
   }
 
   public LocalDateTime getLightAt() {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 import org.duban.forms.FormOption;
 import org.duban.infrastructure.NotFound;
 import org.duban.infrastructure.UserError;
@@ -94,7 +96,7 @@ class WorkItemTasks implements TaskDecisionHandler {
         .findByDepartmentIdAndActiveTrueOrderByIdAsc(item.getLeadDepartment().getId())
         .forEach(p -> options.add(new FormOption(DepartmentWorkService.USER_PREFIX + p.getUsername(), p.getFullName())));
     item.getCollaborators()
-        .forEach(d -> options.add(new FormOption(DepartmentWorkService.DEPT_PREFIX + d.getId(), "协同科室：" + d.getName())));
+        .forEach(d -> options.add(new FormOption(DepartmentWorkService.DEPT_PREFIX + d.getId(), MessageText.of("item.assignee.collaborator", d.getName()).in(MessageTexts.readerLocale()))));
     return options;
   }
 

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
 import org.duban.infrastructure.UserError;
@@ -284,7 +286,8 @@ public class DecompositionImportService {
     String name = original == null ? "" : original.replace('\\', '/');
     name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "_").strip();
     if (name.isEmpty()) {
-      name = "分解表.xlsx";
+      // a name for the uploader's list of uploads, in the uploader's language
+      name = MessageText.of("decomposition.upload.unnamed").in(MessageTexts.readerLocale());
     }
     return name.length() > 255 ? name.substring(name.length() - 255) : name;
   }

@@ -71,10 +71,10 @@ public class DecompositionTemplate {
           .map(Department::getName)
           .toList();
       // the example names real departments and a real leader, so that it would import as it is
-      String lead = !working.isEmpty() ? working.get(0) : active.isEmpty() ? "医务部" : active.get(0).getName();
+      String lead = !working.isEmpty() ? working.get(0) : active.isEmpty() ? message("decomposition.template.example.lead", locale) : active.get(0).getName();
       DecompositionExportService.cell(example, 4, lead, styles.text);
       DecompositionExportService.cell(example, 5, String.join("、", working.stream().skip(1).limit(2).toList()), styles.text);
-      DecompositionExportService.cell(example, 6, leaders.isEmpty() ? "张三" : leaders.get(0).getFullName(), styles.text);
+      DecompositionExportService.cell(example, 6, leaders.isEmpty() ? message("decomposition.template.example.leader", locale) : leaders.get(0).getFullName(), styles.text);
       DecompositionExportService.date(example, 7, LocalDate.of(year, 12, 31), styles.date);
       // the example's indicator: 平均住院日 ≤ 6.5 天 from 7.2 (several: one row each with the same 序号, or ；)
       String[] indicator = {message("decomposition.template.example.indicator", locale), "≤", "6.5",

@@ -176,7 +176,7 @@ final class DecisionEntryChecks {
   /** A value of the input's type, as the engine receives it from Duban or a process. */
   static Object sample(String typeRef) {
     if (typeRef == null) {
-      return "样例";
+      return "sample";
     }
     return switch (typeRef) {
       case "integer" -> 1;
@@ -184,7 +184,7 @@ final class DecisionEntryChecks {
       case "double" -> 1.0d;
       case "boolean" -> Boolean.TRUE;
       case "date" -> new Date();
-      default -> "样例";
+      default -> "sample";
     };
   }
 

@@ -4,6 +4,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.duban.audit.AuditLog;
 import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -39,6 +41,22 @@ public class ItemHistory {
     // the decision's own table, the timeline keeps its start
     String kept = detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL - 1) + "…" : detail;
     events.save(new ItemEvent(workItemId, taskBookId, now(), actor, kind.name(), kept));
+    record(workItemId, taskBookId, actor, kind, detail);
+  }
+
+  /**
+   * An event whose detail the app words itself: kept as a key and arguments, worded in each reader's
+   * language; the Chinese wording is stored beside it (older readers, the audit log).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void itemEvent(Long workItemId, Long taskBookId, String actor, EventKind kind, MessageText detail) {
+    String chinese = detail.in(MessageTexts.DEFAULT);
+    String kept = chinese.length() > MAX_DETAIL ? chinese.substring(0, MAX_DETAIL - 1) + "…" : chinese;
+    events.save(new ItemEvent(workItemId, taskBookId, now(), actor, kind.name(), kept, detail));
+    record(workItemId, taskBookId, actor, kind, chinese);
+  }
+
+  private void record(Long workItemId, Long taskBookId, String actor, EventKind kind, String detail) {
     boolean ofItem = workItemId != null;
     audit.recordAs(actor, "item." + kind.name(), ofItem ? "work-item" : "task-book",
         String.valueOf(ofItem ? workItemId : taskBookId), null, detail);

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.duban.checkin.CheckIn;
 import org.duban.checkin.CheckInRepository;
 import org.duban.checkin.IndicatorReading;
+import org.duban.infrastructure.MessageTexts;
 import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemEvent;
 import org.duban.itemhistory.ItemHistory;
@@ -131,9 +132,9 @@ public class ItemTimeline {
       Rectification rectification = null;
       MeetingReferral meeting = null;
       switch (kind) {
-        case CHECK_IN_SUBMITTED, CHECK_IN_MISSED -> checkIn = checkIn(event.getDetail());
+        case CHECK_IN_SUBMITTED, CHECK_IN_MISSED -> checkIn = checkIn(event.getStoredDetail());
         case LIGHT_SET -> light = lightAt(at);
-        case NOTICE_ISSUED, LADDER_CLIMBED -> notice = noticeOf(event.getDetail());
+        case NOTICE_ISSUED, LADDER_CLIMBED -> notice = noticeOf(event.getStoredDetail());
         case ITEM_BROKEN_DOWN -> breakdown = event.getId().equals(lastBreakdownEvent) ? subTasks : List.of();
         case PLAN_SUBMITTED, EVIDENCE_SUBMITTED -> rectification = escalationAt(at)
             .filter(e -> event.getId().equals(lastRectificationEvent.get(kind + "-" + e.getId())))
@@ -180,12 +181,12 @@ public class ItemTimeline {
       return latest(records.lights(), LightAssessment::getAssessedAt, at);
     }
 
-    /** The notice whose number the event's detail starts with ({@code 督〔2026〕3号：…}). */
+    /** The notice whose number the event's stored (Chinese) detail starts with ({@code 督〔2026〕3号：…}). */
     private SupervisionNotice noticeOf(String detail) {
       if (detail == null) {
         return null;
       }
-      return records.notices().stream().filter(n -> detail.startsWith(n.number())).findFirst().orElse(null);
+      return records.notices().stream().filter(n -> detail.startsWith(n.number(MessageTexts.DEFAULT))).findFirst().orElse(null);
     }
 
     /** The escalation open at that moment: the latest opened at or before it. */

@@ -8,6 +8,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.LocalDateTime;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 
 /** A red item taken up by the supervision office, from triage to dismissal or sign-off. */
 @Entity
@@ -42,6 +44,9 @@ public class Escalation {
   private LadderLevel level;
 
   private String reason;
+  /** The reason as a message key and arguments (V32); null: show the stored words. */
+  private String reasonKey;
+  private String reasonArgs;
   private String dismissReason;
   private String processInstanceId;
   private LocalDateTime openedAt;
@@ -56,6 +61,12 @@ public class Escalation {
     this.level = level;
     this.reason = reason;
     this.openedAt = openedAt;
+  }
+
+  /** Keeps the reason as a key too, so that each reader gets it in their language. */
+  void reasonWorded(MessageText text) {
+    this.reasonKey = text == null ? null : text.key();
+    this.reasonArgs = text == null ? null : text.argsJson();
   }
 
   void startedProcess(String processInstanceId) {
@@ -113,8 +124,15 @@ public class Escalation {
     return level;
   }
 
+  /** The reason in the reader's language. */
   public String getReason() {
-    return reason;
+    return MessageTexts.stored(reasonKey, reasonArgs, reason);
+  }
+
+  /** The reason for a text of its own: its key when it has one, else its stored words. */
+  Object reasonArg() {
+    MessageText text = MessageText.stored(reasonKey, reasonArgs);
+    return text != null ? text : reason;
   }
 
   public String getDismissReason() {

@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 import org.duban.infrastructure.NotFound;
 import org.duban.notification.Message;
 import org.duban.notification.MessageKind;
@@ -118,15 +120,25 @@ public class EscalationLadder {
       return false;
     }
     WorkItem item = item(workItemId);
-    String reason = item.getLightReason() == null ? "红灯" : item.getLightReason();
-    Escalation escalation = escalations.saveAndFlush(new Escalation(workItemId, startLevel, reason, EngineClock.now()));
+    // the light's reason as a key when it has one, else its words (getLightReason gives the stored
+    // words when no key was kept); an item without a reason is on the ladder for its red light
+    MessageText reasonText = item.getLightReasonText() != null ? item.getLightReasonText()
+        : item.getLightReason() == null ? MessageText.of("light.RED") : null;
+    String reason = reasonText != null ? reasonText.in(MessageTexts.DEFAULT) : item.getLightReason();
+    Escalation escalation = new Escalation(workItemId, startLevel, reason, EngineClock.now());
+    escalation.reasonWorded(reasonText);
+    escalation = escalations.saveAndFlush(escalation);
     Map<String, Object> variables = new HashMap<>();
     variables.put("workItemId", workItemId);
     variables.put("escalationId", escalation.getId());
     variables.put("startLevel", startLevel.name());
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, "item-" + workItemId, variables);
     escalation.startedProcess(instance.getId());
-    history.itemEvent(workItemId, item.getTaskBook().getId(), ItemHistory.SYSTEM, EventKind.ESCALATION_OPENED, reason);
+    if (reasonText != null) {
+      history.itemEvent(workItemId, item.getTaskBook().getId(), ItemHistory.SYSTEM, EventKind.ESCALATION_OPENED, reasonText);
+    } else {
+      history.itemEvent(workItemId, item.getTaskBook().getId(), ItemHistory.SYSTEM, EventKind.ESCALATION_OPENED, reason);
+    }
     log.info("item {} escalated at {}: escalation {}, instance {}", workItemId, startLevel, escalation.getId(), instance.getId());
     return true;
   }
@@ -138,15 +150,15 @@ public class EscalationLadder {
     WorkItem item = item(escalation.getWorkItemId());
     escalation.reached(LadderLevel.BLUE);
     notifier.send(
-        new Message(
+        Message.worded(
             "blue-" + escalationId,
             audience.leadHeads(item),
             item.getId(),
             MessageKind.REMINDER,
-            "【蓝色提醒】" + item.getTitle(),
-            "工作任务「" + item.getTitle() + "」亮黄灯：" + escalation.getReason() + "。请加快推进并及时填报进展，下周仍未改善将发出督办通知。",
+            MessageText.of("ladder.blue.title", item.getTitle()),
+            MessageText.of("ladder.blue.body", item.getTitle(), escalation.reasonArg()),
             itemLink(item)));
-    event(item, EventKind.BLUE_REMINDER_SENT, escalation.getReason());
+    event(item, EventKind.BLUE_REMINDER_SENT, escalation.reasonArg());
   }
 
   /** A reminded item is green again: the escalation ends without a notice. */
@@ -175,11 +187,11 @@ public class EscalationLadder {
         ? LadderLevel.RED
         : escalation.getLevel().above();
     escalation.reached(level);
-    String why = "整改" + ("evidence".equals(missed) ? "期限" : "方案提交期限") + "已过";
+    MessageText why = MessageText.of("evidence".equals(missed) ? "ladder.missed.evidence" : "ladder.missed.plan");
     if (level == LadderLevel.RED) {
       LocalDate deadline = deadlines.redNoticeDeadline();
       SupervisionNotice notice = redNotice(escalation, item, why, deadline);
-      event(item, EventKind.LADDER_CLIMBED, notice.number() + "（红色督办）：" + why);
+      event(item, EventKind.LADDER_CLIMBED, MessageText.of("history.ladderClimbed", notice.numberText(), why));
       return new Climb(level, deadlines.missedAt(deadline));
     }
     MeetingReferral referral =
@@ -190,49 +202,52 @@ public class EscalationLadder {
     return new Climb(level, null);
   }
 
-  private SupervisionNotice redNotice(Escalation escalation, WorkItem item, String why, LocalDate deadline) {
+  private SupervisionNotice redNotice(Escalation escalation, WorkItem item, MessageText why, LocalDate deadline) {
     String leader = item.getLeaderInCharge() == null ? null : item.getLeaderInCharge().getUsername();
     int year = EngineClock.today().getYear();
-    String requirement = "工作任务「" + item.getTitle() + "」" + why + "，升级为红色督办，请分管院领导督促牵头科室于期限内完成整改。";
-    SupervisionNotice notice =
-        notices.save(
+    MessageText requirement = MessageText.of("ladder.red.requirement", item.getTitle(), why);
+    SupervisionNotice fresh =
             new SupervisionNotice(
                 escalation.getId(),
                 item.getId(),
                 item.getLeadDepartment().getId(),
                 year,
                 numbering.next(year),
-                requirement,
+                requirement.in(MessageTexts.DEFAULT),
                 deadline,
                 ItemHistory.SYSTEM,
                 EngineClock.now(),
                 LadderLevel.RED,
-                leader));
+                leader);
+    fresh.requirementWorded(requirement);
+    SupervisionNotice notice = notices.save(fresh);
     Set<String> to = audience.leadHeadsAndLeader(item);
     notifier.send(
-        new Message(
+        Message.worded(
             "notice-" + notice.getId(),
             to,
             item.getId(),
             MessageKind.NOTICE,
-            "【红色督办】" + notice.number() + rungNotLight(item) + " " + item.getTitle(),
-            requirement + "整改期限：" + deadline + "。",
+            MessageText.of("ladder.red.title", notice.numberText(), rungNotLight(item), item.getTitle()),
+            MessageText.of("ladder.red.body", requirement, deadline),
             itemLink(item)));
     return notice;
   }
 
-  private MeetingReferral refer(Escalation escalation, WorkItem item, String why) {
-    String reason = why + "，经红色督办仍未完成：" + escalation.getReason();
-    MeetingReferral referral = referrals.save(new MeetingReferral(escalation.getId(), item.getId(), reason, EngineClock.now()));
+  private MeetingReferral refer(Escalation escalation, WorkItem item, MessageText why) {
+    MessageText reason = MessageText.of("ladder.meeting.reason", why, escalation.reasonArg());
+    MeetingReferral fresh = new MeetingReferral(escalation.getId(), item.getId(), reason.in(MessageTexts.DEFAULT), EngineClock.now());
+    fresh.reasonWorded(reason);
+    MeetingReferral referral = referrals.save(fresh);
     Set<String> to = audience.officeAndLeader(item);
     notifier.send(
-        new Message(
+        Message.worded(
             "meeting-" + referral.getId(),
             to,
             item.getId(),
             MessageKind.MEETING,
-            "【提交会议】" + item.getTitle(),
-            "工作任务「" + item.getTitle() + "」" + reason + "。已列入院长办公会/党委会督办议题，请督查室安排上会。",
+            MessageText.of("ladder.meeting.title", item.getTitle()),
+            MessageText.of("ladder.meeting.body", item.getTitle(), reason),
             "/supervision/meeting"));
     event(item, EventKind.MEETING_REFERRED, reason);
     return referral;
@@ -250,23 +265,26 @@ public class EscalationLadder {
     history.itemEvent(item.getId(), item.getTaskBook().getId(), ItemHistory.SYSTEM, kind, detail);
   }
 
+  /** An event whose detail is a text of the app's (worded per reader) or stored words. */
+  private void event(WorkItem item, EventKind kind, Object detail) {
+    if (detail instanceof MessageText text) {
+      history.itemEvent(item.getId(), item.getTaskBook().getId(), ItemHistory.SYSTEM, kind, text);
+    } else {
+      event(item, kind, (String) detail);
+    }
+  }
+
   /**
    * Follows 【黄色督办】/【红色督办】 and the number in a notice's title, before the item's title so that
    * cutting a long title to the column keeps it: the colour is the rung the ladder reached
    * (ladder.legend), not the item's light, which a red item's yellow notice would otherwise seem to
-   * contradict. Notification texts are stored once, in Chinese, like the rest of this class's messages.
+   * contradict. Worded in each reader's language like the rest of the message.
    */
-  static String rungNotLight(WorkItem item) {
+  static MessageText rungNotLight(WorkItem item) {
     Light light = item.getLight();
-    if (light == null) {
-      return "（督办等级，非事项红黄绿灯）";
-    }
-    String shown = switch (light) {
-      case GREEN -> "绿灯";
-      case YELLOW -> "黄灯";
-      case RED -> "红灯";
-    };
-    return "（督办等级，非事项红黄绿灯；事项当前为" + shown + "）";
+    return light == null
+        ? MessageText.of("ladder.rung.notLight")
+        : MessageText.of("ladder.rung.notLightNow", MessageText.of("light." + light.name()));
   }
 
   static String itemLink(WorkItem item) {

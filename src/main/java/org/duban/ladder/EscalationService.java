@@ -11,6 +11,8 @@ import java.util.Set;
 import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 import org.duban.infrastructure.NotFound;
 import org.duban.notification.Message;
 import org.duban.notification.MessageKind;
@@ -102,17 +104,17 @@ public class EscalationService {
                 null));
     escalation.reached(LadderLevel.YELLOW);
     rectifications.save(new Rectification(escalationId, now));
-    event(escalation, actor, EventKind.NOTICE_ISSUED, notice.number() + "：" + requirement);
+    event(escalation, actor, EventKind.NOTICE_ISSUED, MessageText.of("history.noticeIssued", notice.numberText(), requirement));
     notifier.send(
-        new Message(
+        Message.worded(
             "notice-" + notice.getId(),
             audience.leadHeads(item),
             item.getId(),
             MessageKind.NOTICE,
-            "【黄色督办】" + notice.number() + EscalationLadder.rungNotLight(item) + " " + item.getTitle(),
-            sentence(requirement) + "请于" + deadline + "前提交整改方案。",
+            MessageText.of("ladder.yellow.title", notice.numberText(), EscalationLadder.rungNotLight(item), item.getTitle()),
+            MessageText.of("ladder.yellow.body", sentence(requirement), deadline),
             EscalationLadder.itemLink(item)));
-    log.info("notice {} ({}) issued for item {}", notice.getId(), notice.number(), item.getId());
+    log.info("notice {} ({}) issued for item {}", notice.getId(), notice.number(MessageTexts.DEFAULT), item.getId());
     return notice;
   }
 
@@ -166,13 +168,13 @@ public class EscalationService {
     WorkItem item = item(escalation);
     LocalDate replan = deadlines.replanDeadline();
     notifier.send(
-        new Message(
+        Message.worded(
             "reopened-" + escalationId + "-" + EngineClock.now(),
             audience.leadHeads(item),
             item.getId(),
             MessageKind.RECTIFICATION,
-            "【重新整改】" + item.getTitle(),
-            "督查室核验未通过：" + verification + "。请于" + replan + "前重新提交整改方案。",
+            MessageText.of("ladder.reopened.title", item.getTitle()),
+            MessageText.of("ladder.reopened.body", verification, replan),
             EscalationLadder.itemLink(item)));
     return deadlines.missedAt(replan);
   }
@@ -188,13 +190,13 @@ public class EscalationService {
     event(escalation, actor, EventKind.SIGNED_OFF, verification);
     WorkItem item = item(escalation);
     notifier.send(
-        new Message(
+        Message.worded(
             "signed-off-" + escalationId,
             audience.leadHeads(item),
             item.getId(),
             MessageKind.RECTIFICATION,
-            "【已销号】" + item.getTitle(),
-            "工作任务「" + item.getTitle() + "」整改已通过核验并销号。",
+            MessageText.of("ladder.signedOff.title", item.getTitle()),
+            MessageText.of("ladder.signedOff.body", item.getTitle()),
             EscalationLadder.itemLink(item)));
   }
 
@@ -224,9 +226,9 @@ public class EscalationService {
     // an open rectification would otherwise count against the closed item (the year-end score counts them)
     rectifications.findByEscalationId(escalationId).filter(Rectification::isOpen)
         .ifPresent(r -> r.signedOff(ItemHistory.SYSTEM,
-            "CANCELLED".equals(why) ? "工作任务经变更取消，整改随之结束" : "工作任务已验收销号，整改随之结束", now));
+            MessageText.of("CANCELLED".equals(why) ? "ladder.ended.cancelled" : "ladder.ended.accepted"), now));
     EventKind kind = "CANCELLED".equals(why) ? EventKind.ESCALATION_ENDED_ITEM_CANCELLED : EventKind.ESCALATION_ENDED_ITEM_ACCEPTED;
-    event(escalation, ItemHistory.SYSTEM, kind, null);
+    event(escalation, ItemHistory.SYSTEM, kind, (String) null);
     log.info("escalation {} of item {} ended with its item ({})", escalationId, escalation.getWorkItemId(), why);
   }
 
@@ -261,19 +263,20 @@ public class EscalationService {
     LocalDateTime now = EngineClock.now();
     referral.decided(kind, meetingDate, decision, instruction,
         decision == MeetingReferral.Decision.CONTINUE ? newDeadline : null, actor, now);
-    String meeting = kind == MeetingReferral.MeetingKind.PARTY_COMMITTEE ? "党委会" : "院长办公会";
-    String detail = meeting + "（" + meetingDate + "）：" + instruction
-        + (decision == MeetingReferral.Decision.CONTINUE ? "；整改期限 " + newDeadline : "；督办办结");
+    MessageText meeting = MessageText.of("meeting.kind." + kind.name());
+    MessageText detail = decision == MeetingReferral.Decision.CONTINUE
+        ? MessageText.of("ladder.meetingDecided.continue", meeting, meetingDate, instruction, newDeadline)
+        : MessageText.of("ladder.meetingDecided.close", meeting, meetingDate, instruction);
     event(escalation, actor, EventKind.MEETING_DECIDED, detail);
     WorkItem item = item(escalation);
     Set<String> to = audience.leadHeadsAndLeader(item);
     notifier.send(
-        new Message(
+        Message.worded(
             "meeting-decided-" + referral.getId(),
             to,
             item.getId(),
             MessageKind.MEETING,
-            "【会议决定】" + item.getTitle(),
+            MessageText.of("ladder.meetingDecided.title", item.getTitle()),
             detail,
             EscalationLadder.itemLink(item)));
     if (decision == MeetingReferral.Decision.CLOSE) {
@@ -312,6 +315,11 @@ public class EscalationService {
   }
 
   private void event(Escalation escalation, String actor, EventKind kind, String detail) {
+    WorkItem item = item(escalation);
+    history.itemEvent(item.getId(), item.getTaskBook().getId(), actor, kind, detail);
+  }
+
+  private void event(Escalation escalation, String actor, EventKind kind, MessageText detail) {
     WorkItem item = item(escalation);
     history.itemEvent(item.getId(), item.getTaskBook().getId(), actor, kind, detail);
   }

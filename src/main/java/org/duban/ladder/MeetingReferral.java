@@ -10,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 
 /**
  * An item referred to the hospital meeting (院长办公会 / 党委会) at the top of the escalation ladder,
@@ -39,6 +41,9 @@ public class MeetingReferral {
   private Long escalationId;
   private Long workItemId;
   private String reason;
+  /** The reason as a message key and arguments (V32); null: show the stored words. */
+  private String reasonKey;
+  private String reasonArgs;
   private LocalDateTime referredAt;
 
   @Enumerated(EnumType.STRING)
@@ -96,8 +101,15 @@ public class MeetingReferral {
     return workItemId;
   }
 
+  /** The reason in the reader's language. */
   public String getReason() {
-    return reason;
+    return MessageTexts.stored(reasonKey, reasonArgs, reason);
+  }
+
+  /** Keeps the reason as a key too, so that each reader gets it in their language. */
+  void reasonWorded(MessageText text) {
+    this.reasonKey = text.key();
+    this.reasonArgs = text.argsJson();
   }
 
   public LocalDateTime getReferredAt() {

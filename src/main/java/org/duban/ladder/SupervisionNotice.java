@@ -9,6 +9,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Locale;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 
 /** 督办单: a numbered notice to the lead department about a slow item, with a deadline. */
 @Entity
@@ -25,6 +28,9 @@ public class SupervisionNotice {
   private int year;
   private int seq;
   private String requirement;
+  /** A requirement the app wrote (a red notice), as a message key and arguments (V32); null: the office's own words. */
+  private String requirementKey;
+  private String requirementArgs;
   private LocalDate deadline;
   private String issuedBy;
   private LocalDateTime issuedAt;
@@ -63,9 +69,27 @@ public class SupervisionNotice {
     this.addressee = addressee;
   }
 
-  /** 督〔2026〕15号. */
+  /** Keeps the requirement as a key too, so that each reader gets it in their language. */
+  void requirementWorded(MessageText text) {
+    this.requirementKey = text.key();
+    this.requirementArgs = text.argsJson();
+  }
+
+  /**
+   * The notice's number as its reader reads it: 督〔2026〕15号 is the document number printed on the
+   * notice, so it is worded by the bundle's pattern ({@code ladder.notice.number}) like the rest of it.
+   */
   public String number() {
-    return "督〔" + year + "〕" + seq + "号";
+    return number(MessageTexts.readerLocale());
+  }
+
+  /** The number in one language; in {@link MessageTexts#DEFAULT} for texts stored in Chinese. */
+  public String number(Locale locale) {
+    return numberText().in(locale);
+  }
+
+  public MessageText numberText() {
+    return MessageText.of("ladder.notice.number", year, seq);
   }
 
   public Long getId() {
@@ -92,8 +116,15 @@ public class SupervisionNotice {
     return seq;
   }
 
+  /** The requirement in the reader's language (the office's own words as written). */
   public String getRequirement() {
-    return requirement;
+    return MessageTexts.stored(requirementKey, requirementArgs, requirement);
+  }
+
+  /** The requirement in one language; in {@link MessageTexts#DEFAULT} for documents stored in Chinese. */
+  public String requirementIn(Locale locale) {
+    MessageText text = MessageText.stored(requirementKey, requirementArgs);
+    return text == null ? requirement : text.in(locale);
   }
 
   public LocalDate getDeadline() {

@@ -9,6 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.LocalDateTime;
 import org.duban.book.Light;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 
 /** A light the rules set on an item, with the figures they used: lights are explainable. */
 @Entity
@@ -29,6 +31,9 @@ public class LightAssessment {
   private String rule;
 
   private String reason;
+  /** The reason as a message key and arguments (V32); null: show the stored words. */
+  private String reasonKey;
+  private String reasonArgs;
   private int expectedProgress;
   private int reportedProgress;
   private int daysSinceLastCheckIn;
@@ -46,11 +51,18 @@ public class LightAssessment {
 
   LightAssessment(
       Long workItemId, Long sweepId, Light light, String rule, String reason, LightFacts facts, LocalDateTime at) {
+    this(workItemId, sweepId, light, rule, reason, null, facts, at);
+  }
+
+  LightAssessment(Long workItemId, Long sweepId, Light light, String rule, String reason, MessageText reasonText,
+      LightFacts facts, LocalDateTime at) {
     this.workItemId = workItemId;
     this.sweepId = sweepId;
     this.light = light;
     this.rule = rule;
     this.reason = reason;
+    this.reasonKey = reasonText == null ? null : reasonText.key();
+    this.reasonArgs = reasonText == null ? null : reasonText.argsJson();
     this.expectedProgress = facts.expectedProgress();
     this.reportedProgress = facts.reportedProgress();
     this.daysSinceLastCheckIn = facts.daysSinceLastCheckIn();
@@ -79,8 +91,9 @@ public class LightAssessment {
     return rule;
   }
 
+  /** The reason in the reader's language (the stored words for lights recorded without a key). */
   public String getReason() {
-    return reason;
+    return MessageTexts.stored(reasonKey, reasonArgs, reason);
   }
 
   public int getExpectedProgress() {

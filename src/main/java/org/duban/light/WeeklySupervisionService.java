@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 import org.duban.infrastructure.NotFound;
 import org.duban.book.ItemStage;
 import org.duban.book.Light;
@@ -211,21 +213,27 @@ public class WeeklySupervisionService {
     WorkItem item = workItems.findById(workItemId).orElseThrow(NotFound::new);
     var now = EngineClock.now();
     Light before = item.getLight();
-    item.lit(light, reason, now);
+    MessageText reasonText = reasonText(rule, reason);
+    item.lit(light, reason, reasonText, now);
     // unique per sweep and item: a second record in one sweep fails here rather than count twice
-    assessments.save(new LightAssessment(workItemId, sweepId, light, rule, reason, facts, now));
+    assessments.save(new LightAssessment(workItemId, sweepId, light, rule, reason, reasonText, facts, now));
     if (before != light) {
-      history.itemEvent(workItemId, item.getTaskBook().getId(), ItemHistory.SYSTEM, EventKind.LIGHT_SET, chinese(light) + "：" + reason);
+      history.itemEvent(workItemId, item.getTaskBook().getId(), ItemHistory.SYSTEM, EventKind.LIGHT_SET,
+          MessageText.of("history.lightSet", MessageText.of("light." + light.name()), reasonText != null ? reasonText : reason));
     }
   }
 
-  /** History details are read by people: the light in words. */
-  private static String chinese(Light light) {
-    return switch (light) {
-      case GREEN -> "绿灯";
-      case YELLOW -> "黄灯";
-      case RED -> "红灯";
-    };
+  /**
+   * The reason as a key ({@code lightReason.<rule>}) when the decision gave the shipped Chinese words
+   * of a shipped rule, so that readers get it in their language; a rule or wording an admin wrote in
+   * the decision table has no translation and stays as written.
+   */
+  static MessageText reasonText(String rule, String reason) {
+    if (rule == null || reason == null) {
+      return null;
+    }
+    MessageText text = MessageText.of("lightReason." + rule);
+    return reason.equals(MessageTexts.renderIfKnown(text, MessageTexts.DEFAULT)) ? text : null;
   }
 
   /**

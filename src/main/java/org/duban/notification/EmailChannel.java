@@ -14,7 +14,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** E-mail in Chinese (UTF-8) with the full link back to Duban. */
+/**
+ * E-mail (UTF-8) with the full link back to Duban, in the recipient's language: people choose no
+ * language of their own yet, so that is the hospital's, Chinese.
+ */
 @Component
 class EmailChannel implements DeliveryChannel {
 
@@ -33,13 +36,14 @@ class EmailChannel implements DeliveryChannel {
       Links links,
       PersonRepository people,
       @Value("${duban.notification.mail-from:duban@localhost}") String from,
-      @Value("${duban.notification.mail-from-name:督办系统}") String fromName) {
+      @Value("${duban.notification.mail-from-name:}") String fromName) {
     this.sender = sender;
     this.messages = messages;
     this.links = links;
     this.people = people;
     this.from = from;
-    this.fromName = fromName;
+    // the sender's name is configurable; unset, it is the bundle's (督办系统)
+    this.fromName = fromName.isBlank() ? messages.getMessage("notification.mail.fromName", null, CHINESE) : fromName;
   }
 
   /** Whether a mail server is configured; without one nobody is offered e-mail. */
@@ -62,7 +66,7 @@ class EmailChannel implements DeliveryChannel {
       MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
       helper.setFrom(from, fromName);
       helper.setTo(delivery.address());
-      helper.setSubject(messages.getMessage("notification.mail.subject", new Object[] {delivery.title()}, CHINESE));
+      helper.setSubject(messages.getMessage("notification.mail.subject", new Object[] {delivery.titleIn(CHINESE)}, CHINESE));
       helper.setText(text(delivery), false);
       sender.send(mime);
     } catch (MailException | MessagingException | UnsupportedEncodingException e) {
@@ -75,8 +79,9 @@ class EmailChannel implements DeliveryChannel {
         people.findByUsername(delivery.recipientKey()).map(Person::getFullName).orElse(delivery.recipientKey());
     StringBuilder text = new StringBuilder();
     text.append(messages.getMessage("notification.mail.greeting", new Object[] {name}, CHINESE)).append("\n\n");
-    if (delivery.body() != null && !delivery.body().isBlank()) {
-      text.append(delivery.body()).append("\n\n");
+    String body = delivery.bodyIn(CHINESE);
+    if (body != null && !body.isBlank()) {
+      text.append(body).append("\n\n");
     }
     text.append(messages.getMessage("notification.mail.link", new Object[] {links.absolute(delivery.link())}, CHINESE))
         .append("\n\n");

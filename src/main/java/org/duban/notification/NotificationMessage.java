@@ -5,6 +5,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.LocalDateTime;
+import org.duban.infrastructure.MessageTexts;
 
 /** A message as sent, read by the inbox (written by {@link OutboxStore}). */
 @Entity
@@ -22,6 +23,13 @@ public class NotificationMessage {
   private String body;
   private String link;
   private LocalDateTime createdAt;
+
+  /** Title and body as message keys and arguments (V32); null: show the stored Chinese words. */
+  private String titleKey;
+
+  private String titleArgs;
+  private String bodyKey;
+  private String bodyArgs;
 
   protected NotificationMessage() {}
 
@@ -41,12 +49,14 @@ public class NotificationMessage {
     return workItemId;
   }
 
+  /** The title in the reader's language. */
   public String getTitle() {
-    return title;
+    return MessageTexts.stored(titleKey, titleArgs, title);
   }
 
+  /** The body in the reader's language. */
   public String getBody() {
-    return body;
+    return MessageTexts.stored(bodyKey, bodyArgs, body);
   }
 
   public String getLink() {

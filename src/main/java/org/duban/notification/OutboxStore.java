@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import org.duban.infrastructure.MessageText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -24,7 +25,7 @@ class OutboxStore {
   private static final String DELIVERY_COLUMNS =
       "d.id, d.message_id, d.event_key, d.channel, d.recipient_key, d.address, d.mentions, d.status,"
           + " d.attempts, d.next_attempt_at, d.last_error, d.sent_at, d.sent_by, d.created_at,"
-          + " m.kind, m.work_item_id, m.title, m.body, m.link";
+          + " m.kind, m.work_item_id, m.title, m.body, m.link, m.title_key, m.title_args, m.body_key, m.body_args";
 
   private final JdbcTemplate jdbc;
 
@@ -38,8 +39,8 @@ class OutboxStore {
         con -> {
           PreparedStatement ps =
               con.prepareStatement(
-                  "insert into notification_message (event_key, kind, work_item_id, title, body, link, created_at)"
-                      + " values (?, ?, ?, ?, ?, ?, ?)",
+                  "insert into notification_message (event_key, kind, work_item_id, title, body, link, created_at,"
+                      + " title_key, title_args, body_key, body_args) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   new String[] {"id"});
           ps.setString(1, message.eventKey());
           ps.setString(2, message.kind().name());
@@ -48,6 +49,10 @@ class OutboxStore {
           ps.setString(5, message.body());
           ps.setString(6, message.link());
           ps.setObject(7, now);
+          ps.setString(8, message.titleText() == null ? null : message.titleText().key());
+          ps.setString(9, message.titleText() == null ? null : message.titleText().argsJson());
+          ps.setString(10, message.bodyText() == null ? null : message.bodyText().key());
+          ps.setString(11, message.bodyText() == null ? null : message.bodyText().argsJson());
           return ps;
         },
         key);
@@ -230,7 +235,9 @@ class OutboxStore {
               (Long) rs.getObject("work_item_id", Long.class),
               rs.getString("title"),
               rs.getString("body"),
-              rs.getString("link"));
+              rs.getString("link"),
+              MessageText.stored(rs.getString("title_key"), rs.getString("title_args")),
+              MessageText.stored(rs.getString("body_key"), rs.getString("body_args")));
 
   private static List<String> mentions(String joined) {
     return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));

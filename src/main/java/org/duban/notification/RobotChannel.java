@@ -14,7 +14,7 @@ import org.springframework.context.MessageSource;
  * A group robot post in the platform's markdown: the title, the body, whom it is for, and a link
  * back to the task or item. WeCom takes {@code {"msgtype":"markdown","markdown":{"content":…}}},
  * DingTalk {@code {"msgtype":"markdown","markdown":{"title":…,"text":…}}} and, with a secret, a
- * signed address.
+ * signed address. A group's post is in the hospital's language, Chinese.
  */
 class RobotChannel implements DeliveryChannel {
 
@@ -62,7 +62,7 @@ class RobotChannel implements DeliveryChannel {
       webhook.post(robot.getWebhookUrl(), payload(Map.of("content", markdown)));
     } else {
       Map<String, Object> content = new LinkedHashMap<>();
-      content.put("title", delivery.title());
+      content.put("title", delivery.titleIn(CHINESE));
       content.put("text", markdown);
       String url = robot.getWebhookUrl();
       if (robot.getSecret() != null) {
@@ -85,12 +85,13 @@ class RobotChannel implements DeliveryChannel {
     StringBuilder text = new StringBuilder();
     String kind = messages.getMessage("notification.kind." + delivery.kind().name(), null, CHINESE);
     text.append(platform == Channel.WECOM ? "**" : "#### ")
-        .append(escape(delivery.title()))
+        .append(escape(delivery.titleIn(CHINESE)))
         .append(platform == Channel.WECOM ? "**" : "")
         .append("\n\n");
     text.append("> ").append(kind).append("\n\n");
-    if (delivery.body() != null && !delivery.body().isBlank()) {
-      text.append(escape(delivery.body()).replace("\n", "\n\n")).append("\n\n");
+    String body = delivery.bodyIn(CHINESE);
+    if (body != null && !body.isBlank()) {
+      text.append(escape(body).replace("\n", "\n\n")).append("\n\n");
     }
     List<String> names = new ArrayList<>();
     for (String username : delivery.mentions()) {

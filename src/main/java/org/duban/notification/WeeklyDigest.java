@@ -4,10 +4,9 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.duban.infrastructure.EngineClock;
-import org.springframework.context.MessageSource;
+import org.duban.infrastructure.MessageText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,22 +17,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WeeklyDigest {
 
-  private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
   private static final int RED_ITEMS_LISTED = 20;
 
   private final DigestItems items;
   private final DigestOfficeCounts officeCounts;
   private final Notifier notifier;
   private final Recipients recipients;
-  private final MessageSource messages;
 
-  WeeklyDigest(
-      DigestItems items, DigestOfficeCounts officeCounts, Notifier notifier, Recipients recipients, MessageSource messages) {
+  WeeklyDigest(DigestItems items, DigestOfficeCounts officeCounts, Notifier notifier, Recipients recipients) {
     this.items = items;
     this.officeCounts = officeCounts;
     this.notifier = notifier;
     this.recipients = recipients;
-    this.messages = messages;
   }
 
   /** Sends this week's digests; returns how many people were addressed (told now or before). */
@@ -94,35 +89,31 @@ public class WeeklyDigest {
   }
 
   private Message message(String eventKey, Set<String> to, LocalDate today, DigestFigures figures) {
-    // as strings: MessageFormat would print the year as 2,026
-    String title =
-        text(
+    // kept as keys, worded in each reader's language; figures as strings: MessageFormat would print the year as 2,026
+    MessageText title =
+        MessageText.of(
             "notification.digest.title",
-            String.valueOf(today.get(IsoFields.WEEK_BASED_YEAR)),
-            String.valueOf(today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
-    StringBuilder body = new StringBuilder();
-    body.append(text("notification.digest.lights", figures.red(), figures.yellow(), figures.green(), figures.unlit()));
+            today.get(IsoFields.WEEK_BASED_YEAR),
+            today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    List<MessageText> body = new ArrayList<>();
+    body.add(MessageText.of("notification.digest.lights", figures.red(), figures.yellow(), figures.green(), figures.unlit()));
     if (figures.openNotices() != null) {
-      body.append('\n').append(text("notification.digest.office", figures.openNotices(), figures.overdueRectifications()));
+      body.add(MessageText.of("notification.digest.office", figures.openNotices(), figures.overdueRectifications()));
     }
     if (!figures.redItems().isEmpty()) {
-      body.append('\n').append(text("notification.digest.redItems"));
+      body.add(MessageText.of("notification.digest.redItems"));
       figures.redItems().stream()
           .limit(RED_ITEMS_LISTED)
-          .forEach(item -> body.append('\n').append(text("notification.digest.redItem", item.title(), item.leadDepartment())));
+          .forEach(item -> body.add(MessageText.of("notification.digest.redItem", item.title(), item.leadDepartment())));
       if (figures.redItems().size() > RED_ITEMS_LISTED) {
-        body.append('\n').append(text("notification.digest.more", figures.redItems().size() - RED_ITEMS_LISTED));
+        body.add(MessageText.of("notification.digest.more", figures.redItems().size() - RED_ITEMS_LISTED));
       }
     }
-    return new Message(eventKey, to, null, MessageKind.DIGEST, title, body.toString(), "/supervision");
+    return Message.worded(eventKey, to, null, MessageKind.DIGEST, title, MessageText.lines(body), "/supervision");
   }
 
   /** 2026-W49: the ISO week, so that Monday's run and a re-run on Tuesday share the key. */
   static String week(LocalDate day) {
     return day.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-  }
-
-  private String text(String key, Object... args) {
-    return messages.getMessage(key, args, CHINESE);
   }
 }

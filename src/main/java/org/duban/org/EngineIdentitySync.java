@@ -1,5 +1,7 @@
 package org.duban.org;
 
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashSet;
@@ -32,9 +34,10 @@ public class EngineIdentitySync {
   @Transactional
   public void syncGroups() {
     for (Role role : Role.values()) {
-      ensureGroup(role.groupId(), "角色：" + role.name(), "ROLE");
+      ensureGroup(role.groupId(), MessageText.of("people.engineGroup.role", role.name()).in(MessageTexts.DEFAULT), "ROLE");
     }
-    ensureGroup("camunda-admin", "Camunda 管理员", "SYSTEM");
+    // stored once in the engine for everyone (Cockpit shows them): in the hospital's language
+    ensureGroup("camunda-admin", MessageText.of("people.engineGroup.camundaAdmin").in(MessageTexts.DEFAULT), "SYSTEM");
     for (Department department : departments.findAll()) {
       ensureGroup(department.groupId(), department.getName(), "DEPARTMENT");
     }

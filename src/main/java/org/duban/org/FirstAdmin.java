@@ -1,5 +1,7 @@
 package org.duban.org;
 
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -59,7 +61,7 @@ class FirstAdmin implements ApplicationRunner {
     boolean generated = configuredPassword.isBlank();
     String password = generated ? randomPassword() : configuredPassword;
     Person admin =
-        people.save(new Person("admin", "系统管理员", null, encoder.encode(password), null, EnumSet.of(Role.ADMIN)));
+        people.save(new Person("admin", MessageText.of("people.firstAdmin.name").in(MessageTexts.DEFAULT), null, encoder.encode(password), null, EnumSet.of(Role.ADMIN)));
     sync.syncGroups();
     sync.syncPerson(admin);
     if (generated) {

@@ -8,6 +8,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 
 /** 整改: the department's plan against a notice, its review, evidence and sign-off (销号). */
 @Entity
@@ -39,6 +41,9 @@ public class Rectification {
   private String evidence;
   private String reviewComment;
   private String verification;
+  /** A verification the app wrote itself, as a message key and arguments (V32); null: people's own words. */
+  private String verificationKey;
+  private String verificationArgs;
   private String signedOffBy;
   private LocalDateTime signedOffAt;
   private LocalDateTime updatedAt;
@@ -75,12 +80,23 @@ public class Rectification {
   public void reopened(String verification, LocalDateTime at) {
     this.status = Status.REOPENED;
     this.verification = verification;
+    this.verificationKey = null;
+    this.verificationArgs = null;
     this.updatedAt = at;
+  }
+
+  /** Signed off with a verification the app words itself (an item that closed under it). */
+  public void signedOff(String by, MessageText verification, LocalDateTime at) {
+    signedOff(by, verification.in(MessageTexts.DEFAULT), at);
+    this.verificationKey = verification.key();
+    this.verificationArgs = verification.argsJson();
   }
 
   public void signedOff(String by, String verification, LocalDateTime at) {
     this.status = Status.SIGNED_OFF;
     this.verification = verification;
+    this.verificationKey = null;
+    this.verificationArgs = null;
     this.signedOffBy = by;
     this.signedOffAt = at;
     this.updatedAt = at;
@@ -124,7 +140,7 @@ public class Rectification {
 
   /** The supervision office's verification (核验) at sign-off or reopening. */
   public String getVerification() {
-    return verification;
+    return MessageTexts.stored(verificationKey, verificationArgs, verification);
   }
 
   public boolean isOpen() {

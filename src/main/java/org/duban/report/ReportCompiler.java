@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.duban.infrastructure.MessageTexts;
 import org.duban.report.ReportContent.ClosedLine;
 import org.duban.report.ReportContent.DepartmentLights;
 import org.duban.report.ReportContent.NoticeLine;
@@ -110,8 +111,8 @@ class ReportCompiler {
     Map<Long, String> departments = departmentNames(notices.stream().map(SupervisionNotice::getDepartmentId).toList());
     return notices.stream()
         .map(n -> new NoticeLine(
-            n.number(), n.getWorkItemId(), label(items.get(n.getWorkItemId())),
-            departments.get(n.getDepartmentId()), n.getRequirement(), n.getDeadline(), n.getIssuedAt(),
+            n.number(MessageTexts.DEFAULT), n.getWorkItemId(), label(items.get(n.getWorkItemId())),
+            departments.get(n.getDepartmentId()), n.requirementIn(MessageTexts.DEFAULT), n.getDeadline(), n.getIssuedAt(),
             n.getLevel() == null ? null : n.getLevel().name()))
         .toList();
   }
@@ -191,7 +192,7 @@ class ReportCompiler {
       }
       WorkItem item = items.get(escalations.get(r.getEscalationId()).getWorkItemId());
       lines.add(new OverdueLine(
-          notice.number(), item.getId(), label(item), item.getLeadDepartment().getName(), deadline,
+          notice.number(MessageTexts.DEFAULT), item.getId(), label(item), item.getLeadDepartment().getName(), deadline,
           ChronoUnit.DAYS.between(deadline, cutoff), r.getStatus().name()));
     }
     lines.sort(Comparator.comparing(OverdueLine::deadline).thenComparing(OverdueLine::itemId));
@@ -203,7 +204,7 @@ class ReportCompiler {
   }
 
   private static String lastNumber(List<SupervisionNotice> notices) {
-    return notices == null || notices.isEmpty() ? "" : notices.get(notices.size() - 1).number();
+    return notices == null || notices.isEmpty() ? "" : notices.get(notices.size() - 1).number(MessageTexts.DEFAULT);
   }
 
   private Map<Long, WorkItem> items(Collection<Long> ids) {

@@ -1,5 +1,7 @@
 package org.duban.report;
 
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -52,9 +54,9 @@ public class SupervisionReport {
     this.generatedAt = at;
   }
 
-  /** 督查通报〔2026〕第15期. */
+  /** 督查通报〔2026〕第15期: the bulletin's number as printed on it, in the reader's language (report.number). */
   public String number() {
-    return "督查通报〔" + reportYear + "〕第" + seq + "期";
+    return MessageText.of("report.number", reportYear, seq).in(MessageTexts.readerLocale());
   }
 
   public ReportWeek week() {

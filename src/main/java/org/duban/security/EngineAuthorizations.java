@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 import org.duban.org.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,7 +103,7 @@ public class EngineAuthorizations implements ApplicationRunner {
 
   /** The group grants above; idempotent. */
   public void grantDubanRights() {
-    ensureGroup(DUBAN_APP_GROUP, "Duban 应用（内部）");
+    ensureGroup(DUBAN_APP_GROUP, MessageText.of("security.engineGroup.app").in(MessageTexts.DEFAULT));
     for (Resources resource : Resources.values()) {
       grant(DUBAN_APP_GROUP, resource, Permissions.ALL);
       grant(Groups.CAMUNDA_ADMIN, resource, Permissions.ALL);

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import org.duban.infrastructure.MessageText;
 import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemHistory;
@@ -20,7 +20,6 @@ import org.duban.book.WorkItem;
 import org.duban.book.WorkItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -42,9 +41,6 @@ public class UrgeService {
   /** Longest message, as the urge table keeps it. */
   public static final int MAX_MESSAGE = 500;
 
-  /** Messages sent to people are Chinese, whatever the urger's page language. */
-  private static final Locale MESSAGE_LOCALE = Locale.SIMPLIFIED_CHINESE;
-
   private final UrgeRepository urges;
   private final UrgeQuotaRepository quotas;
   private final UrgeLimits limits;
@@ -54,7 +50,6 @@ public class UrgeService {
   private final PersonRepository people;
   private final ItemHistory history;
   private final Notifier notifier;
-  private final MessageSource messages;
   private final TransactionTemplate newTransaction;
 
   UrgeService(
@@ -67,7 +62,6 @@ public class UrgeService {
       PersonRepository people,
       ItemHistory history,
       Notifier notifier,
-      MessageSource messages,
       PlatformTransactionManager transactionManager) {
     this.urges = urges;
     this.quotas = quotas;
@@ -78,7 +72,6 @@ public class UrgeService {
     this.people = people;
     this.history = history;
     this.notifier = notifier;
-    this.messages = messages;
     this.newTransaction = new TransactionTemplate(transactionManager);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -135,13 +128,14 @@ public class UrgeService {
   private Message message(Urge urge, WorkItem item, Set<String> to) {
     String urgerName = people.findByUsername(urge.getUrger()).map(p -> p.getFullName()).orElse(urge.getUrger());
     String subject = item.getSeq() + ". " + item.getTitle();
-    return new Message(
+    // kept as keys: the inbox shows it in the reader's language, e-mail and robots in the recipient's
+    return Message.worded(
         "urge-" + urge.getId(),
         Set.copyOf(to),
         item.getId(),
         MessageKind.URGE,
-        messages.getMessage("urge.notify.title", new Object[] {subject}, MESSAGE_LOCALE),
-        messages.getMessage("urge.notify.body", new Object[] {urgerName, subject, urge.getMessage()}, MESSAGE_LOCALE),
+        MessageText.of("urge.notify.title", subject),
+        MessageText.of("urge.notify.body", urgerName, subject, urge.getMessage()),
         "/items/" + item.getId());
   }
 

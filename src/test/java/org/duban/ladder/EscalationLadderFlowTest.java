@@ -30,7 +30,9 @@ import org.duban.notification.InboxEntryRepository;
 import org.duban.notification.MessageKind;
 import org.duban.task.WorkTasks;
 import org.duban.book.Light;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
@@ -129,6 +131,19 @@ class EscalationLadderFlowTest {
     assertThat(escalations.findById(escalation.getId()).orElseThrow().getLevel()).isEqualTo(LadderLevel.MEETING);
     assertThat(queries.meetingAgenda()).extracting(a -> a.referral().getWorkItemId()).containsExactly(item);
     assertThat(messages("tducha", MessageKind.MEETING)).hasSize(1);
+    // the red notice and the referral are kept as message keys: a reader of English gets them in English
+    LocaleContextHolder.setLocale(Locale.ENGLISH);
+    try {
+      assertThat(red.number()).matches("Supervision notice \\[2026\\] No\\. \\d+");
+      assertThat(red.getRequirement())
+          .contains("\"门诊预约诊疗率提升\": The deadline for the rectification plan has passed. It is raised to red");
+      assertThat(messages("tincharge", MessageKind.NOTICE)).extracting(e -> e.getMessage().getTitle())
+          .singleElement().asString().startsWith("[Red supervision] " + red.number());
+      assertThat(queries.meetingAgenda()).extracting(a -> a.referral().getReason()).singleElement().asString()
+          .contains("still not done after red supervision: ");
+    } finally {
+      LocaleContextHolder.resetLocaleContext();
+    }
     Task meeting = steps.single(key, "recordMeetingDecision");
 
     // When the meeting of 2026-03-12 decides the department goes on until 2026-03-20

@@ -10,7 +10,9 @@ import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
 import org.duban.book.TaskBook;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The weekly digest: the office's and a leader's figures, and nothing new on a second run. */
@@ -73,6 +75,14 @@ class WeeklyDigestTest extends NotificationTestSupport {
         .contains("缩短平均住院日（牵头：测试医务部）")
         .doesNotContain("已办结事项")
         .doesNotContain("督办单");
+    // kept as keys: a reader of English gets it in English, line by line
+    LocaleContextHolder.setLocale(Locale.ENGLISH);
+    try {
+      assertThat(leaderEntry.getMessage().getTitle()).isEqualTo("Weekly supervision digest (2033, week 10)");
+      assertThat(leaderEntry.getMessage().getBody()).contains("\n").doesNotContain("红灯").contains("缩短平均住院日");
+    } finally {
+      LocaleContextHolder.resetLocaleContext();
+    }
 
     // the office: everything open, with one more red item, notice and overdue rectification
     DigestFigures office = digest.forOffice(WEDNESDAY.toLocalDate());
