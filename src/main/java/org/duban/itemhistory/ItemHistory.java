@@ -68,6 +68,18 @@ public class ItemHistory {
     itemEvent(null, taskBookId, actor, kind, detail);
   }
 
+  /** The latest entries of an item's history, newest first, as lines for a page. */
+  @Transactional(readOnly = true)
+  public List<HistoryLine> recentLinesOfItem(Long workItemId, int count) {
+    return recentOfItem(workItemId, count).stream().map(HistoryLine::of).toList();
+  }
+
+  /** The latest entries of a book's history, newest first, as lines for a page. */
+  @Transactional(readOnly = true)
+  public List<HistoryLine> recentLinesOfBook(Long taskBookId, int count) {
+    return recentOfBook(taskBookId, count).stream().map(HistoryLine::of).toList();
+  }
+
   @Transactional(readOnly = true)
   public List<ItemEvent> ofItem(Long workItemId) {
     return events.findByWorkItemIdOrderByOccurredAtAscIdAsc(workItemId);

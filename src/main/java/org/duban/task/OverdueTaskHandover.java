@@ -112,15 +112,15 @@ public class OverdueTaskHandover implements JavaDelegate {
     String due = task.getDueDate() == null
         ? null
         : LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault()).format(DUE);
-    TaskNotes.Note note = TaskNotes.overdue(messages, TaskNotes.STORED, task.getName(), due, mayAct);
+    TaskNotes.Words words = TaskNotes.overdue(task.getName(), due, mayAct);
     notifier.send(
-        new Message(
+        Message.worded(
             "overdue-" + task.getId() + "-" + timerId,
             to,
             workItemId,
             MessageKind.REMINDER,
-            note.title(),
-            note.body(),
+            words.title(),
+            words.body(),
             "/tasks/" + task.getId()));
     log.info("overdue task {} ({}) handed to {}", task.getId(), task.getTaskDefinitionKey(), to);
   }

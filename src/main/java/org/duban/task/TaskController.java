@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.duban.forms.FormResult;
 import org.duban.infrastructure.Refusals;
 import org.duban.infrastructure.UserError;
-import org.duban.itemhistory.ItemEvent;
+import org.duban.itemhistory.HistoryLine;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.org.PeopleNames;
 import org.duban.infrastructure.EngineClock;
@@ -127,15 +127,15 @@ class TaskController {
     model.addAttribute("options", form.options());
     // what the task is about (the item's facts, the book's review), from the feature that owns it
     model.addAllAttributes(subjects.pageModel(form.context()));
-    List<ItemEvent> recent = List.of();
+    List<HistoryLine> recent = List.of();
     if (form.context().workItemId() != null) {
-      recent = history.recentOfItem(form.context().workItemId(), RECENT_EVENTS);
+      recent = history.recentLinesOfItem(form.context().workItemId(), RECENT_EVENTS);
     } else if (form.context().taskBookId() != null) {
-      recent = history.recentOfBook(form.context().taskBookId(), RECENT_EVENTS);
+      recent = history.recentLinesOfBook(form.context().taskBookId(), RECENT_EVENTS);
     }
     model.addAttribute("recentEvents", recent);
     // who did each step, by name (姓名), not by log-in
-    model.addAttribute("actorNames", names.of(recent.stream().map(ItemEvent::getActor).toList()));
+    model.addAttribute("actorNames", names.of(recent.stream().map(HistoryLine::actor).toList()));
     return PAGE;
   }
 

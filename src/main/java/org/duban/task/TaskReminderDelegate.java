@@ -74,15 +74,15 @@ class TaskReminderDelegate implements JavaDelegate {
     String itemTitle = workItemId == null
         ? null
         : subjects.of(new TaskContext(null, workItemId, null)).map(TaskSubject::title).orElse(null);
-    TaskNotes.Note note = TaskNotes.reminder(messages, TaskNotes.STORED, task.getName(), itemTitle);
+    TaskNotes.Words words = TaskNotes.reminder(task.getName(), itemTitle);
     notifier.send(
-        new Message(
+        Message.worded(
             "reminder-" + task.getId() + "-" + timerId,
             to,
             workItemId,
             MessageKind.REMINDER,
-            note.title(),
-            note.body(),
+            words.title(),
+            words.body(),
             "/tasks/" + task.getId()));
   }
 
