@@ -67,7 +67,7 @@ public class Indicator {
     }
   }
 
-  public void setYearTarget(int year, BigDecimal yearTarget) {
+  void setYearTarget(int year, BigDecimal yearTarget) {
     yearTargets.put(year, yearTarget);
   }
 

@@ -16,6 +16,8 @@ import org.duban.org.PersonRepository;
 import org.duban.security.CurrentUser;
 import org.duban.book.EditRejected;
 import org.duban.book.GoalArea;
+import org.duban.book.ImportedIndicators;
+import org.duban.book.ImportedIndicators.IndicatorTerms;
 import org.duban.book.TaskBook;
 import org.duban.book.TaskBookRepository;
 import org.duban.book.TaskBookService;
@@ -50,6 +52,7 @@ public class DecompositionImportService {
   private final Validator validator;
   private final HeaderVariantService headerVariants;
   private final HospitalDirectories directories;
+  private final ImportedIndicators indicators;
 
   @jakarta.persistence.PersistenceContext private jakarta.persistence.EntityManager entityManager;
 
@@ -62,7 +65,9 @@ public class DecompositionImportService {
       DecompositionUploadRepository uploads,
       Validator validator,
       HeaderVariantService headerVariants,
-      HospitalDirectories directories) {
+      HospitalDirectories directories,
+      ImportedIndicators indicators) {
+    this.indicators = indicators;
     this.headerVariants = headerVariants;
     this.books = books;
     this.workItems = workItems;
@@ -168,9 +173,9 @@ public class DecompositionImportService {
       try {
         WorkItem item = taskBooks.addItem(bookId, row.toForm(areaIds.get(row.goalArea())), user);
         // checked by the plan as the editor's form checks an indicator (IndicatorCells)
-        for (PlannedIndicator indicator : row.indicators()) {
-          item.addIndicator(indicator.name(), indicator.unit(), indicator.direction(), indicator.baseline(), indicator.target());
-        }
+        indicators.add(item.getId(), row.indicators().stream()
+            .map(i -> new IndicatorTerms(i.name(), i.unit(), i.direction(), i.baseline(), i.target()))
+            .toList());
       } catch (EditRejected rejected) {
         ImportProblem problem = ImportProblem.atRow(row.rowNumber(), "row.rejected",
             new DefaultMessageSourceResolvable(new String[] {rejected.messageKey()}, rejected.messageKey()));

@@ -13,6 +13,9 @@ import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
+import org.duban.book.ItemLights;
+import org.duban.book.ItemLights.LightChange;
+import org.duban.book.ItemLights.LightSetting;
 import org.duban.book.ItemStage;
 import org.duban.book.Light;
 import org.duban.book.WorkItem;
@@ -54,6 +57,7 @@ public class WeeklySupervisionService {
   private final ManagementService managementService;
   private final ItemHistory history;
   private final SweepStartGuard startGuard;
+  private final ItemLights itemLights;
 
   WeeklySupervisionService(
       SweepRepository sweeps,
@@ -64,7 +68,8 @@ public class WeeklySupervisionService {
       RuntimeService runtimeService,
       ManagementService managementService,
       ItemHistory history,
-      SweepStartGuard startGuard) {
+      SweepStartGuard startGuard,
+      ItemLights itemLights) {
     this.sweeps = sweeps;
     this.assessments = assessments;
     this.ladderSteps = ladderSteps;
@@ -74,6 +79,7 @@ public class WeeklySupervisionService {
     this.managementService = managementService;
     this.history = history;
     this.startGuard = startGuard;
+    this.itemLights = itemLights;
   }
 
   /**
@@ -210,11 +216,10 @@ public class WeeklySupervisionService {
   public void recordLight(Long sweepId, Long workItemId, Light light, String rule, String reason, LightFacts facts) {
     WorkItem item = workItems.findById(workItemId).orElseThrow(NotFound::new);
     var now = EngineClock.now();
-    Light before = item.getLight();
-    item.lit(light, reason, now);
+    LightChange change = itemLights.set(Map.of(workItemId, new LightSetting(light, reason)), now).get(0);
     // unique per sweep and item: a second record in one sweep fails here rather than count twice
     assessments.save(new LightAssessment(workItemId, sweepId, light, rule, reason, facts, now));
-    if (before != light) {
+    if (change.changed()) {
       history.itemEvent(workItemId, item.getTaskBook().getId(), ItemHistory.SYSTEM, EventKind.LIGHT_SET, chinese(light) + "：" + reason);
     }
   }

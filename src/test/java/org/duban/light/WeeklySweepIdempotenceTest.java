@@ -1,5 +1,6 @@
 package org.duban.light;
 
+import org.duban.book.ItemStates;
 import org.duban.ladder.EscalationLadder;
 import org.duban.ladder.EscalationRepository;
 
@@ -94,7 +95,7 @@ class WeeklySweepIdempotenceTest {
 
   IssuedItem startedThirtyDaysAgo(IssuedItem item) {
     transaction.executeWithoutResult(status ->
-        workItems.findById(item.itemId()).orElseThrow().startOn(MONDAY.toLocalDate().minusDays(30)));
+        ItemStates.startOn(workItems.findById(item.itemId()).orElseThrow(), MONDAY.toLocalDate().minusDays(30)));
     return item;
   }
 
