@@ -93,14 +93,14 @@ class TaskBookController {
     if (result.hasErrors()) {
       return creationPage(model);
     }
-    TaskBook book;
+    Long bookId;
     try {
-      book = service.createDraft(data, user);
+      bookId = service.newDraft(data, user);
     } catch (EditRejected rejected) {
       result.reject(rejected.messageKey());
       return creationPage(model);
     }
-    return "redirect:/books/" + book.getId() + "/edit";
+    return "redirect:/books/" + bookId + "/edit";
   }
 
   @GetMapping("/books/{id}")

@@ -70,6 +70,12 @@ public class TaskBookService {
     this.history = history;
   }
 
+  /** {@link #createDraft} for pages, which need the new draft's id only. */
+  @Transactional
+  public Long newDraft(TaskBookFormData data, CurrentUser user) {
+    return createDraft(data, user).getId();
+  }
+
   /** A leader starts a new draft; its issuance process waits at the draft step. */
   @Transactional
   public TaskBook createDraft(TaskBookFormData data, CurrentUser user) {

@@ -21,8 +21,7 @@ import org.duban.checkin.CheckInService;
 import org.duban.checkin.CheckInService.CheckInView;
 import org.duban.infrastructure.EngineClock;
 import org.duban.security.CurrentUser;
-import org.duban.ladder.SupervisionNotice;
-import org.duban.supervision.SupervisionQueries;
+import org.duban.ladder.ItemEscalations;
 import org.duban.book.BookSummary;
 import org.duban.book.TaskBookQueries;
 import org.duban.book.Indicator;
@@ -46,20 +45,20 @@ public class DecompositionExportService {
 
   private final TaskBookQueries books;
   private final CheckInService checkIns;
-  private final SupervisionQueries supervision;
+  private final ItemEscalations escalations;
   private final MessageSource messages;
   private final WorkItemRepository workItems;
 
   DecompositionExportService(
       TaskBookQueries books,
       CheckInService checkIns,
-      SupervisionQueries supervision,
+      ItemEscalations escalations,
       MessageSource messages,
       WorkItemRepository workItems) {
     this.workItems = workItems;
     this.books = books;
     this.checkIns = checkIns;
-    this.supervision = supervision;
+    this.escalations = escalations;
     this.messages = messages;
   }
 
@@ -106,11 +105,7 @@ public class DecompositionExportService {
           .findFirst()
           .map(v -> v.period() + "：" + String.join("；", v.readings()))
           .orElse("");
-      List<String> notices = supervision.ofItem(item.id()).stream()
-          .filter(e -> e.escalation().isOpen())
-          .flatMap(e -> e.notices().stream())
-          .map(SupervisionNotice::number)
-          .toList();
+      List<String> notices = escalations.openNoticeNumbers(item.id());
       Optional<WorkItem> workItem = workItems.findById(item.id());
       List<Indicator> indicators = workItem.map(WorkItem::getIndicators).orElse(List.of());
       lines.add(new Line(item, indicators, workItem.map(WorkItem::getStartDate).orElse(null), last, readings, notices));
