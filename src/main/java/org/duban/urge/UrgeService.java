@@ -89,7 +89,7 @@ public class UrgeService {
   @Transactional
   public Urge urge(Long workItemId, CurrentUser user, String message) {
     WorkItem item = workItems.findById(workItemId).orElseThrow(NotFound::new);
-    if (!rights.mayUrge(item, user)) {
+    if (!rights.mayUrge(workItemId, user)) {
       throw new AccessDeniedException("urge item " + workItemId);
     }
     String text = message == null ? "" : message.strip();
