@@ -7,6 +7,8 @@ package org.duban.book;
 public record ItemFacts(
     Long id,
     Long taskBookId,
+    String seq,
+    String title,
     ItemStage stage,
     Long leadDepartmentId,
     String leadDepartmentGroupId,
@@ -16,6 +18,8 @@ public record ItemFacts(
     return new ItemFacts(
         item.getId(),
         item.getTaskBook().getId(),
+        item.getSeq(),
+        item.getTitle(),
         item.getStage(),
         item.getLeadDepartment().getId(),
         item.getLeadDepartment().groupId(),

@@ -15,8 +15,8 @@ import org.duban.notification.MessageKind;
 import org.duban.notification.Notifier;
 import org.duban.org.PersonRepository;
 import org.duban.security.CurrentUser;
-import org.duban.book.WorkItem;
-import org.duban.book.WorkItemRepository;
+import org.duban.book.ItemFacts;
+import org.duban.book.WorkItemQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -49,7 +49,7 @@ public class UrgeService {
   private final UrgeLimits limits;
   private final UrgeRights rights;
   private final UrgeRecipients recipients;
-  private final WorkItemRepository workItems;
+  private final WorkItemQueries items;
   private final PersonRepository people;
   private final ItemHistory history;
   private final Notifier notifier;
@@ -62,7 +62,7 @@ public class UrgeService {
       UrgeLimits limits,
       UrgeRights rights,
       UrgeRecipients recipients,
-      WorkItemRepository workItems,
+      WorkItemQueries items,
       PersonRepository people,
       ItemHistory history,
       Notifier notifier,
@@ -73,7 +73,7 @@ public class UrgeService {
     this.limits = limits;
     this.rights = rights;
     this.recipients = recipients;
-    this.workItems = workItems;
+    this.items = items;
     this.people = people;
     this.history = history;
     this.notifier = notifier;
@@ -88,8 +88,8 @@ public class UrgeService {
    */
   @Transactional
   public Urge urge(Long workItemId, CurrentUser user, String message) {
-    WorkItem item = workItems.findById(workItemId).orElseThrow(NotFound::new);
-    if (!rights.mayUrge(workItemId, user)) {
+    ItemFacts item = items.facts(workItemId).orElseThrow(NotFound::new);
+    if (!rights.mayUrge(item, user)) {
       throw new AccessDeniedException("urge item " + workItemId);
     }
     String text = message == null ? "" : message.strip();
@@ -116,7 +116,7 @@ public class UrgeService {
     }
     quota.use();
     Urge urge = urges.save(new Urge(workItemId, urger, text, now));
-    history.itemEvent(workItemId, item.getTaskBook().getId(), urger, EventKind.ITEM_URGED, text);
+    history.itemEvent(workItemId, item.taskBookId(), urger, EventKind.ITEM_URGED, text);
     Set<String> to = new LinkedHashSet<>(recipients.of(item));
     to.remove(urger);
     if (!to.isEmpty()) {
@@ -131,17 +131,17 @@ public class UrgeService {
     return urges.findByWorkItemIdOrderByUrgedAtAscIdAsc(workItemId);
   }
 
-  private Message message(Urge urge, WorkItem item, Set<String> to) {
+  private Message message(Urge urge, ItemFacts item, Set<String> to) {
     String urgerName = people.findByUsername(urge.getUrger()).map(p -> p.getFullName()).orElse(urge.getUrger());
-    String subject = item.getSeq() + ". " + item.getTitle();
+    String subject = item.seq() + ". " + item.title();
     return new Message(
         "urge-" + urge.getId(),
         Set.copyOf(to),
-        item.getId(),
+        item.id(),
         MessageKind.URGE,
         messages.getMessage("urge.notify.title", new Object[] {subject}, MESSAGE_LOCALE),
         messages.getMessage("urge.notify.body", new Object[] {urgerName, subject, urge.getMessage()}, MESSAGE_LOCALE),
-        "/items/" + item.getId());
+        "/items/" + item.id());
   }
 
   private UrgeQuota lockQuota(String urger, LocalDate day) {
