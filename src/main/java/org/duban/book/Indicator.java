@@ -76,8 +76,9 @@ public class Indicator {
     return yearTargets.getOrDefault(year, target);
   }
 
+  /** Read-only: year targets are set through {@code book}'s services. */
   public Map<Integer, BigDecimal> getYearTargets() {
-    return yearTargets;
+    return java.util.Collections.unmodifiableMap(yearTargets);
   }
 
   public Long getId() {

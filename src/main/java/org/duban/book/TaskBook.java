@@ -251,7 +251,8 @@ public class TaskBook {
     return closedAt;
   }
 
+  /** Read-only: goal areas are added through {@code book}'s services. */
   public List<GoalArea> getGoalAreas() {
-    return goalAreas;
+    return java.util.Collections.unmodifiableList(goalAreas);
   }
 }

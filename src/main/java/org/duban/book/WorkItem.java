@@ -215,8 +215,9 @@ public class WorkItem {
     return leadDepartment;
   }
 
+  /** Read-only: collaborators are added through {@code book}'s services. */
   public Set<Department> getCollaborators() {
-    return collaborators;
+    return java.util.Collections.unmodifiableSet(collaborators);
   }
 
   public Person getLeaderInCharge() {
@@ -279,7 +280,8 @@ public class WorkItem {
     return closedAt;
   }
 
+  /** Read-only: indicators are added through {@code book}'s services. */
   public List<Indicator> getIndicators() {
-    return indicators;
+    return java.util.Collections.unmodifiableList(indicators);
   }
 }
