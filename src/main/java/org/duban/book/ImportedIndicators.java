@@ -1,6 +1,5 @@
 package org.duban.book;
 
-import java.math.BigDecimal;
 import java.util.List;
 import org.duban.infrastructure.NotFound;
 import org.springframework.stereotype.Service;
@@ -12,10 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ImportedIndicators {
-
-  /** One indicator as the sheet gives it. */
-  public record IndicatorTerms(
-      String name, String unit, IndicatorDirection direction, BigDecimal baseline, BigDecimal target) {}
 
   private final WorkItemRepository workItems;
 

@@ -43,6 +43,18 @@ public class WorkItemQueries {
     return workItems.findById(itemId).map(item -> access.maySee(item, user)).orElse(false);
   }
 
+  /** The item's indicators, in the order they were added. */
+  @Transactional(readOnly = true)
+  public List<IndicatorTerms> indicatorsOf(Long itemId) {
+    return workItems.findById(itemId).orElseThrow(NotFound::new).getIndicators().stream().map(IndicatorTerms::of).toList();
+  }
+
+  /** The day the item's work starts when its sheet gave one; null: it started when issued. */
+  @Transactional(readOnly = true)
+  public java.time.LocalDate startDateOf(Long itemId) {
+    return workItems.findById(itemId).orElseThrow(NotFound::new).getStartDate();
+  }
+
   @Transactional(readOnly = true)
   public ItemSummary summary(Long itemId) {
     return ItemSummary.of(workItems.findById(itemId).orElseThrow(NotFound::new));

@@ -17,7 +17,7 @@ import org.duban.security.CurrentUser;
 import org.duban.book.EditRejected;
 import org.duban.book.GoalArea;
 import org.duban.book.ImportedIndicators;
-import org.duban.book.ImportedIndicators.IndicatorTerms;
+import org.duban.book.IndicatorTerms;
 import org.duban.book.TaskBook;
 import org.duban.book.TaskBookRepository;
 import org.duban.book.TaskBookService;
