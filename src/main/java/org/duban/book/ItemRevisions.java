@@ -21,14 +21,6 @@ public class ItemRevisions {
     this.workItems = workItems;
   }
 
-  /** The item's terms as they stand, for a change that revises some of them. */
-  @Transactional(readOnly = true)
-  public ItemTerms termsOf(Long itemId) {
-    WorkItem item = item(itemId);
-    return new ItemTerms(
-        item.getTitle(), item.getTargetText(), item.getLeaderInCharge(), item.getDeadline(), item.getAcceptanceCriteria());
-  }
-
   @Transactional
   public void revise(Long itemId, ItemTerms terms) {
     item(itemId).revise(
