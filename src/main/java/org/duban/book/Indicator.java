@@ -69,7 +69,7 @@ public class Indicator {
     }
   }
 
-  public void setYearTarget(int year, BigDecimal yearTarget) {
+  void setYearTarget(int year, BigDecimal yearTarget) {
     yearTargets.put(year, yearTarget);
   }
 
@@ -78,8 +78,9 @@ public class Indicator {
     return yearTargets.getOrDefault(year, target);
   }
 
+  /** Read-only: year targets are set through {@code book}'s services. */
   public Map<Integer, BigDecimal> getYearTargets() {
-    return yearTargets;
+    return java.util.Collections.unmodifiableMap(yearTargets);
   }
 
   public Long getId() {

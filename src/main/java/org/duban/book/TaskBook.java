@@ -75,7 +75,7 @@ public class TaskBook {
 
   protected TaskBook() {}
 
-  public TaskBook(
+  TaskBook(
       String title, int year, LocalDate periodStart, LocalDate periodEnd, Person issuer, LocalDateTime now) {
     this.title = title;
     this.year = year;
@@ -87,7 +87,7 @@ public class TaskBook {
   }
 
   /** Places the book in the hierarchy and names who signs it. */
-  public void placeIn(BookLevel level, TaskBook parent, Department responsibleDepartment, Person responsiblePerson) {
+  void placeIn(BookLevel level, TaskBook parent, Department responsibleDepartment, Person responsiblePerson) {
     this.level = level;
     this.parent = parent;
     this.responsibleDepartment = responsibleDepartment;
@@ -130,7 +130,7 @@ public class TaskBook {
     this.signedAt = at;
   }
 
-  public GoalArea addGoalArea(String name) {
+  GoalArea addGoalArea(String name) {
     GoalArea area = new GoalArea(this, name, goalAreas.size() + 1);
     goalAreas.add(area);
     return area;
@@ -251,7 +251,8 @@ public class TaskBook {
     return closedAt;
   }
 
+  /** Read-only: goal areas are added through {@code book}'s services. */
   public List<GoalArea> getGoalAreas() {
-    return goalAreas;
+    return java.util.Collections.unmodifiableList(goalAreas);
   }
 }

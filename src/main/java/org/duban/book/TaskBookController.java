@@ -100,7 +100,7 @@ class TaskBookController {
     }
     Long bookId;
     try {
-      bookId = service.createDraftId(data, user);
+      bookId = service.newDraft(data, user);
     } catch (UserError rejected) {
       Refusals.reject(result, rejected);
       return creationPage(model);

@@ -70,6 +70,12 @@ public class TaskBookService {
     this.history = history;
   }
 
+  /** {@link #createDraft} for pages, which need the new draft's id only. */
+  @Transactional
+  public Long newDraft(TaskBookFormData data, CurrentUser user) {
+    return createDraft(data, user).getId();
+  }
+
   /** A leader starts a new draft; its issuance process waits at the draft step. */
   @Transactional
   public TaskBook createDraft(TaskBookFormData data, CurrentUser user) {
@@ -100,12 +106,6 @@ public class TaskBookService {
     history.bookEvent(book.getId(), user.getUsername(), EventKind.BOOK_CREATED, book.getTitle());
     log.info("task book {} drafted by {}, instance {}", book.getId(), user.getUsername(), instance.getId());
     return book;
-  }
-
-  /** {@link #createDraft} for the page, which needs only the new book's id, not the entity. */
-  @Transactional
-  public Long createDraftId(TaskBookFormData data, CurrentUser user) {
-    return createDraft(data, user).getId();
   }
 
   /**

@@ -98,7 +98,7 @@ public class WorkItem {
 
   protected WorkItem() {}
 
-  public WorkItem(
+  WorkItem(
       TaskBook taskBook,
       GoalArea goalArea,
       String seq,
@@ -120,7 +120,7 @@ public class WorkItem {
     this.stage = ItemStage.DRAFT;
   }
 
-  public Indicator addIndicator(
+  Indicator addIndicator(
       String name, String unit, IndicatorDirection direction, BigDecimal baseline, BigDecimal target) {
     Indicator indicator = new Indicator(this, name, unit, direction, baseline, target);
     indicators.add(indicator);
@@ -128,33 +128,33 @@ public class WorkItem {
   }
 
   /** Marks this item as the breakdown of an item of the book one level up. */
-  public void breaksDown(WorkItem parent) {
+  void breaksDown(WorkItem parent) {
     if (parent == this) {
       throw new IllegalArgumentException("an item cannot break itself down");
     }
     this.parentItem = parent;
   }
 
-  public void addCollaborator(Department department) {
+  void addCollaborator(Department department) {
     collaborators.add(department);
   }
 
-  public void issued(LocalDateTime at) {
+  void issued(LocalDateTime at) {
     stage = ItemStage.AWAITING_CLAIM;
     issuedAt = at;
   }
 
-  public void movedTo(ItemStage next) {
+  void movedTo(ItemStage next) {
     stage = next;
   }
 
-  public void reassignTo(Department department) {
+  void reassignTo(Department department) {
     leadDepartment = department;
     collaborators.remove(department);
   }
 
   /** Applies an approved change request (变更申请) to the issued item's terms. */
-  public void revise(String title, String targetText, Person leaderInCharge, LocalDate deadline, String acceptanceCriteria) {
+  void revise(String title, String targetText, Person leaderInCharge, LocalDate deadline, String acceptanceCriteria) {
     this.title = title;
     this.targetText = targetText;
     this.leaderInCharge = leaderInCharge;
@@ -163,20 +163,20 @@ public class WorkItem {
   }
 
   /** The start date a decomposition sheet gives (开始时间); null to start when issued. */
-  public void startOn(LocalDate day) {
+  void startOn(LocalDate day) {
     this.startDate = day;
   }
 
-  public void reported(int percent) {
+  void reported(int percent) {
     percentDone = Math.max(0, Math.min(100, percent));
   }
 
-  public void lit(Light light, String reason, LocalDateTime at) {
+  void lit(Light light, String reason, LocalDateTime at) {
     lit(light, reason, null, at);
   }
 
   /** As {@link #lit(Light, String, LocalDateTime)}, with the reason's words kept as a key for the reader's language. */
-  public void lit(Light light, String reason, MessageText reasonText, LocalDateTime at) {
+  void lit(Light light, String reason, MessageText reasonText, LocalDateTime at) {
     this.light = light;
     this.lightReason = reason;
     this.lightReasonKey = reasonText == null ? null : reasonText.key();
@@ -189,7 +189,7 @@ public class WorkItem {
     stage = ItemStage.CANCELLED;
   }
 
-  public void closed(LocalDateTime at) {
+  void closed(LocalDateTime at) {
     stage = ItemStage.CLOSED;
     percentDone = 100;
     closedAt = at;
@@ -227,8 +227,9 @@ public class WorkItem {
     return leadDepartment;
   }
 
+  /** Read-only: collaborators are added through {@code book}'s services. */
   public Set<Department> getCollaborators() {
-    return collaborators;
+    return java.util.Collections.unmodifiableSet(collaborators);
   }
 
   public Person getLeaderInCharge() {
@@ -297,7 +298,8 @@ public class WorkItem {
     return closedAt;
   }
 
+  /** Read-only: indicators are added through {@code book}'s services. */
   public List<Indicator> getIndicators() {
-    return indicators;
+    return java.util.Collections.unmodifiableList(indicators);
   }
 }

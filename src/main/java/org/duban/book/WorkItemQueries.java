@@ -31,6 +31,30 @@ public class WorkItemQueries {
     return ItemSummary.of(item);
   }
 
+  /** The item's facts, or empty when there is no such item. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<ItemFacts> facts(Long itemId) {
+    return workItems.findById(itemId).map(ItemFacts::of);
+  }
+
+  /** Whether the user's role and department allow them to see the item (false when there is none). */
+  @Transactional(readOnly = true)
+  public boolean maySee(Long itemId, CurrentUser user) {
+    return workItems.findById(itemId).map(item -> access.maySee(item, user)).orElse(false);
+  }
+
+  /** The item's indicators, in the order they were added. */
+  @Transactional(readOnly = true)
+  public List<IndicatorTerms> indicatorsOf(Long itemId) {
+    return workItems.findById(itemId).orElseThrow(NotFound::new).getIndicators().stream().map(IndicatorTerms::of).toList();
+  }
+
+  /** The day the item's work starts when its sheet gave one; null: it started when issued. */
+  @Transactional(readOnly = true)
+  public java.time.LocalDate startDateOf(Long itemId) {
+    return workItems.findById(itemId).orElseThrow(NotFound::new).getStartDate();
+  }
+
   @Transactional(readOnly = true)
   public ItemSummary summary(Long itemId) {
     return ItemSummary.of(workItems.findById(itemId).orElseThrow(NotFound::new));

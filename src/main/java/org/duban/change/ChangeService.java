@@ -21,6 +21,8 @@ import org.duban.security.CurrentUser;
 import org.duban.book.TaskBook;
 import org.duban.book.TaskBookStatus;
 import org.duban.book.DepartmentWorkService;
+import org.duban.book.ItemRevisions;
+import org.duban.book.ItemRevisions.ItemTerms;
 import org.duban.book.LeadDepartmentHandover;
 import org.duban.book.WorkItem;
 import org.duban.book.WorkItemRepository;
@@ -52,6 +54,7 @@ public class ChangeService {
   private final LeadDepartmentHandover handover;
   private final EmptyDepartments emptyDepartments;
   private final DepartmentWorkService departmentWork;
+  private final ItemRevisions revisions;
 
   ChangeService(
       ChangeRequestRepository requests,
@@ -63,8 +66,10 @@ public class ChangeService {
       BookVersions versions,
       LeadDepartmentHandover handover,
       EmptyDepartments emptyDepartments,
-      DepartmentWorkService departmentWork) {
+      DepartmentWorkService departmentWork,
+      ItemRevisions revisions) {
     this.departmentWork = departmentWork;
+    this.revisions = revisions;
     this.handover = handover;
     this.emptyDepartments = emptyDepartments;
     this.requests = requests;
@@ -216,10 +221,10 @@ public class ChangeService {
     }
     if (request.getProposedLeadDepartmentId() != null) {
       String oldGroup = item.getLeadDepartment().groupId();
-      item.reassignTo(departments.findById(request.getProposedLeadDepartmentId()).orElseThrow(NotFound::new));
+      revisions.reassign(item.getId(), departments.findById(request.getProposedLeadDepartmentId()).orElseThrow(NotFound::new));
       handover.handOver(item.getId(), oldGroup, item.getLeadDepartment().groupId());
     }
-    item.revise(
+    revisions.revise(item.getId(), new ItemTerms(
         request.getProposedTitle() == null ? item.getTitle() : request.getProposedTitle(),
         request.getProposedTargetText() == null ? item.getTargetText() : blankToNull(request.getProposedTargetText()),
         request.getProposedLeaderInChargeId() == null
@@ -228,7 +233,7 @@ public class ChangeService {
         request.getProposedDeadline() == null ? item.getDeadline() : request.getProposedDeadline(),
         request.getProposedAcceptanceCriteria() == null
             ? item.getAcceptanceCriteria()
-            : blankToNull(request.getProposedAcceptanceCriteria()));
+            : blankToNull(request.getProposedAcceptanceCriteria())));
     workItems.flush();
     int version = versions.record(request.getTaskBookId(), request.getReason(), request.getDecidedBy());
     log.info("change request {} applied to item {}: book version {}", requestId, item.getId(), version);

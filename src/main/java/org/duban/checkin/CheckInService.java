@@ -11,6 +11,7 @@ import org.duban.itemhistory.ItemHistory;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
 import org.duban.book.Indicator;
+import org.duban.book.ItemProgress;
 import org.duban.book.WorkItem;
 import org.duban.book.WorkItemRepository;
 import org.springframework.stereotype.Service;
@@ -23,11 +24,13 @@ public class CheckInService {
   private final CheckInRepository checkIns;
   private final WorkItemRepository workItems;
   private final ItemHistory history;
+  private final ItemProgress progress;
 
-  CheckInService(CheckInRepository checkIns, WorkItemRepository workItems, ItemHistory history) {
+  CheckInService(CheckInRepository checkIns, WorkItemRepository workItems, ItemHistory history, ItemProgress progress) {
     this.checkIns = checkIns;
     this.workItems = workItems;
     this.history = history;
+    this.progress = progress;
   }
 
   /** Items a monthly round asks to report on: issued and not yet closed. */
@@ -67,7 +70,7 @@ public class CheckInService {
         checkIn.addReading(indicator, value);
       }
     }
-    item.reported(percentDone);
+    progress.reported(itemId, percentDone);
     checkIns.save(checkIn);
     history.itemEvent(
         itemId, item.getTaskBook().getId(), actor, EventKind.CHECK_IN_SUBMITTED, period + "：" + percentDone + "%");

@@ -21,14 +21,12 @@ import org.duban.checkin.CheckInService;
 import org.duban.checkin.CheckInService.CheckInView;
 import org.duban.infrastructure.EngineClock;
 import org.duban.security.CurrentUser;
-import org.duban.ladder.SupervisionNotice;
-import org.duban.supervision.SupervisionQueries;
+import org.duban.ladder.ItemEscalations;
 import org.duban.book.BookSummary;
 import org.duban.book.TaskBookQueries;
-import org.duban.book.Indicator;
+import org.duban.book.IndicatorTerms;
 import org.duban.book.ItemSummary;
-import org.duban.book.WorkItem;
-import org.duban.book.WorkItemRepository;
+import org.duban.book.WorkItemQueries;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,20 +44,20 @@ public class DecompositionExportService {
 
   private final TaskBookQueries books;
   private final CheckInService checkIns;
-  private final SupervisionQueries supervision;
+  private final ItemEscalations escalations;
   private final MessageSource messages;
-  private final WorkItemRepository workItems;
+  private final WorkItemQueries items;
 
   DecompositionExportService(
       TaskBookQueries books,
       CheckInService checkIns,
-      SupervisionQueries supervision,
+      ItemEscalations escalations,
       MessageSource messages,
-      WorkItemRepository workItems) {
-    this.workItems = workItems;
+      WorkItemQueries items) {
+    this.items = items;
     this.books = books;
     this.checkIns = checkIns;
-    this.supervision = supervision;
+    this.escalations = escalations;
     this.messages = messages;
   }
 
@@ -89,7 +87,7 @@ public class DecompositionExportService {
   static final int[] IMPORT_COLUMN_WIDTHS = {4, 8, 20, 20, 8, 12, 6, 7, 12, 5, 6, 5, 6, 7};
 
   /** One item with what the export shows of its state. */
-  private record Line(ItemSummary item, List<Indicator> indicators, LocalDate startDate, Optional<CheckInView> lastCheckIn,
+  private record Line(ItemSummary item, List<IndicatorTerms> indicators, LocalDate startDate, Optional<CheckInView> lastCheckIn,
       String latestReadings, List<String> openNotices) {}
 
   @Transactional(readOnly = true)
@@ -106,14 +104,8 @@ public class DecompositionExportService {
           .findFirst()
           .map(v -> v.period() + "：" + String.join("；", v.readings()))
           .orElse("");
-      List<String> notices = supervision.ofItem(item.id()).stream()
-          .filter(e -> e.escalation().isOpen())
-          .flatMap(e -> e.notices().stream())
-          .map(SupervisionNotice::number)
-          .toList();
-      Optional<WorkItem> workItem = workItems.findById(item.id());
-      List<Indicator> indicators = workItem.map(WorkItem::getIndicators).orElse(List.of());
-      lines.add(new Line(item, indicators, workItem.map(WorkItem::getStartDate).orElse(null), last, readings, notices));
+      List<String> notices = escalations.openNoticeNumbers(item.id());
+      lines.add(new Line(item, items.indicatorsOf(item.id()), items.startDateOf(item.id()), last, readings, notices));
     }
     byte[] content = write(book, lines, user, locale);
     String date = EngineClock.today().format(DateTimeFormatter.BASIC_ISO_DATE);
@@ -184,13 +176,13 @@ public class DecompositionExportService {
   }
 
   /** The five indicator columns of an item: each cell the indicators' values separated by ；. */
-  static int indicatorCells(Row row, int c, List<Indicator> indicators, XSSFCellStyle style) {
-    List<java.util.function.Function<Indicator, String>> values = List.of(
-        Indicator::getName,
-        i -> IndicatorCells.word(i.getDirection()),
-        i -> PlannedIndicator.plain(i.getTarget()),
-        i -> i.getUnit() == null ? "" : i.getUnit(),
-        i -> PlannedIndicator.plain(i.getBaseline()));
+  static int indicatorCells(Row row, int c, List<IndicatorTerms> indicators, XSSFCellStyle style) {
+    List<java.util.function.Function<IndicatorTerms, String>> values = List.of(
+        IndicatorTerms::name,
+        i -> IndicatorCells.word(i.direction()),
+        i -> PlannedIndicator.plain(i.target()),
+        i -> i.unit() == null ? "" : i.unit(),
+        i -> PlannedIndicator.plain(i.baseline()));
     for (var value : values) {
       List<String> parts = indicators.stream().map(value).toList();
       // a column blank for every indicator stays blank, so that a single indicator reads as one

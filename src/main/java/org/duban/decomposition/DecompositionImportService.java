@@ -18,6 +18,8 @@ import org.duban.org.DepartmentRepository;
 import org.duban.org.PersonRepository;
 import org.duban.security.CurrentUser;
 import org.duban.book.GoalArea;
+import org.duban.book.ImportedIndicators;
+import org.duban.book.IndicatorTerms;
 import org.duban.book.TaskBook;
 import org.duban.book.TaskBookRepository;
 import org.duban.book.TaskBookService;
@@ -52,6 +54,7 @@ public class DecompositionImportService {
   private final Validator validator;
   private final HeaderVariantService headerVariants;
   private final HospitalDirectories directories;
+  private final ImportedIndicators indicators;
 
   @jakarta.persistence.PersistenceContext private jakarta.persistence.EntityManager entityManager;
 
@@ -64,7 +67,9 @@ public class DecompositionImportService {
       DecompositionUploadRepository uploads,
       Validator validator,
       HeaderVariantService headerVariants,
-      HospitalDirectories directories) {
+      HospitalDirectories directories,
+      ImportedIndicators indicators) {
+    this.indicators = indicators;
     this.headerVariants = headerVariants;
     this.books = books;
     this.workItems = workItems;
@@ -170,9 +175,9 @@ public class DecompositionImportService {
       try {
         WorkItem item = taskBooks.addItem(bookId, row.toForm(areaIds.get(row.goalArea())), user);
         // checked by the plan as the editor's form checks an indicator (IndicatorCells)
-        for (PlannedIndicator indicator : row.indicators()) {
-          item.addIndicator(indicator.name(), indicator.unit(), indicator.direction(), indicator.baseline(), indicator.target());
-        }
+        indicators.add(item.getId(), row.indicators().stream()
+            .map(i -> new IndicatorTerms(i.name(), i.unit(), i.direction(), i.baseline(), i.target()))
+            .toList());
       } catch (UserError rejected) {
         ImportProblem problem = ImportProblem.atRow(row.rowNumber(), "row.rejected",
             new DefaultMessageSourceResolvable(new String[] {rejected.key()}, rejected.key()));

@@ -193,8 +193,6 @@ class DemoHospital {
     items.add(item(book, secretary, areas.get("医疗服务"), "6", "控制药品费用不合理增长",
         "药占比<25%", depts.get("pharmacy"), List.of(depts.get("medical")), leader, yearEnd,
         "药占比", "%", IndicatorDirection.LT, "27.3", "25"));
-    // the year's work began with the year (a sheet's 开始时间): 序时进度 runs from 1 January, not from the seed
-    items.forEach(item -> item.startOn(periodStart));
 
     complete(book.getProcessInstanceId(), "draftTaskBook", "shuji", Map.of());
     complete(book.getProcessInstanceId(), "reviewTaskBook", "yuanzhang", Map.of("reviewDecision", "approve", "reviewComment", "同意下达"));
@@ -279,6 +277,8 @@ class DemoHospital {
     data.setCollaboratorIds(collaborators.stream().map(Department::getId).toList());
     data.setLeaderInChargeId(leaderId);
     data.setDeadline(deadline);
+    // the year's work began with the year (a sheet's 开始时间): 序时进度 runs from 1 January, not from the seed
+    data.setStartDate(book.getPeriodStart());
     data.setAcceptanceCriteria("以年度统计数据和佐证材料为准");
     if (indicator != null) {
       data.setIndicatorName(indicator);

@@ -1,14 +1,9 @@
 package org.duban.itempage;
 
+import java.util.List;
+import org.duban.book.ItemPageSection;
 import org.duban.book.WorkItemQueries;
-
-import org.duban.change.ChangeService;
-import org.duban.checkin.CheckInService;
-import org.duban.checkin.IndicatorCharts;
 import org.duban.security.CurrentUser;
-import org.duban.supervision.SupervisionQueries;
-import org.duban.itempage.ItemTimeline;
-import org.duban.itempage.TimelineFilter;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,30 +11,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** One item: its line of the book, breakdown, check-ins, lights, escalations and its timeline. */
+/**
+ * One item: its line of the book and breakdown, then the sections the features give it (check-ins,
+ * lights, escalations, changes; see {@link ItemPageSection}) and its timeline.
+ */
 @Controller
 class ItemPageController {
 
   private final WorkItemQueries items;
-  private final CheckInService checkIns;
-  private final SupervisionQueries supervision;
-  private final IndicatorCharts charts;
-  private final ChangeService changes;
+  private final List<ItemPageSection> sections;
   private final ItemTimeline timeline;
 
-  ItemPageController(
-      WorkItemQueries items,
-      CheckInService checkIns,
-      SupervisionQueries supervision,
-      IndicatorCharts charts,
-      ChangeService changes,
-      ItemTimeline timeline) {
-    this.timeline = timeline;
-    this.charts = charts;
-    this.changes = changes;
+  ItemPageController(WorkItemQueries items, List<ItemPageSection> sections, ItemTimeline timeline) {
     this.items = items;
-    this.checkIns = checkIns;
-    this.supervision = supervision;
+    this.sections = sections;
+    this.timeline = timeline;
   }
 
   @GetMapping("/items/{id}")
@@ -52,9 +38,15 @@ class ItemPageController {
     model.addAttribute("item", item);
     model.addAttribute("neverReported", items.neverReported(id));
     model.addAttribute("subTasks", items.subTasks(id));
-    model.addAttribute("checkIns", checkIns.views(id));
-    model.addAttribute("lights", supervision.lightsOf(id));
-    model.addAttribute("escalations", supervision.ofItem(id));
+    // only after visibleItem: a section may show what only those who see the item may read
+    for (ItemPageSection section : sections) {
+      section.attributes(id, user).forEach((name, value) -> {
+        if (model.containsAttribute(name)) {
+          throw new IllegalStateException("two parts of the item page set '" + name + "'");
+        }
+        model.addAttribute(name, value);
+      });
+    }
     TimelineFilter filter = TimelineFilter.of(show);
     if (filter == null) {
       model.addAttribute("timelineUnknownFilter", show);
@@ -63,8 +55,6 @@ class ItemPageController {
     model.addAttribute("timelineFilter", filter);
     model.addAttribute("timelineFilters", TimelineFilter.values());
     model.addAttribute("timeline", timeline.of(id, item.taskBookId(), filter));
-    model.addAttribute("charts", charts.of(id));
-    model.addAttribute("mayProposeChange", changes.mayPropose(id, user));
     return "items/item";
   }
 }

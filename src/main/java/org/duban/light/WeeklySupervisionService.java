@@ -15,6 +15,9 @@ import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.MessageText;
 import org.duban.infrastructure.MessageTexts;
 import org.duban.infrastructure.NotFound;
+import org.duban.book.ItemLights;
+import org.duban.book.ItemLights.LightChange;
+import org.duban.book.ItemLights.LightSetting;
 import org.duban.book.ItemStage;
 import org.duban.book.Light;
 import org.duban.book.WorkItem;
@@ -56,6 +59,7 @@ public class WeeklySupervisionService {
   private final ManagementService managementService;
   private final ItemHistory history;
   private final SweepStartGuard startGuard;
+  private final ItemLights itemLights;
 
   WeeklySupervisionService(
       SweepRepository sweeps,
@@ -66,7 +70,8 @@ public class WeeklySupervisionService {
       RuntimeService runtimeService,
       ManagementService managementService,
       ItemHistory history,
-      SweepStartGuard startGuard) {
+      SweepStartGuard startGuard,
+      ItemLights itemLights) {
     this.sweeps = sweeps;
     this.assessments = assessments;
     this.ladderSteps = ladderSteps;
@@ -76,6 +81,7 @@ public class WeeklySupervisionService {
     this.managementService = managementService;
     this.history = history;
     this.startGuard = startGuard;
+    this.itemLights = itemLights;
   }
 
   /**
@@ -212,12 +218,11 @@ public class WeeklySupervisionService {
   public void recordLight(Long sweepId, Long workItemId, Light light, String rule, String reason, LightFacts facts) {
     WorkItem item = workItems.findById(workItemId).orElseThrow(NotFound::new);
     var now = EngineClock.now();
-    Light before = item.getLight();
     MessageText reasonText = reasonText(rule, reason);
-    item.lit(light, reason, reasonText, now);
+    LightChange change = itemLights.set(Map.of(workItemId, new LightSetting(light, reason, reasonText)), now).get(0);
     // unique per sweep and item: a second record in one sweep fails here rather than count twice
     assessments.save(new LightAssessment(workItemId, sweepId, light, rule, reason, reasonText, facts, now));
-    if (before != light) {
+    if (change.changed()) {
       history.itemEvent(workItemId, item.getTaskBook().getId(), ItemHistory.SYSTEM, EventKind.LIGHT_SET,
           MessageText.of("history.lightSet", MessageText.of("light." + light.name()), reasonText != null ? reasonText : reason));
     }

@@ -9,9 +9,8 @@ import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
 import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
-import org.duban.book.ItemAccess;
-import org.duban.book.WorkItem;
-import org.duban.book.WorkItemRepository;
+import org.duban.book.ItemFacts;
+import org.duban.book.WorkItemQueries;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,30 +35,27 @@ public class RectificationFiles {
   private final RectificationRepository rectifications;
   private final RectificationAttachmentRepository attachments;
   private final RectifiedItems rectifiedItems;
-  private final WorkItemRepository workItems;
-  private final ItemAccess access;
+  private final WorkItemQueries items;
   private final ItemHistory history;
 
   RectificationFiles(
       RectificationRepository rectifications,
       RectificationAttachmentRepository attachments,
       RectifiedItems rectifiedItems,
-      WorkItemRepository workItems,
-      ItemAccess access,
+      WorkItemQueries items,
       ItemHistory history) {
     this.rectifications = rectifications;
     this.attachments = attachments;
     this.rectifiedItems = rectifiedItems;
-    this.workItems = workItems;
-    this.access = access;
+    this.items = items;
     this.history = history;
   }
 
   @Transactional
   public Long attach(Long rectificationId, String fileName, String contentType, byte[] content, CurrentUser user) {
     Rectification rectification = rectifications.findById(rectificationId).orElseThrow(NotFound::new);
-    WorkItem item = itemOf(rectification);
-    if (user.departmentId() == null || !user.departmentId().equals(item.getLeadDepartment().getId())) {
+    ItemFacts item = items.facts(itemIdOf(rectification)).orElseThrow(NotFound::new);
+    if (user.departmentId() == null || !user.departmentId().equals(item.leadDepartmentId())) {
       throw new AccessDeniedException("only the lead department adds evidence to rectification " + rectificationId);
     }
     if (!rectification.isOpen()) {
@@ -89,7 +85,7 @@ public class RectificationFiles {
     RectificationAttachment saved =
         attachments.save(
             new RectificationAttachment(rectificationId, name, type, content, user.getUsername(), EngineClock.now()));
-    history.itemEvent(item.getId(), item.getTaskBook().getId(), user.getUsername(), EventKind.EVIDENCE_ATTACHED, name);
+    history.itemEvent(item.id(), item.taskBookId(), user.getUsername(), EventKind.EVIDENCE_ATTACHED, name);
     return saved.getId();
   }
 
@@ -100,7 +96,7 @@ public class RectificationFiles {
   public Download read(Long attachmentId, CurrentUser user) {
     RectificationAttachment file = attachments.findById(attachmentId).orElseThrow(NotFound::new);
     Rectification rectification = rectifications.findById(file.getRectificationId()).orElseThrow(NotFound::new);
-    if (!access.maySee(itemOf(rectification), user)) {
+    if (!items.maySee(itemIdOf(rectification), user)) {
       throw new AccessDeniedException("attachment " + attachmentId);
     }
     return new Download(file.getFileName(), file.getContent());
@@ -114,11 +110,11 @@ public class RectificationFiles {
   /** The item whose lead department may add files to the rectification. */
   @Transactional(readOnly = true)
   public Long leadDepartmentOf(Long rectificationId) {
-    return itemOf(rectifications.findById(rectificationId).orElseThrow(NotFound::new)).getLeadDepartment().getId();
+    Long itemId = itemIdOf(rectifications.findById(rectificationId).orElseThrow(NotFound::new));
+    return items.facts(itemId).orElseThrow(NotFound::new).leadDepartmentId();
   }
 
-  private WorkItem itemOf(Rectification rectification) {
-    Long itemId = rectifiedItems.workItemIdOfEscalation(rectification.getEscalationId()).orElseThrow(NotFound::new);
-    return workItems.findById(itemId).orElseThrow(NotFound::new);
+  private Long itemIdOf(Rectification rectification) {
+    return rectifiedItems.workItemIdOfEscalation(rectification.getEscalationId()).orElseThrow(NotFound::new);
   }
 }

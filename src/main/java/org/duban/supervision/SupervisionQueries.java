@@ -1,28 +1,26 @@
 package org.duban.supervision;
 
-import org.duban.rectification.AttachmentRow;
 import org.duban.ladder.Escalation;
 import org.duban.ladder.EscalationRepository;
+import org.duban.ladder.EscalationView;
+import org.duban.ladder.ItemEscalations;
 import org.duban.light.LightAssessment;
 import org.duban.light.LightAssessmentRepository;
 import org.duban.ladder.MeetingReferral;
 import org.duban.ladder.MeetingReferralRepository;
 import org.duban.rectification.Rectification;
-import org.duban.rectification.RectificationAttachmentRepository;
 import org.duban.rectification.RectificationRepository;
 import org.duban.ladder.SupervisionNotice;
 import org.duban.ladder.SupervisionNoticeRepository;
 
 import java.util.List;
-import java.util.Optional;
 import org.duban.infrastructure.NotFound;
-import org.duban.org.PersonRepository;
 import org.duban.book.ItemSummary;
 import org.duban.book.WorkItemQueries;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Read side of supervision for pages: the office's queue and an item's escalations. */
+/** Read side of supervision for the office's pages: its queue, notices and the meeting's agenda. */
 @Service
 public class SupervisionQueries {
 
@@ -31,9 +29,8 @@ public class SupervisionQueries {
   private final RectificationRepository rectifications;
   private final LightAssessmentRepository lights;
   private final MeetingReferralRepository referrals;
-  private final RectificationAttachmentRepository files;
   private final WorkItemQueries items;
-  private final PersonRepository people;
+  private final ItemEscalations itemEscalations;
 
   SupervisionQueries(
       EscalationRepository escalations,
@@ -41,34 +38,15 @@ public class SupervisionQueries {
       RectificationRepository rectifications,
       LightAssessmentRepository lights,
       MeetingReferralRepository referrals,
-      RectificationAttachmentRepository files,
       WorkItemQueries items,
-      PersonRepository people) {
+      ItemEscalations itemEscalations) {
     this.escalations = escalations;
     this.notices = notices;
     this.rectifications = rectifications;
     this.lights = lights;
     this.referrals = referrals;
-    this.files = files;
     this.items = items;
-    this.people = people;
-  }
-
-  /** An escalation with what came of it. */
-  public record EscalationView(
-      Escalation escalation,
-      ItemSummary item,
-      List<SupervisionNotice> notices,
-      Optional<Rectification> rectification,
-      List<MeetingReferral> referrals,
-      List<AttachmentRow> files,
-      java.util.Map<String, String> names) {
-
-    /** A person by name (姓名), as every page shows them; the log-in alone for someone unknown. */
-    public String who(String username) {
-      String name = username == null ? null : names.get(username);
-      return name == null ? username : name;
-    }
+    this.itemEscalations = itemEscalations;
   }
 
   /** A notice with its item, for the printable notice. */
@@ -81,11 +59,6 @@ public class SupervisionQueries {
   @Transactional(readOnly = true)
   public List<EscalationView> openQueue() {
     return escalations.findByStatusOrderByOpenedAtDesc(Escalation.Status.OPEN).stream().map(this::view).toList();
-  }
-
-  @Transactional(readOnly = true)
-  public List<EscalationView> ofItem(Long itemId) {
-    return escalations.findByWorkItemIdOrderByOpenedAtDesc(itemId).stream().map(this::view).toList();
   }
 
   @Transactional(readOnly = true)
@@ -115,49 +88,7 @@ public class SupervisionQueries {
         .toList();
   }
 
-  /** What supervision kept of one item, each list oldest first: the item's timeline reads it. */
-  public record ItemRecords(
-      List<LightAssessment> lights,
-      List<SupervisionNotice> notices,
-      List<Escalation> escalations,
-      java.util.Map<Long, Rectification> rectifications,
-      List<MeetingReferral> referrals) {}
-
-  @Transactional(readOnly = true)
-  public ItemRecords recordsOf(Long itemId) {
-    List<Escalation> ofItem = new java.util.ArrayList<>(escalations.findByWorkItemIdOrderByOpenedAtDesc(itemId));
-    java.util.Collections.reverse(ofItem);
-    java.util.Map<Long, Rectification> rectificationByEscalation = new java.util.HashMap<>();
-    List<MeetingReferral> referralsOfItem = new java.util.ArrayList<>();
-    for (Escalation escalation : ofItem) {
-      rectifications.findByEscalationId(escalation.getId())
-          .ifPresent(r -> rectificationByEscalation.put(escalation.getId(), r));
-      referralsOfItem.addAll(referrals.findByEscalationIdOrderByReferredAtAsc(escalation.getId()));
-    }
-    return new ItemRecords(
-        lights.findByWorkItemIdOrderByAssessedAtAscIdAsc(itemId),
-        notices.findByWorkItemIdOrderByIssuedAtAsc(itemId),
-        List.copyOf(ofItem),
-        rectificationByEscalation,
-        referralsOfItem);
-  }
-
   private EscalationView view(Escalation escalation) {
-    Optional<Rectification> rectification = rectifications.findByEscalationId(escalation.getId());
-    List<AttachmentRow> filesOf = rectification.map(r -> files.listOf(r.getId())).orElse(List.of());
-    // who signed off and who uploaded are kept as log-ins; the page names them as the timeline does
-    java.util.Map<String, String> names = new java.util.HashMap<>();
-    java.util.stream.Stream.concat(
-            rectification.map(Rectification::getSignedOffBy).stream(), filesOf.stream().map(AttachmentRow::uploadedBy))
-        .filter(java.util.Objects::nonNull).distinct()
-        .forEach(username -> people.findByUsername(username).ifPresent(p -> names.put(username, p.getFullName())));
-    return new EscalationView(
-        escalation,
-        items.summary(escalation.getWorkItemId()),
-        notices.findByEscalationIdOrderByIssuedAtAsc(escalation.getId()),
-        rectification,
-        referrals.findByEscalationIdOrderByReferredAtAsc(escalation.getId()),
-        filesOf,
-        java.util.Map.copyOf(names));
+    return itemEscalations.view(escalation);
   }
 }

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.notification.Recipients;
 import org.duban.task.TaskHolders;
-import org.duban.book.WorkItem;
+import org.duban.book.ItemFacts;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,8 +31,8 @@ class UrgeRecipients {
   }
 
   @Transactional(readOnly = true)
-  Set<String> of(WorkItem item) {
-    Set<String> to = new LinkedHashSet<>(recipients.headsOf(item.getLeadDepartment().getId()));
+  Set<String> of(ItemFacts item) {
+    Set<String> to = new LinkedHashSet<>(recipients.headsOf(item.leadDepartmentId()));
     openTasks(item).values().forEach(task -> to.addAll(holders.of(task)));
     return to;
   }
@@ -42,18 +42,18 @@ class UrgeRecipients {
    * in a round of all items, where the item is a variable of its branch: those tasks are looked for
    * among the lead department's only (a query on the variable alone matches the whole round).
    */
-  private Map<String, Task> openTasks(WorkItem item) {
+  private Map<String, Task> openTasks(ItemFacts item) {
     Map<String, Task> tasks = new LinkedHashMap<>();
-    taskService.createTaskQuery().processInstanceBusinessKey("item-" + item.getId()).active().list()
+    taskService.createTaskQuery().processInstanceBusinessKey("item-" + item.id()).active().list()
         .forEach(task -> tasks.put(task.getId(), task));
     taskService.createTaskQuery()
-        .taskCandidateGroup(item.getLeadDepartment().groupId())
+        .taskCandidateGroup(item.leadDepartmentGroupId())
         .includeAssignedTasks()
-        .processVariableValueEquals("workItemId", item.getId())
+        .processVariableValueEquals("workItemId", item.id())
         .active()
         .list().stream()
         .filter(task -> !tasks.containsKey(task.getId()))
-        .filter(task -> item.getId().equals(taskService.getVariable(task.getId(), "workItemId")))
+        .filter(task -> item.id().equals(taskService.getVariable(task.getId(), "workItemId")))
         .forEach(task -> tasks.put(task.getId(), task));
     return tasks;
   }

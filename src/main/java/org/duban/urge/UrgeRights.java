@@ -2,8 +2,8 @@ package org.duban.urge;
 
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
-import org.duban.book.WorkItem;
-import org.duban.book.WorkItemRepository;
+import org.duban.book.ItemFacts;
+import org.duban.book.WorkItemQueries;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,21 +15,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("urgeRights")
 public class UrgeRights {
 
-  private final WorkItemRepository workItems;
+  private final WorkItemQueries items;
 
-  UrgeRights(WorkItemRepository workItems) {
-    this.workItems = workItems;
+  UrgeRights(WorkItemQueries items) {
+    this.items = items;
   }
 
   @Transactional(readOnly = true)
   public boolean mayUrge(Long workItemId, CurrentUser user) {
-    return user != null && workItems.findById(workItemId).map(item -> mayUrge(item, user)).orElse(false);
+    return user != null && items.facts(workItemId).map(item -> mayUrge(item, user)).orElse(false);
   }
 
-  boolean mayUrge(WorkItem item, CurrentUser user) {
-    if (!item.getStage().isOpen()) {
+  boolean mayUrge(ItemFacts item, CurrentUser user) {
+    if (!item.stage().isOpen()) {
       return false;
     }
-    return user.has(Role.SUPERVISION) || item.getTaskBook().getIssuer().getUsername().equals(user.getUsername());
+    return user.has(Role.SUPERVISION) || item.issuerUsername().equals(user.getUsername());
   }
 }

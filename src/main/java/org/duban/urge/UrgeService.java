@@ -16,8 +16,8 @@ import org.duban.notification.MessageKind;
 import org.duban.notification.Notifier;
 import org.duban.org.PersonRepository;
 import org.duban.security.CurrentUser;
-import org.duban.book.WorkItem;
-import org.duban.book.WorkItemRepository;
+import org.duban.book.ItemFacts;
+import org.duban.book.WorkItemQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -46,7 +46,7 @@ public class UrgeService {
   private final UrgeLimits limits;
   private final UrgeRights rights;
   private final UrgeRecipients recipients;
-  private final WorkItemRepository workItems;
+  private final WorkItemQueries items;
   private final PersonRepository people;
   private final ItemHistory history;
   private final Notifier notifier;
@@ -58,7 +58,7 @@ public class UrgeService {
       UrgeLimits limits,
       UrgeRights rights,
       UrgeRecipients recipients,
-      WorkItemRepository workItems,
+      WorkItemQueries items,
       PersonRepository people,
       ItemHistory history,
       Notifier notifier,
@@ -68,7 +68,7 @@ public class UrgeService {
     this.limits = limits;
     this.rights = rights;
     this.recipients = recipients;
-    this.workItems = workItems;
+    this.items = items;
     this.people = people;
     this.history = history;
     this.notifier = notifier;
@@ -82,7 +82,7 @@ public class UrgeService {
    */
   @Transactional
   public Urge urge(Long workItemId, CurrentUser user, String message) {
-    WorkItem item = workItems.findById(workItemId).orElseThrow(NotFound::new);
+    ItemFacts item = items.facts(workItemId).orElseThrow(NotFound::new);
     if (!rights.mayUrge(item, user)) {
       throw new AccessDeniedException("urge item " + workItemId);
     }
@@ -110,7 +110,7 @@ public class UrgeService {
     }
     quota.use();
     Urge urge = urges.save(new Urge(workItemId, urger, text, now));
-    history.itemEvent(workItemId, item.getTaskBook().getId(), urger, EventKind.ITEM_URGED, text);
+    history.itemEvent(workItemId, item.taskBookId(), urger, EventKind.ITEM_URGED, text);
     Set<String> to = new LinkedHashSet<>(recipients.of(item));
     to.remove(urger);
     if (!to.isEmpty()) {
@@ -125,18 +125,18 @@ public class UrgeService {
     return urges.findByWorkItemIdOrderByUrgedAtAscIdAsc(workItemId);
   }
 
-  private Message message(Urge urge, WorkItem item, Set<String> to) {
+  private Message message(Urge urge, ItemFacts item, Set<String> to) {
     String urgerName = people.findByUsername(urge.getUrger()).map(p -> p.getFullName()).orElse(urge.getUrger());
-    String subject = item.getSeq() + ". " + item.getTitle();
+    String subject = item.seq() + ". " + item.title();
     // kept as keys: the inbox shows it in the reader's language, e-mail and robots in the recipient's
     return Message.worded(
         "urge-" + urge.getId(),
         Set.copyOf(to),
-        item.getId(),
+        item.id(),
         MessageKind.URGE,
         MessageText.of("urge.notify.title", subject),
         MessageText.of("urge.notify.body", urgerName, subject, urge.getMessage()),
-        "/items/" + item.getId());
+        "/items/" + item.id());
   }
 
   private UrgeQuota lockQuota(String urger, LocalDate day) {

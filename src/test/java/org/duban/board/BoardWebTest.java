@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.duban.book.ItemStates;
 import org.duban.IssuedItemFixture;
 import org.duban.checkin.CheckIn;
 import org.duban.checkin.CheckInRepository;
@@ -120,18 +121,18 @@ class BoardWebTest extends WebTestSupport {
       for (int i = 0; i < ids.size(); i++) {
         WorkItem item = workItems.findById(ids.get(i)).orElseThrow();
         switch (i % 7) {
-          case 0 -> item.lit(Light.RED, "进度滞后", EngineClock.now());
-          case 1 -> item.lit(Light.YELLOW, "进度偏慢", EngineClock.now());
-          case 2 -> item.lit(Light.GREEN, "按计划", EngineClock.now());
+          case 0 -> ItemStates.lit(item, Light.RED, "进度滞后", EngineClock.now());
+          case 1 -> ItemStates.lit(item, Light.YELLOW, "进度偏慢", EngineClock.now());
+          case 2 -> ItemStates.lit(item, Light.GREEN, "按计划", EngineClock.now());
           case 3 -> {}
-          case 4 -> item.closed(EngineClock.now());
+          case 4 -> ItemStates.closed(item, EngineClock.now());
           case 5 -> {
-            item.lit(Light.RED, "已逾期", EngineClock.now());
-            item.revise(item.getTitle(), item.getTargetText(), item.getLeaderInCharge(), today.minusDays(3), null);
+            ItemStates.lit(item, Light.RED, "已逾期", EngineClock.now());
+            ItemStates.revise(item, item.getTitle(), item.getTargetText(), item.getLeaderInCharge(), today.minusDays(3), null);
           }
           default -> {
-            item.lit(Light.RED, "进度滞后", EngineClock.now());
-            item.closed(EngineClock.now());
+            ItemStates.lit(item, Light.RED, "进度滞后", EngineClock.now());
+            ItemStates.closed(item, EngineClock.now());
           }
         }
       }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.book.ItemStates;
 import org.duban.IssuedItemFixture;
 import org.duban.TestHospital;
 import org.duban.infrastructure.EngineClock;
@@ -51,7 +52,7 @@ class NoticeRungNotLightTest {
     TestClock.at("2026-03-02T08:30");
     Long item = fixture.issuedItem("亮红灯的督办事项").itemId();
     transactions.executeWithoutResult(tx ->
-        workItems.findById(item).orElseThrow().lit(Light.RED, "进度落后序时进度", EngineClock.now()));
+        ItemStates.lit(workItems.findById(item).orElseThrow(), Light.RED, "进度落后序时进度", EngineClock.now()));
     ladder.onWeeklyLight(item, Light.RED);
 
     // When the office triages it and issues the notice (a red item starts at the yellow rung)

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.book.ItemStates;
 import org.duban.TestHospital;
 import org.duban.checkin.CheckIn;
 import org.duban.checkin.CheckInRepository;
@@ -94,7 +95,7 @@ abstract class LifecycleScenario {
     TaskBook book = taskBooks.createDraft(bookForm, hospital.user("tleader"));
     WorkItem item = taskBooks.addItem(book.getId(), itemForm(book, today.plusDays(30)), hospital.user("tleader"));
     // whose work began with the book (a sheet's start date): its 序时进度 runs from then, not from its issue
-    transaction.executeWithoutResult(status -> items.findById(item.getId()).orElseThrow().startOn(bookForm.getPeriodStart()));
+    transaction.executeWithoutResult(status -> ItemStates.startOn(items.findById(item.getId()).orElseThrow(), bookForm.getPeriodStart()));
     String bookInstance = book.getProcessInstanceId();
 
     // When the draft is submitted, sent back with a reason, revised and approved

@@ -2,6 +2,7 @@ package org.duban.light;
 
 import org.duban.RunningAppTest;
 import org.duban.TestClock;
+import org.duban.book.ItemStates;
 import org.duban.ladder.EscalationLadder;
 import org.duban.ladder.EscalationRepository;
 
@@ -90,7 +91,7 @@ class WeeklySweepIdempotenceTest {
 
   IssuedItem startedThirtyDaysAgo(IssuedItem item) {
     transaction.executeWithoutResult(status ->
-        workItems.findById(item.itemId()).orElseThrow().startOn(MONDAY.toLocalDate().minusDays(30)));
+        ItemStates.startOn(workItems.findById(item.itemId()).orElseThrow(), MONDAY.toLocalDate().minusDays(30)));
     return item;
   }
 

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
+import org.duban.book.ItemStates;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.TestHospital;
@@ -334,6 +335,6 @@ class SupervisionReportContentTest {
   /** Lights are the weekly sweep's to set; the test sets them as a sweep would have. */
   private void light(IssuedItem item, Light light) {
     new TransactionTemplate(transactionManager).executeWithoutResult(status ->
-        workItems.findById(item.itemId()).orElseThrow().lit(light, "测试设定", EngineClock.now()));
+        ItemStates.lit(workItems.findById(item.itemId()).orElseThrow(), light, "测试设定", EngineClock.now()));
   }
 }
