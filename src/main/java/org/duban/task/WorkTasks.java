@@ -119,7 +119,8 @@ public class WorkTasks {
             .map(TaskContext::taskBookId)
             .collect(Collectors.toSet()))
         .forEach(b -> bookSubjects.put(b.getId(), b.getTitle()));
-    Map<String, String> processNames = processNames(tasks);
+    Map<String, String> processKeys = new HashMap<>();
+    Map<String, String> processNames = processNames(tasks, processKeys);
     List<TaskRow> rows = new ArrayList<>(tasks.size());
     for (Task task : tasks) {
       TaskContext context = contexts.get(task.getId());
@@ -136,7 +137,9 @@ public class WorkTasks {
               context.taskBookId(),
               task.getAssignee(),
               task.getCreateTime(),
-              task.getDueDate()));
+              task.getDueDate(),
+              processKeys.get(task.getProcessDefinitionId()),
+              task.getTaskDefinitionKey()));
     }
     return new InboxPage(rows, Math.max(page, 0), hasNext);
   }
@@ -257,7 +260,7 @@ public class WorkTasks {
     }
   }
 
-  private Map<String, String> processNames(List<Task> tasks) {
+  private Map<String, String> processNames(List<Task> tasks, Map<String, String> keys) {
     Map<String, String> names = new HashMap<>();
     String[] ids = tasks.stream().map(Task::getProcessDefinitionId).filter(Objects::nonNull).distinct()
         .toArray(String[]::new);
@@ -265,6 +268,7 @@ public class WorkTasks {
       for (ProcessDefinition definition :
           repositoryService.createProcessDefinitionQuery().processDefinitionIdIn(ids).list()) {
         names.put(definition.getId(), definition.getName() != null ? definition.getName() : definition.getKey());
+        keys.put(definition.getId(), definition.getKey());
       }
     }
     return names;
