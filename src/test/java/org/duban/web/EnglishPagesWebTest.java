@@ -208,6 +208,23 @@ class EnglishPagesWebTest extends WebTestSupport {
     assertThat(left).as("Chinese left on the English pages, by page (%d pages checked)", pages.size()).isEmpty();
   }
 
+  @Test
+  void theInboxAndTheTaskPageNameTheTaskAndItsFieldsInTheReadersLanguage() throws Exception {
+    String claim = fixture.openTask(fixture.issuedItem("英文任务名称事项"), "claimItem").getId();
+
+    String inbox = page("tmedhead", get("/tasks"));
+    assertThat(inbox).contains(">Claim the work item</a>", "Department work on an item")
+        // the browser tests find a task's row by its model name, whatever the language
+        .contains("data-task-key=\"认领工作任务\"");
+    String task = page("tmedhead", get("/tasks/{id}", claim));
+    assertThat(task).contains("<h1>Claim the work item</h1>", "Confirm whether your department leads this work item",
+        ">Dispute</label>", "Reason for the dispute", "Required when disputing.").doesNotContain("认领结果");
+
+    String chinese = mvc.perform(get("/tasks/{id}", claim).param("lang", "zh_CN").with(as("tmedhead")))
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(chinese).contains("<h1>认领工作任务</h1>", "认领结果", ">提出异议</label>").doesNotContain("Claim the work item");
+  }
+
   /** What is left Chinese on each page once user data, notice numbers and the temporary list are taken out. */
   private Map<String, Set<String>> chineseLeft() {
     List<String> data = new ArrayList<>(userData());
