@@ -29,6 +29,7 @@ import org.duban.checkin.CheckInRounds;
 import org.duban.decomposition.HospitalTable;
 import org.duban.infrastructure.EngineClock;
 import org.duban.ladder.EscalationLadder;
+import org.duban.light.WeeklySupervisionService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -99,6 +100,7 @@ class EnglishPagesWebTest extends WebTestSupport {
   @Autowired TaskBookService taskBooks;
   @Autowired CheckInRounds checkInRounds;
   @Autowired EscalationLadder ladder;
+  @Autowired WeeklySupervisionService weekly;
   @Autowired WorkCalendar calendar;
   @Autowired JdbcTemplate jdbc;
 
@@ -168,7 +170,10 @@ class EnglishPagesWebTest extends WebTestSupport {
     task("tmedhead", "submitCheckIn", fixture.openCheckInTask(new IssuedItemFixture.IssuedItem(book.getId(), itemId)).getId(),
         Map.of("percentDone", "20", "readings[0].value", "7.1", "narrative", "英文检查推进缓慢",
             "obstacles", "英文检查改造滞后"));
-    // the item goes to the office's triage (the browser test lights it red with a sweep)
+    // the weekly sweep lights the item, and the item page explains its light
+    weekly.runToEnd("tducha");
+    page("tmedhead", get("/items/{id}", itemId));
+    // the item goes to the office's triage (the browser test's sweep lights it red; here it is sent)
     ladder.open(itemId);
     page("tducha", get("/supervision"));
     // 督查室研判并签发督办单
