@@ -118,7 +118,10 @@ class EnglishPagesWebTest extends WebTestSupport {
     page("tleader", get("/books"));
     page("tleader", get("/books/new"));
     TaskBook book = departmentDraft(BOOK);
-    Long itemId = fixture.addItem(book, "1", ITEM).getId();
+    // two collaborating departments, so that the pages join names
+    org.duban.book.WorkItemFormData itemForm = fixture.itemForm(book, "1", ITEM);
+    itemForm.setCollaboratorIds(List.of(hospital.department("tit").getId(), hospital.department("tnursing").getId()));
+    Long itemId = taskBooks.addItem(book.getId(), itemForm, hospital.user(IssuedItemFixture.ISSUER)).getId();
     page("tleader", get("/books/{id}/edit", book.getId()));
 
     // a table in the hospital's own names, refused and then imported (HospitalTableBrowserTest,
