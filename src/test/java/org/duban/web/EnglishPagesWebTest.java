@@ -173,8 +173,10 @@ class EnglishPagesWebTest extends WebTestSupport {
     task("tmedhead", "submitCheckIn", fixture.openCheckInTask(new IssuedItemFixture.IssuedItem(book.getId(), itemId)).getId(),
         Map.of("percentDone", "20", "readings[0].value", "7.1", "narrative", "英文检查推进缓慢",
             "obstacles", "英文检查改造滞后"));
-    // the weekly sweep lights the item, and the item page explains its light
+    // the weekly sweep lights the item, and the item page explains its light; the office's page
+    // shows what its run-now button leaves (the sweep itself runs here to its end, no job executor)
     weekly.runToEnd("tducha");
+    page("tducha", get("/supervision").flashAttr("notice", "supervision.sweep.started"));
     page("tmedhead", get("/items/{id}", itemId));
     // the item goes to the office's triage (the browser test's sweep lights it red; here it is sent)
     ladder.open(itemId);
