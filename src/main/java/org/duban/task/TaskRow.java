@@ -16,7 +16,10 @@ public record TaskRow(
     Long taskBookId,
     String assignee,
     Date created,
-    Date due) {
+    Date due,
+    // the keys its name and its process's name are translated by (ModelWords)
+    String processKey,
+    String taskKey) {
 
   public boolean isClaimed() {
     return assignee != null;

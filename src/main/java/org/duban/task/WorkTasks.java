@@ -105,7 +105,8 @@ public class WorkTasks {
     Map<String, TaskContext> contexts = taskIds.of(tasks.stream().map(Task::getId).toList());
     // what each task is about, from the features that own it (the book: items and books), read at once
     Map<TaskContext, TaskSubject> about = subjects.of(contexts.values());
-    Map<String, String> processNames = processNames(tasks);
+    Map<String, String> processKeys = new HashMap<>();
+    Map<String, String> processNames = processNames(tasks, processKeys);
     List<TaskRow> rows = new ArrayList<>(tasks.size());
     for (Task task : tasks) {
       TaskContext context = contexts.get(task.getId());
@@ -121,7 +122,9 @@ public class WorkTasks {
               context.taskBookId(),
               task.getAssignee(),
               task.getCreateTime(),
-              task.getDueDate()));
+              task.getDueDate(),
+              processKeys.get(task.getProcessDefinitionId()),
+              task.getTaskDefinitionKey()));
     }
     return new InboxPage(rows, Math.max(page, 0), hasNext);
   }
@@ -242,7 +245,7 @@ public class WorkTasks {
     }
   }
 
-  private Map<String, String> processNames(List<Task> tasks) {
+  private Map<String, String> processNames(List<Task> tasks, Map<String, String> keys) {
     Map<String, String> names = new HashMap<>();
     String[] ids = tasks.stream().map(Task::getProcessDefinitionId).filter(Objects::nonNull).distinct()
         .toArray(String[]::new);
@@ -250,6 +253,7 @@ public class WorkTasks {
       for (ProcessDefinition definition :
           repositoryService.createProcessDefinitionQuery().processDefinitionIdIn(ids).list()) {
         names.put(definition.getId(), definition.getName() != null ? definition.getName() : definition.getKey());
+        keys.put(definition.getId(), definition.getKey());
       }
     }
     return names;
