@@ -1,5 +1,6 @@
 package org.duban.book;
 
+import org.duban.infrastructure.MessageText;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,9 @@ public class DepartmentWorkService {
     String from = item.getLeadDepartment().getName();
     item.reassignTo(department);
     item.movedTo(ItemStage.AWAITING_CLAIM);
-    event(item, actor, EventKind.ITEM_REASSIGNED, from + " → " + department.getName() + note(comment));
+    event(item, actor, EventKind.ITEM_REASSIGNED, comment == null
+        ? MessageText.of("history.reassigned", from, department.getName())
+        : MessageText.of("history.reassignedWithComment", from, department.getName(), comment));
     if (emptyDepartments.isEmpty(department.getId())) {
       event(item, actor, EventKind.ITEM_ROUTED_TO_SUPERVISION, department.getName());
     }
@@ -129,7 +132,8 @@ public class DepartmentWorkService {
     }
     item.movedTo(ItemStage.IN_PROGRESS);
     event(item, actor, EventKind.ITEM_BROKEN_DOWN,
-        String.join("；", created.stream().map(t -> t.getTitle() + "（" + t.assigneeName() + "）").toList()));
+        HistoryTexts.joined(created.stream()
+            .map(t -> MessageText.of("history.subTask.assigned", t.getTitle(), t.assigneeName())).toList()));
     return created;
   }
 
@@ -164,7 +168,8 @@ public class DepartmentWorkService {
   public void subTaskDone(Long subTaskId, String actor, String report) {
     SubTask subTask = subTasks.findById(subTaskId).orElseThrow(NotFound::new);
     subTask.done(report, actor, EngineClock.now());
-    event(subTask.getWorkItem(), actor, EventKind.SUBTASK_DONE, subTask.getTitle() + "：" + report);
+    event(subTask.getWorkItem(), actor, EventKind.SUBTASK_DONE,
+        MessageText.of("history.subTask.done", subTask.getTitle(), report));
   }
 
   @Transactional
@@ -195,7 +200,7 @@ public class DepartmentWorkService {
       return;
     }
     item.closed(EngineClock.now());
-    event(item, ItemHistory.SYSTEM, EventKind.ITEM_CLOSED, null);
+    event(item, ItemHistory.SYSTEM, EventKind.ITEM_CLOSED, (String) null);
     // whatever still chases the item (an escalation) ends with it, in this transaction
     events.publishEvent(new WorkItemClosed(itemId, WorkItemClosed.Why.ACCEPTED));
     log.info("work item {} closed", itemId);
@@ -260,7 +265,8 @@ public class DepartmentWorkService {
     history.itemEvent(item.getId(), item.getTaskBook().getId(), actor, kind, detail);
   }
 
-  private static String note(String comment) {
-    return comment == null ? "" : "（" + comment + "）";
+  private void event(WorkItem item, String actor, EventKind kind, MessageText detail) {
+    history.itemEvent(item.getId(), item.getTaskBook().getId(), actor, kind, detail);
   }
+
 }

@@ -1,5 +1,6 @@
 package org.duban.book;
 
+import org.duban.infrastructure.MessageText;
 import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.org.DepartmentRepository;
@@ -58,7 +59,7 @@ class SubTaskHandover {
     }
     WorkItem item = subTask.getWorkItem();
     history.itemEvent(item.getId(), item.getTaskBook().getId(), actor(), EventKind.SUBTASK_HANDED_OVER,
-        subTask.getTitle() + "：" + before + " → " + subTask.assigneeName());
+        MessageText.of("history.subTask.handedOver", subTask.getTitle(), before, subTask.assigneeName()));
     log.info("Sub-task {} ({}) of {} now held by {}", subTask.getId(), subTask.getTitle(), event.fromUsername(),
         subTask.assigneeName());
   }

@@ -14,11 +14,14 @@ public class WorkItemQueries {
   private final WorkItemRepository workItems;
   private final SubTaskRepository subTasks;
   private final ItemAccess access;
+  private final ReportCounts reportCounts;
 
-  WorkItemQueries(WorkItemRepository workItems, SubTaskRepository subTasks, ItemAccess access) {
+  WorkItemQueries(
+      WorkItemRepository workItems, SubTaskRepository subTasks, ItemAccess access, ReportCounts reportCounts) {
     this.workItems = workItems;
     this.subTasks = subTasks;
     this.access = access;
+    this.reportCounts = reportCounts;
   }
 
   /** The item, or 403 when the user's role and department do not allow it. */
@@ -64,7 +67,7 @@ public class WorkItemQueries {
   @Transactional(readOnly = true)
   public boolean neverReported(Long itemId) {
     WorkItem item = workItems.findById(itemId).orElseThrow(NotFound::new);
-    return NeverReported.of(item.getPercentDone(), workItems.countSubmittedCheckIns(itemId), item.getStage());
+    return NeverReported.of(item.getPercentDone(), reportCounts.submittedCheckIns(itemId), item.getStage());
   }
 
   /** Every item of the book, for callers that have checked the viewer may see the whole book. */

@@ -44,9 +44,6 @@ public interface WorkItemRepository extends JpaRepository<WorkItem, Long> {
         departmentId, java.util.Arrays.stream(ItemStage.values()).filter(ItemStage::isOpen).toList());
   }
 
-  @Query("select count(c) from CheckIn c where c.workItem.id = :itemId"
-      + " and c.status = org.duban.checkin.CheckIn.Status.SUBMITTED")
-  long countSubmittedCheckIns(Long itemId);
 
   long countByTaskBookIdAndStageNot(Long taskBookId, ItemStage stage);
 

@@ -25,4 +25,6 @@ public interface CheckInRepository extends JpaRepository<CheckIn, Long> {
   @Query("select c.workItem.id, count(c) from CheckIn c where c.workItem.id in :itemIds and c.status = :status"
       + " group by c.workItem.id")
   List<Object[]> countByItemInStatus(Collection<Long> itemIds, CheckIn.Status status);
+
+  long countByWorkItemIdAndStatus(Long workItemId, CheckIn.Status status);
 }

@@ -1,5 +1,7 @@
 package org.duban.checkin;
 
+import org.duban.infrastructure.MessageTexts;
+import org.duban.infrastructure.MessageText;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -73,7 +75,8 @@ public class CheckInService {
     progress.reported(itemId, percentDone);
     checkIns.save(checkIn);
     history.itemEvent(
-        itemId, item.getTaskBook().getId(), actor, EventKind.CHECK_IN_SUBMITTED, period + "：" + percentDone + "%");
+        itemId, item.getTaskBook().getId(), actor, EventKind.CHECK_IN_SUBMITTED,
+        MessageText.of("history.checkIn.submitted", period, percentDone));
     return checkIn;
   }
 
@@ -99,9 +102,11 @@ public class CheckInService {
         .map(c -> new CheckInView(c.getPeriod(), c.getStatus(), c.getPercentDone(), c.getNarrative(),
             c.getObstacles(), c.getSubmittedBy(), c.getRecordedAt(),
             c.getReadings().stream()
-                .map(r -> r.getIndicator().getName() + "：" + r.getValue().stripTrailingZeros().toPlainString()
-                    + (r.getIndicator().getUnit() == null ? "" : r.getIndicator().getUnit())
-                    + (r.isOnTarget() ? " ✓" : " ✗"))
+                .map(r -> MessageText.of("checkin.reading.line", r.getIndicator().getName(),
+                        r.getValue().stripTrailingZeros().toPlainString()
+                            + (r.getIndicator().getUnit() == null ? "" : r.getIndicator().getUnit()),
+                        r.isOnTarget() ? "✓" : "✗")
+                    .in(MessageTexts.readerLocale()))
                 .toList()))
         .toList();
   }
