@@ -63,6 +63,14 @@ class EnglishPagesWebTest extends WebTestSupport {
       "rectification_attachment.file_name", "decomposition_upload.file_name",
       "department_alias.alias", "person_alias.alias", "work_calendar_day.name", "rectification.verification");
 
+  /** Texts the app keeps as a message key beside their Chinese wording: column and its key column. */
+  static final Map<String, String> STORED_WITHOUT_KEY = Map.of(
+      "item_event.detail", "detail_key",
+      "escalation.reason", "reason_key",
+      "work_item.light_reason", "light_reason_key",
+      "light_assessment.reason", "reason_key",
+      "meeting_referral.reason", "reason_key");
+
   /** The language switch offers Chinese by its own name, as every language switch does. */
   static final Set<String> LANGUAGE_NAMES = Set.of("中文");
 
@@ -249,6 +257,16 @@ class EnglishPagesWebTest extends WebTestSupport {
     Set<String> data = new LinkedHashSet<>();
     typed.stream().filter(s -> CJK.matcher(s).find()).forEach(data::add);
     List<String> columns = new ArrayList<>(USER_DATA_COLUMNS);
+    // a stored text without its message key was written before texts had keys, or as an admin worded
+    // it (a reason in a changed decision table): it is shown as written, like data
+    STORED_WITHOUT_KEY.forEach((column, key) -> {
+      String[] tableAndColumn = column.split("\\.");
+      jdbc.queryForList("select distinct " + tableAndColumn[1] + " from " + tableAndColumn[0]
+              + " where " + tableAndColumn[1] + " is not null and " + key + " is null", String.class).stream()
+          .map(String::strip)
+          .filter(s -> CJK.matcher(s).find())
+          .forEach(data::add);
+    });
     for (String column : columns) {
       String[] tableAndColumn = column.split("\\.");
       jdbc.queryForList("select distinct " + tableAndColumn[1] + " from " + tableAndColumn[0]
