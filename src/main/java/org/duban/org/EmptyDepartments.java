@@ -28,7 +28,7 @@ public class EmptyDepartments {
 
   private final DepartmentRepository departments;
   private final DepartmentHeads heads;
-  private final Rule rule;
+  private volatile Rule rule;
 
   EmptyDepartments(
       DepartmentRepository departments,
@@ -52,6 +52,15 @@ public class EmptyDepartments {
 
   public Rule rule() {
     return rule;
+  }
+
+  /**
+   * Changes the rule while the app runs. For tests: one shared test application serves the tests of
+   * both rules (each sets the rule it is about and puts the one before back), instead of a Spring
+   * context started for one property.
+   */
+  public void setRule(Rule rule) {
+    this.rule = rule;
   }
 
   public boolean routesToSupervisionOffice() {

@@ -13,21 +13,20 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.IssuedItemFixture;
+import org.duban.RunningAppTest;
 import org.duban.TestHospital;
-import org.duban.ThisContextsEngine;
 import org.duban.itemhistory.ItemEvent;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.org.Department;
 import org.duban.org.DepartmentKind;
 import org.duban.org.DepartmentRepository;
+import org.duban.org.EmptyDepartments;
 import org.duban.task.WorkTasks;
 import org.duban.book.WorkItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -36,10 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * role_supervision), the reviewer is warned before approving, the book's page warns its readers and
  * the item's history says where its tasks went.
  */
-@SpringBootTest(properties = "duban.issuing.empty-department=supervision-office")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@ExtendWith(ThisContextsEngine.class)
+@RunningAppTest
 class EmptyDepartmentToSupervisionOfficeTest {
 
   @Autowired MockMvc mvc;
@@ -50,6 +46,21 @@ class EmptyDepartmentToSupervisionOfficeTest {
   @Autowired WorkTasks workTasks;
   @Autowired TaskService taskService;
   @Autowired ItemHistory history;
+  @Autowired EmptyDepartments emptyDepartments;
+
+  private EmptyDepartments.Rule ruleBefore;
+
+  /** duban.issuing.empty-department=supervision-office, in the shared application for this test only. */
+  @BeforeEach
+  void emptyDepartmentsGoToTheSupervisionOffice() {
+    ruleBefore = emptyDepartments.rule();
+    emptyDepartments.setRule(EmptyDepartments.Rule.SUPERVISION_OFFICE);
+  }
+
+  @AfterEach
+  void ruleAsBefore() {
+    emptyDepartments.setRule(ruleBefore);
+  }
 
   @Test
   void theTasksOfADepartmentWithNobodyGoToTheSupervisionOfficeWithAWarning() throws Exception {

@@ -23,7 +23,6 @@ import org.duban.book.TaskBook;
 import org.duban.book.ItemSummary;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -32,10 +31,10 @@ import org.springframework.test.web.servlet.MvcResult;
  * names goes to a screen that asks once per distinct name; a mapping is remembered as an other name
  * so the next table resolves it without asking; an admin may create a department from a name.
  * The departments, leaders and other names these tests create would show in other tests' lists, so
- * they run in an application of their own, closed afterwards.
+ * they run in an application of their own, which {@code HospitalTableBrowserTest} (in the same test
+ * JVM) goes on using and closes afterwards.
  */
-@TestPropertySource(properties = "duban.test.context=name-screen")
-@DirtiesContext
+@TestPropertySource(properties = "duban.test.context=own-names")
 class DecompositionNameScreenWebTest extends DecompositionTestSupport {
 
   private static final Pattern NAMES_ACTION = Pattern.compile("/books/(\\d+)/import/(\\d+)/names");

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import org.duban.RunningAppTest;
 import org.duban.TestHospital;
 import org.duban.decomposition.HospitalTable;
 import org.duban.infrastructure.EngineClock;
@@ -29,11 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,11 +46,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 时间节点, 工作目标), 目标领域 and 牵头单位 merged over the rows they span, and indicator columns.
  *
  * <p>The departments and leaders of this hospital would show in other tests' lists, so it runs in an
- * application of its own, closed afterwards.
+ * application of its own, closed afterwards: the one of {@code DecompositionNameScreenWebTest}, whose
+ * names differ from these, when it ran before in the same test JVM (one Spring start less).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "duban.test.context=hospital-table")
-@ActiveProfiles("test")
+@RunningAppTest
+@TestPropertySource(properties = "duban.test.context=own-names")
 @DirtiesContext
 class HospitalTableBrowserTest {
 

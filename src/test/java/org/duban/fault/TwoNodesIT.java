@@ -9,14 +9,11 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.duban.HttpBrowser;
 import org.junit.jupiter.api.Test;
@@ -74,22 +71,24 @@ class TwoNodesIT {
       waitFor(Duration.ofSeconds(120), () -> count(jdbc,
           "select count(*) from act_hi_procinst where proc_def_key_ = 'weeklySupervision' and end_time_ is null") == 0);
 
-      // A burst of timer jobs (the instances started half on each node), due at one moment below
+      // A burst of timer jobs (the instances started half on each node), due at one moment below:
+      // one call to each node starts its half, as a signal thrown once per instance (a REST call per
+      // instance spent most of the test checking the admin's password, BCrypt on every call)
       List<EngineRest> engines = List.of(new EngineRest(a.baseUrl()), new EngineRest(b.baseUrl()));
-      engines.get(0).deploy("two-nodes-it", EngineRest.timerProcess("twoNodesJobs", OffsetDateTime.now().plusDays(1)));
-      ExecutorService starters = Executors.newFixedThreadPool(4);
-      try {
-        List<Future<String>> instances = new ArrayList<>();
-        for (int n = 0; n < JOBS; n++) {
-          EngineRest engine = engines.get(n % 2);
-          instances.add(starters.submit(() -> engine.start("twoNodesJobs")));
-        }
-        for (Future<String> instance : instances) {
-          instance.get(5, TimeUnit.MINUTES);
-        }
-      } finally {
-        starters.shutdownNow();
+      engines.get(0).deploy("two-nodes-it", jobsStartedBySignal(OffsetDateTime.now().plusDays(1), JOBS / 2));
+      List<CompletableFuture<String>> starters = engines.stream()
+          .map(engine -> CompletableFuture.supplyAsync(() -> {
+            try {
+              return engine.start("twoNodesJobsStarter");
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          })).toList();
+      for (CompletableFuture<String> starter : starters) {
+        starter.get(5, TimeUnit.MINUTES);
       }
+      assertThat(count(jdbc, "select count(*) from act_hi_procinst where proc_def_key_ = 'twoNodesJobsStarter' and end_time_ is not null"))
+          .as("both starters ran to their end").isEqualTo(2);
       assertThat(count(jdbc, "select count(*) from act_ru_job where process_def_key_ = 'twoNodesJobs'")).isEqualTo(JOBS);
 
       // The outbox: deliveries to a robot whose webhook is this test's receiver
@@ -157,6 +156,46 @@ class TwoNodesIT {
           + " sweep jobs by node %s; resident A %d MB, B %d MB%n",
           DELIVERIES, sentByNode, JOBS, jobsByNode, sweepJobsByNode, a.residentKb() / 1024, b.residentKb() / 1024);
     }
+  }
+
+  /**
+   * {@code twoNodesJobs}, an instance of which waits for a timer at {@code due} and ends (one timer
+   * job per instance), started by the signal {@code twoNodesJobsGo}; and {@code twoNodesJobsStarter},
+   * which throws that signal {@code instances} times, one after the other, in its one transaction.
+   */
+  private static String jobsStartedBySignal(OffsetDateTime due, int instances) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="http://duban.org/fault">
+          <bpmn:signal id="go" name="twoNodesJobsGo"/>
+          <bpmn:process id="twoNodesJobs" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <bpmn:startEvent id="start"><bpmn:signalEventDefinition signalRef="go"/></bpmn:startEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait"/>
+            <bpmn:intermediateCatchEvent id="wait">
+              <bpmn:timerEventDefinition><bpmn:timeDate>%s</bpmn:timeDate></bpmn:timerEventDefinition>
+            </bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="passed"/>
+            <bpmn:endEvent id="passed"/>
+          </bpmn:process>
+          <bpmn:process id="twoNodesJobsStarter" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <bpmn:startEvent id="begin"/>
+            <bpmn:sequenceFlow id="s1" sourceRef="begin" targetRef="each"/>
+            <bpmn:subProcess id="each">
+              <bpmn:multiInstanceLoopCharacteristics isSequential="true">
+                <bpmn:loopCardinality>%d</bpmn:loopCardinality>
+              </bpmn:multiInstanceLoopCharacteristics>
+              <bpmn:startEvent id="eachBegin"/>
+              <bpmn:sequenceFlow id="e1" sourceRef="eachBegin" targetRef="signal"/>
+              <bpmn:intermediateThrowEvent id="signal"><bpmn:signalEventDefinition signalRef="go"/></bpmn:intermediateThrowEvent>
+              <bpmn:sequenceFlow id="e2" sourceRef="signal" targetRef="eachEnd"/>
+              <bpmn:endEvent id="eachEnd"/>
+            </bpmn:subProcess>
+            <bpmn:sequenceFlow id="s2" sourceRef="each" targetRef="end"/>
+            <bpmn:endEvent id="end"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(due.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), instances);
   }
 
   private static AppProcess node(FaultPostgres db, String name) {
