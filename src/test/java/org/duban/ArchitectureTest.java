@@ -35,16 +35,21 @@ import org.springframework.stereotype.Controller;
 
 /**
  * The package rules of docs/architecture.md, checked on the main classes at every build: no package
- * cycles, the four layers only ever look down, and controllers reach data and the engine through the
- * owning package's services and hand templates records, not entities.
+ * cycles, the four layers only ever look down, and controllers reach data and the engine through
+ * the owning package's services and hand templates records, not entities.
  */
 @AnalyzeClasses(packages = "org.duban", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   /** Layer 1: pages and read models, which compose features for a screen. */
   static final String[] PAGES = {
-    "org.duban.web..", "org.duban.admin..", "org.duban.board..", "org.duban.report..",
-    "org.duban.itempage..", "org.duban.supervision..", "org.duban.demo.."
+    "org.duban.web..",
+    "org.duban.admin..",
+    "org.duban.board..",
+    "org.duban.report..",
+    "org.duban.itempage..",
+    "org.duban.supervision..",
+    "org.duban.demo.."
   };
 
   /** Layer 2: the features that act on the book. */
@@ -59,9 +64,17 @@ class ArchitectureTest {
 
   /** Layer 4: the shared kernel, which knows no feature. */
   static final String[] KERNEL = {
-    "org.duban.task..", "org.duban.forms..", "org.duban.deployment..", "org.duban.calendar..",
-    "org.duban.notification..", "org.duban.itemhistory..", "org.duban.audit..",
-    "org.duban.security..", "org.duban.operations..", "org.duban.org..", "org.duban.infrastructure.."
+    "org.duban.task..",
+    "org.duban.forms..",
+    "org.duban.deployment..",
+    "org.duban.calendar..",
+    "org.duban.notification..",
+    "org.duban.itemhistory..",
+    "org.duban.audit..",
+    "org.duban.security..",
+    "org.duban.operations..",
+    "org.duban.org..",
+    "org.duban.infrastructure.."
   };
 
   @ArchTest
@@ -76,14 +89,22 @@ class ArchitectureTest {
   static final ArchRule layersOnlyLookDown =
       layeredArchitecture()
           .consideringOnlyDependenciesInLayers()
-          .layer("Pages").definedBy(PAGES)
-          .layer("Features").definedBy(FEATURES)
-          .layer("Book").definedBy(BOOK)
-          .layer("Kernel").definedBy(KERNEL)
-          .whereLayer("Pages").mayNotBeAccessedByAnyLayer()
-          .whereLayer("Features").mayOnlyBeAccessedByLayers("Pages")
-          .whereLayer("Book").mayOnlyBeAccessedByLayers("Pages", "Features")
-          .whereLayer("Kernel").mayOnlyBeAccessedByLayers("Pages", "Features", "Book")
+          .layer("Pages")
+          .definedBy(PAGES)
+          .layer("Features")
+          .definedBy(FEATURES)
+          .layer("Book")
+          .definedBy(BOOK)
+          .layer("Kernel")
+          .definedBy(KERNEL)
+          .whereLayer("Pages")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("Features")
+          .mayOnlyBeAccessedByLayers("Pages")
+          .whereLayer("Book")
+          .mayOnlyBeAccessedByLayers("Pages", "Features")
+          .whereLayer("Kernel")
+          .mayOnlyBeAccessedByLayers("Pages", "Features", "Book")
           // a new package must be given its layer here and in docs/architecture.md; only the
           // application class in the root package stands outside the layers
           .ensureAllClassesAreContainedInArchitectureIgnoring("org.duban")
@@ -93,7 +114,9 @@ class ArchitectureTest {
   static final DescribedPredicate<JavaClass> CONTROLLERS =
       DescribedPredicate.describe(
           "controllers (and classes nested in them)",
-          c -> isController(c) || c.getEnclosingClass().map(ArchitectureTest::isController).orElse(false));
+          c ->
+              isController(c)
+                  || c.getEnclosingClass().map(ArchitectureTest::isController).orElse(false));
 
   private static boolean isController(JavaClass c) {
     return c.isMetaAnnotatedWith(Controller.class);
@@ -129,8 +152,9 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .areAnnotatedWith(Entity.class)
           .as("templates get records, not entities: no controller depends on a JPA entity")
-          .because("an entity in a template is a lazy-loading and write-through hazard"
-              + " and ties pages to the table layout");
+          .because(
+              "an entity in a template is a lazy-loading and write-through hazard"
+                  + " and ties pages to the table layout");
 
   /**
    * The stricter form of the rule above, for the next step: it also catches the entity a controller
@@ -145,7 +169,8 @@ class ArchitectureTest {
       classes()
           .that(CONTROLLERS)
           .should(neitherDependOnNorReceiveEntities())
-          .as("templates get records, not entities: no controller receives a JPA entity from a call");
+          .as(
+              "templates get records, not entities: no controller receives a JPA entity from a call");
 
   /**
    * A controller's own dependencies on entities, and the calls that hand it one without naming it:
@@ -153,7 +178,8 @@ class ArchitectureTest {
    * bytecode, only a call whose (generic) return type holds it.
    */
   private static ArchCondition<JavaClass> neitherDependOnNorReceiveEntities() {
-    return new ArchCondition<>("neither depend on entities nor receive them from the methods they call") {
+    return new ArchCondition<>(
+        "neither depend on entities nor receive them from the methods they call") {
       @Override
       public void check(JavaClass controller, ConditionEvents events) {
         for (Dependency dependency : controller.getDirectDependenciesFromSelf()) {
@@ -164,7 +190,10 @@ class ArchitectureTest {
         for (JavaCodeUnitAccess<?> call : controller.getCodeUnitAccessesFromSelf()) {
           CodeUnitAccessTarget target = call.getTarget();
           JavaType returned =
-              target.resolveMember().map(m -> (JavaType) m.getReturnType()).orElse(target.getReturnType());
+              target
+                  .resolveMember()
+                  .map(m -> (JavaType) m.getReturnType())
+                  .orElse(target.getReturnType());
           for (JavaClass type : returned.getAllInvolvedRawTypes()) {
             if (type.isAnnotatedWith(Entity.class)) {
               events.add(

@@ -22,17 +22,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The one browser over real HTTP for tests against a running app (in this JVM on a random port, or a
- * separate process such as the fault tests' node): its own cookies and so its own session, the log-in
- * form with its CSRF token, forms and file uploads posted with the token of a page of the same
- * session, as a browser does. Redirects are not followed, so tests see each 302. {@link #at(String)}
- * is the same browser (same cookies) talking to another node, as behind a load balancer.
+ * The one browser over real HTTP for tests against a running app (in this JVM on a random port, or
+ * a separate process such as the fault tests' node): its own cookies and so its own session, the
+ * log-in form with its CSRF token, forms and file uploads posted with the token of a page of the
+ * same session, as a browser does. Redirects are not followed, so tests see each 302. {@link
+ * #at(String)} is the same browser (same cookies) talking to another node, as behind a load
+ * balancer.
  */
 public class HttpBrowser {
 
   /** The hidden CSRF field of a form, its attributes in either order. */
   private static final Pattern CSRF =
-      Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+      Pattern.compile(
+          "name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
   private final String base;
   private final CookieManager cookies;
@@ -45,11 +47,12 @@ public class HttpBrowser {
   private HttpBrowser(String base, CookieManager cookies) {
     this.base = base;
     this.cookies = cookies;
-    this.client = HttpClient.newBuilder()
-        .cookieHandler(cookies)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(10))
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   public static HttpBrowser onPort(int port) {
@@ -66,7 +69,8 @@ public class HttpBrowser {
   }
 
   /** Logs in on the log-in page; fails the test unless it is accepted (a 302 away from /login). */
-  public HttpBrowser logIn(String username, String password) throws IOException, InterruptedException {
+  public HttpBrowser logIn(String username, String password)
+      throws IOException, InterruptedException {
     assertThat(tryLogIn(username, password)).as("log-in of " + username).doesNotContain("/login");
     return this;
   }
@@ -76,14 +80,20 @@ public class HttpBrowser {
     return logIn(username, TestHospital.PASSWORD);
   }
 
-  /** Posts the log-in form with the log-in page's CSRF token; returns where it leads (a 302 is required). */
-  public String tryLogIn(String username, String password) throws IOException, InterruptedException {
-    HttpResponse<String> login = postForm("/login", Map.of("username", username, "password", password), csrfFrom("/login"));
+  /**
+   * Posts the log-in form with the log-in page's CSRF token; returns where it leads (a 302 is
+   * required).
+   */
+  public String tryLogIn(String username, String password)
+      throws IOException, InterruptedException {
+    HttpResponse<String> login =
+        postForm("/login", Map.of("username", username, "password", password), csrfFrom("/login"));
     assertThat(login.statusCode()).as("log-in of " + username).isEqualTo(302);
     return login.headers().firstValue("Location").orElseThrow();
   }
 
-  public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path, String... headers)
+      throws IOException, InterruptedException {
     return send(request(path, headers).GET());
   }
 
@@ -93,13 +103,15 @@ public class HttpBrowser {
   }
 
   /** Posts the fields as a browser posts a form, with the CSRF token given. */
-  public HttpResponse<String> postForm(String path, Map<String, String> fields, String csrfToken, String... headers)
+  public HttpResponse<String> postForm(
+      String path, Map<String, String> fields, String csrfToken, String... headers)
       throws IOException, InterruptedException {
     Map<String, String> all = new LinkedHashMap<>(fields);
     all.put("_csrf", csrfToken);
-    String body = all.entrySet().stream()
-        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-        .collect(Collectors.joining("&"));
+    String body =
+        all.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
     return postEncoded(path, body, headers);
   }
 
@@ -115,8 +127,8 @@ public class HttpBrowser {
   }
 
   /**
-   * Posts an already encoded form body (odd or repeated fields, as an attacker writes them) with the
-   * CSRF token of the page at {@code tokenFrom} appended.
+   * Posts an already encoded form body (odd or repeated fields, as an attacker writes them) with
+   * the CSRF token of the page at {@code tokenFrom} appended.
    */
   public HttpResponse<String> postForm(String path, String tokenFrom, String encodedForm)
       throws IOException, InterruptedException {
@@ -125,26 +137,46 @@ public class HttpBrowser {
 
   private HttpResponse<String> postEncoded(String path, String body, String... headers)
       throws IOException, InterruptedException {
-    return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        request(path, headers)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   /**
-   * Posts a multipart form as a browser does: the text fields (put the CSRF token among them, or send
-   * it as an {@code X-CSRF-TOKEN} header as the pages' scripts do), then one file.
+   * Posts a multipart form as a browser does: the text fields (put the CSRF token among them, or
+   * send it as an {@code X-CSRF-TOKEN} header as the pages' scripts do), then one file.
    *
    * @param contentType the file part's content type, or {@code null} for none
    */
-  public HttpResponse<String> postFile(String path, Map<String, String> fields, String fileField, String filename,
-      String contentType, byte[] content, String... headers) throws IOException, InterruptedException {
+  public HttpResponse<String> postFile(
+      String path,
+      Map<String, String> fields,
+      String fileField,
+      String filename,
+      String contentType,
+      byte[] content,
+      String... headers)
+      throws IOException, InterruptedException {
     String boundary = "----duban" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     StringBuilder head = new StringBuilder();
-    fields.forEach((name, value) -> head.append("--").append(boundary)
-        .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-        .append(value).append("\r\n"));
-    head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
-        .append("\"; filename=\"").append(filename).append("\"\r\n");
+    fields.forEach(
+        (name, value) ->
+            head.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+    head.append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"")
+        .append(fileField)
+        .append("\"; filename=\"")
+        .append(filename)
+        .append("\"\r\n");
     if (contentType != null) {
       head.append("Content-Type: ").append(contentType).append("\r\n");
     }
@@ -152,17 +184,21 @@ public class HttpBrowser {
     body.write(head.toString().getBytes(StandardCharsets.UTF_8));
     body.write(content);
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(request(path, headers).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    return send(
+        request(path, headers)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
-  public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+  public HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   /** A request to the path on this browser's node, with header name/value pairs. */
   public HttpRequest.Builder request(String path, String... headers) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       builder.header(headers[i], headers[i + 1]);
     }
@@ -171,7 +207,9 @@ public class HttpBrowser {
 
   /** A cookie this browser holds, e.g. the session cookie. */
   public Optional<HttpCookie> cookie(String name) {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .findFirst();
   }
 
   /** Replaces the browser's session cookie, as a fixation or a stolen cookie would. */
@@ -183,13 +221,18 @@ public class HttpBrowser {
     cookies.getCookieStore().add(URI.create(base + "/"), cookie);
   }
 
-  public static HttpRequest.Builder basic(HttpRequest.Builder request, String username, String password) {
-    return request.header("Authorization", "Basic "
-        + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+  public static HttpRequest.Builder basic(
+      HttpRequest.Builder request, String username, String password) {
+    return request.header(
+        "Authorization",
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
   }
 
   /** HTTP Basic, asking for JSON as a REST client does. */
-  public static HttpRequest.Builder basicJson(HttpRequest.Builder request, String username, String password) {
+  public static HttpRequest.Builder basicJson(
+      HttpRequest.Builder request, String username, String password) {
     return basic(request, username, password).header("Accept", "application/json");
   }
 

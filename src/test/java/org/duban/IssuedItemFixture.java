@@ -8,21 +8,21 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.duban.infrastructure.EngineClock;
-import org.duban.task.WorkTasks;
 import org.duban.book.BookLevel;
+import org.duban.book.IndicatorDirection;
 import org.duban.book.TaskBook;
 import org.duban.book.TaskBookFormData;
 import org.duban.book.TaskBookService;
-import org.duban.book.WorkItemFormData;
-import org.duban.book.IndicatorDirection;
 import org.duban.book.WorkItem;
+import org.duban.book.WorkItemFormData;
+import org.duban.infrastructure.EngineClock;
+import org.duban.task.WorkTasks;
 import org.springframework.stereotype.Component;
 
 /**
  * Task books and issued items for Spring tests, made through the same service calls the pages make:
- * {@code tleader} drafts, {@code treviewer} approves, and each item is led by 测试医务部 (group
- * {@code dept_tmedical}) with 测试信息中心 collaborating and one indicator. 测试护理部 has no part in it.
+ * {@code tleader} drafts, {@code treviewer} approves, and each item is led by 测试医务部 (group {@code
+ * dept_tmedical}) with 测试信息中心 collaborating and one indicator. 测试护理部 has no part in it.
  */
 @Component
 public class IssuedItemFixture {
@@ -35,7 +35,11 @@ public class IssuedItemFixture {
   private final WorkTasks workTasks;
   private final TaskService taskService;
 
-  IssuedItemFixture(TestHospital hospital, TaskBookService taskBooks, WorkTasks workTasks, TaskService taskService) {
+  IssuedItemFixture(
+      TestHospital hospital,
+      TaskBookService taskBooks,
+      WorkTasks workTasks,
+      TaskService taskService) {
     this.hospital = hospital;
     this.taskBooks = taskBooks;
     this.workTasks = workTasks;
@@ -97,13 +101,19 @@ public class IssuedItemFixture {
     form.setLeadDepartmentId(hospital.department(departmentCode).getId());
     WorkItem item = taskBooks.addItem(book.getId(), form, hospital.user(ISSUER));
     String instance = book.getProcessInstanceId();
-    workTasks.complete(singleTask(instance, "draftTaskBook").getId(), Map.of(), hospital.user(ISSUER));
     workTasks.complete(
-        singleTask(instance, "reviewTaskBook").getId(), Map.of("reviewDecision", "approve"), hospital.user(REVIEWER));
+        singleTask(instance, "draftTaskBook").getId(), Map.of(), hospital.user(ISSUER));
+    workTasks.complete(
+        singleTask(instance, "reviewTaskBook").getId(),
+        Map.of("reviewDecision", "approve"),
+        hospital.user(REVIEWER));
     return new IssuedItem(book.getId(), item.getId());
   }
 
-  /** A draft department book of the department with this code, one level below {@code parent}, over its period. */
+  /**
+   * A draft department book of the department with this code, one level below {@code parent}, over
+   * its period.
+   */
   public TaskBook departmentDraftUnder(TaskBook parent, String departmentCode, String title) {
     TaskBookFormData data = new TaskBookFormData();
     data.setTitle(title);
@@ -135,9 +145,12 @@ public class IssuedItemFixture {
     TaskBook book = taskBooks.createDraft(data, hospital.user(ISSUER));
     WorkItem item = addItem(book, "1", title + "事项");
     String instance = book.getProcessInstanceId();
-    workTasks.complete(singleTask(instance, "draftTaskBook").getId(), Map.of(), hospital.user(ISSUER));
     workTasks.complete(
-        singleTask(instance, "reviewTaskBook").getId(), Map.of("reviewDecision", "approve"), hospital.user(REVIEWER));
+        singleTask(instance, "draftTaskBook").getId(), Map.of(), hospital.user(ISSUER));
+    workTasks.complete(
+        singleTask(instance, "reviewTaskBook").getId(),
+        Map.of("reviewDecision", "approve"),
+        hospital.user(REVIEWER));
     return new IssuedItem(book.getId(), item.getId());
   }
 
@@ -152,8 +165,11 @@ public class IssuedItemFixture {
     nursing.setCollaboratorIds(List.of());
     taskBooks.addItem(draft.getId(), nursing, hospital.user(ISSUER));
     IssuedItem issued = new IssuedItem(draft.getId(), null);
-    workTasks.complete(openBookTask(issued, "draftTaskBook").getId(), Map.of(), hospital.user(ISSUER));
-    workTasks.complete(openBookTask(issued, "reviewTaskBook").getId(), Map.of("reviewDecision", "approve"),
+    workTasks.complete(
+        openBookTask(issued, "draftTaskBook").getId(), Map.of(), hospital.user(ISSUER));
+    workTasks.complete(
+        openBookTask(issued, "reviewTaskBook").getId(),
+        Map.of("reviewDecision", "approve"),
         hospital.user(REVIEWER));
     return draft;
   }
@@ -170,17 +186,24 @@ public class IssuedItemFixture {
 
   /** The open monthly check-in task of the item, after a round was opened. */
   public Task openCheckInTask(IssuedItem item) {
-    List<Task> tasks = taskService.createTaskQuery().taskDefinitionKey("submitCheckIn").active().list().stream()
-        .filter(t -> item.itemId().equals(taskService.getVariable(t.getId(), "workItemId")))
-        .toList();
+    List<Task> tasks =
+        taskService.createTaskQuery().taskDefinitionKey("submitCheckIn").active().list().stream()
+            .filter(t -> item.itemId().equals(taskService.getVariable(t.getId(), "workItemId")))
+            .toList();
     assertThat(tasks).as("open check-in tasks of item %s", item.itemId()).hasSize(1);
     return tasks.get(0);
   }
 
   private Task singleTask(String instanceOrBusinessKey, String taskKey) {
-    List<Task> tasks = taskService.createTaskQuery()
-        .or().processInstanceId(instanceOrBusinessKey).processInstanceBusinessKey(instanceOrBusinessKey).endOr()
-        .taskDefinitionKey(taskKey).list();
+    List<Task> tasks =
+        taskService
+            .createTaskQuery()
+            .or()
+            .processInstanceId(instanceOrBusinessKey)
+            .processInstanceBusinessKey(instanceOrBusinessKey)
+            .endOr()
+            .taskDefinitionKey(taskKey)
+            .list();
     assertThat(tasks).as("open %s tasks in %s", taskKey, instanceOrBusinessKey).hasSize(1);
     return tasks.get(0);
   }

@@ -50,12 +50,18 @@ public final class Page {
 
   /** The error messages shown in the {@code form-field} that holds the control with this name. */
   public List<String> errorsBeside(String controlName) {
-    List<Element> fields = elements.stream()
-        .filter(e -> hasClass(e, "form-field"))
-        .filter(e -> !descendants(e, c -> isControl(c) && controlName.equals(c.getAttributeValue("name"))).isEmpty())
-        .toList();
+    List<Element> fields =
+        elements.stream()
+            .filter(e -> hasClass(e, "form-field"))
+            .filter(
+                e ->
+                    !descendants(
+                            e, c -> isControl(c) && controlName.equals(c.getAttributeValue("name")))
+                        .isEmpty())
+            .toList();
     if (fields.isEmpty()) {
-      throw new AssertionError("no form-field holds a control named " + controlName + " in:\n" + html);
+      throw new AssertionError(
+          "no form-field holds a control named " + controlName + " in:\n" + html);
     }
     List<String> errors = new ArrayList<>();
     for (Element field : fields) {
@@ -65,21 +71,28 @@ public final class Page {
   }
 
   /**
-   * The cells of {@code table.list} tables that carry no {@code data-label}: on a phone such a table
-   * becomes stacked cards, and a cell without a label shows a bare value.
+   * The cells of {@code table.list} tables that carry no {@code data-label}: on a phone such a
+   * table becomes stacked cards, and a cell without a label shows a bare value.
    */
   public List<String> unlabelledListCells() {
     List<String> unlabelled = new ArrayList<>();
-    elements.stream().filter(e -> "table".equals(e.getElementName()) && hasClass(e, "list"))
-        .forEach(table -> descendants(table, e -> "td".equals(e.getElementName()) && !e.hasAttribute("data-label"))
-            .forEach(td -> unlabelled.add(text(td))));
+    elements.stream()
+        .filter(e -> "table".equals(e.getElementName()) && hasClass(e, "list"))
+        .forEach(
+            table ->
+                descendants(
+                        table,
+                        e -> "td".equals(e.getElementName()) && !e.hasAttribute("data-label"))
+                    .forEach(td -> unlabelled.add(text(td))));
     return unlabelled;
   }
 
   /** How many cells of {@code table.list} tables the page has. */
   public long listCells() {
-    return elements.stream().filter(e -> "table".equals(e.getElementName()) && hasClass(e, "list"))
-        .mapToLong(table -> descendants(table, e -> "td".equals(e.getElementName())).size()).sum();
+    return elements.stream()
+        .filter(e -> "table".equals(e.getElementName()) && hasClass(e, "list"))
+        .mapToLong(table -> descendants(table, e -> "td".equals(e.getElementName())).size())
+        .sum();
   }
 
   /** Every field error on the page. */
@@ -93,7 +106,9 @@ public final class Page {
   }
 
   private List<Element> controls(String name) {
-    return elements.stream().filter(e -> isControl(e) && name.equals(e.getAttributeValue("name"))).toList();
+    return elements.stream()
+        .filter(e -> isControl(e) && name.equals(e.getAttributeValue("name")))
+        .toList();
   }
 
   private static boolean hasClass(Element e, String cssClass) {

@@ -19,7 +19,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 @TestConfiguration
 public class StatementCounter implements BeanPostProcessor {
 
-  private static final Set<String> STATEMENTS = Set.of("prepareStatement", "prepareCall", "createStatement");
+  private static final Set<String> STATEMENTS =
+      Set.of("prepareStatement", "prepareCall", "createStatement");
 
   private final AtomicLong statements = new AtomicLong();
 
@@ -30,21 +31,27 @@ public class StatementCounter implements BeanPostProcessor {
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
     if (bean instanceof DataSource dataSource && "dataSource".equals(beanName)) {
-      return proxy(DataSource.class, dataSource, (target, method, args) -> {
-        Object result = invoke(target, method, args);
-        return result instanceof Connection connection ? connection(connection) : result;
-      });
+      return proxy(
+          DataSource.class,
+          dataSource,
+          (target, method, args) -> {
+            Object result = invoke(target, method, args);
+            return result instanceof Connection connection ? connection(connection) : result;
+          });
     }
     return bean;
   }
 
   private Connection connection(Connection connection) {
-    return proxy(Connection.class, connection, (target, method, args) -> {
-      if (STATEMENTS.contains(method.getName())) {
-        statements.incrementAndGet();
-      }
-      return invoke(target, method, args);
-    });
+    return proxy(
+        Connection.class,
+        connection,
+        (target, method, args) -> {
+          if (STATEMENTS.contains(method.getName())) {
+            statements.incrementAndGet();
+          }
+          return invoke(target, method, args);
+        });
   }
 
   private interface Handler<T> {
@@ -53,11 +60,14 @@ public class StatementCounter implements BeanPostProcessor {
 
   @SuppressWarnings("unchecked")
   private static <T> T proxy(Class<T> type, T target, Handler<T> handler) {
-    InvocationHandler invocation = (proxy, method, args) ->
-        method.getName().equals("equals") && args != null && args.length == 1
-            ? proxy == args[0]
-            : handler.handle(target, method, args);
-    return (T) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {type}, invocation);
+    InvocationHandler invocation =
+        (proxy, method, args) ->
+            method.getName().equals("equals") && args != null && args.length == 1
+                ? proxy == args[0]
+                : handler.handle(target, method, args);
+    return (T)
+        Proxy.newProxyInstance(
+            StatementCounter.class.getClassLoader(), new Class<?>[] {type}, invocation);
   }
 
   private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

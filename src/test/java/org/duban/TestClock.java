@@ -5,10 +5,10 @@ import java.util.Date;
 import org.duban.infrastructure.EngineClock;
 
 /**
- * The engine clock in tests, in one place: Duban and the engine read the time through
- * {@link EngineClock}, so a test that stands the clock somewhere moves both, and puts it back to the
- * machine's time afterwards ({@link #reset()}, in its {@code @AfterEach}), since the clock is one for
- * the whole JVM and its contexts.
+ * The engine clock in tests, in one place: Duban and the engine read the time through {@link
+ * EngineClock}, so a test that stands the clock somewhere moves both, and puts it back to the
+ * machine's time afterwards ({@link #reset()}, in its {@code @AfterEach}), since the clock is one
+ * for the whole JVM and its contexts.
  */
 public final class TestClock {
 
@@ -19,7 +19,9 @@ public final class TestClock {
     EngineClock.set(EngineClock.toDate(time));
   }
 
-  /** As {@link #at(LocalDateTime)}, from an ISO local date-time such as {@code 2026-03-02T08:30}. */
+  /**
+   * As {@link #at(LocalDateTime)}, from an ISO local date-time such as {@code 2026-03-02T08:30}.
+   */
   public static void at(String localDateTime) {
     at(LocalDateTime.parse(localDateTime));
   }

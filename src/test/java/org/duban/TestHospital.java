@@ -1,8 +1,8 @@
 package org.duban;
 
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.HashMap;
+import java.util.Map;
 import org.duban.org.Department;
 import org.duban.org.DepartmentHeads;
 import org.duban.org.DepartmentKind;
@@ -54,11 +54,15 @@ public class TestHospital {
       departments.findAll().forEach(d -> byCode.put(d.getCode(), d));
       return this;
     }
-    for (String[] row : new String[][] {
-        {"tleaders", "测试院领导", "LEADERSHIP"}, {"tsupervision", "测试督查室", "SUPERVISION"},
-        {"tmedical", "测试医务部", "FUNCTIONAL"}, {"tnursing", "测试护理部", "FUNCTIONAL"},
-        {"tit", "测试信息中心", "FUNCTIONAL"}}) {
-      byCode.put(row[0], departments.save(new Department(row[0], row[1], null, DepartmentKind.valueOf(row[2]))));
+    for (String[] row :
+        new String[][] {
+          {"tleaders", "测试院领导", "LEADERSHIP"}, {"tsupervision", "测试督查室", "SUPERVISION"},
+          {"tmedical", "测试医务部", "FUNCTIONAL"}, {"tnursing", "测试护理部", "FUNCTIONAL"},
+          {"tit", "测试信息中心", "FUNCTIONAL"}
+        }) {
+      byCode.put(
+          row[0],
+          departments.save(new Department(row[0], row[1], null, DepartmentKind.valueOf(row[2]))));
     }
     sync.syncGroups();
     person("tleader", "测试书记", "tleaders", Role.LEADER);
@@ -77,13 +81,15 @@ public class TestHospital {
 
   private void person(String username, String name, String department, Role role) {
     Person person =
-        people.save(new Person(username, name, null, passwordHash(), byCode.get(department), EnumSet.of(role)));
+        people.save(
+            new Person(
+                username, name, null, passwordHash(), byCode.get(department), EnumSet.of(role)));
     sync.syncPerson(person);
   }
 
   /**
-   * One BCrypt hash of {@link #PASSWORD} for every person and every context of the JVM: a hash takes
-   * a tenth of a second on purpose, and any BCrypt hash of the password lets its holder in.
+   * One BCrypt hash of {@link #PASSWORD} for every person and every context of the JVM: a hash
+   * takes a tenth of a second on purpose, and any BCrypt hash of the password lets its holder in.
    */
   private String passwordHash() {
     String hash = passwordHash;

@@ -51,13 +51,16 @@ public final class TestPostgres {
     if (server == null) {
       try {
         EmbeddedPostgres started = EmbeddedPostgres.builder().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            started.close();
-          } catch (IOException e) {
-            // the JVM ends anyway; the server's folder is a temporary one
-          }
-        }));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      try {
+                        started.close();
+                      } catch (IOException e) {
+                        // the JVM ends anyway; the server's folder is a temporary one
+                      }
+                    }));
         server = started;
       } catch (IOException e) {
         throw new UncheckedIOException("embedded PostgreSQL did not start", e);
@@ -67,8 +70,9 @@ public final class TestPostgres {
   }
 
   /**
-   * The application's data source: a fresh database on the shared server behind a Hikari pool, as in
-   * production (see {@link PostgresAppTest}); without the pool every transaction opens a connection.
+   * The application's data source: a fresh database on the shared server behind a Hikari pool, as
+   * in production (see {@link PostgresAppTest}); without the pool every transaction opens a
+   * connection.
    */
   @TestConfiguration(proxyBeanMethods = false)
   public static class Database {

@@ -10,9 +10,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * Base of the web tests: one cached application context for all of them (see {@link RunningAppTest}),
- * the test hospital, and requests made as one of its people with the real {@code CurrentUser}
- * principal. Each test makes its own task books and items, so tests do not depend on each other.
+ * Base of the web tests: one cached application context for all of them (see {@link
+ * RunningAppTest}), the test hospital, and requests made as one of its people with the real {@code
+ * CurrentUser} principal. Each test makes its own task books and items, so tests do not depend on
+ * each other.
  */
 @RunningAppTest
 public abstract class WebTestSupport {

@@ -9,7 +9,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Every cell's text of an .xlsx, joined by {@code |}: what a person sees in a downloaded workbook. */
+/**
+ * Every cell's text of an .xlsx, joined by {@code |}: what a person sees in a downloaded workbook.
+ */
 public final class WorkbookTexts {
 
   private WorkbookTexts() {}

@@ -32,7 +32,12 @@ public class AssessmentAppeal {
 
   protected AssessmentAppeal() {}
 
-  public AssessmentAppeal(Long assessmentId, Long departmentId, Long workItemId, String reason, String appealedBy,
+  public AssessmentAppeal(
+      Long assessmentId,
+      Long departmentId,
+      Long workItemId,
+      String reason,
+      String appealedBy,
       LocalDateTime appealedAt) {
     this.assessmentId = assessmentId;
     this.departmentId = departmentId;
@@ -42,7 +47,13 @@ public class AssessmentAppeal {
     this.appealedAt = appealedAt;
   }
 
-  void decide(String decision, String reason, BigDecimal newScore, Long changedItemId, String by, LocalDateTime at) {
+  void decide(
+      String decision,
+      String reason,
+      BigDecimal newScore,
+      Long changedItemId,
+      String by,
+      LocalDateTime at) {
     this.decision = decision;
     this.decisionReason = reason;
     this.newScore = newScore;

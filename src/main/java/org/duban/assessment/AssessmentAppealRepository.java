@@ -6,7 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AssessmentAppealRepository extends JpaRepository<AssessmentAppeal, Long> {
 
-  Optional<AssessmentAppeal> findByAssessmentIdAndDepartmentId(Long assessmentId, Long departmentId);
+  Optional<AssessmentAppeal> findByAssessmentIdAndDepartmentId(
+      Long assessmentId, Long departmentId);
 
   List<AssessmentAppeal> findByAssessmentIdOrderByIdAsc(Long assessmentId);
 }

@@ -28,8 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Pages of the year-end assessment: the list, opening one (supervision office), the overview per
- * department and per leader (leaders, supervision, admins), a department's own view, publishing and the
- * Excel export.
+ * department and per leader (leaders, supervision, admins), a department's own view, publishing and
+ * the Excel export.
  */
 @Controller
 class AssessmentController {
@@ -42,8 +42,14 @@ class AssessmentController {
   private final MessageSource messages;
   private final TaskAccess access;
 
-  AssessmentController(AssessmentService service, AssessmentResults results, AssessmentExport export,
-      AssessmentTasks tasks, WorkTasks workTasks, MessageSource messages, TaskAccess access) {
+  AssessmentController(
+      AssessmentService service,
+      AssessmentResults results,
+      AssessmentExport export,
+      AssessmentTasks tasks,
+      WorkTasks workTasks,
+      MessageSource messages,
+      TaskAccess access) {
     this.access = access;
     this.messages = messages;
     this.service = service;
@@ -63,7 +69,10 @@ class AssessmentController {
   }
 
   @GetMapping("/assessments/new")
-  String openPage(@RequestParam(required = false) Long bookId, @AuthenticationPrincipal CurrentUser user, Model model) {
+  String openPage(
+      @RequestParam(required = false) Long bookId,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model) {
     requireOffice(user);
     Map<Long, Integer> weights = new LinkedHashMap<>();
     if (bookId != null) {
@@ -77,14 +86,18 @@ class AssessmentController {
     model.addAttribute("bookId", bookId);
     model.addAttribute("areas", bookId == null ? List.of() : service.areasOf(bookId));
     model.addAttribute("weights", weights);
-    model.addAttribute("errorText", error == null ? null
-        : messages.getMessage(error, LocaleContextHolder.getLocale()));
+    model.addAttribute(
+        "errorText",
+        error == null ? null : messages.getMessage(error, LocaleContextHolder.getLocale()));
     return "assessment/new";
   }
 
   @PostMapping("/assessments")
-  String open(@RequestParam Long bookId, @RequestParam Map<String, String> params,
-      @AuthenticationPrincipal CurrentUser user, Model model) {
+  String open(
+      @RequestParam Long bookId,
+      @RequestParam Map<String, String> params,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model) {
     requireOffice(user);
     Map<Long, Integer> weights = new HashMap<>();
     Map<Long, Integer> shown = new LinkedHashMap<>();
@@ -129,7 +142,10 @@ class AssessmentController {
   }
 
   @GetMapping("/assessments/{id}/departments/{departmentId}")
-  String department(@PathVariable Long id, @PathVariable Long departmentId, @AuthenticationPrincipal CurrentUser user,
+  String department(
+      @PathVariable Long id,
+      @PathVariable Long departmentId,
+      @AuthenticationPrincipal CurrentUser user,
       Model model) {
     if (!AssessmentService.maySeeDepartment(user, departmentId)) {
       throw new AccessDeniedException("another department's score");
@@ -147,8 +163,11 @@ class AssessmentController {
   }
 
   @PostMapping("/assessments/{id}/publish")
-  String publish(@PathVariable Long id, @RequestParam(required = false) String publishComment,
-      @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+  String publish(
+      @PathVariable Long id,
+      @RequestParam(required = false) String publishComment,
+      @AuthenticationPrincipal CurrentUser user,
+      RedirectAttributes redirect) {
     requireOffice(user);
     boolean published = results.isPublished(id);
     Task task = tasks.publishTask(id);
@@ -166,24 +185,35 @@ class AssessmentController {
   }
 
   @GetMapping("/assessments/{id}/export.xlsx")
-  ResponseEntity<byte[]> export(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Locale locale) {
+  ResponseEntity<byte[]> export(
+      @PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Locale locale) {
     if (!AssessmentService.seesAll(user)) {
       throw new AccessDeniedException("the export holds every department's scores");
     }
     AssessmentExport.Download download = export.export(id, locale);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(AssessmentExport.CONTENT_TYPE))
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assessment-" + id + ".xlsx\"; filename*=UTF-8''"
-            + java.net.URLEncoder.encode(download.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"assessment-"
+                + id
+                + ".xlsx\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(
+                        download.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"))
         .cacheControl(CacheControl.noStore())
         .body(download.content());
   }
 
-  /** The department's open review, when this person may take it (its head or a deputy, TaskAccess). */
+  /**
+   * The department's open review, when this person may take it (its head or a deputy, TaskAccess).
+   */
   private String reviewTask(Long assessmentId, Long departmentId, CurrentUser user) {
     return tasks.reviewTasks(assessmentId, departmentId).stream()
         .filter(t -> access.mayWorkOn(t, user))
-        .map(Task::getId).findFirst().orElse(null);
+        .map(Task::getId)
+        .findFirst()
+        .orElse(null);
   }
 
   private static void requireOffice(CurrentUser user) {

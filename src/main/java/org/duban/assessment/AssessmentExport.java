@@ -24,7 +24,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class AssessmentExport {
 
-  public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  public static final String CONTENT_TYPE =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   private final AssessmentResults results;
   private final MessageSource messages;
@@ -38,7 +39,8 @@ public class AssessmentExport {
 
   public Download export(Long assessmentId, Locale locale) {
     AssessmentResults.Overview overview = results.overview(assessmentId);
-    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook workbook = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       CellStyle bold = workbook.createCellStyle();
       Font font = workbook.createFont();
       font.setBold(true);
@@ -47,20 +49,38 @@ public class AssessmentExport {
       score.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
       Set<String> sheetNames = new HashSet<>();
 
-      Sheet summary = workbook.createSheet(unique(text("assessment.export.summary", locale), sheetNames));
+      Sheet summary =
+          workbook.createSheet(unique(text("assessment.export.summary", locale), sheetNames));
       int r = 0;
-      cell(summary.createRow(r++), 0, overview.bookTitle() + " " + text("assessment.title", locale), bold);
-      cell(summary.createRow(r++), 0, text("assessment.status." + overview.assessment().getStatus(), locale), null);
+      cell(
+          summary.createRow(r++),
+          0,
+          overview.bookTitle() + " " + text("assessment.title", locale),
+          bold);
+      cell(
+          summary.createRow(r++),
+          0,
+          text("assessment.status." + overview.assessment().getStatus(), locale),
+          null);
       r++;
-      header(summary.createRow(r++), bold, text("assessment.col.area", locale), text("assessment.col.weight", locale));
+      header(
+          summary.createRow(r++),
+          bold,
+          text("assessment.col.area", locale),
+          text("assessment.col.weight", locale));
       for (AssessmentResults.WeightRow weight : overview.weights()) {
         Row row = summary.createRow(r++);
         cell(row, 0, weight.area(), null);
         row.createCell(1).setCellValue(weight.weight());
       }
       r++;
-      header(summary.createRow(r++), bold, text("assessment.col.rank", locale), text("assessment.col.department", locale),
-          text("assessment.col.departmentScore", locale), text("assessment.col.items", locale),
+      header(
+          summary.createRow(r++),
+          bold,
+          text("assessment.col.rank", locale),
+          text("assessment.col.department", locale),
+          text("assessment.col.departmentScore", locale),
+          text("assessment.col.items", locale),
           text("assessment.col.appeal", locale));
       for (AssessmentResults.DepartmentResult department : overview.departments()) {
         Row row = summary.createRow(r++);
@@ -71,8 +91,13 @@ public class AssessmentExport {
         cell(row, 4, appeal(department.appeal(), locale), null);
       }
       r++;
-      header(summary.createRow(r++), bold, text("assessment.col.rank", locale), text("assessment.col.leader", locale),
-          text("assessment.col.leaderScore", locale), text("assessment.col.items", locale));
+      header(
+          summary.createRow(r++),
+          bold,
+          text("assessment.col.rank", locale),
+          text("assessment.col.leader", locale),
+          text("assessment.col.leaderScore", locale),
+          text("assessment.col.items", locale));
       for (AssessmentResults.LeaderResult leader : overview.leaders()) {
         Row row = summary.createRow(r++);
         row.createCell(0).setCellValue(leader.rank());
@@ -89,12 +114,21 @@ public class AssessmentExport {
         cell(title, 1, text("assessment.col.departmentScore", locale), bold);
         number(title, 2, department.score(), score);
         d++;
-        header(sheet.createRow(d++), bold, text("assessment.col.seq", locale), text("assessment.col.area", locale),
-            text("assessment.col.item", locale), text("assessment.col.leader", locale),
-            text("assessment.col.completion", locale), text("assessment.col.attainment", locale),
-            text("assessment.col.rectificationsOpen", locale), text("assessment.col.rectificationsSignedOff", locale),
-            text("assessment.col.missedCheckIns", locale), text("assessment.col.originalScore", locale),
-            text("assessment.col.finalScore", locale), text("assessment.col.reasons", locale),
+        header(
+            sheet.createRow(d++),
+            bold,
+            text("assessment.col.seq", locale),
+            text("assessment.col.area", locale),
+            text("assessment.col.item", locale),
+            text("assessment.col.leader", locale),
+            text("assessment.col.completion", locale),
+            text("assessment.col.attainment", locale),
+            text("assessment.col.rectificationsOpen", locale),
+            text("assessment.col.rectificationsSignedOff", locale),
+            text("assessment.col.missedCheckIns", locale),
+            text("assessment.col.originalScore", locale),
+            text("assessment.col.finalScore", locale),
+            text("assessment.col.reasons", locale),
             text("assessment.col.changeReason", locale));
         for (AssessmentResults.ItemRow item : department.items()) {
           Row row = sheet.createRow(d++);
@@ -120,7 +154,11 @@ public class AssessmentExport {
         }
         if (department.appeal() != null) {
           d++;
-          cell(sheet.createRow(d++), 0, text("assessment.col.appeal", locale) + "：" + department.appeal().getReason(), null);
+          cell(
+              sheet.createRow(d++),
+              0,
+              text("assessment.col.appeal", locale) + "：" + department.appeal().getReason(),
+              null);
           cell(sheet.createRow(d++), 0, appeal(department.appeal(), locale), null);
         }
         widths(sheet, 13);
@@ -140,7 +178,9 @@ public class AssessmentExport {
     if (!appeal.isDecided()) {
       return text("assessment.appeal.pending", locale);
     }
-    return text("assessment.appeal.decision." + appeal.getDecision(), locale) + "：" + appeal.getDecisionReason();
+    return text("assessment.appeal.decision." + appeal.getDecision(), locale)
+        + "："
+        + appeal.getDecisionReason();
   }
 
   private static String unique(String name, Set<String> used) {
@@ -185,5 +225,4 @@ public class AssessmentExport {
   private String text(String key, Locale locale) {
     return messages.getMessage(key, null, key, locale);
   }
-
 }

@@ -14,10 +14,10 @@ import org.duban.ladder.RectificationCounts;
 import org.springframework.stereotype.Component;
 
 /**
- * Gathers items' {@link ItemFacts} from their data: their stage and closing date against the deadline,
- * their indicators' latest submitted readings, their rectifications and their missed check-ins. The
- * check-ins and rectifications are counted by the features that own them, a few queries for all the
- * items at once.
+ * Gathers items' {@link ItemFacts} from their data: their stage and closing date against the
+ * deadline, their indicators' latest submitted readings, their rectifications and their missed
+ * check-ins. The check-ins and rectifications are counted by the features that own them, a few
+ * queries for all the items at once.
  */
 @Component
 class AssessmentFacts {
@@ -33,16 +33,22 @@ class AssessmentFacts {
   /** The facts of each of the items, by item id. */
   Map<Long, ItemFacts> of(Collection<WorkItem> items) {
     List<Long> itemIds = items.stream().map(WorkItem::getId).toList();
-    Map<Long, BigDecimal> latest = checkIns.latestSubmittedReadings(
-        items.stream().flatMap(i -> i.getIndicators().stream()).map(Indicator::getId).toList());
+    Map<Long, BigDecimal> latest =
+        checkIns.latestSubmittedReadings(
+            items.stream().flatMap(i -> i.getIndicators().stream()).map(Indicator::getId).toList());
     Map<Long, Integer> open = rectifications.openByItem(itemIds);
     Map<Long, Integer> signedOff = rectifications.signedOffByItem(itemIds);
     Map<Long, Integer> missed = checkIns.missedByItem(itemIds);
     Map<Long, ItemFacts> facts = new HashMap<>();
     for (WorkItem item : items) {
-      facts.put(item.getId(), new ItemFacts(completion(item), attainment(item, latest),
-          open.getOrDefault(item.getId(), 0), signedOff.getOrDefault(item.getId(), 0),
-          missed.getOrDefault(item.getId(), 0)));
+      facts.put(
+          item.getId(),
+          new ItemFacts(
+              completion(item),
+              attainment(item, latest),
+              open.getOrDefault(item.getId(), 0),
+              signedOff.getOrDefault(item.getId(), 0),
+              missed.getOrDefault(item.getId(), 0)));
     }
     return facts;
   }
@@ -51,7 +57,9 @@ class AssessmentFacts {
     if (item.getStage() != ItemStage.CLOSED || item.getClosedAt() == null) {
       return Completion.OPEN;
     }
-    return item.getClosedAt().toLocalDate().isAfter(item.getDeadline()) ? Completion.LATE : Completion.ON_TIME;
+    return item.getClosedAt().toLocalDate().isAfter(item.getDeadline())
+        ? Completion.LATE
+        : Completion.ON_TIME;
   }
 
   private static int attainment(WorkItem item, Map<Long, BigDecimal> latestReadings) {

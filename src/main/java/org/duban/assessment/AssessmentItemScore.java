@@ -7,8 +7,9 @@ import jakarta.persistence.Id;
 import java.math.BigDecimal;
 
 /**
- * One item's score in an assessment: the facts the rules read, the score they gave with their reasons
- * (original), and the score that counts (final), changed only by a leader's decision on an appeal.
+ * One item's score in an assessment: the facts the rules read, the score they gave with their
+ * reasons (original), and the score that counts (final), changed only by a leader's decision on an
+ * appeal.
  */
 @Entity
 public class AssessmentItemScore {
@@ -35,8 +36,14 @@ public class AssessmentItemScore {
 
   protected AssessmentItemScore() {}
 
-  public AssessmentItemScore(Long assessmentId, Long workItemId, Long goalAreaId, Long departmentId, Long leaderId,
-      ItemFacts facts, ItemScore score) {
+  public AssessmentItemScore(
+      Long assessmentId,
+      Long workItemId,
+      Long goalAreaId,
+      Long departmentId,
+      Long leaderId,
+      ItemFacts facts,
+      ItemScore score) {
     this.assessmentId = assessmentId;
     this.workItemId = workItemId;
     this.goalAreaId = goalAreaId;

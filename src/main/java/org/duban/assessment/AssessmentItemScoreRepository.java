@@ -8,7 +8,8 @@ interface AssessmentItemScoreRepository extends JpaRepository<AssessmentItemScor
 
   List<AssessmentItemScore> findByAssessmentIdOrderByWorkItemIdAsc(Long assessmentId);
 
-  List<AssessmentItemScore> findByAssessmentIdAndDepartmentIdOrderByWorkItemIdAsc(Long assessmentId, Long departmentId);
+  List<AssessmentItemScore> findByAssessmentIdAndDepartmentIdOrderByWorkItemIdAsc(
+      Long assessmentId, Long departmentId);
 
   Optional<AssessmentItemScore> findByAssessmentIdAndWorkItemId(Long assessmentId, Long workItemId);
 

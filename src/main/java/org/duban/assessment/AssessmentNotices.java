@@ -3,6 +3,8 @@ package org.duban.assessment;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.duban.book.TaskBook;
+import org.duban.book.TaskBookRepository;
 import org.duban.infrastructure.MessageText;
 import org.duban.notification.Message;
 import org.duban.notification.MessageKind;
@@ -13,16 +15,14 @@ import org.duban.org.DepartmentRepository;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
-import org.duban.book.TaskBook;
-import org.duban.book.TaskBookRepository;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells the people concerned about each step of the year-end assessment, in their inbox (and on the
- * channels they chose): the departments that must review their scores, the leaders who must decide an
- * appeal, the department whose appeal was decided, and everyone scored when the results are published.
- * Sent from {@link AssessmentService} in its transaction, so a refused or rolled-back step tells nobody;
- * each message's event key names its step, so a rerun tells nobody twice.
+ * channels they chose): the departments that must review their scores, the leaders who must decide
+ * an appeal, the department whose appeal was decided, and everyone scored when the results are
+ * published. Sent from {@link AssessmentService} in its transaction, so a refused or rolled-back
+ * step tells nobody; each message's event key names its step, so a rerun tells nobody twice.
  */
 @Component
 class AssessmentNotices {
@@ -33,7 +33,11 @@ class AssessmentNotices {
   private final PersonRepository people;
   private final DepartmentRepository departments;
 
-  AssessmentNotices(Notifier notifier, Recipients recipients, TaskBookRepository books, PersonRepository people,
+  AssessmentNotices(
+      Notifier notifier,
+      Recipients recipients,
+      TaskBookRepository books,
+      PersonRepository people,
       DepartmentRepository departments) {
     this.notifier = notifier;
     this.recipients = recipients;
@@ -46,7 +50,9 @@ class AssessmentNotices {
   void reviewAsked(Assessment assessment, List<Long> departmentIds) {
     String book = bookTitle(assessment);
     for (Long departmentId : departmentIds) {
-      send("assessment-" + assessment.getId() + "-review-" + departmentId, recipients.headsOf(departmentId),
+      send(
+          "assessment-" + assessment.getId() + "-review-" + departmentId,
+          recipients.headsOf(departmentId),
           MessageText.of("assessment.notice.review.title", book),
           MessageText.of("assessment.notice.review.body", book),
           departmentLink(assessment, departmentId));
@@ -55,7 +61,8 @@ class AssessmentNotices {
 
   /** The leaders who decide the department's appeal (裁决申诉) are told it waits for them. */
   void appealFiled(Assessment assessment, AssessmentAppeal appeal, List<Long> leaderIds) {
-    String departmentName = departments.findById(appeal.getDepartmentId()).map(Department::getName).orElse("");
+    String departmentName =
+        departments.findById(appeal.getDepartmentId()).map(Department::getName).orElse("");
     Set<String> leaders = new LinkedHashSet<>();
     for (Person person : people.findAllById(leaderIds)) {
       if (person.isActive() && person.has(Role.LEADER)) {
@@ -65,9 +72,15 @@ class AssessmentNotices {
     if (leaders.isEmpty()) {
       people.findActiveByRole(Role.LEADER).forEach(p -> leaders.add(p.getUsername()));
     }
-    send("assessment-" + assessment.getId() + "-appeal-" + appeal.getDepartmentId(), leaders,
+    send(
+        "assessment-" + assessment.getId() + "-appeal-" + appeal.getDepartmentId(),
+        leaders,
         MessageText.of("assessment.notice.appeal.title", departmentName),
-        MessageText.of("assessment.notice.appeal.body", bookTitle(assessment), departmentName, appeal.getReason()),
+        MessageText.of(
+            "assessment.notice.appeal.body",
+            bookTitle(assessment),
+            departmentName,
+            appeal.getReason()),
         departmentLink(assessment, appeal.getDepartmentId()));
   }
 
@@ -75,12 +88,21 @@ class AssessmentNotices {
   void appealDecided(Assessment assessment, AssessmentAppeal appeal) {
     Set<String> to = new LinkedHashSet<>(recipients.headsOf(appeal.getDepartmentId()));
     to.addAll(recipients.activeOnly(List.of(appeal.getAppealedBy())));
-    MessageText outcome = AssessmentAppeal.CHANGE.equals(appeal.getDecision())
-        ? MessageText.of("assessment.notice.outcome.change", appeal.getNewScore().stripTrailingZeros().toPlainString())
-        : MessageText.of("assessment.notice.outcome.uphold");
-    send("assessment-" + assessment.getId() + "-appeal-decided-" + appeal.getDepartmentId(), to,
+    MessageText outcome =
+        AssessmentAppeal.CHANGE.equals(appeal.getDecision())
+            ? MessageText.of(
+                "assessment.notice.outcome.change",
+                appeal.getNewScore().stripTrailingZeros().toPlainString())
+            : MessageText.of("assessment.notice.outcome.uphold");
+    send(
+        "assessment-" + assessment.getId() + "-appeal-decided-" + appeal.getDepartmentId(),
+        to,
         MessageText.of("assessment.notice.decided.title", outcome),
-        MessageText.of("assessment.notice.decided.body", bookTitle(assessment), outcome, appeal.getDecisionReason()),
+        MessageText.of(
+            "assessment.notice.decided.body",
+            bookTitle(assessment),
+            outcome,
+            appeal.getDecisionReason()),
         departmentLink(assessment, appeal.getDepartmentId()));
   }
 
@@ -88,21 +110,29 @@ class AssessmentNotices {
   void published(Assessment assessment, List<Long> departmentIds, List<Long> leaderIds) {
     String book = bookTitle(assessment);
     for (Long departmentId : departmentIds) {
-      send("assessment-" + assessment.getId() + "-published-" + departmentId, recipients.headsOf(departmentId),
+      send(
+          "assessment-" + assessment.getId() + "-published-" + departmentId,
+          recipients.headsOf(departmentId),
           MessageText.of("assessment.notice.published.title", book),
           MessageText.of("assessment.notice.published.department", book),
           departmentLink(assessment, departmentId));
     }
     Set<String> leaders = new LinkedHashSet<>();
     leaderIds.forEach(id -> leaders.addAll(recipients.person(id)));
-    send("assessment-" + assessment.getId() + "-published-leaders", leaders,
+    send(
+        "assessment-" + assessment.getId() + "-published-leaders",
+        leaders,
         MessageText.of("assessment.notice.published.title", book),
         MessageText.of("assessment.notice.published.leaders", book),
         "/assessments/" + assessment.getId());
   }
 
-  /** Worded in each reader's language; the outbox cuts a long title (a long book title) to its column. */
-  private void send(String eventKey, Set<String> to, MessageText title, MessageText body, String link) {
+  /**
+   * Worded in each reader's language; the outbox cuts a long title (a long book title) to its
+   * column.
+   */
+  private void send(
+      String eventKey, Set<String> to, MessageText title, MessageText body, String link) {
     if (!to.isEmpty()) {
       notifier.send(Message.worded(eventKey, to, null, MessageKind.ASSESSMENT, title, body, link));
     }

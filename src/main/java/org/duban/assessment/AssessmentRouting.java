@@ -22,7 +22,8 @@ public class AssessmentRouting {
   private final DepartmentRepository departments;
   private final PersonRepository people;
 
-  AssessmentRouting(AssessmentService service, DepartmentRepository departments, PersonRepository people) {
+  AssessmentRouting(
+      AssessmentService service, DepartmentRepository departments, PersonRepository people) {
     this.service = service;
     this.departments = departments;
     this.people = people;
@@ -39,8 +40,12 @@ public class AssessmentRouting {
 
   @Transactional(readOnly = true)
   public Collection<String> appealLeaders(Long assessmentId, Long departmentId) {
-    List<String> inCharge = people.findAllById(service.leaderIds(assessmentId, departmentId)).stream()
-        .filter(p -> p.isActive() && p.has(Role.LEADER)).map(Person::getUsername).sorted().toList();
+    List<String> inCharge =
+        people.findAllById(service.leaderIds(assessmentId, departmentId)).stream()
+            .filter(p -> p.isActive() && p.has(Role.LEADER))
+            .map(Person::getUsername)
+            .sorted()
+            .toList();
     if (!inCharge.isEmpty()) {
       return inCharge;
     }

@@ -9,28 +9,28 @@ import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.duban.audit.AuditLog;
-import org.duban.infrastructure.UserError;
-import org.duban.itemhistory.ItemHistory;
-import org.duban.infrastructure.EngineClock;
-import org.duban.infrastructure.NotFound;
-import org.duban.org.Role;
-import org.duban.security.CurrentUser;
 import org.duban.book.GoalArea;
+import org.duban.book.ItemStage;
 import org.duban.book.TaskBook;
 import org.duban.book.TaskBookRepository;
 import org.duban.book.TaskBookStatus;
-import org.duban.book.ItemStage;
 import org.duban.book.WorkItem;
 import org.duban.book.WorkItemRepository;
+import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.NotFound;
+import org.duban.infrastructure.UserError;
+import org.duban.itemhistory.ItemHistory;
+import org.duban.org.Role;
+import org.duban.security.CurrentUser;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The year-end assessment (年终考核) of a task book: opened by the supervision office with the goal
- * areas' weights, every item scored by {@link ScoringRules}, reviewed by each lead department, which may
- * appeal once, the appeals decided by a leader, then published. Runs the {@code yearEndAssessment}
- * process; every step is audited.
+ * areas' weights, every item scored by {@link ScoringRules}, reviewed by each lead department,
+ * which may appeal once, the appeals decided by a leader, then published. Runs the {@code
+ * yearEndAssessment} process; every step is audited.
  */
 @Service
 public class AssessmentService {
@@ -51,9 +51,17 @@ public class AssessmentService {
   private final AuditLog audit;
   private final AssessmentNotices notices;
 
-  AssessmentService(AssessmentRepository assessments, AssessmentWeightRepository weights,
-      AssessmentItemScoreRepository scores, AssessmentAppealRepository appeals, TaskBookRepository books,
-      WorkItemRepository items, AssessmentFacts facts, ScoringRules rules, RuntimeService runtime, AuditLog audit,
+  AssessmentService(
+      AssessmentRepository assessments,
+      AssessmentWeightRepository weights,
+      AssessmentItemScoreRepository scores,
+      AssessmentAppealRepository appeals,
+      TaskBookRepository books,
+      WorkItemRepository items,
+      AssessmentFacts facts,
+      ScoringRules rules,
+      RuntimeService runtime,
+      AuditLog audit,
       AssessmentNotices notices) {
     this.assessments = assessments;
     this.weights = weights;
@@ -87,7 +95,8 @@ public class AssessmentService {
   @Transactional(readOnly = true)
   public List<Weights.Area> areasOf(Long taskBookId) {
     TaskBook book = books.findById(taskBookId).orElseThrow(NotFound::new);
-    List<Long> used = scorableItems(taskBookId).stream().map(i -> i.getGoalArea().getId()).distinct().toList();
+    List<Long> used =
+        scorableItems(taskBookId).stream().map(i -> i.getGoalArea().getId()).distinct().toList();
     List<Weights.Area> areas = new ArrayList<>();
     for (GoalArea area : book.getGoalAreas()) {
       if (used.contains(area.getId())) {
@@ -101,14 +110,15 @@ public class AssessmentService {
   @Transactional(readOnly = true)
   public List<TaskBook> assessableBooks() {
     return books.findAllByOrderByYearDescIdDesc().stream()
-        .filter(b -> b.getStatus() == TaskBookStatus.ISSUED || b.getStatus() == TaskBookStatus.CLOSED)
+        .filter(
+            b -> b.getStatus() == TaskBookStatus.ISSUED || b.getStatus() == TaskBookStatus.CLOSED)
         .filter(b -> assessments.findByTaskBookId(b.getId()).isEmpty())
         .toList();
   }
 
   /**
-   * Opens the assessment of an issued (or closed) book with the areas' weights and starts its process,
-   * whose first step scores every item. Throws {@link UserError} and writes nothing on bad
+   * Opens the assessment of an issued (or closed) book with the areas' weights and starts its
+   * process, whose first step scores every item. Throws {@link UserError} and writes nothing on bad
    * weights or a book that cannot be assessed.
    */
   @Transactional
@@ -128,21 +138,35 @@ public class AssessmentService {
       throw UserError.at("taskBookId", "assessment.book.noItems");
     }
     Weights.validate(areas, areaWeights);
-    Assessment assessment = assessments.save(new Assessment(taskBookId, book.getYear(), user.getUsername(), EngineClock.now()));
+    Assessment assessment =
+        assessments.save(
+            new Assessment(taskBookId, book.getYear(), user.getUsername(), EngineClock.now()));
     Map<String, Integer> byName = new LinkedHashMap<>();
     for (Weights.Area area : areas) {
-      weights.save(new AssessmentWeight(assessment.getId(), area.id(), area.name(), areaWeights.get(area.id())));
+      weights.save(
+          new AssessmentWeight(
+              assessment.getId(), area.id(), area.name(), areaWeights.get(area.id())));
       byName.put(area.name(), areaWeights.get(area.id()));
     }
-    audit.record("assessment.open", "assessment", assessment.getId().toString(), null,
+    audit.record(
+        "assessment.open",
+        "assessment",
+        assessment.getId().toString(),
+        null,
         Map.of("taskBook", book.getTitle(), "weights", byName));
-    ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, "assessment-" + assessment.getId(),
-        Map.of(ASSESSMENT_ID, assessment.getId(), "taskBookId", taskBookId));
+    ProcessInstance instance =
+        runtime.startProcessInstanceByKey(
+            PROCESS_KEY,
+            "assessment-" + assessment.getId(),
+            Map.of(ASSESSMENT_ID, assessment.getId(), "taskBookId", taskBookId));
     assessment.started(instance.getId());
     return assessment;
   }
 
-  /** Scores every item of the assessment's book once (the process's {@code scoreItems} step; a rerun changes nothing). */
+  /**
+   * Scores every item of the assessment's book once (the process's {@code scoreItems} step; a rerun
+   * changes nothing).
+   */
   @Transactional
   public int scoreItems(Long assessmentId) {
     Assessment assessment = assessments.findById(assessmentId).orElseThrow(NotFound::new);
@@ -155,31 +179,48 @@ public class AssessmentService {
     for (WorkItem item : scorable) {
       ItemFacts itemFacts = allFacts.get(item.getId());
       ItemScore score = rules.score(itemFacts);
-      scores.save(new AssessmentItemScore(assessmentId, item.getId(), item.getGoalArea().getId(),
-          item.getLeadDepartment().getId(), item.getLeaderInCharge().getId(), itemFacts, score));
+      scores.save(
+          new AssessmentItemScore(
+              assessmentId,
+              item.getId(),
+              item.getGoalArea().getId(),
+              item.getLeadDepartment().getId(),
+              item.getLeaderInCharge().getId(),
+              itemFacts,
+              score));
       count++;
     }
-    // the departments' review tasks come next in the process: each department hears it has scores to review
+    // the departments' review tasks come next in the process: each department hears it has scores
+    // to review
     notices.reviewAsked(assessment, departmentIds(assessmentId));
     return count;
   }
 
   private List<WorkItem> scorableItems(Long taskBookId) {
-    return items.findByTaskBookIdOrderByIdAsc(taskBookId).stream().filter(i -> i.getStage() != ItemStage.DRAFT && i.getStage() != ItemStage.CANCELLED).toList();
+    return items.findByTaskBookIdOrderByIdAsc(taskBookId).stream()
+        .filter(i -> i.getStage() != ItemStage.DRAFT && i.getStage() != ItemStage.CANCELLED)
+        .toList();
   }
 
   /** The lead departments with scored items: one review each. */
   @Transactional(readOnly = true)
   public List<Long> departmentIds(Long assessmentId) {
     return scores.findByAssessmentIdOrderByWorkItemIdAsc(assessmentId).stream()
-        .map(AssessmentItemScore::getDepartmentId).distinct().sorted().toList();
+        .map(AssessmentItemScore::getDepartmentId)
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   /** The leaders in charge of the department's scored items, who decide its appeal. */
   @Transactional(readOnly = true)
   public List<Long> leaderIds(Long assessmentId, Long departmentId) {
-    return scores.findByAssessmentIdAndDepartmentIdOrderByWorkItemIdAsc(assessmentId, departmentId).stream()
-        .map(AssessmentItemScore::getLeaderId).distinct().toList();
+    return scores
+        .findByAssessmentIdAndDepartmentIdOrderByWorkItemIdAsc(assessmentId, departmentId)
+        .stream()
+        .map(AssessmentItemScore::getLeaderId)
+        .distinct()
+        .toList();
   }
 
   /**
@@ -187,7 +228,8 @@ public class AssessmentService {
    * appeal, an appeal after publication or without a reason is refused with a Chinese message.
    */
   @Transactional
-  public AssessmentAppeal appeal(Long assessmentId, Long departmentId, Long workItemId, String reason, CurrentUser user) {
+  public AssessmentAppeal appeal(
+      Long assessmentId, Long departmentId, Long workItemId, String reason, CurrentUser user) {
     Assessment assessment = assessments.findById(assessmentId).orElseThrow(NotFound::new);
     if (!Objects.equals(user.departmentId(), departmentId) && !user.has(Role.ADMIN)) {
       throw new AccessDeniedException("only the department appeals its own score");
@@ -205,8 +247,15 @@ public class AssessmentService {
     if (workItemId != null) {
       departmentItem(assessmentId, departmentId, workItemId, "appealItem");
     }
-    AssessmentAppeal appeal = appeals.save(
-        new AssessmentAppeal(assessmentId, departmentId, workItemId, text, user.getUsername(), EngineClock.now()));
+    AssessmentAppeal appeal =
+        appeals.save(
+            new AssessmentAppeal(
+                assessmentId,
+                departmentId,
+                workItemId,
+                text,
+                user.getUsername(),
+                EngineClock.now()));
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("department", departmentId);
     after.put("workItem", workItemId);
@@ -217,17 +266,25 @@ public class AssessmentService {
   }
 
   /**
-   * A leader's decision on the department's appeal: uphold the score, or change one item's final score
-   * (0 to 100) — always with a reason.
+   * A leader's decision on the department's appeal: uphold the score, or change one item's final
+   * score (0 to 100) — always with a reason.
    */
   @Transactional
-  public void decide(Long assessmentId, Long departmentId, String decision, Long workItemId, BigDecimal newScore,
-      String reason, CurrentUser user) {
+  public void decide(
+      Long assessmentId,
+      Long departmentId,
+      String decision,
+      Long workItemId,
+      BigDecimal newScore,
+      String reason,
+      CurrentUser user) {
     if (!user.has(Role.LEADER)) {
       throw new AccessDeniedException("a leader decides appeals");
     }
-    AssessmentAppeal appeal = appeals.findByAssessmentIdAndDepartmentId(assessmentId, departmentId)
-        .orElseThrow(() -> UserError.at("appealDecision", "assessment.decision.noAppeal"));
+    AssessmentAppeal appeal =
+        appeals
+            .findByAssessmentIdAndDepartmentId(assessmentId, departmentId)
+            .orElseThrow(() -> UserError.at("appealDecision", "assessment.decision.noAppeal"));
     if (appeal.isDecided()) {
       throw UserError.at("appealDecision", "assessment.decision.alreadyDecided");
     }
@@ -247,7 +304,8 @@ public class AssessmentService {
       if (newScore == null || newScore.signum() < 0 || newScore.compareTo(ItemScore.MAX) > 0) {
         throw UserError.at("newScore", "assessment.decision.scoreRange");
       }
-      AssessmentItemScore score = departmentItem(assessmentId, departmentId, workItemId, "changedItem");
+      AssessmentItemScore score =
+          departmentItem(assessmentId, departmentId, workItemId, "changedItem");
       before = Map.of("workItem", workItemId, "score", score.getFinalScore());
       BigDecimal scaled = newScore.setScale(2, java.math.RoundingMode.HALF_UP);
       score.change(scaled, text, user.getUsername());
@@ -269,8 +327,13 @@ public class AssessmentService {
    */
   @Transactional
   public void deemAccepted(Long assessmentId, Long departmentId) {
-    audit.recordAs(ItemHistory.SYSTEM, "assessment.review.deemedAccepted", "assessment", assessmentId.toString(),
-        null, Map.of("departmentId", departmentId));
+    audit.recordAs(
+        ItemHistory.SYSTEM,
+        "assessment.review.deemedAccepted",
+        "assessment",
+        assessmentId.toString(),
+        null,
+        Map.of("departmentId", departmentId));
   }
 
   /** Publishes the results: final, visible to all departments and leaders; audited. */
@@ -284,7 +347,8 @@ public class AssessmentService {
    * having accepted their score.
    */
   @Transactional
-  public void publish(Long assessmentId, String comment, CurrentUser user, List<String> unansweredDepartments) {
+  public void publish(
+      Long assessmentId, String comment, CurrentUser user, List<String> unansweredDepartments) {
     if (!mayRun(user)) {
       throw new AccessDeniedException("only the supervision office publishes assessments");
     }
@@ -301,14 +365,25 @@ public class AssessmentService {
     if (!unansweredDepartments.isEmpty()) {
       after.put("unansweredReviewsCountedAsAccepted", unansweredDepartments);
     }
-    audit.record("assessment.publish", "assessment", assessmentId.toString(),
-        Map.of("status", Assessment.Status.REVIEW.name()), after);
-    notices.published(assessment, departmentIds(assessmentId), scores.findByAssessmentIdOrderByWorkItemIdAsc(assessmentId)
-        .stream().map(AssessmentItemScore::getLeaderId).distinct().toList());
+    audit.record(
+        "assessment.publish",
+        "assessment",
+        assessmentId.toString(),
+        Map.of("status", Assessment.Status.REVIEW.name()),
+        after);
+    notices.published(
+        assessment,
+        departmentIds(assessmentId),
+        scores.findByAssessmentIdOrderByWorkItemIdAsc(assessmentId).stream()
+            .map(AssessmentItemScore::getLeaderId)
+            .distinct()
+            .toList());
   }
 
-  private AssessmentItemScore departmentItem(Long assessmentId, Long departmentId, Long workItemId, String field) {
-    return scores.findByAssessmentIdAndWorkItemId(assessmentId, workItemId)
+  private AssessmentItemScore departmentItem(
+      Long assessmentId, Long departmentId, Long workItemId, String field) {
+    return scores
+        .findByAssessmentIdAndWorkItemId(assessmentId, workItemId)
         .filter(s -> s.getDepartmentId().equals(departmentId))
         .orElseThrow(() -> UserError.at(field, "assessment.item.notOfDepartment"));
   }

@@ -49,7 +49,9 @@ public class AssessmentWeight {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && Objects.equals(assessmentId, k.assessmentId) && Objects.equals(goalAreaId, k.goalAreaId);
+      return o instanceof Key k
+          && Objects.equals(assessmentId, k.assessmentId)
+          && Objects.equals(goalAreaId, k.goalAreaId);
     }
 
     @Override

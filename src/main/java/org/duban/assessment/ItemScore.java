@@ -5,7 +5,10 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** An item's score: the sum of the matching rules' points, kept between 0 and 100, with each rule's reason. */
+/**
+ * An item's score: the sum of the matching rules' points, kept between 0 and 100, with each rule's
+ * reason.
+ */
 public record ItemScore(BigDecimal points, List<Reason> reasons) {
 
   static final BigDecimal MAX = BigDecimal.valueOf(100);

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code scoreItems} of the {@code yearEndAssessment} process: every item of the book is scored by the rules. */
+/**
+ * {@code scoreItems} of the {@code yearEndAssessment} process: every item of the book is scored by
+ * the rules.
+ */
 @Component("scoreAssessmentDelegate")
 class ScoreAssessmentDelegate implements JavaDelegate {
 
@@ -16,6 +19,7 @@ class ScoreAssessmentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.scoreItems(((Number) execution.getVariable(AssessmentService.ASSESSMENT_ID)).longValue());
+    service.scoreItems(
+        ((Number) execution.getVariable(AssessmentService.ASSESSMENT_ID)).longValue());
   }
 }

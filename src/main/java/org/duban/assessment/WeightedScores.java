@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A department's (or a leader's) score: the mean final score of its items in each goal area, weighted by
- * the areas' weights over the areas it has items in. Pure, so that every case is tested alone.
+ * A department's (or a leader's) score: the mean final score of its items in each goal area,
+ * weighted by the areas' weights over the areas it has items in. Pure, so that every case is tested
+ * alone.
  */
 public final class WeightedScores {
 
@@ -20,8 +21,8 @@ public final class WeightedScores {
   public record Scored(Long goalAreaId, BigDecimal score) {}
 
   /**
-   * @return the weighted score rounded to two decimals, or null without items; areas weighted 0 count
-   *     only when every area present weighs 0 (then the plain mean)
+   * @return the weighted score rounded to two decimals, or null without items; areas weighted 0
+   *     count only when every area present weighs 0 (then the plain mean)
    */
   public static BigDecimal weighted(Collection<Scored> items, Map<Long, Integer> weightByArea) {
     if (items.isEmpty()) {
@@ -29,7 +30,9 @@ public final class WeightedScores {
     }
     Map<Long, BigDecimal[]> byArea = new LinkedHashMap<>();
     for (Scored item : items) {
-      BigDecimal[] sumAndCount = byArea.computeIfAbsent(item.goalAreaId(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      BigDecimal[] sumAndCount =
+          byArea.computeIfAbsent(
+              item.goalAreaId(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
       sumAndCount[0] = sumAndCount[0].add(item.score());
       sumAndCount[1] = sumAndCount[1].add(BigDecimal.ONE);
     }
@@ -49,6 +52,8 @@ public final class WeightedScores {
   }
 
   static BigDecimal of(List<AssessmentItemScore> scores, Map<Long, Integer> weightByArea) {
-    return weighted(scores.stream().map(s -> new Scored(s.getGoalAreaId(), s.getFinalScore())).toList(), weightByArea);
+    return weighted(
+        scores.stream().map(s -> new Scored(s.getGoalAreaId(), s.getFinalScore())).toList(),
+        weightByArea);
   }
 }

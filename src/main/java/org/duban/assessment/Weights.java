@@ -6,15 +6,17 @@ import java.util.Map;
 import org.duban.infrastructure.UserError;
 
 /**
- * The rule on goal-area weights: whole percents from 0 to 100 that sum to 100, and the areas of party
- * building (党建) weigh together at least {@value #PARTY_BUILDING_MINIMUM}%.
+ * The rule on goal-area weights: whole percents from 0 to 100 that sum to 100, and the areas of
+ * party building (党建) weigh together at least {@value #PARTY_BUILDING_MINIMUM}%.
  */
 public final class Weights {
 
   public static final int PARTY_BUILDING_MINIMUM = 30;
   static final String PARTY_BUILDING = "党建";
 
-  /** The same areas as the English suggestion of a new book names them (book.goalAreas.suggested). */
+  /**
+   * The same areas as the English suggestion of a new book names them (book.goalAreas.suggested).
+   */
   static final String PARTY_BUILDING_EN = "party building";
 
   private Weights() {}
@@ -24,13 +26,14 @@ public final class Weights {
 
     boolean isPartyBuilding() {
       return name != null
-          && (name.contains(PARTY_BUILDING) || name.toLowerCase(java.util.Locale.ROOT).contains(PARTY_BUILDING_EN));
+          && (name.contains(PARTY_BUILDING)
+              || name.toLowerCase(java.util.Locale.ROOT).contains(PARTY_BUILDING_EN));
     }
   }
 
   /**
-   * Checks the weights of the given areas (every area needs one); throws {@link UserError} with
-   * a Chinese message otherwise.
+   * Checks the weights of the given areas (every area needs one); throws {@link UserError} with a
+   * Chinese message otherwise.
    */
   public static void validate(List<Area> areas, Map<Long, Integer> weights) {
     int sum = 0;
@@ -51,7 +54,8 @@ public final class Weights {
     int partyTotal = party.stream().mapToInt(a -> weights.get(a.id())).sum();
     if (!party.isEmpty() && partyTotal < PARTY_BUILDING_MINIMUM) {
       String names = String.join("、", party.stream().map(Area::name).toList());
-      throw UserError.at("weights", "assessment.weights.partyBuilding", names, PARTY_BUILDING_MINIMUM);
+      throw UserError.at(
+          "weights", "assessment.weights.partyBuilding", names, PARTY_BUILDING_MINIMUM);
     }
   }
 
@@ -66,7 +70,8 @@ public final class Weights {
     }
     List<Area> party = areas.stream().filter(Area::isPartyBuilding).toList();
     List<Area> others = areas.stream().filter(a -> !a.isPartyBuilding()).toList();
-    int partyEach = party.isEmpty() ? 0 : (PARTY_BUILDING_MINIMUM + party.size() - 1) / party.size();
+    int partyEach =
+        party.isEmpty() ? 0 : (PARTY_BUILDING_MINIMUM + party.size() - 1) / party.size();
     if (party.isEmpty() || others.isEmpty() || 100 / areas.size() >= partyEach) {
       share(areas, 100, weights);
     } else {

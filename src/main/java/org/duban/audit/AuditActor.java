@@ -15,18 +15,20 @@ record AuditActor(String username, String fullName, String address) {
   static AuditActor current() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     String address = clientAddress();
-    if (authentication == null || !authentication.isAuthenticated()
+    if (authentication == null
+        || !authentication.isAuthenticated()
         || "anonymousUser".equals(authentication.getPrincipal())) {
       return new AuditActor(SYSTEM, null, address);
     }
-    String fullName = authentication.getPrincipal() instanceof NamedActor user ? user.fullName() : null;
+    String fullName =
+        authentication.getPrincipal() instanceof NamedActor user ? user.fullName() : null;
     return new AuditActor(authentication.getName(), fullName, address);
   }
 
   /**
-   * The request's remote address. Behind a load balancer this is the balancer's unless
-   * {@code server.forward-headers-strategy} is set, which makes the servlet container take the
-   * client from X-Forwarded-For only when the operator trusts the proxy (see the deployment guide).
+   * The request's remote address. Behind a load balancer this is the balancer's unless {@code
+   * server.forward-headers-strategy} is set, which makes the servlet container take the client from
+   * X-Forwarded-For only when the operator trusts the proxy (see the deployment guide).
    */
   private static String clientAddress() {
     RequestAttributes attributes = RequestContextHolder.getRequestAttributes();

@@ -31,8 +31,14 @@ public class AuditEvent {
 
   protected AuditEvent() {}
 
-  AuditEvent(LocalDateTime occurredAt, AuditActor actor, String action, String subjectType, String subjectId,
-      String before, String after) {
+  AuditEvent(
+      LocalDateTime occurredAt,
+      AuditActor actor,
+      String action,
+      String subjectType,
+      String subjectId,
+      String before,
+      String after) {
     this.occurredAt = occurredAt;
     this.actor = actor.username();
     this.actorName = actor.fullName();

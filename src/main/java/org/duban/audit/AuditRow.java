@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An audit event as the page shows it. When before and after are both objects, only the fields
- * that differ are listed, so that a reader sees what changed rather than two blobs to compare.
+ * An audit event as the page shows it. When before and after are both objects, only the fields that
+ * differ are listed, so that a reader sees what changed rather than two blobs to compare.
  */
 record AuditRow(AuditEvent event, List<FieldChange> changes) {
 

@@ -12,7 +12,13 @@ import org.springframework.data.jpa.domain.Specification;
  * subject and the before and after values, so that a name or a number typed in finds its changes.
  */
 public record AuditSearch(
-    String actor, String action, String subjectType, String subjectId, LocalDate from, LocalDate to, String words) {
+    String actor,
+    String action,
+    String subjectType,
+    String subjectId,
+    LocalDate from,
+    LocalDate to,
+    String words) {
 
   public static AuditSearch everything() {
     return new AuditSearch(null, null, null, null, null, null, null);
@@ -41,12 +47,13 @@ public record AuditSearch(
       }
       if (present(words)) {
         String pattern = "%" + escape(words.trim().toLowerCase(Locale.ROOT)) + "%";
-        where.add(cb.or(
-            cb.like(cb.lower(root.get("action")), pattern, '\\'),
-            cb.like(cb.lower(root.get("subjectId")), pattern, '\\'),
-            cb.like(cb.lower(root.get("actorName")), pattern, '\\'),
-            cb.like(cb.lower(root.get("before")), pattern, '\\'),
-            cb.like(cb.lower(root.get("after")), pattern, '\\')));
+        where.add(
+            cb.or(
+                cb.like(cb.lower(root.get("action")), pattern, '\\'),
+                cb.like(cb.lower(root.get("subjectId")), pattern, '\\'),
+                cb.like(cb.lower(root.get("actorName")), pattern, '\\'),
+                cb.like(cb.lower(root.get("before")), pattern, '\\'),
+                cb.like(cb.lower(root.get("after")), pattern, '\\')));
       }
       return cb.and(where.toArray(Predicate[]::new));
     };

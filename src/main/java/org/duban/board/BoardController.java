@@ -22,17 +22,30 @@ class BoardController {
   static final int PAGE_SIZE = 50;
 
   /** Texts board.js shows, by their key in the bundle. */
-  static final List<String> CHART_LABELS = List.of(
-      "board.bucket.RED", "board.bucket.YELLOW", "board.bucket.GREEN", "board.bucket.NONE", "board.bucket.CLOSED",
-      "board.chart.actual", "board.chart.expected", "board.chart.gap", "board.chart.target", "board.chart.baseline",
-      "board.chart.reading", "board.chart.noData", "board.chart.noReadings", "board.chart.notReported");
+  static final List<String> CHART_LABELS =
+      List.of(
+          "board.bucket.RED",
+          "board.bucket.YELLOW",
+          "board.bucket.GREEN",
+          "board.bucket.NONE",
+          "board.bucket.CLOSED",
+          "board.chart.actual",
+          "board.chart.expected",
+          "board.chart.gap",
+          "board.chart.target",
+          "board.chart.baseline",
+          "board.chart.reading",
+          "board.chart.noData",
+          "board.chart.noReadings",
+          "board.chart.notReported");
 
   private final BoardQueries queries;
   private final BoardProgress progress;
   private final BoardAccess access;
   private final MessageSource messages;
 
-  BoardController(BoardQueries queries, BoardProgress progress, BoardAccess access, MessageSource messages) {
+  BoardController(
+      BoardQueries queries, BoardProgress progress, BoardAccess access, MessageSource messages) {
     this.queries = queries;
     this.progress = progress;
     this.access = access;
@@ -53,15 +66,26 @@ class BoardController {
     boolean wholeHospital = access.seesHospital(user);
     model.addAttribute("filter", filter);
     model.addAttribute("wholeHospital", wholeHospital);
-    model.addAttribute("heldToDepartment", !wholeHospital && department != null && !department.equals(filter.department()));
+    model.addAttribute(
+        "heldToDepartment",
+        !wholeHospital && department != null && !department.equals(filter.department()));
     model.addAttribute("total", queries.total(filter));
     model.addAttribute("areas", queries.counts(filter, BoardQueries.Dimension.AREA));
     model.addAttribute("departments", queries.counts(filter, BoardQueries.Dimension.DEPARTMENT));
     model.addAttribute("leaders", queries.counts(filter, BoardQueries.Dimension.LEADER));
     model.addAttribute("progress", progress.byDepartment(filter));
-    model.addAttribute("buckets", List.of(Bucket.RED, Bucket.YELLOW, Bucket.GREEN, Bucket.NONE, Bucket.CLOSED));
-    model.addAttribute("columns", List.of(Bucket.RED, Bucket.YELLOW, Bucket.GREEN, Bucket.NONE, Bucket.CLOSED,
-        Bucket.OVERDUE, Bucket.NOTICE));
+    model.addAttribute(
+        "buckets", List.of(Bucket.RED, Bucket.YELLOW, Bucket.GREEN, Bucket.NONE, Bucket.CLOSED));
+    model.addAttribute(
+        "columns",
+        List.of(
+            Bucket.RED,
+            Bucket.YELLOW,
+            Bucket.GREEN,
+            Bucket.NONE,
+            Bucket.CLOSED,
+            Bucket.OVERDUE,
+            Bucket.NOTICE));
     // not "notice": the layout shows a model attribute of that name as a flash message
     model.addAttribute("allBucket", Bucket.ALL);
     model.addAttribute("redBucket", Bucket.RED);
@@ -92,7 +116,8 @@ class BoardController {
     model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < total);
     List<BoardItemRow> items = queries.items(filter, show, current * PAGE_SIZE, PAGE_SIZE);
     model.addAttribute("items", items);
-    model.addAttribute("obstacles", queries.latestObstacles(items.stream().map(BoardItemRow::id).toList()));
+    model.addAttribute(
+        "obstacles", queries.latestObstacles(items.stream().map(BoardItemRow::id).toList()));
     return "board/items";
   }
 
@@ -126,7 +151,9 @@ class BoardController {
     BoardFilter filter = access.allowed(user, BoardFilter.of(book, year, area, department, leader));
     String context = request.getContextPath();
     Map<String, String> labels = new LinkedHashMap<>();
-    CHART_LABELS.forEach(key -> labels.put(key.substring("board.".length()), messages.getMessage(key, null, locale)));
+    CHART_LABELS.forEach(
+        key ->
+            labels.put(key.substring("board.".length()), messages.getMessage(key, null, locale)));
     return new BoardData(
         labels,
         BoardData.Row.of(queries.total(filter), filter, context),
@@ -141,9 +168,13 @@ class BoardController {
     model.addAttribute("bookOptions", queries.books(wholeHospital ? null : filter.department()));
     model.addAttribute("yearOptions", queries.years());
     model.addAttribute("areaOptions", queries.areas());
-    model.addAttribute("departmentOptions", wholeHospital
-        ? queries.departments()
-        : queries.departments().stream().filter(o -> o.value().equals(String.valueOf(filter.department()))).toList());
+    model.addAttribute(
+        "departmentOptions",
+        wholeHospital
+            ? queries.departments()
+            : queries.departments().stream()
+                .filter(o -> o.value().equals(String.valueOf(filter.department())))
+                .toList());
     model.addAttribute("leaderOptions", queries.leaders());
   }
 }

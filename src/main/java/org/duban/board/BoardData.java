@@ -15,7 +15,8 @@ public record BoardData(
     List<BoardProgress.Department> progress,
     List<BoardProgress.IndicatorSeries> indicators) {
 
-  static final List<Bucket> SHOWN = List.of(Bucket.RED, Bucket.YELLOW, Bucket.GREEN, Bucket.NONE, Bucket.CLOSED);
+  static final List<Bucket> SHOWN =
+      List.of(Bucket.RED, Bucket.YELLOW, Bucket.GREEN, Bucket.NONE, Bucket.CLOSED);
 
   /** A row's counts by bucket and the page of each bucket's items. */
   public record Row(String key, String label, Map<Bucket, Long> counts, Map<Bucket, String> links) {

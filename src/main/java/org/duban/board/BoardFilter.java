@@ -5,14 +5,15 @@ import java.util.List;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * What the board looks at: a task book, a year, a goal area (by name, since every book keeps its own
- * areas), a lead department and a leader in charge; null means "all". The same filter, plus a
+ * What the board looks at: a task book, a year, a goal area (by name, since every book keeps its
+ * own areas), a lead department and a leader in charge; null means "all". The same filter, plus a
  * {@link Bucket}, selects the items behind a number.
  */
 public record BoardFilter(Long book, Integer year, String area, Long department, Long leader) {
 
   public static BoardFilter of(Long book, Integer year, String area, Long department, Long leader) {
-    return new BoardFilter(book, year, area == null || area.isBlank() ? null : area.strip(), department, leader);
+    return new BoardFilter(
+        book, year, area == null || area.isBlank() ? null : area.strip(), department, leader);
   }
 
   /** The same filter held to one department: what a department head may see. */
@@ -37,7 +38,9 @@ public record BoardFilter(Long book, Integer year, String area, Long department,
     return "/board/items" + query(bucket);
   }
 
-  /** This filter narrowed to one row of a board table: its dimension and key (as the row shows it). */
+  /**
+   * This filter narrowed to one row of a board table: its dimension and key (as the row shows it).
+   */
   public BoardFilter row(String dimension, String key) {
     String value = key == null || key.isEmpty() ? null : key;
     return switch (dimension) {

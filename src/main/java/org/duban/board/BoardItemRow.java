@@ -22,18 +22,70 @@ public record BoardItemRow(
     int percentDone,
     long submittedCheckIns) {
 
-  /** A row as the query reads it: the light's reason worded for the reader from its key (V32) when it has one. */
-  public BoardItemRow(Long id, String seq, String title, String book, String area, String department, String leader,
-      ItemStage stage, Light light, String lightReason, String lightReasonKey, String lightReasonArgs,
-      LocalDate deadline, int percentDone, long submittedCheckIns) {
-    this(id, seq, title, book, area, department, leader, stage, light,
-        MessageTexts.stored(lightReasonKey, lightReasonArgs, lightReason), deadline, percentDone, submittedCheckIns);
+  /**
+   * A row as the query reads it: the light's reason worded for the reader from its key (V32) when
+   * it has one.
+   */
+  public BoardItemRow(
+      Long id,
+      String seq,
+      String title,
+      String book,
+      String area,
+      String department,
+      String leader,
+      ItemStage stage,
+      Light light,
+      String lightReason,
+      String lightReasonKey,
+      String lightReasonArgs,
+      LocalDate deadline,
+      int percentDone,
+      long submittedCheckIns) {
+    this(
+        id,
+        seq,
+        title,
+        book,
+        area,
+        department,
+        leader,
+        stage,
+        light,
+        MessageTexts.stored(lightReasonKey, lightReasonArgs, lightReason),
+        deadline,
+        percentDone,
+        submittedCheckIns);
   }
 
   /** A row of an item whose check-ins are not counted: shown as having reported. */
-  public BoardItemRow(Long id, String seq, String title, String book, String area, String department, String leader,
-      ItemStage stage, Light light, String lightReason, LocalDate deadline, int percentDone) {
-    this(id, seq, title, book, area, department, leader, stage, light, lightReason, deadline, percentDone, 1);
+  public BoardItemRow(
+      Long id,
+      String seq,
+      String title,
+      String book,
+      String area,
+      String department,
+      String leader,
+      ItemStage stage,
+      Light light,
+      String lightReason,
+      LocalDate deadline,
+      int percentDone) {
+    this(
+        id,
+        seq,
+        title,
+        book,
+        area,
+        department,
+        leader,
+        stage,
+        light,
+        lightReason,
+        deadline,
+        percentDone,
+        1);
   }
 
   /** Never reported and no progress from elsewhere: the board says 未填报, not 0%. */

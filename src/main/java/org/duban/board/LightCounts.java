@@ -2,7 +2,15 @@ package org.duban.board;
 
 /** Items of one row of the board (the hospital, an area, a department or a leader) by bucket. */
 public record LightCounts(
-    String key, String label, long red, long yellow, long green, long none, long closed, long overdue, long notices) {
+    String key,
+    String label,
+    long red,
+    long yellow,
+    long green,
+    long none,
+    long closed,
+    long overdue,
+    long notices) {
 
   public long open() {
     return red + yellow + green + none;

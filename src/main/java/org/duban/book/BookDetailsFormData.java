@@ -48,8 +48,10 @@ public class BookDetailsFormData {
     data.setPeriodEnd(book.getPeriodEnd());
     data.setLevel(book.getLevel());
     data.setParentId(book.getParent() == null ? null : book.getParent().getId());
-    data.setResponsibleDepartmentId(book.getResponsibleDepartment() == null ? null : book.getResponsibleDepartment().getId());
-    data.setResponsiblePersonId(book.getResponsiblePerson() == null ? null : book.getResponsiblePerson().getId());
+    data.setResponsibleDepartmentId(
+        book.getResponsibleDepartment() == null ? null : book.getResponsibleDepartment().getId());
+    data.setResponsiblePersonId(
+        book.getResponsiblePerson() == null ? null : book.getResponsiblePerson().getId());
     return data;
   }
 
@@ -65,7 +67,9 @@ public class BookDetailsFormData {
    */
   @AssertTrue(message = "{book.period.year}")
   public boolean isYearInPeriod() {
-    return year == null || periodStart == null || periodEnd == null
+    return year == null
+        || periodStart == null
+        || periodEnd == null
         || periodStart.getYear() <= year && year <= periodEnd.getYear();
   }
 

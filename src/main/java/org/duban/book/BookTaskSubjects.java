@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What tasks of the book's processes (and of every feature whose tasks carry a {@code workItemId} or
- * {@code taskBookId}: check-ins, changes, escalations) are about, for the task pages: the work item
- * when the task names one, otherwise the task book.
+ * What tasks of the book's processes (and of every feature whose tasks carry a {@code workItemId}
+ * or {@code taskBookId}: check-ins, changes, escalations) are about, for the task pages: the work
+ * item when the task names one, otherwise the task book.
  */
 @Component
 class BookTaskSubjects implements TaskSubjects {
@@ -25,7 +25,10 @@ class BookTaskSubjects implements TaskSubjects {
   private final WorkItemQueries itemQueries;
   private final TaskBookQueries bookQueries;
 
-  BookTaskSubjects(WorkItemRepository workItems, TaskBookRepository taskBooks, WorkItemQueries itemQueries,
+  BookTaskSubjects(
+      WorkItemRepository workItems,
+      TaskBookRepository taskBooks,
+      WorkItemQueries itemQueries,
       TaskBookQueries bookQueries) {
     this.workItems = workItems;
     this.taskBooks = taskBooks;
@@ -38,20 +41,39 @@ class BookTaskSubjects implements TaskSubjects {
   @Transactional(readOnly = true)
   public Map<TaskContext, TaskSubject> subjectsOf(Collection<TaskContext> contexts) {
     Map<Long, TaskSubject> items = new HashMap<>();
-    workItems.findAllById(contexts.stream().map(TaskContext::workItemId).filter(Objects::nonNull)
-            .collect(Collectors.toSet()))
-        .forEach(w -> items.put(w.getId(), new TaskSubject(
-            w.getSeq() + " " + w.getTitle(), w.getTitle(), "/items/" + w.getId(), w.getTaskBook().getId())));
+    workItems
+        .findAllById(
+            contexts.stream()
+                .map(TaskContext::workItemId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()))
+        .forEach(
+            w ->
+                items.put(
+                    w.getId(),
+                    new TaskSubject(
+                        w.getSeq() + " " + w.getTitle(),
+                        w.getTitle(),
+                        "/items/" + w.getId(),
+                        w.getTaskBook().getId())));
     Map<Long, TaskSubject> books = new HashMap<>();
-    taskBooks.findAllById(contexts.stream()
-            .filter(c -> c.workItemId() == null && c.taskBookId() != null)
-            .map(TaskContext::taskBookId)
-            .collect(Collectors.toSet()))
-        .forEach(b -> books.put(b.getId(), new TaskSubject(b.getTitle(), b.getTitle(), "/books/" + b.getId(), b.getId())));
+    taskBooks
+        .findAllById(
+            contexts.stream()
+                .filter(c -> c.workItemId() == null && c.taskBookId() != null)
+                .map(TaskContext::taskBookId)
+                .collect(Collectors.toSet()))
+        .forEach(
+            b ->
+                books.put(
+                    b.getId(),
+                    new TaskSubject(b.getTitle(), b.getTitle(), "/books/" + b.getId(), b.getId())));
     Map<TaskContext, TaskSubject> subjects = new HashMap<>();
     for (TaskContext context : contexts) {
-      TaskSubject subject = context.workItemId() != null ? items.get(context.workItemId())
-          : context.taskBookId() != null ? books.get(context.taskBookId()) : null;
+      TaskSubject subject =
+          context.workItemId() != null
+              ? items.get(context.workItemId())
+              : context.taskBookId() != null ? books.get(context.taskBookId()) : null;
       if (subject != null) {
         subjects.put(context, subject);
       }

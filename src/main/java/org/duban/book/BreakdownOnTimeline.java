@@ -20,11 +20,15 @@ class BreakdownOnTimeline implements TimelineDetailSource {
   @Override
   public TimelineDetails of(Long itemId, List<ItemEvent> events) {
     List<WorkItemQueries.SubTaskRow> subTasks = items.subTasks(itemId);
-    Long lastBreakdownEvent = events.stream()
-        .filter(e -> TimelineDetailSource.kindOf(e) == EventKind.ITEM_BROKEN_DOWN)
-        .map(ItemEvent::getId).reduce((a, b) -> b).orElse(null);
-    return (event, kind) -> kind == EventKind.ITEM_BROKEN_DOWN && event.getId().equals(lastBreakdownEvent)
-        ? Map.of(SUB_TASKS, subTasks)
-        : Map.of();
+    Long lastBreakdownEvent =
+        events.stream()
+            .filter(e -> TimelineDetailSource.kindOf(e) == EventKind.ITEM_BROKEN_DOWN)
+            .map(ItemEvent::getId)
+            .reduce((a, b) -> b)
+            .orElse(null);
+    return (event, kind) ->
+        kind == EventKind.ITEM_BROKEN_DOWN && event.getId().equals(lastBreakdownEvent)
+            ? Map.of(SUB_TASKS, subTasks)
+            : Map.of();
   }
 }

@@ -1,16 +1,16 @@
 package org.duban.book;
 
-import org.duban.infrastructure.MessageText;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.NotFound;
 import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemHistory;
-import org.duban.infrastructure.EngineClock;
-import org.duban.infrastructure.NotFound;
 import org.duban.org.Department;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.EmptyDepartments;
@@ -40,8 +40,11 @@ public class DepartmentWorkService {
   private final EmptyDepartments emptyDepartments;
   private final RuntimeService runtimeService;
 
-  /** department-work.bpmn: the process of an item, and the message of its cancellation subprocess. */
+  /**
+   * department-work.bpmn: the process of an item, and the message of its cancellation subprocess.
+   */
   static final String PROCESS_KEY = "departmentWork";
+
   static final String MESSAGE_ITEM_CANCELLED = "itemCancelled";
 
   DepartmentWorkService(
@@ -98,9 +101,13 @@ public class DepartmentWorkService {
     String from = item.getLeadDepartment().getName();
     item.reassignTo(department);
     item.movedTo(ItemStage.AWAITING_CLAIM);
-    event(item, actor, EventKind.ITEM_REASSIGNED, comment == null
-        ? MessageText.of("history.reassigned", from, department.getName())
-        : MessageText.of("history.reassignedWithComment", from, department.getName(), comment));
+    event(
+        item,
+        actor,
+        EventKind.ITEM_REASSIGNED,
+        comment == null
+            ? MessageText.of("history.reassigned", from, department.getName())
+            : MessageText.of("history.reassignedWithComment", from, department.getName(), comment));
     if (emptyDepartments.isEmpty(department.getId())) {
       event(item, actor, EventKind.ITEM_ROUTED_TO_SUPERVISION, department.getName());
     }
@@ -131,9 +138,15 @@ public class DepartmentWorkService {
       created.add(subTasks.save(subTask));
     }
     item.movedTo(ItemStage.IN_PROGRESS);
-    event(item, actor, EventKind.ITEM_BROKEN_DOWN,
-        HistoryTexts.joined(created.stream()
-            .map(t -> MessageText.of("history.subTask.assigned", t.getTitle(), t.assigneeName())).toList()));
+    event(
+        item,
+        actor,
+        EventKind.ITEM_BROKEN_DOWN,
+        HistoryTexts.joined(
+            created.stream()
+                .map(
+                    t -> MessageText.of("history.subTask.assigned", t.getTitle(), t.assigneeName()))
+                .toList()));
     return created;
   }
 
@@ -144,8 +157,10 @@ public class DepartmentWorkService {
           people
               .findByUsername(assignee.substring(USER_PREFIX.length()))
               .filter(Person::isActive)
-              .filter(p -> p.getDepartment() != null
-                  && p.getDepartment().getId().equals(item.getLeadDepartment().getId()))
+              .filter(
+                  p ->
+                      p.getDepartment() != null
+                          && p.getDepartment().getId().equals(item.getLeadDepartment().getId()))
               .orElseThrow(() -> UserError.at(field + "assignee", "breakdown.assignee.invalid"));
       return new SubTask(item, plan.title(), person, null, plan.dueDate(), EngineClock.now());
     }
@@ -155,7 +170,8 @@ public class DepartmentWorkService {
               .filter(d -> assignee.equals(DEPT_PREFIX + d.getId()))
               .findFirst()
               .orElseThrow(() -> UserError.at(field + "assignee", "breakdown.assignee.invalid"));
-      // a sub-task's group is the department's own (never the supervision office's): nobody in it, nobody does it
+      // a sub-task's group is the department's own (never the supervision office's): nobody in it,
+      // nobody does it
       if (emptyDepartments.isEmpty(department.getId())) {
         throw UserError.at(field + "assignee", "book.issue.emptyDepartments", department.getName());
       }
@@ -168,7 +184,10 @@ public class DepartmentWorkService {
   public void subTaskDone(Long subTaskId, String actor, String report) {
     SubTask subTask = subTasks.findById(subTaskId).orElseThrow(NotFound::new);
     subTask.done(report, actor, EngineClock.now());
-    event(subTask.getWorkItem(), actor, EventKind.SUBTASK_DONE,
+    event(
+        subTask.getWorkItem(),
+        actor,
+        EventKind.SUBTASK_DONE,
         MessageText.of("history.subTask.done", subTask.getTitle(), report));
   }
 
@@ -208,10 +227,10 @@ public class DepartmentWorkService {
 
   /**
    * An approved change request cancels (撤销) the item: it leaves every open list (stage CANCELLED),
-   * its open sub-tasks end, its department-work process ends through the {@code itemCancelled} event
-   * subprocess (which ends every open task of it), the history says why, and {@link WorkItemClosed}
-   * ends an open escalation in this same transaction. Cancelling a cancelled item again does nothing;
-   * an item already closed (accepted) stays closed.
+   * its open sub-tasks end, its department-work process ends through the {@code itemCancelled}
+   * event subprocess (which ends every open task of it), the history says why, and {@link
+   * WorkItemClosed} ends an open escalation in this same transaction. Cancelling a cancelled item
+   * again does nothing; an item already closed (accepted) stays closed.
    */
   @Transactional
   public boolean cancel(Long itemId, String actor, String reason) {
@@ -221,7 +240,9 @@ public class DepartmentWorkService {
       return false;
     }
     item.cancelled();
-    subTasks.findByWorkItemIdAndStatusOrderByIdAsc(itemId, SubTask.Status.OPEN).forEach(SubTask::cancelled);
+    subTasks
+        .findByWorkItemIdAndStatusOrderByIdAsc(itemId, SubTask.Status.OPEN)
+        .forEach(SubTask::cancelled);
     workItems.flush();
     event(item, actor, EventKind.ITEM_CANCELLED, reason);
     endDepartmentWork(itemId, reason);
@@ -236,23 +257,33 @@ public class DepartmentWorkService {
    * last item closing); an instance of an older version without it is deleted with the reason.
    */
   private void endDepartmentWork(Long itemId, String reason) {
-    List<ProcessInstance> instances = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(PROCESS_KEY)
-        .processInstanceBusinessKey("item-" + itemId)
-        .list();
+    List<ProcessInstance> instances =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .processInstanceBusinessKey("item-" + itemId)
+            .list();
     for (ProcessInstance instance : instances) {
-      boolean listens = runtimeService.createEventSubscriptionQuery()
-          .processInstanceId(instance.getId())
-          .eventType("message")
-          .eventName(MESSAGE_ITEM_CANCELLED)
-          .count() > 0;
+      boolean listens =
+          runtimeService
+                  .createEventSubscriptionQuery()
+                  .processInstanceId(instance.getId())
+                  .eventType("message")
+                  .eventName(MESSAGE_ITEM_CANCELLED)
+                  .count()
+              > 0;
       if (listens) {
-        runtimeService.createMessageCorrelation(MESSAGE_ITEM_CANCELLED)
+        runtimeService
+            .createMessageCorrelation(MESSAGE_ITEM_CANCELLED)
             .processInstanceId(instance.getId())
             .correlate();
       } else {
-        runtimeService.deleteProcessInstance(instance.getId(), "item cancelled by a change: " + reason);
-        log.warn("department work {} of item {} predates itemCancelled: deleted", instance.getId(), itemId);
+        runtimeService.deleteProcessInstance(
+            instance.getId(), "item cancelled by a change: " + reason);
+        log.warn(
+            "department work {} of item {} predates itemCancelled: deleted",
+            instance.getId(),
+            itemId);
       }
     }
   }
@@ -268,5 +299,4 @@ public class DepartmentWorkService {
   private void event(WorkItem item, String actor, EventKind kind, MessageText detail) {
     history.itemEvent(item.getId(), item.getTaskBook().getId(), actor, kind, detail);
   }
-
 }

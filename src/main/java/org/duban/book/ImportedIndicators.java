@@ -6,8 +6,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Indicators a decomposition sheet gives an item it adds to a draft. The sheet's importer has checked
- * them as the editor's form checks an indicator.
+ * Indicators a decomposition sheet gives an item it adds to a draft. The sheet's importer has
+ * checked them as the editor's form checks an indicator.
  */
 @Service
 public class ImportedIndicators {
@@ -26,10 +26,16 @@ public class ImportedIndicators {
     }
     WorkItem item = workItems.findById(itemId).orElseThrow(NotFound::new);
     if (!item.getTaskBook().isEditable()) {
-      throw new IllegalStateException("indicators are imported into an editable draft only, not into item " + itemId);
+      throw new IllegalStateException(
+          "indicators are imported into an editable draft only, not into item " + itemId);
     }
     for (IndicatorTerms indicator : indicators) {
-      item.addIndicator(indicator.name(), indicator.unit(), indicator.direction(), indicator.baseline(), indicator.target());
+      item.addIndicator(
+          indicator.name(),
+          indicator.unit(),
+          indicator.direction(),
+          indicator.baseline(),
+          indicator.target());
     }
   }
 }

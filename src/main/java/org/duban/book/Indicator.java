@@ -14,10 +14,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import java.math.BigDecimal;
-import org.duban.infrastructure.MessageText;
-import org.duban.infrastructure.MessageTexts;
 import java.util.Map;
 import java.util.TreeMap;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 
 /** 指标: a measurable target of a work item. */
 @Entity
@@ -42,7 +42,9 @@ public class Indicator {
   /** The final target; null for trend directions. */
   private BigDecimal target;
 
-  /** Annual targets of a multi-year term book, by year; a year without one uses the final target. */
+  /**
+   * Annual targets of a multi-year term book, by year; a year without one uses the final target.
+   */
   @ElementCollection
   @CollectionTable(name = "indicator_year_target", joinColumns = @JoinColumn(name = "indicator_id"))
   @MapKeyColumn(name = "target_year")
@@ -65,7 +67,8 @@ public class Indicator {
     this.baseline = baseline;
     this.target = target;
     if (direction.isTrend() ? baseline == null : target == null) {
-      throw new IllegalArgumentException(direction.isTrend() ? "a trend needs a baseline" : "a target is needed");
+      throw new IllegalArgumentException(
+          direction.isTrend() ? "a trend needs a baseline" : "a target is needed");
     }
   }
 
@@ -111,7 +114,10 @@ public class Indicator {
     return target;
   }
 
-  /** "平均住院日 ≤ 6.5 天", or for a trend "平均住院日 较基线 7.2 天 下降" (indicator.trend.*, in the reader's language). */
+  /**
+   * "平均住院日 ≤ 6.5 天", or for a trend "平均住院日 较基线 7.2 天 下降" (indicator.trend.*, in the reader's
+   * language).
+   */
   public String describe() {
     String suffix = unit == null ? "" : " " + unit;
     if (direction.isTrend()) {

@@ -3,8 +3,8 @@ package org.duban.book;
 import java.math.BigDecimal;
 
 /**
- * How a reading is judged: against the target (平均住院日 ≤ 6.5, 满意度 > 98%), or, for trend
- * targets such as 平均住院日继续下降, against the baseline.
+ * How a reading is judged: against the target (平均住院日 ≤ 6.5, 满意度 > 98%), or, for trend targets such
+ * as 平均住院日继续下降, against the baseline.
  */
 public enum IndicatorDirection {
   LE("≤", true),

@@ -1,13 +1,12 @@
 package org.duban.book;
 
-import org.duban.infrastructure.MessageText;
-
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.duban.infrastructure.MessageText;
 import org.duban.infrastructure.NotFound;
 import org.hibernate.Session;
 import org.springframework.stereotype.Service;
@@ -43,7 +42,8 @@ public class ItemLights {
   @PersistenceContext private EntityManager entityManager;
 
   /**
-   * Lights every item of the map as it says, at the given time; the changes come back in item order.
+   * Lights every item of the map as it says, at the given time; the changes come back in item
+   * order.
    *
    * @throws NotFound when an item does not exist (nothing is set then)
    */
@@ -55,7 +55,8 @@ public class ItemLights {
     List<Long> ids = settings.keySet().stream().sorted().toList();
     Session session = entityManager.unwrap(Session.class);
     // one query for the items the caller has not loaded already
-    List<WorkItem> items = session.byMultipleIds(WorkItem.class).enableSessionCheck(true).multiLoad(ids);
+    List<WorkItem> items =
+        session.byMultipleIds(WorkItem.class).enableSessionCheck(true).multiLoad(ids);
     if (items.contains(null)) {
       throw new NotFound();
     }
@@ -64,13 +65,17 @@ public class ItemLights {
       LightSetting setting = settings.get(item.getId());
       Light before = item.getLight();
       item.lit(setting.light(), setting.reason(), setting.reasonText(), at);
-      changes.add(new LightChange(item.getId(), item.getTaskBook().getId(), before, setting.light()));
+      changes.add(
+          new LightChange(item.getId(), item.getTaskBook().getId(), before, setting.light()));
     }
     flushInBatches(session);
     return changes;
   }
 
-  /** Writes the lights now, batched for this flush only: the rest of the application keeps its settings. */
+  /**
+   * Writes the lights now, batched for this flush only: the rest of the application keeps its
+   * settings.
+   */
   private static void flushInBatches(Session session) {
     Integer before = session.getJdbcBatchSize();
     session.setJdbcBatchSize(BATCH_SIZE);

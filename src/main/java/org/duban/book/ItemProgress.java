@@ -14,7 +14,10 @@ public class ItemProgress {
     this.workItems = workItems;
   }
 
-  /** The item is {@code percentDone} done (kept within 0-100); whether it may go down is the caller's rule. */
+  /**
+   * The item is {@code percentDone} done (kept within 0-100); whether it may go down is the
+   * caller's rule.
+   */
   @Transactional
   public void reported(Long itemId, int percentDone) {
     workItems.findById(itemId).orElseThrow(NotFound::new).reported(percentDone);

@@ -7,13 +7,20 @@ import org.duban.org.Person;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Approved changes (变更申请) applied to an issued item: its terms revised, its lead department replaced. */
+/**
+ * Approved changes (变更申请) applied to an issued item: its terms revised, its lead department
+ * replaced.
+ */
 @Service
 public class ItemRevisions {
 
   /** An item's terms as a change leaves them. */
   public record ItemTerms(
-      String title, String targetText, Person leaderInCharge, LocalDate deadline, String acceptanceCriteria) {}
+      String title,
+      String targetText,
+      Person leaderInCharge,
+      LocalDate deadline,
+      String acceptanceCriteria) {}
 
   private final WorkItemRepository workItems;
 
@@ -23,8 +30,13 @@ public class ItemRevisions {
 
   @Transactional
   public void revise(Long itemId, ItemTerms terms) {
-    item(itemId).revise(
-        terms.title(), terms.targetText(), terms.leaderInCharge(), terms.deadline(), terms.acceptanceCriteria());
+    item(itemId)
+        .revise(
+            terms.title(),
+            terms.targetText(),
+            terms.leaderInCharge(),
+            terms.deadline(),
+            terms.acceptanceCriteria());
   }
 
   /** The department leads the item from now on (and is no longer one of its collaborators). */

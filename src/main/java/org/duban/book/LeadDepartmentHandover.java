@@ -29,9 +29,19 @@ public class LeadDepartmentHandover {
   }
 
   public int handOver(Long workItemId, String oldGroup, String newGroup) {
-    List<Task> tasks = new ArrayList<>(
-        taskService.createTaskQuery().processInstanceBusinessKey("item-" + workItemId).taskCandidateGroup(oldGroup).list());
-    taskService.createTaskQuery().taskDefinitionKey("submitCheckIn").taskCandidateGroup(oldGroup).list().stream()
+    List<Task> tasks =
+        new ArrayList<>(
+            taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey("item-" + workItemId)
+                .taskCandidateGroup(oldGroup)
+                .list());
+    taskService
+        .createTaskQuery()
+        .taskDefinitionKey("submitCheckIn")
+        .taskCandidateGroup(oldGroup)
+        .list()
+        .stream()
         .filter(task -> workItemId.equals(taskService.getVariable(task.getId(), "workItemId")))
         .forEach(tasks::add);
     // someone of the old department may have claimed one: it goes back to the new one's pool
@@ -39,5 +49,4 @@ public class LeadDepartmentHandover {
     log.info("item {}: {} open tasks handed from {} to {}", workItemId, count, oldGroup, newGroup);
     return count;
   }
-
 }

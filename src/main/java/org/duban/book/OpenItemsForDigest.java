@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenItemsForDigest implements DigestItems {
 
-  private static final List<ItemStage> OPEN = Arrays.stream(ItemStage.values()).filter(ItemStage::isOpen).toList();
+  private static final List<ItemStage> OPEN =
+      Arrays.stream(ItemStage.values()).filter(ItemStage::isOpen).toList();
 
   private final WorkItemRepository items;
 
@@ -27,7 +28,9 @@ class OpenItemsForDigest implements DigestItems {
 
   @Override
   public List<OpenItem> openInChargeOf(Long leaderId) {
-    return items.findDigestRowsByStageInAndLeader(OPEN, leaderId).stream().map(OpenItemsForDigest::openItem).toList();
+    return items.findDigestRowsByStageInAndLeader(OPEN, leaderId).stream()
+        .map(OpenItemsForDigest::openItem)
+        .toList();
   }
 
   @Override

@@ -51,7 +51,8 @@ public class RollUp {
   /** A book's progress and light: the mean and the worst of its items' rolled-up values. */
   public static ItemNode summarise(List<ItemNode> items) {
     List<ItemNode> counted = items.stream().filter(RollUp::counts).toList();
-    int progress = (int) Math.round(counted.stream().mapToInt(ItemNode::progress).average().orElse(0));
+    int progress =
+        (int) Math.round(counted.stream().mapToInt(ItemNode::progress).average().orElse(0));
     Light light = counted.stream().map(ItemNode::light).reduce(null, RollUp::worse);
     return new ItemNode(null, progress, light, items);
   }
@@ -70,9 +71,10 @@ public class RollUp {
         }
       }
     }
-    int progress = children.isEmpty()
-        ? item.getPercentDone()
-        : (int) Math.round(children.stream().mapToInt(ItemNode::progress).average().orElse(0));
+    int progress =
+        children.isEmpty()
+            ? item.getPercentDone()
+            : (int) Math.round(children.stream().mapToInt(ItemNode::progress).average().orElse(0));
     if (item.getStage() == ItemStage.CLOSED) {
       progress = 100;
     }

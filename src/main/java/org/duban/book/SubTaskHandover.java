@@ -15,9 +15,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * When the task of an open sub-task (department work's {@code doSubTask}, which carries
- * {@code subTaskId}) is handed from its person to someone else, the sub-task names who holds it now
- * (or the department whose members it waits for), in the same transaction, so the item's pages and
+ * When the task of an open sub-task (department work's {@code doSubTask}, which carries {@code
+ * subTaskId}) is handed from its person to someone else, the sub-task names who holds it now (or
+ * the department whose members it waits for), in the same transaction, so the item's pages and
  * exports say who answers for it; the item's timeline shows the change (SUBTASK_HANDED_OVER).
  */
 @Component
@@ -30,7 +30,10 @@ class SubTaskHandover {
   private final DepartmentRepository departments;
   private final ItemHistory history;
 
-  SubTaskHandover(SubTaskRepository subTasks, PersonRepository people, DepartmentRepository departments,
+  SubTaskHandover(
+      SubTaskRepository subTasks,
+      PersonRepository people,
+      DepartmentRepository departments,
       ItemHistory history) {
     this.subTasks = subTasks;
     this.people = people;
@@ -44,7 +47,9 @@ class SubTaskHandover {
       return;
     }
     SubTask subTask = subTasks.findById(id.longValue()).orElse(null);
-    if (subTask == null || subTask.getStatus() != SubTask.Status.OPEN || subTask.getAssigneePerson() == null
+    if (subTask == null
+        || subTask.getStatus() != SubTask.Status.OPEN
+        || subTask.getAssigneePerson() == null
         || !subTask.getAssigneePerson().getUsername().equals(event.fromUsername())) {
       return;
     }
@@ -52,23 +57,38 @@ class SubTaskHandover {
     if (event.toUsername() != null) {
       people.findByUsername(event.toUsername()).ifPresent(person -> subTask.handOver(person, null));
     } else if (event.toDepartmentId() != null) {
-      departments.findById(event.toDepartmentId()).ifPresent(department -> subTask.handOver(null, department));
+      departments
+          .findById(event.toDepartmentId())
+          .ifPresent(department -> subTask.handOver(null, department));
     } else {
       // waits for the admins: the record keeps the person until someone takes the task
       return;
     }
     WorkItem item = subTask.getWorkItem();
-    history.itemEvent(item.getId(), item.getTaskBook().getId(), actor(), EventKind.SUBTASK_HANDED_OVER,
-        MessageText.of("history.subTask.handedOver", subTask.getTitle(), before, subTask.assigneeName()));
-    log.info("Sub-task {} ({}) of {} now held by {}", subTask.getId(), subTask.getTitle(), event.fromUsername(),
+    history.itemEvent(
+        item.getId(),
+        item.getTaskBook().getId(),
+        actor(),
+        EventKind.SUBTASK_HANDED_OVER,
+        MessageText.of(
+            "history.subTask.handedOver", subTask.getTitle(), before, subTask.assigneeName()));
+    log.info(
+        "Sub-task {} ({}) of {} now held by {}",
+        subTask.getId(),
+        subTask.getTitle(),
+        event.fromUsername(),
         subTask.assigneeName());
   }
 
-  /** Whoever's change it follows (the admin), or the system (a process step with nobody signed in). */
+  /**
+   * Whoever's change it follows (the admin), or the system (a process step with nobody signed in).
+   */
   private static String actor() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    return authentication == null || !authentication.isAuthenticated()
-        || authentication instanceof AnonymousAuthenticationToken
-        ? ItemHistory.SYSTEM : authentication.getName();
+    return authentication == null
+            || !authentication.isAuthenticated()
+            || authentication instanceof AnonymousAuthenticationToken
+        ? ItemHistory.SYSTEM
+        : authentication.getName();
   }
 }

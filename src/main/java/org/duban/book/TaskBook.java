@@ -49,8 +49,10 @@ public class TaskBook {
   private LocalDateTime signedAt;
 
   private String title;
+
   @Column(name = "book_year")
   private int year;
+
   private LocalDate periodStart;
   private LocalDate periodEnd;
 
@@ -76,7 +78,12 @@ public class TaskBook {
   protected TaskBook() {}
 
   TaskBook(
-      String title, int year, LocalDate periodStart, LocalDate periodEnd, Person issuer, LocalDateTime now) {
+      String title,
+      int year,
+      LocalDate periodStart,
+      LocalDate periodEnd,
+      Person issuer,
+      LocalDateTime now) {
     this.title = title;
     this.year = year;
     this.periodStart = periodStart;
@@ -87,7 +94,11 @@ public class TaskBook {
   }
 
   /** Places the book in the hierarchy and names who signs it. */
-  void placeIn(BookLevel level, TaskBook parent, Department responsibleDepartment, Person responsiblePerson) {
+  void placeIn(
+      BookLevel level,
+      TaskBook parent,
+      Department responsibleDepartment,
+      Person responsiblePerson) {
     this.level = level;
     this.parent = parent;
     this.responsibleDepartment = responsibleDepartment;
@@ -101,8 +112,7 @@ public class TaskBook {
 
   /**
    * Who may sign: the head or a deputy of the responsible department ({@link Department#isLedBy}),
-   * or the responsible person
-   * (for a leader's book).
+   * or the responsible person (for a leader's book).
    */
   public boolean maySign(Person person) {
     if (person == null || !person.isActive()) {
@@ -114,7 +124,9 @@ public class TaskBook {
     return responsibleDepartment != null && responsibleDepartment.isLedBy(person);
   }
 
-  /** The responsible department and/or person as shown to users, or null for a book nobody signs. */
+  /**
+   * The responsible department and/or person as shown to users, or null for a book nobody signs.
+   */
   public String responsibleParty() {
     if (responsibleDepartment != null && responsiblePerson != null) {
       return responsibleDepartment.getName() + " " + responsiblePerson.getFullName();
@@ -140,7 +152,10 @@ public class TaskBook {
     return status == TaskBookStatus.DRAFT;
   }
 
-  /** The drafter corrects what the book is; the service has checked the values against the book's items. */
+  /**
+   * The drafter corrects what the book is; the service has checked the values against the book's
+   * items.
+   */
   void correct(String title, int year, LocalDate periodStart, LocalDate periodEnd) {
     this.title = title;
     this.year = year;

@@ -11,10 +11,6 @@ import org.duban.org.Departments;
 import org.duban.org.People;
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
-import org.duban.book.IndicatorDirection;
-import org.duban.book.ItemNode;
-import org.duban.book.RollUp;
-import org.duban.book.WorkItemQueries;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -119,14 +115,22 @@ class TaskBookController {
     model.addAttribute("hierarchy", books.hierarchy(id));
     model.addAttribute("seesEverything", !readable.partial());
     // departments nobody could act for are named to those who see the whole book, never silently
-    model.addAttribute("emptyLeadDepartments", readable.partial() ? List.of() : service.emptyLeadDepartments(id));
-    model.addAttribute("routesToSupervisionOffice", service.routesEmptyDepartmentsToSupervisionOffice());
-    model.addAttribute("mayDelete", readable.book().isEditable()
-        && (readable.book().issuerUsername().equals(user.getUsername()) || user.has(Role.SUPERVISION) || user.has(Role.ADMIN)));
+    model.addAttribute(
+        "emptyLeadDepartments", readable.partial() ? List.of() : service.emptyLeadDepartments(id));
+    model.addAttribute(
+        "routesToSupervisionOffice", service.routesEmptyDepartmentsToSupervisionOffice());
+    model.addAttribute(
+        "mayDelete",
+        readable.book().isEditable()
+            && (readable.book().issuerUsername().equals(user.getUsername())
+                || user.has(Role.SUPERVISION)
+                || user.has(Role.ADMIN)));
     return PAGE;
   }
 
-  /** The book as a printable responsibility book with signature blocks (A4, without the app layout). */
+  /**
+   * The book as a printable responsibility book with signature blocks (A4, without the app layout).
+   */
   @GetMapping("/books/{id}/print")
   String print(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Model model) {
     model.addAttribute("printable", books.printable(id, user));
@@ -153,7 +157,8 @@ class TaskBookController {
       model.addAttribute("detailsForm", service.details(book.id()));
     }
     model.addAttribute("levels", BookLevel.values());
-    model.addAttribute("parentBooks", books.all().stream().filter(b -> !b.id().equals(book.id())).toList());
+    model.addAttribute(
+        "parentBooks", books.all().stream().filter(b -> !b.id().equals(book.id())).toList());
     model.addAttribute("items", items.visibleItemsOfBook(book.id(), user));
     model.addAttribute("departments", departments.active());
     model.addAttribute("leaders", people.activeLeaders());
@@ -201,7 +206,10 @@ class TaskBookController {
     return editorPage(book, user, model);
   }
 
-  /** The drafter corrects the draft's title, year, period and level; an error re-shows the editor with it. */
+  /**
+   * The drafter corrects the draft's title, year, period and level; an error re-shows the editor
+   * with it.
+   */
   @PostMapping("/books/{id}/details")
   String updateDetails(
       @PathVariable Long id,
@@ -234,9 +242,15 @@ class TaskBookController {
     return "redirect:/books/" + id + "/edit";
   }
 
-  /** Deletes a draft (its drafter, the supervision office or an admin): its task ends, it leaves the lists. */
+  /**
+   * Deletes a draft (its drafter, the supervision office or an admin): its task ends, it leaves the
+   * lists.
+   */
   @PostMapping("/books/{id}/delete")
-  String deleteDraft(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+  String deleteDraft(
+      @PathVariable Long id,
+      @AuthenticationPrincipal CurrentUser user,
+      RedirectAttributes redirect) {
     try {
       service.deleteDraft(id, user);
     } catch (UserError rejected) {
@@ -247,7 +261,10 @@ class TaskBookController {
     return "redirect:/books";
   }
 
-  /** The editor re-shown after a failed add lives at the POST address; a reload or language switch lands here. */
+  /**
+   * The editor re-shown after a failed add lives at the POST address; a reload or language switch
+   * lands here.
+   */
   @GetMapping("/books/{id}/items")
   String backToEditor(@PathVariable Long id) {
     return "redirect:/books/" + id + "/edit";

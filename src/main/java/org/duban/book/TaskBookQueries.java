@@ -5,9 +5,6 @@ import org.duban.infrastructure.NotFound;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.security.CurrentUser;
-import org.duban.book.ItemAccess;
-import org.duban.book.ItemSummary;
-import org.duban.book.WorkItemQueries;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +18,8 @@ public class TaskBookQueries {
   private final WorkItemQueries items;
   private final ItemAccess access;
 
-  TaskBookQueries(TaskBookRepository books, PersonRepository people, WorkItemQueries items, ItemAccess access) {
+  TaskBookQueries(
+      TaskBookRepository books, PersonRepository people, WorkItemQueries items, ItemAccess access) {
     this.books = books;
     this.people = people;
     this.items = items;
@@ -40,8 +38,10 @@ public class TaskBookQueries {
 
   @Transactional(readOnly = true)
   public List<BookSummary> all() {
-    return books.findAllByOrderByYearDescIdDesc().stream().filter(b -> !b.isDeleted())
-        .map(b -> BookSummary.of(b, this::fullName)).toList();
+    return books.findAllByOrderByYearDescIdDesc().stream()
+        .filter(b -> !b.isDeleted())
+        .map(b -> BookSummary.of(b, this::fullName))
+        .toList();
   }
 
   /** The books the viewer may open ({@link #readable}): all for those who see everything. */
@@ -76,7 +76,10 @@ public class TaskBookQueries {
             .toList());
   }
 
-  /** The book to print with its decomposition table; {@code partial} when only the viewer's items are shown. */
+  /**
+   * The book to print with its decomposition table; {@code partial} when only the viewer's items
+   * are shown.
+   */
   public record BookPrint(BookSummary book, List<ItemSummary> items, boolean partial) {}
 
   /** The printable book: {@link #readable}. */
@@ -88,8 +91,8 @@ public class TaskBookQueries {
   /**
    * The book as the viewer may read it, the one rule of its page, print view, versions and export.
    * Leaders, the supervision office, admins and the book's responsible party see all its items;
-   * another department only the items it leads or collaborates on, and no book in which it has
-   * none (403).
+   * another department only the items it leads or collaborates on, and no book in which it has none
+   * (403).
    */
   @Transactional(readOnly = true)
   public BookPrint readable(Long bookId, CurrentUser user) {
@@ -99,7 +102,8 @@ public class TaskBookQueries {
     }
     List<ItemSummary> visible = items.visibleItemsOfBook(bookId, user);
     if (visible.isEmpty()) {
-      throw new AccessDeniedException("book " + bookId + " is not visible to " + user.getUsername());
+      throw new AccessDeniedException(
+          "book " + bookId + " is not visible to " + user.getUsername());
     }
     return new BookPrint(BookSummary.of(book, this::fullName), visible, true);
   }

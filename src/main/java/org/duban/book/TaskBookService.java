@@ -1,18 +1,18 @@
 package org.duban.book;
 
-import java.time.LocalDateTime;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.NotFound;
 import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemEvent;
 import org.duban.itemhistory.ItemHistory;
-import org.duban.infrastructure.EngineClock;
-import org.duban.infrastructure.NotFound;
 import org.duban.org.Department;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.EmptyDepartments;
@@ -20,10 +20,6 @@ import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
-import org.duban.book.Indicator;
-import org.duban.book.ItemStage;
-import org.duban.book.WorkItem;
-import org.duban.book.WorkItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -104,7 +100,11 @@ public class TaskBookService {
             Map.of("taskBookId", book.getId(), "issuer", user.getUsername()));
     book.startedProcess(instance.getId());
     history.bookEvent(book.getId(), user.getUsername(), EventKind.BOOK_CREATED, book.getTitle());
-    log.info("task book {} drafted by {}, instance {}", book.getId(), user.getUsername(), instance.getId());
+    log.info(
+        "task book {} drafted by {}, instance {}",
+        book.getId(),
+        user.getUsername(),
+        instance.getId());
     return book;
   }
 
@@ -117,13 +117,21 @@ public class TaskBookService {
   public TaskBook updateDraft(Long bookId, BookDetailsFormData data, CurrentUser user) {
     TaskBook book = editable(bookId, user);
     requireYearInPeriod(data);
-    boolean itemsOutside = workItems.findByTaskBookIdOrderByIdAsc(bookId).stream()
-        .anyMatch(i -> i.getDeadline().isBefore(data.getPeriodStart()) || i.getDeadline().isAfter(data.getPeriodEnd()));
+    boolean itemsOutside =
+        workItems.findByTaskBookIdOrderByIdAsc(bookId).stream()
+            .anyMatch(
+                i ->
+                    i.getDeadline().isBefore(data.getPeriodStart())
+                        || i.getDeadline().isAfter(data.getPeriodEnd()));
     if (itemsOutside) {
       throw new UserError("book.period.itemsOutside");
     }
-    boolean childrenOutside = books.findByParentIdOrderByIdAsc(bookId).stream()
-        .anyMatch(c -> c.getPeriodStart().isBefore(data.getPeriodStart()) || c.getPeriodEnd().isAfter(data.getPeriodEnd()));
+    boolean childrenOutside =
+        books.findByParentIdOrderByIdAsc(bookId).stream()
+            .anyMatch(
+                c ->
+                    c.getPeriodStart().isBefore(data.getPeriodStart())
+                        || c.getPeriodEnd().isAfter(data.getPeriodEnd()));
     if (childrenOutside) {
       throw new UserError("book.period.childrenOutside");
     }
@@ -131,21 +139,23 @@ public class TaskBookService {
       throw new UserError("book.parent.unknown");
     }
     placeInHierarchy(book, data);
-    book.correct(data.getTitle().trim(), data.getYear(), data.getPeriodStart(), data.getPeriodEnd());
+    book.correct(
+        data.getTitle().trim(), data.getYear(), data.getPeriodStart(), data.getPeriodEnd());
     return book;
   }
 
   /**
    * Deletes a draft: its drafter, the supervision office or an admin may. The issuance process ends
-   * through its "draft deleted" message event (an instance of an older process version without it is
-   * deleted with the reason), the book's history says who deleted it, and it leaves every list.
+   * through its "draft deleted" message event (an instance of an older process version without it
+   * is deleted with the reason), the book's history says who deleted it, and it leaves every list.
    */
   @Transactional
   public void deleteDraft(Long bookId, CurrentUser user) {
     TaskBook book = books.findById(bookId).filter(b -> !b.isDeleted()).orElseThrow(NotFound::new);
     boolean drafter = book.getIssuer().getUsername().equals(user.getUsername());
     if (!drafter && !user.has(Role.SUPERVISION) && !user.has(Role.ADMIN)) {
-      throw new AccessDeniedException("only the drafter, the supervision office or an admin deletes a draft");
+      throw new AccessDeniedException(
+          "only the drafter, the supervision office or an admin deletes a draft");
     }
     if (!book.isEditable()) {
       throw new UserError("book.delete.notDraft");
@@ -161,11 +171,13 @@ public class TaskBookService {
 
   private void endIssuance(TaskBook book, String actor) {
     String instance = book.getProcessInstanceId();
-    if (instance == null || runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() == 0) {
+    if (instance == null
+        || runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() == 0) {
       return;
     }
     try {
-      runtimeService.createMessageCorrelation(DRAFT_DELETED_MESSAGE)
+      runtimeService
+          .createMessageCorrelation(DRAFT_DELETED_MESSAGE)
           .processInstanceId(instance)
           .setVariable("deletedBy", actor)
           .correlateWithResult();
@@ -190,16 +202,26 @@ public class TaskBookService {
   private void placeInHierarchy(TaskBook draft, BookDetailsFormData data) {
     TaskBook parent = null;
     if (data.getParentId() != null) {
-      parent = books.findById(data.getParentId()).orElseThrow(() -> new UserError("book.parent.unknown"));
-      if (data.getPeriodStart().isBefore(parent.getPeriodStart()) || data.getPeriodEnd().isAfter(parent.getPeriodEnd())) {
+      parent =
+          books
+              .findById(data.getParentId())
+              .orElseThrow(() -> new UserError("book.parent.unknown"));
+      if (data.getPeriodStart().isBefore(parent.getPeriodStart())
+          || data.getPeriodEnd().isAfter(parent.getPeriodEnd())) {
         throw new UserError("book.parent.period");
       }
     }
-    Department department = data.getResponsibleDepartmentId() == null ? null : activeDepartment(data.getResponsibleDepartmentId());
-    Person person = data.getResponsiblePersonId() == null
-        ? null
-        : people.findById(data.getResponsiblePersonId()).filter(Person::isActive)
-            .orElseThrow(() -> new UserError("item.leader.unknown"));
+    Department department =
+        data.getResponsibleDepartmentId() == null
+            ? null
+            : activeDepartment(data.getResponsibleDepartmentId());
+    Person person =
+        data.getResponsiblePersonId() == null
+            ? null
+            : people
+                .findById(data.getResponsiblePersonId())
+                .filter(Person::isActive)
+                .orElseThrow(() -> new UserError("item.leader.unknown"));
     draft.placeIn(data.getLevel(), parent, department, person);
   }
 
@@ -207,7 +229,8 @@ public class TaskBookService {
   public GoalArea addGoalArea(Long bookId, String name, CurrentUser user) {
     TaskBook book = editable(bookId, user);
     String trimmed = name == null ? "" : name.trim();
-    if (trimmed.isEmpty() || book.getGoalAreas().stream().anyMatch(a -> a.getName().equals(trimmed))) {
+    if (trimmed.isEmpty()
+        || book.getGoalAreas().stream().anyMatch(a -> a.getName().equals(trimmed))) {
       throw new UserError("goalArea.invalid");
     }
     if (trimmed.length() > GoalArea.MAX_NAME) {
@@ -227,11 +250,13 @@ public class TaskBookService {
     if (workItems.existsByTaskBookIdAndSeq(bookId, data.getSeq().trim())) {
       throw new UserError("item.seq.duplicate");
     }
-    if (data.getDeadline().isAfter(book.getPeriodEnd()) || data.getDeadline().isBefore(book.getPeriodStart())) {
+    if (data.getDeadline().isAfter(book.getPeriodEnd())
+        || data.getDeadline().isBefore(book.getPeriodStart())) {
       throw new UserError("item.deadline.outsidePeriod");
     }
     LocalDate start = data.getStartDate();
-    if (start != null && (start.isBefore(book.getPeriodStart()) || start.isAfter(book.getPeriodEnd()))) {
+    if (start != null
+        && (start.isBefore(book.getPeriodStart()) || start.isAfter(book.getPeriodEnd()))) {
       throw new UserError("item.startDate.outsidePeriod");
     }
     if (start != null && start.isAfter(data.getDeadline())) {
@@ -266,18 +291,22 @@ public class TaskBookService {
       }
     }
     if (data.hasIndicator()) {
-      Indicator indicator = item.addIndicator(
-          data.getIndicatorName().trim(),
-          blankToNull(data.getIndicatorUnit()),
-          data.getIndicatorDirection(),
-          data.getIndicatorBaseline(),
-          data.getIndicatorTarget());
-      data.yearTargets().forEach((targetYear, target) -> {
-        if (targetYear < book.getPeriodStart().getYear() || targetYear > book.getPeriodEnd().getYear()) {
-          throw new UserError("item.indicator.yearOutsidePeriod");
-        }
-        indicator.setYearTarget(targetYear, target);
-      });
+      Indicator indicator =
+          item.addIndicator(
+              data.getIndicatorName().trim(),
+              blankToNull(data.getIndicatorUnit()),
+              data.getIndicatorDirection(),
+              data.getIndicatorBaseline(),
+              data.getIndicatorTarget());
+      data.yearTargets()
+          .forEach(
+              (targetYear, target) -> {
+                if (targetYear < book.getPeriodStart().getYear()
+                    || targetYear > book.getPeriodEnd().getYear()) {
+                  throw new UserError("item.indicator.yearOutsidePeriod");
+                }
+                indicator.setYearTarget(targetYear, target);
+              });
     }
     return workItems.save(item);
   }
@@ -343,7 +372,8 @@ public class TaskBookService {
    * that signs it (the supervision office cannot sign for a department).
    */
   private void refuseEmptyDepartments(TaskBook book, String field) {
-    List<Department> empty = departmentsNobodyActsFor(book, !emptyDepartments.routesToSupervisionOffice());
+    List<Department> empty =
+        departmentsNobodyActsFor(book, !emptyDepartments.routesToSupervisionOffice());
     if (!empty.isEmpty()) {
       throw UserError.at(field, "book.issue.emptyDepartments", EmptyDepartments.names(empty));
     }
@@ -355,19 +385,30 @@ public class TaskBookService {
       concerned.add(book.getResponsibleDepartment());
     }
     if (withLeadDepartments) {
-      workItems.findByTaskBookIdOrderByIdAsc(book.getId()).forEach(item -> concerned.add(item.getLeadDepartment()));
+      workItems
+          .findByTaskBookIdOrderByIdAsc(book.getId())
+          .forEach(item -> concerned.add(item.getLeadDepartment()));
     }
     return emptyDepartments.among(concerned);
   }
 
-  /** The lead departments of the book's items nobody could act for (their tasks go to nobody, or to the supervision office). */
+  /**
+   * The lead departments of the book's items nobody could act for (their tasks go to nobody, or to
+   * the supervision office).
+   */
   @Transactional(readOnly = true)
   public List<String> emptyLeadDepartments(Long bookId) {
-    List<Department> leads = workItems.findByTaskBookIdOrderByIdAsc(bookId).stream().map(WorkItem::getLeadDepartment).toList();
+    List<Department> leads =
+        workItems.findByTaskBookIdOrderByIdAsc(bookId).stream()
+            .map(WorkItem::getLeadDepartment)
+            .toList();
     return emptyDepartments.among(leads).stream().map(Department::getName).toList();
   }
 
-  /** Whether the tasks of departments nobody could act for go to the supervision office (else issuing is refused). */
+  /**
+   * Whether the tasks of departments nobody could act for go to the supervision office (else
+   * issuing is refused).
+   */
   public boolean routesEmptyDepartmentsToSupervisionOffice() {
     return emptyDepartments.routesToSupervisionOffice();
   }
@@ -413,7 +454,8 @@ public class TaskBookService {
     for (ItemEvent event : history.ofBook(bookId)) {
       if (EventKind.SIGNING_QUESTION_RAISED.name().equals(event.getKind())) {
         exchange = new SigningExchange(event.getDetail(), null);
-      } else if (EventKind.SIGNING_QUESTION_ANSWERED.name().equals(event.getKind()) && exchange != null) {
+      } else if (EventKind.SIGNING_QUESTION_ANSWERED.name().equals(event.getKind())
+          && exchange != null) {
         exchange = new SigningExchange(exchange.question(), event.getDetail());
       }
     }
@@ -435,7 +477,8 @@ public class TaskBookService {
 
   @Transactional(readOnly = true)
   public List<String> signingGroups(Long bookId) {
-    Department department = books.findById(bookId).orElseThrow(NotFound::new).getResponsibleDepartment();
+    Department department =
+        books.findById(bookId).orElseThrow(NotFound::new).getResponsibleDepartment();
     return department == null ? List.of() : List.of(department.groupId());
   }
 
@@ -456,13 +499,25 @@ public class TaskBookService {
     book.issued(now);
     for (WorkItem item : workItems.findByTaskBookIdOrderByIdAsc(bookId)) {
       item.issued(now);
-      history.itemEvent(item.getId(), bookId, ItemHistory.SYSTEM, EventKind.ITEM_ISSUED, item.getLeadDepartment().getName());
-      if (emptyDepartments.routesToSupervisionOffice() && emptyDepartments.isEmpty(item.getLeadDepartment().getId())) {
+      history.itemEvent(
+          item.getId(),
+          bookId,
+          ItemHistory.SYSTEM,
+          EventKind.ITEM_ISSUED,
+          item.getLeadDepartment().getName());
+      if (emptyDepartments.routesToSupervisionOffice()
+          && emptyDepartments.isEmpty(item.getLeadDepartment().getId())) {
         // the setting's promise: not silently; the item's history says where its tasks went and why
-        history.itemEvent(item.getId(), bookId, ItemHistory.SYSTEM, EventKind.ITEM_ROUTED_TO_SUPERVISION,
+        history.itemEvent(
+            item.getId(),
+            bookId,
+            ItemHistory.SYSTEM,
+            EventKind.ITEM_ROUTED_TO_SUPERVISION,
             item.getLeadDepartment().getName());
-        log.warn("item {} issued to {}, which nobody could act for: its tasks go to the supervision office",
-            item.getId(), item.getLeadDepartment().getName());
+        log.warn(
+            "item {} issued to {}, which nobody could act for: its tasks go to the supervision office",
+            item.getId(),
+            item.getLeadDepartment().getName());
       }
     }
     history.bookEvent(bookId, ItemHistory.SYSTEM, EventKind.BOOK_ISSUED, null);
@@ -474,7 +529,9 @@ public class TaskBookService {
   @Transactional
   public void close(Long bookId) {
     TaskBook book = books.findById(bookId).orElseThrow(NotFound::new);
-    if (workItems.countByTaskBookIdAndStageNotIn(bookId, List.of(ItemStage.CLOSED, ItemStage.CANCELLED)) > 0) {
+    if (workItems.countByTaskBookIdAndStageNotIn(
+            bookId, List.of(ItemStage.CLOSED, ItemStage.CANCELLED))
+        > 0) {
       throw new IllegalStateException("task book " + bookId + " still has open items");
     }
     book.closed(EngineClock.now());
@@ -489,8 +546,10 @@ public class TaskBookService {
 
   /** An item breaks down an item of the book one level up, never one of another branch. */
   private WorkItem parentItem(TaskBook book, Long parentItemId) {
-    WorkItem parent = workItems.findById(parentItemId).orElseThrow(() -> new UserError("item.parent.unknown"));
-    if (book.getParent() == null || !parent.getTaskBook().getId().equals(book.getParent().getId())) {
+    WorkItem parent =
+        workItems.findById(parentItemId).orElseThrow(() -> new UserError("item.parent.unknown"));
+    if (book.getParent() == null
+        || !parent.getTaskBook().getId().equals(book.getParent().getId())) {
       throw new UserError("item.parent.notInParentBook");
     }
     return parent;

@@ -5,6 +5,9 @@ public enum TaskBookStatus {
   IN_REVIEW,
   ISSUED,
   CLOSED,
-  /** A draft its drafter (or the supervision office, an admin) deleted: kept for its history, shown nowhere. */
+  /**
+   * A draft its drafter (or the supervision office, an admin) deleted: kept for its history, shown
+   * nowhere.
+   */
   DELETED
 }

@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.book.TaskBookService.SigningExchange;
 import org.duban.infrastructure.NotFound;
 import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
 import org.duban.task.FormValues;
 import org.duban.task.TaskContext;
 import org.duban.task.TaskDecisionHandler;
-import org.duban.book.TaskBookService.SigningExchange;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,11 @@ class TaskBookTasks implements TaskDecisionHandler {
   private final TaskService taskService;
   private final MessageSource messages;
 
-  TaskBookTasks(TaskBookService service, TaskBookRepository books, TaskService taskService, MessageSource messages) {
+  TaskBookTasks(
+      TaskBookService service,
+      TaskBookRepository books,
+      TaskService taskService,
+      MessageSource messages) {
     this.service = service;
     this.books = books;
     this.taskService = taskService;
@@ -61,12 +65,20 @@ class TaskBookTasks implements TaskDecisionHandler {
     }
     String key = task.getTaskDefinitionKey();
     if (DRAFT.equals(key) || REVIEW.equals(key) || REVISE.equals(key)) {
-      // said before submitting or approving: issuing to a department nobody could act for is refused,
+      // said before submitting or approving: issuing to a department nobody could act for is
+      // refused,
       // or by setting sends its tasks to the supervision office
       List<String> empty = service.emptyLeadDepartments(book.getId());
-      values.put("emptyDepartmentsNote", empty.isEmpty() ? "" : messages.getMessage(
-          service.routesEmptyDepartmentsToSupervisionOffice() ? "book.emptyDepartments.routed" : "book.emptyDepartments.present",
-          new Object[] {String.join("、", empty)}, LocaleContextHolder.getLocale()));
+      values.put(
+          "emptyDepartmentsNote",
+          empty.isEmpty()
+              ? ""
+              : messages.getMessage(
+                  service.routesEmptyDepartmentsToSupervisionOffice()
+                      ? "book.emptyDepartments.routed"
+                      : "book.emptyDepartments.present",
+                  new Object[] {String.join("、", empty)},
+                  LocaleContextHolder.getLocale()));
     }
     if (SIGN.equals(key)) {
       // after a question, the signer decides afresh instead of seeing the previous round's choice
@@ -77,8 +89,12 @@ class TaskBookTasks implements TaskDecisionHandler {
       if (exchange != null) {
         values.put("signingQuestion", exchange.question());
         if (SIGN.equals(key) && exchange.answer() != null) {
-          values.put("signingAnswerNote", messages.getMessage("sign.answerNote",
-              new Object[] {exchange.question(), exchange.answer()}, LocaleContextHolder.getLocale()));
+          values.put(
+              "signingAnswerNote",
+              messages.getMessage(
+                  "sign.answerNote",
+                  new Object[] {exchange.question(), exchange.answer()},
+                  LocaleContextHolder.getLocale()));
         }
       }
     }
@@ -87,7 +103,8 @@ class TaskBookTasks implements TaskDecisionHandler {
 
   @Override
   @Transactional
-  public void complete(Task task, TaskContext context, Map<String, Object> values, CurrentUser user) {
+  public void complete(
+      Task task, TaskContext context, Map<String, Object> values, CurrentUser user) {
     Long bookId = context.requireTaskBookId();
     String actor = user.getUsername();
     switch (task.getTaskDefinitionKey()) {

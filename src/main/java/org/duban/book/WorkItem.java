@@ -26,8 +26,6 @@ import org.duban.infrastructure.MessageText;
 import org.duban.infrastructure.MessageTexts;
 import org.duban.org.Department;
 import org.duban.org.Person;
-import org.duban.book.GoalArea;
-import org.duban.book.TaskBook;
 
 /** 工作任务: one line of a task book's decomposition table. */
 @Entity
@@ -83,8 +81,12 @@ public class WorkItem {
   private Light light;
 
   private String lightReason;
-  /** The reason as a message key and arguments (V32), worded for the reader; null: show lightReason. */
+
+  /**
+   * The reason as a message key and arguments (V32), worded for the reader; null: show lightReason.
+   */
   private String lightReasonKey;
+
   private String lightReasonArgs;
   private LocalDateTime lightAt;
   private LocalDateTime issuedAt;
@@ -121,7 +123,11 @@ public class WorkItem {
   }
 
   Indicator addIndicator(
-      String name, String unit, IndicatorDirection direction, BigDecimal baseline, BigDecimal target) {
+      String name,
+      String unit,
+      IndicatorDirection direction,
+      BigDecimal baseline,
+      BigDecimal target) {
     Indicator indicator = new Indicator(this, name, unit, direction, baseline, target);
     indicators.add(indicator);
     return indicator;
@@ -154,7 +160,12 @@ public class WorkItem {
   }
 
   /** Applies an approved change request (变更申请) to the issued item's terms. */
-  void revise(String title, String targetText, Person leaderInCharge, LocalDate deadline, String acceptanceCriteria) {
+  void revise(
+      String title,
+      String targetText,
+      Person leaderInCharge,
+      LocalDate deadline,
+      String acceptanceCriteria) {
     this.title = title;
     this.targetText = targetText;
     this.leaderInCharge = leaderInCharge;
@@ -175,7 +186,10 @@ public class WorkItem {
     lit(light, reason, null, at);
   }
 
-  /** As {@link #lit(Light, String, LocalDateTime)}, with the reason's words kept as a key for the reader's language. */
+  /**
+   * As {@link #lit(Light, String, LocalDateTime)}, with the reason's words kept as a key for the
+   * reader's language.
+   */
   void lit(Light light, String reason, MessageText reasonText, LocalDateTime at) {
     this.light = light;
     this.lightReason = reason;
@@ -184,7 +198,9 @@ public class WorkItem {
     this.lightAt = at;
   }
 
-  /** Withdrawn by an approved change: no longer open, but not done (its progress stays as reported). */
+  /**
+   * Withdrawn by an approved change: no longer open, but not done (its progress stays as reported).
+   */
   void cancelled() {
     stage = ItemStage.CANCELLED;
   }
@@ -256,7 +272,9 @@ public class WorkItem {
     return light;
   }
 
-  /** The light's reason in the reader's language (the stored Chinese words when no key was kept). */
+  /**
+   * The light's reason in the reader's language (the stored Chinese words when no key was kept).
+   */
   public String getLightReason() {
     return MessageTexts.stored(lightReasonKey, lightReasonArgs, lightReason);
   }
@@ -287,7 +305,8 @@ public class WorkItem {
   }
 
   /** {@link #startOfWork()} from the three dates, for queries that read them as columns. */
-  public static LocalDate startOfWork(LocalDate startDate, LocalDateTime issuedAt, LocalDate bookStart) {
+  public static LocalDate startOfWork(
+      LocalDate startDate, LocalDateTime issuedAt, LocalDate bookStart) {
     if (startDate != null) {
       return startDate;
     }

@@ -10,8 +10,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.duban.book.IndicatorDirection;
-import org.duban.book.IndicatorSign;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** One row of the decomposition table, as the task book editor submits it. */
@@ -22,7 +20,10 @@ public class WorkItemFormData {
   /** The item of the parent book this item breaks down, if any. */
   private Long parentItemId;
 
-  /** A positive number, with the numbers of its levels after dots (3, 2.1); blank is @NotBlank's to say. */
+  /**
+   * A positive number, with the numbers of its levels after dots (3, 2.1); blank is @NotBlank's to
+   * say.
+   */
   @NotBlank
   @Size(max = 20)
   @Pattern(regexp = "|\\s*0*[1-9][0-9]*(\\.[0-9]+)*\\s*", message = "{item.seq.positive}")
@@ -45,7 +46,10 @@ public class WorkItemFormData {
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
   private LocalDate deadline;
 
-  /** When the work began, when not on the day the item is issued (a sheet's 开始时间); 序时进度 runs from it. */
+  /**
+   * When the work began, when not on the day the item is issued (a sheet's 开始时间); 序时进度 runs from
+   * it.
+   */
   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
   private LocalDate startDate;
 
@@ -122,17 +126,22 @@ public class WorkItemFormData {
     return indicatorDirection.isTrend() ? indicatorBaseline != null : indicatorTarget != null;
   }
 
-  /** A negative target, baseline or yearly target only where the indicator can be negative (增长率, 结余). */
+  /**
+   * A negative target, baseline or yearly target only where the indicator can be negative (增长率,
+   * 结余).
+   */
   @AssertTrue(message = "{item.indicator.negative}")
   public boolean isIndicatorSignPossible() {
     if (!hasIndicator()) {
       return true;
     }
-    if (!IndicatorSign.allowed(indicatorName, indicatorTarget) || !IndicatorSign.allowed(indicatorName, indicatorBaseline)) {
+    if (!IndicatorSign.allowed(indicatorName, indicatorTarget)
+        || !IndicatorSign.allowed(indicatorName, indicatorBaseline)) {
       return false;
     }
     try {
-      return yearTargets().values().stream().allMatch(target -> IndicatorSign.allowed(indicatorName, target));
+      return yearTargets().values().stream()
+          .allMatch(target -> IndicatorSign.allowed(indicatorName, target));
     } catch (RuntimeException unreadable) {
       return true; // isYearTargetsReadable says what is wrong
     }

@@ -17,7 +17,10 @@ public class WorkItemQueries {
   private final ReportCounts reportCounts;
 
   WorkItemQueries(
-      WorkItemRepository workItems, SubTaskRepository subTasks, ItemAccess access, ReportCounts reportCounts) {
+      WorkItemRepository workItems,
+      SubTaskRepository subTasks,
+      ItemAccess access,
+      ReportCounts reportCounts) {
     this.workItems = workItems;
     this.subTasks = subTasks;
     this.access = access;
@@ -29,7 +32,8 @@ public class WorkItemQueries {
   public ItemSummary visibleItem(Long itemId, CurrentUser user) {
     WorkItem item = workItems.findById(itemId).orElseThrow(NotFound::new);
     if (!access.maySee(item, user)) {
-      throw new AccessDeniedException("item " + itemId + " is not visible to " + user.getUsername());
+      throw new AccessDeniedException(
+          "item " + itemId + " is not visible to " + user.getUsername());
     }
     return ItemSummary.of(item);
   }
@@ -40,7 +44,9 @@ public class WorkItemQueries {
     return workItems.findById(itemId).map(ItemFacts::of);
   }
 
-  /** Whether the user's role and department allow them to see the item (false when there is none). */
+  /**
+   * Whether the user's role and department allow them to see the item (false when there is none).
+   */
   @Transactional(readOnly = true)
   public boolean maySee(Long itemId, CurrentUser user) {
     return workItems.findById(itemId).map(item -> access.maySee(item, user)).orElse(false);
@@ -49,7 +55,9 @@ public class WorkItemQueries {
   /** The item's indicators, in the order they were added. */
   @Transactional(readOnly = true)
   public List<IndicatorTerms> indicatorsOf(Long itemId) {
-    return workItems.findById(itemId).orElseThrow(NotFound::new).getIndicators().stream().map(IndicatorTerms::of).toList();
+    return workItems.findById(itemId).orElseThrow(NotFound::new).getIndicators().stream()
+        .map(IndicatorTerms::of)
+        .toList();
   }
 
   /** The day the item's work starts when its sheet gave one; null: it started when issued. */
@@ -67,7 +75,8 @@ public class WorkItemQueries {
   @Transactional(readOnly = true)
   public boolean neverReported(Long itemId) {
     WorkItem item = workItems.findById(itemId).orElseThrow(NotFound::new);
-    return NeverReported.of(item.getPercentDone(), reportCounts.submittedCheckIns(itemId), item.getStage());
+    return NeverReported.of(
+        item.getPercentDone(), reportCounts.submittedCheckIns(itemId), item.getStage());
   }
 
   /** Every item of the book, for callers that have checked the viewer may see the whole book. */
@@ -88,15 +97,25 @@ public class WorkItemQueries {
   /** The books in which the department leads or collaborates on an item. */
   @Transactional(readOnly = true)
   public java.util.Set<Long> bookIdsOfDepartment(Long departmentId) {
-    return departmentId == null ? java.util.Set.of() : new java.util.HashSet<>(workItems.findBookIdsOfDepartment(departmentId));
+    return departmentId == null
+        ? java.util.Set.of()
+        : new java.util.HashSet<>(workItems.findBookIdsOfDepartment(departmentId));
   }
 
-  public record SubTaskRow(String title, String assignee, java.time.LocalDate dueDate, SubTask.Status status, String report) {}
+  public record SubTaskRow(
+      String title,
+      String assignee,
+      java.time.LocalDate dueDate,
+      SubTask.Status status,
+      String report) {}
 
   @Transactional(readOnly = true)
   public List<SubTaskRow> subTasks(Long itemId) {
     return subTasks.findByWorkItemIdOrderByIdAsc(itemId).stream()
-        .map(s -> new SubTaskRow(s.getTitle(), s.assigneeName(), s.getDueDate(), s.getStatus(), s.getReport()))
+        .map(
+            s ->
+                new SubTaskRow(
+                    s.getTitle(), s.assigneeName(), s.getDueDate(), s.getStatus(), s.getReport()))
         .toList();
   }
 }

@@ -21,36 +21,43 @@ public interface WorkItemRepository extends JpaRepository<WorkItem, Long> {
 
   /** Items issued and not yet closed: what check-in rounds and the weekly sweep look at. */
   default List<Long> findOpenIds() {
-    return findIdsByStageIn(java.util.Arrays.stream(ItemStage.values()).filter(ItemStage::isOpen).toList());
+    return findIdsByStageIn(
+        java.util.Arrays.stream(ItemStage.values()).filter(ItemStage::isOpen).toList());
   }
 
   /** Open items as the weekly digest lists them: id, title, lead department's name, light. */
-  @Query("select w.id, w.title, d.name, w.light from WorkItem w join w.leadDepartment d"
-      + " where w.stage in :stages order by w.id")
+  @Query(
+      "select w.id, w.title, d.name, w.light from WorkItem w join w.leadDepartment d"
+          + " where w.stage in :stages order by w.id")
   List<Object[]> findDigestRowsByStageIn(Collection<ItemStage> stages);
 
-  @Query("select w.id, w.title, d.name, w.light from WorkItem w join w.leadDepartment d"
-      + " where w.stage in :stages and w.leaderInCharge.id = :leaderId order by w.id")
+  @Query(
+      "select w.id, w.title, d.name, w.light from WorkItem w join w.leadDepartment d"
+          + " where w.stage in :stages and w.leaderInCharge.id = :leaderId order by w.id")
   List<Object[]> findDigestRowsByStageInAndLeader(Collection<ItemStage> stages, Long leaderId);
 
-  @Query("select distinct w.leaderInCharge.id from WorkItem w where w.stage in :stages order by w.leaderInCharge.id")
+  @Query(
+      "select distinct w.leaderInCharge.id from WorkItem w where w.stage in :stages order by w.leaderInCharge.id")
   List<Long> findLeaderIdsByStageIn(Collection<ItemStage> stages);
 
   long countByLeadDepartmentIdAndStageIn(Long leadDepartmentId, Collection<ItemStage> stages);
 
-  /** Items issued and not yet closed that the department leads: it may not be closed down meanwhile. */
+  /**
+   * Items issued and not yet closed that the department leads: it may not be closed down meanwhile.
+   */
   default long countOpenLedBy(Long departmentId) {
     return countByLeadDepartmentIdAndStageIn(
-        departmentId, java.util.Arrays.stream(ItemStage.values()).filter(ItemStage::isOpen).toList());
+        departmentId,
+        java.util.Arrays.stream(ItemStage.values()).filter(ItemStage::isOpen).toList());
   }
-
 
   long countByTaskBookIdAndStageNot(Long taskBookId, ItemStage stage);
 
   long countByTaskBookIdAndStageNotIn(Long taskBookId, Collection<ItemStage> stages);
 
   /** The books in which the department leads or collaborates on an item. */
-  @Query("select distinct w.taskBook.id from WorkItem w left join w.collaborators c"
-      + " where w.leadDepartment.id = :departmentId or c.id = :departmentId")
+  @Query(
+      "select distinct w.taskBook.id from WorkItem w left join w.collaborators c"
+          + " where w.leadDepartment.id = :departmentId or c.id = :departmentId")
   List<Long> findBookIdsOfDepartment(Long departmentId);
 }

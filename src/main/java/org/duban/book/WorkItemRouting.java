@@ -16,7 +16,8 @@ public class WorkItemRouting {
   private final SubTaskRepository subTasks;
   private final EmptyDepartments emptyDepartments;
 
-  WorkItemRouting(WorkItemRepository workItems, SubTaskRepository subTasks, EmptyDepartments emptyDepartments) {
+  WorkItemRouting(
+      WorkItemRepository workItems, SubTaskRepository subTasks, EmptyDepartments emptyDepartments) {
     this.workItems = workItems;
     this.subTasks = subTasks;
     this.emptyDepartments = emptyDepartments;
@@ -24,9 +25,9 @@ public class WorkItemRouting {
 
   /**
    * The lead department's group; while nobody could act for the department and the setting says so
-   * (duban.issuing.empty-department: supervision-office), the supervision office's, so the task does
-   * not sit in nobody's inbox. Evaluated when each task is created: once the department has a head,
-   * its next tasks go to it.
+   * (duban.issuing.empty-department: supervision-office), the supervision office's, so the task
+   * does not sit in nobody's inbox. Evaluated when each task is created: once the department has a
+   * head, its next tasks go to it.
    */
   @Transactional(readOnly = true)
   public String leadGroup(Long workItemId) {
@@ -39,7 +40,11 @@ public class WorkItemRouting {
 
   @Transactional(readOnly = true)
   public String leaderInCharge(Long workItemId) {
-    return workItems.findById(workItemId).orElseThrow(NotFound::new).getLeaderInCharge().getUsername();
+    return workItems
+        .findById(workItemId)
+        .orElseThrow(NotFound::new)
+        .getLeaderInCharge()
+        .getUsername();
   }
 
   @Transactional(readOnly = true)

@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.book.DepartmentWorkService.SubTaskPlan;
+import org.duban.forms.FormOption;
 import org.duban.infrastructure.MessageText;
 import org.duban.infrastructure.MessageTexts;
-import org.duban.forms.FormOption;
 import org.duban.infrastructure.NotFound;
 import org.duban.infrastructure.UserError;
 import org.duban.org.DepartmentRepository;
@@ -18,7 +19,6 @@ import org.duban.security.CurrentUser;
 import org.duban.task.FormValues;
 import org.duban.task.TaskContext;
 import org.duban.task.TaskDecisionHandler;
-import org.duban.book.DepartmentWorkService.SubTaskPlan;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -94,15 +94,26 @@ class WorkItemTasks implements TaskDecisionHandler {
     List<FormOption> options = new ArrayList<>();
     people
         .findByDepartmentIdAndActiveTrueOrderByIdAsc(item.getLeadDepartment().getId())
-        .forEach(p -> options.add(new FormOption(DepartmentWorkService.USER_PREFIX + p.getUsername(), p.getFullName())));
+        .forEach(
+            p ->
+                options.add(
+                    new FormOption(
+                        DepartmentWorkService.USER_PREFIX + p.getUsername(), p.getFullName())));
     item.getCollaborators()
-        .forEach(d -> options.add(new FormOption(DepartmentWorkService.DEPT_PREFIX + d.getId(), MessageText.of("item.assignee.collaborator", d.getName()).in(MessageTexts.readerLocale()))));
+        .forEach(
+            d ->
+                options.add(
+                    new FormOption(
+                        DepartmentWorkService.DEPT_PREFIX + d.getId(),
+                        MessageText.of("item.assignee.collaborator", d.getName())
+                            .in(MessageTexts.readerLocale()))));
     return options;
   }
 
   @Override
   @Transactional
-  public void complete(Task task, TaskContext context, Map<String, Object> values, CurrentUser user) {
+  public void complete(
+      Task task, TaskContext context, Map<String, Object> values, CurrentUser user) {
     String actor = user.getUsername();
     switch (task.getTaskDefinitionKey()) {
       case CLAIM -> claimOrDispute(task, context.requireWorkItemId(), values, actor);
@@ -117,7 +128,9 @@ class WorkItemTasks implements TaskDecisionHandler {
       }
       case COMPLETION -> {
         service.reportCompletion(
-            context.requireWorkItemId(), actor, FormValues.requiredText(values, "completionSummary"));
+            context.requireWorkItemId(),
+            actor,
+            FormValues.requiredText(values, "completionSummary"));
         taskService.complete(task.getId());
       }
       case ACCEPT -> acceptOrRework(task, context.requireWorkItemId(), values, actor);
@@ -159,7 +172,8 @@ class WorkItemTasks implements TaskDecisionHandler {
     if ("accept".equals(decision)) {
       service.accept(itemId, actor, FormValues.text(values, "acceptanceComment"));
     } else if ("rework".equals(decision)) {
-      service.sendBackForRework(itemId, actor, FormValues.requiredText(values, "acceptanceComment"));
+      service.sendBackForRework(
+          itemId, actor, FormValues.requiredText(values, "acceptanceComment"));
     } else {
       throw UserError.at("acceptDecision", "decision.unknown");
     }
@@ -171,7 +185,9 @@ class WorkItemTasks implements TaskDecisionHandler {
     for (Map<String, Object> row : FormValues.rows(values, "subTasks")) {
       plans.add(
           new SubTaskPlan(
-              FormValues.text(row, "title"), FormValues.text(row, "assignee"), FormValues.date(row, "dueDate")));
+              FormValues.text(row, "title"),
+              FormValues.text(row, "assignee"),
+              FormValues.date(row, "dueDate")));
     }
     return plans;
   }

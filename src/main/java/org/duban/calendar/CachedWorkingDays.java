@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 /**
  * The calendar table as {@link WorkingDays}, read at most once a minute. An edit on this node
  * refreshes it at once ({@link #refresh()}); other nodes sharing the database see the edit within a
- * minute. The age is measured on the machine's monotonic clock, not the engine clock, which the demo
- * moves by days.
+ * minute. The age is measured on the machine's monotonic clock, not the engine clock, which the
+ * demo moves by days.
  */
 @Component
 class CachedWorkingDays {
@@ -36,8 +36,10 @@ class CachedWorkingDays {
   }
 
   private Snapshot load() {
-    Snapshot loaded = new Snapshot(
-        WorkingDays.of(days.findAll().stream().map(CalendarDay::toSpecialDay).toList()), System.nanoTime());
+    Snapshot loaded =
+        new Snapshot(
+            WorkingDays.of(days.findAll().stream().map(CalendarDay::toSpecialDay).toList()),
+            System.nanoTime());
     snapshot = loaded;
     return loaded;
   }

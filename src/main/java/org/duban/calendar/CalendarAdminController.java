@@ -38,7 +38,10 @@ class CalendarAdminController {
 
   @GetMapping
   String page(@RequestParam(required = false) Integer year, Model model) {
-    int shown = year == null || year < FIRST_YEAR || year > LAST_YEAR ? EngineClock.today().getYear() : year;
+    int shown =
+        year == null || year < FIRST_YEAR || year > LAST_YEAR
+            ? EngineClock.today().getYear()
+            : year;
     return show(shown, model);
   }
 
@@ -77,7 +80,10 @@ class CalendarAdminController {
   }
 
   @PostMapping("/day/delete")
-  String removeDay(@AuthenticationPrincipal CurrentUser user, @RequestParam String date, RedirectAttributes redirect) {
+  String removeDay(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam String date,
+      RedirectAttributes redirect) {
     LocalDate day = parseDate(date);
     if (day == null || !admin.removeDay(day, user.getUsername())) {
       redirect.addFlashAttribute("warning", "calendar.day.notFound");
@@ -97,7 +103,13 @@ class CalendarAdminController {
       Model model,
       RedirectAttributes redirect) {
     if (year < FIRST_YEAR || year > LAST_YEAR) {
-      model.addAttribute("yearProblems", List.of(new UserError("calendar.year.outOfRange", String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR))));
+      model.addAttribute(
+          "yearProblems",
+          List.of(
+              new UserError(
+                  "calendar.year.outOfRange",
+                  String.valueOf(FIRST_YEAR),
+                  String.valueOf(LAST_YEAR))));
       return show(EngineClock.today().getYear(), model);
     }
     try {
@@ -120,7 +132,8 @@ class CalendarAdminController {
     model.addAttribute("yearLabel", String.valueOf(year));
     model.addAttribute("days", days);
     model.addAttribute("anyProvisional", admin.anyProvisional(year));
-    model.addAttribute("workingDayCount",
+    model.addAttribute(
+        "workingDayCount",
         calendar.workingDaysBetween(LocalDate.of(year - 1, 12, 31), LocalDate.of(year, 12, 31)));
     TreeSet<Integer> years = new TreeSet<>();
     int thisYear = EngineClock.today().getYear();

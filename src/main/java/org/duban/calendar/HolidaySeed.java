@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The statutory holidays and worked weekend days Duban ships with, from
- * {@code calendar/cn-holidays.csv} (date,kind,name,source,provisional). The one place of the seed:
- * the Flyway migration writes it into the table and the process tests' engine reads it directly.
+ * The statutory holidays and worked weekend days Duban ships with, from {@code
+ * calendar/cn-holidays.csv} (date,kind,name,source,provisional). The one place of the seed: the
+ * Flyway migration writes it into the table and the process tests' engine reads it directly.
  */
 public final class HolidaySeed {
 
@@ -41,8 +41,13 @@ public final class HolidaySeed {
         continue;
       }
       String[] cells = line.split(",", -1);
-      days.add(new SpecialDay(LocalDate.parse(cells[0].strip()), DayKind.valueOf(cells[1].strip()),
-          cells[2], cells.length > 3 ? cells[3] : "", cells.length > 4 && Boolean.parseBoolean(cells[4].strip())));
+      days.add(
+          new SpecialDay(
+              LocalDate.parse(cells[0].strip()),
+              DayKind.valueOf(cells[1].strip()),
+              cells[2],
+              cells.length > 3 ? cells[3] : "",
+              cells.length > 4 && Boolean.parseBoolean(cells[4].strip())));
     }
     return days;
   }

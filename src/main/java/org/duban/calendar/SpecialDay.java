@@ -8,7 +8,8 @@ import java.util.Objects;
  * statutory holiday or a weekend day worked instead. {@code provisional} marks a day entered before
  * the State Council published the year's arrangement, so the admin knows to check it.
  */
-public record SpecialDay(LocalDate date, DayKind kind, String name, String source, boolean provisional) {
+public record SpecialDay(
+    LocalDate date, DayKind kind, String name, String source, boolean provisional) {
 
   public SpecialDay {
     Objects.requireNonNull(date, "date");

@@ -11,8 +11,8 @@ import org.duban.infrastructure.EngineClock;
  * Working days for Duban's code and for BPMN expressions, as the Spring bean {@code workCalendar}
  * (e.g. {@code ${workCalendar.workingDaysFromNow(5)}}). Backed by the calendar table (China's
  * statutory holidays and the weekend days worked instead), cached for a minute. The methods taking
- * or returning {@link Date} use the engine clock and the JVM's zone (Asia/Shanghai) and keep the time
- * of day.
+ * or returning {@link Date} use the engine clock and the JVM's zone (Asia/Shanghai) and keep the
+ * time of day.
  *
  * <p>Process tests without Spring register {@link #fromSeed()} under the same name.
  */
@@ -24,7 +24,9 @@ public class WorkCalendar {
     this.days = days;
   }
 
-  /** The calendar as shipped (calendar/cn-holidays.csv), for tests and code without the database. */
+  /**
+   * The calendar as shipped (calendar/cn-holidays.csv), for tests and code without the database.
+   */
   public static WorkCalendar fromSeed() {
     WorkingDays seed = WorkingDays.seed();
     return new WorkCalendar(() -> seed);
@@ -39,7 +41,9 @@ public class WorkCalendar {
     return days.get().isWorkingDay(day);
   }
 
-  /** n ≥ 1: the n-th working day after {@code from}; n = 0: {@code from} if working, else the next. */
+  /**
+   * n ≥ 1: the n-th working day after {@code from}; n = 0: {@code from} if working, else the next.
+   */
   public LocalDate addWorkingDays(LocalDate from, int n) {
     return days.get().addWorkingDays(from, n);
   }

@@ -14,7 +14,9 @@ import java.util.TreeMap;
  */
 public final class WorkingDays {
 
-  /** Far more than any run of rest days; guards the loops against a calendar without working days. */
+  /**
+   * Far more than any run of rest days; guards the loops against a calendar without working days.
+   */
   private static final int MAX_REST_RUN = 366;
 
   private final Map<LocalDate, DayKind> special;
@@ -45,7 +47,9 @@ public final class WorkingDays {
     return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY;
   }
 
-  /** n ≥ 1: the n-th working day after {@code from}; n = 0: {@code from} if working, else the next. */
+  /**
+   * n ≥ 1: the n-th working day after {@code from}; n = 0: {@code from} if working, else the next.
+   */
   public LocalDate addWorkingDays(LocalDate from, int n) {
     if (n < 0) {
       return minusWorkingDays(from, -n);
@@ -60,7 +64,10 @@ public final class WorkingDays {
     return day;
   }
 
-  /** n ≥ 1: the n-th working day before {@code from}; n = 0: {@code from} if working, else the one before. */
+  /**
+   * n ≥ 1: the n-th working day before {@code from}; n = 0: {@code from} if working, else the one
+   * before.
+   */
   public LocalDate minusWorkingDays(LocalDate from, int n) {
     if (n < 0) {
       return addWorkingDays(from, -n);
@@ -94,7 +101,9 @@ public final class WorkingDays {
     return count;
   }
 
-  /** The same time of day, {@code n} working days later (n = 0: moved to a working day if needed). */
+  /**
+   * The same time of day, {@code n} working days later (n = 0: moved to a working day if needed).
+   */
   public LocalDateTime addWorkingDays(LocalDateTime from, int n) {
     return addWorkingDays(from.toLocalDate(), n).atTime(from.toLocalTime());
   }

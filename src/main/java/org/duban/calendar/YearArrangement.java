@@ -37,10 +37,11 @@ public final class YearArrangement {
   }
 
   /**
-   * Reads the lines for {@code year}. A line without a source gets {@code defaultSource}; every day is
-   * marked {@code provisional} as the admin chose for the whole paste.
+   * Reads the lines for {@code year}. A line without a source gets {@code defaultSource}; every day
+   * is marked {@code provisional} as the admin chose for the whole paste.
    */
-  public static YearArrangement parse(int year, String text, String defaultSource, boolean provisional) {
+  public static YearArrangement parse(
+      int year, String text, String defaultSource, boolean provisional) {
     List<SpecialDay> days = new ArrayList<>();
     List<UserError> problems = new ArrayList<>();
     Map<LocalDate, Integer> seen = new HashMap<>();
@@ -65,7 +66,9 @@ public final class YearArrangement {
         continue;
       }
       if (date.getYear() != year) {
-        problems.add(new UserError("calendar.line.otherYear", lineNo, date.toString(), String.valueOf(year)));
+        problems.add(
+            new UserError(
+                "calendar.line.otherYear", lineNo, date.toString(), String.valueOf(year)));
         continue;
       }
       DayKind kind = kind(cells[1]);

@@ -26,7 +26,13 @@ public class BookVersion {
 
   protected BookVersion() {}
 
-  BookVersion(Long taskBookId, int versionNo, String snapshot, String cause, String createdBy, LocalDateTime createdAt) {
+  BookVersion(
+      Long taskBookId,
+      int versionNo,
+      String snapshot,
+      String cause,
+      String createdBy,
+      LocalDateTime createdAt) {
     this.taskBookId = taskBookId;
     this.versionNo = versionNo;
     this.snapshot = snapshot;

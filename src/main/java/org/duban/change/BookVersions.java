@@ -7,10 +7,10 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.duban.infrastructure.EngineClock;
-import org.duban.book.TaskBookIssued;
 import org.duban.book.ItemStage;
+import org.duban.book.TaskBookIssued;
 import org.duban.book.WorkItemRepository;
+import org.duban.infrastructure.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -46,12 +46,19 @@ public class BookVersions {
     record(issued.taskBookId(), BookVersion.ISSUED, issued.actor());
   }
 
-  /** Writes the book's items as a new version unless they equal the latest version; returns its number. */
+  /**
+   * Writes the book's items as a new version unless they equal the latest version; returns its
+   * number.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public int record(Long bookId, String cause, String actor) {
-    // a cancelled (撤销) item is no longer part of the book: the version after it shows the item removed
-    List<ItemSnapshot> items = workItems.findByTaskBookIdOrderByIdAsc(bookId).stream()
-        .filter(item -> item.getStage() != ItemStage.CANCELLED).map(ItemSnapshot::of).toList();
+    // a cancelled (撤销) item is no longer part of the book: the version after it shows the item
+    // removed
+    List<ItemSnapshot> items =
+        workItems.findByTaskBookIdOrderByIdAsc(bookId).stream()
+            .filter(item -> item.getStage() != ItemStage.CANCELLED)
+            .map(ItemSnapshot::of)
+            .toList();
     BookVersion latest = versions.findFirstByTaskBookIdOrderByVersionNoDesc(bookId).orElse(null);
     if (latest != null && read(latest).equals(items)) {
       return latest.getVersionNo();
@@ -64,8 +71,13 @@ public class BookVersions {
 
   /** A version with what changed since the one before (empty for version 1). */
   public record VersionView(
-      int versionNo, String cause, boolean issued, String createdBy, LocalDateTime createdAt,
-      List<ItemSnapshot> items, List<FieldChange> changes) {}
+      int versionNo,
+      String cause,
+      boolean issued,
+      String createdBy,
+      LocalDateTime createdAt,
+      List<ItemSnapshot> items,
+      List<FieldChange> changes) {}
 
   /** Every version of the book, oldest first, showing only the items in {@code visibleItemIds}. */
   @Transactional(readOnly = true)
@@ -74,15 +86,17 @@ public class BookVersions {
     List<ItemSnapshot> previous = null;
     for (BookVersion version : versions.findByTaskBookIdOrderByVersionNoAsc(bookId)) {
       List<ItemSnapshot> items = read(version);
-      List<FieldChange> changes = previous == null ? List.of() : VersionDiff.between(previous, items);
-      views.add(new VersionView(
-          version.getVersionNo(),
-          version.getCause(),
-          BookVersion.ISSUED.equals(version.getCause()),
-          version.getCreatedBy(),
-          version.getCreatedAt(),
-          items.stream().filter(i -> visibleItemIds.contains(i.itemId())).toList(),
-          changes.stream().filter(c -> visibleItemIds.contains(c.itemId())).toList()));
+      List<FieldChange> changes =
+          previous == null ? List.of() : VersionDiff.between(previous, items);
+      views.add(
+          new VersionView(
+              version.getVersionNo(),
+              version.getCause(),
+              BookVersion.ISSUED.equals(version.getCause()),
+              version.getCreatedBy(),
+              version.getCreatedAt(),
+              items.stream().filter(i -> visibleItemIds.contains(i.itemId())).toList(),
+              changes.stream().filter(c -> visibleItemIds.contains(c.itemId())).toList()));
       previous = items;
     }
     return views;

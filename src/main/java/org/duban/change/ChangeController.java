@@ -4,15 +4,15 @@ import jakarta.validation.Valid;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.duban.book.ItemSummary;
+import org.duban.book.TaskBookQueries;
+import org.duban.book.WorkItemQueries;
 import org.duban.infrastructure.Refusals;
 import org.duban.infrastructure.UserError;
 import org.duban.org.Departments;
 import org.duban.org.People;
 import org.duban.org.PeopleNames;
 import org.duban.security.CurrentUser;
-import org.duban.book.TaskBookQueries;
-import org.duban.book.ItemSummary;
-import org.duban.book.WorkItemQueries;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Proposing a change of an issued item, and the versions of a book with what changed between them. */
+/**
+ * Proposing a change of an issued item, and the versions of a book with what changed between them.
+ */
 @Controller
 class ChangeController {
 
@@ -56,7 +58,8 @@ class ChangeController {
   }
 
   @GetMapping("/items/{id}/change")
-  String initProposal(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+  String initProposal(
+      @PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Model model) {
     model.addAttribute("changeForm", changes.currentTerms(id, user));
     return proposalPage(id, model);
   }
@@ -71,7 +74,8 @@ class ChangeController {
       RedirectAttributes redirect) {
     changes.currentTerms(id, user); // 403 before anything else for those who may not propose
     // a cancel proposal takes only the reason: the terms on the form do not matter then
-    boolean termsIgnored = data.isCancelItem() && !result.hasFieldErrors("reason") && !result.hasGlobalErrors();
+    boolean termsIgnored =
+        data.isCancelItem() && !result.hasFieldErrors("reason") && !result.hasGlobalErrors();
     if (result.hasErrors() && !termsIgnored) {
       return proposalPage(id, model);
     }
@@ -107,8 +111,7 @@ class ChangeController {
     List<BookVersions.VersionView> all = versions.of(id, visible);
     Map<String, String> names = new HashMap<>();
     for (BookVersions.VersionView version : all) {
-      names.computeIfAbsent(version.createdBy(),
-          username -> peopleNames.of(username));
+      names.computeIfAbsent(version.createdBy(), username -> peopleNames.of(username));
     }
     model.addAttribute("versions", all);
     model.addAttribute("names", names);

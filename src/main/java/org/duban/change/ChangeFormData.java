@@ -6,7 +6,10 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** The proposal page: the item's terms as they should become, prefilled with the current ones, and why. */
+/**
+ * The proposal page: the item's terms as they should become, prefilled with the current ones, and
+ * why.
+ */
 public class ChangeFormData {
 
   @NotBlank

@@ -43,7 +43,9 @@ public class ChangeRequest {
   @Column(name = "acceptance_criteria")
   private String proposedAcceptanceCriteria;
 
-  /** The proposal cancels (撤销) the item instead of changing its terms; then no field is proposed. */
+  /**
+   * The proposal cancels (撤销) the item instead of changing its terms; then no field is proposed.
+   */
   private boolean proposedCancel;
 
   @Enumerated(EnumType.STRING)
@@ -58,7 +60,8 @@ public class ChangeRequest {
 
   protected ChangeRequest() {}
 
-  ChangeRequest(Long taskBookId, Long workItemId, String reason, String proposedBy, LocalDateTime createdAt) {
+  ChangeRequest(
+      Long taskBookId, Long workItemId, String reason, String proposedBy, LocalDateTime createdAt) {
     this.taskBookId = taskBookId;
     this.workItemId = workItemId;
     this.reason = reason;
@@ -68,7 +71,11 @@ public class ChangeRequest {
   }
 
   void propose(
-      String title, String targetText, Long leadDepartmentId, Long leaderInChargeId, LocalDate deadline,
+      String title,
+      String targetText,
+      Long leadDepartmentId,
+      Long leaderInChargeId,
+      LocalDate deadline,
       String acceptanceCriteria) {
     this.proposedTitle = title;
     this.proposedTargetText = targetText;
@@ -88,8 +95,13 @@ public class ChangeRequest {
   }
 
   boolean changesNothing() {
-    return !proposedCancel && proposedTitle == null && proposedTargetText == null && proposedLeadDepartmentId == null
-        && proposedLeaderInChargeId == null && proposedDeadline == null && proposedAcceptanceCriteria == null;
+    return !proposedCancel
+        && proposedTitle == null
+        && proposedTargetText == null
+        && proposedLeadDepartmentId == null
+        && proposedLeaderInChargeId == null
+        && proposedDeadline == null
+        && proposedAcceptanceCriteria == null;
   }
 
   void startedProcess(String processInstanceId) {

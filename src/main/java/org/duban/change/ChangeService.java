@@ -6,11 +6,19 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.duban.book.DepartmentWorkService;
+import org.duban.book.ItemRevisions;
+import org.duban.book.ItemRevisions.ItemTerms;
+import org.duban.book.LeadDepartmentHandover;
+import org.duban.book.TaskBook;
+import org.duban.book.TaskBookStatus;
+import org.duban.book.WorkItem;
+import org.duban.book.WorkItemRepository;
+import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.NotFound;
 import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemHistory;
-import org.duban.infrastructure.EngineClock;
-import org.duban.infrastructure.NotFound;
 import org.duban.org.Department;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.EmptyDepartments;
@@ -18,14 +26,6 @@ import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
-import org.duban.book.TaskBook;
-import org.duban.book.TaskBookStatus;
-import org.duban.book.DepartmentWorkService;
-import org.duban.book.ItemRevisions;
-import org.duban.book.ItemRevisions.ItemTerms;
-import org.duban.book.LeadDepartmentHandover;
-import org.duban.book.WorkItem;
-import org.duban.book.WorkItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -112,8 +112,8 @@ public class ChangeService {
   }
 
   /**
-   * Records the proposal (only the fields that differ) and starts its approval by the issuer. Throws
-   * {@link UserError} and writes nothing when it changes nothing or a value is not allowed.
+   * Records the proposal (only the fields that differ) and starts its approval by the issuer.
+   * Throws {@link UserError} and writes nothing when it changes nothing or a value is not allowed.
    */
   @Transactional
   public ChangeRequest propose(Long itemId, ChangeFormData data, CurrentUser user) {
@@ -128,7 +128,8 @@ public class ChangeService {
     }
     if (data.isCancelItem()) {
       // 撤销此事项: no field changes, only the reason; the terms on the form are not looked at
-      ChangeRequest cancel = new ChangeRequest(book.getId(), itemId, reason, user.getUsername(), EngineClock.now());
+      ChangeRequest cancel =
+          new ChangeRequest(book.getId(), itemId, reason, user.getUsername(), EngineClock.now());
       cancel.proposeCancel();
       return started(requests.save(cancel), book, itemId, user, reason);
     }
@@ -137,20 +138,28 @@ public class ChangeService {
       throw UserError.at("title", "change.title.required");
     }
     if (data.getDeadline() == null
-        || data.getDeadline().isBefore(book.getPeriodStart()) || data.getDeadline().isAfter(book.getPeriodEnd())) {
+        || data.getDeadline().isBefore(book.getPeriodStart())
+        || data.getDeadline().isAfter(book.getPeriodEnd())) {
       throw UserError.at("deadline", "item.deadline.outsidePeriod");
     }
-    Department lead = departments.findById(data.getLeadDepartmentId() == null ? -1L : data.getLeadDepartmentId())
-        .filter(Department::isActive).orElseThrow(() -> UserError.at("leadDepartmentId", "item.department.unknown"));
-    if (!lead.getId().equals(item.getLeadDepartment().getId()) && emptyDepartments.refusesWorkFor(lead.getId())) {
+    Department lead =
+        departments
+            .findById(data.getLeadDepartmentId() == null ? -1L : data.getLeadDepartmentId())
+            .filter(Department::isActive)
+            .orElseThrow(() -> UserError.at("leadDepartmentId", "item.department.unknown"));
+    if (!lead.getId().equals(item.getLeadDepartment().getId())
+        && emptyDepartments.refusesWorkFor(lead.getId())) {
       // the item would move to a department nobody could act for
       throw UserError.at("leadDepartmentId", "change.leadDepartment.empty");
     }
-    Person leader = people.findById(data.getLeaderInChargeId() == null ? -1L : data.getLeaderInChargeId())
-        .filter(p -> p.isActive() && p.has(Role.LEADER))
-        .orElseThrow(() -> UserError.at("leaderInChargeId", "item.leader.unknown"));
+    Person leader =
+        people
+            .findById(data.getLeaderInChargeId() == null ? -1L : data.getLeaderInChargeId())
+            .filter(p -> p.isActive() && p.has(Role.LEADER))
+            .orElseThrow(() -> UserError.at("leaderInChargeId", "item.leader.unknown"));
 
-    ChangeRequest request = new ChangeRequest(book.getId(), itemId, reason, user.getUsername(), EngineClock.now());
+    ChangeRequest request =
+        new ChangeRequest(book.getId(), itemId, reason, user.getUsername(), EngineClock.now());
     request.propose(
         title.equals(item.getTitle()) ? null : title,
         differingText(data.getTargetText(), item.getTargetText()),
@@ -164,18 +173,21 @@ public class ChangeService {
     return started(requests.save(request), book, itemId, user, reason);
   }
 
-  private ChangeRequest started(ChangeRequest request, TaskBook book, Long itemId, CurrentUser user, String reason) {
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(
-        PROCESS_KEY,
-        "change-" + request.getId(),
-        Map.of(
-            "changeRequestId", request.getId(),
-            "taskBookId", book.getId(),
-            "issuer", book.getIssuer().getUsername(),
-            "workItemId", itemId));
+  private ChangeRequest started(
+      ChangeRequest request, TaskBook book, Long itemId, CurrentUser user, String reason) {
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(
+            PROCESS_KEY,
+            "change-" + request.getId(),
+            Map.of(
+                "changeRequestId", request.getId(),
+                "taskBookId", book.getId(),
+                "issuer", book.getIssuer().getUsername(),
+                "workItemId", itemId));
     request.startedProcess(instance.getId());
     history.itemEvent(itemId, book.getId(), user.getUsername(), EventKind.CHANGE_PROPOSED, reason);
-    log.info("change request {} of item {} proposed by {}", request.getId(), itemId, user.getUsername());
+    log.info(
+        "change request {} of item {} proposed by {}", request.getId(), itemId, user.getUsername());
     return request;
   }
 
@@ -184,7 +196,11 @@ public class ChangeService {
   void approve(Long requestId, String actor, String comment) {
     ChangeRequest request = toDecide(requestId, actor);
     request.decided(ChangeStatus.APPROVED, actor, comment, EngineClock.now());
-    history.itemEvent(request.getWorkItemId(), request.getTaskBookId(), actor, EventKind.CHANGE_APPROVED,
+    history.itemEvent(
+        request.getWorkItemId(),
+        request.getTaskBookId(),
+        actor,
+        EventKind.CHANGE_APPROVED,
         comment == null ? request.getReason() : comment);
   }
 
@@ -196,12 +212,17 @@ public class ChangeService {
       throw UserError.at("changeComment", "decision.reasonRequired");
     }
     request.decided(ChangeStatus.REJECTED, actor, comment.trim(), EngineClock.now());
-    history.itemEvent(request.getWorkItemId(), request.getTaskBookId(), actor, EventKind.CHANGE_REJECTED, comment.trim());
+    history.itemEvent(
+        request.getWorkItemId(),
+        request.getTaskBookId(),
+        actor,
+        EventKind.CHANGE_REJECTED,
+        comment.trim());
   }
 
   /**
-   * Called by the process after approval: the item takes the proposed values and the book gets a new
-   * version. Applying twice gives the same item and no second version.
+   * Called by the process after approval: the item takes the proposed values and the book gets a
+   * new version. Applying twice gives the same item and no second version.
    */
   @Transactional
   public void apply(Long requestId) {
@@ -212,31 +233,47 @@ public class ChangeService {
     WorkItem item = workItems.findById(request.getWorkItemId()).orElseThrow(NotFound::new);
     if (request.isProposedCancel()) {
       // the item's owner ends it, its work, its tasks and whatever escalation chases it
-      boolean cancelled = departmentWork.cancel(item.getId(), request.getDecidedBy(), request.getReason());
+      boolean cancelled =
+          departmentWork.cancel(item.getId(), request.getDecidedBy(), request.getReason());
       workItems.flush();
-      int version = versions.record(request.getTaskBookId(), request.getReason(), request.getDecidedBy());
-      log.info("change request {} cancelled item {} ({}): book version {}", requestId, item.getId(),
-          cancelled ? "done" : "already ended", version);
+      int version =
+          versions.record(request.getTaskBookId(), request.getReason(), request.getDecidedBy());
+      log.info(
+          "change request {} cancelled item {} ({}): book version {}",
+          requestId,
+          item.getId(),
+          cancelled ? "done" : "already ended",
+          version);
       return;
     }
     if (request.getProposedLeadDepartmentId() != null) {
       String oldGroup = item.getLeadDepartment().groupId();
-      revisions.reassign(item.getId(), departments.findById(request.getProposedLeadDepartmentId()).orElseThrow(NotFound::new));
+      revisions.reassign(
+          item.getId(),
+          departments.findById(request.getProposedLeadDepartmentId()).orElseThrow(NotFound::new));
       handover.handOver(item.getId(), oldGroup, item.getLeadDepartment().groupId());
     }
-    revisions.revise(item.getId(), new ItemTerms(
-        request.getProposedTitle() == null ? item.getTitle() : request.getProposedTitle(),
-        request.getProposedTargetText() == null ? item.getTargetText() : blankToNull(request.getProposedTargetText()),
-        request.getProposedLeaderInChargeId() == null
-            ? item.getLeaderInCharge()
-            : people.findById(request.getProposedLeaderInChargeId()).orElseThrow(NotFound::new),
-        request.getProposedDeadline() == null ? item.getDeadline() : request.getProposedDeadline(),
-        request.getProposedAcceptanceCriteria() == null
-            ? item.getAcceptanceCriteria()
-            : blankToNull(request.getProposedAcceptanceCriteria())));
+    revisions.revise(
+        item.getId(),
+        new ItemTerms(
+            request.getProposedTitle() == null ? item.getTitle() : request.getProposedTitle(),
+            request.getProposedTargetText() == null
+                ? item.getTargetText()
+                : blankToNull(request.getProposedTargetText()),
+            request.getProposedLeaderInChargeId() == null
+                ? item.getLeaderInCharge()
+                : people.findById(request.getProposedLeaderInChargeId()).orElseThrow(NotFound::new),
+            request.getProposedDeadline() == null
+                ? item.getDeadline()
+                : request.getProposedDeadline(),
+            request.getProposedAcceptanceCriteria() == null
+                ? item.getAcceptanceCriteria()
+                : blankToNull(request.getProposedAcceptanceCriteria())));
     workItems.flush();
-    int version = versions.record(request.getTaskBookId(), request.getReason(), request.getDecidedBy());
-    log.info("change request {} applied to item {}: book version {}", requestId, item.getId(), version);
+    int version =
+        versions.record(request.getTaskBookId(), request.getReason(), request.getDecidedBy());
+    log.info(
+        "change request {} applied to item {}: book version {}", requestId, item.getId(), version);
   }
 
   /** The proposal as the issuer reads it: who, why, and each field from → to. */
@@ -244,7 +281,11 @@ public class ChangeService {
   public String summary(Long requestId, Map<String, String> fieldNames) {
     ChangeRequest request = requests.findById(requestId).orElseThrow(NotFound::new);
     WorkItem item = workItems.findById(request.getWorkItemId()).orElseThrow(NotFound::new);
-    String proposer = people.findByUsername(request.getProposedBy()).map(Person::getFullName).orElse(request.getProposedBy());
+    String proposer =
+        people
+            .findByUsername(request.getProposedBy())
+            .map(Person::getFullName)
+            .orElse(request.getProposedBy());
     List<String> lines = new ArrayList<>();
     lines.add(item.getSeq() + " " + item.getTitle() + "（" + proposer + "）：" + request.getReason());
     if (request.isProposedCancel()) {
@@ -254,22 +295,46 @@ public class ChangeService {
     line(lines, fieldNames.get("title"), item.getTitle(), request.getProposedTitle());
     line(lines, fieldNames.get("target"), item.getTargetText(), request.getProposedTargetText());
     if (request.getProposedLeadDepartmentId() != null) {
-      line(lines, fieldNames.get("leadDepartment"), item.getLeadDepartment().getName(),
-          departments.findById(request.getProposedLeadDepartmentId()).map(Department::getName).orElse("?"));
+      line(
+          lines,
+          fieldNames.get("leadDepartment"),
+          item.getLeadDepartment().getName(),
+          departments
+              .findById(request.getProposedLeadDepartmentId())
+              .map(Department::getName)
+              .orElse("?"));
     }
     if (request.getProposedLeaderInChargeId() != null) {
-      line(lines, fieldNames.get("leader"), item.getLeaderInCharge().getFullName(),
-          people.findById(request.getProposedLeaderInChargeId()).map(Person::getFullName).orElse("?"));
+      line(
+          lines,
+          fieldNames.get("leader"),
+          item.getLeaderInCharge().getFullName(),
+          people
+              .findById(request.getProposedLeaderInChargeId())
+              .map(Person::getFullName)
+              .orElse("?"));
     }
-    line(lines, fieldNames.get("deadline"), String.valueOf(item.getDeadline()),
+    line(
+        lines,
+        fieldNames.get("deadline"),
+        String.valueOf(item.getDeadline()),
         request.getProposedDeadline() == null ? null : request.getProposedDeadline().toString());
-    line(lines, fieldNames.get("acceptanceCriteria"), item.getAcceptanceCriteria(), request.getProposedAcceptanceCriteria());
+    line(
+        lines,
+        fieldNames.get("acceptanceCriteria"),
+        item.getAcceptanceCriteria(),
+        request.getProposedAcceptanceCriteria());
     return String.join("\n", lines);
   }
 
   private static void line(List<String> lines, String name, String before, String after) {
     if (after != null) {
-      lines.add(name + "：" + (before == null || before.isBlank() ? "—" : before) + " → " + (after.isBlank() ? "—" : after));
+      lines.add(
+          name
+              + "："
+              + (before == null || before.isBlank() ? "—" : before)
+              + " → "
+              + (after.isBlank() ? "—" : after));
     }
   }
 
@@ -293,7 +358,8 @@ public class ChangeService {
   private WorkItem proposable(Long itemId, CurrentUser user) {
     WorkItem item = workItems.findById(itemId).orElseThrow(NotFound::new);
     if (!mayPropose(item, user)) {
-      throw new AccessDeniedException("user " + user.getUsername() + " may not propose a change of item " + itemId);
+      throw new AccessDeniedException(
+          "user " + user.getUsername() + " may not propose a change of item " + itemId);
     }
     return item;
   }

@@ -42,12 +42,23 @@ class ChangeTasks implements TaskDecisionHandler {
   @Transactional(readOnly = true)
   public Map<String, Object> prefill(Task task, TaskContext context) {
     Map<String, String> names = new LinkedHashMap<>();
-    for (String field : new String[] {"title", "target", "leadDepartment", "leader", "deadline", "acceptanceCriteria"}) {
-      names.put(field, messages.getMessage("change.field." + field, null, field, LocaleContextHolder.getLocale()));
+    for (String field :
+        new String[] {
+          "title", "target", "leadDepartment", "leader", "deadline", "acceptanceCriteria"
+        }) {
+      names.put(
+          field,
+          messages.getMessage(
+              "change.field." + field, null, field, LocaleContextHolder.getLocale()));
     }
-    names.put("cancel", messages.getMessage("change.field.cancel", null, "cancel", LocaleContextHolder.getLocale()));
-    names.put("cancelSummary",
-        messages.getMessage("change.cancel.summary", null, "cancel", LocaleContextHolder.getLocale()));
+    names.put(
+        "cancel",
+        messages.getMessage(
+            "change.field.cancel", null, "cancel", LocaleContextHolder.getLocale()));
+    names.put(
+        "cancelSummary",
+        messages.getMessage(
+            "change.cancel.summary", null, "cancel", LocaleContextHolder.getLocale()));
     Map<String, Object> values = new HashMap<>();
     values.put("changeSummary", service.summary(requestId(task), names));
     return values;
@@ -55,7 +66,8 @@ class ChangeTasks implements TaskDecisionHandler {
 
   @Override
   @Transactional
-  public void complete(Task task, TaskContext context, Map<String, Object> values, CurrentUser user) {
+  public void complete(
+      Task task, TaskContext context, Map<String, Object> values, CurrentUser user) {
     Long requestId = requestId(task);
     String decision = FormValues.text(values, "changeDecision");
     String comment = FormValues.text(values, "changeComment");

@@ -1,8 +1,8 @@
 package org.duban.change;
 
 import java.util.List;
-import org.duban.org.Department;
 import org.duban.book.WorkItem;
+import org.duban.org.Department;
 
 /** One item as a book version keeps it (names, not ids: a version reads the same years later). */
 public record ItemSnapshot(

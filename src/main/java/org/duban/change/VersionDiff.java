@@ -19,7 +19,9 @@ final class VersionDiff {
     FIELDS.put("title", ItemSnapshot::title);
     FIELDS.put("target", ItemSnapshot::target);
     FIELDS.put("leadDepartment", ItemSnapshot::leadDepartment);
-    FIELDS.put("collaborators", s -> s.collaborators() == null ? null : String.join("、", s.collaborators()));
+    FIELDS.put(
+        "collaborators",
+        s -> s.collaborators() == null ? null : String.join("、", s.collaborators()));
     FIELDS.put("leader", ItemSnapshot::leader);
     FIELDS.put("deadline", ItemSnapshot::deadline);
     FIELDS.put("acceptanceCriteria", ItemSnapshot::acceptanceCriteria);
@@ -32,18 +34,24 @@ final class VersionDiff {
     for (ItemSnapshot now : after) {
       ItemSnapshot was = old.remove(now.itemId());
       if (was == null) {
-        changes.add(new FieldChange(now.itemId(), now.seq(), now.title(), "item", null, now.title()));
+        changes.add(
+            new FieldChange(now.itemId(), now.seq(), now.title(), "item", null, now.title()));
         continue;
       }
-      FIELDS.forEach((field, read) -> {
-        String a = blankToNull(read.apply(was));
-        String b = blankToNull(read.apply(now));
-        if (!Objects.equals(a, b)) {
-          changes.add(new FieldChange(now.itemId(), now.seq(), now.title(), field, a, b));
-        }
-      });
+      FIELDS.forEach(
+          (field, read) -> {
+            String a = blankToNull(read.apply(was));
+            String b = blankToNull(read.apply(now));
+            if (!Objects.equals(a, b)) {
+              changes.add(new FieldChange(now.itemId(), now.seq(), now.title(), field, a, b));
+            }
+          });
     }
-    old.values().forEach(s -> changes.add(new FieldChange(s.itemId(), s.seq(), s.title(), "item", s.title(), null)));
+    old.values()
+        .forEach(
+            s ->
+                changes.add(
+                    new FieldChange(s.itemId(), s.seq(), s.title(), "item", s.title(), null)));
     return changes;
   }
 

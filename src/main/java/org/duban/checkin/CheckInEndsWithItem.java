@@ -14,10 +14,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A cancelled (撤销) item owes no check-in: its open {@code submitCheckIn} in a running round ends, so it
- * is neither reminded nor recorded as missed. The item's inner instance of {@code checkInPerItem} is
- * cancelled by process instance modification; the round goes on for the other items (the last one
- * cancelled ends the round, whose only next step is its end event). In the cancelling transaction.
+ * A cancelled (撤销) item owes no check-in: its open {@code submitCheckIn} in a running round ends,
+ * so it is neither reminded nor recorded as missed. The item's inner instance of {@code
+ * checkInPerItem} is cancelled by process instance modification; the round goes on for the other
+ * items (the last one cancelled ends the round, whose only next step is its end event). In the
+ * cancelling transaction.
  */
 @Component
 class CheckInEndsWithItem {
@@ -39,19 +40,27 @@ class CheckInEndsWithItem {
     if (closed.why() != WorkItemClosed.Why.CANCELLED) {
       return; // an accepted item's open check-in is still its last report; left as it was
     }
-    List<Task> open = taskService.createTaskQuery()
-        .processDefinitionKey(CheckInRounds.PROCESS_KEY)
-        .taskDefinitionKey(CheckInTasks.SUBMIT)
-        .list();
+    List<Task> open =
+        taskService
+            .createTaskQuery()
+            .processDefinitionKey(CheckInRounds.PROCESS_KEY)
+            .taskDefinitionKey(CheckInTasks.SUBMIT)
+            .list();
     for (Task task : open) {
-      if (!Objects.equals(closed.workItemId(), toLong(runtimeService.getVariable(task.getExecutionId(), "workItemId")))) {
+      if (!Objects.equals(
+          closed.workItemId(),
+          toLong(runtimeService.getVariable(task.getExecutionId(), "workItemId")))) {
         continue;
       }
-      String perItem = perItemInstance(runtimeService.getActivityInstance(task.getProcessInstanceId()), task.getExecutionId());
+      String perItem =
+          perItemInstance(
+              runtimeService.getActivityInstance(task.getProcessInstanceId()),
+              task.getExecutionId());
       if (perItem == null) {
         continue;
       }
-      runtimeService.createProcessInstanceModification(task.getProcessInstanceId())
+      runtimeService
+          .createProcessInstanceModification(task.getProcessInstanceId())
           .cancelActivityInstance(perItem)
           .execute();
       log.info("check-in {} of cancelled item {} ended", task.getId(), closed.workItemId());

@@ -20,7 +20,10 @@ public class CheckInFigures {
     this.checkIns = checkIns;
   }
 
-  /** Per indicator: its reading in the latest submitted check-in; indicators never read are left out. */
+  /**
+   * Per indicator: its reading in the latest submitted check-in; indicators never read are left
+   * out.
+   */
   public Map<Long, BigDecimal> latestSubmittedReadings(Collection<Long> indicatorIds) {
     Map<Long, BigDecimal> latest = new HashMap<>();
     if (indicatorIds.isEmpty()) {

@@ -1,21 +1,21 @@
 package org.duban.checkin;
 
-import org.duban.infrastructure.MessageTexts;
-import org.duban.infrastructure.MessageText;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.duban.infrastructure.UserError;
-import org.duban.itemhistory.EventKind;
-import org.duban.itemhistory.ItemHistory;
-import org.duban.infrastructure.EngineClock;
-import org.duban.infrastructure.NotFound;
 import org.duban.book.Indicator;
 import org.duban.book.ItemProgress;
 import org.duban.book.WorkItem;
 import org.duban.book.WorkItemRepository;
+import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
+import org.duban.infrastructure.NotFound;
+import org.duban.infrastructure.UserError;
+import org.duban.itemhistory.EventKind;
+import org.duban.itemhistory.ItemHistory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +28,11 @@ public class CheckInService {
   private final ItemHistory history;
   private final ItemProgress progress;
 
-  CheckInService(CheckInRepository checkIns, WorkItemRepository workItems, ItemHistory history, ItemProgress progress) {
+  CheckInService(
+      CheckInRepository checkIns,
+      WorkItemRepository workItems,
+      ItemHistory history,
+      ItemProgress progress) {
     this.checkIns = checkIns;
     this.workItems = workItems;
     this.history = history;
@@ -65,7 +69,8 @@ public class CheckInService {
       throw UserError.at("percentDone", "checkIn.percentDecreased", item.getPercentDone());
     }
     LocalDateTime now = EngineClock.now();
-    CheckIn checkIn = CheckIn.submitted(item, period, percentDone, narrative, obstacles, actor, now);
+    CheckIn checkIn =
+        CheckIn.submitted(item, period, percentDone, narrative, obstacles, actor, now);
     for (Indicator indicator : item.getIndicators()) {
       BigDecimal value = readings.get(indicator.getId());
       if (value != null) {
@@ -75,7 +80,10 @@ public class CheckInService {
     progress.reported(itemId, percentDone);
     checkIns.save(checkIn);
     history.itemEvent(
-        itemId, item.getTaskBook().getId(), actor, EventKind.CHECK_IN_SUBMITTED,
+        itemId,
+        item.getTaskBook().getId(),
+        actor,
+        EventKind.CHECK_IN_SUBMITTED,
         MessageText.of("history.checkIn.submitted", period, percentDone));
     return checkIn;
   }
@@ -88,32 +96,54 @@ public class CheckInService {
     }
     WorkItem item = workItems.findById(itemId).orElseThrow(NotFound::new);
     checkIns.save(CheckIn.missed(item, period, EngineClock.now()));
-    history.itemEvent(itemId, item.getTaskBook().getId(), ItemHistory.SYSTEM, EventKind.CHECK_IN_MISSED, period);
+    history.itemEvent(
+        itemId, item.getTaskBook().getId(), ItemHistory.SYSTEM, EventKind.CHECK_IN_MISSED, period);
   }
 
   /** A check-in as pages show it, with its readings described. */
   public record CheckInView(
-      String period, CheckIn.Status status, Integer percentDone, String narrative, String obstacles,
-      String submittedBy, LocalDateTime recordedAt, List<String> readings) {}
+      String period,
+      CheckIn.Status status,
+      Integer percentDone,
+      String narrative,
+      String obstacles,
+      String submittedBy,
+      LocalDateTime recordedAt,
+      List<String> readings) {}
 
   @Transactional(readOnly = true)
   public List<CheckInView> views(Long itemId) {
     return checkIns.findByWorkItemIdOrderByPeriodDesc(itemId).stream()
-        .map(c -> new CheckInView(c.getPeriod(), c.getStatus(), c.getPercentDone(), c.getNarrative(),
-            c.getObstacles(), c.getSubmittedBy(), c.getRecordedAt(),
-            c.getReadings().stream()
-                .map(r -> MessageText.of("checkin.reading.line", r.getIndicator().getName(),
-                        r.getValue().stripTrailingZeros().toPlainString()
-                            + (r.getIndicator().getUnit() == null ? "" : r.getIndicator().getUnit()),
-                        r.isOnTarget() ? "✓" : "✗")
-                    .in(MessageTexts.readerLocale()))
-                .toList()))
+        .map(
+            c ->
+                new CheckInView(
+                    c.getPeriod(),
+                    c.getStatus(),
+                    c.getPercentDone(),
+                    c.getNarrative(),
+                    c.getObstacles(),
+                    c.getSubmittedBy(),
+                    c.getRecordedAt(),
+                    c.getReadings().stream()
+                        .map(
+                            r ->
+                                MessageText.of(
+                                        "checkin.reading.line",
+                                        r.getIndicator().getName(),
+                                        r.getValue().stripTrailingZeros().toPlainString()
+                                            + (r.getIndicator().getUnit() == null
+                                                ? ""
+                                                : r.getIndicator().getUnit()),
+                                        r.isOnTarget() ? "✓" : "✗")
+                                    .in(MessageTexts.readerLocale()))
+                        .toList()))
         .toList();
   }
 
   @Transactional(readOnly = true)
   public Optional<CheckIn> lastSubmitted(Long itemId) {
-    return checkIns.findFirstByWorkItemIdAndStatusOrderByRecordedAtDesc(itemId, CheckIn.Status.SUBMITTED);
+    return checkIns.findFirstByWorkItemIdAndStatusOrderByRecordedAtDesc(
+        itemId, CheckIn.Status.SUBMITTED);
   }
 
   /** Missed check-ins since the last submitted one: the run of silence the rules look at. */

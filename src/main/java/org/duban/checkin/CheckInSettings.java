@@ -7,18 +7,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The monthly round, under {@code duban.check-in}: which month a round reports on and how long its
- * reporting window is. Offices report on the month that has ended, in the first working days of
- * the next one (a round opened on 1 June asks for May).
+ * reporting window is. Offices report on the month that has ended, in the first working days of the
+ * next one (a round opened on 1 June asks for May).
  *
  * @param windowWorkingDays the first working days of the month (holidays and 调休 days counted by the
- *     work calendar) in which a round's check-ins are due; a model may still set its own number on the
- *     round's {@code dueAfterWorkingDays} input
+ *     work calendar) in which a round's check-ins are due; a model may still set its own number on
+ *     the round's {@code dueAfterWorkingDays} input
  * @param monthCovered the month a round reports on, relative to the month it opens in
  */
 @ConfigurationProperties("duban.check-in")
 public record CheckInSettings(
-    @DefaultValue("5") int windowWorkingDays,
-    @DefaultValue("PREVIOUS") MonthCovered monthCovered) {
+    @DefaultValue("5") int windowWorkingDays, @DefaultValue("PREVIOUS") MonthCovered monthCovered) {
 
   /** The month a round reports on, seen from the month it opens in. */
   public enum MonthCovered {
@@ -30,7 +29,8 @@ public record CheckInSettings(
 
   public CheckInSettings {
     if (windowWorkingDays < 1) {
-      throw new IllegalArgumentException("duban.check-in.window-working-days must be at least 1, not " + windowWorkingDays);
+      throw new IllegalArgumentException(
+          "duban.check-in.window-working-days must be at least 1, not " + windowWorkingDays);
     }
     if (monthCovered == null) {
       monthCovered = MonthCovered.PREVIOUS;

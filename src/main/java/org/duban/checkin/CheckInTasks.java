@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.book.Indicator;
+import org.duban.book.WorkItem;
+import org.duban.book.WorkItemRepository;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
 import org.duban.infrastructure.UserError;
@@ -16,9 +19,6 @@ import org.duban.security.CurrentUser;
 import org.duban.task.FormValues;
 import org.duban.task.TaskContext;
 import org.duban.task.TaskDecisionHandler;
-import org.duban.book.Indicator;
-import org.duban.book.WorkItem;
-import org.duban.book.WorkItemRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,18 +33,27 @@ class CheckInTasks implements TaskDecisionHandler {
   private final TaskService taskService;
   private final CheckInSettings settings;
 
-  CheckInTasks(CheckInService service, WorkItemRepository workItems, TaskService taskService, CheckInSettings settings) {
+  CheckInTasks(
+      CheckInService service,
+      WorkItemRepository workItems,
+      TaskService taskService,
+      CheckInSettings settings) {
     this.service = service;
     this.workItems = workItems;
     this.taskService = taskService;
     this.settings = settings;
   }
 
-  /** The month the task's round reports on (a round of an older release named the month after it). */
+  /**
+   * The month the task's round reports on (a round of an older release named the month after it).
+   */
   private String periodOf(Task task) {
     Map<String, Object> variables =
         taskService.getVariables(task.getId(), List.of(RoundPeriod.PERIOD, RoundPeriod.OPENED_ON));
-    return RoundPeriod.of(variables.get(RoundPeriod.PERIOD), variables.get(RoundPeriod.OPENED_ON), settings,
+    return RoundPeriod.of(
+        variables.get(RoundPeriod.PERIOD),
+        variables.get(RoundPeriod.OPENED_ON),
+        settings,
         EngineClock.today());
   }
 
@@ -73,7 +82,8 @@ class CheckInTasks implements TaskDecisionHandler {
 
   @Override
   @Transactional
-  public void complete(Task task, TaskContext context, Map<String, Object> values, CurrentUser user) {
+  public void complete(
+      Task task, TaskContext context, Map<String, Object> values, CurrentUser user) {
     Long itemId = context.requireWorkItemId();
     WorkItem item = workItems.findById(itemId).orElseThrow(NotFound::new);
     Integer percent = FormValues.integer(values, "percentDone");

@@ -23,10 +23,14 @@ class CheckInsOnTimeline implements TimelineDetailSource {
   @Override
   public TimelineDetails of(Long itemId, List<ItemEvent> events) {
     Map<String, CheckIn> checkInByPeriod = new HashMap<>();
-    checkIns.findByWorkItemIdOrderByPeriodDesc(itemId).forEach(c -> checkInByPeriod.put(c.getPeriod(), c));
-    return (event, kind) -> kind == EventKind.CHECK_IN_SUBMITTED || kind == EventKind.CHECK_IN_MISSED
-        ? TimelineDetailSource.detail(CHECK_IN, checkIn(checkInByPeriod, event.getStoredDetail()))
-        : Map.of();
+    checkIns
+        .findByWorkItemIdOrderByPeriodDesc(itemId)
+        .forEach(c -> checkInByPeriod.put(c.getPeriod(), c));
+    return (event, kind) ->
+        kind == EventKind.CHECK_IN_SUBMITTED || kind == EventKind.CHECK_IN_MISSED
+            ? TimelineDetailSource.detail(
+                CHECK_IN, checkIn(checkInByPeriod, event.getStoredDetail()))
+            : Map.of();
   }
 
   /** The check-in whose month the event's detail starts with ({@code 2026-04：30%}). */
@@ -40,16 +44,28 @@ class CheckInsOnTimeline implements TimelineDetailSource {
       return null;
     }
     int year = Integer.parseInt(checkIn.getPeriod().substring(0, 4));
-    List<CheckInDetail.Reading> readings = checkIn.getReadings().stream().map(r -> reading(r, year)).toList();
-    return new CheckInDetail(checkIn.getPeriod(), checkIn.getStatus() == CheckIn.Status.MISSED,
-        checkIn.getPercentDone(), checkIn.getNarrative(), checkIn.getObstacles(), readings);
+    List<CheckInDetail.Reading> readings =
+        checkIn.getReadings().stream().map(r -> reading(r, year)).toList();
+    return new CheckInDetail(
+        checkIn.getPeriod(),
+        checkIn.getStatus() == CheckIn.Status.MISSED,
+        checkIn.getPercentDone(),
+        checkIn.getNarrative(),
+        checkIn.getObstacles(),
+        readings);
   }
 
   private static CheckInDetail.Reading reading(IndicatorReading reading, int year) {
     Indicator indicator = reading.getIndicator();
-    BigDecimal target = indicator.getDirection().isTrend() ? indicator.getBaseline() : indicator.targetFor(year);
-    return new CheckInDetail.Reading(indicator.getName(), plain(reading.getValue()), indicator.getUnit(),
-        indicator.getDirection().symbol(), plain(target), reading.isOnTarget());
+    BigDecimal target =
+        indicator.getDirection().isTrend() ? indicator.getBaseline() : indicator.targetFor(year);
+    return new CheckInDetail.Reading(
+        indicator.getName(),
+        plain(reading.getValue()),
+        indicator.getUnit(),
+        indicator.getDirection().symbol(),
+        plain(target),
+        reading.isOnTarget());
   }
 
   private static String plain(BigDecimal value) {

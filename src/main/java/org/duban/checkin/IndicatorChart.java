@@ -3,8 +3,8 @@ package org.duban.checkin;
 import java.util.List;
 
 /**
- * One indicator's readings against its target line, laid out for a small SVG (viewBox
- * {@value #WIDTH} × {@value #HEIGHT}); y grows downwards as in SVG.
+ * One indicator's readings against its target line, laid out for a small SVG (viewBox {@value
+ * #WIDTH} × {@value #HEIGHT}); y grows downwards as in SVG.
  */
 public record IndicatorChart(
     String title,
@@ -19,7 +19,8 @@ public record IndicatorChart(
   public static final int HEIGHT = 140;
 
   /** A reading: where it is drawn, what it says, and whether it meets the target or keeps pace. */
-  public record Point(double x, double y, String period, String value, boolean met, boolean onSchedule) {
+  public record Point(
+      double x, double y, String period, String value, boolean met, boolean onSchedule) {
     public String cssClass() {
       return met ? "met" : onSchedule ? "on-schedule" : "behind";
     }

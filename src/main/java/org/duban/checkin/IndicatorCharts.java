@@ -7,14 +7,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.duban.checkin.IndicatorChart.Line;
-import org.duban.checkin.IndicatorChart.Point;
-import org.duban.infrastructure.NotFound;
 import org.duban.book.Indicator;
 import org.duban.book.IndicatorEvaluation;
 import org.duban.book.IndicatorEvaluator;
 import org.duban.book.WorkItem;
 import org.duban.book.WorkItemRepository;
+import org.duban.checkin.IndicatorChart.Line;
+import org.duban.checkin.IndicatorChart.Point;
+import org.duban.infrastructure.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,10 +37,11 @@ public class IndicatorCharts {
   @Transactional(readOnly = true)
   public List<IndicatorChart> of(Long itemId) {
     WorkItem item = workItems.findById(itemId).orElseThrow(NotFound::new);
-    List<CheckIn> submitted = checkIns.findByWorkItemIdOrderByPeriodDesc(itemId).stream()
-        .filter(c -> c.getStatus() == CheckIn.Status.SUBMITTED)
-        .sorted(Comparator.comparing(CheckIn::getPeriod))
-        .toList();
+    List<CheckIn> submitted =
+        checkIns.findByWorkItemIdOrderByPeriodDesc(itemId).stream()
+            .filter(c -> c.getStatus() == CheckIn.Status.SUBMITTED)
+            .sorted(Comparator.comparing(CheckIn::getPeriod))
+            .toList();
     List<IndicatorChart> charts = new ArrayList<>();
     for (Indicator indicator : item.getIndicators()) {
       List<Reading> readings = new ArrayList<>();
@@ -48,15 +49,21 @@ public class IndicatorCharts {
         checkIn.getReadings().stream()
             .filter(r -> r.getIndicator().getId().equals(indicator.getId()))
             .findFirst()
-            .ifPresent(r -> readings.add(new Reading(checkIn.getPeriod(), r.getValue(),
-                evaluate(item, indicator, checkIn.getPeriod(), r.getValue()))));
+            .ifPresent(
+                r ->
+                    readings.add(
+                        new Reading(
+                            checkIn.getPeriod(),
+                            r.getValue(),
+                            evaluate(item, indicator, checkIn.getPeriod(), r.getValue()))));
       }
       charts.add(chart(indicator, readings, item.getTaskBook().getYear()));
     }
     return charts;
   }
 
-  private static IndicatorEvaluation evaluate(WorkItem item, Indicator indicator, String period, BigDecimal value) {
+  private static IndicatorEvaluation evaluate(
+      WorkItem item, Indicator indicator, String period, BigDecimal value) {
     YearMonth month = YearMonth.parse(period);
     LocalDate start = item.startOfWork();
     long total = Math.max(1, ChronoUnit.DAYS.between(start, item.getDeadline()));
@@ -84,11 +91,18 @@ public class IndicatorCharts {
     List<Point> points = new ArrayList<>();
     for (int i = 0; i < readings.size(); i++) {
       Reading reading = readings.get(i);
-      double x = readings.size() == 1
-          ? IndicatorChart.WIDTH / 2.0
-          : PAD + i * (IndicatorChart.WIDTH - 2 * PAD) / (readings.size() - 1);
-      points.add(new Point(round(x), y(reading.value(), min, max), reading.period(), plain(reading.value()),
-          reading.evaluation().met(), reading.evaluation().onSchedule()));
+      double x =
+          readings.size() == 1
+              ? IndicatorChart.WIDTH / 2.0
+              : PAD + i * (IndicatorChart.WIDTH - 2 * PAD) / (readings.size() - 1);
+      points.add(
+          new Point(
+              round(x),
+              y(reading.value(), min, max),
+              reading.period(),
+              plain(reading.value()),
+              reading.evaluation().met(),
+              reading.evaluation().onSchedule()));
     }
     return new IndicatorChart(
         indicator.describe(),

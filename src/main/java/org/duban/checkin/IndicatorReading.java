@@ -48,6 +48,8 @@ public class IndicatorReading {
 
   public boolean isOnTarget() {
     int year = Integer.parseInt(checkIn.getPeriod().substring(0, 4));
-    return indicator.getDirection().isMet(value, indicator.targetFor(year), indicator.getBaseline());
+    return indicator
+        .getDirection()
+        .isMet(value, indicator.targetFor(year), indicator.getBaseline());
   }
 }

@@ -8,12 +8,12 @@ import org.duban.infrastructure.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
- * Names the month a round reports on (by default the month that ended: a round opened on 1 June asks
- * for May, one opened in January for December of the year before), so every check-in of the round is
- * filed under it, and sets when the round's check-ins count as missed: the reporting window is the
- * first working days of the month ({@code duban.check-in.window-working-days}, or the model's
- * {@code dueAfterWorkingDays} when it sets one), counted on the work calendar with its holidays and
- * worked weekend days; the morning of the next working day they are overdue.
+ * Names the month a round reports on (by default the month that ended: a round opened on 1 June
+ * asks for May, one opened in January for December of the year before), so every check-in of the
+ * round is filed under it, and sets when the round's check-ins count as missed: the reporting
+ * window is the first working days of the month ({@code duban.check-in.window-working-days}, or the
+ * model's {@code dueAfterWorkingDays} when it sets one), counted on the work calendar with its
+ * holidays and worked weekend days; the morning of the next working day they are overdue.
  */
 @Component("openCheckInRoundDelegate")
 class OpenCheckInRoundDelegate implements JavaDelegate {
@@ -34,16 +34,18 @@ class OpenCheckInRoundDelegate implements JavaDelegate {
     LocalDate today = EngineClock.today();
     execution.setVariable(RoundPeriod.PERIOD, settings.periodCoveredBy(today));
     execution.setVariable(RoundPeriod.OPENED_ON, today.toString());
-    int workingDays = workingDays(execution.getVariableLocal("dueAfterWorkingDays"), settings.windowWorkingDays());
+    int workingDays =
+        workingDays(
+            execution.getVariableLocal("dueAfterWorkingDays"), settings.windowWorkingDays());
     var lastDay = lastDayOfWindow(calendar, today, workingDays);
     var overdue = calendar.addWorkingDays(lastDay, 1).atTime(OVERDUE_HOUR, 0);
     execution.setVariable("checkInDueDate", EngineClock.toDate(overdue));
   }
 
   /**
-   * The last day of the window: the n-th working day of the month the round opens in. A round opened
-   * after that day (by hand, late in the month) gets n working days of its own, today counted when
-   * it is one.
+   * The last day of the window: the n-th working day of the month the round opens in. A round
+   * opened after that day (by hand, late in the month) gets n working days of its own, today
+   * counted when it is one.
    */
   static LocalDate lastDayOfWindow(WorkCalendar calendar, LocalDate openedOn, int workingDays) {
     LocalDate ofMonth = nthWorkingDayFrom(calendar, openedOn.withDayOfMonth(1), workingDays);
@@ -65,7 +67,8 @@ class OpenCheckInRoundDelegate implements JavaDelegate {
       }
       return days;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("dueAfterWorkingDays must be a whole number, not '" + configured + "'", e);
+      throw new IllegalArgumentException(
+          "dueAfterWorkingDays must be a whole number, not '" + configured + "'", e);
     }
   }
 }

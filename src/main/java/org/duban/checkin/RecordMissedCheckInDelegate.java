@@ -18,8 +18,12 @@ class RecordMissedCheckInDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String period = RoundPeriod.of(execution.getVariable(RoundPeriod.PERIOD), execution.getVariable(RoundPeriod.OPENED_ON),
-        settings, EngineClock.today());
+    String period =
+        RoundPeriod.of(
+            execution.getVariable(RoundPeriod.PERIOD),
+            execution.getVariable(RoundPeriod.OPENED_ON),
+            settings,
+            EngineClock.today());
     service.recordMissed((Long) execution.getVariable("workItemId"), period);
   }
 }

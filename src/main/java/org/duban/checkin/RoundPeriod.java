@@ -24,7 +24,8 @@ final class RoundPeriod {
 
   /**
    * @param period the round's {@code period} variable
-   * @param openedOn the round's {@code roundOpenedOn} variable, null for a round of an older release
+   * @param openedOn the round's {@code roundOpenedOn} variable, null for a round of an older
+   *     release
    * @param today when a round names no month at all (a task of another model): the month a round
    *     opened today would report on
    */
@@ -35,7 +36,8 @@ final class RoundPeriod {
     if (openedOn != null) {
       return period.toString();
     }
-    // one month back whatever the setting says now, exactly as V30 moved the check-ins already stored
+    // one month back whatever the setting says now, exactly as V30 moved the check-ins already
+    // stored
     return YearMonth.parse(period.toString()).minusMonths(1).toString();
   }
 }

@@ -6,12 +6,14 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 
-/** A cell's value as the decomposition table reads it: text as Excel shows it, real dates as dates. */
+/**
+ * A cell's value as the decomposition table reads it: text as Excel shows it, real dates as dates.
+ */
 final class CellValues {
 
   /**
-   * Built-in date formats of Chinese Excel (yyyy"年"m"月"d"日", m"月"d"日" and kin), which POI does
-   * not know as dates; the time formats among 27..58 are left out.
+   * Built-in date formats of Chinese Excel (yyyy"年"m"月"d"日", m"月"d"日" and kin), which POI does not
+   * know as dates; the time formats among 27..58 are left out.
    */
   private static final int[][] EAST_ASIAN_DATE_FORMATS = {{27, 31}, {36, 36}, {50, 54}, {57, 58}};
 
@@ -25,8 +27,10 @@ final class CellValues {
       LocalDate date = DateUtil.getLocalDateTime(value, date1904).toLocalDate();
       return SheetRow.Cell.date(date);
     }
-    return SheetRow.Cell.text(clean(FORMATTER.formatRawCellContents(value, format,
-        formatString == null ? "General" : formatString)));
+    return SheetRow.Cell.text(
+        clean(
+            FORMATTER.formatRawCellContents(
+                value, format, formatString == null ? "General" : formatString)));
   }
 
   static boolean isDateFormat(int format, String formatString) {

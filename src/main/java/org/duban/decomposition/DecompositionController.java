@@ -4,9 +4,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import org.duban.book.TaskBookQueries;
 import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
-import org.duban.book.TaskBookQueries;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The decomposition table (分解表) in Excel: template download, import into a draft (upload,
- * preview, confirm) and export of a book with its live state.
+ * The decomposition table (分解表) in Excel: template download, import into a draft (upload, preview,
+ * confirm) and export of a book with its live state.
  */
 @Controller
 class DecompositionController {
@@ -59,7 +59,8 @@ class DecompositionController {
   }
 
   @GetMapping("/books/{id}/export.xlsx")
-  ResponseEntity<byte[]> export(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Locale locale) {
+  ResponseEntity<byte[]> export(
+      @PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Locale locale) {
     return Downloads.xlsx(exports.export(id, user, locale), "book-" + id + "-decomposition.xlsx");
   }
 
@@ -80,16 +81,21 @@ class DecompositionController {
       throws IOException {
     imports.requireImporter(id, user);
     List<ImportProblem> refused = List.of();
-    if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
+    if (file == null
+        || file.getOriginalFilename() == null
+        || file.getOriginalFilename().isBlank()) {
       refused = List.of(ImportProblem.ofFile("file.missing"));
     } else if (file.getSize() > DecompositionReader.MAX_BYTES) {
-      refused = List.of(ImportProblem.ofFile("file.tooLarge", DecompositionReader.megabytes(file.getSize())));
+      refused =
+          List.of(
+              ImportProblem.ofFile("file.tooLarge", DecompositionReader.megabytes(file.getSize())));
     }
     if (!refused.isEmpty()) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
       return uploadPage(id, model, texts(refused, locale), List.of());
     }
-    DecompositionImportService.Uploaded uploaded = imports.upload(id, file.getOriginalFilename(), file.getBytes(), user);
+    DecompositionImportService.Uploaded uploaded =
+        imports.upload(id, file.getOriginalFilename(), file.getBytes(), user);
     if (uploaded.uploadId() != null && uploaded.plan().isClean()) {
       return "redirect:/books/" + id + "/import/" + uploaded.uploadId();
     }
@@ -98,10 +104,12 @@ class DecompositionController {
     model.addAttribute("problemKinds", kinds(uploaded.plan(), locale));
     model.addAttribute("refusedFile", true);
     if (uploaded.uploadId() != null) {
-      // kept for the name screen: its unknown names can be mapped or created without uploading again
+      // kept for the name screen: its unknown names can be mapped or created without uploading
+      // again
       nameScreen(id, uploaded.uploadId(), uploaded.plan(), user, model);
     }
-    return uploadPage(id, model, texts(uploaded.plan().problems(), locale), rows(uploaded.plan(), locale));
+    return uploadPage(
+        id, model, texts(uploaded.plan().problems(), locale), rows(uploaded.plan(), locale));
   }
 
   /** The person's file with a 问题 column added; the file is checked again and nothing is stored. */
@@ -121,7 +129,10 @@ class DecompositionController {
 
   @GetMapping("/books/{id}/import/{uploadId}/problems.xlsx")
   ResponseEntity<byte[]> problemSheetOfUpload(
-      @PathVariable Long id, @PathVariable Long uploadId, @AuthenticationPrincipal CurrentUser user, Locale locale) {
+      @PathVariable Long id,
+      @PathVariable Long uploadId,
+      @AuthenticationPrincipal CurrentUser user,
+      Locale locale) {
     try {
       return problemSheet(imports.checkUpload(id, uploadId, user), locale);
     } catch (UploadGone gone) {
@@ -130,14 +141,20 @@ class DecompositionController {
     }
   }
 
-  private ResponseEntity<byte[]> problemSheet(DecompositionImportService.Checked checked, Locale locale) {
-    byte[] content = ProblemSheet.write(checked.read(), checked.plan().problems(),
-        problem -> problem.message(messages, locale),
-        messages.getMessage("decomposition.problemSheet.sheet", null, locale),
-        messages.getMessage("decomposition.problemSheet.row", null, locale),
-        messages.getMessage("decomposition.problemSheet.problems", null, locale));
-    return Downloads.xlsx(new DecompositionExportService.Download(
-        messages.getMessage("decomposition.problemSheet.fileName", null, locale), content), "decomposition-problems.xlsx");
+  private ResponseEntity<byte[]> problemSheet(
+      DecompositionImportService.Checked checked, Locale locale) {
+    byte[] content =
+        ProblemSheet.write(
+            checked.read(),
+            checked.plan().problems(),
+            problem -> problem.message(messages, locale),
+            messages.getMessage("decomposition.problemSheet.sheet", null, locale),
+            messages.getMessage("decomposition.problemSheet.row", null, locale),
+            messages.getMessage("decomposition.problemSheet.problems", null, locale));
+    return Downloads.xlsx(
+        new DecompositionExportService.Download(
+            messages.getMessage("decomposition.problemSheet.fileName", null, locale), content),
+        "decomposition-problems.xlsx");
   }
 
   @GetMapping("/books/{id}/import/{uploadId}")
@@ -174,7 +191,9 @@ class DecompositionController {
       RedirectAttributes redirect) {
     try {
       DecompositionImportService.Imported imported = imports.confirm(id, uploadId, user);
-      redirect.addFlashAttribute("notice", imported.created() > 0 ? "decomposition.imported" : "decomposition.importedNothing");
+      redirect.addFlashAttribute(
+          "notice",
+          imported.created() > 0 ? "decomposition.imported" : "decomposition.importedNothing");
       return "redirect:/books/" + id + "/edit";
     } catch (UploadGone gone) {
       redirect.addFlashAttribute("warning", "decomposition.upload.gone");
@@ -212,8 +231,10 @@ class DecompositionController {
       return "redirect:/books/" + id + "/import";
     } catch (UserError rejected) {
       // a choice's problem concerns its name (the field); the hospital's own checks concern none
-      refused = rejected.problems().stream()
-          .map(p -> nameProblem(p.field() == null ? "" : p.field(), p, locale)).toList();
+      refused =
+          rejected.problems().stream()
+              .map(p -> nameProblem(p.field() == null ? "" : p.field(), p, locale))
+              .toList();
     }
     response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
     DecompositionImportService.Preview preview = imports.preview(id, uploadId, user);
@@ -232,11 +253,16 @@ class DecompositionController {
 
   private String nameProblem(String name, UserError problem, Locale locale) {
     String message = messages.getMessage(problem, locale);
-    return name.isEmpty() ? message : messages.getMessage("decomposition.names.problem", new Object[] {name, message}, locale);
+    return name.isEmpty()
+        ? message
+        : messages.getMessage("decomposition.names.problem", new Object[] {name, message}, locale);
   }
 
   @PostMapping("/books/{id}/import/{uploadId}/discard")
-  String discard(@PathVariable Long id, @PathVariable Long uploadId, @AuthenticationPrincipal CurrentUser user) {
+  String discard(
+      @PathVariable Long id,
+      @PathVariable Long uploadId,
+      @AuthenticationPrincipal CurrentUser user) {
     imports.discard(id, uploadId, user);
     return "redirect:/books/" + id + "/import";
   }
@@ -252,7 +278,8 @@ class DecompositionController {
     return UPLOAD;
   }
 
-  private String previewPage(Long id, Long uploadId, String fileName, ImportPlan plan, Model model, Locale locale) {
+  private String previewPage(
+      Long id, Long uploadId, String fileName, ImportPlan plan, Model model, Locale locale) {
     model.addAttribute("book", books.summary(id));
     model.addAttribute("uploadId", uploadId);
     model.addAttribute("fileName", fileName);
@@ -266,7 +293,10 @@ class DecompositionController {
   /** "部门名称无法识别：3 处", by kind in the order the kinds first come. */
   List<String> kinds(ImportPlan plan, Locale locale) {
     return plan.problemKinds().stream()
-        .map(k -> messages.getMessage("decomposition.problemKind." + k.kind(), new Object[] {k.count()}, locale))
+        .map(
+            k ->
+                messages.getMessage(
+                    "decomposition.problemKind." + k.kind(), new Object[] {k.count()}, locale))
         .toList();
   }
 
@@ -280,15 +310,35 @@ class DecompositionController {
 
   /** A row of the preview table. */
   record RowView(
-      int rowNumber, String seq, String goalArea, boolean newGoalArea, String title, String targetText,
-      String leadDepartment, String collaborators, String leaderInCharge, String deadline,
-      PlannedRow.Status status, List<String> problems, List<String> indicators) {
+      int rowNumber,
+      String seq,
+      String goalArea,
+      boolean newGoalArea,
+      String title,
+      String targetText,
+      String leadDepartment,
+      String collaborators,
+      String leaderInCharge,
+      String deadline,
+      PlannedRow.Status status,
+      List<String> problems,
+      List<String> indicators) {
 
     static RowView of(PlannedRow row, List<String> problems) {
       return new RowView(
-          row.rowNumber(), row.seq(), row.goalArea(), row.newGoalArea(), row.title(), row.targetText(),
-          row.leadDepartment(), String.join("、", row.collaborators()), row.leaderInCharge(), row.deadlineText(),
-          row.status(), problems, row.indicators().stream().map(PlannedIndicator::describe).toList());
+          row.rowNumber(),
+          row.seq(),
+          row.goalArea(),
+          row.newGoalArea(),
+          row.title(),
+          row.targetText(),
+          row.leadDepartment(),
+          String.join("、", row.collaborators()),
+          row.leaderInCharge(),
+          row.deadlineText(),
+          row.status(),
+          problems,
+          row.indicators().stream().map(PlannedIndicator::describe).toList());
     }
 
     public String statusClass() {

@@ -16,31 +16,32 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.duban.book.BookSummary;
+import org.duban.book.IndicatorTerms;
+import org.duban.book.ItemSummary;
+import org.duban.book.TaskBookQueries;
+import org.duban.book.WorkItemQueries;
 import org.duban.checkin.CheckIn;
 import org.duban.checkin.CheckInService;
 import org.duban.checkin.CheckInService.CheckInView;
 import org.duban.infrastructure.EngineClock;
-import org.duban.security.CurrentUser;
 import org.duban.ladder.ItemEscalations;
-import org.duban.book.BookSummary;
-import org.duban.book.TaskBookQueries;
-import org.duban.book.IndicatorTerms;
-import org.duban.book.ItemSummary;
-import org.duban.book.WorkItemQueries;
+import org.duban.security.CurrentUser;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Export of a task book's decomposition table with the live state of its items, as the viewer may
- * see them (a department sees its own items only). One filterable sheet whose first thirteen columns
- * are the import columns (the last five the item's indicators, several separated by ；), so that an
- * export imports into a new draft with its indicators.
+ * see them (a department sees its own items only). One filterable sheet whose first thirteen
+ * columns are the import columns (the last five the item's indicators, several separated by ；), so
+ * that an export imports into a new draft with its indicators.
  */
 @Service
 public class DecompositionExportService {
 
-  public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  public static final String CONTENT_TYPE =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   private final TaskBookQueries books;
   private final CheckInService checkIns;
@@ -64,7 +65,10 @@ public class DecompositionExportService {
   /** A file to download. */
   public record Download(String fileName, byte[] content) {}
 
-  /** The columns after the eight import columns; message key {@code decomposition.export.column.<NAME>}. */
+  /**
+   * The columns after the eight import columns; message key {@code
+   * decomposition.export.column.<NAME>}.
+   */
   enum StateColumn {
     STAGE(6),
     PERCENT_DONE(6),
@@ -87,8 +91,13 @@ public class DecompositionExportService {
   static final int[] IMPORT_COLUMN_WIDTHS = {4, 8, 20, 20, 8, 12, 6, 7, 12, 5, 6, 5, 6, 7};
 
   /** One item with what the export shows of its state. */
-  private record Line(ItemSummary item, List<IndicatorTerms> indicators, LocalDate startDate, Optional<CheckInView> lastCheckIn,
-      String latestReadings, List<String> openNotices) {}
+  private record Line(
+      ItemSummary item,
+      List<IndicatorTerms> indicators,
+      LocalDate startDate,
+      Optional<CheckInView> lastCheckIn,
+      String latestReadings,
+      List<String> openNotices) {}
 
   @Transactional(readOnly = true)
   public Download export(Long bookId, CurrentUser user, Locale locale) {
@@ -98,25 +107,40 @@ public class DecompositionExportService {
     List<Line> lines = new ArrayList<>();
     for (ItemSummary item : readable.items()) {
       List<CheckInView> views = checkIns.views(item.id());
-      Optional<CheckInView> last = views.stream().filter(v -> v.status() == CheckIn.Status.SUBMITTED).findFirst();
-      String readings = views.stream()
-          .filter(v -> v.status() == CheckIn.Status.SUBMITTED && !v.readings().isEmpty())
-          .findFirst()
-          .map(v -> v.period() + "：" + String.join("；", v.readings()))
-          .orElse("");
+      Optional<CheckInView> last =
+          views.stream().filter(v -> v.status() == CheckIn.Status.SUBMITTED).findFirst();
+      String readings =
+          views.stream()
+              .filter(v -> v.status() == CheckIn.Status.SUBMITTED && !v.readings().isEmpty())
+              .findFirst()
+              .map(v -> v.period() + "：" + String.join("；", v.readings()))
+              .orElse("");
       List<String> notices = escalations.openNoticeNumbers(item.id());
-      lines.add(new Line(item, items.indicatorsOf(item.id()), items.startDateOf(item.id()), last, readings, notices));
+      lines.add(
+          new Line(
+              item,
+              items.indicatorsOf(item.id()),
+              items.startDateOf(item.id()),
+              last,
+              readings,
+              notices));
     }
     byte[] content = write(book, lines, user, locale);
     String date = EngineClock.today().format(DateTimeFormatter.BASIC_ISO_DATE);
-    String fileName = messages.getMessage("decomposition.export.fileName", new Object[] {safeFileName(book.title()), date}, locale);
+    String fileName =
+        messages.getMessage(
+            "decomposition.export.fileName",
+            new Object[] {safeFileName(book.title()), date},
+            locale);
     return new Download(fileName, content);
   }
 
   private byte[] write(BookSummary book, List<Line> lines, CurrentUser user, Locale locale) {
-    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook workbook = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       WorkbookStyles styles = new WorkbookStyles(workbook);
-      XSSFSheet sheet = workbook.createSheet(messages.getMessage("decomposition.export.sheet", null, locale));
+      XSSFSheet sheet =
+          workbook.createSheet(messages.getMessage("decomposition.export.sheet", null, locale));
       Row header = sheet.createRow(0);
       int column = 0;
       for (DecompositionColumn importColumn : DecompositionColumn.values()) {
@@ -125,7 +149,11 @@ public class DecompositionExportService {
       }
       for (StateColumn stateColumn : StateColumn.values()) {
         sheet.setColumnWidth(column, WorkbookStyles.chineseWidth(stateColumn.width));
-        cell(header, column++, messages.getMessage("decomposition.export.column." + stateColumn.name(), null, locale), styles.header);
+        cell(
+            header,
+            column++,
+            messages.getMessage("decomposition.export.column." + stateColumn.name(), null, locale),
+            styles.header);
       }
       int lastColumn = column - 1;
 
@@ -144,13 +172,29 @@ public class DecompositionExportService {
         date(row, c++, item.deadline(), styles.date);
         c = indicatorCells(row, c, line.indicators(), styles.text);
         date(row, c++, line.startDate(), styles.date);
-        cell(row, c++, messages.getMessage("decomposition.export.stage." + item.stage().name(), null, locale), styles.text);
+        cell(
+            row,
+            c++,
+            messages.getMessage("decomposition.export.stage." + item.stage().name(), null, locale),
+            styles.text);
         percent(row, c++, item.percentDone(), styles.percent);
         String light = item.light() == null ? "NONE" : item.light().name();
-        cell(row, c++, messages.getMessage("decomposition.export.light." + light, null, locale), lightStyle(styles, item));
+        cell(
+            row,
+            c++,
+            messages.getMessage("decomposition.export.light." + light, null, locale),
+            lightStyle(styles, item));
         cell(row, c++, item.lightReason(), styles.text);
-        date(row, c++, line.lastCheckIn().map(v -> v.recordedAt().toLocalDate()).orElse(null), styles.date);
-        percent(row, c++, line.lastCheckIn().map(CheckInView::percentDone).orElse(null), styles.percent);
+        date(
+            row,
+            c++,
+            line.lastCheckIn().map(v -> v.recordedAt().toLocalDate()).orElse(null),
+            styles.date);
+        percent(
+            row,
+            c++,
+            line.lastCheckIn().map(CheckInView::percentDone).orElse(null),
+            styles.percent);
         cell(row, c++, line.lastCheckIn().map(CheckInView::narrative).orElse(null), styles.text);
         cell(row, c++, String.join("；", item.indicators()), styles.text);
         cell(row, c++, line.latestReadings(), styles.text);
@@ -177,16 +221,18 @@ public class DecompositionExportService {
 
   /** The five indicator columns of an item: each cell the indicators' values separated by ；. */
   static int indicatorCells(Row row, int c, List<IndicatorTerms> indicators, XSSFCellStyle style) {
-    List<java.util.function.Function<IndicatorTerms, String>> values = List.of(
-        IndicatorTerms::name,
-        i -> IndicatorCells.word(i.direction()),
-        i -> PlannedIndicator.plain(i.target()),
-        i -> i.unit() == null ? "" : i.unit(),
-        i -> PlannedIndicator.plain(i.baseline()));
+    List<java.util.function.Function<IndicatorTerms, String>> values =
+        List.of(
+            IndicatorTerms::name,
+            i -> IndicatorCells.word(i.direction()),
+            i -> PlannedIndicator.plain(i.target()),
+            i -> i.unit() == null ? "" : i.unit(),
+            i -> PlannedIndicator.plain(i.baseline()));
     for (var value : values) {
       List<String> parts = indicators.stream().map(value).toList();
       // a column blank for every indicator stays blank, so that a single indicator reads as one
-      cell(row, c++, parts.stream().allMatch(String::isEmpty) ? "" : String.join("；", parts), style);
+      cell(
+          row, c++, parts.stream().allMatch(String::isEmpty) ? "" : String.join("；", parts), style);
     }
     return c;
   }

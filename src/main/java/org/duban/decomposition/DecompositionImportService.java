@@ -9,14 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.duban.infrastructure.MessageText;
-import org.duban.infrastructure.MessageTexts;
-import org.duban.infrastructure.EngineClock;
-import org.duban.infrastructure.NotFound;
-import org.duban.infrastructure.UserError;
-import org.duban.org.DepartmentRepository;
-import org.duban.org.PersonRepository;
-import org.duban.security.CurrentUser;
 import org.duban.book.GoalArea;
 import org.duban.book.ImportedIndicators;
 import org.duban.book.IndicatorTerms;
@@ -25,6 +17,14 @@ import org.duban.book.TaskBookRepository;
 import org.duban.book.TaskBookService;
 import org.duban.book.WorkItem;
 import org.duban.book.WorkItemRepository;
+import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
+import org.duban.infrastructure.NotFound;
+import org.duban.infrastructure.UserError;
+import org.duban.org.DepartmentRepository;
+import org.duban.org.PersonRepository;
+import org.duban.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -34,8 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Import of a decomposition table (分解表) into a draft task book, by its issuer: upload and check,
- * keep the clean file in the database, preview, and confirm in one transaction through
- * {@link TaskBookService#addItem}, so that the editor's checks apply to every row.
+ * keep the clean file in the database, preview, and confirm in one transaction through {@link
+ * TaskBookService#addItem}, so that the editor's checks apply to every row.
  */
 @Service
 public class DecompositionImportService {
@@ -118,8 +118,8 @@ public class DecompositionImportService {
   }
 
   /**
-   * Checks the file against the draft; a clean file is stored for the preview and confirmation
-   * (an identical pending upload of the same user is reused), a file with problems is not stored.
+   * Checks the file against the draft; a clean file is stored for the preview and confirmation (an
+   * identical pending upload of the same user is reused), a file with problems is not stored.
    */
   @Transactional
   public Uploaded upload(Long bookId, String fileName, byte[] content, CurrentUser user) {
@@ -132,12 +132,27 @@ public class DecompositionImportService {
     }
     uploads.deleteCreatedBefore(EngineClock.now().minus(UPLOAD_LIFETIME));
     String sha256 = sha256(content);
-    DecompositionUpload upload = uploads
-        .findFirstByTaskBookIdAndUploadedByAndSha256OrderByIdDesc(bookId, user.getUsername(), sha256)
-        .orElseGet(() -> uploads.save(new DecompositionUpload(
-            bookId, user.getUsername(), fileName(fileName), content, sha256, EngineClock.now())));
-    log.info("decomposition upload {} of book {} by {}: {} rows, sha256 {}",
-        upload.getId(), bookId, user.getUsername(), plan.rows().size(), sha256);
+    DecompositionUpload upload =
+        uploads
+            .findFirstByTaskBookIdAndUploadedByAndSha256OrderByIdDesc(
+                bookId, user.getUsername(), sha256)
+            .orElseGet(
+                () ->
+                    uploads.save(
+                        new DecompositionUpload(
+                            bookId,
+                            user.getUsername(),
+                            fileName(fileName),
+                            content,
+                            sha256,
+                            EngineClock.now())));
+    log.info(
+        "decomposition upload {} of book {} by {}: {} rows, sha256 {}",
+        upload.getId(),
+        bookId,
+        user.getUsername(),
+        plan.rows().size(),
+        sha256);
     return new Uploaded(plan, upload.getId());
   }
 
@@ -147,12 +162,14 @@ public class DecompositionImportService {
     TaskBook book = importable(bookId, user);
     DecompositionUpload upload = uploads.findById(uploadId).orElseThrow(UploadGone::new);
     requireOwn(upload, bookId, user);
-    return new Preview(upload.getId(), upload.getFileName(), upload.getSha256(), plan(book, upload.getContent()));
+    return new Preview(
+        upload.getId(), upload.getFileName(), upload.getSha256(), plan(book, upload.getContent()));
   }
 
   /**
    * Writes every new row, and the goal areas they name, in this one transaction, then deletes the
-   * upload. Nothing is written when any row has a problem (a {@link UserError} with the plan as its detail).
+   * upload. Nothing is written when any row has a problem (a {@link UserError} with the plan as its
+   * detail).
    */
   @Transactional
   public Imported confirm(Long bookId, Long uploadId, CurrentUser user) {
@@ -175,18 +192,32 @@ public class DecompositionImportService {
       try {
         WorkItem item = taskBooks.addItem(bookId, row.toForm(areaIds.get(row.goalArea())), user);
         // checked by the plan as the editor's form checks an indicator (IndicatorCells)
-        indicators.add(item.getId(), row.indicators().stream()
-            .map(i -> new IndicatorTerms(i.name(), i.unit(), i.direction(), i.baseline(), i.target()))
-            .toList());
+        indicators.add(
+            item.getId(),
+            row.indicators().stream()
+                .map(
+                    i ->
+                        new IndicatorTerms(
+                            i.name(), i.unit(), i.direction(), i.baseline(), i.target()))
+                .toList());
       } catch (UserError rejected) {
-        ImportProblem problem = ImportProblem.atRow(row.rowNumber(), "row.rejected",
-            new DefaultMessageSourceResolvable(new String[] {rejected.key()}, rejected.key()));
+        ImportProblem problem =
+            ImportProblem.atRow(
+                row.rowNumber(),
+                "row.rejected",
+                new DefaultMessageSourceResolvable(new String[] {rejected.key()}, rejected.key()));
         throw refused(new ImportPlan(plan.rows(), plan.newGoalAreas(), List.of(problem)));
       }
     }
     uploads.delete(upload);
-    log.info("decomposition upload {} imported into book {} by {}: {} created, {} skipped, goal areas {}",
-        uploadId, bookId, user.getUsername(), plan.newRows().size(), plan.existingRows().size(), plan.newGoalAreas());
+    log.info(
+        "decomposition upload {} imported into book {} by {}: {} created, {} skipped, goal areas {}",
+        uploadId,
+        bookId,
+        user.getUsername(),
+        plan.newRows().size(),
+        plan.existingRows().size(),
+        plan.newGoalAreas());
     return new Imported(plan.newRows().size(), plan.existingRows().size(), plan.newGoalAreas());
   }
 
@@ -198,10 +229,13 @@ public class DecompositionImportService {
   @Transactional
   public void discard(Long bookId, Long uploadId, CurrentUser user) {
     importable(bookId, user);
-    uploads.findById(uploadId).ifPresent(upload -> {
-      requireOwn(upload, bookId, user);
-      uploads.delete(upload);
-    });
+    uploads
+        .findById(uploadId)
+        .ifPresent(
+            upload -> {
+              requireOwn(upload, bookId, user);
+              uploads.delete(upload);
+            });
   }
 
   /** A stored upload's plan as the book and the hospital stand now, with the directory it used. */
@@ -234,11 +268,13 @@ public class DecompositionImportService {
     if (!read.isReadable() || read.rows().isEmpty()) {
       return new Checked(read, ImportPlan.rejected(read.problems()));
     }
-    List<ImportPlanner.ExistingItem> existing = workItems.findByTaskBookIdOrderByIdAsc(book.getId()).stream()
-        .map(DecompositionImportService::existing)
-        .toList();
+    List<ImportPlanner.ExistingItem> existing =
+        workItems.findByTaskBookIdOrderByIdAsc(book.getId()).stream()
+            .map(DecompositionImportService::existing)
+            .toList();
     ImportPlanner.Book snapshot =
-        new ImportPlanner.Book(book.getPeriodStart(), book.getPeriodEnd(), goalAreaIds(book), existing);
+        new ImportPlanner.Book(
+            book.getPeriodStart(), book.getPeriodEnd(), goalAreaIds(book), existing);
     LocalDate today = EngineClock.today();
     return new Checked(read, new ImportPlanner(snapshot, directory, today, validator).plan(read));
   }
@@ -250,15 +286,22 @@ public class DecompositionImportService {
         item.getTitle(),
         item.getTargetText(),
         item.getLeadDepartment().getId(),
-        item.getCollaborators().stream().map(d -> d.getId()).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)),
+        item.getCollaborators().stream()
+            .map(d -> d.getId())
+            .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)),
         item.getLeaderInCharge().getId(),
         item.getDeadline(),
         item.getIndicators().stream().map(DecompositionImportService::indicatorKey).toList());
   }
 
   static String indicatorKey(org.duban.book.Indicator indicator) {
-    return new PlannedIndicator(indicator.getName(), indicator.getDirection(), indicator.getTarget(),
-        indicator.getUnit(), indicator.getBaseline()).key();
+    return new PlannedIndicator(
+            indicator.getName(),
+            indicator.getDirection(),
+            indicator.getTarget(),
+            indicator.getUnit(),
+            indicator.getBaseline())
+        .key();
   }
 
   private static Map<String, Long> goalAreaIds(TaskBook book) {
@@ -281,12 +324,15 @@ public class DecompositionImportService {
   }
 
   private static void requireOwn(DecompositionUpload upload, Long bookId, CurrentUser user) {
-    if (!upload.getTaskBookId().equals(bookId) || !upload.getUploadedBy().equals(user.getUsername())) {
+    if (!upload.getTaskBookId().equals(bookId)
+        || !upload.getUploadedBy().equals(user.getUsername())) {
       throw new UploadGone();
     }
   }
 
-  /** The name as the user's browser sent it, without a path (old browsers send one), at most 255. */
+  /**
+   * The name as the user's browser sent it, without a path (old browsers send one), at most 255.
+   */
   static String fileName(String original) {
     String name = original == null ? "" : original.replace('\\', '/');
     name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "_").strip();

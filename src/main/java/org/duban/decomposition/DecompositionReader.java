@@ -26,12 +26,14 @@ final class DecompositionReader {
 
   /** Hospitals put a title and a date above the table; the header is looked for this far down. */
   static final int HEADER_SEARCH_ROWS = 20;
+
   /**
    * Rows one table may bring: a hospital's book has a few hundred items; the planner checks and the
    * preview draws every row in one request, so a sheet of a hundred thousand rows would tie up the
    * server and the person's browser for nothing.
    */
   static final int MAX_ROWS = 5000;
+
   /**
    * Merged regions of the table taken: a table of 5,000 rows merges a few hundred cells; more are
    * refused, so that a sheet of a hundred thousand regions does not cost a minute.
@@ -56,13 +58,17 @@ final class DecompositionReader {
     return read(content, Map.of());
   }
 
-  /** @param addedHeaders the admin's own header variants, by {@link DecompositionColumn#headerKey} */
+  /**
+   * @param addedHeaders the admin's own header variants, by {@link DecompositionColumn#headerKey}
+   */
   static Result read(byte[] content, Map<String, DecompositionColumn> addedHeaders) {
     FileMagic magic = content == null || content.length == 0 ? FileMagic.UNKNOWN : magic(content);
-    return read(content, magic == FileMagic.OLE2 ? new XlsRowSource() : new XlsxRowSource(), addedHeaders);
+    return read(
+        content, magic == FileMagic.OLE2 ? new XlsRowSource() : new XlsxRowSource(), addedHeaders);
   }
 
-  static Result read(byte[] content, SheetRowSource source, Map<String, DecompositionColumn> addedHeaders) {
+  static Result read(
+      byte[] content, SheetRowSource source, Map<String, DecompositionColumn> addedHeaders) {
     if (content == null || content.length == 0) {
       return Result.failed(ImportProblem.ofFile("file.empty"));
     }
@@ -92,7 +98,9 @@ final class DecompositionReader {
   }
 
   static String megabytes(long bytes) {
-    return new BigDecimal(bytes).divide(new BigDecimal(1024 * 1024), 1, java.math.RoundingMode.UP).toPlainString();
+    return new BigDecimal(bytes)
+        .divide(new BigDecimal(1024 * 1024), 1, java.math.RoundingMode.UP)
+        .toPlainString();
   }
 
   /**
@@ -114,10 +122,15 @@ final class DecompositionReader {
     private Result result;
 
     private int headerIndex = -1;
-    /** A header row that lacks columns, waiting for the row under it (a two-row header); -1 if none. */
+
+    /**
+     * A header row that lacks columns, waiting for the row under it (a two-row header); -1 if none.
+     */
     private int firstHeaderRow = -1;
+
     private List<ImportProblem> firstHeaderProblems = List.of();
-    private final Map<DecompositionColumn, Integer> columns = new EnumMap<>(DecompositionColumn.class);
+    private final Map<DecompositionColumn, Integer> columns =
+        new EnumMap<>(DecompositionColumn.class);
     private final List<SheetRow> rows = new ArrayList<>();
     private final BitSet blankRows = new BitSet();
     private final List<ImportProblem> cellProblems = new ArrayList<>();
@@ -152,13 +165,16 @@ final class DecompositionReader {
       int headerNumber = rowIndex + 1;
       List<ImportProblem> problems = new ArrayList<>();
       for (SheetRowSource.SheetCell cell : cells) {
-        DecompositionColumn.ofHeader(plainText(cell), addedHeaders).ifPresent(column -> {
-          if (columns.containsKey(column)) {
-            problems.add(ImportProblem.atRow(headerNumber, "header.duplicate", column.header()));
-          } else {
-            columns.put(column, cell.column());
-          }
-        });
+        DecompositionColumn.ofHeader(plainText(cell), addedHeaders)
+            .ifPresent(
+                column -> {
+                  if (columns.containsKey(column)) {
+                    problems.add(
+                        ImportProblem.atRow(headerNumber, "header.duplicate", column.header()));
+                  } else {
+                    columns.put(column, cell.column());
+                  }
+                });
       }
       List<String> missing = new ArrayList<>();
       for (DecompositionColumn column : DecompositionColumn.values()) {
@@ -167,7 +183,8 @@ final class DecompositionReader {
         }
       }
       if (!missing.isEmpty()) {
-        problems.add(ImportProblem.atRow(headerNumber, "header.missing", String.join("、", missing)));
+        problems.add(
+            ImportProblem.atRow(headerNumber, "header.missing", String.join("、", missing)));
       }
       if (problems.size() == 1 && !missing.isEmpty()) {
         // offices write two-row headers (责任分工 over 牵头部门 and 配合部门): the next row may name the rest
@@ -193,7 +210,9 @@ final class DecompositionReader {
       boolean onlyHeaders = rowIndex == firstHeaderRow + 1;
       for (SheetRowSource.SheetCell cell : cells) {
         var column = DecompositionColumn.ofHeader(plainText(cell), addedHeaders);
-        if (column.isEmpty() || columns.containsKey(column.get()) || named.containsKey(column.get())) {
+        if (column.isEmpty()
+            || columns.containsKey(column.get())
+            || named.containsKey(column.get())) {
           onlyHeaders = false;
         } else {
           named.put(column.get(), cell.column());
@@ -211,8 +230,13 @@ final class DecompositionReader {
         }
       }
       if (!missing.isEmpty()) {
-        result = new Result(firstHeaderRow + 1, List.of(),
-            List.of(ImportProblem.atRow(firstHeaderRow + 1, "header.missing", String.join("、", missing))));
+        result =
+            new Result(
+                firstHeaderRow + 1,
+                List.of(),
+                List.of(
+                    ImportProblem.atRow(
+                        firstHeaderRow + 1, "header.missing", String.join("、", missing))));
         return false;
       }
       headerIndex = rowIndex;
@@ -233,8 +257,13 @@ final class DecompositionReader {
       for (Map.Entry<DecompositionColumn, Integer> column : columns.entrySet()) {
         SheetRow.Cell value = byColumn.getOrDefault(column.getValue(), SheetRow.Cell.BLANK);
         if (value.isError()) {
-          cellProblems.add(ImportProblem.atRow(rowIndex + 1, "cell.formulaError",
-              column.getKey().header(), new CellReference(rowIndex, column.getValue()).formatAsString(), value.error()));
+          cellProblems.add(
+              ImportProblem.atRow(
+                  rowIndex + 1,
+                  "cell.formulaError",
+                  column.getKey().header(),
+                  new CellReference(rowIndex, column.getValue()).formatAsString(),
+                  value.error()));
         }
         blank &= value.isBlank();
         values.put(column.getKey(), value);
@@ -254,8 +283,11 @@ final class DecompositionReader {
 
     @Override
     public void merged(CellRangeAddress region) {
-      boolean inTable = headerIndex >= 0 && region.getLastRow() > headerIndex && columns.values().stream()
-          .anyMatch(c -> c >= region.getFirstColumn() && c <= region.getLastColumn());
+      boolean inTable =
+          headerIndex >= 0
+              && region.getLastRow() > headerIndex
+              && columns.values().stream()
+                  .anyMatch(c -> c >= region.getFirstColumn() && c <= region.getLastColumn());
       if (!inTable) {
         return;
       }
@@ -280,22 +312,29 @@ final class DecompositionReader {
         return result;
       }
       if (headerIndex < 0) {
-        return Result.failed(ImportProblem.ofFile(anyContent ? "sheet.noHeader" : "sheet.empty", requiredHeaders()));
+        return Result.failed(
+            ImportProblem.ofFile(anyContent ? "sheet.noHeader" : "sheet.empty", requiredHeaders()));
       }
       int headerNumber = headerIndex + 1;
       if (tooManyRows) {
         return tooManyRows(headerNumber);
       }
       if (tooManyMerged) {
-        return new Result(headerNumber, List.of(), List.of(ImportProblem.ofFile("table.tooManyMerged",
-            String.valueOf(MAX_MERGED))));
+        return new Result(
+            headerNumber,
+            List.of(),
+            List.of(ImportProblem.ofFile("table.tooManyMerged", String.valueOf(MAX_MERGED))));
       }
-      merged.sort(Comparator.comparingInt(CellRangeAddress::getFirstRow).thenComparingInt(CellRangeAddress::getFirstColumn));
+      merged.sort(
+          Comparator.comparingInt(CellRangeAddress::getFirstRow)
+              .thenComparingInt(CellRangeAddress::getFirstColumn));
       List<ImportProblem> problems = new ArrayList<>();
       for (CellRangeAddress region : merged) {
         if (region.getFirstRow() <= headerIndex) {
-          // a region across the header and the rows: whether its text is a header or a value is a guess
-          problems.add(ImportProblem.atRow(headerNumber, "table.mergedHeader", region.formatAsString()));
+          // a region across the header and the rows: whether its text is a header or a value is a
+          // guess
+          problems.add(
+              ImportProblem.atRow(headerNumber, "table.mergedHeader", region.formatAsString()));
         }
       }
       problems.addAll(cellProblems);
@@ -310,19 +349,22 @@ final class DecompositionReader {
     }
 
     private static Result tooManyRows(int headerNumber) {
-      return new Result(headerNumber, List.of(), List.of(ImportProblem.ofFile("table.tooManyRows",
-          String.valueOf(MAX_ROWS))));
+      return new Result(
+          headerNumber,
+          List.of(),
+          List.of(ImportProblem.ofFile("table.tooManyRows", String.valueOf(MAX_ROWS))));
     }
 
     /**
      * The rows with the cells a merged region covers filled with the region's value (the value of
-     * its first cell, as Excel shows it in the whole region); a blank row a region covers becomes
-     * a row of the table, as the region's value is in it. Regions of one column that overlap
-     * (Excel never writes them) are taken once, so that filling costs at most one visit per row
-     * and column.
+     * its first cell, as Excel shows it in the whole region); a blank row a region covers becomes a
+     * row of the table, as the region's value is in it. Regions of one column that overlap (Excel
+     * never writes them) are taken once, so that filling costs at most one visit per row and
+     * column.
      */
     private List<SheetRow> withMergedCells() {
-      java.util.TreeMap<Integer, Map<DecompositionColumn, SheetRow.Cell>> byRow = new java.util.TreeMap<>();
+      java.util.TreeMap<Integer, Map<DecompositionColumn, SheetRow.Cell>> byRow =
+          new java.util.TreeMap<>();
       for (SheetRow row : rows) {
         byRow.put(row.rowNumber() - 1, new EnumMap<>(row.cells()));
       }
@@ -332,22 +374,29 @@ final class DecompositionReader {
       for (CellRangeAddress region : merged) {
         DecompositionColumn column = columnAt.get(region.getFirstColumn());
         int first = region.getFirstRow();
-        if (column == null || first <= headerIndex || first <= filledUpTo.getOrDefault(column, -1)) {
+        if (column == null
+            || first <= headerIndex
+            || first <= filledUpTo.getOrDefault(column, -1)) {
           continue;
         }
         filledUpTo.put(column, region.getLastRow());
         Map<DecompositionColumn, SheetRow.Cell> top = byRow.get(first);
-        SheetRow.Cell value = top == null ? SheetRow.Cell.BLANK : top.getOrDefault(column, SheetRow.Cell.BLANK);
+        SheetRow.Cell value =
+            top == null ? SheetRow.Cell.BLANK : top.getOrDefault(column, SheetRow.Cell.BLANK);
         if (value.isBlank() || value.isError()) {
           continue;
         }
         for (int r : byRow.subMap(first + 1, true, region.getLastRow(), true).keySet()) {
           byRow.get(r).merge(column, value, (old, filled) -> old.isBlank() ? filled : old);
         }
-        // only the blank rows the region covers: a region may span a million rows, the blank rows are set bits
-        for (int r = blankRows.nextSetBit(first + 1); r >= 0 && r <= region.getLastRow(); r = blankRows.nextSetBit(r + 1)) {
+        // only the blank rows the region covers: a region may span a million rows, the blank rows
+        // are set bits
+        for (int r = blankRows.nextSetBit(first + 1);
+            r >= 0 && r <= region.getLastRow();
+            r = blankRows.nextSetBit(r + 1)) {
           if (!byRow.containsKey(r)) {
-            Map<DecompositionColumn, SheetRow.Cell> cells = new EnumMap<>(DecompositionColumn.class);
+            Map<DecompositionColumn, SheetRow.Cell> cells =
+                new EnumMap<>(DecompositionColumn.class);
             columns.keySet().forEach(c -> cells.put(c, SheetRow.Cell.BLANK));
             byRow.put(r, cells);
           }
@@ -360,7 +409,8 @@ final class DecompositionReader {
     }
   }
 
-  private static boolean isHeader(List<SheetRowSource.SheetCell> cells, Map<String, DecompositionColumn> addedHeaders) {
+  private static boolean isHeader(
+      List<SheetRowSource.SheetCell> cells, Map<String, DecompositionColumn> addedHeaders) {
     boolean seq = false;
     boolean title = false;
     for (SheetRowSource.SheetCell cell : cells) {

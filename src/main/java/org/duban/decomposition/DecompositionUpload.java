@@ -28,7 +28,13 @@ class DecompositionUpload {
 
   protected DecompositionUpload() {}
 
-  DecompositionUpload(Long taskBookId, String uploadedBy, String fileName, byte[] content, String sha256, LocalDateTime createdAt) {
+  DecompositionUpload(
+      Long taskBookId,
+      String uploadedBy,
+      String fileName,
+      byte[] content,
+      String sha256,
+      LocalDateTime createdAt) {
     this.taskBookId = taskBookId;
     this.uploadedBy = uploadedBy;
     this.fileName = fileName;

@@ -11,7 +11,8 @@ final class Downloads {
 
   private Downloads() {}
 
-  static ResponseEntity<byte[]> xlsx(DecompositionExportService.Download download, String asciiFallback) {
+  static ResponseEntity<byte[]> xlsx(
+      DecompositionExportService.Download download, String asciiFallback) {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(DecompositionExportService.CONTENT_TYPE))
         .header(HttpHeaders.CONTENT_DISPOSITION, attachment(download.fileName(), asciiFallback))
@@ -30,10 +31,14 @@ final class Downloads {
     StringBuilder out = new StringBuilder();
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xFF);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "!#$&+-.^_`|~".indexOf(c) >= 0) {
         out.append(c);
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
             .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
       }
     }

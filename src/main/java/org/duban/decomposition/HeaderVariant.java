@@ -30,7 +30,8 @@ public class HeaderVariant {
 
   protected HeaderVariant() {}
 
-  HeaderVariant(DecompositionColumn column, String header, String createdBy, LocalDateTime createdAt) {
+  HeaderVariant(
+      DecompositionColumn column, String header, String createdBy, LocalDateTime createdAt) {
     this.column = column;
     this.header = header;
     this.headerKey = DecompositionColumn.headerKey(header);

@@ -4,15 +4,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.duban.audit.AuditLog;
-import org.duban.infrastructure.UserError;
 import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.UserError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The column headers an admin added (主办科室 for 牵头部门, 办结时间 for 完成时限…), which import
- * recognises besides the ones Duban ships ({@link DecompositionColumn}). A header names one column:
- * one Duban knows already, or one added before, is refused.
+ * The column headers an admin added (主办科室 for 牵头部门, 办结时间 for 完成时限…), which import recognises
+ * besides the ones Duban ships ({@link DecompositionColumn}). A header names one column: one Duban
+ * knows already, or one added before, is refused.
  */
 @Service
 public class HeaderVariantService {
@@ -35,7 +35,9 @@ public class HeaderVariantService {
     return variants.findAllByOrderByColumnAscHeaderAsc();
   }
 
-  /** The added headers as the reader matches them: {@link DecompositionColumn#headerKey} to column. */
+  /**
+   * The added headers as the reader matches them: {@link DecompositionColumn#headerKey} to column.
+   */
   @Transactional(readOnly = true)
   public Map<String, DecompositionColumn> byKey() {
     Map<String, DecompositionColumn> byKey = new HashMap<>();
@@ -59,7 +61,8 @@ public class HeaderVariantService {
       throw new UserError("decomposition.headers.header.blank");
     }
     if (text.length() > MAX_HEADER_LENGTH) {
-      throw new UserError("decomposition.headers.header.tooLong", String.valueOf(MAX_HEADER_LENGTH));
+      throw new UserError(
+          "decomposition.headers.header.tooLong", String.valueOf(MAX_HEADER_LENGTH));
     }
     var builtIn = DecompositionColumn.builtIn(key);
     if (builtIn.isPresent()) {
@@ -70,16 +73,25 @@ public class HeaderVariantService {
     }
     HeaderVariant saved = variants.save(new HeaderVariant(column, text, admin, EngineClock.now()));
     // an added header changes how every later import reads its sheets: who added it is on record
-    auditLog.record("decomposition.header-add", AUDIT_SUBJECT, saved.getHeader(), null, audited(saved));
+    auditLog.record(
+        "decomposition.header-add", AUDIT_SUBJECT, saved.getHeader(), null, audited(saved));
     return saved;
   }
 
   @Transactional
   public void remove(Long id) {
-    variants.findById(id).ifPresent(variant -> {
-      variants.delete(variant);
-      auditLog.record("decomposition.header-remove", AUDIT_SUBJECT, variant.getHeader(), audited(variant), null);
-    });
+    variants
+        .findById(id)
+        .ifPresent(
+            variant -> {
+              variants.delete(variant);
+              auditLog.record(
+                  "decomposition.header-remove",
+                  AUDIT_SUBJECT,
+                  variant.getHeader(),
+                  audited(variant),
+                  null);
+            });
   }
 
   /** The header as the audit log keeps it: the text and the built-in column it stands for. */

@@ -8,7 +8,10 @@ import org.duban.org.PersonAliasRepository;
 import org.duban.org.PersonRepository;
 import org.springframework.stereotype.Component;
 
-/** The hospital's departments, people and their other names as they stand, for one plan of an import. */
+/**
+ * The hospital's departments, people and their other names as they stand, for one plan of an
+ * import.
+ */
 @Component
 class HospitalDirectories {
 
@@ -31,9 +34,12 @@ class HospitalDirectories {
   /** Call inside a transaction (the people's departments are read with them). */
   HospitalDirectory load() {
     Map<String, Long> departmentKeys = new HashMap<>();
-    departmentAliases.findAll().forEach(a -> departmentKeys.put(a.getAliasKey(), a.getDepartmentId()));
+    departmentAliases
+        .findAll()
+        .forEach(a -> departmentKeys.put(a.getAliasKey(), a.getDepartmentId()));
     Map<String, Long> personKeys = new HashMap<>();
     personAliases.findAll().forEach(a -> personKeys.put(a.getAliasKey(), a.getPersonId()));
-    return new HospitalDirectory(departments.findByActiveTrueOrderByIdAsc(), people.findAll(), departmentKeys, personKeys);
+    return new HospitalDirectory(
+        departments.findByActiveTrueOrderByIdAsc(), people.findAll(), departmentKeys, personKeys);
   }
 }

@@ -9,10 +9,10 @@ import org.duban.infrastructure.UserError;
 import org.duban.org.Department;
 import org.duban.org.DepartmentAliasRepository;
 import org.duban.org.DepartmentRepository;
-import org.duban.org.PersonRepository;
 import org.duban.org.NameKey;
 import org.duban.org.Person;
 import org.duban.org.PersonAliasRepository;
+import org.duban.org.PersonRepository;
 import org.duban.org.Role;
 import org.duban.orgadmin.HospitalNames;
 import org.duban.security.CurrentUser;
@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The import's name screen (issue 15): per distinct name of the table that matches nothing, map it to
- * an existing department or leader (remembered as an other name, so the next table resolves it
+ * The import's name screen (issue 15): per distinct name of the table that matches nothing, map it
+ * to an existing department or leader (remembered as an other name, so the next table resolves it
  * without asking) or create it. Whoever may import the book may map; creating departments and
  * people is an admin's right, as on the admin pages. All choices are checked before any is written,
  * and written in one transaction; the plan is then made again from the stored file.
@@ -36,9 +36,15 @@ class ImportNameMapping {
   /** A department or leader the screen offers to map a name to. */
   record Option(Long id, String label) {}
 
-  /** What the screen shows: the names to decide, what they may be mapped to, and whether creating is offered. */
+  /**
+   * What the screen shows: the names to decide, what they may be mapped to, and whether creating is
+   * offered.
+   */
   record NameScreen(
-      List<Name> departments, List<Name> leaders, List<Option> departmentOptions, List<Option> leaderOptions,
+      List<Name> departments,
+      List<Name> leaders,
+      List<Option> departmentOptions,
+      List<Option> leaderOptions,
       boolean canCreate) {
 
     boolean isEmpty() {
@@ -81,8 +87,13 @@ class ImportNameMapping {
     }
     List<Option> departmentOptions =
         directory.departments().stream().map(d -> new Option(d.getId(), d.getName())).toList();
-    List<Option> leaderOptions = directory.leaders().stream().map(ImportNameMapping::leaderOption).toList();
-    return new NameScreen(unmatched.departments(), unmatched.leaders(), departmentOptions, leaderOptions,
+    List<Option> leaderOptions =
+        directory.leaders().stream().map(ImportNameMapping::leaderOption).toList();
+    return new NameScreen(
+        unmatched.departments(),
+        unmatched.leaders(),
+        departmentOptions,
+        leaderOptions,
         user.has(Role.ADMIN));
   }
 
@@ -118,21 +129,30 @@ class ImportNameMapping {
           continue;
         }
         String name = entry.getName();
-        names.checkNewDepartment(name).forEach(p -> problems.add(UserError.at(text, p.key(), p.args())));
+        names
+            .checkNewDepartment(name)
+            .forEach(p -> problems.add(UserError.at(text, p.key(), p.args())));
         if (!name.isEmpty() && !newNames.add("d:" + NameKey.of(name))) {
           problems.add(problem(text, "decomposition.names.createdTwice", name));
         }
         if (!NameKey.of(name).equals(NameKey.of(text))) {
-          departmentAliases.findByAliasKey(NameKey.of(text))
-              .ifPresent(a -> problems.add(problem(text, "alias.taken", text, departmentName(a.getDepartmentId()))));
+          departmentAliases
+              .findByAliasKey(NameKey.of(text))
+              .ifPresent(
+                  a ->
+                      problems.add(
+                          problem(text, "alias.taken", text, departmentName(a.getDepartmentId()))));
         }
       } else if (entry.targetId() == null) {
         problems.add(problem(text, "decomposition.names.unknownDepartment", text));
       } else {
         List<UserError> aliasProblems = names.checkDepartmentAlias(entry.targetId(), text);
         aliasProblems.stream()
-            .map(p -> p.key().equals("alias.department.invalid")
-                ? new UserError("decomposition.names.unknownDepartment", text) : p)
+            .map(
+                p ->
+                    p.key().equals("alias.department.invalid")
+                        ? new UserError("decomposition.names.unknownDepartment", text)
+                        : p)
             .forEach(p -> problems.add(UserError.at(text, p.key(), p.args())));
       }
     }
@@ -151,17 +171,26 @@ class ImportNameMapping {
           problems.add(problem(text, "decomposition.names.createNeedsAdmin", text));
           continue;
         }
-        names.checkNewLeader(entry.getName(), entry.getTitle()).forEach(p -> problems.add(UserError.at(text, p.key(), p.args())));
+        names
+            .checkNewLeader(entry.getName(), entry.getTitle())
+            .forEach(p -> problems.add(UserError.at(text, p.key(), p.args())));
         if (needsAlias(text, entry.getName(), entry.getTitle())) {
-          personAliases.findByAliasKey(NameKey.of(text))
-              .ifPresent(a -> problems.add(problem(text, "alias.taken", text, personName(a.getPersonId()))));
+          personAliases
+              .findByAliasKey(NameKey.of(text))
+              .ifPresent(
+                  a ->
+                      problems.add(
+                          problem(text, "alias.taken", text, personName(a.getPersonId()))));
         }
       } else if (entry.targetId() == null) {
         problems.add(problem(text, "decomposition.names.unknownLeader", text));
       } else {
         names.checkLeaderAlias(entry.targetId(), text).stream()
-            .map(p -> p.key().equals("alias.leader.invalid")
-                ? new UserError("decomposition.names.unknownLeader", text) : p)
+            .map(
+                p ->
+                    p.key().equals("alias.leader.invalid")
+                        ? new UserError("decomposition.names.unknownLeader", text)
+                        : p)
             .forEach(p -> problems.add(UserError.at(text, p.key(), p.args())));
       }
     }
@@ -200,7 +229,8 @@ class ImportNameMapping {
         names.addLeaderAlias(entry.targetId(), entry.getText(), by);
       }
     }
-    log.info("decomposition upload {} of book {}: {} names decided by {}", uploadId, bookId, chosen, by);
+    log.info(
+        "decomposition upload {} of book {}: {} names decided by {}", uploadId, bookId, chosen, by);
     return chosen;
   }
 
@@ -223,7 +253,10 @@ class ImportNameMapping {
   }
 
   private static Option leaderOption(Person person) {
-    String title = person.getTitle() == null || person.getTitle().isBlank() ? "" : "（" + person.getTitle() + "）";
+    String title =
+        person.getTitle() == null || person.getTitle().isBlank()
+            ? ""
+            : "（" + person.getTitle() + "）";
     return new Option(person.getId(), person.getFullName() + title);
   }
 }

@@ -4,7 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /** What importing a file into a draft would do, or why it cannot. */
-public record ImportPlan(List<PlannedRow> rows, List<String> newGoalAreas, List<ImportProblem> problems) {
+public record ImportPlan(
+    List<PlannedRow> rows, List<String> newGoalAreas, List<ImportProblem> problems) {
 
   public ImportPlan {
     rows = List.copyOf(rows);

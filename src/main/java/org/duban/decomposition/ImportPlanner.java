@@ -23,10 +23,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.duban.book.WorkItemFormData;
 import org.duban.decomposition.HospitalDirectory.Match;
 import org.duban.org.Department;
 import org.duban.org.Person;
-import org.duban.book.WorkItemFormData;
 
 /**
  * Turns the rows read from a file into an {@link ImportPlan} for one draft: resolves names, parses
@@ -38,17 +38,46 @@ final class ImportPlanner {
   static final int GOAL_AREA_MAX_LENGTH = 100;
 
   /** The draft as the planner needs it. */
-  record Book(LocalDate periodStart, LocalDate periodEnd, Map<String, Long> goalAreaIds, List<ExistingItem> items) {}
+  record Book(
+      LocalDate periodStart,
+      LocalDate periodEnd,
+      Map<String, Long> goalAreaIds,
+      List<ExistingItem> items) {}
 
-  /** An item already in the draft, compared with a row of the same 序号; indicators by {@link PlannedIndicator#key}. */
+  /**
+   * An item already in the draft, compared with a row of the same 序号; indicators by {@link
+   * PlannedIndicator#key}.
+   */
   record ExistingItem(
-      String seq, String goalArea, String title, String targetText, Long leadDepartmentId,
-      Set<Long> collaboratorIds, Long leaderInChargeId, LocalDate deadline, List<String> indicatorKeys) {
+      String seq,
+      String goalArea,
+      String title,
+      String targetText,
+      Long leadDepartmentId,
+      Set<Long> collaboratorIds,
+      Long leaderInChargeId,
+      LocalDate deadline,
+      List<String> indicatorKeys) {
 
     ExistingItem(
-        String seq, String goalArea, String title, String targetText, Long leadDepartmentId,
-        Set<Long> collaboratorIds, Long leaderInChargeId, LocalDate deadline) {
-      this(seq, goalArea, title, targetText, leadDepartmentId, collaboratorIds, leaderInChargeId, deadline, List.of());
+        String seq,
+        String goalArea,
+        String title,
+        String targetText,
+        Long leadDepartmentId,
+        Set<Long> collaboratorIds,
+        Long leaderInChargeId,
+        LocalDate deadline) {
+      this(
+          seq,
+          goalArea,
+          title,
+          targetText,
+          leadDepartmentId,
+          collaboratorIds,
+          leaderInChargeId,
+          deadline,
+          List.of());
     }
   }
 
@@ -82,10 +111,13 @@ final class ImportPlanner {
     List<PlannedRow> rows = new ArrayList<>();
     for (List<SheetRow> item : items(read.rows())) {
       SheetRow row = item.get(0);
-      List<ImportProblem> fromReader = read.problems().stream()
-          .filter(p -> item.stream().anyMatch(r -> r.rowNumber() == p.row())).toList();
+      List<ImportProblem> fromReader =
+          read.problems().stream()
+              .filter(p -> item.stream().anyMatch(r -> r.rowNumber() == p.row()))
+              .toList();
       List<ImportProblem> own = new ArrayList<>();
-      PlannedRow planned = plan(row, item.subList(1, item.size()), fromReader, own, seenSeq, existing);
+      PlannedRow planned =
+          plan(row, item.subList(1, item.size()), fromReader, own, seenSeq, existing);
       if (!planned.seq().isEmpty()) {
         seenSeq.putIfAbsent(planned.seq(), row.rowNumber());
       }
@@ -123,7 +155,9 @@ final class ImportPlanner {
     for (DecompositionColumn column : DecompositionColumn.values()) {
       if (column.isIndicator()) {
         indicator |= !row.cell(column).isBlank();
-      } else if (column != SEQ && !row.cell(column).isBlank() && !row.text(column).equals(item.text(column))) {
+      } else if (column != SEQ
+          && !row.cell(column).isBlank()
+          && !row.text(column).equals(item.text(column))) {
         return false;
       }
     }
@@ -136,8 +170,12 @@ final class ImportPlanner {
    * @param problems receives the problems found here
    */
   private PlannedRow plan(
-      SheetRow row, List<SheetRow> more, List<ImportProblem> fromReader, List<ImportProblem> problems,
-      Map<String, Integer> seenSeq, Map<String, ExistingItem> existing) {
+      SheetRow row,
+      List<SheetRow> more,
+      List<ImportProblem> fromReader,
+      List<ImportProblem> problems,
+      Map<String, Integer> seenSeq,
+      Map<String, ExistingItem> existing) {
     int n = row.rowNumber();
 
     List<String> missing = new ArrayList<>();
@@ -152,12 +190,15 @@ final class ImportPlanner {
 
     String seq = row.text(SEQ);
     if (!seq.isEmpty() && seenSeq.containsKey(seq)) {
-      problems.add(ImportProblem.atRow(n, "row.seq.duplicateInFile", seq, String.valueOf(seenSeq.get(seq))));
+      problems.add(
+          ImportProblem.atRow(n, "row.seq.duplicateInFile", seq, String.valueOf(seenSeq.get(seq))));
     }
 
     String goalArea = row.text(GOAL_AREA);
     if (goalArea.length() > GOAL_AREA_MAX_LENGTH) {
-      problems.add(ImportProblem.atRow(n, "row.tooLong", GOAL_AREA.header(), String.valueOf(GOAL_AREA_MAX_LENGTH)));
+      problems.add(
+          ImportProblem.atRow(
+              n, "row.tooLong", GOAL_AREA.header(), String.valueOf(GOAL_AREA_MAX_LENGTH)));
     }
     boolean newGoalArea = !goalArea.isEmpty() && !book.goalAreaIds().containsKey(goalArea);
 
@@ -199,36 +240,56 @@ final class ImportPlanner {
 
     String targetText = row.text(TARGET).isEmpty() ? null : row.text(TARGET);
     // a cell the reader could not read (a formula error) was reported there
-    boolean unreadable = fromReader.size() > 0 || row.cells().values().stream().anyMatch(SheetRow.Cell::isError)
-        || more.stream().anyMatch(r -> r.cells().values().stream().anyMatch(SheetRow.Cell::isError));
+    boolean unreadable =
+        fromReader.size() > 0
+            || row.cells().values().stream().anyMatch(SheetRow.Cell::isError)
+            || more.stream()
+                .anyMatch(r -> r.cells().values().stream().anyMatch(SheetRow.Cell::isError));
     // every check runs whatever the others found, so that one pass lists every problem of the row
     PlannedRow.Status status = PlannedRow.Status.NEW;
     ExistingItem same = seq.isEmpty() ? null : existing.get(seq);
     if (same != null) {
       List<Long> collaboratorIds = collaborators.stream().map(Department::getId).toList();
-      List<String> differences = differences(same, goalArea, row.text(TITLE), targetText, lead, collaboratorIds, leader, deadline);
+      List<String> differences =
+          differences(
+              same, goalArea, row.text(TITLE), targetText, lead, collaboratorIds, leader, deadline);
       if (!same.indicatorKeys().equals(indicators.stream().map(PlannedIndicator::key).toList())) {
         differences.add(INDICATOR_NAME.header());
       }
       if (differences.isEmpty()) {
         status = PlannedRow.Status.EXISTING;
       } else {
-        problems.add(ImportProblem.atRow(n, "row.seq.existsDifferent", seq, String.join("、", differences)));
+        problems.add(
+            ImportProblem.atRow(n, "row.seq.existsDifferent", seq, String.join("、", differences)));
       }
     } else {
       if (deadline != null && deadline.isBefore(today)) {
         problems.add(ImportProblem.atRow(n, "row.deadline.past", deadline.toString()));
       }
-      if (deadline != null && (deadline.isBefore(book.periodStart()) || deadline.isAfter(book.periodEnd()))) {
-        problems.add(ImportProblem.atRow(n, "row.deadline.outsidePeriod",
-            deadline.toString(), book.periodStart().toString(), book.periodEnd().toString()));
+      if (deadline != null
+          && (deadline.isBefore(book.periodStart()) || deadline.isAfter(book.periodEnd()))) {
+        problems.add(
+            ImportProblem.atRow(
+                n,
+                "row.deadline.outsidePeriod",
+                deadline.toString(),
+                book.periodStart().toString(),
+                book.periodEnd().toString()));
       }
-      if (startDate != null && (startDate.isBefore(book.periodStart()) || startDate.isAfter(book.periodEnd()))) {
-        problems.add(ImportProblem.atRow(n, "row.startDate.outsidePeriod",
-            startDate.toString(), book.periodStart().toString(), book.periodEnd().toString()));
+      if (startDate != null
+          && (startDate.isBefore(book.periodStart()) || startDate.isAfter(book.periodEnd()))) {
+        problems.add(
+            ImportProblem.atRow(
+                n,
+                "row.startDate.outsidePeriod",
+                startDate.toString(),
+                book.periodStart().toString(),
+                book.periodEnd().toString()));
       }
       if (startDate != null && deadline != null && startDate.isAfter(deadline)) {
-        problems.add(ImportProblem.atRow(n, "row.startDate.afterDeadline", startDate.toString(), deadline.toString()));
+        problems.add(
+            ImportProblem.atRow(
+                n, "row.startDate.afterDeadline", startDate.toString(), deadline.toString()));
       }
       problems.addAll(formLimits(n, seq, row.text(TITLE), targetText));
     }
@@ -238,17 +299,31 @@ final class ImportPlanner {
     List<ImportProblem> shown = new ArrayList<>(fromReader);
     shown.addAll(problems);
     return new PlannedRow(
-        n, seq, goalArea, newGoalArea, row.text(TITLE), targetText,
-        lead == null ? null : lead.getId(), lead == null ? row.text(LEAD) : lead.getName(),
+        n,
+        seq,
+        goalArea,
+        newGoalArea,
+        row.text(TITLE),
+        targetText,
+        lead == null ? null : lead.getId(),
+        lead == null ? row.text(LEAD) : lead.getName(),
         collaborators.stream().map(Department::getId).toList(),
-        status == PlannedRow.Status.INVALID ? splitNames(row.text(COLLABORATORS)) : collaborators.stream().map(Department::getName).toList(),
-        leader == null ? null : leader.getId(), leader == null ? row.text(LEADER) : leader.getFullName(),
-        deadline, deadline == null ? deadlineCell.text() : deadline.toString(),
-        status, shown, indicators, startDate);
+        status == PlannedRow.Status.INVALID
+            ? splitNames(row.text(COLLABORATORS))
+            : collaborators.stream().map(Department::getName).toList(),
+        leader == null ? null : leader.getId(),
+        leader == null ? row.text(LEADER) : leader.getFullName(),
+        deadline,
+        deadline == null ? deadlineCell.text() : deadline.toString(),
+        status,
+        shown,
+        indicators,
+        startDate);
   }
 
   /** A date cell as Excel stores it or as people type it; a cell that is neither is a problem. */
-  private static LocalDate date(SheetRow row, DecompositionColumn column, String invalidKey, List<ImportProblem> problems) {
+  private static LocalDate date(
+      SheetRow row, DecompositionColumn column, String invalidKey, List<ImportProblem> problems) {
     SheetRow.Cell cell = row.cell(column);
     if (cell.date() != null || !present(row, column)) {
       return cell.date();
@@ -265,13 +340,20 @@ final class ImportPlanner {
     return !cell.isBlank() && !cell.isError();
   }
 
-  private Department department(String name, DecompositionColumn column, int n, List<ImportProblem> problems) {
+  private Department department(
+      String name, DecompositionColumn column, int n, List<ImportProblem> problems) {
     Match<Department> match = directory.department(name);
     if (match instanceof Match.Found<Department> found) {
       return found.value();
     }
     if (match instanceof Match.Ambiguous<Department> ambiguous) {
-      problems.add(ImportProblem.atRow(n, "row.department.ambiguous", column.header(), name, String.join("、", ambiguous.names())));
+      problems.add(
+          ImportProblem.atRow(
+              n,
+              "row.department.ambiguous",
+              column.header(),
+              name,
+              String.join("、", ambiguous.names())));
     } else {
       problems.add(ImportProblem.atRow(n, "row.department.unknown", column.header(), name));
     }
@@ -284,7 +366,9 @@ final class ImportPlanner {
       return found.value();
     }
     if (match instanceof Match.Ambiguous<Person> ambiguous) {
-      problems.add(ImportProblem.atRow(n, "row.leader.ambiguous", name, String.join("、", ambiguous.names())));
+      problems.add(
+          ImportProblem.atRow(
+              n, "row.leader.ambiguous", name, String.join("、", ambiguous.names())));
     } else if (match instanceof Match.NotLeader<Person>) {
       problems.add(ImportProblem.atRow(n, "row.leader.notLeader", name));
     } else {
@@ -303,21 +387,31 @@ final class ImportPlanner {
     for (ConstraintViolation<WorkItemFormData> violation : validator.validate(data)) {
       String field = violation.getPropertyPath().toString();
       DecompositionColumn column = FORM_FIELDS.get(field);
-      if (column == null || violation.getInvalidValue() == null || violation.getInvalidValue().toString().isBlank()) {
+      if (column == null
+          || violation.getInvalidValue() == null
+          || violation.getInvalidValue().toString().isBlank()) {
         // a blank required cell is named by row.missing
         continue;
       }
       Object max = violation.getConstraintDescriptor().getAttributes().get("max");
-      byField.putIfAbsent(field, max == null
-          ? ImportProblem.atRow(n, "row.invalid", column.header(), violation.getMessage())
-          : ImportProblem.atRow(n, "row.tooLong", column.header(), String.valueOf(max)));
+      byField.putIfAbsent(
+          field,
+          max == null
+              ? ImportProblem.atRow(n, "row.invalid", column.header(), violation.getMessage())
+              : ImportProblem.atRow(n, "row.tooLong", column.header(), String.valueOf(max)));
     }
     return new ArrayList<>(byField.values());
   }
 
   private static List<String> differences(
-      ExistingItem item, String goalArea, String title, String targetText, Department lead,
-      List<Long> collaboratorIds, Person leader, LocalDate deadline) {
+      ExistingItem item,
+      String goalArea,
+      String title,
+      String targetText,
+      Department lead,
+      List<Long> collaboratorIds,
+      Person leader,
+      LocalDate deadline) {
     List<String> differences = new ArrayList<>();
     if (!item.goalArea().equals(goalArea)) {
       differences.add(GOAL_AREA.header());

@@ -41,7 +41,8 @@ public record ImportProblem(int row, String key, List<Object> args) {
       case "row.deadline.invalid" -> "deadlineInvalid";
       case "row.deadline.past" -> "deadlinePast";
       case "row.deadline.outsidePeriod" -> "deadlineOutside";
-      case "row.startDate.invalid", "row.startDate.outsidePeriod", "row.startDate.afterDeadline" -> "startDate";
+      case "row.startDate.invalid", "row.startDate.outsidePeriod", "row.startDate.afterDeadline" ->
+          "startDate";
       case "row.seq.duplicateInFile" -> "duplicate";
       case "row.seq.existsDifferent" -> "existing";
       case "row.tooLong", "row.invalid" -> "length";
@@ -65,6 +66,7 @@ public record ImportProblem(int row, String key, List<Object> args) {
     if (isFileLevel()) {
       return message;
     }
-    return messages.getMessage("decomposition.problem.atRow", new Object[] {String.valueOf(row), message}, locale);
+    return messages.getMessage(
+        "decomposition.problem.atRow", new Object[] {String.valueOf(row), message}, locale);
   }
 }

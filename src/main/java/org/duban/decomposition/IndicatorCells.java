@@ -17,10 +17,10 @@ import org.duban.book.IndicatorDirection;
 import org.duban.book.IndicatorSign;
 
 /**
- * The indicator columns of a row: one indicator, or several with their cells separated by ；
- * (each column then has as many parts as 指标名称, or one part for all of them, or none). Every
- * problem is reported with the row; the limits are the editor's (指标名称 200, 单位 20 characters,
- * numbers of 14 digits and 4 decimals).
+ * The indicator columns of a row: one indicator, or several with their cells separated by ； (each
+ * column then has as many parts as 指标名称, or one part for all of them, or none). Every problem is
+ * reported with the row; the limits are the editor's (指标名称 200, 单位 20 characters, numbers of 14
+ * digits and 4 decimals).
  */
 final class IndicatorCells {
 
@@ -29,7 +29,10 @@ final class IndicatorCells {
 
   private static final String SEPARATORS = "[；;\\r\\n]";
 
-  /** The words and signs a sheet may use for each comparison, after NFKC (full-width signs become ASCII). */
+  /**
+   * The words and signs a sheet may use for each comparison, after NFKC (full-width signs become
+   * ASCII).
+   */
   private static final Map<String, IndicatorDirection> COMPARISONS = new LinkedHashMap<>();
 
   static {
@@ -84,7 +87,11 @@ final class IndicatorCells {
     List<String> targets = parts(row, INDICATOR_TARGET);
     List<String> units = parts(row, INDICATOR_UNIT);
     List<String> baselines = parts(row, INDICATOR_BASELINE);
-    if (names.isEmpty() && comparisons.isEmpty() && targets.isEmpty() && units.isEmpty() && baselines.isEmpty()) {
+    if (names.isEmpty()
+        && comparisons.isEmpty()
+        && targets.isEmpty()
+        && units.isEmpty()
+        && baselines.isEmpty()) {
       return List.of();
     }
     if (names.isEmpty()) {
@@ -93,10 +100,17 @@ final class IndicatorCells {
     }
     int count = names.size();
     boolean countsAgree = true;
-    for (DecompositionColumn column : List.of(INDICATOR_COMPARISON, INDICATOR_TARGET, INDICATOR_UNIT, INDICATOR_BASELINE)) {
+    for (DecompositionColumn column :
+        List.of(INDICATOR_COMPARISON, INDICATOR_TARGET, INDICATOR_UNIT, INDICATOR_BASELINE)) {
       int size = parts(row, column).size();
       if (size > 1 && size != count) {
-        problems.add(ImportProblem.atRow(n, "row.indicator.countMismatch", column.header(), String.valueOf(size), String.valueOf(count)));
+        problems.add(
+            ImportProblem.atRow(
+                n,
+                "row.indicator.countMismatch",
+                column.header(),
+                String.valueOf(size),
+                String.valueOf(count)));
         countsAgree = false;
       }
     }
@@ -112,7 +126,9 @@ final class IndicatorCells {
       if (name.isEmpty()) {
         problems.add(ImportProblem.atRow(n, "row.indicator.nameMissing"));
       } else if (name.length() > NAME_MAX) {
-        problems.add(ImportProblem.atRow(n, "row.tooLong", INDICATOR_NAME.header(), String.valueOf(NAME_MAX)));
+        problems.add(
+            ImportProblem.atRow(
+                n, "row.tooLong", INDICATOR_NAME.header(), String.valueOf(NAME_MAX)));
       }
       IndicatorDirection direction = null;
       if (comparisonText.isEmpty()) {
@@ -120,39 +136,62 @@ final class IndicatorCells {
       } else {
         direction = comparison(comparisonText).orElse(null);
         if (direction == null) {
-          problems.add(ImportProblem.atRow(n, "row.indicator.comparisonUnknown", name, comparisonText));
+          problems.add(
+              ImportProblem.atRow(n, "row.indicator.comparisonUnknown", name, comparisonText));
         }
       }
       BigDecimal target = number(part(targets, i), INDICATOR_TARGET, name, n, problems);
       BigDecimal baseline = number(part(baselines, i), INDICATOR_BASELINE, name, n, problems);
-      // the editor's rule: a count, share or sum below zero is a stray minus, unless the name says change
+      // the editor's rule: a count, share or sum below zero is a stray minus, unless the name says
+      // change
       if (!IndicatorSign.allowed(name, target)) {
-        problems.add(ImportProblem.atRow(n, "row.indicator.negative", INDICATOR_TARGET.header(), name, part(targets, i)));
+        problems.add(
+            ImportProblem.atRow(
+                n, "row.indicator.negative", INDICATOR_TARGET.header(), name, part(targets, i)));
       }
       if (!IndicatorSign.allowed(name, baseline)) {
-        problems.add(ImportProblem.atRow(n, "row.indicator.negative", INDICATOR_BASELINE.header(), name, part(baselines, i)));
+        problems.add(
+            ImportProblem.atRow(
+                n,
+                "row.indicator.negative",
+                INDICATOR_BASELINE.header(),
+                name,
+                part(baselines, i)));
       }
       if (unit.isEmpty() && (part(targets, i).endsWith("%") || part(targets, i).endsWith("％"))) {
         unit = "%"; // 目标值 95% without a unit
       }
       if (unit.length() > UNIT_MAX) {
-        problems.add(ImportProblem.atRow(n, "row.tooLong", INDICATOR_UNIT.header(), String.valueOf(UNIT_MAX)));
+        problems.add(
+            ImportProblem.atRow(
+                n, "row.tooLong", INDICATOR_UNIT.header(), String.valueOf(UNIT_MAX)));
       }
-      if (direction != null && direction.isTrend() && baseline == null && part(baselines, i).isEmpty()) {
+      if (direction != null
+          && direction.isTrend()
+          && baseline == null
+          && part(baselines, i).isEmpty()) {
         problems.add(ImportProblem.atRow(n, "row.indicator.baselineMissing", name, comparisonText));
       }
-      if (direction != null && !direction.isTrend() && target == null && part(targets, i).isEmpty()) {
+      if (direction != null
+          && !direction.isTrend()
+          && target == null
+          && part(targets, i).isEmpty()) {
         problems.add(ImportProblem.atRow(n, "row.indicator.targetMissing", name));
       }
       if (problems.size() == before) {
-        indicators.add(new PlannedIndicator(name, direction, target, unit.isEmpty() ? null : unit, baseline));
+        indicators.add(
+            new PlannedIndicator(name, direction, target, unit.isEmpty() ? null : unit, baseline));
       }
     }
     return indicators;
   }
 
-  /** A number of the sheet (6.5, 95%, 1,200, full-width digits); null when blank or not a number (reported). */
-  private static BigDecimal number(String text, DecompositionColumn column, String name, int n, List<ImportProblem> problems) {
+  /**
+   * A number of the sheet (6.5, 95%, 1,200, full-width digits); null when blank or not a number
+   * (reported).
+   */
+  private static BigDecimal number(
+      String text, DecompositionColumn column, String name, int n, List<ImportProblem> problems) {
     if (text.isEmpty()) {
       return null;
     }

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The import's name screen as submitted: for each name of the table that matched nothing, what to
- * do with it. {@code choice} is empty (leave it), the id of an existing department or leader (map it,
- * remembered as an other name), or {@value #CREATE} (create it with {@code name} and {@code title}).
+ * do with it. {@code choice} is empty (leave it), the id of an existing department or leader (map
+ * it, remembered as an other name), or {@value #CREATE} (create it with {@code name} and {@code
+ * title}).
  */
 public class NameMappingForm {
 

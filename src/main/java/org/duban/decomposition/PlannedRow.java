@@ -5,10 +5,10 @@ import java.util.List;
 import org.duban.book.WorkItemFormData;
 
 /**
- * A row of the file as it will be created: names resolved to departments and a leader, the
- * deadline parsed, its indicators (from its own cells and from the rows under it that continue it
- * with the same 序号). For display the names are the resolved ones, or the file's text where they could
- * not be resolved.
+ * A row of the file as it will be created: names resolved to departments and a leader, the deadline
+ * parsed, its indicators (from its own cells and from the rows under it that continue it with the
+ * same 序号). For display the names are the resolved ones, or the file's text where they could not be
+ * resolved.
  */
 public record PlannedRow(
     int rowNumber,

@@ -28,15 +28,21 @@ final class ProblemSheet {
    * @param text a problem in the reader's language, without its row
    * @param rowHeader, problemHeader the two added columns' headers in the reader's language
    */
-  static byte[] write(DecompositionReader.Result read, List<ImportProblem> problems,
-      Function<ImportProblem, String> text, String sheetName, String rowHeader, String problemHeader) {
+  static byte[] write(
+      DecompositionReader.Result read,
+      List<ImportProblem> problems,
+      Function<ImportProblem, String> text,
+      String sheetName,
+      String rowHeader,
+      String problemHeader) {
     Set<DecompositionColumn> columns = EnumSet.noneOf(DecompositionColumn.class);
     read.rows().forEach(row -> columns.addAll(row.cells().keySet()));
     Map<Integer, List<String>> byRow = new LinkedHashMap<>();
     for (ImportProblem problem : problems) {
       byRow.computeIfAbsent(problem.row(), r -> new ArrayList<>()).add(text.apply(problem));
     }
-    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook workbook = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       WorkbookStyles styles = new WorkbookStyles(workbook);
       XSSFSheet sheet = workbook.createSheet(sheetName);
       Row header = sheet.createRow(0);
@@ -44,7 +50,8 @@ final class ProblemSheet {
       sheet.setColumnWidth(c, WorkbookStyles.chineseWidth(5));
       DecompositionExportService.cell(header, c++, rowHeader, styles.header);
       for (DecompositionColumn column : columns) {
-        sheet.setColumnWidth(c, WorkbookStyles.chineseWidth(column == DecompositionColumn.TITLE ? 20 : 10));
+        sheet.setColumnWidth(
+            c, WorkbookStyles.chineseWidth(column == DecompositionColumn.TITLE ? 20 : 10));
         DecompositionExportService.cell(header, c++, column.header(), styles.header);
       }
       int problemColumn = c;
@@ -57,20 +64,27 @@ final class ProblemSheet {
         boolean ofARow = read.rows().stream().anyMatch(row -> row.rowNumber() == entry.getKey());
         if (!ofARow) {
           Row row = sheet.createRow(r++);
-          DecompositionExportService.cell(row, 0, entry.getKey() == 0 ? "" : String.valueOf(entry.getKey()), styles.seq);
-          DecompositionExportService.cell(row, problemColumn, String.join("\n", entry.getValue()), styles.text);
+          DecompositionExportService.cell(
+              row, 0, entry.getKey() == 0 ? "" : String.valueOf(entry.getKey()), styles.seq);
+          DecompositionExportService.cell(
+              row, problemColumn, String.join("\n", entry.getValue()), styles.text);
         }
       }
       for (SheetRow sheetRow : read.rows()) {
         Row row = sheet.createRow(r++);
         int col = 0;
-        DecompositionExportService.cell(row, col++, String.valueOf(sheetRow.rowNumber()), styles.seq);
+        DecompositionExportService.cell(
+            row, col++, String.valueOf(sheetRow.rowNumber()), styles.seq);
         for (DecompositionColumn column : columns) {
           SheetRow.Cell cell = sheetRow.cell(column);
-          DecompositionExportService.cell(row, col++, cell.isError() ? cell.error() : cell.text(), styles.text);
+          DecompositionExportService.cell(
+              row, col++, cell.isError() ? cell.error() : cell.text(), styles.text);
         }
-        DecompositionExportService.cell(row, problemColumn,
-            String.join("\n", byRow.getOrDefault(sheetRow.rowNumber(), List.of())), styles.text);
+        DecompositionExportService.cell(
+            row,
+            problemColumn,
+            String.join("\n", byRow.getOrDefault(sheetRow.rowNumber(), List.of())),
+            styles.text);
       }
       sheet.createFreezePane(0, 1);
       workbook.write(out);

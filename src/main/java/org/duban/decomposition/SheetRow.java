@@ -5,7 +5,9 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** One non-blank row under the header, by column; {@code rowNumber} is the row as Excel shows it. */
+/**
+ * One non-blank row under the header, by column; {@code rowNumber} is the row as Excel shows it.
+ */
 record SheetRow(int rowNumber, Map<DecompositionColumn, Cell> cells) {
 
   SheetRow {

@@ -7,8 +7,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * A workbook read as a stream of rows, sheet by sheet, each row seen once and in order, so that no
  * upload is ever held in memory as a whole workbook. The decomposition table's rules live in the
  * {@link Visitor} ({@link DecompositionReader}); a source knows only its file format and the limits
- * that keep a hostile file from exhausting the server. There are two sources: .xlsx
- * ({@link XlsxRowSource}) and old Excel 97-2003 .xls ({@link XlsRowSource}).
+ * that keep a hostile file from exhausting the server. There are two sources: .xlsx ({@link
+ * XlsxRowSource}) and old Excel 97-2003 .xls ({@link XlsRowSource}).
  */
 interface SheetRowSource {
 
@@ -18,7 +18,9 @@ interface SheetRowSource {
    */
   void read(byte[] content, Visitor visitor) throws Unreadable;
 
-  /** One cell that is not blank: its column (0-based), its value, and whether it is literal text. */
+  /**
+   * One cell that is not blank: its column (0-based), its value, and whether it is literal text.
+   */
   record SheetCell(int column, SheetRow.Cell value, boolean literalText) {}
 
   /** Receives the rows; each method may stop the reading. */
@@ -33,7 +35,10 @@ interface SheetRowSource {
      */
     boolean row(int rowIndex, List<SheetCell> cells);
 
-    /** A merged region of the sheet; reported after all its rows, when the sheet was read to the end. */
+    /**
+     * A merged region of the sheet; reported after all its rows, when the sheet was read to the
+     * end.
+     */
     void merged(CellRangeAddress region);
 
     /** The sheet ended or was stopped; returns false to read no further sheet. */

@@ -14,7 +14,11 @@ import org.duban.decomposition.HospitalDirectory.Match;
  */
 record UnmatchedNames(List<Name> departments, List<Name> leaders) {
 
-  enum Why { UNKNOWN, AMBIGUOUS, NOT_LEADER }
+  enum Why {
+    UNKNOWN,
+    AMBIGUOUS,
+    NOT_LEADER
+  }
 
   private static final java.util.regex.Pattern TITLE_WORDS =
       java.util.regex.Pattern.compile("书记|院长|主任|处长|科长|部长|[（(]");
@@ -26,8 +30,8 @@ record UnmatchedNames(List<Name> departments, List<Name> leaders) {
     }
 
     /**
-     * Whether the text reads as a post (党委书记, 院长, 副院长（业务）) rather than a person's name: the
-     * screen then offers it as the new leader's title, not their name.
+     * Whether the text reads as a post (党委书记, 院长, 副院长（业务）) rather than a person's name: the screen
+     * then offers it as the new leader's title, not their name.
      */
     public boolean titleLike() {
       return TITLE_WORDS.matcher(text).find();
@@ -53,12 +57,16 @@ record UnmatchedNames(List<Name> departments, List<Name> leaders) {
       departmentTexts.addAll(row.collaborators());
       for (String text : departmentTexts) {
         if (candidate(text) && !departments.containsKey(HospitalDirectory.key(text))) {
-          name(text, directory.department(text)).ifPresent(n -> departments.put(HospitalDirectory.key(text), n));
+          name(text, directory.department(text))
+              .ifPresent(n -> departments.put(HospitalDirectory.key(text), n));
         }
       }
       String leader = row.leaderInCharge();
-      if (row.leaderInChargeId() == null && candidate(leader) && !leaders.containsKey(HospitalDirectory.key(leader))) {
-        name(leader, directory.leader(leader)).ifPresent(n -> leaders.put(HospitalDirectory.key(leader), n));
+      if (row.leaderInChargeId() == null
+          && candidate(leader)
+          && !leaders.containsKey(HospitalDirectory.key(leader))) {
+        name(leader, directory.leader(leader))
+            .ifPresent(n -> leaders.put(HospitalDirectory.key(leader), n));
       }
     }
     return new UnmatchedNames(List.copyOf(departments.values()), List.copyOf(leaders.values()));

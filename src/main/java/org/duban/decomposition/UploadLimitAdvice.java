@@ -60,8 +60,12 @@ class UploadLimitAdvice {
     imports.requireImporter(bookId, user);
     response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
     model.addAttribute("me", user);
-    List<String> problems = controller.texts(List.of(ImportProblem.ofFile("file.overLimit",
-        String.valueOf(DecompositionReader.MAX_BYTES / 1024 / 1024))), locale);
+    List<String> problems =
+        controller.texts(
+            List.of(
+                ImportProblem.ofFile(
+                    "file.overLimit", String.valueOf(DecompositionReader.MAX_BYTES / 1024 / 1024))),
+            locale);
     return controller.uploadPage(bookId, model, problems, List.of());
   }
 
@@ -73,12 +77,14 @@ class UploadLimitAdvice {
     }
     try {
       URI uri = URI.create(referer);
-      boolean sameSite = uri.getHost() == null || uri.getHost().equalsIgnoreCase(request.getServerName());
+      boolean sameSite =
+          uri.getHost() == null || uri.getHost().equalsIgnoreCase(request.getServerName());
       String path = uri.getRawPath();
       if (!sameSite || path == null || !path.startsWith("/")) {
         return "/";
       }
-      // "//host" and "/\host" lead off the site, also when a proxy or browser decodes %2F or %5C first
+      // "//host" and "/\host" lead off the site, also when a proxy or browser decodes %2F or %5C
+      // first
       String decoded = URLDecoder.decode(path, StandardCharsets.UTF_8);
       if (decoded.startsWith("//") || decoded.contains("\\")) {
         return "/";

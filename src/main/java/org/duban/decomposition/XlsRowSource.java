@@ -79,6 +79,7 @@ final class XlsRowSource implements SheetRowSource {
 
     /** Nesting of BOF..EOF (a chart inside a sheet has its own); 1 inside a sheet of the stream. */
     private int depth;
+
     private int substream = -1;
     private boolean inSheet;
     private boolean skipSheet;
@@ -87,8 +88,10 @@ final class XlsRowSource implements SheetRowSource {
     private int rowIndex = -1;
     private List<SheetCell> cells = new ArrayList<>();
     private final List<CellRangeAddress> merged = new ArrayList<>();
+
     /** A formula whose text result follows in a STRING record. */
     private FormulaRecord pendingFormula;
+
     ImportProblem refused;
 
     Listener(Visitor visitor) {
@@ -130,7 +133,8 @@ final class XlsRowSource implements SheetRowSource {
     private void globals(Record record) throws Stop {
       if (record instanceof BoundSheetRecord sheet) {
         if (boundSheets.size() >= XlsxRowSource.MAX_PARTS) {
-          refuse(ImportProblem.ofFile("file.tooManyParts", String.valueOf(XlsxRowSource.MAX_PARTS)));
+          refuse(
+              ImportProblem.ofFile("file.tooManyParts", String.valueOf(XlsxRowSource.MAX_PARTS)));
         }
         boundSheets.add(sheet);
       } else if (record instanceof SSTRecord sst) {
@@ -159,8 +163,11 @@ final class XlsRowSource implements SheetRowSource {
       }
       substream++;
       BoundSheetRecord bound = substream < sheetsInOrder.length ? sheetsInOrder[substream] : null;
-      boolean visibleSheet = bof.getType() == BOFRecord.TYPE_WORKSHEET && bound != null
-          && !bound.isHidden() && !bound.isVeryHidden();
+      boolean visibleSheet =
+          bof.getType() == BOFRecord.TYPE_WORKSHEET
+              && bound != null
+              && !bound.isHidden()
+              && !bound.isVeryHidden();
       if (!visibleSheet) {
         return;
       }
@@ -178,12 +185,16 @@ final class XlsRowSource implements SheetRowSource {
     private void sheet(Record record) throws Stop {
       if (record instanceof RowRecord) {
         if (++sheetRows > XlsxRowSource.MAX_SHEET_ROWS) {
-          refuse(ImportProblem.ofFile("sheet.tooManyRows", sheetName, String.valueOf(XlsxRowSource.MAX_SHEET_ROWS)));
+          refuse(
+              ImportProblem.ofFile(
+                  "sheet.tooManyRows", sheetName, String.valueOf(XlsxRowSource.MAX_SHEET_ROWS)));
         }
         return;
       }
       if (record instanceof MergeCellsRecord regions) {
-        for (int i = 0; i < regions.getNumAreas() && merged.size() < XlsxRowSource.MAX_SHEET_ROWS; i++) {
+        for (int i = 0;
+            i < regions.getNumAreas() && merged.size() < XlsxRowSource.MAX_SHEET_ROWS;
+            i++) {
           merged.add(regions.getAreaAt(i));
         }
         return;
@@ -201,17 +212,27 @@ final class XlsRowSource implements SheetRowSource {
 
     private void cell(CellValueRecordInterface cell) throws Stop {
       if (cell instanceof LabelSSTRecord label) {
-        if (strings == null || label.getSSTIndex() < 0 || label.getSSTIndex() >= strings.getNumUniqueStrings()) {
+        if (strings == null
+            || label.getSSTIndex() < 0
+            || label.getSSTIndex() >= strings.getNumUniqueStrings()) {
           throw new IllegalStateException("a shared string that is not there");
         }
-        add(cell, SheetRow.Cell.text(CellValues.clean(checked(strings.getString(label.getSSTIndex()).getString()))), true);
+        add(
+            cell,
+            SheetRow.Cell.text(
+                CellValues.clean(checked(strings.getString(label.getSSTIndex()).getString()))),
+            true);
       } else if (cell instanceof LabelRecord label) {
         add(cell, SheetRow.Cell.text(CellValues.clean(checked(label.getValue()))), true);
       } else if (cell instanceof NumberRecord number) {
         add(cell, numeric(number.getValue(), number.getXFIndex()), false);
       } else if (cell instanceof BoolErrRecord boolErr) {
-        add(cell, boolErr.isBoolean() ? SheetRow.Cell.text(boolErr.getBooleanValue() ? "TRUE" : "FALSE")
-            : SheetRow.Cell.error(errorText(boolErr.getErrorValue())), false);
+        add(
+            cell,
+            boolErr.isBoolean()
+                ? SheetRow.Cell.text(boolErr.getBooleanValue() ? "TRUE" : "FALSE")
+                : SheetRow.Cell.error(errorText(boolErr.getErrorValue())),
+            false);
       } else if (cell instanceof FormulaRecord formula) {
         CellType type = formula.getCachedResultTypeEnum();
         if (type == CellType.STRING) {
@@ -221,9 +242,14 @@ final class XlsRowSource implements SheetRowSource {
         }
         switch (type) {
           case NUMERIC -> add(cell, numeric(formula.getValue(), formula.getXFIndex()), false);
-          case BOOLEAN -> add(cell, SheetRow.Cell.text(formula.getCachedBooleanValue() ? "TRUE" : "FALSE"), false);
-          case ERROR -> add(cell, SheetRow.Cell.error(errorText(formula.getCachedErrorValue())), false);
-          default -> { }
+          case BOOLEAN ->
+              add(
+                  cell,
+                  SheetRow.Cell.text(formula.getCachedBooleanValue() ? "TRUE" : "FALSE"),
+                  false);
+          case ERROR ->
+              add(cell, SheetRow.Cell.error(errorText(formula.getCachedErrorValue())), false);
+          default -> {}
         }
       }
     }
@@ -231,7 +257,11 @@ final class XlsRowSource implements SheetRowSource {
     private SheetRow.Cell numeric(double value, short xf) {
       int format = xf >= 0 && xf < formats.size() ? formats.get(xf) : 0;
       String custom = customFormats.get(format);
-      return CellValues.numeric(value, format, custom != null ? custom : BuiltinFormats.getBuiltinFormat(format), date1904);
+      return CellValues.numeric(
+          value,
+          format,
+          custom != null ? custom : BuiltinFormats.getBuiltinFormat(format),
+          date1904);
     }
 
     private static String errorText(int code) {
@@ -250,7 +280,8 @@ final class XlsRowSource implements SheetRowSource {
     }
 
     /** Cells come row by row: a cell of a new row sends the row before to the visitor. */
-    private void add(CellValueRecordInterface record, SheetRow.Cell value, boolean literal) throws Stop {
+    private void add(CellValueRecordInterface record, SheetRow.Cell value, boolean literal)
+        throws Stop {
       int row = record.getRow();
       if (row < 0 || row >= XlsxRowSource.MAX_ROW_INDEX) {
         throw new IllegalStateException("a row beyond the last row");

@@ -30,33 +30,43 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Reads an .xlsx upload as a stream (POI's event API: the package and {@link XSSFReader} for its
  * parts, SAX for their XML), so that memory holds the rows the table keeps and never the workbook.
- * A file is refused while it is read, before it can cost the server much: more than
- * {@value #MAX_PARTS} parts, a part that inflates beyond its limit or far beyond its compressed
- * size (a zip bomb), a sheet of more than {@value #MAX_SHEET_ROWS} rows (empty ones count), a cell
- * longer than Excel allows. Whatever POI or the XML parser throws becomes a refusal.
+ * A file is refused while it is read, before it can cost the server much: more than {@value
+ * #MAX_PARTS} parts, a part that inflates beyond its limit or far beyond its compressed size (a zip
+ * bomb), a sheet of more than {@value #MAX_SHEET_ROWS} rows (empty ones count), a cell longer than
+ * Excel allows. Whatever POI or the XML parser throws becomes a refusal.
  */
 final class XlsxRowSource implements SheetRowSource {
 
   /** A workbook has a few dozen parts (sheets, their relations, styles, pictures). */
   static final int MAX_PARTS = 500;
+
   /** One part inflated: a sheet of 5,000 long rows is about 10 MB of XML. */
   static final long MAX_PART_BYTES = 40L * 1024 * 1024;
+
   /** [Content_Types].xml and the relations, which POI reads as a whole (DOM). */
   static final long MAX_PACKAGE_PART_BYTES = 1024L * 1024;
+
   /** All parts inflated together. */
   static final long MAX_INFLATED_BYTES = 100L * 1024 * 1024;
+
   /** A part may inflate to at most 100 times its compressed size (past POI's 100 KB grace). */
   static final double MIN_INFLATE_RATIO = 0.01;
+
   /** Rows of one sheet, empty ones included: Excel writes a row for every formatted empty row. */
   static final int MAX_SHEET_ROWS = 100_000;
+
   /** Excel's own limit of a cell's text. */
   static final int MAX_CELL_CHARS = 32_767;
+
   /** Distinct texts of a workbook: a table of 5,000 rows of 8 columns has at most 40,000. */
   static final int MAX_SHARED_STRINGS = 200_000;
+
   /** Cell formats of a workbook: Excel allows 64,000. */
   static final int MAX_STYLES = 65_000;
+
   /** Excel's last column (XFD) and last row. */
   static final int MAX_COLUMNS = 16_384;
+
   static final int MAX_ROW_INDEX = 1_048_576;
 
   static {
@@ -74,7 +84,8 @@ final class XlsxRowSource implements SheetRowSource {
   public void read(byte[] content, Visitor visitor) throws Unreadable {
     Path file = null;
     try {
-      // a file, not the bytes: POI then reads each part lazily from the zip instead of inflating all
+      // a file, not the bytes: POI then reads each part lazily from the zip instead of inflating
+      // all
       file = Files.createTempFile("duban-import-", ".xlsx");
       Files.write(file, content);
       inspect(file);
@@ -106,7 +117,10 @@ final class XlsxRowSource implements SheetRowSource {
       long total = 0;
       for (ZipArchiveEntry entry : entries) {
         String name = entry.getName();
-        long limit = name.endsWith(".rels") || name.equals("[Content_Types].xml") ? MAX_PACKAGE_PART_BYTES : MAX_PART_BYTES;
+        long limit =
+            name.endsWith(".rels") || name.equals("[Content_Types].xml")
+                ? MAX_PACKAGE_PART_BYTES
+                : MAX_PART_BYTES;
         long size = 0;
         try (InputStream in = zip.getInputStream(entry)) {
           for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
@@ -122,8 +136,11 @@ final class XlsxRowSource implements SheetRowSource {
   }
 
   private static Refused bomb() {
-    return new Refused(ImportProblem.ofFile("file.bomb", String.valueOf(MAX_PART_BYTES / MIB),
-        String.valueOf(MAX_INFLATED_BYTES / MIB)));
+    return new Refused(
+        ImportProblem.ofFile(
+            "file.bomb",
+            String.valueOf(MAX_PART_BYTES / MIB),
+            String.valueOf(MAX_INFLATED_BYTES / MIB)));
   }
 
   private static void readWorkbook(XSSFReader reader, Visitor visitor) throws Exception {
@@ -135,7 +152,8 @@ final class XlsxRowSource implements SheetRowSource {
         continue;
       }
       visitor.startSheet(sheet.name());
-      SheetHandler handler = new SheetHandler(sheet.name(), visitor, strings.strings, styles, workbook.date1904);
+      SheetHandler handler =
+          new SheetHandler(sheet.name(), visitor, strings.strings, styles, workbook.date1904);
       try {
         parse(reader.getSheet(sheet.relationId()), handler);
         handler.reportMerged();
@@ -148,8 +166,12 @@ final class XlsxRowSource implements SheetRowSource {
     }
   }
 
-  /** Parses a part with POI's hardened SAX parser (no DTDs, no external entities); none: the handler as is. */
-  private static <H extends DefaultHandler> H parse(InputStream part, H handler) throws IOException, SAXException {
+  /**
+   * Parses a part with POI's hardened SAX parser (no DTDs, no external entities); none: the handler
+   * as is.
+   */
+  private static <H extends DefaultHandler> H parse(InputStream part, H handler)
+      throws IOException, SAXException {
     if (part == null) {
       return handler;
     }
@@ -166,7 +188,10 @@ final class XlsxRowSource implements SheetRowSource {
     return handler;
   }
 
-  /** The refusal a failure stands for: a limit's own, a bomb POI found, or "no .xlsx" for anything else. */
+  /**
+   * The refusal a failure stands for: a limit's own, a bomb POI found, or "no .xlsx" for anything
+   * else.
+   */
   private static ImportProblem problemOf(Throwable failed) {
     for (Throwable t = failed; t != null; t = next(t)) {
       if (t instanceof Refused refused) {
@@ -248,7 +273,8 @@ final class XlsxRowSource implements SheetRowSource {
     boolean date1904;
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+    public void startElement(String uri, String localName, String qName, Attributes attributes)
+        throws SAXException {
       switch (localName(localName, qName)) {
         case "workbookPr" -> {
           String value = attributes.getValue("date1904");
@@ -265,10 +291,13 @@ final class XlsxRowSource implements SheetRowSource {
             }
           }
           String state = attributes.getValue("state");
-          sheets.add(new SheetEntry(String.valueOf(attributes.getValue("name")), relationId,
-              "hidden".equals(state) || "veryHidden".equals(state)));
+          sheets.add(
+              new SheetEntry(
+                  String.valueOf(attributes.getValue("name")),
+                  relationId,
+                  "hidden".equals(state) || "veryHidden".equals(state)));
         }
-        default -> { }
+        default -> {}
       }
     }
   }
@@ -282,7 +311,8 @@ final class XlsxRowSource implements SheetRowSource {
     private boolean inCellXfs;
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+    public void startElement(String uri, String localName, String qName, Attributes attributes)
+        throws SAXException {
       switch (localName(localName, qName)) {
         case "numFmt" -> {
           if (customFormats.size() >= MAX_STYLES) {
@@ -307,7 +337,7 @@ final class XlsxRowSource implements SheetRowSource {
             cellFormats[cellFormatCount++] = id == null ? 0 : id;
           }
         }
-        default -> { }
+        default -> {}
       }
     }
 
@@ -323,7 +353,10 @@ final class XlsxRowSource implements SheetRowSource {
       return style >= 0 && style < cellFormatCount ? cellFormats[style] : 0;
     }
 
-    /** The format's code: the workbook's own, else Excel's built-in one (null for one POI does not know). */
+    /**
+     * The format's code: the workbook's own, else Excel's built-in one (null for one POI does not
+     * know).
+     */
     String formatString(int style) {
       if (cellFormatCount == 0) {
         return "General";
@@ -352,7 +385,8 @@ final class XlsxRowSource implements SheetRowSource {
     private int phonetic;
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+    public void startElement(String uri, String localName, String qName, Attributes attributes)
+        throws SAXException {
       switch (localName(localName, qName)) {
         case "si" -> {
           if (strings.size() >= MAX_SHARED_STRINGS) {
@@ -363,7 +397,7 @@ final class XlsxRowSource implements SheetRowSource {
         }
         case "rPh" -> phonetic++;
         case "t" -> inText = inItem && phonetic == 0;
-        default -> { }
+        default -> {}
       }
     }
 
@@ -376,7 +410,7 @@ final class XlsxRowSource implements SheetRowSource {
         }
         case "rPh" -> phonetic--;
         case "t" -> inText = false;
-        default -> { }
+        default -> {}
       }
     }
 
@@ -413,7 +447,12 @@ final class XlsxRowSource implements SheetRowSource {
     private int phonetic;
     private final StringBuilder text = new StringBuilder();
 
-    SheetHandler(String sheetName, Visitor visitor, List<String> strings, StylesHandler styles, boolean date1904) {
+    SheetHandler(
+        String sheetName,
+        Visitor visitor,
+        List<String> strings,
+        StylesHandler styles,
+        boolean date1904) {
       this.sheetName = sheetName;
       this.visitor = visitor;
       this.strings = strings;
@@ -422,7 +461,8 @@ final class XlsxRowSource implements SheetRowSource {
     }
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+    public void startElement(String uri, String localName, String qName, Attributes attributes)
+        throws SAXException {
       switch (localName(localName, qName)) {
         case "row" -> startRow(attributes.getValue("r"));
         case "c" -> {
@@ -454,13 +494,14 @@ final class XlsxRowSource implements SheetRowSource {
             }
           }
         }
-        default -> { }
+        default -> {}
       }
     }
 
     private void startRow(String reference) throws SAXException {
       if (++rows > MAX_SHEET_ROWS) {
-        throw new Refused(ImportProblem.ofFile("sheet.tooManyRows", sheetName, String.valueOf(MAX_SHEET_ROWS)));
+        throw new Refused(
+            ImportProblem.ofFile("sheet.tooManyRows", sheetName, String.valueOf(MAX_SHEET_ROWS)));
       }
       rowIndex = reference == null ? rowIndex + 1 : Integer.parseInt(reference.trim()) - 1;
       if (rowIndex < 0 || rowIndex >= MAX_ROW_INDEX) {
@@ -488,7 +529,7 @@ final class XlsxRowSource implements SheetRowSource {
           }
           cells = null;
         }
-        default -> { }
+        default -> {}
       }
     }
 
@@ -527,19 +568,37 @@ final class XlsxRowSource implements SheetRowSource {
           value = SheetRow.Cell.text(CellValues.clean(raw));
           literal = !formula;
         }
-        case "b" -> value = raw.isBlank() ? SheetRow.Cell.BLANK
-            : SheetRow.Cell.text("1".equals(raw.trim()) || "true".equalsIgnoreCase(raw.trim()) ? "TRUE" : "FALSE");
-        case "e" -> value = raw.isBlank() ? SheetRow.Cell.BLANK : SheetRow.Cell.error(CellValues.errorText(raw.trim()));
+        case "b" ->
+            value =
+                raw.isBlank()
+                    ? SheetRow.Cell.BLANK
+                    : SheetRow.Cell.text(
+                        "1".equals(raw.trim()) || "true".equalsIgnoreCase(raw.trim())
+                            ? "TRUE"
+                            : "FALSE");
+        case "e" ->
+            value =
+                raw.isBlank()
+                    ? SheetRow.Cell.BLANK
+                    : SheetRow.Cell.error(CellValues.errorText(raw.trim()));
         case "d" -> value = isoDate(raw.trim());
-        default -> value = raw.isBlank() ? SheetRow.Cell.BLANK
-            : CellValues.numeric(Double.parseDouble(raw.trim()), styles.format(style), styles.formatString(style), date1904);
+        default ->
+            value =
+                raw.isBlank()
+                    ? SheetRow.Cell.BLANK
+                    : CellValues.numeric(
+                        Double.parseDouble(raw.trim()),
+                        styles.format(style),
+                        styles.formatString(style),
+                        date1904);
       }
       return value.isBlank() ? null : new SheetCell(column, value, literal);
     }
 
     private static SheetRow.Cell isoDate(String raw) {
       try {
-        return SheetRow.Cell.date(raw.length() <= 10 ? LocalDate.parse(raw) : LocalDateTime.parse(raw).toLocalDate());
+        return SheetRow.Cell.date(
+            raw.length() <= 10 ? LocalDate.parse(raw) : LocalDateTime.parse(raw).toLocalDate());
       } catch (DateTimeParseException notADate) {
         return SheetRow.Cell.text(CellValues.clean(raw));
       }

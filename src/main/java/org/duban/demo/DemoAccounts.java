@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * seeded before V21, a person with a demo user name whose password is still the demo password is
  * taken for one.
  *
- * <p>Runs after the demo is seeded (DemoStartup) and before the first administrator (FirstAdmin), who
- * takes over the demo's {@code admin} when no other admin is left.
+ * <p>Runs after the demo is seeded (DemoStartup) and before the first administrator (FirstAdmin),
+ * who takes over the demo's {@code admin} when no other admin is left.
  */
 @Component
 @Order(12)
@@ -83,17 +83,23 @@ class DemoAccounts implements ApplicationRunner {
       }
     }
     if (!closedNow.isEmpty()) {
-      log.warn("The demo is off: the demo accounts {} can no longer log in (their password was the demo's)", closedNow);
+      log.warn(
+          "The demo is off: the demo accounts {} can no longer log in (their password was the demo's)",
+          closedNow);
     }
     return names;
   }
 
   /** Demo users seeded before V21 carry no flag: their unchanged demo password gives them away. */
   private void markSeededBeforeTheFlag() {
-    List<String> demoNames = DemoHospital.USERS.stream().map(DemoHospital.DemoUser::username).toList();
+    List<String> demoNames =
+        DemoHospital.USERS.stream().map(DemoHospital.DemoUser::username).toList();
     for (Person person : people.findByUsernameIn(demoNames)) {
       String hash = person.getPasswordHash();
-      if (!person.isDemoAccount() && hash != null && hash.startsWith("{bcrypt}") && encoder.matches(password, hash)) {
+      if (!person.isDemoAccount()
+          && hash != null
+          && hash.startsWith("{bcrypt}")
+          && encoder.matches(password, hash)) {
         person.markDemoAccount();
       }
     }
@@ -109,7 +115,8 @@ class DemoAccounts implements ApplicationRunner {
       }
     }
     if (!reopened.isEmpty()) {
-      log.info("The demo is on: the demo accounts {} log in with the demo password again", reopened);
+      log.info(
+          "The demo is on: the demo accounts {} log in with the demo password again", reopened);
     }
   }
 }

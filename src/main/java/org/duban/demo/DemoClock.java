@@ -26,9 +26,9 @@ import org.springframework.stereotype.Service;
 /**
  * The demo's time machine: moves the engine clock forward (never back: what ran has run), then runs
  * the jobs that fell due (timers, async continuations) in due-date order until none is due, so a
- * visitor sees a month of supervision in minutes. The offset is kept in demo_clock and applied again
- * at start; {@code --duban.demo.clock-reset=true} (or deleting ./data) puts the clock back to real time.
- * Exists only with {@code duban.demo.enabled=true}.
+ * visitor sees a month of supervision in minutes. The offset is kept in demo_clock and applied
+ * again at start; {@code --duban.demo.clock-reset=true} (or deleting ./data) puts the clock back to
+ * real time. Exists only with {@code duban.demo.enabled=true}.
  */
 @Service
 @ConditionalOnProperty(prefix = "duban.demo", name = "enabled", havingValue = "true")
@@ -39,6 +39,7 @@ public class DemoClock implements ApplicationRunner {
 
   /** A bound on one move's work: a timer cycle gone wild must not hang the page. */
   static final int MAX_JOBS_PER_MOVE = 500;
+
   static final int MAX_DAYS_PER_MOVE = 366;
 
   private final DemoClockStateRepository states;
@@ -73,18 +74,27 @@ public class DemoClock implements ApplicationRunner {
   }
 
   void applySaved() {
-    states.findById(DemoClockState.ID).ifPresent(state -> {
-      EngineClock.offset(state.getOffsetMillis());
-      log.info("Demo clock is {} ahead of real time (moved by {}): engine time {}",
-          Duration.ofMillis(state.getOffsetMillis()), state.getMovedBy(), EngineClock.now());
-    });
+    states
+        .findById(DemoClockState.ID)
+        .ifPresent(
+            state -> {
+              EngineClock.offset(state.getOffsetMillis());
+              log.info(
+                  "Demo clock is {} ahead of real time (moved by {}): engine time {}",
+                  Duration.ofMillis(state.getOffsetMillis()),
+                  state.getMovedBy(),
+                  EngineClock.now());
+            });
   }
 
   public Status status() {
     LocalDateTime now = EngineClock.now();
-    long offset = states.findById(DemoClockState.ID).map(DemoClockState::getOffsetMillis).orElse(0L);
-    String movedBy = states.findById(DemoClockState.ID).map(DemoClockState::getMovedBy).orElse(null);
-    return new Status(now, calendar.isWorkingDay(now.toLocalDate()), Duration.ofMillis(offset), movedBy);
+    long offset =
+        states.findById(DemoClockState.ID).map(DemoClockState::getOffsetMillis).orElse(0L);
+    String movedBy =
+        states.findById(DemoClockState.ID).map(DemoClockState::getMovedBy).orElse(null);
+    return new Status(
+        now, calendar.isWorkingDay(now.toLocalDate()), Duration.ofMillis(offset), movedBy);
   }
 
   /** Moves the clock {@code days} days forward and runs what fell due. */
@@ -105,8 +115,8 @@ public class DemoClock implements ApplicationRunner {
       throw new UserError("demo.clock.daysOutOfRange");
     }
     long offset = EngineClock.toDate(target).getTime() - System.currentTimeMillis();
-    DemoClockState state = states.findById(DemoClockState.ID)
-        .orElseGet(() -> new DemoClockState(0, username, now));
+    DemoClockState state =
+        states.findById(DemoClockState.ID).orElseGet(() -> new DemoClockState(0, username, now));
     EngineClock.offset(offset);
     state.moved(offset, username, EngineClock.now());
     states.save(state);
@@ -132,13 +142,28 @@ public class DemoClock implements ApplicationRunner {
       String activity = activityOf(job);
       try {
         management.executeJob(job.getId());
-        runs.add(new JobRun(job.getProcessDefinitionKey(), activity, job.getDuedate(), JobRun.Outcome.DONE, null));
+        runs.add(
+            new JobRun(
+                job.getProcessDefinitionKey(),
+                activity,
+                job.getDuedate(),
+                JobRun.Outcome.DONE,
+                null));
       } catch (RuntimeException e) {
         failed.add(job.getId());
         boolean incident = runtime.createIncidentQuery().configuration(job.getId()).count() > 0;
-        runs.add(new JobRun(job.getProcessDefinitionKey(), activity, job.getDuedate(),
-            incident ? JobRun.Outcome.INCIDENT : JobRun.Outcome.FAILED, e.getMessage()));
-        log.warn("Demo clock: job {} ({} {}) failed: {}", job.getId(), job.getProcessDefinitionKey(), activity,
+        runs.add(
+            new JobRun(
+                job.getProcessDefinitionKey(),
+                activity,
+                job.getDuedate(),
+                incident ? JobRun.Outcome.INCIDENT : JobRun.Outcome.FAILED,
+                e.getMessage()));
+        log.warn(
+            "Demo clock: job {} ({} {}) failed: {}",
+            job.getId(),
+            job.getProcessDefinitionKey(),
+            activity,
             e.getMessage());
       }
     }
@@ -147,8 +172,13 @@ public class DemoClock implements ApplicationRunner {
 
   private Job nextDue(Set<String> failed) {
     // due date ascending; async continuations (no due date) are due at once
-    List<Job> due = management.createJobQuery().executable().orderByJobDuedate().asc()
-        .listPage(0, failed.size() + 1);
+    List<Job> due =
+        management
+            .createJobQuery()
+            .executable()
+            .orderByJobDuedate()
+            .asc()
+            .listPage(0, failed.size() + 1);
     return due.stream().filter(job -> !failed.contains(job.getId())).findFirst().orElse(null);
   }
 
@@ -156,8 +186,11 @@ public class DemoClock implements ApplicationRunner {
     if (job.getJobDefinitionId() == null) {
       return null;
     }
-    JobDefinition definition = management.createJobDefinitionQuery()
-        .jobDefinitionId(job.getJobDefinitionId()).singleResult();
+    JobDefinition definition =
+        management
+            .createJobDefinitionQuery()
+            .jobDefinitionId(job.getJobDefinitionId())
+            .singleResult();
     return definition == null ? null : definition.getActivityId();
   }
 

@@ -7,10 +7,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Puts the demo clock on every page, so the banner can say when the clock is moved. Only Duban's own
- * controllers: an advice without a scope also runs for Actuator's endpoints, and reading the clock
- * (a database row) there made the liveness probe wait for a connection and answer 503 while the
- * database was away, which would have had a healthy node restarted.
+ * Puts the demo clock on every page, so the banner can say when the clock is moved. Only Duban's
+ * own controllers: an advice without a scope also runs for Actuator's endpoints, and reading the
+ * clock (a database row) there made the liveness probe wait for a connection and answer 503 while
+ * the database was away, which would have had a healthy node restarted.
  */
 @ControllerAdvice(basePackages = "org.duban")
 @ConditionalOnProperty(prefix = "duban.demo", name = "enabled", havingValue = "true")

@@ -18,8 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * /demo/clock: the supervision office and admins move the clock forward and see what ran; anyone
- * else is refused (403) before anything moves (see {@link DemoClockAccess}). Not there (404) outside
- * the demo.
+ * else is refused (403) before anything moves (see {@link DemoClockAccess}). Not there (404)
+ * outside the demo.
  */
 @Controller
 @RequestMapping("/demo/clock")
@@ -40,14 +40,18 @@ class DemoClockController {
   }
 
   @PostMapping("/days")
-  String moveBy(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int days,
+  String moveBy(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(defaultValue = "0") int days,
       RedirectAttributes redirect) {
     DemoClockAccess.check(user);
     return moved(() -> clock.moveBy(days, user.getUsername()), redirect);
   }
 
   @PostMapping("/to")
-  String moveTo(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String to,
+  String moveTo(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(defaultValue = "") String to,
       RedirectAttributes redirect) {
     DemoClockAccess.check(user);
     LocalDateTime target;
@@ -60,7 +64,8 @@ class DemoClockController {
     return moved(() -> clock.moveTo(target, user.getUsername()), redirect);
   }
 
-  private String moved(java.util.function.Supplier<List<JobRun>> move, RedirectAttributes redirect) {
+  private String moved(
+      java.util.function.Supplier<List<JobRun>> move, RedirectAttributes redirect) {
     try {
       List<JobRun> runs = move.get();
       redirect.addFlashAttribute("runs", runs);

@@ -12,7 +12,16 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.book.BookLevel;
+import org.duban.book.GoalArea;
+import org.duban.book.IndicatorDirection;
+import org.duban.book.TaskBook;
+import org.duban.book.TaskBookFormData;
+import org.duban.book.TaskBookService;
+import org.duban.book.WorkItem;
+import org.duban.book.WorkItemFormData;
 import org.duban.infrastructure.EngineClock;
+import org.duban.light.WeeklySupervisionService;
 import org.duban.org.Department;
 import org.duban.org.DepartmentHeads;
 import org.duban.org.DepartmentKind;
@@ -22,16 +31,7 @@ import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
-import org.duban.light.WeeklySupervisionService;
 import org.duban.task.WorkTasks;
-import org.duban.book.BookLevel;
-import org.duban.book.GoalArea;
-import org.duban.book.TaskBook;
-import org.duban.book.TaskBookFormData;
-import org.duban.book.TaskBookService;
-import org.duban.book.WorkItemFormData;
-import org.duban.book.IndicatorDirection;
-import org.duban.book.WorkItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -40,16 +40,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A demo hospital: departments, one person of every role, and an issued task book whose items
- * stand at different stages. Everything goes through the same services and processes a user
- * would drive, so the demo is also a smoke test of the whole lifecycle.
+ * A demo hospital: departments, one person of every role, and an issued task book whose items stand
+ * at different stages. Everything goes through the same services and processes a user would drive,
+ * so the demo is also a smoke test of the whole lifecycle.
  */
 @Component
 class DemoHospital {
 
   private static final Logger log = LoggerFactory.getLogger(DemoHospital.class);
 
-  record DemoUser(String username, String fullName, String title, String department, Set<Role> roles) {}
+  record DemoUser(
+      String username, String fullName, String title, String department, Set<Role> roles) {}
 
   static final List<DemoUser> USERS =
       List.of(
@@ -116,7 +117,14 @@ class DemoHospital {
     identitySync.syncGroups();
     String hash = passwordEncoder.encode(password);
     for (DemoUser user : USERS) {
-      Person unsaved = new Person(user.username(), user.fullName(), user.title(), hash, depts.get(user.department()), user.roles());
+      Person unsaved =
+          new Person(
+              user.username(),
+              user.fullName(),
+              user.title(),
+              hash,
+              depts.get(user.department()),
+              user.roles());
       // closed when the application starts with the demo off (DemoAccounts)
       unsaved.markDemoAccount();
       Person person = people.save(unsaved);
@@ -144,7 +152,9 @@ class DemoHospital {
     };
     for (Object[] row : rows) {
       Department department =
-          departments.save(new Department((String) row[0], (String) row[1], (String) row[2], (DepartmentKind) row[3]));
+          departments.save(
+              new Department(
+                  (String) row[0], (String) row[1], (String) row[2], (DepartmentKind) row[3]));
       byCode.put(department.getCode(), department);
     }
     return byCode;
@@ -154,7 +164,8 @@ class DemoHospital {
     CurrentUser secretary = user("shuji");
     // Dates relative to the first start, so the demo works whatever day it is seeded on.
     LocalDate today = EngineClock.today();
-    // The book of the running year, so that it has begun whatever day the demo is seeded (in December
+    // The book of the running year, so that it has begun whatever day the demo is seeded (in
+    // December
     // too): its items are late in the year then, which the lights show as they would in a hospital.
     LocalDate yearEnd = LocalDate.of(today.getYear(), 12, 31);
     LocalDate subTaskDue = min(today.plusDays(14), yearEnd);
@@ -175,62 +186,180 @@ class DemoHospital {
     Long secretaryId = secretary.personId();
 
     List<WorkItem> items = new ArrayList<>();
-    items.add(item(book, secretary, areas.get("医疗服务"), "1", "缩短平均住院日，推进日间手术和床位统筹",
-        "平均住院日≤6.5天", depts.get("medical"), List.of(depts.get("nursing"), depts.get("it")), leader, yearEnd,
-        "平均住院日", "天", IndicatorDirection.LE, "7.2", "6.5"));
-    items.add(item(book, secretary, areas.get("医疗服务"), "2", "改善就医体验，开展门诊“一站式”服务",
-        "门诊患者满意度>98%", depts.get("nursing"), List.of(), leader, earlierDeadline,
-        "门诊患者满意度", "%", IndicatorDirection.GT, "96.5", "98"));
-    items.add(item(book, secretary, areas.get("学科建设"), "3", "争取国家级科研项目立项",
-        "获批国家级科研项目3-5项", depts.get("research"), List.of(depts.get("cardiology")), leader, yearEnd,
-        "国家级科研项目", "项", IndicatorDirection.GE, "2", "3"));
-    items.add(item(book, secretary, areas.get("党建引领"), "4", "推进党支部标准化规范化建设",
-        "临床医技科室党支部全覆盖，创建样板支部2个", depts.get("party"), List.of(), secretaryId, yearEnd,
-        null, null, null, null, null));
-    items.add(item(book, secretary, areas.get("人才队伍"), "5", "引进高层次人才",
-        "全年招聘博士16人", depts.get("hr"), List.of(depts.get("research")), secretaryId, yearEnd,
-        "引进博士", "人", IndicatorDirection.GE, "0", "16"));
-    items.add(item(book, secretary, areas.get("医疗服务"), "6", "控制药品费用不合理增长",
-        "药占比<25%", depts.get("pharmacy"), List.of(depts.get("medical")), leader, yearEnd,
-        "药占比", "%", IndicatorDirection.LT, "27.3", "25"));
+    items.add(
+        item(
+            book,
+            secretary,
+            areas.get("医疗服务"),
+            "1",
+            "缩短平均住院日，推进日间手术和床位统筹",
+            "平均住院日≤6.5天",
+            depts.get("medical"),
+            List.of(depts.get("nursing"), depts.get("it")),
+            leader,
+            yearEnd,
+            "平均住院日",
+            "天",
+            IndicatorDirection.LE,
+            "7.2",
+            "6.5"));
+    items.add(
+        item(
+            book,
+            secretary,
+            areas.get("医疗服务"),
+            "2",
+            "改善就医体验，开展门诊“一站式”服务",
+            "门诊患者满意度>98%",
+            depts.get("nursing"),
+            List.of(),
+            leader,
+            earlierDeadline,
+            "门诊患者满意度",
+            "%",
+            IndicatorDirection.GT,
+            "96.5",
+            "98"));
+    items.add(
+        item(
+            book,
+            secretary,
+            areas.get("学科建设"),
+            "3",
+            "争取国家级科研项目立项",
+            "获批国家级科研项目3-5项",
+            depts.get("research"),
+            List.of(depts.get("cardiology")),
+            leader,
+            yearEnd,
+            "国家级科研项目",
+            "项",
+            IndicatorDirection.GE,
+            "2",
+            "3"));
+    items.add(
+        item(
+            book,
+            secretary,
+            areas.get("党建引领"),
+            "4",
+            "推进党支部标准化规范化建设",
+            "临床医技科室党支部全覆盖，创建样板支部2个",
+            depts.get("party"),
+            List.of(),
+            secretaryId,
+            yearEnd,
+            null,
+            null,
+            null,
+            null,
+            null));
+    items.add(
+        item(
+            book,
+            secretary,
+            areas.get("人才队伍"),
+            "5",
+            "引进高层次人才",
+            "全年招聘博士16人",
+            depts.get("hr"),
+            List.of(depts.get("research")),
+            secretaryId,
+            yearEnd,
+            "引进博士",
+            "人",
+            IndicatorDirection.GE,
+            "0",
+            "16"));
+    items.add(
+        item(
+            book,
+            secretary,
+            areas.get("医疗服务"),
+            "6",
+            "控制药品费用不合理增长",
+            "药占比<25%",
+            depts.get("pharmacy"),
+            List.of(depts.get("medical")),
+            leader,
+            yearEnd,
+            "药占比",
+            "%",
+            IndicatorDirection.LT,
+            "27.3",
+            "25"));
 
     complete(book.getProcessInstanceId(), "draftTaskBook", "shuji", Map.of());
-    complete(book.getProcessInstanceId(), "reviewTaskBook", "yuanzhang", Map.of("reviewDecision", "approve", "reviewComment", "同意下达"));
+    complete(
+        book.getProcessInstanceId(),
+        "reviewTaskBook",
+        "yuanzhang",
+        Map.of("reviewDecision", "approve", "reviewComment", "同意下达"));
 
     // 1: claimed, broken down, staff report in progress
     String i1 = businessKey(items.get(0));
     complete(i1, "claimItem", "yiwu", Map.of("claimDecision", "claim"));
-    complete(i1, "breakDownItem", "yiwu", Map.of("subTasks", List.of(
-        row("制定日间手术病种目录", "user:yiwu01", subTaskDue),
-        row("床位统筹信息化改造", "dept:" + depts.get("it").getId(), subTaskDue))));
+    complete(
+        i1,
+        "breakDownItem",
+        "yiwu",
+        Map.of(
+            "subTasks",
+            List.of(
+                row("制定日间手术病种目录", "user:yiwu01", subTaskDue),
+                row("床位统筹信息化改造", "dept:" + depts.get("it").getId(), subTaskDue))));
     // 2: the whole department path, accepted and closed
     String i2 = businessKey(items.get(1));
     complete(i2, "claimItem", "huli", Map.of("claimDecision", "claim"));
-    complete(i2, "breakDownItem", "huli", Map.of("subTasks", List.of(row("门诊导诊流程再造", "user:huli", subTaskDue))));
+    complete(
+        i2,
+        "breakDownItem",
+        "huli",
+        Map.of("subTasks", List.of(row("门诊导诊流程再造", "user:huli", subTaskDue))));
     complete(i2, "doSubTask", "huli", Map.of("report", "已完成导诊流程再造并上线运行"));
-    complete(i2, "submitCompletionReport", "huli", Map.of("completionSummary", "门诊满意度季度测评98.6%，达到目标"));
-    complete(i2, "acceptItem", "shuji", Map.of("acceptDecision", "accept", "acceptanceComment", "达到验收标准"));
+    complete(
+        i2, "submitCompletionReport", "huli", Map.of("completionSummary", "门诊满意度季度测评98.6%，达到目标"));
+    complete(
+        i2,
+        "acceptItem",
+        "shuji",
+        Map.of("acceptDecision", "accept", "acceptanceComment", "达到验收标准"));
     // 3: reported complete, waiting for the issuer's acceptance
     String i3 = businessKey(items.get(2));
     complete(i3, "claimItem", "keyan", Map.of("claimDecision", "claim"));
-    complete(i3, "breakDownItem", "keyan", Map.of("subTasks", List.of(row("组织国自然申报", "user:keyan", subTaskDue))));
+    complete(
+        i3,
+        "breakDownItem",
+        "keyan",
+        Map.of("subTasks", List.of(row("组织国自然申报", "user:keyan", subTaskDue))));
     complete(i3, "doSubTask", "keyan", Map.of("report", "获批国家自然科学基金4项"));
     complete(i3, "submitCompletionReport", "keyan", Map.of("completionSummary", "本年度获批国家级项目4项"));
     // 4: claimed and broken down, but far behind
     String i4 = businessKey(items.get(3));
     complete(i4, "claimItem", "dangban", Map.of("claimDecision", "claim"));
-    complete(i4, "breakDownItem", "dangban", Map.of("subTasks", List.of(row("支部标准化验收", "user:dangban", subTaskDue))));
+    complete(
+        i4,
+        "breakDownItem",
+        "dangban",
+        Map.of("subTasks", List.of(row("支部标准化验收", "user:dangban", subTaskDue))));
     // 5 stays unclaimed; 6 is disputed and waits for the issuer
-    complete(businessKey(items.get(5)), "claimItem", "yaoxue",
+    complete(
+        businessKey(items.get(5)),
+        "claimItem",
+        "yaoxue",
         Map.of("claimDecision", "dispute", "disputeReason", "药占比控制涉及临床用药，建议由医务部牵头"));
 
     // a monthly round, with check-ins from some departments
     runtimeService.startProcessInstanceByKey("monthlyCheckIn");
     // one item on schedule, one far behind the time-elapsed expectation (序时进度)
-    long expected = java.time.temporal.ChronoUnit.DAYS.between(periodStart, today) * 100
-        / java.time.temporal.ChronoUnit.DAYS.between(periodStart, yearEnd);
-    checkIn(items.get(0), "yiwu", (int) Math.min(100, expected + 3), "6.6", "日间手术病种扩展至42个，平均住院日6.6天");
-    checkIn(items.get(3), "dangban", (int) Math.max(0, expected - 40), null, "已完成12个支部的标准化自查，样板支部创建滞后");
+    long expected =
+        java.time.temporal.ChronoUnit.DAYS.between(periodStart, today)
+            * 100
+            / java.time.temporal.ChronoUnit.DAYS.between(periodStart, yearEnd);
+    checkIn(
+        items.get(0), "yiwu", (int) Math.min(100, expected + 3), "6.6", "日间手术病种扩展至42个，平均住院日6.6天");
+    checkIn(
+        items.get(3), "dangban", (int) Math.max(0, expected - 40), null, "已完成12个支部的标准化自查，样板支部创建滞后");
 
     supervision.runToEnd("system"); // lights and escalations are there when the seed commits
 
@@ -238,8 +367,12 @@ class DemoHospital {
   }
 
   /** 医务部's own book breaking down item 1, issued and waiting for its head to sign it. */
-  private void seedDepartmentBook(TaskBook parent, WorkItem parentItem, Map<String, Department> depts,
-      TaskBookFormData parentData, Long leader) {
+  private void seedDepartmentBook(
+      TaskBook parent,
+      WorkItem parentItem,
+      Map<String, Department> depts,
+      TaskBookFormData parentData,
+      Long leader) {
     CurrentUser secretary = user("shuji");
     TaskBookFormData data = new TaskBookFormData();
     data.setTitle(parentData.getYear() + "年度医务部目标责任书");
@@ -262,12 +395,29 @@ class DemoHospital {
     item.setDeadline(parentData.getPeriodEnd());
     taskBooks.addItem(book.getId(), item, secretary);
     complete(book.getProcessInstanceId(), "draftTaskBook", "shuji", Map.of());
-    complete(book.getProcessInstanceId(), "reviewTaskBook", "yuanzhang", Map.of("reviewDecision", "approve"));
+    complete(
+        book.getProcessInstanceId(),
+        "reviewTaskBook",
+        "yuanzhang",
+        Map.of("reviewDecision", "approve"));
   }
 
-  private WorkItem item(TaskBook book, CurrentUser issuer, Long areaId, String seq, String title, String target,
-      Department lead, List<Department> collaborators, Long leaderId, LocalDate deadline,
-      String indicator, String unit, IndicatorDirection direction, String baseline, String targetValue) {
+  private WorkItem item(
+      TaskBook book,
+      CurrentUser issuer,
+      Long areaId,
+      String seq,
+      String title,
+      String target,
+      Department lead,
+      List<Department> collaborators,
+      Long leaderId,
+      LocalDate deadline,
+      String indicator,
+      String unit,
+      IndicatorDirection direction,
+      String baseline,
+      String targetValue) {
     WorkItemFormData data = new WorkItemFormData();
     data.setGoalAreaId(areaId);
     data.setSeq(seq);
@@ -277,7 +427,8 @@ class DemoHospital {
     data.setCollaboratorIds(collaborators.stream().map(Department::getId).toList());
     data.setLeaderInChargeId(leaderId);
     data.setDeadline(deadline);
-    // the year's work began with the year (a sheet's 开始时间): 序时进度 runs from 1 January, not from the seed
+    // the year's work began with the year (a sheet's 开始时间): 序时进度 runs from 1 January, not from the
+    // seed
     data.setStartDate(book.getPeriodStart());
     data.setAcceptanceCriteria("以年度统计数据和佐证材料为准");
     if (indicator != null) {
@@ -310,7 +461,8 @@ class DemoHospital {
     return "item-" + item.getId();
   }
 
-  private void checkIn(WorkItem item, String username, int percent, String reading, String narrative) {
+  private void checkIn(
+      WorkItem item, String username, int percent, String reading, String narrative) {
     for (Task task : taskService.createTaskQuery().taskDefinitionKey("submitCheckIn").list()) {
       Object workItemId = taskService.getVariable(task.getId(), "workItemId");
       if (item.getId().equals(workItemId)) {
@@ -328,12 +480,23 @@ class DemoHospital {
   }
 
   /** Completes the one open task of that key in the instance (by id or business key). */
-  private void complete(String instanceOrBusinessKey, String taskKey, String username, Map<String, Object> values) {
-    Task task = taskService.createTaskQuery()
-        .or().processInstanceId(instanceOrBusinessKey).processInstanceBusinessKey(instanceOrBusinessKey).endOr()
-        .taskDefinitionKey(taskKey)
-        .listPage(0, 1).stream().findFirst()
-        .orElseThrow(() -> new IllegalStateException("no task " + taskKey + " in " + instanceOrBusinessKey));
+  private void complete(
+      String instanceOrBusinessKey, String taskKey, String username, Map<String, Object> values) {
+    Task task =
+        taskService
+            .createTaskQuery()
+            .or()
+            .processInstanceId(instanceOrBusinessKey)
+            .processInstanceBusinessKey(instanceOrBusinessKey)
+            .endOr()
+            .taskDefinitionKey(taskKey)
+            .listPage(0, 1)
+            .stream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no task " + taskKey + " in " + instanceOrBusinessKey));
     workTasks.complete(task.getId(), values, user(username));
   }
 

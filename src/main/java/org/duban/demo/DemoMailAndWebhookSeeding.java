@@ -61,12 +61,24 @@ class DemoMailAndWebhookSeeding implements ApplicationRunner {
         preferences.useEmail(person.getUsername(), person.getUsername() + "@demo-hospital.cn");
       }
     }
-    String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    String port =
+        environment.getProperty(
+            "local.server.port", environment.getProperty("server.port", "8080"));
     String base = "http://127.0.0.1:" + port + "/demo/webhooks/";
     robots.save(new Robot(Channel.WECOM, null, "全院督办工作群（演示）", base + "wecom?key=demo", null));
     departments
         .findByCode("medical")
-        .ifPresent(d -> robots.save(new Robot(Channel.DINGTALK, d.getId(), d.getName() + "工作群（演示）", base + "dingtalk?access_token=demo", DINGTALK_SECRET)));
-    log.info("Demo notifications: e-mail addresses for everyone, group robots posting to {}; see /demo/outbox", base);
+        .ifPresent(
+            d ->
+                robots.save(
+                    new Robot(
+                        Channel.DINGTALK,
+                        d.getId(),
+                        d.getName() + "工作群（演示）",
+                        base + "dingtalk?access_token=demo",
+                        DINGTALK_SECRET)));
+    log.info(
+        "Demo notifications: e-mail addresses for everyone, group robots posting to {}; see /demo/outbox",
+        base);
   }
 }

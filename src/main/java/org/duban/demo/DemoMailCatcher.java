@@ -20,9 +20,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's local mail catcher: an embedded GreenMail SMTP server on a free local port (or
- * {@code duban.demo.mail-port}), with Duban's mail sender pointed at it, so that e-mails can be
- * watched on /demo/outbox without any mail server. Only in the demo.
+ * The demo's local mail catcher: an embedded GreenMail SMTP server on a free local port (or {@code
+ * duban.demo.mail-port}), with Duban's mail sender pointed at it, so that e-mails can be watched on
+ * /demo/outbox without any mail server. Only in the demo.
  */
 @Component
 @ConditionalOnProperty(prefix = "duban.demo", name = "enabled", havingValue = "true")
@@ -46,7 +46,9 @@ class DemoMailCatcher implements DisposableBean {
     mailSender.setPort(actual);
     mailSender.setUsername(null);
     mailSender.setPassword(null);
-    log.info("Demo mail catcher (GreenMail SMTP) on 127.0.0.1:{}; mails are shown on /demo/outbox", actual);
+    log.info(
+        "Demo mail catcher (GreenMail SMTP) on 127.0.0.1:{}; mails are shown on /demo/outbox",
+        actual);
   }
 
   int port() {
@@ -70,8 +72,16 @@ class DemoMailCatcher implements DisposableBean {
           message.getSentDate() == null
               ? null
               : LocalDateTime.ofInstant(message.getSentDate().toInstant(), ZoneId.systemDefault());
-      String to = message.getAllRecipients() == null ? "" : String.join(", ", Arrays.stream(message.getAllRecipients()).map(Object::toString).toList());
-      return new CaughtMail(at, to, message.getSubject(), content instanceof String text ? text : String.valueOf(content));
+      String to =
+          message.getAllRecipients() == null
+              ? ""
+              : String.join(
+                  ", ", Arrays.stream(message.getAllRecipients()).map(Object::toString).toList());
+      return new CaughtMail(
+          at,
+          to,
+          message.getSubject(),
+          content instanceof String text ? text : String.valueOf(content));
     } catch (MessagingException | IOException e) {
       return new CaughtMail(null, "", "(unreadable: " + e.getMessage() + ")", "");
     }

@@ -1,13 +1,13 @@
 package org.duban.demo;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Seeds the demo hospital once (after the models are deployed) and prints how to log in. */
 @Component
@@ -41,12 +41,19 @@ class DemoStartup implements ApplicationRunner {
       hospital.seed(password);
     }
     StringBuilder banner = new StringBuilder();
-    String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    String port =
+        environment.getProperty(
+            "local.server.port", environment.getProperty("server.port", "8080"));
     banner.append("\n==================== Duban 督办 ====================\n");
-    banner.append("Open http://localhost:").append(port).append("/  (Cockpit: /camunda, admins only)\n");
+    banner
+        .append("Open http://localhost:")
+        .append(port)
+        .append("/  (Cockpit: /camunda, admins only)\n");
     banner.append("Demo log-ins, password '").append(password).append("':\n");
     for (DemoHospital.DemoUser user : DemoHospital.USERS) {
-      banner.append(String.format("  %-12s %s（%s）%s%n", user.username(), user.fullName(), user.title(), user.roles()));
+      banner.append(
+          String.format(
+              "  %-12s %s（%s）%s%n", user.username(), user.fullName(), user.title(), user.roles()));
     }
     banner.append("=====================================================");
     log.info(banner.toString());

@@ -20,15 +20,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Stands in for WeCom's and DingTalk's robot servers in the demo: accepts robot posts at
- * {@code /demo/webhooks/wecom} and {@code /demo/webhooks/dingtalk}, answers as they do when all is
- * well ({@code {"errcode":0,"errmsg":"ok"}}) and keeps the last posts for /demo/outbox. Robots post
- * JSON without a session, so the security configuration lets these two addresses through without
- * log-in or CSRF token. Only in the demo.
+ * Stands in for WeCom's and DingTalk's robot servers in the demo: accepts robot posts at {@code
+ * /demo/webhooks/wecom} and {@code /demo/webhooks/dingtalk}, answers as they do when all is well
+ * ({@code {"errcode":0,"errmsg":"ok"}}) and keeps the last posts for /demo/outbox. Robots post JSON
+ * without a session, so the security configuration lets these two addresses through without log-in
+ * or CSRF token. Only in the demo.
  *
- * <p>Open to anyone who reaches the port, so it holds little: a body over {@link #MAX_BODY} bytes is
- * refused (413) before it is read further, a body that is no JSON object gets 400, and only the last
- * {@link #KEPT} posts are kept.
+ * <p>Open to anyone who reaches the port, so it holds little: a body over {@link #MAX_BODY} bytes
+ * is refused (413) before it is read further, a body that is no JSON object gets 400, and only the
+ * last {@link #KEPT} posts are kept.
  */
 @RestController
 @ConditionalOnProperty(prefix = "duban.demo", name = "enabled", havingValue = "true")
@@ -36,11 +36,13 @@ class DemoWebhookReceiver {
 
   /** The last posts kept for /demo/outbox; older ones are dropped. */
   static final int KEPT = 200;
+
   /** A robot's markdown message is well under this (WeCom allows 4096 bytes of content). */
   static final int MAX_BODY = 8 * 1024;
 
   /** One robot post as received. */
-  record WebhookPost(LocalDateTime receivedAt, String platform, boolean signed, String title, String markdown) {}
+  record WebhookPost(
+      LocalDateTime receivedAt, String platform, boolean signed, String title, String markdown) {}
 
   private final Deque<WebhookPost> posts = new ConcurrentLinkedDeque<>();
 
@@ -57,7 +59,8 @@ class DemoWebhookReceiver {
       @PathVariable String platform,
       @RequestParam(required = false) String timestamp,
       @RequestParam(required = false) String sign,
-      HttpServletRequest request) throws IOException {
+      HttpServletRequest request)
+      throws IOException {
     if (request.getContentLengthLong() > MAX_BODY) {
       return tooLarge();
     }

@@ -28,11 +28,11 @@ import org.camunda.bpm.model.dmn.instance.InputExpression;
  *       {@code date};
  *   <li>where Duban knows what variables the decision receives, every variable its input
  *       expressions use must be one of them (an input expression is a variable name, or an
- *       expression over variable names). Known are: the variables Duban supplies to it
- *       ({@link DecisionInputs}, e.g. {@code itemLight}'s facts), the input parameters
- *       ({@code camunda:inputParameter}) of the business rule tasks in {@code processes/} that call
- *       it, and the variables those tasks' processes set visibly in the model (output parameters,
- *       result variables, multi-instance element variables, form fields). A decision that is neither
+ *       expression over variable names). Known are: the variables Duban supplies to it ({@link
+ *       DecisionInputs}, e.g. {@code itemLight}'s facts), the input parameters ({@code
+ *       camunda:inputParameter}) of the business rule tasks in {@code processes/} that call it, and
+ *       the variables those tasks' processes set visibly in the model (output parameters, result
+ *       variables, multi-instance element variables, form fields). A decision that is neither
  *       supplied by Duban nor called from a process of the bundle gets rules 1, 2 and 4 only.
  *   <li>every input and output entry of every rule is parsed and evaluated once by the engine's
  *       expression language against a sample value of each input's type ({@link
@@ -45,11 +45,38 @@ final class DecisionChecks {
   static final Set<String> TYPES = Set.of("string", "boolean", "integer", "long", "double", "date");
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
-  private static final Set<String> KEYWORDS = Set.of(
-      "and", "or", "not", "if", "then", "else", "true", "false", "null", "in", "between", "some",
-      "every", "satisfies", "for", "return", "instance", "of", "function", "empty", "eq", "ne", "lt",
-      "gt", "le", "ge", "div", "mod");
+  private static final Pattern STRING_LITERAL =
+      Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "and",
+          "or",
+          "not",
+          "if",
+          "then",
+          "else",
+          "true",
+          "false",
+          "null",
+          "in",
+          "between",
+          "some",
+          "every",
+          "satisfies",
+          "for",
+          "return",
+          "instance",
+          "of",
+          "function",
+          "empty",
+          "eq",
+          "ne",
+          "lt",
+          "gt",
+          "le",
+          "ge",
+          "div",
+          "mod");
 
   private static volatile DmnEngine dmnEngine;
 
@@ -63,18 +90,25 @@ final class DecisionChecks {
    * @param known the variables known per decision key; a key absent from it is a decision of which
    *     Duban knows nothing (rules 1 and 2 only)
    */
-  void check(String name, byte[] bytes, Map<String, Set<String>> known, List<ModelProblem> problems) {
+  void check(
+      String name, byte[] bytes, Map<String, Set<String>> known, List<ModelProblem> problems) {
     DmnModelInstance model;
     try {
       model = Dmn.readModelFromStream(new ByteArrayInputStream(bytes));
     } catch (RuntimeException e) {
-      problems.add(new ModelProblem(name, null, messages.get("model.dmn.unreadable", ModelMessages.rootMessage(e))));
+      problems.add(
+          new ModelProblem(
+              name, null, messages.get("model.dmn.unreadable", ModelMessages.rootMessage(e))));
       return;
     }
     try {
       engine().parseDecisionRequirementsGraph(model);
     } catch (RuntimeException e) {
-      problems.add(new ModelProblem(name, null, messages.get("model.check.dmn.engineRefused", ModelMessages.rootMessage(e))));
+      problems.add(
+          new ModelProblem(
+              name,
+              null,
+              messages.get("model.check.dmn.engineRefused", ModelMessages.rootMessage(e))));
       return;
     }
     for (Decision decision : model.getModelElementsByType(Decision.class)) {
@@ -87,24 +121,44 @@ final class DecisionChecks {
       for (Input input : table.getInputs()) {
         String inputName = input.getLabel() == null ? input.getId() : input.getLabel();
         InputExpression expression = input.getInputExpression();
-        String text = expression == null || expression.getText() == null
-            ? null : expression.getText().getTextContent();
+        String text =
+            expression == null || expression.getText() == null
+                ? null
+                : expression.getText().getTextContent();
         if (text == null || text.isBlank()) {
-          problems.add(new ModelProblem(name, input.getId(),
-              messages.get("model.check.dmn.noInputExpression", decisionName, inputName)));
+          problems.add(
+              new ModelProblem(
+                  name,
+                  input.getId(),
+                  messages.get("model.check.dmn.noInputExpression", decisionName, inputName)));
           continue;
         }
         String typeRef = expression.getTypeRef();
         if (typeRef == null || !TYPES.contains(typeRef)) {
-          problems.add(new ModelProblem(name, input.getId(),
-              messages.get("model.check.dmn.typeRef", decisionName, inputName, typeRef == null ? "" : typeRef)));
+          problems.add(
+              new ModelProblem(
+                  name,
+                  input.getId(),
+                  messages.get(
+                      "model.check.dmn.typeRef",
+                      decisionName,
+                      inputName,
+                      typeRef == null ? "" : typeRef)));
         }
         if (variables != null) {
           for (String variable : variablesIn(text)) {
             if (!variables.contains(variable)) {
-              problems.add(new ModelProblem(name, input.getId(), messages.get(
-                  "model.check.dmn.unknownVariable", decisionName, inputName, text.trim(), variable,
-                  String.join("、", new TreeSet<>(variables)))));
+              problems.add(
+                  new ModelProblem(
+                      name,
+                      input.getId(),
+                      messages.get(
+                          "model.check.dmn.unknownVariable",
+                          decisionName,
+                          inputName,
+                          text.trim(),
+                          variable,
+                          String.join("、", new TreeSet<>(variables)))));
             }
           }
         }

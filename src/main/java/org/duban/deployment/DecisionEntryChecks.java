@@ -9,19 +9,19 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.InputExpression;
+import org.camunda.bpm.model.dmn.instance.LiteralExpression;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.model.dmn.instance.Text;
 import org.camunda.bpm.model.dmn.instance.UnaryTests;
-import org.camunda.bpm.model.dmn.instance.LiteralExpression;
 
 /**
  * Every input and output entry of a decision table, parsed and evaluated once by the DMN engine
@@ -49,7 +49,10 @@ final class DecisionEntryChecks {
     this.messages = messages;
   }
 
-  /** One cell of the table: the rule (0-based), the column (inputs first, then outputs) and its text. */
+  /**
+   * One cell of the table: the rule (0-based), the column (inputs first, then outputs) and its
+   * text.
+   */
   private record Cell(int rule, int column, String text) {}
 
   void check(String file, DmnModelInstance model, Decision decision, List<ModelProblem> problems) {
@@ -73,15 +76,30 @@ final class DecisionEntryChecks {
     }
     String decisionName = decision.getName() == null ? decision.getId() : decision.getName();
     for (Cell cell : cells) {
-      evaluate(model, decision.getId(), List.of(cell)).ifPresent(reason -> {
-        Rule rule = rules.get(cell.rule());
-        String column = cell.column() < inputs.size()
-            ? label(inputs.get(cell.column()).getLabel(), inputs.get(cell.column()).getId())
-            : label(outputs.get(cell.column() - inputs.size()).getLabel(), outputs.get(cell.column() - inputs.size()).getName());
-        problems.add(new ModelProblem(file, rule.getId(), messages.get("model.check.dmn.entryFails",
-            decisionName, String.valueOf(cell.rule() + 1), rule.getId() == null ? "" : rule.getId(), column,
-            cell.text().trim(), reason)));
-      });
+      evaluate(model, decision.getId(), List.of(cell))
+          .ifPresent(
+              reason -> {
+                Rule rule = rules.get(cell.rule());
+                String column =
+                    cell.column() < inputs.size()
+                        ? label(
+                            inputs.get(cell.column()).getLabel(), inputs.get(cell.column()).getId())
+                        : label(
+                            outputs.get(cell.column() - inputs.size()).getLabel(),
+                            outputs.get(cell.column() - inputs.size()).getName());
+                problems.add(
+                    new ModelProblem(
+                        file,
+                        rule.getId(),
+                        messages.get(
+                            "model.check.dmn.entryFails",
+                            decisionName,
+                            String.valueOf(cell.rule() + 1),
+                            rule.getId() == null ? "" : rule.getId(),
+                            column,
+                            cell.text().trim(),
+                            reason)));
+              });
     }
   }
 
@@ -92,8 +110,12 @@ final class DecisionEntryChecks {
     }
   }
 
-  /** Evaluates a copy of the table made of one probe rule per cell; answers why it failed, if it did. */
-  private Optional<String> evaluate(DmnModelInstance original, String decisionId, List<Cell> cells) {
+  /**
+   * Evaluates a copy of the table made of one probe rule per cell; answers why it failed, if it
+   * did.
+   */
+  private Optional<String> evaluate(
+      DmnModelInstance original, String decisionId, List<Cell> cells) {
     DmnModelInstance copy = original.clone();
     Decision decision = copy.getModelElementById(decisionId);
     // the decisions it requires are checked on their own; here only this table is evaluated
@@ -131,13 +153,23 @@ final class DecisionEntryChecks {
       probe.setId("dubanProbe" + n++);
       for (int i = 0; i < inputs.size(); i++) {
         InputEntry entry = copy.newInstance(InputEntry.class);
-        fill(copy, entry, i == cell.column() && i < sourceInputs.size() ? sourceInputs.get(i) : null, n, "i" + i);
+        fill(
+            copy,
+            entry,
+            i == cell.column() && i < sourceInputs.size() ? sourceInputs.get(i) : null,
+            n,
+            "i" + i);
         probe.getInputEntries().add(entry);
       }
       for (int o = 0; o < outputs; o++) {
         OutputEntry entry = copy.newInstance(OutputEntry.class);
         int column = inputs.size() + o;
-        fillOutput(copy, entry, column == cell.column() && o < sourceOutputs.size() ? sourceOutputs.get(o) : null, n, "o" + o);
+        fillOutput(
+            copy,
+            entry,
+            column == cell.column() && o < sourceOutputs.size() ? sourceOutputs.get(o) : null,
+            n,
+            "o" + o);
         probe.getOutputEntries().add(entry);
       }
       table.getRules().add(probe);
@@ -152,7 +184,8 @@ final class DecisionEntryChecks {
   }
 
   /** An input cell: the source's text and expression language, or empty (matches anything). */
-  private static void fill(DmnModelInstance copy, UnaryTests entry, UnaryTests source, int probe, String column) {
+  private static void fill(
+      DmnModelInstance copy, UnaryTests entry, UnaryTests source, int probe, String column) {
     entry.setId("dubanProbe" + probe + column);
     Text text = copy.newInstance(Text.class);
     text.setTextContent(source == null ? "" : source.getText().getTextContent());
@@ -163,7 +196,12 @@ final class DecisionEntryChecks {
   }
 
   /** An output cell: the source's text and expression language, or empty (no value). */
-  private static void fillOutput(DmnModelInstance copy, LiteralExpression entry, LiteralExpression source, int probe, String column) {
+  private static void fillOutput(
+      DmnModelInstance copy,
+      LiteralExpression entry,
+      LiteralExpression source,
+      int probe,
+      String column) {
     entry.setId("dubanProbe" + probe + column);
     Text text = copy.newInstance(Text.class);
     text.setTextContent(source == null ? "" : source.getText().getTextContent());

@@ -27,7 +27,8 @@ class EngineExpressions {
   /** Why the expression does not compile, or empty when it does. */
   Optional<String> problemWith(String expression) {
     ExpressionManager manager =
-        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getExpressionManager();
+        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+            .getExpressionManager();
     try {
       manager.createExpression(expression.trim());
       return Optional.empty();

@@ -25,7 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * /admin/models: the processes and decisions the engine runs, their versions and diagrams, upload
  * and redeploy of the model files, and the open incidents with retry (admins only, by
- * SecurityConfig's rule for /admin/**). Migration of instances is {@code /admin/models/{key}/migrate}.
+ * SecurityConfig's rule for /admin/**). Migration of instances is {@code
+ * /admin/models/{key}/migrate}.
  */
 @Controller
 @RequestMapping("/admin/models")
@@ -40,7 +41,11 @@ class ModelAdminController {
   private final ModelStore store;
 
   ModelAdminController(
-      ModelCatalog catalog, ModelUpload upload, OpenIncidents incidents, ModelDeployer deployer, ModelStore store) {
+      ModelCatalog catalog,
+      ModelUpload upload,
+      OpenIncidents incidents,
+      ModelDeployer deployer,
+      ModelStore store) {
     this.catalog = catalog;
     this.upload = upload;
     this.incidents = incidents;
@@ -60,11 +65,15 @@ class ModelAdminController {
   }
 
   @GetMapping("/{key:[A-Za-z0-9_.-]+}")
-  String definition(@PathVariable String key, @RequestParam(required = false) Integer version, Model model) {
-    Definition definition = catalog.definition(key)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    Version shown = (version == null ? Optional.<Version>empty() : definition.version(version))
-        .orElse(definition.latest());
+  String definition(
+      @PathVariable String key, @RequestParam(required = false) Integer version, Model model) {
+    Definition definition =
+        catalog
+            .definition(key)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    Version shown =
+        (version == null ? Optional.<Version>empty() : definition.version(version))
+            .orElse(definition.latest());
     model.addAttribute("definition", definition);
     model.addAttribute("shown", shown);
     if (!definition.decision()) {
@@ -75,17 +84,21 @@ class ModelAdminController {
 
   @GetMapping("/{key:[A-Za-z0-9_.-]+}/versions/{version:[0-9]+}/xml")
   ResponseEntity<byte[]> xml(@PathVariable String key, @PathVariable int version) {
-    return catalog.xml(key, version)
+    return catalog
+        .xml(key, version)
         .map(xml -> ResponseEntity.ok().contentType(XML).body(xml))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
   }
 
   @PostMapping("/upload")
-  String upload(@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+  String upload(
+      @RequestParam(name = "files", required = false) List<MultipartFile> files,
+      Model model,
       RedirectAttributes redirect) {
     List<ModelUpload.UploadedFile> uploaded = new ArrayList<>();
     for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-      if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+      if (file.isEmpty()
+          && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
         continue; // the empty file input of a form sent without a choice
       }
       uploaded.add(new ModelUpload.UploadedFile(file.getOriginalFilename(), bytes(file)));
@@ -109,7 +122,8 @@ class ModelAdminController {
     return "redirect:/admin/models#incidents";
   }
 
-  private String shown(ModelUpload.Outcome outcome, String kind, Model model, RedirectAttributes redirect) {
+  private String shown(
+      ModelUpload.Outcome outcome, String kind, Model model, RedirectAttributes redirect) {
     if (outcome.isRejected()) {
       model.addAttribute("problems", outcome.problems());
       model.addAttribute("refusedFiles", String.join("、", outcome.files()));

@@ -12,9 +12,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The files of {@code processes/} and {@code forms/}, keyed by the resource name they are deployed
- * under ({@code processes/department-work.bpmn}, {@code forms/claim-item.form}): relative names,
- * so that every node and every checkout deploys the same bundle. Read from the configured folders,
- * or from the copy packaged in the jar ({@code classpath:models/processes/}, {@code models/forms/})
+ * under ({@code processes/department-work.bpmn}, {@code forms/claim-item.form}): relative names, so
+ * that every node and every checkout deploys the same bundle. Read from the configured folders, or
+ * from the copy packaged in the jar ({@code classpath:models/processes/}, {@code models/forms/})
  * for a folder that is not configured.
  */
 public record ModelBundle(Map<String, byte[]> resources) {
@@ -22,7 +22,9 @@ public record ModelBundle(Map<String, byte[]> resources) {
   static final String PROCESSES = "processes/";
   static final String FORMS = "forms/";
 
-  /** Where the build packages {@code processes/} and {@code forms/} on the class path (see pom.xml). */
+  /**
+   * Where the build packages {@code processes/} and {@code forms/} on the class path (see pom.xml).
+   */
   static final String PACKAGED = "models/";
 
   public static ModelBundle read(ModelFolders folders) {
@@ -50,8 +52,9 @@ public record ModelBundle(Map<String, byte[]> resources) {
   private static void readPackaged(String prefix, Map<String, byte[]> into, String... suffixes) {
     int before = into.size();
     try {
-      Resource[] found = new PathMatchingResourcePatternResolver(ModelBundle.class.getClassLoader())
-          .getResources("classpath*:" + PACKAGED + prefix + "*");
+      Resource[] found =
+          new PathMatchingResourcePatternResolver(ModelBundle.class.getClassLoader())
+              .getResources("classpath*:" + PACKAGED + prefix + "*");
       for (Resource resource : found) {
         String name = resource.getFilename();
         for (String suffix : suffixes) {
@@ -66,12 +69,16 @@ public record ModelBundle(Map<String, byte[]> resources) {
       throw new UncheckedIOException(e);
     }
     if (into.size() == before) {
-      throw new IllegalStateException("No models packaged under classpath:" + PACKAGED + prefix
-          + " and no folder configured (duban.models.dir, DUBAN_MODELS_DIR)");
+      throw new IllegalStateException(
+          "No models packaged under classpath:"
+              + PACKAGED
+              + prefix
+              + " and no folder configured (duban.models.dir, DUBAN_MODELS_DIR)");
     }
   }
 
-  private static void readFolder(Path folder, String prefix, Map<String, byte[]> into, String... suffixes) {
+  private static void readFolder(
+      Path folder, String prefix, Map<String, byte[]> into, String... suffixes) {
     if (!Files.isDirectory(folder)) {
       throw new IllegalStateException("Model folder not found: " + folder.toAbsolutePath());
     }
@@ -91,7 +98,10 @@ public record ModelBundle(Map<String, byte[]> resources) {
 
   public Map<String, byte[]> forms() {
     Map<String, byte[]> forms = new TreeMap<>();
-    resources.forEach((name, bytes) -> { if (name.startsWith(FORMS)) forms.put(name, bytes); });
+    resources.forEach(
+        (name, bytes) -> {
+          if (name.startsWith(FORMS)) forms.put(name, bytes);
+        });
     return forms;
   }
 }

@@ -40,8 +40,15 @@ public class ModelCatalog {
 
   /** One version of a definition. Instances and incidents are 0 for decisions. */
   public record Version(
-      String definitionId, String key, String name, int version, Date deployedAt, String deploymentName,
-      String resourceName, long instances, long incidents) {}
+      String definitionId,
+      String key,
+      String name,
+      int version,
+      Date deployedAt,
+      String deploymentName,
+      String resourceName,
+      long instances,
+      long incidents) {}
 
   /** A process or decision by key, its versions newest first. */
   public record Definition(String key, String name, boolean decision, List<Version> versions) {
@@ -63,18 +70,32 @@ public class ModelCatalog {
     }
   }
 
-  /** Running instances and open incidents at one activity of a process version (for the diagram). */
-  public record ActivityCount(String activityId, String activityName, long instances, long incidents) {}
+  /**
+   * Running instances and open incidents at one activity of a process version (for the diagram).
+   */
+  public record ActivityCount(
+      String activityId, String activityName, long instances, long incidents) {}
 
   public List<Definition> processes() {
     Map<String, Deployment> deployments = deployments();
     Map<String, List<Version>> byKey = new TreeMap<>();
     for (ProcessDefinitionStatistics p :
         managementService.createProcessDefinitionStatisticsQuery().includeIncidents().list()) {
-      long incidents = p.getIncidentStatistics().stream().mapToLong(IncidentStatistics::getIncidentCount).sum();
-      byKey.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(new Version(
-          p.getId(), p.getKey(), p.getName(), p.getVersion(), deployedAt(deployments, p.getDeploymentId()),
-          deploymentName(deployments, p.getDeploymentId()), p.getResourceName(), p.getInstances(), incidents));
+      long incidents =
+          p.getIncidentStatistics().stream().mapToLong(IncidentStatistics::getIncidentCount).sum();
+      byKey
+          .computeIfAbsent(p.getKey(), k -> new ArrayList<>())
+          .add(
+              new Version(
+                  p.getId(),
+                  p.getKey(),
+                  p.getName(),
+                  p.getVersion(),
+                  deployedAt(deployments, p.getDeploymentId()),
+                  deploymentName(deployments, p.getDeploymentId()),
+                  p.getResourceName(),
+                  p.getInstances(),
+                  incidents));
     }
     return definitions(byKey, false);
   }
@@ -83,17 +104,30 @@ public class ModelCatalog {
     Map<String, Deployment> deployments = deployments();
     Map<String, List<Version>> byKey = new TreeMap<>();
     for (DecisionDefinition d : repositoryService.createDecisionDefinitionQuery().list()) {
-      byKey.computeIfAbsent(d.getKey(), k -> new ArrayList<>()).add(new Version(
-          d.getId(), d.getKey(), d.getName(), d.getVersion(), deployedAt(deployments, d.getDeploymentId()),
-          deploymentName(deployments, d.getDeploymentId()), d.getResourceName(), 0, 0));
+      byKey
+          .computeIfAbsent(d.getKey(), k -> new ArrayList<>())
+          .add(
+              new Version(
+                  d.getId(),
+                  d.getKey(),
+                  d.getName(),
+                  d.getVersion(),
+                  deployedAt(deployments, d.getDeploymentId()),
+                  deploymentName(deployments, d.getDeploymentId()),
+                  d.getResourceName(),
+                  0,
+                  0));
     }
     return definitions(byKey, true);
   }
 
   /** The process of that key, else the decision of that key. */
   public Optional<Definition> definition(String key) {
-    Optional<Definition> process = processes().stream().filter(d -> d.key().equals(key)).findFirst();
-    return process.isPresent() ? process : decisions().stream().filter(d -> d.key().equals(key)).findFirst();
+    Optional<Definition> process =
+        processes().stream().filter(d -> d.key().equals(key)).findFirst();
+    return process.isPresent()
+        ? process
+        : decisions().stream().filter(d -> d.key().equals(key)).findFirst();
   }
 
   /** Where the instances of one process version wait, and where its incidents are. */
@@ -101,28 +135,48 @@ public class ModelCatalog {
     List<ActivityCount> counts = new ArrayList<>();
     BpmnModelInstance model = null;
     for (ActivityStatistics a :
-        managementService.createActivityStatisticsQuery(processDefinitionId).includeIncidents().list()) {
-      long incidents = a.getIncidentStatistics().stream().mapToLong(IncidentStatistics::getIncidentCount).sum();
+        managementService
+            .createActivityStatisticsQuery(processDefinitionId)
+            .includeIncidents()
+            .list()) {
+      long incidents =
+          a.getIncidentStatistics().stream().mapToLong(IncidentStatistics::getIncidentCount).sum();
       if (model == null) {
         model = repositoryService.getBpmnModelInstance(processDefinitionId);
       }
       ModelElementInstance element = model.getModelElementById(a.getId());
       String name = element == null ? null : element.getAttributeValue("name");
-      counts.add(new ActivityCount(a.getId(), name == null || name.isBlank() ? a.getId() : name, a.getInstances(), incidents));
+      counts.add(
+          new ActivityCount(
+              a.getId(),
+              name == null || name.isBlank() ? a.getId() : name,
+              a.getInstances(),
+              incidents));
     }
     counts.sort(Comparator.comparing(ActivityCount::activityName));
     return counts;
   }
 
-  /** The XML the engine stored for that version of the process or decision; empty when there is none. */
+  /**
+   * The XML the engine stored for that version of the process or decision; empty when there is
+   * none.
+   */
   public Optional<byte[]> xml(String key, int version) {
-    ProcessDefinition process = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(key).processDefinitionVersion(version).singleResult();
+    ProcessDefinition process =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(key)
+            .processDefinitionVersion(version)
+            .singleResult();
     if (process != null) {
       return Optional.of(read(repositoryService.getProcessModel(process.getId())));
     }
-    DecisionDefinition decision = repositoryService.createDecisionDefinitionQuery()
-        .decisionDefinitionKey(key).decisionDefinitionVersion(version).singleResult();
+    DecisionDefinition decision =
+        repositoryService
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey(key)
+            .decisionDefinitionVersion(version)
+            .singleResult();
     if (decision != null) {
       return Optional.of(read(repositoryService.getDecisionModel(decision.getId())));
     }
@@ -131,11 +185,12 @@ public class ModelCatalog {
 
   private static List<Definition> definitions(Map<String, List<Version>> byKey, boolean decision) {
     List<Definition> definitions = new ArrayList<>();
-    byKey.forEach((key, versions) -> {
-      versions.sort(Comparator.comparingInt(Version::version).reversed());
-      String name = versions.get(0).name() == null ? key : versions.get(0).name();
-      definitions.add(new Definition(key, name, decision, List.copyOf(versions)));
-    });
+    byKey.forEach(
+        (key, versions) -> {
+          versions.sort(Comparator.comparingInt(Version::version).reversed());
+          String name = versions.get(0).name() == null ? key : versions.get(0).name();
+          definitions.add(new Definition(key, name, decision, List.copyOf(versions)));
+        });
     return definitions;
   }
 

@@ -39,15 +39,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deploys the models, at start and on an admin's request: the starting set ({@link ModelFolders}:
- * the configured folders, or the models packaged in the jar) with the files admins uploaded
- * ({@link ModelStore}, in the database) in place of its files of the same names. Every node
- * deploys the same content that way, and a node starting with older files never deploys them over
- * a newer upload. Skipping
- * unchanged resources: each process file is its own deployment, named {@code duban:<file>},
- * together with the forms its tasks name (the tasks use {@code formRefBinding="deployment"}, so the
- * forms must sit beside the process); each decision file is its own deployment too. The engine
- * compares each deployment with the last one of its name and deploys nothing when none of its files
- * changed, so an edited form gives a new version only to the processes that use it.
+ * the configured folders, or the models packaged in the jar) with the files admins uploaded ({@link
+ * ModelStore}, in the database) in place of its files of the same names. Every node deploys the
+ * same content that way, and a node starting with older files never deploys them over a newer
+ * upload. Skipping unchanged resources: each process file is its own deployment, named {@code
+ * duban:<file>}, together with the forms its tasks name (the tasks use {@code
+ * formRefBinding="deployment"}, so the forms must sit beside the process); each decision file is
+ * its own deployment too. The engine compares each deployment with the last one of its name and
+ * deploys nothing when none of its files changed, so an edited form gives a new version only to the
+ * processes that use it.
  *
  * <p>The whole bundle is validated first, and all deployments of one call happen in one
  * transaction: a bundle with one bad file deploys nothing, and the running versions stay.
@@ -92,7 +92,10 @@ public class ModelDeployer implements ApplicationRunner {
     this.messages = messages;
   }
 
-  /** One deployment that was made: its name ({@code duban:department-work.bpmn}) and what it brought. */
+  /**
+   * One deployment that was made: its name ({@code duban:department-work.bpmn}) and what it
+   * brought.
+   */
   public record Deployed(String name, String deploymentId, List<Definition> definitions) {}
 
   /** A definition that got a new version: a process or a decision. */
@@ -122,7 +125,10 @@ public class ModelDeployer implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    log.info("Starting set of models: {}; uploaded models in the database: {}", folders.describe(), store.contents().keySet());
+    log.info(
+        "Starting set of models: {}; uploaded models in the database: {}",
+        folders.describe(),
+        store.contents().keySet());
     Result result = deployCurrent();
     if (result.isRejected()) {
       log.error(
@@ -161,9 +167,9 @@ public class ModelDeployer implements ApplicationRunner {
   }
 
   /**
-   * Validates and deploys the bundle; when it is not refused, gives the result to {@code alsoOnSuccess}
-   * in the same transaction (an upload writes its files there): if that throws, nothing is deployed
-   * either.
+   * Validates and deploys the bundle; when it is not refused, gives the result to {@code
+   * alsoOnSuccess} in the same transaction (an upload writes its files there): if that throws,
+   * nothing is deployed either.
    */
   public Result deploy(ModelBundle bundle, Consumer<Result> alsoOnSuccess) {
     List<ModelProblem> problems = new ArrayList<>(validator.problems(bundle));
@@ -174,32 +180,39 @@ public class ModelDeployer implements ApplicationRunner {
       return Result.refused(problems);
     }
     Map<String, Map<String, byte[]>> units = units(bundle);
-    return transaction.execute(status -> {
-      List<Deployed> deployed = new ArrayList<>();
-      for (Map.Entry<String, Map<String, byte[]>> unit : units.entrySet()) {
-        try {
-          deployUnit(unit.getKey(), unit.getValue()).ifPresent(deployed::add);
-        } catch (ProcessEngineException refused) {
-          // a model that passed our checks but not the engine's parser: nothing of this call stays
-          log.warn("The engine refused the models of {}", unit.getKey(), refused);
-          status.setRollbackOnly();
-          return Result.refused(validator.refusedByEngine(refused));
-        }
-      }
-      Result result = new Result(List.copyOf(deployed), List.of());
-      alsoOnSuccess.accept(result);
-      if (deployed.isEmpty()) {
-        log.info("Models unchanged: nothing deployed");
-      }
-      return result;
-    });
+    return transaction.execute(
+        status -> {
+          List<Deployed> deployed = new ArrayList<>();
+          for (Map.Entry<String, Map<String, byte[]>> unit : units.entrySet()) {
+            try {
+              deployUnit(unit.getKey(), unit.getValue()).ifPresent(deployed::add);
+            } catch (ProcessEngineException refused) {
+              // a model that passed our checks but not the engine's parser: nothing of this call
+              // stays
+              log.warn("The engine refused the models of {}", unit.getKey(), refused);
+              status.setRollbackOnly();
+              return Result.refused(validator.refusedByEngine(refused));
+            }
+          }
+          Result result = new Result(List.copyOf(deployed), List.of());
+          alsoOnSuccess.accept(result);
+          if (deployed.isEmpty()) {
+            log.info("Models unchanged: nothing deployed");
+          }
+          return result;
+        });
   }
 
   private Optional<Deployed> deployUnit(String name, Map<String, byte[]> resources) {
     long before = deployments(name);
     DeploymentBuilder builder =
-        repositoryService.createDeployment().name(name).source(SOURCE).enableDuplicateFiltering(false);
-    resources.forEach((resource, bytes) -> builder.addInputStream(resource, new ByteArrayInputStream(bytes)));
+        repositoryService
+            .createDeployment()
+            .name(name)
+            .source(SOURCE)
+            .enableDuplicateFiltering(false);
+    resources.forEach(
+        (resource, bytes) -> builder.addInputStream(resource, new ByteArrayInputStream(bytes)));
     DeploymentWithDefinitions deployment = builder.deployWithResult();
     if (deployments(name) == before) {
       // the engine found every file as it was and gave back the previous deployment
@@ -212,7 +225,12 @@ public class ModelDeployer implements ApplicationRunner {
     for (DecisionDefinition d : orEmpty(deployment.getDeployedDecisionDefinitions())) {
       definitions.add(new Definition(d.getKey(), d.getName(), d.getVersion(), true));
     }
-    log.info("Deployed {} as {} ({} resources): {}", name, deployment.getId(), resources.size(), definitions);
+    log.info(
+        "Deployed {} as {} ({} resources): {}",
+        name,
+        deployment.getId(),
+        resources.size(),
+        definitions);
     return Optional.of(new Deployed(name, deployment.getId(), List.copyOf(definitions)));
   }
 
@@ -222,31 +240,37 @@ public class ModelDeployer implements ApplicationRunner {
    */
   Map<String, Map<String, byte[]>> units(ModelBundle bundle) {
     Map<String, String> formFilesById = new HashMap<>();
-    bundle.forms().forEach((file, bytes) -> {
-      String id = formId(bytes);
-      if (id != null) {
-        formFilesById.put(id, file);
-      }
-    });
+    bundle
+        .forms()
+        .forEach(
+            (file, bytes) -> {
+              String id = formId(bytes);
+              if (id != null) {
+                formFilesById.put(id, file);
+              }
+            });
     Map<String, Map<String, byte[]>> units = new LinkedHashMap<>();
-    bundle.resources().forEach((resource, bytes) -> {
-      if (!resource.startsWith(ModelBundle.PROCESSES)) {
-        return;
-      }
-      Map<String, byte[]> unit = new TreeMap<>();
-      unit.put(resource, bytes);
-      if (resource.endsWith(".bpmn")) {
-        for (String formRef : formRefs(bytes)) {
-          if (formRef.contains("${") || formRef.contains("#{")) {
-            unit.putAll(bundle.forms());
-          } else if (formFilesById.containsKey(formRef)) {
-            String file = formFilesById.get(formRef);
-            unit.put(file, bundle.resources().get(file));
-          }
-        }
-      }
-      units.put(deploymentName(resource), unit);
-    });
+    bundle
+        .resources()
+        .forEach(
+            (resource, bytes) -> {
+              if (!resource.startsWith(ModelBundle.PROCESSES)) {
+                return;
+              }
+              Map<String, byte[]> unit = new TreeMap<>();
+              unit.put(resource, bytes);
+              if (resource.endsWith(".bpmn")) {
+                for (String formRef : formRefs(bytes)) {
+                  if (formRef.contains("${") || formRef.contains("#{")) {
+                    unit.putAll(bundle.forms());
+                  } else if (formFilesById.containsKey(formRef)) {
+                    String file = formFilesById.get(formRef);
+                    unit.put(file, bundle.resources().get(file));
+                  }
+                }
+              }
+              units.put(deploymentName(resource), unit);
+            });
     return units;
   }
 
@@ -257,24 +281,37 @@ public class ModelDeployer implements ApplicationRunner {
   private List<ModelProblem> keysInTwoFiles(ModelBundle bundle) {
     Map<String, String> fileOfKey = new HashMap<>();
     List<ModelProblem> problems = new ArrayList<>();
-    bundle.resources().forEach((resource, bytes) -> {
-      List<String> keys = new ArrayList<>();
-      if (resource.endsWith(".bpmn")) {
-        Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)).getModelElementsByType(Process.class)
-            .stream().filter(Process::isExecutable).forEach(p -> keys.add("process:" + p.getId()));
-      } else if (resource.endsWith(".dmn")) {
-        Dmn.readModelFromStream(new ByteArrayInputStream(bytes)).getModelElementsByType(Decision.class)
-            .forEach(d -> keys.add("decision:" + d.getId()));
-      }
-      for (String key : keys) {
-        String other = fileOfKey.putIfAbsent(key, resource);
-        if (other != null) {
-          String id = key.substring(key.indexOf(':') + 1);
-          problems.add(new ModelProblem(resource, id,
-              messages.getMessage("models.deploy.keyInTwoFiles", new Object[] {id, other}, Locale.SIMPLIFIED_CHINESE)));
-        }
-      }
-    });
+    bundle
+        .resources()
+        .forEach(
+            (resource, bytes) -> {
+              List<String> keys = new ArrayList<>();
+              if (resource.endsWith(".bpmn")) {
+                Bpmn.readModelFromStream(new ByteArrayInputStream(bytes))
+                    .getModelElementsByType(Process.class)
+                    .stream()
+                    .filter(Process::isExecutable)
+                    .forEach(p -> keys.add("process:" + p.getId()));
+              } else if (resource.endsWith(".dmn")) {
+                Dmn.readModelFromStream(new ByteArrayInputStream(bytes))
+                    .getModelElementsByType(Decision.class)
+                    .forEach(d -> keys.add("decision:" + d.getId()));
+              }
+              for (String key : keys) {
+                String other = fileOfKey.putIfAbsent(key, resource);
+                if (other != null) {
+                  String id = key.substring(key.indexOf(':') + 1);
+                  problems.add(
+                      new ModelProblem(
+                          resource,
+                          id,
+                          messages.getMessage(
+                              "models.deploy.keyInTwoFiles",
+                              new Object[] {id, other},
+                              Locale.SIMPLIFIED_CHINESE)));
+                }
+              }
+            });
     return problems;
   }
 

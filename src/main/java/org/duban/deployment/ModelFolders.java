@@ -4,10 +4,10 @@ import java.nio.file.Path;
 
 /**
  * Where the starting set of models is read: {@code duban.models.dir} ({@code DUBAN_MODELS_DIR}), a
- * folder holding {@code processes/} and {@code forms/}; or each of the two given alone by
- * {@code duban.models.processes-dir} ({@code DUBAN_PROCESSES_DIR}) and
- * {@code duban.models.forms-dir} ({@code DUBAN_FORMS_DIR}), which win over {@code dir}. A folder
- * configured by neither is read from the models packaged in the jar ({@code classpath:models/}).
+ * folder holding {@code processes/} and {@code forms/}; or each of the two given alone by {@code
+ * duban.models.processes-dir} ({@code DUBAN_PROCESSES_DIR}) and {@code duban.models.forms-dir}
+ * ({@code DUBAN_FORMS_DIR}), which win over {@code dir}. A folder configured by neither is read
+ * from the models packaged in the jar ({@code classpath:models/}).
  *
  * @param processesDir the processes folder; null when the packaged processes are the starting set
  * @param formsDir the forms folder; null when the packaged forms are the starting set
@@ -16,7 +16,8 @@ public record ModelFolders(Path dir, Path processesDir, Path formsDir) {
 
   public ModelFolders {
     dir = unset(dir) ? null : dir;
-    processesDir = unset(processesDir) ? (dir == null ? null : dir.resolve("processes")) : processesDir;
+    processesDir =
+        unset(processesDir) ? (dir == null ? null : dir.resolve("processes")) : processesDir;
     formsDir = unset(formsDir) ? (dir == null ? null : dir.resolve("forms")) : formsDir;
   }
 
@@ -48,7 +49,9 @@ public record ModelFolders(Path dir, Path processesDir, Path formsDir) {
   }
 
   private static String describe(Path folder, String packaged) {
-    return folder == null ? "classpath:" + ModelBundle.PACKAGED + packaged + "/" : folder.toAbsolutePath().toString();
+    return folder == null
+        ? "classpath:" + ModelBundle.PACKAGED + packaged + "/"
+        : folder.toAbsolutePath().toString();
   }
 
   /** An empty value ({@code DUBAN_MODELS_DIR=}) counts as not configured. */

@@ -18,7 +18,8 @@ final class ModelMessages {
     return source.getMessage(key, args, ZH);
   }
 
-  private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("(?i)line(?:Number)?[=: ]+(\\d+)");
+  private static final java.util.regex.Pattern LINE =
+      java.util.regex.Pattern.compile("(?i)line(?:Number)?[=: ]+(\\d+)");
 
   /**
    * Why an XML file could not be read, for an admin: where (line) and what kind of mistake, with
@@ -29,11 +30,16 @@ final class ModelMessages {
     String text = raw == null ? "" : raw;
     java.util.regex.Matcher line = LINE.matcher(text);
     String where = line.find() ? get("model.xml.line", line.group(1)) : "";
-    String what = text.contains("cvc-") ? get("model.xml.schema")
-        : text.contains("must be terminated") || text.contains("must start and end") || text.contains("must be followed")
-            || text.contains("Premature end") || text.contains("markup")
-            ? get("model.xml.malformed")
-            : get("model.xml.other");
+    String what =
+        text.contains("cvc-")
+            ? get("model.xml.schema")
+            : text.contains("must be terminated")
+                    || text.contains("must start and end")
+                    || text.contains("must be followed")
+                    || text.contains("Premature end")
+                    || text.contains("markup")
+                ? get("model.xml.malformed")
+                : get("model.xml.other");
     return where + what + get("model.xml.raw", text);
   }
 

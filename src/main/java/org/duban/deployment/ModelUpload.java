@@ -18,8 +18,8 @@ import org.springframework.stereotype.Service;
  * What an admin does with the model files from the admin page: upload changed files, or deploy what
  * is in the folders. An upload is checked with the rest of the models as they would be after it
  * (the running set, {@link ModelDeployer#current()}, with the uploaded files in place); only when
- * that bundle is accepted and deployed are the files stored, in the database ({@link ModelStore}) in
- * the same transaction, so that every node deploys them from then on. A refused upload stores
+ * that bundle is accepted and deployed are the files stored, in the database ({@link ModelStore})
+ * in the same transaction, so that every node deploys them from then on. A refused upload stores
  * nothing and deploys nothing. The folders are never written: they are what a new installation
  * starts from.
  */
@@ -50,10 +50,12 @@ public class ModelUpload {
   public record UploadedFile(String name, byte[] bytes) {}
 
   /** A definition that got a new version. */
-  public record NewVersion(String key, String name, String version, boolean decision) implements Serializable {}
+  public record NewVersion(String key, String name, String version, boolean decision)
+      implements Serializable {}
 
   /** What came of an upload or a redeploy: the files, the new versions, or the problems. */
-  public record Outcome(List<String> files, List<NewVersion> newVersions, List<ModelProblem> problems) {
+  public record Outcome(
+      List<String> files, List<NewVersion> newVersions, List<ModelProblem> problems) {
 
     public boolean isRejected() {
       return !problems.isEmpty();
@@ -72,11 +74,18 @@ public class ModelUpload {
         boolean form = file.name().endsWith(".form");
         files.put((form ? ModelBundle.FORMS : ModelBundle.PROCESSES) + file.name(), file.bytes());
       }
-      ModelDeployer.Result result = deployer.deploy(deployer.current().with(files), deployed -> {
-        store.store(files, ModelStore.Origin.UPLOAD);
-        audit.record("model.upload", "model", String.join(", ", names), null, Map.of(
-            "files", names, "newVersions", describe(newVersions(deployed))));
-      });
+      ModelDeployer.Result result =
+          deployer.deploy(
+              deployer.current().with(files),
+              deployed -> {
+                store.store(files, ModelStore.Origin.UPLOAD);
+                audit.record(
+                    "model.upload",
+                    "model",
+                    String.join(", ", names),
+                    null,
+                    Map.of("files", names, "newVersions", describe(newVersions(deployed))));
+              });
       if (result.isRejected()) {
         return refused(names, result.problems());
       }
@@ -85,12 +94,12 @@ public class ModelUpload {
   }
 
   /**
-   * "从目录重新部署": the starting set as this node reads it (its folders, or the packaged models)
-   * becomes what runs on every node. Each of its files that differs from what the nodes run is
-   * stored as if uploaded; one that is the packaged file again takes the stored file's place by
-   * removing it. The whole is checked and deployed. An admin who edited a node's folder in Modeler
-   * uses it; on a node without folders it puts the packaged models back in place of uploaded ones.
-   * Uploaded files the starting set does not have stay.
+   * "从目录重新部署": the starting set as this node reads it (its folders, or the packaged models) becomes
+   * what runs on every node. Each of its files that differs from what the nodes run is stored as if
+   * uploaded; one that is the packaged file again takes the stored file's place by removing it. The
+   * whole is checked and deployed. An admin who edited a node's folder in Modeler uses it; on a
+   * node without folders it puts the packaged models back in place of uploaded ones. Uploaded files
+   * the starting set does not have stay.
    */
   public Outcome redeployFolders() {
     synchronized (lock) {
@@ -98,19 +107,32 @@ public class ModelUpload {
       Map<String, byte[]> stored = store.contents();
       Map<String, byte[]> packaged = packaged();
       Map<String, byte[]> changed = new TreeMap<>();
-      ModelBundle.read(deployer.folders()).resources().forEach((resource, bytes) -> {
-        byte[] running = stored.containsKey(resource) ? stored.get(resource) : packaged.get(resource);
-        if (!Arrays.equals(bytes, running)) {
-          changed.put(resource, bytes);
-        }
-      });
-      ModelDeployer.Result result = deployer.deploy(deployer.current().with(changed), deployed -> {
-        keep(changed, packaged, ModelStore.Origin.FOLDER);
-        audit.record("model.deploy", "model", String.join(", ", files), null, Map.of(
-            "deployments", deployed.deployed().stream().map(ModelDeployer.Deployed::name).toList(),
-            "files", List.copyOf(changed.keySet()),
-            "newVersions", describe(newVersions(deployed))));
-      });
+      ModelBundle.read(deployer.folders())
+          .resources()
+          .forEach(
+              (resource, bytes) -> {
+                byte[] running =
+                    stored.containsKey(resource) ? stored.get(resource) : packaged.get(resource);
+                if (!Arrays.equals(bytes, running)) {
+                  changed.put(resource, bytes);
+                }
+              });
+      ModelDeployer.Result result =
+          deployer.deploy(
+              deployer.current().with(changed),
+              deployed -> {
+                keep(changed, packaged, ModelStore.Origin.FOLDER);
+                audit.record(
+                    "model.deploy",
+                    "model",
+                    String.join(", ", files),
+                    null,
+                    Map.of(
+                        "deployments",
+                            deployed.deployed().stream().map(ModelDeployer.Deployed::name).toList(),
+                        "files", List.copyOf(changed.keySet()),
+                        "newVersions", describe(newVersions(deployed))));
+              });
       if (result.isRejected()) {
         return refused(files, result.problems());
       }
@@ -120,19 +142,21 @@ public class ModelUpload {
 
   /**
    * Stores the files for every node; a file that is the packaged one again is removed from the
-   * store instead, so that the store holds only what differs from the release, and a later release's
-   * packaged file is not hidden behind a copy of an older one.
+   * store instead, so that the store holds only what differs from the release, and a later
+   * release's packaged file is not hidden behind a copy of an older one.
    */
-  private void keep(Map<String, byte[]> files, Map<String, byte[]> packaged, ModelStore.Origin origin) {
+  private void keep(
+      Map<String, byte[]> files, Map<String, byte[]> packaged, ModelStore.Origin origin) {
     Map<String, byte[]> toStore = new TreeMap<>();
     List<String> toForget = new ArrayList<>();
-    files.forEach((resource, bytes) -> {
-      if (Arrays.equals(bytes, packaged.get(resource))) {
-        toForget.add(resource);
-      } else {
-        toStore.put(resource, bytes);
-      }
-    });
+    files.forEach(
+        (resource, bytes) -> {
+          if (Arrays.equals(bytes, packaged.get(resource))) {
+            toForget.add(resource);
+          } else {
+            toStore.put(resource, bytes);
+          }
+        });
     store.store(toStore, origin);
     store.forget(toForget);
   }
@@ -170,22 +194,38 @@ public class ModelUpload {
       } else if (file.bytes().length == 0) {
         problems.add(new ModelProblem(shown, null, message("models.upload.empty")));
       } else if (file.bytes().length > MAX_FILE_BYTES) {
-        problems.add(new ModelProblem(shown, null, message("models.upload.tooLarge",
-            String.valueOf(file.bytes().length / 1024), String.valueOf(MAX_FILE_BYTES / 1024))));
+        problems.add(
+            new ModelProblem(
+                shown,
+                null,
+                message(
+                    "models.upload.tooLarge",
+                    String.valueOf(file.bytes().length / 1024),
+                    String.valueOf(MAX_FILE_BYTES / 1024))));
       }
     }
     return problems;
   }
 
   private Outcome refused(List<String> files, List<ModelProblem> problems) {
-    audit.record("model.refused", "model", String.join(", ", files), null, Map.of(
-        "files", files, "problems", problems.stream().map(ModelProblem::toString).toList()));
+    audit.record(
+        "model.refused",
+        "model",
+        String.join(", ", files),
+        null,
+        Map.of("files", files, "problems", problems.stream().map(ModelProblem::toString).toList()));
     return new Outcome(files, List.of(), problems);
   }
 
   private static List<NewVersion> newVersions(ModelDeployer.Result result) {
     return result.definitions().stream()
-        .map(d -> new NewVersion(d.key(), d.name() == null ? d.key() : d.name(), "v" + d.version(), d.decision()))
+        .map(
+            d ->
+                new NewVersion(
+                    d.key(),
+                    d.name() == null ? d.key() : d.name(),
+                    "v" + d.version(),
+                    d.decision()))
         .toList();
   }
 

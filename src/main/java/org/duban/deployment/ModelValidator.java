@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,8 +35,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a bundle before it reaches the engine, so that an admin's mistake is reported in plain
  * words and the running version stays: forms must parse and use only what Duban can show, every
- * user task must name a form of the bundle, every process must say how long its history is kept;
- * a delegate expression {@code ${name}} must name a bean of the app; a literal candidate group must
+ * user task must name a form of the bundle, every process must say how long its history is kept; a
+ * delegate expression {@code ${name}} must name a bean of the app; a literal candidate group must
  * be a role's or an active department's group (or {@code camunda-admin}); a timer's literal text
  * must parse as the engine's calendars parse it; a decision table must pass {@link DecisionChecks}.
  * Expressions ({@code ${...}}) in conditions, timers, delegates, task assignment and parameters are
@@ -51,7 +50,8 @@ class ModelValidator {
   static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   static final String ADMIN_GROUP = "camunda-admin";
 
-  private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$");
+  private static final Pattern BEAN_EXPRESSION =
+      Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$");
 
   private final Forms forms;
   private final ModelMessages messages;
@@ -62,10 +62,23 @@ class ModelValidator {
   private final DecisionChecks decisions;
   private final EngineExpressions expressions;
 
-  /** Attributes of the Camunda namespace whose value, when it holds {@code ${...}}, is an expression. */
-  private static final java.util.Set<String> EXPRESSION_ATTRIBUTES = java.util.Set.of(
-      "expression", "collection", "assignee", "candidateUsers", "candidateGroups", "dueDate", "followUpDate",
-      "priority", "decisionRef", "calledElementVersion", "caseRef");
+  /**
+   * Attributes of the Camunda namespace whose value, when it holds {@code ${...}}, is an
+   * expression.
+   */
+  private static final java.util.Set<String> EXPRESSION_ATTRIBUTES =
+      java.util.Set.of(
+          "expression",
+          "collection",
+          "assignee",
+          "candidateUsers",
+          "candidateGroups",
+          "dueDate",
+          "followUpDate",
+          "priority",
+          "decisionRef",
+          "calledElementVersion",
+          "caseRef");
 
   ModelValidator(
       Forms forms,
@@ -99,17 +112,27 @@ class ModelValidator {
     }
     Groups groups = new Groups();
     Map<String, Set<String>> decisionVariables = new HashMap<>();
-    decisionInputs.forEach(d -> decisionVariables.computeIfAbsent(d.decisionKey(), k -> new TreeSet<>()).addAll(d.variables()));
-    bundle.resources().forEach((name, bytes) -> {
-      if (name.endsWith(".bpmn")) {
-        checkProcess(name, bytes, formsById, groups, decisionVariables, problems);
-      }
-    });
-    bundle.resources().forEach((name, bytes) -> {
-      if (name.endsWith(".dmn")) {
-        decisions.check(name, bytes, decisionVariables, problems);
-      }
-    });
+    decisionInputs.forEach(
+        d ->
+            decisionVariables
+                .computeIfAbsent(d.decisionKey(), k -> new TreeSet<>())
+                .addAll(d.variables()));
+    bundle
+        .resources()
+        .forEach(
+            (name, bytes) -> {
+              if (name.endsWith(".bpmn")) {
+                checkProcess(name, bytes, formsById, groups, decisionVariables, problems);
+              }
+            });
+    bundle
+        .resources()
+        .forEach(
+            (name, bytes) -> {
+              if (name.endsWith(".dmn")) {
+                decisions.check(name, bytes, decisionVariables, problems);
+              }
+            });
     return problems;
   }
 
@@ -122,14 +145,20 @@ class ModelValidator {
     if (refusal instanceof ParseException parse) {
       for (ResourceReport report : parse.getResorceReports()) {
         for (Problem error : report.getErrors()) {
-          problems.add(new ModelProblem(
-              report.getResourceName(), error.getMainElementId(), messages.get("model.engine.refused", error.getMessage())));
+          problems.add(
+              new ModelProblem(
+                  report.getResourceName(),
+                  error.getMainElementId(),
+                  messages.get("model.engine.refused", error.getMessage())));
         }
       }
     }
     if (problems.isEmpty()) {
-      problems.add(new ModelProblem(
-          ModelDeployer.DEPLOYMENT_NAME, null, messages.get("model.engine.refused", ModelMessages.rootMessage(refusal))));
+      problems.add(
+          new ModelProblem(
+              ModelDeployer.DEPLOYMENT_NAME,
+              null,
+              messages.get("model.engine.refused", ModelMessages.rootMessage(refusal))));
     }
     return problems;
   }
@@ -145,12 +174,16 @@ class ModelValidator {
     try {
       model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
     } catch (RuntimeException e) {
-      problems.add(new ModelProblem(name, null, messages.get("model.bpmn.unreadable", messages.unreadableXml(e))));
+      problems.add(
+          new ModelProblem(
+              name, null, messages.get("model.bpmn.unreadable", messages.unreadableXml(e))));
       return;
     }
     for (Process process : model.getModelElementsByType(Process.class)) {
       if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
-        problems.add(new ModelProblem(name, process.getId(), messages.get("model.bpmn.noHistoryTimeToLive")));
+        problems.add(
+            new ModelProblem(
+                name, process.getId(), messages.get("model.bpmn.noHistoryTimeToLive")));
       }
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
@@ -158,10 +191,12 @@ class ModelValidator {
       if (formRef == null) {
         problems.add(new ModelProblem(name, task.getId(), messages.get("model.bpmn.noFormRef")));
       } else if (!formsById.containsKey(formRef)) {
-        problems.add(new ModelProblem(name, task.getId(), messages.get("model.bpmn.unknownForm", formRef)));
+        problems.add(
+            new ModelProblem(name, task.getId(), messages.get("model.bpmn.unknownForm", formRef)));
       }
     }
-    walk(model.getDocument().getRootElement(), name, formsById, groups, decisionVariables, problems);
+    walk(
+        model.getDocument().getRootElement(), name, formsById, groups, decisionVariables, problems);
   }
 
   /** Every element of the file, listeners and timers included, in document order. */
@@ -173,9 +208,10 @@ class ModelValidator {
       Map<String, Set<String>> decisionVariables,
       List<ModelProblem> problems) {
     // camunda:delegateExpression on tasks and events; plain delegateExpression on camunda:*Listener
-    String delegate = CAMUNDA_NS.equals(element.getNamespaceURI())
-        ? element.getAttribute("delegateExpression")
-        : element.getAttribute(CAMUNDA_NS, "delegateExpression");
+    String delegate =
+        CAMUNDA_NS.equals(element.getNamespaceURI())
+            ? element.getAttribute("delegateExpression")
+            : element.getAttribute(CAMUNDA_NS, "delegateExpression");
     if (delegate != null) {
       if (compiles(name, element, "delegateExpression", delegate, problems)) {
         checkDelegate(name, element, delegate, problems);
@@ -192,7 +228,7 @@ class ModelValidator {
         case "timeDuration" -> checkTimer(name, element, TimerKind.TIME_DURATION, problems);
         case "timeCycle" -> checkTimer(name, element, TimerKind.TIME_CYCLE, problems);
         case "businessRuleTask" -> collectDecisionVariables(element, formsById, decisionVariables);
-        default -> { }
+        default -> {}
       }
     }
     for (DomElement child : element.getChildElements()) {
@@ -200,11 +236,19 @@ class ModelValidator {
     }
   }
 
-  private void checkDelegate(String name, DomElement element, String expression, List<ModelProblem> problems) {
+  private void checkDelegate(
+      String name, DomElement element, String expression, List<ModelProblem> problems) {
     Matcher bean = BEAN_EXPRESSION.matcher(expression);
     if (bean.matches() && !beans.containsBean(bean.group(1))) {
-      problems.add(new ModelProblem(name, elementId(element), messages.get(
-          "model.check.delegate.noBean", expression.trim(), bean.group(1), where(element))));
+      problems.add(
+          new ModelProblem(
+              name,
+              elementId(element),
+              messages.get(
+                  "model.check.delegate.noBean",
+                  expression.trim(),
+                  bean.group(1),
+                  where(element))));
     }
   }
 
@@ -217,8 +261,11 @@ class ModelValidator {
   private void checkExpressions(String name, DomElement element, List<ModelProblem> problems) {
     String local = element.getLocalName();
     if (BPMN_NS.equals(element.getNamespaceURI())) {
-      if (("conditionExpression".equals(local) || "condition".equals(local) || "completionCondition".equals(local)
-          || "loopCardinality".equals(local)) && element.getAttribute("language") == null) {
+      if (("conditionExpression".equals(local)
+              || "condition".equals(local)
+              || "completionCondition".equals(local)
+              || "loopCardinality".equals(local))
+          && element.getAttribute("language") == null) {
         String text = element.getTextContent() == null ? "" : element.getTextContent().trim();
         if (isExpression(text)) {
           compiles(name, element, local, text, problems);
@@ -231,25 +278,46 @@ class ModelValidator {
         }
       }
     } else if (CAMUNDA_NS.equals(element.getNamespaceURI())
-        && ("inputParameter".equals(local) || "outputParameter".equals(local) || "expression".equals(local))
+        && ("inputParameter".equals(local)
+            || "outputParameter".equals(local)
+            || "expression".equals(local))
         && element.getChildElements().isEmpty()) {
       String text = element.getTextContent() == null ? "" : element.getTextContent().trim();
       if (isExpression(text)) {
-        String what = "expression".equals(local) ? "camunda:expression" : "camunda:" + local + " " + element.getAttribute("name");
+        String what =
+            "expression".equals(local)
+                ? "camunda:expression"
+                : "camunda:" + local + " " + element.getAttribute("name");
         compiles(name, element, what, text, problems);
       }
     }
   }
 
   /** Whether the expression compiles with the engine's expression manager; if not, says so. */
-  private boolean compiles(String name, DomElement element, String what, String expression, List<ModelProblem> problems) {
+  private boolean compiles(
+      String name,
+      DomElement element,
+      String what,
+      String expression,
+      List<ModelProblem> problems) {
     java.util.Optional<String> problem = expressions.problemWith(expression);
-    problem.ifPresent(reason -> problems.add(new ModelProblem(name, elementId(element), messages.get(
-        "model.check.expression.unparseable", what, expression.trim(), reason))));
+    problem.ifPresent(
+        reason ->
+            problems.add(
+                new ModelProblem(
+                    name,
+                    elementId(element),
+                    messages.get(
+                        "model.check.expression.unparseable", what, expression.trim(), reason))));
     return problem.isEmpty();
   }
 
-  private void checkGroups(String name, DomElement element, String candidateGroups, Groups groups, List<ModelProblem> problems) {
+  private void checkGroups(
+      String name,
+      DomElement element,
+      String candidateGroups,
+      Groups groups,
+      List<ModelProblem> problems) {
     if (isExpression(candidateGroups)) {
       return;
     }
@@ -260,27 +328,52 @@ class ModelValidator {
       }
       Department department = groups.departments().get(id);
       if (department == null) {
-        problems.add(new ModelProblem(name, elementId(element), messages.get(
-            "model.check.group.unknown", id, String.join("、", groups.roles), Department.GROUP_PREFIX)));
+        problems.add(
+            new ModelProblem(
+                name,
+                elementId(element),
+                messages.get(
+                    "model.check.group.unknown",
+                    id,
+                    String.join("、", groups.roles),
+                    Department.GROUP_PREFIX)));
       } else if (!department.isActive()) {
-        problems.add(new ModelProblem(name, elementId(element), messages.get(
-            "model.check.group.inactiveDepartment", id, department.getName())));
+        problems.add(
+            new ModelProblem(
+                name,
+                elementId(element),
+                messages.get("model.check.group.inactiveDepartment", id, department.getName())));
       }
     }
   }
 
-  private void checkTimer(String name, DomElement element, TimerKind kind, List<ModelProblem> problems) {
+  private void checkTimer(
+      String name, DomElement element, TimerKind kind, List<ModelProblem> problems) {
     String text = element.getTextContent() == null ? "" : element.getTextContent().trim();
     // named by the event that holds the timer, as Modeler shows it
     DomElement definition = element.getParentElement();
-    DomElement event = definition == null || definition.getParentElement() == null ? element : definition.getParentElement();
+    DomElement event =
+        definition == null || definition.getParentElement() == null
+            ? element
+            : definition.getParentElement();
     if (isExpression(text)) {
       // computed at run time; but it must compile
       compiles(name, event, element.getLocalName(), text, problems);
       return;
     }
-    calendars.problemWith(kind, text).ifPresent(reason -> problems.add(new ModelProblem(
-        name, elementId(event), messages.get("model.check.timer.unparseable", element.getLocalName(), text, reason))));
+    calendars
+        .problemWith(kind, text)
+        .ifPresent(
+            reason ->
+                problems.add(
+                    new ModelProblem(
+                        name,
+                        elementId(event),
+                        messages.get(
+                            "model.check.timer.unparseable",
+                            element.getLocalName(),
+                            text,
+                            reason))));
   }
 
   /**
@@ -289,12 +382,15 @@ class ModelValidator {
    * element variables, the fields of its user tasks' forms).
    */
   private void collectDecisionVariables(
-      DomElement task, Map<String, FormDefinition> formsById, Map<String, Set<String>> decisionVariables) {
+      DomElement task,
+      Map<String, FormDefinition> formsById,
+      Map<String, Set<String>> decisionVariables) {
     String decisionRef = task.getAttribute(CAMUNDA_NS, "decisionRef");
     if (decisionRef == null || isExpression(decisionRef)) {
       return;
     }
-    Set<String> variables = decisionVariables.computeIfAbsent(decisionRef.trim(), k -> new TreeSet<>());
+    Set<String> variables =
+        decisionVariables.computeIfAbsent(decisionRef.trim(), k -> new TreeSet<>());
     collect(task, "inputParameter", false, formsById, variables);
     DomElement process = task;
     while (process.getParentElement() != null && !"process".equals(process.getLocalName())) {
@@ -304,7 +400,11 @@ class ModelValidator {
   }
 
   private static void collect(
-      DomElement element, String parameter, boolean processWide, Map<String, FormDefinition> formsById, Set<String> into) {
+      DomElement element,
+      String parameter,
+      boolean processWide,
+      Map<String, FormDefinition> formsById,
+      Set<String> into) {
     if (CAMUNDA_NS.equals(element.getNamespaceURI()) && parameter.equals(element.getLocalName())) {
       addName(into, element.getAttribute("name"));
     }
@@ -313,7 +413,9 @@ class ModelValidator {
       addName(into, element.getAttribute(CAMUNDA_NS, "elementVariable"));
       String formRef = element.getAttribute(CAMUNDA_NS, "formRef");
       if (formRef != null && formsById.containsKey(formRef)) {
-        formsById.get(formRef).fields().stream().map(FormComponent::key).forEach(key -> addName(into, key));
+        formsById.get(formRef).fields().stream()
+            .map(FormComponent::key)
+            .forEach(key -> addName(into, key));
       }
     }
     for (DomElement child : element.getChildElements()) {

@@ -34,8 +34,12 @@ public class OpenIncidents {
   private final ExternalTaskService externalTaskService;
   private final AuditLog audit;
 
-  OpenIncidents(RuntimeService runtimeService, RepositoryService repositoryService,
-      ManagementService managementService, ExternalTaskService externalTaskService, AuditLog audit) {
+  OpenIncidents(
+      RuntimeService runtimeService,
+      RepositoryService repositoryService,
+      ManagementService managementService,
+      ExternalTaskService externalTaskService,
+      AuditLog audit) {
     this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
     this.managementService = managementService;
@@ -45,8 +49,17 @@ public class OpenIncidents {
 
   /** An open incident as the page shows it. */
   public record Row(
-      String id, String type, String processKey, String processName, int processVersion, String activityId,
-      String activityName, String message, Date time, String processInstanceId, boolean retryable) {}
+      String id,
+      String type,
+      String processKey,
+      String processName,
+      int processVersion,
+      String activityId,
+      String activityName,
+      String message,
+      Date time,
+      String processInstanceId,
+      boolean retryable) {}
 
   public long count() {
     return runtimeService.createIncidentQuery().count();
@@ -58,33 +71,50 @@ public class OpenIncidents {
     List<Row> rows = new ArrayList<>();
     for (Incident incident :
         runtimeService.createIncidentQuery().orderByIncidentTimestamp().desc().listPage(0, SHOWN)) {
-      ProcessDefinition definition = incident.getProcessDefinitionId() == null ? null
-          : definitions.computeIfAbsent(incident.getProcessDefinitionId(),
-              id -> repositoryService.createProcessDefinitionQuery().processDefinitionId(id).singleResult());
+      ProcessDefinition definition =
+          incident.getProcessDefinitionId() == null
+              ? null
+              : definitions.computeIfAbsent(
+                  incident.getProcessDefinitionId(),
+                  id ->
+                      repositoryService
+                          .createProcessDefinitionQuery()
+                          .processDefinitionId(id)
+                          .singleResult());
       String activityName = incident.getActivityId();
       if (definition != null && incident.getActivityId() != null) {
-        BpmnModelInstance model = models.computeIfAbsent(definition.getId(), repositoryService::getBpmnModelInstance);
-        ModelElementInstance element = model == null ? null : model.getModelElementById(incident.getActivityId());
+        BpmnModelInstance model =
+            models.computeIfAbsent(definition.getId(), repositoryService::getBpmnModelInstance);
+        ModelElementInstance element =
+            model == null ? null : model.getModelElementById(incident.getActivityId());
         String name = element == null ? null : element.getAttributeValue("name");
         if (name != null && !name.isBlank()) {
           activityName = name;
         }
       }
-      rows.add(new Row(
-          incident.getId(), incident.getIncidentType(),
-          definition == null ? null : definition.getKey(),
-          definition == null ? null : (definition.getName() == null ? definition.getKey() : definition.getName()),
-          definition == null ? 0 : definition.getVersion(),
-          incident.getActivityId(), activityName, incident.getIncidentMessage(), incident.getIncidentTimestamp(),
-          incident.getProcessInstanceId(), retryable(incident)));
+      rows.add(
+          new Row(
+              incident.getId(),
+              incident.getIncidentType(),
+              definition == null ? null : definition.getKey(),
+              definition == null
+                  ? null
+                  : (definition.getName() == null ? definition.getKey() : definition.getName()),
+              definition == null ? 0 : definition.getVersion(),
+              incident.getActivityId(),
+              activityName,
+              incident.getIncidentMessage(),
+              incident.getIncidentTimestamp(),
+              incident.getProcessInstanceId(),
+              retryable(incident)));
     }
     return rows;
   }
 
   /**
    * Gives the failed job (or external task) of the incident one more attempt: the engine resolves
-   * the incident and the job executor runs the job again. False when there is no such open
-   * incident or it is not one a retry can resolve.
+   * the incident and the job executor runs the job again. False when there is no such open incident
+   * or it is not one a retry can resolve.
    */
   @Transactional
   public boolean retry(String incidentId) {
@@ -109,8 +139,11 @@ public class OpenIncidents {
 
   private static boolean retryable(Incident incident) {
     // an incident of a calling process only mirrors its cause in the called one: retry the cause
-    boolean rootCause = incident.getRootCauseIncidentId() == null || incident.getId().equals(incident.getRootCauseIncidentId());
-    return rootCause && incident.getConfiguration() != null
+    boolean rootCause =
+        incident.getRootCauseIncidentId() == null
+            || incident.getId().equals(incident.getRootCauseIncidentId());
+    return rootCause
+        && incident.getConfiguration() != null
         && (Incident.FAILED_JOB_HANDLER_TYPE.equals(incident.getIncidentType())
             || Incident.EXTERNAL_TASK_HANDLER_TYPE.equals(incident.getIncidentType()));
   }

@@ -27,6 +27,7 @@ public class ModelWords {
 
   private final MessageSource words;
   private final RepositoryService repository;
+
   /** Process definition id to key: definitions never change once deployed. */
   private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
@@ -35,7 +36,10 @@ public class ModelWords {
     this.words = bundle();
   }
 
-  /** The bundle alone, read as written: no MessageFormat, so {@code {{placeholders}}} and quotes stay. */
+  /**
+   * The bundle alone, read as written: no MessageFormat, so {@code {{placeholders}}} and quotes
+   * stay.
+   */
   static MessageSource bundle() {
     ResourceBundleMessageSource source = new ResourceBundleMessageSource();
     source.setBasename(BUNDLE);
@@ -65,12 +69,16 @@ public class ModelWords {
     if (readsModels(locale) || task.getProcessDefinitionId() == null) {
       return task.getName();
     }
-    return taskName(processKey(task.getProcessDefinitionId()), task.getTaskDefinitionKey(), task.getName(), locale);
+    return taskName(
+        processKey(task.getProcessDefinitionId()),
+        task.getTaskDefinitionKey(),
+        task.getName(),
+        locale);
   }
 
   /**
-   * The form with its labels, help texts, option labels and texts in the reader's language; the same
-   * form for a Chinese reader. Dynamic options (people, departments, items) are data and stay.
+   * The form with its labels, help texts, option labels and texts in the reader's language; the
+   * same form for a Chinese reader. Dynamic options (people, departments, items) are data and stay.
    */
   public FormDefinition localized(FormDefinition form, Locale locale) {
     if (readsModels(locale)) {
@@ -79,23 +87,37 @@ public class ModelWords {
     return new FormDefinition(form.id(), components(form.id(), form.components(), "", locale));
   }
 
-  private List<FormComponent> components(String formId, List<FormComponent> list, String prefix, Locale locale) {
+  private List<FormComponent> components(
+      String formId, List<FormComponent> list, String prefix, Locale locale) {
     List<FormComponent> out = new ArrayList<>(list.size());
     for (FormComponent c : list) {
       String name = "form." + formId + "." + prefix + FormWords.name(c) + ".";
       if (c.type() == ComponentType.TEXT) {
-        out.add(FormWords.with(c, c.label(), c.description(), c.options(),
-            word("form." + formId + "." + c.id() + ".text", c.text(), locale), c.components()));
+        out.add(
+            FormWords.with(
+                c,
+                c.label(),
+                c.description(),
+                c.options(),
+                word("form." + formId + "." + c.id() + ".text", c.text(), locale),
+                c.components()));
         continue;
       }
       List<FormOption> options = new ArrayList<>(c.options().size());
       for (FormOption o : c.options()) {
-        options.add(new FormOption(o.value(), word(name + "option." + o.value(), o.label(), locale)));
+        options.add(
+            new FormOption(o.value(), word(name + "option." + o.value(), o.label(), locale)));
       }
-      String childPrefix = c.type() == ComponentType.DYNAMICLIST ? prefix + FormWords.name(c) + "." : prefix;
-      out.add(FormWords.with(c, word(name + "label", c.label(), locale),
-          word(name + "description", c.description(), locale), options, c.text(),
-          components(formId, c.components(), childPrefix, locale)));
+      String childPrefix =
+          c.type() == ComponentType.DYNAMICLIST ? prefix + FormWords.name(c) + "." : prefix;
+      out.add(
+          FormWords.with(
+              c,
+              word(name + "label", c.label(), locale),
+              word(name + "description", c.description(), locale),
+              options,
+              c.text(),
+              components(formId, c.components(), childPrefix, locale)));
     }
     return out;
   }
@@ -108,8 +130,8 @@ public class ModelWords {
   }
 
   private String processKey(String processDefinitionId) {
-    return processKeys.computeIfAbsent(processDefinitionId,
-        id -> repository.getProcessDefinition(id).getKey());
+    return processKeys.computeIfAbsent(
+        processDefinitionId, id -> repository.getProcessDefinition(id).getKey());
   }
 
   /** How a form's component is named in keys, and a copy of it with other words. */
@@ -122,12 +144,37 @@ public class ModelWords {
       return c.key() != null ? c.key() : c.path() != null ? c.path() : c.id();
     }
 
-    static FormComponent with(FormComponent c, String label, String description, List<FormOption> options,
-        String text, List<FormComponent> components) {
-      return new FormComponent(c.id(), c.type(), c.key(), label, description, c.validation(), options,
-          c.valuesKey(), c.disabled(), c.readonly(), c.subtype(), c.path(), c.allowAddRemove(),
-          c.defaultRepetitions(), components, c.hide(), c.defaultValue(), text, c.decimalDigits(),
-          c.increment(), c.disallowPassedDates(), c.layoutRow(), c.layoutColumns());
+    static FormComponent with(
+        FormComponent c,
+        String label,
+        String description,
+        List<FormOption> options,
+        String text,
+        List<FormComponent> components) {
+      return new FormComponent(
+          c.id(),
+          c.type(),
+          c.key(),
+          label,
+          description,
+          c.validation(),
+          options,
+          c.valuesKey(),
+          c.disabled(),
+          c.readonly(),
+          c.subtype(),
+          c.path(),
+          c.allowAddRemove(),
+          c.defaultRepetitions(),
+          components,
+          c.hide(),
+          c.defaultValue(),
+          text,
+          c.decimalDigits(),
+          c.increment(),
+          c.disallowPassedDates(),
+          c.layoutRow(),
+          c.layoutColumns());
     }
   }
 }

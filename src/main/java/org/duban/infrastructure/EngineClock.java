@@ -29,8 +29,8 @@ public final class EngineClock {
   }
 
   /**
-   * Runs the clock {@code offsetMillis} ahead of (or behind) the machine's time and keeps it running
-   * from there (the demo clock). Returns the new now.
+   * Runs the clock {@code offsetMillis} ahead of (or behind) the machine's time and keeps it
+   * running from there (the demo clock). Returns the new now.
    */
   public static Date offset(long offsetMillis) {
     return ClockUtil.offset(offsetMillis);

@@ -30,7 +30,10 @@ public record MessageText(String key, List<Object> args) {
   /** The key of {@link #lines}: not a bundle key, the renderer joins the arguments line by line. */
   public static final String LINES = "@lines";
 
-  /** Several texts (or words), one per line: a body of a varying number of lines (the weekly digest). */
+  /**
+   * Several texts (or words), one per line: a body of a varying number of lines (the weekly
+   * digest).
+   */
   public static MessageText lines(List<?> lines) {
     return new MessageText(LINES, new ArrayList<>(lines));
   }
@@ -72,7 +75,9 @@ public record MessageText(String key, List<Object> args) {
     return array;
   }
 
-  /** The text stored as a key and arguments; null when no key was stored (a row older than keys). */
+  /**
+   * The text stored as a key and arguments; null when no key was stored (a row older than keys).
+   */
   public static MessageText stored(String key, String argsJson) {
     if (key == null) {
       return null;
@@ -90,7 +95,10 @@ public record MessageText(String key, List<Object> args) {
   private static List<Object> args(JsonNode array) {
     List<Object> args = new ArrayList<>();
     for (JsonNode arg : array) {
-      args.add(arg.isObject() ? new MessageText(arg.get("key").asText(), args(arg.path("args"))) : arg.asText());
+      args.add(
+          arg.isObject()
+              ? new MessageText(arg.get("key").asText(), args(arg.path("args")))
+              : arg.asText());
     }
     return args;
   }

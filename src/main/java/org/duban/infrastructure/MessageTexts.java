@@ -12,10 +12,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Words {@link MessageText}s from the message bundles. Stored texts are read from entities and
- * read models that templates show directly, so the bundles are reachable statically here: the
- * Spring bean only hands over the application's MessageSource at start-up. Without it (plain unit
- * tests) the bundles are read from {@code i18n/*.properties} on the class path.
+ * Words {@link MessageText}s from the message bundles. Stored texts are read from entities and read
+ * models that templates show directly, so the bundles are reachable statically here: the Spring
+ * bean only hands over the application's MessageSource at start-up. Without it (plain unit tests)
+ * the bundles are read from {@code i18n/*.properties} on the class path.
  */
 @Component
 public class MessageTexts {
@@ -34,14 +34,16 @@ public class MessageTexts {
    * default; never the server's own locale, which a job thread would otherwise get.
    */
   public static Locale readerLocale() {
-    return LocaleContextHolder.getLocaleContext() == null || LocaleContextHolder.getLocaleContext().getLocale() == null
+    return LocaleContextHolder.getLocaleContext() == null
+            || LocaleContextHolder.getLocaleContext().getLocale() == null
         ? DEFAULT
         : LocaleContextHolder.getLocale();
   }
 
   public static String render(MessageText text, Locale locale) {
     MessageSource messages = source();
-    Object[] args = text.args().stream().map(a -> a instanceof MessageText t ? render(t, locale) : a).toArray();
+    Object[] args =
+        text.args().stream().map(a -> a instanceof MessageText t ? render(t, locale) : a).toArray();
     if (MessageText.LINES.equals(text.key())) {
       return String.join("\n", java.util.Arrays.stream(args).map(String::valueOf).toList());
     }
@@ -52,7 +54,9 @@ public class MessageTexts {
     }
   }
 
-  /** The text in the given language, or null when the bundles have no such key (or are not loaded). */
+  /**
+   * The text in the given language, or null when the bundles have no such key (or are not loaded).
+   */
   public static String renderIfKnown(MessageText text, Locale locale) {
     String words = render(text, locale);
     return words.equals(text.key()) ? null : words;
@@ -82,7 +86,8 @@ public class MessageTexts {
     bundles.setDefaultEncoding("UTF-8");
     bundles.setFallbackToSystemLocale(false);
     try {
-      for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties")) {
+      for (Resource file :
+          new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties")) {
         String name = file.getFilename();
         if (name != null && !name.contains("_")) {
           bundles.addBasenames("i18n/" + name.substring(0, name.length() - ".properties".length()));

@@ -28,7 +28,10 @@ class ReadyLog {
 
   @EventListener(ApplicationReadyEvent.class)
   void ready() {
-    log.info("{} on port {} (node {})", READY, environment.getProperty("local.server.port", "?"),
+    log.info(
+        "{} on port {} (node {})",
+        READY,
+        environment.getProperty("local.server.port", "?"),
         ManagementFactory.getRuntimeMXBean().getName());
   }
 }

@@ -10,8 +10,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * How a page shows a {@link UserError}, the same on every page: beside its field (or above the form
- * when it concerns no field) when the form is shown again, or as the page's warning after a redirect
- * ({@code layout.html} shows the flash attribute {@code warning}, with {@code warningArgs}).
+ * when it concerns no field) when the form is shown again, or as the page's warning after a
+ * redirect ({@code layout.html} shows the flash attribute {@code warning}, with {@code
+ * warningArgs}).
  */
 public final class Refusals {
 
@@ -31,7 +32,8 @@ public final class Refusals {
       } else if (result.getFieldType(problem.field()) != null) {
         result.rejectValue(problem.field(), problem.key(), problem.args(), null);
       } else {
-        // a field this form does not have (the refusal came from a step of another page): above the form
+        // a field this form does not have (the refusal came from a step of another page): above the
+        // form
         result.reject(problem.key(), problem.args(), null);
       }
     }
@@ -39,7 +41,8 @@ public final class Refusals {
 
   /**
    * The refusal as the warning of the page redirected to. Only its key and arguments are kept (the
-   * flash lives in the JDBC session, which holds only what serialises), so arguments are texts or numbers.
+   * flash lives in the JDBC session, which holds only what serialises), so arguments are texts or
+   * numbers.
    */
   public static void flash(RedirectAttributes redirect, UserError error) {
     redirect.addFlashAttribute(WARNING, error.key());
@@ -52,10 +55,12 @@ public final class Refusals {
    * Field name to message, for forms that show errors from a map (the task forms); a refusal of no
    * field is kept under the empty name.
    */
-  public static Map<String, String> byField(UserError error, MessageSource messages, Locale locale) {
+  public static Map<String, String> byField(
+      UserError error, MessageSource messages, Locale locale) {
     Map<String, String> byField = new LinkedHashMap<>();
     for (UserError problem : error.problems()) {
-      byField.putIfAbsent(problem.field() == null ? "" : problem.field(), messages.getMessage(problem, locale));
+      byField.putIfAbsent(
+          problem.field() == null ? "" : problem.field(), messages.getMessage(problem, locale));
     }
     return byField;
   }

@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
  * first and written after: the engine's schema (created when missing), the first administrator, the
  * demo hospital, the engine's grants, the model deployments. Two nodes doing that at once on an
  * empty database would both find nothing and both write, and one would fail on a unique key. So a
- * node takes a PostgreSQL advisory lock before Flyway and the engine touch the database and keeps it
- * until it is ready (or stops); a second node waits there and then finds everything in place. The
- * lock belongs to one connection: a node killed while starting loses it with its connection. On H2
- * (one node only) there is nothing to do.
+ * node takes a PostgreSQL advisory lock before Flyway and the engine touch the database and keeps
+ * it until it is ready (or stops); a second node waits there and then finds everything in place.
+ * The lock belongs to one connection: a node killed while starting loses it with its connection. On
+ * H2 (one node only) there is nothing to do.
  */
 @Component
 public class StartupLock extends AbstractProcessEnginePlugin implements DisposableBean {

@@ -13,12 +13,12 @@ import org.springframework.context.MessageSourceResolvable;
  *
  * <p>Where a check finds several things wrong at once (a person's details, a pasted year of days),
  * one error carries them all: {@link #of(List)} throws them together and {@link #problems()} gives
- * them back; each is a UserError of its own (never thrown alone), so templates read {@code key()} and
- * {@code args()} the same for one or many. A refusal that comes with a report the page shows again
- * (the decomposition preview's rows) carries it as its {@link #detail(Class) detail}.
+ * them back; each is a UserError of its own (never thrown alone), so templates read {@code key()}
+ * and {@code args()} the same for one or many. A refusal that comes with a report the page shows
+ * again (the decomposition preview's rows) carries it as its {@link #detail(Class) detail}.
  *
- * <p>It is a {@link MessageSourceResolvable}: {@code messages.getMessage(error, locale)} is its text
- * in the reader's language.
+ * <p>It is a {@link MessageSourceResolvable}: {@code messages.getMessage(error, locale)} is its
+ * text in the reader's language.
  */
 public class UserError extends RuntimeException implements MessageSourceResolvable {
 
@@ -33,7 +33,8 @@ public class UserError extends RuntimeException implements MessageSourceResolvab
     this(null, key, args, null, null);
   }
 
-  private UserError(String field, String key, Object[] args, List<UserError> problems, Object detail) {
+  private UserError(
+      String field, String key, Object[] args, List<UserError> problems, Object detail) {
     super(key);
     this.field = field;
     this.key = key;
@@ -56,9 +57,17 @@ public class UserError extends RuntimeException implements MessageSourceResolvab
     return new UserError(first.field, first.key, first.args, problems, null);
   }
 
-  /** This refusal with what the page shows beside it again (e.g. the report that found the problems). */
+  /**
+   * This refusal with what the page shows beside it again (e.g. the report that found the
+   * problems).
+   */
   public UserError withDetail(Object detail) {
-    return new UserError(field, key, args, problems.size() == 1 && problems.get(0) == this ? null : problems, detail);
+    return new UserError(
+        field,
+        key,
+        args,
+        problems.size() == 1 && problems.get(0) == this ? null : problems,
+        detail);
   }
 
   /** The form field this concerns, or null for the whole form or page. */
@@ -102,8 +111,11 @@ public class UserError extends RuntimeException implements MessageSourceResolvab
 
   @Override
   public String toString() {
-    return "UserError[" + (field == null ? "" : field + ": ") + key
+    return "UserError["
+        + (field == null ? "" : field + ": ")
+        + key
         + (args.length == 0 ? "" : " " + Arrays.toString(args))
-        + (problems.size() > 1 ? " and " + (problems.size() - 1) + " more" : "") + "]";
+        + (problems.size() > 1 ? " and " + (problems.size() - 1) + " more" : "")
+        + "]";
   }
 }

@@ -54,7 +54,10 @@ public enum EventKind {
   ESCALATION_ENDED_ITEM_ACCEPTED,
   /** An open escalation ended because a change cancelled its item. */
   ESCALATION_ENDED_ITEM_CANCELLED,
-  /** Issued to a department nobody could act for: its tasks went to the supervision office (EmptyDepartments). */
+  /**
+   * Issued to a department nobody could act for: its tasks went to the supervision office
+   * (EmptyDepartments).
+   */
   ITEM_ROUTED_TO_SUPERVISION,
   /** A draft book was deleted; the detail is its title. */
   BOOK_DELETED,

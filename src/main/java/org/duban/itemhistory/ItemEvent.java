@@ -21,10 +21,17 @@ public class ItemEvent {
   private LocalDateTime occurredAt;
   private String actor;
   private String kind;
-  /** The detail in Chinese, as written; for rows with a key (V32) the wording of the key at the time. */
+
+  /**
+   * The detail in Chinese, as written; for rows with a key (V32) the wording of the key at the
+   * time.
+   */
   private String detail;
 
-  /** The detail as a message key and arguments, worded for the reader; null for people's own words and older rows. */
+  /**
+   * The detail as a message key and arguments, worded for the reader; null for people's own words
+   * and older rows.
+   */
   private String detailKey;
 
   private String detailArgs;
@@ -46,7 +53,13 @@ public class ItemEvent {
     this.detail = detail;
   }
 
-  ItemEvent(Long workItemId, Long taskBookId, LocalDateTime occurredAt, String actor, String kind, String detail,
+  ItemEvent(
+      Long workItemId,
+      Long taskBookId,
+      LocalDateTime occurredAt,
+      String actor,
+      String kind,
+      String detail,
       MessageText detailText) {
     this(workItemId, taskBookId, occurredAt, actor, kind, detail);
     this.detailKey = detailText.key();
@@ -82,7 +95,10 @@ public class ItemEvent {
     return MessageTexts.stored(detailKey, detailArgs, detail);
   }
 
-  /** The detail as written, in Chinese: what code that reads details (the timeline's links to records) matches on. */
+  /**
+   * The detail as written, in Chinese: what code that reads details (the timeline's links to
+   * records) matches on.
+   */
   public String getStoredDetail() {
     return detail;
   }

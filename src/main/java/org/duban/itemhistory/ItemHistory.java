@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records what happened to items and books, in the same transaction as the change itself, so
- * the history never claims something that was rolled back.
+ * Records what happened to items and books, in the same transaction as the change itself, so the
+ * history never claims something that was rolled back.
  */
 @Service
 public class ItemHistory {
@@ -32,34 +32,48 @@ public class ItemHistory {
     this.audit = audit;
   }
 
-  /** The column's size (V19): the longest texts of the forms with what is written around them fit. */
+  /**
+   * The column's size (V19): the longest texts of the forms with what is written around them fit.
+   */
   static final int MAX_DETAIL = 8000;
 
   @Transactional(propagation = Propagation.MANDATORY)
-  public void itemEvent(Long workItemId, Long taskBookId, String actor, EventKind kind, String detail) {
+  public void itemEvent(
+      Long workItemId, Long taskBookId, String actor, EventKind kind, String detail) {
     // a text longer than any form allows must not cost the decision it records: the full text is in
     // the decision's own table, the timeline keeps its start
-    String kept = detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL - 1) + "…" : detail;
+    String kept =
+        detail != null && detail.length() > MAX_DETAIL
+            ? detail.substring(0, MAX_DETAIL - 1) + "…"
+            : detail;
     events.save(new ItemEvent(workItemId, taskBookId, now(), actor, kind.name(), kept));
     record(workItemId, taskBookId, actor, kind, detail);
   }
 
   /**
-   * An event whose detail the app words itself: kept as a key and arguments, worded in each reader's
-   * language; the Chinese wording is stored beside it (older readers, the audit log).
+   * An event whose detail the app words itself: kept as a key and arguments, worded in each
+   * reader's language; the Chinese wording is stored beside it (older readers, the audit log).
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void itemEvent(Long workItemId, Long taskBookId, String actor, EventKind kind, MessageText detail) {
+  public void itemEvent(
+      Long workItemId, Long taskBookId, String actor, EventKind kind, MessageText detail) {
     String chinese = detail.in(MessageTexts.DEFAULT);
-    String kept = chinese.length() > MAX_DETAIL ? chinese.substring(0, MAX_DETAIL - 1) + "…" : chinese;
+    String kept =
+        chinese.length() > MAX_DETAIL ? chinese.substring(0, MAX_DETAIL - 1) + "…" : chinese;
     events.save(new ItemEvent(workItemId, taskBookId, now(), actor, kind.name(), kept, detail));
     record(workItemId, taskBookId, actor, kind, chinese);
   }
 
-  private void record(Long workItemId, Long taskBookId, String actor, EventKind kind, String detail) {
+  private void record(
+      Long workItemId, Long taskBookId, String actor, EventKind kind, String detail) {
     boolean ofItem = workItemId != null;
-    audit.recordAs(actor, "item." + kind.name(), ofItem ? "work-item" : "task-book",
-        String.valueOf(ofItem ? workItemId : taskBookId), null, detail);
+    audit.recordAs(
+        actor,
+        "item." + kind.name(),
+        ofItem ? "work-item" : "task-book",
+        String.valueOf(ofItem ? workItemId : taskBookId),
+        null,
+        detail);
     log.info("item {} book {}: {} by {}", workItemId, taskBookId, kind, actor);
   }
 
@@ -94,7 +108,8 @@ public class ItemHistory {
   /** The latest events of a book itself (not of its items), oldest first. */
   @Transactional(readOnly = true)
   public List<ItemEvent> recentOfBook(Long taskBookId, int count) {
-    return lastOf(ofBook(taskBookId).stream().filter(e -> e.getWorkItemId() == null).toList(), count);
+    return lastOf(
+        ofBook(taskBookId).stream().filter(e -> e.getWorkItemId() == null).toList(), count);
   }
 
   private static List<ItemEvent> lastOf(List<ItemEvent> events, int count) {

@@ -14,6 +14,7 @@ public interface TimelineDetailSource {
 
   /** Detail names the timeline's page reads. */
   String CHECK_IN = "checkIn";
+
   String LIGHT = "light";
   String NOTICE = "notice";
   String SUB_TASKS = "subTasks";
@@ -41,7 +42,8 @@ public interface TimelineDetailSource {
   }
 
   /** Of records oldest first, the last whose time is at or before the moment; null when none is. */
-  static <T> T latestAtOrBefore(List<T> records, Function<T, LocalDateTime> time, LocalDateTime at) {
+  static <T> T latestAtOrBefore(
+      List<T> records, Function<T, LocalDateTime> time, LocalDateTime at) {
     T found = null;
     for (T record : records) {
       LocalDateTime when = time.apply(record);

@@ -40,12 +40,15 @@ class ItemPageController {
     model.addAttribute("subTasks", items.subTasks(id));
     // only after visibleItem: a section may show what only those who see the item may read
     for (ItemPageSection section : sections) {
-      section.attributes(id, user).forEach((name, value) -> {
-        if (model.containsAttribute(name)) {
-          throw new IllegalStateException("two parts of the item page set '" + name + "'");
-        }
-        model.addAttribute(name, value);
-      });
+      section
+          .attributes(id, user)
+          .forEach(
+              (name, value) -> {
+                if (model.containsAttribute(name)) {
+                  throw new IllegalStateException("two parts of the item page set '" + name + "'");
+                }
+                model.addAttribute(name, value);
+              });
     }
     TimelineFilter filter = TimelineFilter.of(show);
     if (filter == null) {

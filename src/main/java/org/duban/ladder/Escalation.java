@@ -44,8 +44,10 @@ public class Escalation {
   private LadderLevel level;
 
   private String reason;
+
   /** The reason as a message key and arguments (V32); null: show the stored words. */
   private String reasonKey;
+
   private String reasonArgs;
   private String dismissReason;
   private String processInstanceId;

@@ -9,8 +9,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class EscalationDelegates {
 
-  /** Which deadline the last climb was for ({@code plan} or {@code evidence}), and when it counted as missed. */
+  /**
+   * Which deadline the last climb was for ({@code plan} or {@code evidence}), and when it counted
+   * as missed.
+   */
   static final String MISSED_STEP = "missedStep";
+
   static final String MISSED_DUE = "missedDue";
 
   @Bean
@@ -24,8 +28,8 @@ class EscalationDelegates {
   }
 
   /**
-   * Climbs one rung. The model says which deadline was missed in the local {@code resumeAt}
-   * ({@code plan} or {@code evidence}); the new deadline replaces that one.
+   * Climbs one rung. The model says which deadline was missed in the local {@code resumeAt} ({@code
+   * plan} or {@code evidence}); the new deadline replaces that one.
    */
   @Bean
   JavaDelegate climbLadderDelegate(EscalationLadder ladder) {
@@ -33,7 +37,8 @@ class EscalationDelegates {
       String resumeAt = (String) execution.getVariableLocal("resumeAt");
       // the leader's follow-up names the deadline that was actually missed, before it is replaced
       execution.setVariable(MISSED_STEP, resumeAt);
-      execution.setVariable(MISSED_DUE, execution.getVariable(EscalationTasks.dueVariable(resumeAt)));
+      execution.setVariable(
+          MISSED_DUE, execution.getVariable(EscalationTasks.dueVariable(resumeAt)));
       EscalationLadder.Climb climb = ladder.climb(escalationId(execution), resumeAt);
       execution.setVariable("ladderLevel", climb.level().name());
       if (climb.dueAt() != null) {
@@ -50,7 +55,9 @@ class EscalationDelegates {
   /** The event subprocess {@code itemClosed}: the item closed, the escalation ends with it. */
   @Bean
   JavaDelegate endEscalationWithItemDelegate(EscalationService service) {
-    return execution -> service.endWithItem(escalationId(execution), (String) execution.getVariable("itemClosedBecause"));
+    return execution ->
+        service.endWithItem(
+            escalationId(execution), (String) execution.getVariable("itemClosedBecause"));
   }
 
   private static Long escalationId(DelegateExecution execution) {

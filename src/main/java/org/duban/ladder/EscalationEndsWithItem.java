@@ -6,10 +6,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When an item closes (accepted, or cancelled by a change), its escalation ends: the message
- * {@code itemClosed} starts the interrupting event subprocess of escalation.bpmn, which ends every
- * open task and wait of the escalation and records why. Correlated by the item's business key, so an
- * escalation whose row and instance disagree still ends; an item without an escalation is untouched.
+ * When an item closes (accepted, or cancelled by a change), its escalation ends: the message {@code
+ * itemClosed} starts the interrupting event subprocess of escalation.bpmn, which ends every open
+ * task and wait of the escalation and records why. Correlated by the item's business key, so an
+ * escalation whose row and instance disagree still ends; an item without an escalation is
+ * untouched.
  */
 @Component
 class EscalationEndsWithItem {

@@ -8,18 +8,18 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.duban.itemhistory.EventKind;
-import org.duban.itemhistory.ItemHistory;
+import org.duban.book.Light;
+import org.duban.book.WorkItem;
+import org.duban.book.WorkItemRepository;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.MessageText;
 import org.duban.infrastructure.MessageTexts;
 import org.duban.infrastructure.NotFound;
+import org.duban.itemhistory.EventKind;
+import org.duban.itemhistory.ItemHistory;
 import org.duban.notification.Message;
 import org.duban.notification.MessageKind;
 import org.duban.notification.Notifier;
-import org.duban.book.Light;
-import org.duban.book.WorkItem;
-import org.duban.book.WorkItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -77,8 +77,9 @@ public class EscalationLadder {
 
   /**
    * Called by the weekly sweep once per item and week; true when an escalation was opened. A yellow
-   * item goes on the ladder with a blue reminder, a red one straight to the office's triage; an item
-   * already reminded is back on track when green and goes to triage when still lagging a week later.
+   * item goes on the ladder with a blue reminder, a red one straight to the office's triage; an
+   * item already reminded is back on track when green and goes to triage when still lagging a week
+   * later.
    */
   @Transactional
   public boolean onWeeklyLight(Long workItemId, Light light) {
@@ -93,7 +94,8 @@ public class EscalationLadder {
     Escalation escalation = open.get();
     if (escalation.getLevel() == LadderLevel.BLUE && !openedThisWeek(escalation)) {
       runtimeService
-          .createMessageCorrelation(light == Light.GREEN ? MESSAGE_BACK_ON_TRACK : MESSAGE_STILL_LAGGING)
+          .createMessageCorrelation(
+              light == Light.GREEN ? MESSAGE_BACK_ON_TRACK : MESSAGE_STILL_LAGGING)
           .processInstanceId(escalation.getProcessInstanceId())
           .correlateAll();
     }
@@ -104,7 +106,8 @@ public class EscalationLadder {
     LocalDate opened = escalation.getOpenedAt().toLocalDate();
     LocalDate today = EngineClock.today();
     return opened.get(IsoFields.WEEK_BASED_YEAR) == today.get(IsoFields.WEEK_BASED_YEAR)
-        && opened.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) == today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        && opened.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)
+            == today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
   }
 
   /** Opens an escalation that goes straight to the office's triage, as a red light does. */
@@ -122,9 +125,12 @@ public class EscalationLadder {
     WorkItem item = item(workItemId);
     // the light's reason as a key when it has one, else its words (getLightReason gives the stored
     // words when no key was kept); an item without a reason is on the ladder for its red light
-    MessageText reasonText = item.getLightReasonText() != null ? item.getLightReasonText()
-        : item.getLightReason() == null ? MessageText.of("light.RED") : null;
-    String reason = reasonText != null ? reasonText.in(MessageTexts.DEFAULT) : item.getLightReason();
+    MessageText reasonText =
+        item.getLightReasonText() != null
+            ? item.getLightReasonText()
+            : item.getLightReason() == null ? MessageText.of("light.RED") : null;
+    String reason =
+        reasonText != null ? reasonText.in(MessageTexts.DEFAULT) : item.getLightReason();
     Escalation escalation = new Escalation(workItemId, startLevel, reason, EngineClock.now());
     escalation.reasonWorded(reasonText);
     escalation = escalations.saveAndFlush(escalation);
@@ -132,14 +138,30 @@ public class EscalationLadder {
     variables.put("workItemId", workItemId);
     variables.put("escalationId", escalation.getId());
     variables.put("startLevel", startLevel.name());
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, "item-" + workItemId, variables);
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, "item-" + workItemId, variables);
     escalation.startedProcess(instance.getId());
     if (reasonText != null) {
-      history.itemEvent(workItemId, item.getTaskBook().getId(), ItemHistory.SYSTEM, EventKind.ESCALATION_OPENED, reasonText);
+      history.itemEvent(
+          workItemId,
+          item.getTaskBook().getId(),
+          ItemHistory.SYSTEM,
+          EventKind.ESCALATION_OPENED,
+          reasonText);
     } else {
-      history.itemEvent(workItemId, item.getTaskBook().getId(), ItemHistory.SYSTEM, EventKind.ESCALATION_OPENED, reason);
+      history.itemEvent(
+          workItemId,
+          item.getTaskBook().getId(),
+          ItemHistory.SYSTEM,
+          EventKind.ESCALATION_OPENED,
+          reason);
     }
-    log.info("item {} escalated at {}: escalation {}, instance {}", workItemId, startLevel, escalation.getId(), instance.getId());
+    log.info(
+        "item {} escalated at {}: escalation {}, instance {}",
+        workItemId,
+        startLevel,
+        escalation.getId(),
+        instance.getId());
     return true;
   }
 
@@ -171,7 +193,10 @@ public class EscalationLadder {
     }
   }
 
-  /** Where a climb leaves the escalation: its rung and, below the meeting, the new deadline's moment. */
+  /**
+   * Where a climb leaves the escalation: its rung and, below the meeting, the new deadline's
+   * moment.
+   */
   public record Climb(LadderLevel level, Date dueAt) {}
 
   /**
@@ -183,42 +208,53 @@ public class EscalationLadder {
   public Climb climb(Long escalationId, String missed) {
     Escalation escalation = escalation(escalationId);
     WorkItem item = item(escalation.getWorkItemId());
-    LadderLevel level = escalation.getLevel() == null || escalation.getLevel() == LadderLevel.BLUE
-        ? LadderLevel.RED
-        : escalation.getLevel().above();
+    LadderLevel level =
+        escalation.getLevel() == null || escalation.getLevel() == LadderLevel.BLUE
+            ? LadderLevel.RED
+            : escalation.getLevel().above();
     escalation.reached(level);
-    MessageText why = MessageText.of("evidence".equals(missed) ? "ladder.missed.evidence" : "ladder.missed.plan");
+    MessageText why =
+        MessageText.of("evidence".equals(missed) ? "ladder.missed.evidence" : "ladder.missed.plan");
     if (level == LadderLevel.RED) {
       LocalDate deadline = deadlines.redNoticeDeadline();
       SupervisionNotice notice = redNotice(escalation, item, why, deadline);
-      event(item, EventKind.LADDER_CLIMBED, MessageText.of("history.ladderClimbed", notice.numberText(), why));
+      event(
+          item,
+          EventKind.LADDER_CLIMBED,
+          MessageText.of("history.ladderClimbed", notice.numberText(), why));
       return new Climb(level, deadlines.missedAt(deadline));
     }
     MeetingReferral referral =
         referrals
             .findFirstByEscalationIdAndDecidedAtIsNull(escalationId)
             .orElseGet(() -> refer(escalation, item, why));
-    log.info("escalation {} of item {} at the meeting: referral {}", escalationId, item.getId(), referral.getId());
+    log.info(
+        "escalation {} of item {} at the meeting: referral {}",
+        escalationId,
+        item.getId(),
+        referral.getId());
     return new Climb(level, null);
   }
 
-  private SupervisionNotice redNotice(Escalation escalation, WorkItem item, MessageText why, LocalDate deadline) {
-    String leader = item.getLeaderInCharge() == null ? null : item.getLeaderInCharge().getUsername();
+  private SupervisionNotice redNotice(
+      Escalation escalation, WorkItem item, MessageText why, LocalDate deadline) {
+    String leader =
+        item.getLeaderInCharge() == null ? null : item.getLeaderInCharge().getUsername();
     int year = EngineClock.today().getYear();
     MessageText requirement = MessageText.of("ladder.red.requirement", item.getTitle(), why);
     SupervisionNotice fresh =
-            new SupervisionNotice(
-                escalation.getId(),
-                item.getId(),
-                item.getLeadDepartment().getId(),
-                year,
-                numbering.next(year),
-                requirement.in(MessageTexts.DEFAULT),
-                deadline,
-                ItemHistory.SYSTEM,
-                EngineClock.now(),
-                LadderLevel.RED,
-                leader);
+        new SupervisionNotice(
+            escalation.getId(),
+            item.getId(),
+            item.getLeadDepartment().getId(),
+            year,
+            numbering.next(year),
+            requirement.in(MessageTexts.DEFAULT),
+            deadline,
+            ItemHistory.SYSTEM,
+            EngineClock.now(),
+            LadderLevel.RED,
+            leader);
     fresh.requirementWorded(requirement);
     SupervisionNotice notice = notices.save(fresh);
     Set<String> to = audience.leadHeadsAndLeader(item);
@@ -228,7 +264,8 @@ public class EscalationLadder {
             to,
             item.getId(),
             MessageKind.NOTICE,
-            MessageText.of("ladder.red.title", notice.numberText(), rungNotLight(item), item.getTitle()),
+            MessageText.of(
+                "ladder.red.title", notice.numberText(), rungNotLight(item), item.getTitle()),
             MessageText.of("ladder.red.body", requirement, deadline),
             itemLink(item)));
     return notice;
@@ -236,7 +273,9 @@ public class EscalationLadder {
 
   private MeetingReferral refer(Escalation escalation, WorkItem item, MessageText why) {
     MessageText reason = MessageText.of("ladder.meeting.reason", why, escalation.reasonArg());
-    MeetingReferral fresh = new MeetingReferral(escalation.getId(), item.getId(), reason.in(MessageTexts.DEFAULT), EngineClock.now());
+    MeetingReferral fresh =
+        new MeetingReferral(
+            escalation.getId(), item.getId(), reason.in(MessageTexts.DEFAULT), EngineClock.now());
     fresh.reasonWorded(reason);
     MeetingReferral referral = referrals.save(fresh);
     Set<String> to = audience.officeAndLeader(item);

@@ -1,24 +1,23 @@
 package org.duban.ladder;
 
-import org.duban.infrastructure.UserError;
-import org.duban.rectification.Rectification;
-import org.duban.rectification.RectificationRepository;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.Set;
-import org.duban.itemhistory.EventKind;
-import org.duban.itemhistory.ItemHistory;
+import org.duban.book.WorkItem;
+import org.duban.book.WorkItemRepository;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.MessageText;
 import org.duban.infrastructure.MessageTexts;
 import org.duban.infrastructure.NotFound;
+import org.duban.infrastructure.UserError;
+import org.duban.itemhistory.EventKind;
+import org.duban.itemhistory.ItemHistory;
 import org.duban.notification.Message;
 import org.duban.notification.MessageKind;
 import org.duban.notification.Notifier;
-import org.duban.book.WorkItem;
-import org.duban.book.WorkItemRepository;
+import org.duban.rectification.Rectification;
+import org.duban.rectification.RectificationRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -76,7 +75,8 @@ public class EscalationService {
 
   /** The yellow notice (黄色督办单) to the lead department, numbered per year. */
   @Transactional
-  public SupervisionNotice issueNotice(Long escalationId, String actor, String requirement, LocalDate deadline) {
+  public SupervisionNotice issueNotice(
+      Long escalationId, String actor, String requirement, LocalDate deadline) {
     Escalation escalation = open(escalationId);
     LocalDate today = EngineClock.today();
     if (deadline == null || !deadline.isAfter(today)) {
@@ -104,24 +104,41 @@ public class EscalationService {
                 null));
     escalation.reached(LadderLevel.YELLOW);
     rectifications.save(new Rectification(escalationId, now));
-    event(escalation, actor, EventKind.NOTICE_ISSUED, MessageText.of("history.noticeIssued", notice.numberText(), requirement));
+    event(
+        escalation,
+        actor,
+        EventKind.NOTICE_ISSUED,
+        MessageText.of("history.noticeIssued", notice.numberText(), requirement));
     notifier.send(
         Message.worded(
             "notice-" + notice.getId(),
             audience.leadHeads(item),
             item.getId(),
             MessageKind.NOTICE,
-            MessageText.of("ladder.yellow.title", notice.numberText(), EscalationLadder.rungNotLight(item), item.getTitle()),
+            MessageText.of(
+                "ladder.yellow.title",
+                notice.numberText(),
+                EscalationLadder.rungNotLight(item),
+                item.getTitle()),
             MessageText.of("ladder.yellow.body", sentence(requirement), deadline),
             EscalationLadder.itemLink(item)));
-    log.info("notice {} ({}) issued for item {}", notice.getId(), notice.number(MessageTexts.DEFAULT), item.getId());
+    log.info(
+        "notice {} ({}) issued for item {}",
+        notice.getId(),
+        notice.number(MessageTexts.DEFAULT),
+        item.getId());
     return notice;
   }
 
   /** Records the plan; returns when the rectification counts as overdue. */
   @Transactional
   public Date submitPlan(
-      Long escalationId, String actor, String obstacle, String responsibility, String measures, LocalDate deadline) {
+      Long escalationId,
+      String actor,
+      String obstacle,
+      String responsibility,
+      String measures,
+      LocalDate deadline) {
     Escalation escalation = open(escalationId);
     if (deadline == null || deadline.isBefore(EngineClock.today())) {
       throw UserError.at("rectificationDeadline", "rectification.deadline.past");
@@ -129,7 +146,8 @@ public class EscalationService {
     if (!deadlines.isWorkingDay(deadline)) {
       throw UserError.at("rectificationDeadline", "rectification.deadline.workingDay");
     }
-    rectification(escalationId).planned(obstacle, responsibility, measures, deadline, EngineClock.now());
+    rectification(escalationId)
+        .planned(obstacle, responsibility, measures, deadline, EngineClock.now());
     event(escalation, actor, EventKind.PLAN_SUBMITTED, measures);
     return deadlines.missedAt(deadline);
   }
@@ -144,10 +162,12 @@ public class EscalationService {
    * that the office's review time does not count against the department.
    */
   @Transactional
-  public Date reviewPlan(Long escalationId, String actor, boolean accepted, String comment, Date planDue) {
+  public Date reviewPlan(
+      Long escalationId, String actor, boolean accepted, String comment, Date planDue) {
     Escalation escalation = open(escalationId);
     rectification(escalationId).reviewed(accepted, comment, EngineClock.now());
-    event(escalation, actor, accepted ? EventKind.PLAN_ACCEPTED : EventKind.PLAN_SENT_BACK, comment);
+    event(
+        escalation, actor, accepted ? EventKind.PLAN_ACCEPTED : EventKind.PLAN_SENT_BACK, comment);
     Date fresh = deadlines.missedAt(deadlines.replanDeadline());
     return planDue == null || planDue.before(fresh) ? fresh : planDue;
   }
@@ -223,13 +243,30 @@ public class EscalationService {
     }
     LocalDateTime now = EngineClock.now();
     escalation.endedWithItem(now);
-    // an open rectification would otherwise count against the closed item (the year-end score counts them)
-    rectifications.findByEscalationId(escalationId).filter(Rectification::isOpen)
-        .ifPresent(r -> r.signedOff(ItemHistory.SYSTEM,
-            MessageText.of("CANCELLED".equals(why) ? "ladder.ended.cancelled" : "ladder.ended.accepted"), now));
-    EventKind kind = "CANCELLED".equals(why) ? EventKind.ESCALATION_ENDED_ITEM_CANCELLED : EventKind.ESCALATION_ENDED_ITEM_ACCEPTED;
+    // an open rectification would otherwise count against the closed item (the year-end score
+    // counts them)
+    rectifications
+        .findByEscalationId(escalationId)
+        .filter(Rectification::isOpen)
+        .ifPresent(
+            r ->
+                r.signedOff(
+                    ItemHistory.SYSTEM,
+                    MessageText.of(
+                        "CANCELLED".equals(why)
+                            ? "ladder.ended.cancelled"
+                            : "ladder.ended.accepted"),
+                    now));
+    EventKind kind =
+        "CANCELLED".equals(why)
+            ? EventKind.ESCALATION_ENDED_ITEM_CANCELLED
+            : EventKind.ESCALATION_ENDED_ITEM_ACCEPTED;
     event(escalation, ItemHistory.SYSTEM, kind, (String) null);
-    log.info("escalation {} of item {} ended with its item ({})", escalationId, escalation.getWorkItemId(), why);
+    log.info(
+        "escalation {} of item {} ended with its item ({})",
+        escalationId,
+        escalation.getWorkItemId(),
+        why);
   }
 
   /**
@@ -247,9 +284,13 @@ public class EscalationService {
       LocalDate newDeadline) {
     Escalation escalation = open(escalationId);
     MeetingReferral referral =
-        referrals.findFirstByEscalationIdAndDecidedAtIsNull(escalationId).orElseThrow(NotFound::new);
+        referrals
+            .findFirstByEscalationIdAndDecidedAtIsNull(escalationId)
+            .orElseThrow(NotFound::new);
     LocalDate today = EngineClock.today();
-    if (meetingDate == null || meetingDate.isAfter(today) || meetingDate.isBefore(referral.getReferredAt().toLocalDate())) {
+    if (meetingDate == null
+        || meetingDate.isAfter(today)
+        || meetingDate.isBefore(referral.getReferredAt().toLocalDate())) {
       throw UserError.at("meetingDate", "meeting.date.range");
     }
     if (decision == MeetingReferral.Decision.CONTINUE) {
@@ -261,12 +302,20 @@ public class EscalationService {
       }
     }
     LocalDateTime now = EngineClock.now();
-    referral.decided(kind, meetingDate, decision, instruction,
-        decision == MeetingReferral.Decision.CONTINUE ? newDeadline : null, actor, now);
+    referral.decided(
+        kind,
+        meetingDate,
+        decision,
+        instruction,
+        decision == MeetingReferral.Decision.CONTINUE ? newDeadline : null,
+        actor,
+        now);
     MessageText meeting = MessageText.of("meeting.kind." + kind.name());
-    MessageText detail = decision == MeetingReferral.Decision.CONTINUE
-        ? MessageText.of("ladder.meetingDecided.continue", meeting, meetingDate, instruction, newDeadline)
-        : MessageText.of("ladder.meetingDecided.close", meeting, meetingDate, instruction);
+    MessageText detail =
+        decision == MeetingReferral.Decision.CONTINUE
+            ? MessageText.of(
+                "ladder.meetingDecided.continue", meeting, meetingDate, instruction, newDeadline)
+            : MessageText.of("ladder.meetingDecided.close", meeting, meetingDate, instruction);
     event(escalation, actor, EventKind.MEETING_DECIDED, detail);
     WorkItem item = item(escalation);
     Set<String> to = audience.leadHeadsAndLeader(item);
@@ -280,7 +329,9 @@ public class EscalationService {
             detail,
             EscalationLadder.itemLink(item)));
     if (decision == MeetingReferral.Decision.CLOSE) {
-      rectifications.findByEscalationId(escalationId).filter(Rectification::isOpen)
+      rectifications
+          .findByEscalationId(escalationId)
+          .filter(Rectification::isOpen)
           .ifPresent(r -> r.signedOff(actor, instruction, now));
       escalation.closedByMeeting(now);
       return null;

@@ -1,9 +1,5 @@
 package org.duban.ladder;
 
-import org.duban.infrastructure.UserError;
-import org.duban.rectification.RectificationFiles;
-import org.duban.rectification.RectificationRepository;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -14,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.infrastructure.UserError;
+import org.duban.rectification.RectificationFiles;
+import org.duban.rectification.RectificationRepository;
 import org.duban.security.CurrentUser;
 import org.duban.task.FormValues;
 import org.duban.task.TaskContext;
@@ -37,10 +36,12 @@ class EscalationTasks implements TaskDecisionHandler {
 
   /** Process variables holding when the plan and the rectification count as missed. */
   static final String PLAN_DUE = "planDueDate";
+
   static final String RECTIFICATION_DUE = "rectificationDue";
 
   /** Prefilled values the task page reads beside the form (templates/tasks/task.html). */
   static final String RECTIFICATION_ID = "rectificationId";
+
   static final String EVIDENCE_FILES = "evidenceFiles";
 
   /** The due variable of the step a climb or a meeting returns to. */
@@ -89,7 +90,9 @@ class EscalationTasks implements TaskDecisionHandler {
   public Map<String, Object> prefill(Task task, TaskContext context) {
     Map<String, Object> values = new HashMap<>();
     Long escalationId = escalationId(task);
-    escalations.findById(escalationId).ifPresent(e -> values.put("escalationReason", e.getReason()));
+    escalations
+        .findById(escalationId)
+        .ifPresent(e -> values.put("escalationReason", e.getReason()));
     if (TRIAGE.equals(task.getTaskDefinitionKey())) {
       values.put("noticeDeadline", deadlines.inWorkingDays(TRIAGE_WORKING_DAYS));
     }
@@ -111,7 +114,8 @@ class EscalationTasks implements TaskDecisionHandler {
               putIfPresent(values, "rectificationDeadline", r.getDeadline());
               putIfPresent(values, "evidence", r.getEvidence());
               putIfPresent(values, "reviewComment", r.getReviewComment());
-              // not form fields: the task page shows the evidence files and, on the evidence step, the upload
+              // not form fields: the task page shows the evidence files and, on the evidence step,
+              // the upload
               values.put(RECTIFICATION_ID, r.getId());
               values.put(EVIDENCE_FILES, files.listOf(r.getId()));
             });
@@ -127,12 +131,18 @@ class EscalationTasks implements TaskDecisionHandler {
     Object due = taskService.getVariable(task.getId(), "missedDue");
     String kind = "evidence".equals(step) ? "evidence" : "plan";
     if (!(due instanceof Date missedAt)) {
-      return messages.getMessage("leaderFollowUp.missed." + kind, new Object[] {"—", "—"}, LocaleContextHolder.getLocale());
+      return messages.getMessage(
+          "leaderFollowUp.missed." + kind,
+          new Object[] {"—", "—"},
+          LocaleContextHolder.getLocale());
     }
-    String overdueSince = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-        .format(LocalDateTime.ofInstant(missedAt.toInstant(), ZoneId.systemDefault()));
-    return messages.getMessage("leaderFollowUp.missed." + kind,
-        new Object[] {deadlines.deadlineOf(missedAt).toString(), overdueSince}, LocaleContextHolder.getLocale());
+    String overdueSince =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .format(LocalDateTime.ofInstant(missedAt.toInstant(), ZoneId.systemDefault()));
+    return messages.getMessage(
+        "leaderFollowUp.missed." + kind,
+        new Object[] {deadlines.deadlineOf(missedAt).toString(), overdueSince},
+        LocaleContextHolder.getLocale());
   }
 
   private static void putIfPresent(Map<String, Object> values, String key, Object value) {
@@ -143,7 +153,8 @@ class EscalationTasks implements TaskDecisionHandler {
 
   @Override
   @Transactional
-  public void complete(Task task, TaskContext context, Map<String, Object> values, CurrentUser user) {
+  public void complete(
+      Task task, TaskContext context, Map<String, Object> values, CurrentUser user) {
     Long escalationId = escalationId(task);
     String actor = user.getUsername();
     switch (task.getTaskDefinitionKey()) {
@@ -160,15 +171,24 @@ class EscalationTasks implements TaskDecisionHandler {
         taskService.complete(task.getId(), Map.of(RECTIFICATION_DUE, rectificationDue));
       }
       case LEADER -> {
-        service.leaderInstruction(escalationId, actor, FormValues.requiredText(values, "instruction"));
+        service.leaderInstruction(
+            escalationId, actor, FormValues.requiredText(values, "instruction"));
         taskService.complete(task.getId());
       }
       case REVIEW -> {
         String decision = decision(values, "planDecision", "accept", "sendBack");
         boolean accepted = decision.equals("accept");
         String comment =
-            accepted ? FormValues.text(values, "planComment") : FormValues.requiredText(values, "planComment");
-        Date planDue = service.reviewPlan(escalationId, actor, accepted, comment, (Date) taskService.getVariable(task.getId(), PLAN_DUE));
+            accepted
+                ? FormValues.text(values, "planComment")
+                : FormValues.requiredText(values, "planComment");
+        Date planDue =
+            service.reviewPlan(
+                escalationId,
+                actor,
+                accepted,
+                comment,
+                (Date) taskService.getVariable(task.getId(), PLAN_DUE));
         taskService.complete(task.getId(), Map.of("planDecision", decision, PLAN_DUE, planDue));
       }
       case EVIDENCE -> {
@@ -193,7 +213,8 @@ class EscalationTasks implements TaskDecisionHandler {
         throw UserError.at("noticeDeadline", "decision.reasonRequired");
       }
       SupervisionNotice notice =
-          service.issueNotice(escalationId, actor, FormValues.requiredText(values, "noticeRequirement"), deadline);
+          service.issueNotice(
+              escalationId, actor, FormValues.requiredText(values, "noticeRequirement"), deadline);
       variables.put("noticeId", notice.getId());
       variables.put(PLAN_DUE, deadlines.missedAt(deadline));
     }
@@ -213,7 +234,8 @@ class EscalationTasks implements TaskDecisionHandler {
     taskService.complete(task.getId(), variables);
   }
 
-  private void meetingDecision(Task task, Long escalationId, Map<String, Object> values, String actor) {
+  private void meetingDecision(
+      Task task, Long escalationId, Map<String, Object> values, String actor) {
     String kind = decision(values, "meetingKind", "presidentOffice", "partyCommittee");
     String decision = decision(values, "meetingDecision", "continue", "close");
     Date due =
@@ -224,7 +246,9 @@ class EscalationTasks implements TaskDecisionHandler {
                 ? MeetingReferral.MeetingKind.PARTY_COMMITTEE
                 : MeetingReferral.MeetingKind.PRESIDENT_OFFICE,
             FormValues.date(values, "meetingDate"),
-            decision.equals("close") ? MeetingReferral.Decision.CLOSE : MeetingReferral.Decision.CONTINUE,
+            decision.equals("close")
+                ? MeetingReferral.Decision.CLOSE
+                : MeetingReferral.Decision.CONTINUE,
             FormValues.requiredText(values, "meetingInstruction"),
             FormValues.date(values, "newDeadline"));
     Map<String, Object> variables = new HashMap<>();

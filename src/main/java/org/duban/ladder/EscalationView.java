@@ -7,7 +7,9 @@ import org.duban.book.ItemSummary;
 import org.duban.rectification.AttachmentRow;
 import org.duban.rectification.Rectification;
 
-/** An escalation with what came of it: its notices, the rectification, meeting referrals and files. */
+/**
+ * An escalation with what came of it: its notices, the rectification, meeting referrals and files.
+ */
 public record EscalationView(
     Escalation escalation,
     ItemSummary item,

@@ -47,7 +47,9 @@ public class ItemEscalations {
   /** The item's escalations, latest first. */
   @Transactional(readOnly = true)
   public List<EscalationView> ofItem(Long itemId) {
-    return escalations.findByWorkItemIdOrderByOpenedAtDesc(itemId).stream().map(this::view).toList();
+    return escalations.findByWorkItemIdOrderByOpenedAtDesc(itemId).stream()
+        .map(this::view)
+        .toList();
   }
 
   /** The numbers of the notices (督办单) of the item's open escalations, latest escalation first. */
@@ -66,9 +68,16 @@ public class ItemEscalations {
     List<AttachmentRow> filesOf = rectification.map(r -> files.listOf(r.getId())).orElse(List.of());
     // who signed off and who uploaded are kept as log-ins; the page names them as the timeline does
     Map<String, String> names = new HashMap<>();
-    Stream.concat(rectification.map(Rectification::getSignedOffBy).stream(), filesOf.stream().map(AttachmentRow::uploadedBy))
-        .filter(Objects::nonNull).distinct()
-        .forEach(username -> people.findByUsername(username).ifPresent(p -> names.put(username, p.getFullName())));
+    Stream.concat(
+            rectification.map(Rectification::getSignedOffBy).stream(),
+            filesOf.stream().map(AttachmentRow::uploadedBy))
+        .filter(Objects::nonNull)
+        .distinct()
+        .forEach(
+            username ->
+                people
+                    .findByUsername(username)
+                    .ifPresent(p -> names.put(username, p.getFullName())));
     return new EscalationView(
         escalation,
         items.summary(escalation.getWorkItemId()),

@@ -2,11 +2,14 @@ package org.duban.ladder;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.duban.notification.Recipients;
 import org.duban.book.WorkItem;
+import org.duban.notification.Recipients;
 import org.springframework.stereotype.Component;
 
-/** Who hears of a ladder step: the lead department's heads, and from the red notice on the leader in charge. */
+/**
+ * Who hears of a ladder step: the lead department's heads, and from the red notice on the leader in
+ * charge.
+ */
 @Component
 class LadderAudience {
 

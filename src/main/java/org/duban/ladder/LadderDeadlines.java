@@ -9,8 +9,8 @@ import org.duban.infrastructure.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
- * Deadlines of the ladder in working days. A deadline is the last day to act; it counts as missed at
- * {@code dueHour} of the next working day, which is when the model's overdue timers fire.
+ * Deadlines of the ladder in working days. A deadline is the last day to act; it counts as missed
+ * at {@code dueHour} of the next working day, which is when the model's overdue timers fire.
  */
 @Component
 public class LadderDeadlines {
@@ -41,9 +41,13 @@ public class LadderDeadlines {
     return EngineClock.toDate(calendar.addWorkingDays(deadline, 1).atTime(settings.dueHour(), 0));
   }
 
-  /** The deadline (last day to act) of a step that counts as missed at {@code missedAt}: the inverse of {@link #missedAt}. */
+  /**
+   * The deadline (last day to act) of a step that counts as missed at {@code missedAt}: the inverse
+   * of {@link #missedAt}.
+   */
   public LocalDate deadlineOf(Date missedAt) {
-    LocalDate missed = LocalDateTime.ofInstant(missedAt.toInstant(), ZoneId.systemDefault()).toLocalDate();
+    LocalDate missed =
+        LocalDateTime.ofInstant(missedAt.toInstant(), ZoneId.systemDefault()).toLocalDate();
     return calendar.minusWorkingDays(missed, 1);
   }
 

@@ -1,8 +1,8 @@
 package org.duban.ladder;
 
 /**
- * The rungs of the escalation ladder, lowest first: a blue reminder to the lead department, a yellow
- * supervision notice to it, a red notice to the leader in charge, and the hospital meeting.
+ * The rungs of the escalation ladder, lowest first: a blue reminder to the lead department, a
+ * yellow supervision notice to it, a red notice to the leader in charge, and the hospital meeting.
  */
 public enum LadderLevel {
   BLUE,

@@ -1,6 +1,5 @@
 package org.duban.ladder;
 
-import org.duban.infrastructure.MessageTexts;
 import static org.duban.itemhistory.TimelineDetailSource.latestAtOrBefore;
 
 import java.time.LocalDateTime;
@@ -10,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.duban.infrastructure.MessageTexts;
 import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemEvent;
 import org.duban.itemhistory.TimelineDetailSource;
@@ -52,16 +52,23 @@ class LadderOnTimeline implements TimelineDetailSource {
     private final List<Escalation> escalationsOfItem;
     private final Map<Long, Rectification> rectificationByEscalation = new HashMap<>();
     private final List<MeetingReferral> referralsOfItem = new ArrayList<>();
-    /** Per escalation, the last event of these kinds: the rectification row holds only the latest text. */
+
+    /**
+     * Per escalation, the last event of these kinds: the rectification row holds only the latest
+     * text.
+     */
     private final Map<String, Long> lastRectificationEvent = new HashMap<>();
 
     Records(Long itemId, List<ItemEvent> events) {
-      List<Escalation> ofItem = new ArrayList<>(escalations.findByWorkItemIdOrderByOpenedAtDesc(itemId));
+      List<Escalation> ofItem =
+          new ArrayList<>(escalations.findByWorkItemIdOrderByOpenedAtDesc(itemId));
       Collections.reverse(ofItem);
       for (Escalation escalation : ofItem) {
-        rectifications.findByEscalationId(escalation.getId())
+        rectifications
+            .findByEscalationId(escalation.getId())
             .ifPresent(r -> rectificationByEscalation.put(escalation.getId(), r));
-        referralsOfItem.addAll(referrals.findByEscalationIdOrderByReferredAtAsc(escalation.getId()));
+        referralsOfItem.addAll(
+            referrals.findByEscalationIdOrderByReferredAtAsc(escalation.getId()));
       }
       escalationsOfItem = List.copyOf(ofItem);
       noticesOfItem = notices.findByWorkItemIdOrderByIssuedAtAsc(itemId);
@@ -77,17 +84,32 @@ class LadderOnTimeline implements TimelineDetailSource {
     Map<String, Object> details(ItemEvent event, EventKind kind) {
       LocalDateTime at = event.getOccurredAt();
       return switch (kind) {
-        case NOTICE_ISSUED, LADDER_CLIMBED -> TimelineDetailSource.detail(NOTICE, noticeOf(event.getStoredDetail()));
-        case PLAN_SUBMITTED, EVIDENCE_SUBMITTED -> TimelineDetailSource.detail(RECTIFICATION, escalationAt(at)
-            .filter(e -> event.getId().equals(lastRectificationEvent.get(kind + "-" + e.getId())))
-            .map(e -> rectificationByEscalation.get(e.getId())).orElse(null));
-        case SIGNED_OFF -> TimelineDetailSource.detail(RECTIFICATION, escalationAt(at)
-            .map(e -> rectificationByEscalation.get(e.getId()))
-            .filter(r -> r.getSignedOffAt() != null).orElse(null));
-        case MEETING_REFERRED -> TimelineDetailSource.detail(MEETING,
-            latestAtOrBefore(referralsOfItem, MeetingReferral::getReferredAt, at));
-        case MEETING_DECIDED -> TimelineDetailSource.detail(MEETING,
-            latestAtOrBefore(referralsOfItem, MeetingReferral::getDecidedAt, at));
+        case NOTICE_ISSUED, LADDER_CLIMBED ->
+            TimelineDetailSource.detail(NOTICE, noticeOf(event.getStoredDetail()));
+        case PLAN_SUBMITTED, EVIDENCE_SUBMITTED ->
+            TimelineDetailSource.detail(
+                RECTIFICATION,
+                escalationAt(at)
+                    .filter(
+                        e ->
+                            event
+                                .getId()
+                                .equals(lastRectificationEvent.get(kind + "-" + e.getId())))
+                    .map(e -> rectificationByEscalation.get(e.getId()))
+                    .orElse(null));
+        case SIGNED_OFF ->
+            TimelineDetailSource.detail(
+                RECTIFICATION,
+                escalationAt(at)
+                    .map(e -> rectificationByEscalation.get(e.getId()))
+                    .filter(r -> r.getSignedOffAt() != null)
+                    .orElse(null));
+        case MEETING_REFERRED ->
+            TimelineDetailSource.detail(
+                MEETING, latestAtOrBefore(referralsOfItem, MeetingReferral::getReferredAt, at));
+        case MEETING_DECIDED ->
+            TimelineDetailSource.detail(
+                MEETING, latestAtOrBefore(referralsOfItem, MeetingReferral::getDecidedAt, at));
         default -> Map.of();
       };
     }
@@ -97,7 +119,10 @@ class LadderOnTimeline implements TimelineDetailSource {
       if (detail == null) {
         return null;
       }
-      return noticesOfItem.stream().filter(n -> detail.startsWith(n.number(MessageTexts.DEFAULT))).findFirst().orElse(null);
+      return noticesOfItem.stream()
+          .filter(n -> detail.startsWith(n.number(MessageTexts.DEFAULT)))
+          .findFirst()
+          .orElse(null);
     }
 
     /** The escalation open at that moment: the latest opened at or before it. */

@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Working time the escalation ladder gives, under {@code duban.supervision.ladder}. The rhythm of
- * reminders and overdue timers is in the models (processes/escalation.bpmn); these are the deadlines
- * Duban writes into notices when nobody chooses one.
+ * reminders and overdue timers is in the models (processes/escalation.bpmn); these are the
+ * deadlines Duban writes into notices when nobody chooses one.
  *
  * @param redNoticeWorkingDays working days a red notice gives the department
  * @param replanWorkingDays working days for a new plan after it was sent back or reopened

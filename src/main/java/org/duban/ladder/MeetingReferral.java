@@ -1,7 +1,5 @@
 package org.duban.ladder;
 
-import org.duban.rectification.Rectification;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,8 +12,8 @@ import org.duban.infrastructure.MessageText;
 import org.duban.infrastructure.MessageTexts;
 
 /**
- * An item referred to the hospital meeting (院长办公会 / 党委会) at the top of the escalation ladder,
- * and what the meeting decided. Pending referrals make up the meeting's agenda.
+ * An item referred to the hospital meeting (院长办公会 / 党委会) at the top of the escalation ladder, and
+ * what the meeting decided. Pending referrals make up the meeting's agenda.
  */
 @Entity
 public class MeetingReferral {
@@ -41,8 +39,10 @@ public class MeetingReferral {
   private Long escalationId;
   private Long workItemId;
   private String reason;
+
   /** The reason as a message key and arguments (V32); null: show the stored words. */
   private String reasonKey;
+
   private String reasonArgs;
   private LocalDateTime referredAt;
 

@@ -9,7 +9,9 @@ import jakarta.persistence.Id;
 class NoticeCounter {
 
   @Column(name = "counter_year")
-  @Id private Integer year;
+  @Id
+  private Integer year;
+
   private int lastSeq;
 
   protected NoticeCounter() {}

@@ -24,12 +24,19 @@ public class SupervisionNotice {
   private Long escalationId;
   private Long workItemId;
   private Long departmentId;
+
   @Column(name = "notice_year")
   private int year;
+
   private int seq;
   private String requirement;
-  /** A requirement the app wrote (a red notice), as a message key and arguments (V32); null: the office's own words. */
+
+  /**
+   * A requirement the app wrote (a red notice), as a message key and arguments (V32); null: the
+   * office's own words.
+   */
   private String requirementKey;
+
   private String requirementArgs;
   private LocalDate deadline;
   private String issuedBy;
@@ -77,7 +84,8 @@ public class SupervisionNotice {
 
   /**
    * The notice's number as its reader reads it: 督〔2026〕15号 is the document number printed on the
-   * notice, so it is worded by the bundle's pattern ({@code ladder.notice.number}) like the rest of it.
+   * notice, so it is worded by the bundle's pattern ({@code ladder.notice.number}) like the rest of
+   * it.
    */
   public String number() {
     return number(MessageTexts.readerLocale());
@@ -121,7 +129,10 @@ public class SupervisionNotice {
     return MessageTexts.stored(requirementKey, requirementArgs, requirement);
   }
 
-  /** The requirement in one language; in {@link MessageTexts#DEFAULT} for documents stored in Chinese. */
+  /**
+   * The requirement in one language; in {@link MessageTexts#DEFAULT} for documents stored in
+   * Chinese.
+   */
   public String requirementIn(Locale locale) {
     MessageText text = MessageText.stored(requirementKey, requirementArgs);
     return text == null ? requirement : text.in(locale);

@@ -10,6 +10,7 @@ public interface SupervisionNoticeRepository extends JpaRepository<SupervisionNo
 
   List<SupervisionNotice> findByWorkItemIdOrderByIssuedAtAsc(Long workItemId);
 
-  @Query("select count(n) from SupervisionNotice n join Escalation e on e.id = n.escalationId where e.status = :status")
+  @Query(
+      "select count(n) from SupervisionNotice n join Escalation e on e.id = n.escalationId where e.status = :status")
   long countOfEscalationsIn(Escalation.Status status);
 }

@@ -31,8 +31,10 @@ public class LightAssessment {
   private String rule;
 
   private String reason;
+
   /** The reason as a message key and arguments (V32); null: show the stored words. */
   private String reasonKey;
+
   private String reasonArgs;
   private int expectedProgress;
   private int reportedProgress;
@@ -50,12 +52,25 @@ public class LightAssessment {
   protected LightAssessment() {}
 
   LightAssessment(
-      Long workItemId, Long sweepId, Light light, String rule, String reason, LightFacts facts, LocalDateTime at) {
+      Long workItemId,
+      Long sweepId,
+      Light light,
+      String rule,
+      String reason,
+      LightFacts facts,
+      LocalDateTime at) {
     this(workItemId, sweepId, light, rule, reason, null, facts, at);
   }
 
-  LightAssessment(Long workItemId, Long sweepId, Light light, String rule, String reason, MessageText reasonText,
-      LightFacts facts, LocalDateTime at) {
+  LightAssessment(
+      Long workItemId,
+      Long sweepId,
+      Light light,
+      String rule,
+      String reason,
+      MessageText reasonText,
+      LightFacts facts,
+      LocalDateTime at) {
     this.workItemId = workItemId;
     this.sweepId = sweepId;
     this.light = light;
@@ -128,7 +143,9 @@ public class LightAssessment {
     return submittedCheckIns;
   }
 
-  /** The item had never reported: pages say 未填报 where they would say "0 天" since the last report. */
+  /**
+   * The item had never reported: pages say 未填报 where they would say "0 天" since the last report.
+   */
   public boolean isNeverReported() {
     return submittedCheckIns != null && submittedCheckIns == 0;
   }

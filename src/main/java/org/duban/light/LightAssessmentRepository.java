@@ -16,6 +16,7 @@ public interface LightAssessmentRepository extends JpaRepository<LightAssessment
   boolean existsBySweepIdAndWorkItemId(Long sweepId, Long workItemId);
 
   /** A sweep's lights counted from what it recorded, so a retried job is never counted twice. */
-  @Query("select a.light, count(a) from LightAssessment a where a.sweepId = :sweepId group by a.light")
+  @Query(
+      "select a.light, count(a) from LightAssessment a where a.sweepId = :sweepId group by a.light")
   List<Object[]> countLightsOfSweep(Long sweepId);
 }

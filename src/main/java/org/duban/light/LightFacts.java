@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * The inputs of the {@code itemLight} decision table for one item: everything a light is explained
- * by. {@code daysToDeadline} is negative once the deadline has passed. {@code expectedProgress} (序时进度)
- * runs from the item's own start ({@code WorkItem.startOfWork()}); {@code daysSinceLastCheckIn} counts
- * from there too while {@code submittedCheckIns} is 0, and pages then say 未填报 instead of the days.
+ * by. {@code daysToDeadline} is negative once the deadline has passed. {@code expectedProgress}
+ * (序时进度) runs from the item's own start ({@code WorkItem.startOfWork()}); {@code
+ * daysSinceLastCheckIn} counts from there too while {@code submittedCheckIns} is 0, and pages then
+ * say 未填报 instead of the days.
  */
 public record LightFacts(
     int expectedProgress,
@@ -21,16 +22,39 @@ public record LightFacts(
 
   /** Facts of an item without sub-tasks or indicators to judge, that has reported before. */
   public LightFacts(
-      int expectedProgress, int reportedProgress, int daysSinceLastCheckIn, int missedCheckIns, int daysToDeadline) {
-    this(expectedProgress, reportedProgress, daysSinceLastCheckIn, missedCheckIns, daysToDeadline, 0, 0);
+      int expectedProgress,
+      int reportedProgress,
+      int daysSinceLastCheckIn,
+      int missedCheckIns,
+      int daysToDeadline) {
+    this(
+        expectedProgress,
+        reportedProgress,
+        daysSinceLastCheckIn,
+        missedCheckIns,
+        daysToDeadline,
+        0,
+        0);
   }
 
   /** Facts of an item that has reported before (one submitted check-in at least). */
   public LightFacts(
-      int expectedProgress, int reportedProgress, int daysSinceLastCheckIn, int missedCheckIns, int daysToDeadline,
-      int overdueSubTasks, int indicatorsOffTrack) {
-    this(expectedProgress, reportedProgress, daysSinceLastCheckIn, missedCheckIns, daysToDeadline, overdueSubTasks,
-        indicatorsOffTrack, 1);
+      int expectedProgress,
+      int reportedProgress,
+      int daysSinceLastCheckIn,
+      int missedCheckIns,
+      int daysToDeadline,
+      int overdueSubTasks,
+      int indicatorsOffTrack) {
+    this(
+        expectedProgress,
+        reportedProgress,
+        daysSinceLastCheckIn,
+        missedCheckIns,
+        daysToDeadline,
+        overdueSubTasks,
+        indicatorsOffTrack,
+        1);
   }
 
   /** The item has never submitted a check-in: pages show 未填报, not "0 天". */

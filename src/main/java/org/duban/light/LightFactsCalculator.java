@@ -8,15 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.duban.book.Indicator;
+import org.duban.book.IndicatorEvaluator;
+import org.duban.book.WorkItem;
+import org.duban.book.WorkItemRepository;
 import org.duban.checkin.CheckIn;
 import org.duban.checkin.CheckInService;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
 import org.duban.light.LightFactsRepository.Reading;
-import org.duban.book.Indicator;
-import org.duban.book.IndicatorEvaluator;
-import org.duban.book.WorkItem;
-import org.duban.book.WorkItemRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +28,8 @@ public class LightFactsCalculator {
   private final CheckInService checkIns;
   private final LightFactsRepository facts;
 
-  LightFactsCalculator(WorkItemRepository workItems, CheckInService checkIns, LightFactsRepository facts) {
+  LightFactsCalculator(
+      WorkItemRepository workItems, CheckInService checkIns, LightFactsRepository facts) {
     this.workItems = workItems;
     this.checkIns = checkIns;
     this.facts = facts;
@@ -42,7 +43,11 @@ public class LightFactsCalculator {
     // item issued in October has October to its deadline, not the year the book began in January.
     LocalDate start = item.startOfWork();
     LocalDate lastReport =
-        checkIns.lastSubmitted(workItemId).map(CheckIn::getRecordedAt).map(t -> t.toLocalDate()).orElse(start);
+        checkIns
+            .lastSubmitted(workItemId)
+            .map(CheckIn::getRecordedAt)
+            .map(t -> t.toLocalDate())
+            .orElse(start);
     return new LightFacts(
         expectedProgress(start, item.getDeadline(), today),
         item.getPercentDone(),
@@ -66,16 +71,17 @@ public class LightFactsCalculator {
 
   /**
    * Indicators whose latest reading is off track: neither meeting the target of its year nor on the
-   * line from baseline to target at the end of its month. Judged as the item page's charts judge it,
-   * so the light and the chart never disagree. An indicator without readings is not counted: silence
-   * is what the check-in rules look at.
+   * line from baseline to target at the end of its month. Judged as the item page's charts judge
+   * it, so the light and the chart never disagree. An indicator without readings is not counted:
+   * silence is what the check-in rules look at.
    */
   private int indicatorsOffTrack(WorkItem item) {
     if (item.getIndicators().isEmpty()) {
       return 0;
     }
     Map<Long, Indicator> indicators =
-        item.getIndicators().stream().collect(Collectors.toMap(Indicator::getId, Function.identity()));
+        item.getIndicators().stream()
+            .collect(Collectors.toMap(Indicator::getId, Function.identity()));
     LocalDate start = item.startOfWork();
     long total = Math.max(1, ChronoUnit.DAYS.between(start, item.getDeadline()));
     Set<Long> judged = new HashSet<>();
@@ -87,7 +93,8 @@ public class LightFactsCalculator {
       }
       YearMonth month = YearMonth.parse(reading.period());
       double elapsed = ChronoUnit.DAYS.between(start, month.atEndOfMonth()) / (double) total;
-      if (!IndicatorEvaluator.evaluate(indicator, reading.value(), month.getYear(), elapsed).onSchedule()) {
+      if (!IndicatorEvaluator.evaluate(indicator, reading.value(), month.getYear(), elapsed)
+          .onSchedule()) {
         offTrack++;
       }
     }

@@ -13,16 +13,19 @@ interface LightFactsRepository extends Repository<WorkItem, Long> {
   /** An indicator's value as reported for a month. */
   record Reading(Long indicatorId, BigDecimal value, String period) {}
 
-  @Query("select count(s) from SubTask s where s.workItem.id = :itemId"
-      + " and s.status = org.duban.book.SubTask.Status.OPEN and s.dueDate < :today")
+  @Query(
+      "select count(s) from SubTask s where s.workItem.id = :itemId"
+          + " and s.status = org.duban.book.SubTask.Status.OPEN and s.dueDate < :today")
   long countOverdueSubTasks(Long itemId, LocalDate today);
 
-  @Query("select count(c) from CheckIn c where c.workItem.id = :itemId"
-      + " and c.status = org.duban.checkin.CheckIn.Status.SUBMITTED")
+  @Query(
+      "select count(c) from CheckIn c where c.workItem.id = :itemId"
+          + " and c.status = org.duban.checkin.CheckIn.Status.SUBMITTED")
   long countSubmittedCheckIns(Long itemId);
 
-  @Query("select new org.duban.light.LightFactsRepository$Reading(r.indicator.id, r.value, c.period)"
-      + " from IndicatorReading r join r.checkIn c where c.workItem.id = :itemId"
-      + " and c.status = org.duban.checkin.CheckIn.Status.SUBMITTED order by c.period desc")
+  @Query(
+      "select new org.duban.light.LightFactsRepository$Reading(r.indicator.id, r.value, c.period)"
+          + " from IndicatorReading r join r.checkIn c where c.workItem.id = :itemId"
+          + " and c.status = org.duban.checkin.CheckIn.Status.SUBMITTED order by c.period desc")
   List<Reading> readingsNewestFirst(Long itemId);
 }

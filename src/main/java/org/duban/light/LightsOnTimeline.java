@@ -21,9 +21,12 @@ class LightsOnTimeline implements TimelineDetailSource {
   public TimelineDetails of(Long itemId, List<ItemEvent> events) {
     List<LightAssessment> ofItem = lights.findByWorkItemIdOrderByAssessedAtAscIdAsc(itemId);
     // the light recorded in the same step as the event: the latest assessed at or before it
-    return (event, kind) -> kind == EventKind.LIGHT_SET
-        ? TimelineDetailSource.detail(LIGHT,
-            TimelineDetailSource.latestAtOrBefore(ofItem, LightAssessment::getAssessedAt, event.getOccurredAt()))
-        : Map.of();
+    return (event, kind) ->
+        kind == EventKind.LIGHT_SET
+            ? TimelineDetailSource.detail(
+                LIGHT,
+                TimelineDetailSource.latestAtOrBefore(
+                    ofItem, LightAssessment::getAssessedAt, event.getOccurredAt()))
+            : Map.of();
   }
 }

@@ -11,5 +11,10 @@ import java.time.LocalDateTime;
  * @param itemCount the open items when it started; null for a sweep of an older release
  */
 public record RunningSweep(
-    Long sweepId, String processInstanceId, LocalDateTime startedAt, String startedBy, long itemsDone, Integer itemCount)
+    Long sweepId,
+    String processInstanceId,
+    LocalDateTime startedAt,
+    String startedBy,
+    long itemsDone,
+    Integer itemCount)
     implements Serializable {}

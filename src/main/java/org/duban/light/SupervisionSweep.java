@@ -4,8 +4,9 @@ import java.util.Collection;
 import org.springframework.stereotype.Component;
 
 /**
- * Bean behind the collections of the weekly supervision process: {@code ${supervisionSweep.chunkStarts()}}
- * for the chunks and {@code ${supervisionSweep.openItemIdsInChunk(chunkStart)}} for the items of one.
+ * Bean behind the collections of the weekly supervision process: {@code
+ * ${supervisionSweep.chunkStarts()}} for the chunks and {@code
+ * ${supervisionSweep.openItemIdsInChunk(chunkStart)}} for the items of one.
  */
 @Component("supervisionSweep")
 public class SupervisionSweep {

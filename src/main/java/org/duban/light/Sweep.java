@@ -18,7 +18,10 @@ public class Sweep {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  /** The ISO week the sweep belongs to, e.g. {@code 2026-W49}: the ladder hears of an item once in it. */
+  /**
+   * The ISO week the sweep belongs to, e.g. {@code 2026-W49}: the ladder hears of an item once in
+   * it.
+   */
   private String isoWeek;
 
   private LocalDateTime startedAt;
@@ -27,7 +30,9 @@ public class Sweep {
   /** Who pressed "run now"; null for the weekly timer. */
   private String startedBy;
 
-  /** The open items when the sweep started: how many it sets out to light (null for older sweeps). */
+  /**
+   * The open items when the sweep started: how many it sets out to light (null for older sweeps).
+   */
   private Integer itemCount;
 
   private int green;
@@ -51,10 +56,13 @@ public class Sweep {
   /** {@code 2026-W49}; the week-based year, so 2026-12-31 may belong to 2027-W01. */
   static String isoWeekOf(LocalDate date) {
     return String.format(
-        "%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        "%d-W%02d",
+        date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 
-  /** The counts are taken from what the sweep recorded when it ends, never added up item by item. */
+  /**
+   * The counts are taken from what the sweep recorded when it ends, never added up item by item.
+   */
   void finished(int green, int yellow, int red, int escalated, LocalDateTime at) {
     this.green = green;
     this.yellow = yellow;

@@ -1,11 +1,10 @@
 package org.duban.light;
 
-import org.duban.ladder.EscalationLadder;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.duban.book.Light;
+import org.duban.ladder.EscalationLadder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,16 +14,25 @@ class SweepDelegates {
 
   @Bean
   JavaDelegate startSweepDelegate(WeeklySupervisionService service) {
-    return execution -> execution.setVariable(
-        "sweepId", service.startSweep((String) execution.getVariable(WeeklySupervisionService.STARTED_BY)));
+    return execution ->
+        execution.setVariable(
+            "sweepId",
+            service.startSweep(
+                (String) execution.getVariable(WeeklySupervisionService.STARTED_BY)));
   }
 
   @Bean
   JavaDelegate gatherLightFactsDelegate(LightFactsCalculator calculator) {
     // Transient: the facts live only in the item's job, where the decision and recordLight read
     // them; light_assessment keeps them, so the engine need not store eight variables per item.
-    return execution -> calculator.factsOf(workItemId(execution)).asVariables()
-        .forEach((name, value) -> execution.setVariableLocal(name, Variables.integerValue((Integer) value, true)));
+    return execution ->
+        calculator
+            .factsOf(workItemId(execution))
+            .asVariables()
+            .forEach(
+                (name, value) ->
+                    execution.setVariableLocal(
+                        name, Variables.integerValue((Integer) value, true)));
   }
 
   @Bean
@@ -45,7 +53,8 @@ class SweepDelegates {
     return execution -> {
       Long workItemId = workItemId(execution);
       Light light = light(execution);
-      service.stepOnLadder(sweepId(execution), workItemId, light, () -> ladder.onWeeklyLight(workItemId, light));
+      service.stepOnLadder(
+          sweepId(execution), workItemId, light, () -> ladder.onWeeklyLight(workItemId, light));
     };
   }
 

@@ -11,8 +11,9 @@ import org.duban.book.Light;
 
 /**
  * That the weekly sweep has put an item's light to the escalation ladder in an ISO week. Written in
- * the transaction that calls the ladder; unique per week and item (table {@code weekly_ladder_step}),
- * so the ladder hears of an item at most once a week, however often the sweep runs.
+ * the transaction that calls the ladder; unique per week and item (table {@code
+ * weekly_ladder_step}), so the ladder hears of an item at most once a week, however often the sweep
+ * runs.
  */
 @Entity
 public class WeeklyLadderStep {

@@ -9,12 +9,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.duban.itemhistory.EventKind;
-import org.duban.itemhistory.ItemHistory;
-import org.duban.infrastructure.EngineClock;
-import org.duban.infrastructure.MessageText;
-import org.duban.infrastructure.MessageTexts;
-import org.duban.infrastructure.NotFound;
 import org.duban.book.ItemLights;
 import org.duban.book.ItemLights.LightChange;
 import org.duban.book.ItemLights.LightSetting;
@@ -22,6 +16,12 @@ import org.duban.book.ItemStage;
 import org.duban.book.Light;
 import org.duban.book.WorkItem;
 import org.duban.book.WorkItemRepository;
+import org.duban.infrastructure.EngineClock;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
+import org.duban.infrastructure.NotFound;
+import org.duban.itemhistory.EventKind;
+import org.duban.itemhistory.ItemHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -29,9 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The weekly sweep: lights every open item by the rules and puts each light to the escalation
- * ladder, at most once per item and ISO week. Each item is evaluated in its own job (see
- * {@code processes/weekly-supervision.bpmn}), so what is written here per item commits or rolls
- * back with that item alone.
+ * ladder, at most once per item and ISO week. Each item is evaluated in its own job (see {@code
+ * processes/weekly-supervision.bpmn}), so what is written here per item commits or rolls back with
+ * that item alone.
  */
 @Service
 public class WeeklySupervisionService {
@@ -45,8 +45,8 @@ public class WeeklySupervisionService {
 
   /**
    * Width of the id ranges the sweep evaluates in one chunk. Chunks keep every engine transaction
-   * small: starting 50,000 item executions at once, or completing one of 50,000 siblings (the engine
-   * loads them all each time), does not scale; ranges of ids need no list stored anywhere.
+   * small: starting 50,000 item executions at once, or completing one of 50,000 siblings (the
+   * engine loads them all each time), does not scale; ranges of ids need no list stored anywhere.
    */
   static final long CHUNK_WIDTH = 100;
 
@@ -98,14 +98,18 @@ public class WeeklySupervisionService {
     startGuard.lock();
     Optional<RunningSweep> running = runningSweep();
     if (running.isPresent()) {
-      log.info("weekly supervision by hand refused for {}: sweep {} is running", actor, running.get().sweepId());
+      log.info(
+          "weekly supervision by hand refused for {}: sweep {} is running",
+          actor,
+          running.get().sweepId());
       throw new SweepAlreadyRunning(running.get());
     }
     return start(actor);
   }
 
   private String start(String actor) {
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, Map.of(STARTED_BY, actor));
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, Map.of(STARTED_BY, actor));
     log.info("weekly supervision {} started by hand by {}", instance.getId(), actor);
     return instance.getId();
   }
@@ -116,7 +120,8 @@ public class WeeklySupervisionService {
    */
   @Transactional(readOnly = true)
   public Optional<RunningSweep> runningSweep() {
-    for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list()) {
+    for (ProcessInstance instance :
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list()) {
       Object sweepId = runtimeService.getVariable(instance.getId(), "sweepId");
       if (!(sweepId instanceof Number number)) {
         continue;
@@ -124,8 +129,14 @@ public class WeeklySupervisionService {
       Optional<Sweep> sweep = sweeps.findById(number.longValue());
       if (sweep.isPresent() && sweep.get().getFinishedAt() == null) {
         Sweep s = sweep.get();
-        return Optional.of(new RunningSweep(s.getId(), instance.getId(), s.getStartedAt(), s.getStartedBy(),
-            assessments.countBySweepId(s.getId()), s.getItemCount()));
+        return Optional.of(
+            new RunningSweep(
+                s.getId(),
+                instance.getId(),
+                s.getStartedAt(),
+                s.getStartedBy(),
+                assessments.countBySweepId(s.getId()),
+                s.getItemCount()));
       }
     }
     return Optional.empty();
@@ -149,8 +160,13 @@ public class WeeklySupervisionService {
    */
   public void executeJobsOf(String sweepInstanceId) {
     List<Job> jobs;
-    while (!(jobs = managementService.createJobQuery().processInstanceId(sweepInstanceId).executable()
-        .listPage(0, 500)).isEmpty()) {
+    while (!(jobs =
+            managementService
+                .createJobQuery()
+                .processInstanceId(sweepInstanceId)
+                .executable()
+                .listPage(0, 500))
+        .isEmpty()) {
       for (Job job : jobs) {
         try {
           managementService.executeJob(job.getId());
@@ -163,7 +179,10 @@ public class WeeklySupervisionService {
 
   /** Executes the jobs of every sweep that is running, e.g. after its timer fired in a test. */
   public void executeJobsOfRunningSweeps() {
-    runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list()
+    runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY)
+        .list()
         .forEach(instance -> executeJobsOf(instance.getId()));
   }
 
@@ -185,53 +204,82 @@ public class WeeklySupervisionService {
     return workItems.findOpenIds();
   }
 
-  /** The open items the sweep lights: those past their first round, or past their deadline (SweepItems). */
+  /**
+   * The open items the sweep lights: those past their first round, or past their deadline
+   * (SweepItems).
+   */
   @Transactional(readOnly = true)
   public List<Long> lightableItemIds() {
     return sweepItems.lightableIds(openStages(), EngineClock.today());
   }
 
-  /** The first id of every id range that holds an item to light; each range is one chunk of the sweep. */
+  /**
+   * The first id of every id range that holds an item to light; each range is one chunk of the
+   * sweep.
+   */
   @Transactional(readOnly = true)
   public List<Long> chunkStarts() {
-    return lightableItemIds().stream().map(id -> id / CHUNK_WIDTH * CHUNK_WIDTH).distinct().toList();
+    return lightableItemIds().stream()
+        .map(id -> id / CHUNK_WIDTH * CHUNK_WIDTH)
+        .distinct()
+        .toList();
   }
 
-  /** The items to light of one chunk; ranges do not overlap, so no item is evaluated twice in a sweep. */
+  /**
+   * The items to light of one chunk; ranges do not overlap, so no item is evaluated twice in a
+   * sweep.
+   */
   @Transactional(readOnly = true)
   public List<Long> openItemIdsInChunk(Long chunkStart) {
-    return sweepItems.lightableIdsBetween(chunkStart, chunkStart + CHUNK_WIDTH, openStages(), EngineClock.today());
+    return sweepItems.lightableIdsBetween(
+        chunkStart, chunkStart + CHUNK_WIDTH, openStages(), EngineClock.today());
   }
 
   private static Collection<ItemStage> openStages() {
     return java.util.Arrays.stream(ItemStage.values()).filter(ItemStage::isOpen).toList();
   }
 
-  /** A light set outside a sweep's rules; kept for callers that record a light with its reason only. */
+  /**
+   * A light set outside a sweep's rules; kept for callers that record a light with its reason only.
+   */
   @Transactional
-  public void recordLight(Long sweepId, Long workItemId, Light light, String reason, LightFacts facts) {
+  public void recordLight(
+      Long sweepId, Long workItemId, Light light, String reason, LightFacts facts) {
     recordLight(sweepId, workItemId, light, null, reason, facts);
   }
 
-  /** Stores the light the rules gave, with the rule and every figure it looked at, and sets it on the item. */
+  /**
+   * Stores the light the rules gave, with the rule and every figure it looked at, and sets it on
+   * the item.
+   */
   @Transactional
-  public void recordLight(Long sweepId, Long workItemId, Light light, String rule, String reason, LightFacts facts) {
+  public void recordLight(
+      Long sweepId, Long workItemId, Light light, String rule, String reason, LightFacts facts) {
     WorkItem item = workItems.findById(workItemId).orElseThrow(NotFound::new);
     var now = EngineClock.now();
     MessageText reasonText = reasonText(rule, reason);
-    LightChange change = itemLights.set(Map.of(workItemId, new LightSetting(light, reason, reasonText)), now).get(0);
+    LightChange change =
+        itemLights.set(Map.of(workItemId, new LightSetting(light, reason, reasonText)), now).get(0);
     // unique per sweep and item: a second record in one sweep fails here rather than count twice
-    assessments.save(new LightAssessment(workItemId, sweepId, light, rule, reason, reasonText, facts, now));
+    assessments.save(
+        new LightAssessment(workItemId, sweepId, light, rule, reason, reasonText, facts, now));
     if (change.changed()) {
-      history.itemEvent(workItemId, item.getTaskBook().getId(), ItemHistory.SYSTEM, EventKind.LIGHT_SET,
-          MessageText.of("history.lightSet", MessageText.of("light." + light.name()), reasonText != null ? reasonText : reason));
+      history.itemEvent(
+          workItemId,
+          item.getTaskBook().getId(),
+          ItemHistory.SYSTEM,
+          EventKind.LIGHT_SET,
+          MessageText.of(
+              "history.lightSet",
+              MessageText.of("light." + light.name()),
+              reasonText != null ? reasonText : reason));
     }
   }
 
   /**
-   * The reason as a key ({@code lightReason.<rule>}) when the decision gave the shipped Chinese words
-   * of a shipped rule, so that readers get it in their language; a rule or wording an admin wrote in
-   * the decision table has no translation and stays as written.
+   * The reason as a key ({@code lightReason.<rule>}) when the decision gave the shipped Chinese
+   * words of a shipped rule, so that readers get it in their language; a rule or wording an admin
+   * wrote in the decision table has no translation and stays as written.
    */
   static MessageText reasonText(String rule, String reason) {
     if (rule == null || reason == null) {
@@ -257,7 +305,9 @@ public class WeeklySupervisionService {
       return false;
     }
     WeeklyLadderStep step =
-        ladderSteps.saveAndFlush(new WeeklyLadderStep(sweep.getIsoWeek(), workItemId, sweepId, light, EngineClock.now()));
+        ladderSteps.saveAndFlush(
+            new WeeklyLadderStep(
+                sweep.getIsoWeek(), workItemId, sweepId, light, EngineClock.now()));
     boolean escalated = ladder.getAsBoolean();
     if (escalated) {
       step.escalated();
@@ -280,10 +330,19 @@ public class WeeklySupervisionService {
         case RED -> red = count;
       }
     }
-    sweep.finished(green, yellow, red, (int) ladderSteps.countBySweepIdAndEscalatedTrue(sweepId), EngineClock.now());
+    sweep.finished(
+        green,
+        yellow,
+        red,
+        (int) ladderSteps.countBySweepIdAndEscalatedTrue(sweepId),
+        EngineClock.now());
     log.info(
         "supervision sweep {} finished: {} green, {} yellow, {} red, {} escalated",
-        sweepId, sweep.getGreen(), sweep.getYellow(), sweep.getRed(), sweep.getEscalated());
+        sweepId,
+        sweep.getGreen(),
+        sweep.getYellow(),
+        sweep.getRed(),
+        sweep.getEscalated());
   }
 
   /** The last sweep that has ended: a running one has no counts yet. */

@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Preview and move the running instances of a process's older versions (admins, {@code /admin/**}). */
+/**
+ * Preview and move the running instances of a process's older versions (admins, {@code /admin/**}).
+ */
 @Controller
 class MigrationController {
 

@@ -34,11 +34,15 @@ public record MigrationPreview(
   }
 
   /**
-   * One running instance: where it waits, and the reasons it cannot move (empty when it can), and what it
-   * is about (null when neither an item nor a book).
-   * Reasons are message keys with arguments, so that the page shows them in the reader's language.
+   * One running instance: where it waits, and the reasons it cannot move (empty when it can), and
+   * what it is about (null when neither an item nor a book). Reasons are message keys with
+   * arguments, so that the page shows them in the reader's language.
    */
-  public record InstanceVerdict(String instanceId, String businessKey, List<Activity> waitingAt, List<Reason> reasons,
+  public record InstanceVerdict(
+      String instanceId,
+      String businessKey,
+      List<Activity> waitingAt,
+      List<Reason> reasons,
       Subject subject) {
     public boolean movable() {
       return reasons.isEmpty();

@@ -31,7 +31,10 @@ public record Delivery(
     MessageText titleText,
     MessageText bodyText) {
 
-  /** The title for a recipient reading {@code locale}; the Chinese words as sent for pages that list deliveries. */
+  /**
+   * The title for a recipient reading {@code locale}; the Chinese words as sent for pages that list
+   * deliveries.
+   */
   public String titleIn(Locale locale) {
     return titleText == null ? title : titleText.in(locale);
   }

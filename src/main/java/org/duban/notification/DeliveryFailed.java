@@ -1,6 +1,9 @@
 package org.duban.notification;
 
-/** A send that did not go through (SMTP down, HTTP 500, a robot's non-zero errcode): tried again later. */
+/**
+ * A send that did not go through (SMTP down, HTTP 500, a robot's non-zero errcode): tried again
+ * later.
+ */
 class DeliveryFailed extends Exception {
 
   DeliveryFailed(String message) {

@@ -11,8 +11,8 @@ import org.duban.org.PersonRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides, for the people a message newly reached, which deliveries to write: an e-mail to each
- * who chose e-mail and has an address, and one post per group robot for those who chose WeCom or
+ * Decides, for the people a message newly reached, which deliveries to write: an e-mail to each who
+ * chose e-mail and has an address, and one post per group robot for those who chose WeCom or
  * DingTalk (their department's robot, else the hospital-wide one), naming them. A delivery waits
  * for the end of quiet hours, and takes the day's slot for its item and channel: a second message
  * about the same item that day stays in the inbox only.
@@ -48,14 +48,28 @@ class DeliveryPlanner {
       NotificationPreference preference = preferenceOf(recipient);
       if (preference.wants(Channel.EMAIL) && preference.getEmail() != null && email.available()) {
         LocalDateTime due = preference.quietHours().nextAllowed(now);
-        plan(messageId, message, Channel.EMAIL, recipient, preference.getEmail(), List.of(recipient), due, now);
+        plan(
+            messageId,
+            message,
+            Channel.EMAIL,
+            recipient,
+            preference.getEmail(),
+            List.of(recipient),
+            due,
+            now);
       }
       Long departmentId =
-          people.findByUsername(recipient).map(Person::getDepartment).map(d -> d.getId()).orElse(null);
+          people
+              .findByUsername(recipient)
+              .map(Person::getDepartment)
+              .map(d -> d.getId())
+              .orElse(null);
       for (Channel platform : List.of(Channel.WECOM, Channel.DINGTALK)) {
         if (preference.wants(platform)) {
           robotFor(platform, departmentId)
-              .ifPresent(robot -> robotPosts.computeIfAbsent(robot, r -> new ArrayList<>()).add(recipient));
+              .ifPresent(
+                  robot ->
+                      robotPosts.computeIfAbsent(robot, r -> new ArrayList<>()).add(recipient));
         }
       }
     }
@@ -107,7 +121,8 @@ class DeliveryPlanner {
             // the day the message goes out: one deferred from 23:00 counts for the next morning
             store.takeDailySlot(recipientKey, channel, message.workItemId(), due.toLocalDate());
           }
-          store.insertDelivery(messageId, message.eventKey(), channel, recipientKey, address, mentions, due, now);
+          store.insertDelivery(
+              messageId, message.eventKey(), channel, recipientKey, address, mentions, due, now);
         });
   }
 

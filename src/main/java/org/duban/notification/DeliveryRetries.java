@@ -22,8 +22,12 @@ class DeliveryRetries {
   public boolean retry(long id) {
     boolean again = store.retry(id, EngineClock.now());
     if (again) {
-      audit.record("notification.retry", "delivery", String.valueOf(id),
-          Map.of("status", Delivery.Status.FAILED.name()), Map.of("status", Delivery.Status.PENDING.name()));
+      audit.record(
+          "notification.retry",
+          "delivery",
+          String.valueOf(id),
+          Map.of("status", Delivery.Status.FAILED.name()),
+          Map.of("status", Delivery.Status.PENDING.name()));
     }
     return again;
   }

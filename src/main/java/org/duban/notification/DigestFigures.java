@@ -7,7 +7,14 @@ import java.util.List;
  * name and lead department, and for the supervision office the open notices and overdue
  * rectifications.
  */
-public record DigestFigures(int red, int yellow, int green, int unlit, List<RedItem> redItems, Integer openNotices, Integer overdueRectifications) {
+public record DigestFigures(
+    int red,
+    int yellow,
+    int green,
+    int unlit,
+    List<RedItem> redItems,
+    Integer openNotices,
+    Integer overdueRectifications) {
 
   public record RedItem(long id, String title, String leadDepartment) {}
 }

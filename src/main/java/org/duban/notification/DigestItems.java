@@ -3,8 +3,9 @@ package org.duban.notification;
 import java.util.List;
 
 /**
- * The open items the weekly digest counts. The notification kernel knows no feature's tables, so the
- * book (which owns the items) answers through this interface, with its own types and enum constants.
+ * The open items the weekly digest counts. The notification kernel knows no feature's tables, so
+ * the book (which owns the items) answers through this interface, with its own types and enum
+ * constants.
  */
 public interface DigestItems {
 
@@ -17,7 +18,10 @@ public interface DigestItems {
   /** The leaders in charge of at least one open item, by id. */
   List<Long> leadersInCharge();
 
-  /** One open item: its light ({@code null} when unlit) and, for the red ones, its name and lead department. */
+  /**
+   * One open item: its light ({@code null} when unlit) and, for the red ones, its name and lead
+   * department.
+   */
   record OpenItem(long id, String title, String leadDepartment, DigestLight light) {}
 
   /** The lights as the digest counts them. */

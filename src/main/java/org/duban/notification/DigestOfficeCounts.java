@@ -4,8 +4,8 @@ import java.time.LocalDate;
 
 /**
  * The supervision office's lines of the weekly digest: open notices and overdue rectifications. The
- * ladder, which owns escalations and their notices, answers, so the notification kernel names none of
- * their tables or states.
+ * ladder, which owns escalations and their notices, answers, so the notification kernel names none
+ * of their tables or states.
  */
 public interface DigestOfficeCounts {
 

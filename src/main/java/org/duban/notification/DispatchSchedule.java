@@ -14,7 +14,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 @Configuration
 @EnableScheduling
 @Profile("!test")
-@ConditionalOnProperty(name = "duban.notification.dispatch-enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "duban.notification.dispatch-enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 class DispatchSchedule {
 
   private final Dispatcher dispatcher;

@@ -50,7 +50,10 @@ public class Dispatcher {
     this.maxAttempts = maxAttempts;
     this.firstRetry = firstRetry;
     this.batchSize = batchSize;
-    this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    this.node =
+        ManagementFactory.getRuntimeMXBean().getName()
+            + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** Sends every delivery due now; returns how many went through. */
@@ -90,13 +93,32 @@ public class Dispatcher {
       return true;
     } catch (DeliveryFailed | RuntimeException e) {
       int attempts = delivery.attempts() + 1;
-      LocalDateTime retryAt = attempts >= maxAttempts ? null : planner.dueFor(delivery.mentions(), now.plus(backOff(attempts)));
+      LocalDateTime retryAt =
+          attempts >= maxAttempts
+              ? null
+              : planner.dueFor(delivery.mentions(), now.plus(backOff(attempts)));
       String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      store.failed(delivery.id(), nodeName, error.length() > 1000 ? error.substring(0, 1000) : error, retryAt);
+      store.failed(
+          delivery.id(),
+          nodeName,
+          error.length() > 1000 ? error.substring(0, 1000) : error,
+          retryAt);
       if (retryAt == null) {
-        log.warn("gave up delivery {} ({} to {}) after {} tries: {}", delivery.id(), delivery.channel(), delivery.recipientKey(), attempts, error);
+        log.warn(
+            "gave up delivery {} ({} to {}) after {} tries: {}",
+            delivery.id(),
+            delivery.channel(),
+            delivery.recipientKey(),
+            attempts,
+            error);
       } else {
-        log.info("delivery {} ({} to {}) failed, again at {}: {}", delivery.id(), delivery.channel(), delivery.recipientKey(), retryAt, error);
+        log.info(
+            "delivery {} ({} to {}) failed, again at {}: {}",
+            delivery.id(),
+            delivery.channel(),
+            delivery.recipientKey(),
+            retryAt,
+            error);
       }
       return false;
     }

@@ -43,7 +43,10 @@ class EmailChannel implements DeliveryChannel {
     this.people = people;
     this.from = from;
     // the sender's name is configurable; unset, it is the bundle's (督办系统)
-    this.fromName = fromName.isBlank() ? messages.getMessage("notification.mail.fromName", null, CHINESE) : fromName;
+    this.fromName =
+        fromName.isBlank()
+            ? messages.getMessage("notification.mail.fromName", null, CHINESE)
+            : fromName;
   }
 
   /** Whether a mail server is configured; without one nobody is offered e-mail. */
@@ -66,7 +69,9 @@ class EmailChannel implements DeliveryChannel {
       MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
       helper.setFrom(from, fromName);
       helper.setTo(delivery.address());
-      helper.setSubject(messages.getMessage("notification.mail.subject", new Object[] {delivery.titleIn(CHINESE)}, CHINESE));
+      helper.setSubject(
+          messages.getMessage(
+              "notification.mail.subject", new Object[] {delivery.titleIn(CHINESE)}, CHINESE));
       helper.setText(text(delivery), false);
       sender.send(mime);
     } catch (MailException | MessagingException | UnsupportedEncodingException e) {
@@ -76,14 +81,20 @@ class EmailChannel implements DeliveryChannel {
 
   private String text(Delivery delivery) {
     String name =
-        people.findByUsername(delivery.recipientKey()).map(Person::getFullName).orElse(delivery.recipientKey());
+        people
+            .findByUsername(delivery.recipientKey())
+            .map(Person::getFullName)
+            .orElse(delivery.recipientKey());
     StringBuilder text = new StringBuilder();
-    text.append(messages.getMessage("notification.mail.greeting", new Object[] {name}, CHINESE)).append("\n\n");
+    text.append(messages.getMessage("notification.mail.greeting", new Object[] {name}, CHINESE))
+        .append("\n\n");
     String body = delivery.bodyIn(CHINESE);
     if (body != null && !body.isBlank()) {
       text.append(body).append("\n\n");
     }
-    text.append(messages.getMessage("notification.mail.link", new Object[] {links.absolute(delivery.link())}, CHINESE))
+    text.append(
+            messages.getMessage(
+                "notification.mail.link", new Object[] {links.absolute(delivery.link())}, CHINESE))
         .append("\n\n");
     text.append(messages.getMessage("notification.mail.footer", null, CHINESE)).append('\n');
     return text.toString();

@@ -28,7 +28,9 @@ public class Inbox {
   @Transactional(readOnly = true)
   public List<InboxEntry> entries(String username, MessageKind kind, int page) {
     PageRequest request = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
-    return kind == null ? entries.newestFirst(username, request) : entries.newestFirst(username, kind, request);
+    return kind == null
+        ? entries.newestFirst(username, request)
+        : entries.newestFirst(username, kind, request);
   }
 
   /** An opened entry: where its message points (may be null). */

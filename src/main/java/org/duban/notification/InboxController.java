@@ -39,7 +39,9 @@ class InboxController {
     return "notification/inbox";
   }
 
-  /** Marks the entry read and goes where the message points; another person's entry is not found. */
+  /**
+   * Marks the entry read and goes where the message points; another person's entry is not found.
+   */
   @GetMapping("/inbox/{id}")
   String open(@AuthenticationPrincipal CurrentUser me, @PathVariable Long id) {
     String link = inbox.open(me.getUsername(), id).orElseThrow(NotFound::new).link();
@@ -58,6 +60,9 @@ class InboxController {
     if (kind == null || kind.isBlank()) {
       return null;
     }
-    return Arrays.stream(MessageKind.values()).filter(k -> k.name().equals(kind)).findFirst().orElse(null);
+    return Arrays.stream(MessageKind.values())
+        .filter(k -> k.name().equals(kind))
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -19,10 +19,12 @@ public interface InboxEntryRepository extends JpaRepository<InboxEntry, Long> {
   @Query("select e from InboxEntry e where e.recipient = :recipient order by e.id desc")
   List<InboxEntry> newestFirst(String recipient, Pageable page);
 
-  @Query("select e from InboxEntry e where e.recipient = :recipient and e.message.kind = :kind order by e.id desc")
+  @Query(
+      "select e from InboxEntry e where e.recipient = :recipient and e.message.kind = :kind order by e.id desc")
   List<InboxEntry> newestFirst(String recipient, MessageKind kind, Pageable page);
 
   @Modifying
-  @Query("update InboxEntry e set e.readAt = :at where e.recipient = :recipient and e.readAt is null")
+  @Query(
+      "update InboxEntry e set e.readAt = :at where e.recipient = :recipient and e.readAt is null")
   int markAllRead(String recipient, LocalDateTime at);
 }

@@ -21,7 +21,9 @@ public class Links {
     return baseUrl + (path.startsWith("/") ? path : "/" + path);
   }
 
-  /** Whether a message's link stays inside Duban (a path, not another site), so opening it is safe. */
+  /**
+   * Whether a message's link stays inside Duban (a path, not another site), so opening it is safe.
+   */
   static boolean isLocalPath(String path) {
     return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\");
   }

@@ -6,9 +6,9 @@ import org.duban.infrastructure.MessageTexts;
 
 /**
  * One thing to tell people about an item. {@code eventKey} names the event (e.g. {@code notice-42},
- * {@code reminder-<taskId>-2026-12-03}): a message with a key already sent to a recipient is not sent
- * again, so jobs that run twice tell nobody twice. Title and body are Chinese text for people; a
- * message made by {@link #worded} also keeps them as message keys ({@code titleText}, {@code
+ * {@code reminder-<taskId>-2026-12-03}): a message with a key already sent to a recipient is not
+ * sent again, so jobs that run twice tell nobody twice. Title and body are Chinese text for people;
+ * a message made by {@link #worded} also keeps them as message keys ({@code titleText}, {@code
  * bodyText}, null otherwise), so that the inbox shows them in the reader's language and e-mail and
  * robots in the recipient's. The link is a path in Duban (e.g. {@code /tasks/abc}) that channels
  * turn into a full address.
@@ -26,11 +26,20 @@ public record Message(
 
   /** A message in Chinese words only. */
   public Message(
-      String eventKey, Set<String> recipients, Long workItemId, MessageKind kind, String title, String body, String link) {
+      String eventKey,
+      Set<String> recipients,
+      Long workItemId,
+      MessageKind kind,
+      String title,
+      String body,
+      String link) {
     this(eventKey, recipients, workItemId, kind, title, body, link, null, null);
   }
 
-  /** A message worded from the bundles; its Chinese wording is kept too (the title column, old readers). */
+  /**
+   * A message worded from the bundles; its Chinese wording is kept too (the title column, old
+   * readers).
+   */
   public static Message worded(
       String eventKey,
       Set<String> recipients,

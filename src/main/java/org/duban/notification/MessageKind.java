@@ -16,6 +16,9 @@ public enum MessageKind {
   RECTIFICATION,
   /** The weekly digest. */
   DIGEST,
-  /** A step of the year-end assessment (考核): scores to review, an appeal to decide or decided, results published. */
+  /**
+   * A step of the year-end assessment (考核): scores to review, an appeal to decide or decided,
+   * results published.
+   */
   ASSESSMENT
 }

@@ -2,4 +2,5 @@ package org.duban.notification;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface NotificationPreferenceRepository extends JpaRepository<NotificationPreference, String> {}
+public interface NotificationPreferenceRepository
+    extends JpaRepository<NotificationPreference, String> {}

@@ -16,8 +16,8 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The outbox tables in plain SQL: inserts that must be once-only (behind {@link Savepoints}) and the
- * dispatcher's atomic claims, which JPA would only obscure. Runs on H2 and PostgreSQL.
+ * The outbox tables in plain SQL: inserts that must be once-only (behind {@link Savepoints}) and
+ * the dispatcher's atomic claims, which JPA would only obscure. Runs on H2 and PostgreSQL.
  */
 @Repository
 class OutboxStore {
@@ -145,7 +145,9 @@ class OutboxStore {
 
   Delivery delivery(long id) {
     return jdbc.queryForObject(
-        "select " + DELIVERY_COLUMNS + " from notification_delivery d join notification_message m on m.id = d.message_id"
+        "select "
+            + DELIVERY_COLUMNS
+            + " from notification_delivery d join notification_message m on m.id = d.message_id"
             + " where d.id = ?",
         DELIVERY,
         id);
@@ -198,7 +200,9 @@ class OutboxStore {
   List<Delivery> recent(Delivery.Status status, int limit) {
     String where = status == null ? "" : " where d.status = '" + status.name() + "'";
     return jdbc.query(
-        "select " + DELIVERY_COLUMNS + " from notification_delivery d join notification_message m on m.id = d.message_id"
+        "select "
+            + DELIVERY_COLUMNS
+            + " from notification_delivery d join notification_message m on m.id = d.message_id"
             + where
             + " order by d.id desc fetch first "
             + limit
@@ -208,7 +212,9 @@ class OutboxStore {
 
   List<Delivery> forEvent(String eventKey) {
     return jdbc.query(
-        "select " + DELIVERY_COLUMNS + " from notification_delivery d join notification_message m on m.id = d.message_id"
+        "select "
+            + DELIVERY_COLUMNS
+            + " from notification_delivery d join notification_message m on m.id = d.message_id"
             + " where d.event_key = ? order by d.id",
         DELIVERY,
         eventKey);

@@ -22,13 +22,18 @@ public class Preferences {
   @Transactional
   public void choose(String username, Set<Channel> channels, String email, QuietHours quietHours) {
     NotificationPreference preference =
-        preferences.findById(username).orElseGet(() -> preferences.save(new NotificationPreference(username)));
+        preferences
+            .findById(username)
+            .orElseGet(() -> preferences.save(new NotificationPreference(username)));
     preference.choose(channels, email, quietHours);
   }
 
   /** Gives a person an e-mail address, keeping their other choices (the demo's seeding). */
   @Transactional
   public void useEmail(String username, String email) {
-    preferences.findById(username).orElseGet(() -> preferences.save(new NotificationPreference(username))).useEmail(email);
+    preferences
+        .findById(username)
+        .orElseGet(() -> preferences.save(new NotificationPreference(username)))
+        .useEmail(email);
   }
 }

@@ -4,8 +4,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 
 /**
- * A daily window in which nothing leaves the app for a person (default 22:00–07:00). The window
- * may cross midnight; start equal to end means no quiet hours.
+ * A daily window in which nothing leaves the app for a person (default 22:00–07:00). The window may
+ * cross midnight; start equal to end means no quiet hours.
  */
 public record QuietHours(LocalTime start, LocalTime end) {
 

@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who to tell, as usernames of active people only, in a stable order: the helpers callers use to
- * fill {@link Message#recipients()}. Groups are the Camunda groups Duban keeps
- * ({@code dept_<code>}, {@code role_<role>}), so a task's candidate group names its people.
+ * fill {@link Message#recipients()}. Groups are the Camunda groups Duban keeps ({@code
+ * dept_<code>}, {@code role_<role>}), so a task's candidate group names its people.
  */
 @Component
 @Transactional(readOnly = true)
@@ -53,7 +53,10 @@ public class Recipients {
    */
   public Set<String> headsOf(Long departmentId) {
     var leaders = heads.leadersOf(departmentId);
-    return usernames(leaders.isEmpty() ? people.findByDepartmentIdAndActiveTrueOrderByIdAsc(departmentId) : leaders);
+    return usernames(
+        leaders.isEmpty()
+            ? people.findByDepartmentIdAndActiveTrueOrderByIdAsc(departmentId)
+            : leaders);
   }
 
   /** The supervision office (督查室): everyone with the supervision role. */
@@ -63,14 +66,19 @@ public class Recipients {
 
   /** One person by id, when active. */
   public Set<String> person(Long personId) {
-    return people.findById(personId).filter(Person::isActive).map(p -> Set.of(p.getUsername())).orElse(Set.of());
+    return people
+        .findById(personId)
+        .filter(Person::isActive)
+        .map(p -> Set.of(p.getUsername()))
+        .orElse(Set.of());
   }
 
   /** The given usernames that belong to active people, in the given order. */
   public Set<String> activeOnly(Collection<String> usernames) {
     Set<String> active = new LinkedHashSet<>();
     for (String username : usernames) {
-      if (username != null && people.findByUsername(username).filter(Person::isActive).isPresent()) {
+      if (username != null
+          && people.findByUsername(username).filter(Person::isActive).isPresent()) {
         active.add(username);
       }
     }

@@ -10,8 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A WeCom (企业微信) or DingTalk (钉钉) group robot: a webhook that posts into a department's group
- * chat, or into the hospital-wide supervision group when {@code departmentId} is null.
+ * A WeCom (企业微信) or DingTalk (钉钉) group robot: a webhook that posts into a department's group chat,
+ * or into the hospital-wide supervision group when {@code departmentId} is null.
  */
 @Entity
 @Table(name = "notification_robot")

@@ -15,22 +15,23 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Where group robots may post. A webhook address is typed by an admin and then fetched by the server,
- * so an address of this machine or of the hospital's internal network would make Duban a messenger
- * into places no browser reaches (its own Actuator, a database's HTTP port, a router's admin page).
- * So a robot posts only to the allowed hosts ({@code duban.notification.robot-hosts}: WeCom's and
- * DingTalk's by default), over https, and never to a loopback, private, link-local, unspecified or
- * multicast address, whether typed as such or what the host name resolves to. Checked when a robot
- * is saved and again before each post (a name can resolve elsewhere later).
+ * Where group robots may post. A webhook address is typed by an admin and then fetched by the
+ * server, so an address of this machine or of the hospital's internal network would make Duban a
+ * messenger into places no browser reaches (its own Actuator, a database's HTTP port, a router's
+ * admin page). So a robot posts only to the allowed hosts ({@code duban.notification.robot-hosts}:
+ * WeCom's and DingTalk's by default), over https, and never to a loopback, private, link-local,
+ * unspecified or multicast address, whether typed as such or what the host name resolves to.
+ * Checked when a robot is saved and again before each post (a name can resolve elsewhere later).
  *
- * <p>{@code duban.notification.robot-allow-local=true} is for the demo and tests, whose receivers run on
- * this machine: it allows http, the hosts 127.0.0.1, ::1 and localhost, and allowed hosts that
- * resolve to private addresses.
+ * <p>{@code duban.notification.robot-allow-local=true} is for the demo and tests, whose receivers
+ * run on this machine: it allows http, the hosts 127.0.0.1, ::1 and localhost, and allowed hosts
+ * that resolve to private addresses.
  */
 @Component
 public class RobotAddresses {
 
-  private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+  private static final Set<String> LOOPBACK_NAMES =
+      Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
   /** Why an address is refused; each has its message in the notification bundles. */
   public enum Refusal {
@@ -61,14 +62,19 @@ public class RobotAddresses {
 
   @Autowired
   RobotAddresses(
-      @Value("${duban.notification.robot-hosts:qyapi.weixin.qq.com,oapi.dingtalk.com}") List<String> hosts,
+      @Value("${duban.notification.robot-hosts:qyapi.weixin.qq.com,oapi.dingtalk.com}")
+          List<String> hosts,
       @Value("${duban.notification.robot-allow-local:false}") boolean allowLocal) {
     this(hosts, allowLocal, InetAddress::getAllByName);
   }
 
   RobotAddresses(List<String> hosts, boolean allowLocal, Resolver resolver) {
-    this.hosts = hosts.stream().map(String::strip).filter(h -> !h.isEmpty())
-        .map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    this.hosts =
+        hosts.stream()
+            .map(String::strip)
+            .filter(h -> !h.isEmpty())
+            .map(h -> h.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
     this.allowLocal = allowLocal;
     this.resolver = resolver;
   }
@@ -122,7 +128,8 @@ public class RobotAddresses {
     }
     InetAddress[] addresses;
     try {
-      addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+      addresses =
+          resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
     } catch (UnknownHostException e) {
       return mustResolve ? Optional.of(Refusal.HOST_NOT_ALLOWED) : Optional.empty();
     }
@@ -134,10 +141,15 @@ public class RobotAddresses {
     return Optional.empty();
   }
 
-  /** This machine, the private networks, link-local, unspecified and multicast, in IPv4 and IPv6. */
+  /**
+   * This machine, the private networks, link-local, unspecified and multicast, in IPv4 and IPv6.
+   */
   static boolean isInternal(InetAddress address) {
-    if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-        || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+    if (address.isLoopbackAddress()
+        || address.isAnyLocalAddress()
+        || address.isLinkLocalAddress()
+        || address.isSiteLocalAddress()
+        || address.isMulticastAddress()) {
       return true;
     }
     byte[] bytes = address.getAddress();
@@ -150,21 +162,30 @@ public class RobotAddresses {
           || first >= 240; // reserved and broadcast
     }
     if (address instanceof Inet6Address) {
-      // unique local fc00::/7 (the IPv6 private networks; Java's isSiteLocalAddress knows only fec0::/10)
+      // unique local fc00::/7 (the IPv6 private networks; Java's isSiteLocalAddress knows only
+      // fec0::/10)
       if ((bytes[0] & 0xfe) == 0xfc) {
         return true;
       }
-      // an IPv4 address inside IPv6 (::ffff:a.b.c.d mapped, ::a.b.c.d compatible, 64:ff9b::/96 NAT64)
+      // an IPv4 address inside IPv6 (::ffff:a.b.c.d mapped, ::a.b.c.d compatible, 64:ff9b::/96
+      // NAT64)
       boolean zeroPrefix = true;
       for (int i = 0; i < 10; i++) {
         zeroPrefix &= bytes[i] == 0;
       }
-      boolean mapped = zeroPrefix && (bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff || bytes[10] == 0 && bytes[11] == 0);
-      boolean nat64 = (bytes[0] & 0xff) == 0x00 && (bytes[1] & 0xff) == 0x64 && (bytes[2] & 0xff) == 0xff
-          && (bytes[3] & 0xff) == 0x9b;
+      boolean mapped =
+          zeroPrefix
+              && (bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff
+                  || bytes[10] == 0 && bytes[11] == 0);
+      boolean nat64 =
+          (bytes[0] & 0xff) == 0x00
+              && (bytes[1] & 0xff) == 0x64
+              && (bytes[2] & 0xff) == 0xff
+              && (bytes[3] & 0xff) == 0x9b;
       if (mapped || nat64) {
         try {
-          return isInternal(InetAddress.getByAddress(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]}));
+          return isInternal(
+              InetAddress.getByAddress(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]}));
         } catch (UnknownHostException e) {
           return true;
         }

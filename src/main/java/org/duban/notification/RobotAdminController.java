@@ -38,7 +38,11 @@ class RobotAdminController {
   }
 
   @PostMapping("/admin/robots")
-  String add(@ModelAttribute RobotForm robotForm, BindingResult errors, Model model, RedirectAttributes redirect) {
+  String add(
+      @ModelAttribute RobotForm robotForm,
+      BindingResult errors,
+      Model model,
+      RedirectAttributes redirect) {
     robots.add(robotForm, errors);
     if (errors.hasErrors()) {
       return page(model);
@@ -48,7 +52,11 @@ class RobotAdminController {
   }
 
   @PostMapping("/admin/robots/{id}")
-  String change(@PathVariable Long id, @ModelAttribute RobotForm change, Model model, RedirectAttributes redirect) {
+  String change(
+      @PathVariable Long id,
+      @ModelAttribute RobotForm change,
+      Model model,
+      RedirectAttributes redirect) {
     BindingResult errors = new BeanPropertyBindingResult(change, "change");
     robots.change(id, change, errors);
     if (errors.hasErrors()) {
@@ -71,7 +79,10 @@ class RobotAdminController {
   @GetMapping("/admin/notifications")
   String deliveries(@RequestParam(defaultValue = "FAILED") String status, Model model) {
     Delivery.Status chosen =
-        List.of(Delivery.Status.values()).stream().filter(s -> s.name().equals(status)).findFirst().orElse(null);
+        List.of(Delivery.Status.values()).stream()
+            .filter(s -> s.name().equals(status))
+            .findFirst()
+            .orElse(null);
     model.addAttribute("status", chosen);
     model.addAttribute("statuses", Delivery.Status.values());
     model.addAttribute("deliveries", store.recent(chosen, 200));
@@ -82,7 +93,9 @@ class RobotAdminController {
   @PostMapping("/admin/notifications/{id}/retry")
   String retry(@PathVariable Long id, RedirectAttributes redirect) {
     boolean again = retries.retry(id);
-    redirect.addFlashAttribute(again ? "notice" : "warning", again ? "notification.deliveries.retrying" : "notification.deliveries.notFailed");
+    redirect.addFlashAttribute(
+        again ? "notice" : "warning",
+        again ? "notification.deliveries.retrying" : "notification.deliveries.notFailed");
     return "redirect:/admin/notifications";
   }
 

@@ -56,7 +56,10 @@ class RobotChannel implements DeliveryChannel {
         robots
             .findById(Long.valueOf(delivery.address()))
             .filter(Robot::isActive)
-            .orElseThrow(() -> new DeliveryFailed("robot " + delivery.address() + " was removed or turned off"));
+            .orElseThrow(
+                () ->
+                    new DeliveryFailed(
+                        "robot " + delivery.address() + " was removed or turned off"));
     String markdown = markdown(delivery);
     if (platform == Channel.WECOM) {
       webhook.post(robot.getWebhookUrl(), payload(Map.of("content", markdown)));
@@ -98,7 +101,9 @@ class RobotChannel implements DeliveryChannel {
       names.add(people.findByUsername(username).map(Person::getFullName).orElse(username));
     }
     if (!names.isEmpty()) {
-      text.append(messages.getMessage("notification.robot.for", new Object[] {String.join("、", names)}, CHINESE))
+      text.append(
+              messages.getMessage(
+                  "notification.robot.for", new Object[] {String.join("、", names)}, CHINESE))
           .append("\n\n");
     }
     text.append('[')

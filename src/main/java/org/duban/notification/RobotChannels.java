@@ -12,13 +12,23 @@ class RobotChannels {
 
   @Bean
   DeliveryChannel wecomChannel(
-      RobotRepository robots, RobotWebhook webhook, MessageSource messages, Links links, PersonRepository people) {
-    return new RobotChannel(Channel.WECOM, robots, webhook, messages, links, people, Clock.systemUTC());
+      RobotRepository robots,
+      RobotWebhook webhook,
+      MessageSource messages,
+      Links links,
+      PersonRepository people) {
+    return new RobotChannel(
+        Channel.WECOM, robots, webhook, messages, links, people, Clock.systemUTC());
   }
 
   @Bean
   DeliveryChannel dingtalkChannel(
-      RobotRepository robots, RobotWebhook webhook, MessageSource messages, Links links, PersonRepository people) {
-    return new RobotChannel(Channel.DINGTALK, robots, webhook, messages, links, people, Clock.systemUTC());
+      RobotRepository robots,
+      RobotWebhook webhook,
+      MessageSource messages,
+      Links links,
+      PersonRepository people) {
+    return new RobotChannel(
+        Channel.DINGTALK, robots, webhook, messages, links, people, Clock.systemUTC());
   }
 }

@@ -33,15 +33,21 @@ class RobotWebhook {
   }
 
   void post(String url, Map<String, Object> payload) throws DeliveryFailed {
-    // checked again before each post: the settings may have changed, a name may resolve elsewhere now
+    // checked again before each post: the settings may have changed, a name may resolve elsewhere
+    // now
     java.util.Optional<RobotAddresses.Refusal> refusal = addresses.checkOnSend(url);
     if (refusal.isPresent()) {
-      throw new DeliveryFailed("robot " + hostOf(url) + " refused, not sent: " + switch (refusal.get()) {
-        case MALFORMED -> "not a web address";
-        case NOT_HTTPS -> "only https is allowed";
-        case HOST_NOT_ALLOWED -> "the host is not in duban.notification.robot-hosts (or does not resolve)";
-        case LOCAL_ADDRESS -> "it points to this machine or an internal network";
-      });
+      throw new DeliveryFailed(
+          "robot "
+              + hostOf(url)
+              + " refused, not sent: "
+              + switch (refusal.get()) {
+                case MALFORMED -> "not a web address";
+                case NOT_HTTPS -> "only https is allowed";
+                case HOST_NOT_ALLOWED ->
+                    "the host is not in duban.notification.robot-hosts (or does not resolve)";
+                case LOCAL_ADDRESS -> "it points to this machine or an internal network";
+              });
     }
     String body;
     try {
@@ -72,7 +78,12 @@ class RobotWebhook {
       int errcode = answer.path("errcode").asInt(-1);
       if (errcode != 0) {
         throw new DeliveryFailed(
-            "robot " + hostOf(url) + " answered errcode " + errcode + ": " + answer.path("errmsg").asText(""));
+            "robot "
+                + hostOf(url)
+                + " answered errcode "
+                + errcode
+                + ": "
+                + answer.path("errmsg").asText(""));
       }
     } catch (JsonProcessingException e) {
       throw new DeliveryFailed("robot " + hostOf(url) + " answered no JSON", e);

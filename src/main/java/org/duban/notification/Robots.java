@@ -3,10 +3,10 @@ package org.duban.notification;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.duban.audit.AuditLog;
 import org.duban.infrastructure.NotFound;
 import org.duban.org.DepartmentRepository;
 import org.springframework.stereotype.Service;
-import org.duban.audit.AuditLog;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
@@ -19,7 +19,11 @@ public class Robots {
   private final AuditLog audit;
   private final RobotAddresses addresses;
 
-  Robots(RobotRepository robots, DepartmentRepository departments, AuditLog audit, RobotAddresses addresses) {
+  Robots(
+      RobotRepository robots,
+      DepartmentRepository departments,
+      AuditLog audit,
+      RobotAddresses addresses) {
     this.robots = robots;
     this.departments = departments;
     this.audit = audit;
@@ -46,8 +50,16 @@ public class Robots {
     if (errors.hasErrors()) {
       return null;
     }
-    Robot robot = robots.save(new Robot(platform, form.getDepartmentId(), form.getName().trim(), form.getWebhookUrl().trim(), secretOf(form, platform)));
-    audit.record("robot.create", "robot", String.valueOf(robot.getId()), null, RobotAudit.of(robot));
+    Robot robot =
+        robots.save(
+            new Robot(
+                platform,
+                form.getDepartmentId(),
+                form.getName().trim(),
+                form.getWebhookUrl().trim(),
+                secretOf(form, platform)));
+    audit.record(
+        "robot.create", "robot", String.valueOf(robot.getId()), null, RobotAudit.of(robot));
     return robot;
   }
 
@@ -59,7 +71,11 @@ public class Robots {
     check(form, errors);
     if (!errors.hasErrors()) {
       RobotAudit before = RobotAudit.of(robot);
-      robot.change(form.getName().trim(), form.getWebhookUrl().trim(), secretOf(form, robot.getPlatform()), form.isActive());
+      robot.change(
+          form.getName().trim(),
+          form.getWebhookUrl().trim(),
+          secretOf(form, robot.getPlatform()),
+          form.isActive());
       audit.record("robot.update", "robot", String.valueOf(id), before, RobotAudit.of(robot));
     }
   }
@@ -99,14 +115,23 @@ public class Robots {
     if (form.getDepartmentId() != null && departments.findById(form.getDepartmentId()).isEmpty()) {
       errors.rejectValue("departmentId", "notification.robots.department.invalid");
     }
-    if (form.getName() == null || form.getName().isBlank() || form.getName().trim().length() > 100) {
+    if (form.getName() == null
+        || form.getName().isBlank()
+        || form.getName().trim().length() > 100) {
       errors.rejectValue("name", "notification.robots.name.invalid");
     }
     if (!isWebAddress(form.getWebhookUrl())) {
       errors.rejectValue("webhookUrl", "notification.robots.url.invalid");
     } else {
-      addresses.checkOnSave(form.getWebhookUrl()).ifPresent(refusal -> errors.rejectValue(
-          "webhookUrl", refusal.messageKey(), new Object[] {addresses.allowedHosts()}, null));
+      addresses
+          .checkOnSave(form.getWebhookUrl())
+          .ifPresent(
+              refusal ->
+                  errors.rejectValue(
+                      "webhookUrl",
+                      refusal.messageKey(),
+                      new Object[] {addresses.allowedHosts()},
+                      null));
     }
     if (form.getSecret() != null && form.getSecret().trim().length() > 200) {
       errors.rejectValue("secret", "notification.robots.secret.invalid");
@@ -120,7 +145,8 @@ public class Robots {
     }
     try {
       URI uri = URI.create(url.trim());
-      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+          && uri.getHost() != null;
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${sendWeeklyDigestDelegate}}: the weekly supervision's last step. Idempotent per week, so a
- * retried job or a second sweep in the week sends nothing new.
+ * {@code ${sendWeeklyDigestDelegate}}: the weekly supervision's last step. Idempotent per week, so
+ * a retried job or a second sweep in the week sends nothing new.
  */
 @Component("sendWeeklyDigestDelegate")
 class SendWeeklyDigestDelegate implements JavaDelegate {

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The weekly digest (每周督查摘要) for the supervision office and every leader in charge of an open
- * item. Its event key names the ISO week, so a second run in the same week tells nobody again.
+ * The weekly digest (每周督查摘要) for the supervision office and every leader in charge of an open item.
+ * Its event key names the ISO week, so a second run in the same week tells nobody again.
  */
 @Service
 public class WeeklyDigest {
@@ -24,7 +24,11 @@ public class WeeklyDigest {
   private final Notifier notifier;
   private final Recipients recipients;
 
-  WeeklyDigest(DigestItems items, DigestOfficeCounts officeCounts, Notifier notifier, Recipients recipients) {
+  WeeklyDigest(
+      DigestItems items,
+      DigestOfficeCounts officeCounts,
+      Notifier notifier,
+      Recipients recipients) {
     this.items = items;
     this.officeCounts = officeCounts;
     this.notifier = notifier;
@@ -45,7 +49,8 @@ public class WeeklyDigest {
     for (Long leaderId : leadersInCharge()) {
       Set<String> leader = recipients.person(leaderId);
       if (!leader.isEmpty()) {
-        notifier.send(message("digest-" + week + "-leader-" + leaderId, leader, today, forLeader(leaderId)));
+        notifier.send(
+            message("digest-" + week + "-leader-" + leaderId, leader, today, forLeader(leaderId)));
         addressed++;
       }
     }
@@ -55,7 +60,8 @@ public class WeeklyDigest {
   /** Every open item, with the office's notices and rectifications. */
   @Transactional(readOnly = true)
   public DigestFigures forOffice(LocalDate today) {
-    return figures(items.open(), officeCounts.openNotices(), officeCounts.overdueRectifications(today));
+    return figures(
+        items.open(), officeCounts.openNotices(), officeCounts.overdueRectifications(today));
   }
 
   /** The open items this leader is in charge of (分管). */
@@ -89,31 +95,51 @@ public class WeeklyDigest {
   }
 
   private Message message(String eventKey, Set<String> to, LocalDate today, DigestFigures figures) {
-    // kept as keys, worded in each reader's language; figures as strings: MessageFormat would print the year as 2,026
+    // kept as keys, worded in each reader's language; figures as strings: MessageFormat would print
+    // the year as 2,026
     MessageText title =
         MessageText.of(
             "notification.digest.title",
             today.get(IsoFields.WEEK_BASED_YEAR),
             today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     List<MessageText> body = new ArrayList<>();
-    body.add(MessageText.of("notification.digest.lights", figures.red(), figures.yellow(), figures.green(), figures.unlit()));
+    body.add(
+        MessageText.of(
+            "notification.digest.lights",
+            figures.red(),
+            figures.yellow(),
+            figures.green(),
+            figures.unlit()));
     if (figures.openNotices() != null) {
-      body.add(MessageText.of("notification.digest.office", figures.openNotices(), figures.overdueRectifications()));
+      body.add(
+          MessageText.of(
+              "notification.digest.office",
+              figures.openNotices(),
+              figures.overdueRectifications()));
     }
     if (!figures.redItems().isEmpty()) {
       body.add(MessageText.of("notification.digest.redItems"));
       figures.redItems().stream()
           .limit(RED_ITEMS_LISTED)
-          .forEach(item -> body.add(MessageText.of("notification.digest.redItem", item.title(), item.leadDepartment())));
+          .forEach(
+              item ->
+                  body.add(
+                      MessageText.of(
+                          "notification.digest.redItem", item.title(), item.leadDepartment())));
       if (figures.redItems().size() > RED_ITEMS_LISTED) {
-        body.add(MessageText.of("notification.digest.more", figures.redItems().size() - RED_ITEMS_LISTED));
+        body.add(
+            MessageText.of(
+                "notification.digest.more", figures.redItems().size() - RED_ITEMS_LISTED));
       }
     }
-    return Message.worded(eventKey, to, null, MessageKind.DIGEST, title, MessageText.lines(body), "/supervision");
+    return Message.worded(
+        eventKey, to, null, MessageKind.DIGEST, title, MessageText.lines(body), "/supervision");
   }
 
   /** 2026-W49: the ISO week, so that Monday's run and a re-run on Tuesday share the key. */
   static String week(LocalDate day) {
-    return day.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    return day.get(IsoFields.WEEK_BASED_YEAR)
+        + "-W"
+        + String.format("%02d", day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 }

@@ -17,18 +17,19 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * Who may read the Actuator endpoints, on the application's port or on a separate management port
  * ({@code MANAGEMENT_SERVER_PORT}), see docs/deployment.md. Health and its liveness and readiness
  * groups are open, because load balancers and orchestrators ask without credentials; they show only
- * the status to anyone but an admin or the metrics token (management.endpoint.health.show-details in
- * application.yml). The metrics and Prometheus's scrape are for admins (logged in on the pages, or
- * HTTP Basic, which creates no session) and for the metrics token ({@link MetricsToken}, no person,
- * no lock-out); everything else for admins only. A refusal never challenges for Basic, so a browser
- * shows no password dialog and keeps no credentials for the site.
+ * the status to anyone but an admin or the metrics token (management.endpoint.health.show-details
+ * in application.yml). The metrics and Prometheus's scrape are for admins (logged in on the pages,
+ * or HTTP Basic, which creates no session) and for the metrics token ({@link MetricsToken}, no
+ * person, no lock-out); everything else for admins only. A refusal never challenges for Basic, so a
+ * browser shows no password dialog and keeps no credentials for the site.
  */
 @Configuration
 class ActuatorSecurity {
 
   @Bean
   @Order(0)
-  SecurityFilterChain actuator(HttpSecurity http, @Value("${duban.metrics.token:}") String metricsToken) throws Exception {
+  SecurityFilterChain actuator(
+      HttpSecurity http, @Value("${duban.metrics.token:}") String metricsToken) throws Exception {
     String admin = Role.ADMIN.groupId();
     http.securityMatcher(EndpointRequest.toAnyEndpoint())
         .authorizeHttpRequests(

@@ -10,9 +10,9 @@ import org.springframework.security.core.Authentication;
 
 /**
  * Tells a database that cannot be reached from every other failure, whichever layer wrapped it
- * (Spring, Hibernate, the engine's MyBatis, Spring Session): somewhere in the chain of causes is the
- * driver's own error with SQL state class 08 (connection exception) or PostgreSQL's 57P01 to 57P03
- * (shut down, starting up). Hikari's "connection is not available" timeout carries the last
+ * (Spring, Hibernate, the engine's MyBatis, Spring Session): somewhere in the chain of causes is
+ * the driver's own error with SQL state class 08 (connection exception) or PostgreSQL's 57P01 to
+ * 57P03 (shut down, starting up). Hikari's "connection is not available" timeout carries the last
  * connection failure as its cause and state; without one it means a busy pool, not a lost database,
  * and is not taken for an outage.
  */
@@ -23,7 +23,8 @@ public final class DatabaseFailures {
   public static boolean isUnavailable(Throwable failure) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-      if (t instanceof DatabaseUnavailableException || t instanceof SQLNonTransientConnectionException) {
+      if (t instanceof DatabaseUnavailableException
+          || t instanceof SQLNonTransientConnectionException) {
         return true;
       }
       if (t instanceof SQLException sql && isConnectionState(sql, seen)) {

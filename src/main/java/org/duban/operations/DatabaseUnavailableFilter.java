@@ -37,8 +37,10 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
   private final MessageSource messages;
+
   /** When this outage was first seen (epoch millis), 0 when the database answers. */
   private final AtomicLong outageSince = new AtomicLong();
+
   private final AtomicLong refused = new AtomicLong();
 
   public DatabaseUnavailableFilter(MessageSource messages) {
@@ -52,7 +54,8 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     try {
       chain.doFilter(request, response);
@@ -66,8 +69,10 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
     }
     long since = outageSince.get();
     if (since != 0 && response.getStatus() < 500 && outageSince.compareAndSet(since, 0)) {
-      log.warn("The database answers again after {} s; {} requests were answered 503 meanwhile",
-          (System.currentTimeMillis() - since) / 1000, refused.getAndSet(0));
+      log.warn(
+          "The database answers again after {} s; {} requests were answered 503 meanwhile",
+          (System.currentTimeMillis() - since) / 1000,
+          refused.getAndSet(0));
     }
   }
 
@@ -75,8 +80,11 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
     refused.incrementAndGet();
     log.debug("503 for {} {}", request.getMethod(), request.getRequestURI(), e);
     if (outageSince.compareAndSet(0, System.currentTimeMillis())) {
-      log.error("The database cannot be reached ({} {}): {}; requests are answered 503 until it is back",
-          request.getMethod(), request.getRequestURI(), rootMessage(e));
+      log.error(
+          "The database cannot be reached ({} {}): {}; requests are answered 503 until it is back",
+          request.getMethod(),
+          request.getRequestURI(),
+          rootMessage(e));
     }
   }
 
@@ -89,8 +97,14 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     if (wantsJson(request)) {
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.getWriter().write("{\"status\":503,\"error\":\"DATABASE_UNAVAILABLE\",\"message\":\""
-          + json(text("resilience.db.json", locale)) + "\",\"retryAfterSeconds\":" + RETRY_AFTER_SECONDS + "}");
+      response
+          .getWriter()
+          .write(
+              "{\"status\":503,\"error\":\"DATABASE_UNAVAILABLE\",\"message\":\""
+                  + json(text("resilience.db.json", locale))
+                  + "\",\"retryAfterSeconds\":"
+                  + RETRY_AFTER_SECONDS
+                  + "}");
       return;
     }
     response.setContentType(MediaType.TEXT_HTML_VALUE);
@@ -99,20 +113,42 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
   private String page(HttpServletRequest request, Locale locale) {
     boolean get = "GET".equals(request.getMethod());
-    String again = get ? text("resilience.db.auto", locale, RETRY_AFTER_SECONDS) : text("resilience.db.resubmit", locale);
-    String retryHref = get ? html(request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString())) : "javascript:history.back()";
-    return "<!DOCTYPE html>\n<html lang=\"" + (locale.getLanguage().equals("en") ? "en" : "zh-CN") + "\"><head><meta charset=\"utf-8\">"
+    String again =
+        get
+            ? text("resilience.db.auto", locale, RETRY_AFTER_SECONDS)
+            : text("resilience.db.resubmit", locale);
+    String retryHref =
+        get
+            ? html(
+                request.getRequestURI()
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString()))
+            : "javascript:history.back()";
+    return "<!DOCTYPE html>\n<html lang=\""
+        + (locale.getLanguage().equals("en") ? "en" : "zh-CN")
+        + "\"><head><meta charset=\"utf-8\">"
         + (get ? "<meta http-equiv=\"refresh\" content=\"" + RETRY_AFTER_SECONDS + "\">" : "")
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<title>" + html(text("resilience.db.title", locale)) + "</title>"
+        + "<title>"
+        + html(text("resilience.db.title", locale))
+        + "</title>"
         + "<style>body{font-family:system-ui,-apple-system,\"PingFang SC\",\"Microsoft YaHei\",sans-serif;"
         + "background:#f5f6f8;color:#222;margin:0}main{max-width:36em;margin:10vh auto;background:#fff;"
         + "border-top:4px solid #c0392b;padding:2em 2.5em;box-shadow:0 1px 4px rgba(0,0,0,.1)}"
         + "h1{font-size:1.4em;margin-top:0}a{color:#1f5fa8}</style></head><body><main>"
-        + "<h1>" + html(text("resilience.db.title", locale)) + "</h1>"
-        + "<p>" + html(text("resilience.db.text", locale)) + "</p>"
-        + "<p>" + html(again) + "</p>"
-        + "<p><a href=\"" + retryHref + "\">" + html(text(get ? "resilience.db.retry" : "resilience.db.back", locale)) + "</a></p>"
+        + "<h1>"
+        + html(text("resilience.db.title", locale))
+        + "</h1>"
+        + "<p>"
+        + html(text("resilience.db.text", locale))
+        + "</p>"
+        + "<p>"
+        + html(again)
+        + "</p>"
+        + "<p><a href=\""
+        + retryHref
+        + "\">"
+        + html(text(get ? "resilience.db.retry" : "resilience.db.back", locale))
+        + "</a></p>"
         + "</main></body></html>\n";
   }
 
@@ -122,7 +158,9 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
     if (cookies != null) {
       for (Cookie cookie : cookies) {
         if ("duban-lang".equals(cookie.getName()) && cookie.getValue() != null) {
-          return cookie.getValue().toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+          return cookie.getValue().toLowerCase(Locale.ROOT).startsWith("en")
+              ? Locale.ENGLISH
+              : Locale.SIMPLIFIED_CHINESE;
         }
       }
     }
@@ -140,10 +178,15 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
     return Locale.SIMPLIFIED_CHINESE;
   }
 
-  /** REST callers: the engine's API, Actuator, the webapps' APIs, or a client that prefers JSON to HTML. */
+  /**
+   * REST callers: the engine's API, Actuator, the webapps' APIs, or a client that prefers JSON to
+   * HTML.
+   */
   static boolean wantsJson(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith("/engine-rest/") || path.startsWith("/actuator") || path.startsWith("/camunda/api/")) {
+    if (path.startsWith("/engine-rest/")
+        || path.startsWith("/actuator")
+        || path.startsWith("/camunda/api/")) {
       return true;
     }
     String accept = request.getHeader(HttpHeaders.ACCEPT);

@@ -29,13 +29,21 @@ class EngineJobMetrics implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    Gauge.builder("duban.engine.jobs.due", this, m -> m.managementService.createJobQuery().executable().count())
-        .description("Jobs (timers, async steps) that are due and have retries left, in the whole database")
+    Gauge.builder(
+            "duban.engine.jobs.due",
+            this,
+            m -> m.managementService.createJobQuery().executable().count())
+        .description(
+            "Jobs (timers, async steps) that are due and have retries left, in the whole database")
         .register(registry);
-    Gauge.builder("duban.engine.jobs.failed", this, m -> m.managementService.createJobQuery().noRetriesLeft().count())
+    Gauge.builder(
+            "duban.engine.jobs.failed",
+            this,
+            m -> m.managementService.createJobQuery().noRetriesLeft().count())
         .description("Jobs that ran out of retries and wait for an admin (Cockpit)")
         .register(registry);
-    Gauge.builder("duban.engine.incidents", this, m -> m.runtimeService.createIncidentQuery().count())
+    Gauge.builder(
+            "duban.engine.incidents", this, m -> m.runtimeService.createIncidentQuery().count())
         .description("Open incidents of the engine")
         .register(registry);
   }

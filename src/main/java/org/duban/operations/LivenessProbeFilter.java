@@ -14,9 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The liveness probe answers whether this process should be restarted, so it must not depend on the
  * database. Sessions live in the database, and many layers look up the session of any request that
- * names one (Spring Security's anonymous details, the request-handled event, ...): a prober that kept
- * a session cookie would get the outage page and restart a healthy node. So the probe is passed on
- * without its cookies, in front of the session filter.
+ * names one (Spring Security's anonymous details, the request-handled event, ...): a prober that
+ * kept a session cookie would get the outage page and restart a healthy node. So the probe is
+ * passed on without its cookies, in front of the session filter.
  */
 class LivenessProbeFilter extends OncePerRequestFilter {
 
@@ -28,7 +28,8 @@ class LivenessProbeFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     chain.doFilter(new WithoutCookies(request), response);
   }
@@ -51,7 +52,9 @@ class LivenessProbeFilter extends OncePerRequestFilter {
 
     @Override
     public Enumeration<String> getHeaders(String name) {
-      return "cookie".equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+      return "cookie".equalsIgnoreCase(name)
+          ? Collections.emptyEnumeration()
+          : super.getHeaders(name);
     }
 
     @Override

@@ -17,12 +17,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The monitoring credential: {@code Authorization: Bearer <duban.metrics.token>}, for Prometheus and
- * whoever watches health, without an admin's password. It is no person: it never passes the
+ * The monitoring credential: {@code Authorization: Bearer <duban.metrics.token>}, for Prometheus
+ * and whoever watches health, without an admin's password. It is no person: it never passes the
  * log-in's password check, so a wrong token counts towards no lock-out and cannot lock an admin
- * out; and it carries only {@link #AUTHORITY}, which {@link ActuatorSecurity} lets read the metrics,
- * Prometheus's scrape and health's details, and nothing else. Without a configured token (the
- * default) every bearer token is refused.
+ * out; and it carries only {@link #AUTHORITY}, which {@link ActuatorSecurity} lets read the
+ * metrics, Prometheus's scrape and health's details, and nothing else. Without a configured token
+ * (the default) every bearer token is refused.
  */
 class MetricsToken extends OncePerRequestFilter {
 
@@ -36,17 +36,22 @@ class MetricsToken extends OncePerRequestFilter {
 
   private final byte[] tokenDigest;
 
-  /** @param token the configured token; blank or null turns token access off */
+  /**
+   * @param token the configured token; blank or null turns token access off
+   */
   MetricsToken(String token) {
     if (token != null && !token.isBlank() && token.strip().length() < MIN_LENGTH) {
-      throw new IllegalStateException("duban.metrics.token (DUBAN_METRICS_TOKEN) must be at least " + MIN_LENGTH
-          + " characters, e.g. from `openssl rand -hex 32`");
+      throw new IllegalStateException(
+          "duban.metrics.token (DUBAN_METRICS_TOKEN) must be at least "
+              + MIN_LENGTH
+              + " characters, e.g. from `openssl rand -hex 32`");
     }
     this.tokenDigest = token == null || token.isBlank() ? null : digest(token.strip());
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -63,8 +68,9 @@ class MetricsToken extends OncePerRequestFilter {
       return;
     }
     SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
-    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-        "metrics", null, List.of(new SimpleGrantedAuthority(AUTHORITY))));
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(
+            "metrics", null, List.of(new SimpleGrantedAuthority(AUTHORITY))));
     // for this request only: never saved into a session
     SecurityContextHolder.getContextHolderStrategy().setContext(context);
     chain.doFilter(request, response);

@@ -5,8 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -98,8 +98,8 @@ public class Department {
   }
 
   /**
-   * Whether the person leads this department: its named head or a deputy; while none is named,
-   * any active member with the DEPT_HEAD role (as before heads were named).
+   * Whether the person leads this department: its named head or a deputy; while none is named, any
+   * active member with the DEPT_HEAD role (as before heads were named).
    */
   public boolean isLedBy(Person person) {
     if (person == null || !person.isActive() || person.getId() == null) {
@@ -108,7 +108,9 @@ public class Department {
     if (hasNamedLeaders()) {
       return person.getId().equals(headPersonId) || deputyIds.contains(person.getId());
     }
-    return person.has(Role.DEPT_HEAD) && person.getDepartment() != null && id.equals(person.getDepartment().getId());
+    return person.has(Role.DEPT_HEAD)
+        && person.getDepartment() != null
+        && id.equals(person.getDepartment().getId());
   }
 
   public void update(String name, String shortName, DepartmentKind kind) {

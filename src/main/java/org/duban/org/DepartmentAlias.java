@@ -22,7 +22,8 @@ public class DepartmentAlias {
 
   protected DepartmentAlias() {}
 
-  public DepartmentAlias(Long departmentId, String alias, String createdBy, LocalDateTime createdAt) {
+  public DepartmentAlias(
+      Long departmentId, String alias, String createdBy, LocalDateTime createdAt) {
     this.departmentId = departmentId;
     this.alias = alias;
     this.aliasKey = NameKey.of(alias);

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who leads a department: its named head (科室负责人) first, then its deputies (副职), active people
- * only. While a department has no named head, its active members with the DEPT_HEAD role lead it,
- * as before heads were named. The one place that answers "the head of this department".
+ * Who leads a department: its named head (科室负责人) first, then its deputies (副职), active people only.
+ * While a department has no named head, its active members with the DEPT_HEAD role lead it, as
+ * before heads were named. The one place that answers "the head of this department".
  */
 @Component
 public class DepartmentHeads {
@@ -53,20 +53,24 @@ public class DepartmentHeads {
   }
 
   /**
-   * The groups ({@code dept_<code>}) of the active departments this person leads by {@link #leadersOf}:
-   * those naming them head or deputy, and their own department when they stand among its leaders.
-   * Task rights (who claims, signs, disputes, appeals for a department) are read from this.
+   * The groups ({@code dept_<code>}) of the active departments this person leads by {@link
+   * #leadersOf}: those naming them head or deputy, and their own department when they stand among
+   * its leaders. Task rights (who claims, signs, disputes, appeals for a department) are read from
+   * this.
    */
   @Transactional(readOnly = true)
   public Set<String> groupsLedBy(Long personId) {
-    Person person = personId == null ? null : people.findById(personId).filter(Person::isActive).orElse(null);
+    Person person =
+        personId == null ? null : people.findById(personId).filter(Person::isActive).orElse(null);
     if (person == null) {
       return Set.of();
     }
     Set<String> groups = new LinkedHashSet<>();
     departments.findActiveNamingLeader(personId).forEach(d -> groups.add(d.groupId()));
     Department own = person.getDepartment();
-    if (own != null && own.isActive() && !groups.contains(own.groupId())
+    if (own != null
+        && own.isActive()
+        && !groups.contains(own.groupId())
         && leadersOf(own.getId()).stream().anyMatch(p -> p.getId().equals(personId))) {
       groups.add(own.groupId());
     }
@@ -83,10 +87,11 @@ public class DepartmentHeads {
       if (department.hasNamedLeaders()) {
         continue;
       }
-      List<Long> heads = people.findByDepartmentIdAndActiveTrueOrderByIdAsc(department.getId()).stream()
-          .filter(p -> p.has(Role.DEPT_HEAD))
-          .map(Person::getId)
-          .toList();
+      List<Long> heads =
+          people.findByDepartmentIdAndActiveTrueOrderByIdAsc(department.getId()).stream()
+              .filter(p -> p.has(Role.DEPT_HEAD))
+              .map(Person::getId)
+              .toList();
       if (!heads.isEmpty()) {
         department.lead(heads.get(0), heads.subList(1, heads.size()));
       }

@@ -12,7 +12,8 @@ public interface DepartmentRepository extends JpaRepository<Department, Long> {
   List<Department> findByActiveTrueOrderByIdAsc();
 
   /** The active departments that name this person as their head or a deputy. */
-  @Query("select distinct d from Department d left join d.deputyIds deputy"
-      + " where d.active = true and (d.headPersonId = :personId or deputy = :personId)")
+  @Query(
+      "select distinct d from Department d left join d.deputyIds deputy"
+          + " where d.active = true and (d.headPersonId = :personId or deputy = :personId)")
   List<Department> findActiveNamingLeader(Long personId);
 }

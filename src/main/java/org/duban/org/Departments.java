@@ -6,8 +6,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The hospital's departments for reading: the lists and pages outside this package get records,
- * so they neither reach the repository nor hold an entity. Changes go through orgadmin.
+ * The hospital's departments for reading: the lists and pages outside this package get records, so
+ * they neither reach the repository nor hold an entity. Changes go through orgadmin.
  */
 @Service
 public class Departments {
@@ -30,7 +30,11 @@ public class Departments {
   @Transactional(readOnly = true)
   public List<DepartmentView> all() {
     return departments.findAll().stream()
-        .sorted((a, b) -> a.isActive() == b.isActive() ? a.getId().compareTo(b.getId()) : a.isActive() ? -1 : 1)
+        .sorted(
+            (a, b) ->
+                a.isActive() == b.isActive()
+                    ? a.getId().compareTo(b.getId())
+                    : a.isActive() ? -1 : 1)
         .map(DepartmentView::of)
         .toList();
   }

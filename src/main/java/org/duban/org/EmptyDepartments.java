@@ -10,12 +10,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Departments nobody could act for: no active head, deputy or DEPT_HEAD member
- * ({@link DepartmentHeads#leadersOf}). Work handed to one would sit in nobody's inbox, so the places
- * that hand work to a department ask here first, and the setting
- * {@code duban.issuing.empty-department} says what then happens: {@code refuse} (the default) or
- * {@code supervision-office} (the department's tasks go to the supervision office, 督查室, whose people
- * have the SUPERVISION role, with a warning).
+ * Departments nobody could act for: no active head, deputy or DEPT_HEAD member ({@link
+ * DepartmentHeads#leadersOf}). Work handed to one would sit in nobody's inbox, so the places that
+ * hand work to a department ask here first, and the setting {@code duban.issuing.empty-department}
+ * says what then happens: {@code refuse} (the default) or {@code supervision-office} (the
+ * department's tasks go to the supervision office, 督查室, whose people have the SUPERVISION role,
+ * with a warning).
  */
 @Component
 public class EmptyDepartments {
@@ -46,7 +46,9 @@ public class EmptyDepartments {
     } catch (IllegalArgumentException e) {
       // a typo must not silently let work go to nobody
       throw new IllegalStateException(
-          "duban.issuing.empty-department must be refuse or supervision-office, not '" + value + "'");
+          "duban.issuing.empty-department must be refuse or supervision-office, not '"
+              + value
+              + "'");
     }
   }
 
@@ -73,7 +75,10 @@ public class EmptyDepartments {
     return heads.leadersOf(departmentId).isEmpty();
   }
 
-  /** Whether work for the department is to be refused: nobody could act for it and the setting refuses. */
+  /**
+   * Whether work for the department is to be refused: nobody could act for it and the setting
+   * refuses.
+   */
   @Transactional(readOnly = true)
   public boolean refusesWorkFor(Long departmentId) {
     return rule == Rule.REFUSE && isEmpty(departmentId);
@@ -82,8 +87,11 @@ public class EmptyDepartments {
   /** Of these departments, those nobody could act for, each once, in the given order. */
   @Transactional(readOnly = true)
   public List<Department> among(Collection<Department> candidates) {
-    return candidates.stream().filter(Objects::nonNull).map(Department::getId)
-        .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)).stream()
+    return candidates.stream()
+        .filter(Objects::nonNull)
+        .map(Department::getId)
+        .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new))
+        .stream()
         .filter(this::isEmpty)
         .map(id -> departments.findById(id).orElseThrow())
         .toList();
@@ -92,7 +100,9 @@ public class EmptyDepartments {
   /** The active departments nobody could act for, for the admin's list. */
   @Transactional(readOnly = true)
   public List<Department> active() {
-    return departments.findByActiveTrueOrderByIdAsc().stream().filter(d -> isEmpty(d.getId())).toList();
+    return departments.findByActiveTrueOrderByIdAsc().stream()
+        .filter(d -> isEmpty(d.getId()))
+        .toList();
   }
 
   /** The names joined for a message, 、-separated as Chinese lists are. */

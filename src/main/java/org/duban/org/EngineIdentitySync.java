@@ -1,7 +1,5 @@
 package org.duban.org;
 
-import org.duban.infrastructure.MessageText;
-import org.duban.infrastructure.MessageTexts;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashSet;
@@ -9,6 +7,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,8 +24,7 @@ public class EngineIdentitySync {
   private final IdentityService identityService;
   private final DepartmentRepository departments;
 
-  EngineIdentitySync(
-      IdentityService identityService, DepartmentRepository departments) {
+  EngineIdentitySync(IdentityService identityService, DepartmentRepository departments) {
     this.identityService = identityService;
     this.departments = departments;
   }
@@ -34,10 +33,16 @@ public class EngineIdentitySync {
   @Transactional
   public void syncGroups() {
     for (Role role : Role.values()) {
-      ensureGroup(role.groupId(), MessageText.of("people.engineGroup.role", role.name()).in(MessageTexts.DEFAULT), "ROLE");
+      ensureGroup(
+          role.groupId(),
+          MessageText.of("people.engineGroup.role", role.name()).in(MessageTexts.DEFAULT),
+          "ROLE");
     }
     // stored once in the engine for everyone (Cockpit shows them): in the hospital's language
-    ensureGroup("camunda-admin", MessageText.of("people.engineGroup.camundaAdmin").in(MessageTexts.DEFAULT), "SYSTEM");
+    ensureGroup(
+        "camunda-admin",
+        MessageText.of("people.engineGroup.camundaAdmin").in(MessageTexts.DEFAULT),
+        "SYSTEM");
     for (Department department : departments.findAll()) {
       ensureGroup(department.groupId(), department.getName(), "DEPARTMENT");
     }
@@ -45,11 +50,12 @@ public class EngineIdentitySync {
 
   /**
    * The person's engine user (name, department) and group memberships. Never a password: Duban's
-   * log-in checks the BCrypt hash in {@code person} and signs Cockpit on through Spring Security, so
-   * a password in the engine's user table would only be a second, weaker copy (the engine hashes
-   * with salted SHA-512) for anyone who reads the database. An engine user gets the hash of a random
-   * secret nobody keeps instead (V20 cleared the passwords written before): with no hash at all the
-   * engine's own check ({@code /engine-rest/identity/verify}) fails with an error instead of "no".
+   * log-in checks the BCrypt hash in {@code person} and signs Cockpit on through Spring Security,
+   * so a password in the engine's user table would only be a second, weaker copy (the engine hashes
+   * with salted SHA-512) for anyone who reads the database. An engine user gets the hash of a
+   * random secret nobody keeps instead (V20 cleared the passwords written before): with no hash at
+   * all the engine's own check ({@code /engine-rest/identity/verify}) fails with an error instead
+   * of "no".
    */
   @Transactional
   public void syncPerson(Person person) {

@@ -1,10 +1,10 @@
 package org.duban.org;
 
-import org.duban.infrastructure.MessageText;
-import org.duban.infrastructure.MessageTexts;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A hospital starting without the demo has nobody to log in as: the first start creates an
- * {@code admin} with the configured password, or a random one printed once in the log. The same when
- * the demo was turned off and its accounts closed (DemoAccounts) with no other active admin left: the
+ * A hospital starting without the demo has nobody to log in as: the first start creates an {@code
+ * admin} with the configured password, or a random one printed once in the log. The same when the
+ * demo was turned off and its accounts closed (DemoAccounts) with no other active admin left: the
  * demo's {@code admin} becomes a real account with such a password, so the hospital is not locked
  * out of its own data.
  */
@@ -61,11 +61,20 @@ class FirstAdmin implements ApplicationRunner {
     boolean generated = configuredPassword.isBlank();
     String password = generated ? randomPassword() : configuredPassword;
     Person admin =
-        people.save(new Person("admin", MessageText.of("people.firstAdmin.name").in(MessageTexts.DEFAULT), null, encoder.encode(password), null, EnumSet.of(Role.ADMIN)));
+        people.save(
+            new Person(
+                "admin",
+                MessageText.of("people.firstAdmin.name").in(MessageTexts.DEFAULT),
+                null,
+                encoder.encode(password),
+                null,
+                EnumSet.of(Role.ADMIN)));
     sync.syncGroups();
     sync.syncPerson(admin);
     if (generated) {
-      log.warn("Created the first administrator 'admin' with password '{}': change it after logging in", password);
+      log.warn(
+          "Created the first administrator 'admin' with password '{}': change it after logging in",
+          password);
     } else {
       log.info("Created the first administrator 'admin' with the configured password");
     }
@@ -74,7 +83,8 @@ class FirstAdmin implements ApplicationRunner {
   private void takeOverTheDemoAdmin() {
     Person admin = people.findByUsername("admin").filter(Person::isDemoAccount).orElse(null);
     if (admin == null) {
-      log.warn("No active administrator can log in: the demo's accounts are closed and 'admin' is no demo account");
+      log.warn(
+          "No active administrator can log in: the demo's accounts are closed and 'admin' is no demo account");
       return;
     }
     boolean generated = configuredPassword.isBlank();
@@ -85,10 +95,13 @@ class FirstAdmin implements ApplicationRunner {
     admin.reactivate();
     sync.syncPerson(admin);
     if (generated) {
-      log.warn("The demo is off and its accounts are closed: the administrator 'admin' now has the password '{}';"
-          + " change it after logging in", password);
+      log.warn(
+          "The demo is off and its accounts are closed: the administrator 'admin' now has the password '{}';"
+              + " change it after logging in",
+          password);
     } else {
-      log.info("The demo is off and its accounts are closed: the administrator 'admin' now has the configured password");
+      log.info(
+          "The demo is off and its accounts are closed: the administrator 'admin' now has the configured password");
     }
   }
 

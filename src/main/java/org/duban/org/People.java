@@ -50,10 +50,15 @@ public class People {
   /** The department's active members in the order they were made. */
   @Transactional(readOnly = true)
   public List<PersonView> membersOf(Long departmentId) {
-    return people.findByDepartmentIdAndActiveTrueOrderByIdAsc(departmentId).stream().map(PersonView::of).toList();
+    return people.findByDepartmentIdAndActiveTrueOrderByIdAsc(departmentId).stream()
+        .map(PersonView::of)
+        .toList();
   }
 
-  /** Who leads the department ({@link DepartmentHeads#leadersOf}): full names by person id, in order. */
+  /**
+   * Who leads the department ({@link DepartmentHeads#leadersOf}): full names by person id, in
+   * order.
+   */
   @Transactional(readOnly = true)
   public Map<Long, String> leaderNamesOf(Long departmentId) {
     Map<Long, String> leaders = new LinkedHashMap<>();

@@ -9,9 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * People by name (姓名) where records keep their log-in: who did a step, who opened or published an
- * assessment, who started a sweep. Pages show {@link Person#getFullName()}; the log-in only where an
- * admin needs it (the people and audit pages). A log-in no person has any more is shown as it is.
- * Templates call it as {@code @peopleNames}.
+ * assessment, who started a sweep. Pages show {@link Person#getFullName()}; the log-in only where
+ * an admin needs it (the people and audit pages). A log-in no person has any more is shown as it
+ * is. Templates call it as {@code @peopleNames}.
  */
 @Component("peopleNames")
 public class PeopleNames {

@@ -32,7 +32,11 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
 
   List<Person> findByUsernameIn(java.util.Collection<String> usernames);
 
-  /** Active admins who are not demo accounts: those who can still run the hospital with the demo off. */
-  @Query("select count(p) from Person p join p.roles r where r = :role and p.active = true and p.demoAccount = false")
+  /**
+   * Active admins who are not demo accounts: those who can still run the hospital with the demo
+   * off.
+   */
+  @Query(
+      "select count(p) from Person p join p.roles r where r = :role and p.active = true and p.demoAccount = false")
   long countActiveRealByRole(Role role);
 }

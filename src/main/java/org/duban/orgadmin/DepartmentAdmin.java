@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.duban.audit.AuditLog;
+import org.duban.book.WorkItemRepository;
 import org.duban.infrastructure.NotFound;
 import org.duban.infrastructure.UserError;
 import org.duban.org.Department;
@@ -18,7 +19,6 @@ import org.duban.org.EngineIdentitySync;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
-import org.duban.book.WorkItemRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,8 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DepartmentAdmin {
 
-  /** The code becomes the Camunda group {@code dept_<code>}, so it keeps to what group ids allow. */
+  /**
+   * The code becomes the Camunda group {@code dept_<code>}, so it keeps to what group ids allow.
+   */
   static final Pattern CODE = Pattern.compile("[A-Za-z0-9_]{2,30}");
+
   static final int MAX_NAME = 100;
   static final int MAX_SHORT_NAME = 40;
 
@@ -56,7 +59,11 @@ public class DepartmentAdmin {
   @Transactional(readOnly = true)
   public List<Department> all() {
     return departments.findAll().stream()
-        .sorted((a, b) -> a.isActive() == b.isActive() ? a.getId().compareTo(b.getId()) : a.isActive() ? -1 : 1)
+        .sorted(
+            (a, b) ->
+                a.isActive() == b.isActive()
+                    ? a.getId().compareTo(b.getId())
+                    : a.isActive() ? -1 : 1)
         .toList();
   }
 
@@ -90,9 +97,12 @@ public class DepartmentAdmin {
     if (!problems.isEmpty()) {
       throw UserError.of(problems);
     }
-    Department department = departments.save(new Department(code, form.getName(), blankToNull(form.getShortName()), kind));
+    Department department =
+        departments.save(
+            new Department(code, form.getName(), blankToNull(form.getShortName()), kind));
     sync.syncGroups();
-    auditLog.record("department.create", "department", code, null, Snapshots.of(department, people));
+    auditLog.record(
+        "department.create", "department", code, null, Snapshots.of(department, people));
     return DepartmentView.of(department);
   }
 
@@ -108,7 +118,12 @@ public class DepartmentAdmin {
     Snapshots.DepartmentSnapshot before = Snapshots.of(department, people);
     department.update(form.getName(), blankToNull(form.getShortName()), kind);
     sync.syncGroups();
-    auditLog.record("department.update", "department", department.getCode(), before, Snapshots.of(department, people));
+    auditLog.record(
+        "department.update",
+        "department",
+        department.getCode(),
+        before,
+        Snapshots.of(department, people));
     return department;
   }
 
@@ -133,10 +148,15 @@ public class DepartmentAdmin {
     }
     for (Long personId : candidates) {
       Person person = people.findById(personId).orElse(null);
-      if (person == null || !person.isActive() || person.getDepartment() == null
+      if (person == null
+          || !person.isActive()
+          || person.getDepartment() == null
           || !person.getDepartment().getId().equals(department.getId())) {
-        problems.add(new UserError("department.head.notMember",
-            person == null ? String.valueOf(personId) : person.getFullName(), department.getName()));
+        problems.add(
+            new UserError(
+                "department.head.notMember",
+                person == null ? String.valueOf(personId) : person.getFullName(),
+                department.getName()));
       }
     }
     if (!problems.isEmpty()) {
@@ -144,7 +164,12 @@ public class DepartmentAdmin {
     }
     Snapshots.DepartmentSnapshot before = Snapshots.of(department, people);
     department.lead(headId, deputies);
-    auditLog.record("department.head", "department", department.getCode(), before, Snapshots.of(department, people));
+    auditLog.record(
+        "department.head",
+        "department",
+        department.getCode(),
+        before,
+        Snapshots.of(department, people));
     candidates.forEach(this::ensureHeadRole);
     return department;
   }
@@ -161,7 +186,8 @@ public class DepartmentAdmin {
     Snapshots.PersonSnapshot before = Snapshots.of(person);
     person.grant(Role.DEPT_HEAD);
     sync.syncPerson(person);
-    auditLog.record("person.head-role", "person", person.getUsername(), before, Snapshots.of(person));
+    auditLog.record(
+        "person.head-role", "person", person.getUsername(), before, Snapshots.of(person));
   }
 
   /** Refused while the department has active members or leads open items. */
@@ -174,18 +200,27 @@ public class DepartmentAdmin {
     List<UserError> problems = new ArrayList<>();
     long members = people.countByDepartmentIdAndActiveTrue(id);
     if (members > 0) {
-      problems.add(new UserError("department.deactivate.hasMembers", department.getName(), String.valueOf(members)));
+      problems.add(
+          new UserError(
+              "department.deactivate.hasMembers", department.getName(), String.valueOf(members)));
     }
     long items = workItems.countOpenLedBy(id);
     if (items > 0) {
-      problems.add(new UserError("department.deactivate.hasOpenItems", department.getName(), String.valueOf(items)));
+      problems.add(
+          new UserError(
+              "department.deactivate.hasOpenItems", department.getName(), String.valueOf(items)));
     }
     if (!problems.isEmpty()) {
       throw UserError.of(problems);
     }
     Snapshots.DepartmentSnapshot before = Snapshots.of(department, people);
     department.deactivate();
-    auditLog.record("department.deactivate", "department", department.getCode(), before, Snapshots.of(department, people));
+    auditLog.record(
+        "department.deactivate",
+        "department",
+        department.getCode(),
+        before,
+        Snapshots.of(department, people));
     return department;
   }
 
@@ -199,18 +234,27 @@ public class DepartmentAdmin {
     Snapshots.DepartmentSnapshot before = Snapshots.of(department, people);
     department.reactivate();
     sync.syncGroups();
-    auditLog.record("department.reactivate", "department", department.getCode(), before, Snapshots.of(department, people));
+    auditLog.record(
+        "department.reactivate",
+        "department",
+        department.getCode(),
+        before,
+        Snapshots.of(department, people));
     return department;
   }
 
-  private DepartmentKind checkDetails(DepartmentForm form, Department self, List<UserError> problems) {
+  private DepartmentKind checkDetails(
+      DepartmentForm form, Department self, List<UserError> problems) {
     String name = form.getName();
     if (name.isEmpty()) {
       problems.add(new UserError("department.name.missing"));
     } else if (name.length() > MAX_NAME) {
       problems.add(new UserError("department.name.tooLong", MAX_NAME));
-    } else if (departments.findAll().stream().anyMatch(d -> d.getName().equalsIgnoreCase(name)
-        && (self == null || !d.getId().equals(self.getId())))) {
+    } else if (departments.findAll().stream()
+        .anyMatch(
+            d ->
+                d.getName().equalsIgnoreCase(name)
+                    && (self == null || !d.getId().equals(self.getId())))) {
       problems.add(new UserError("department.name.taken", name));
     }
     if (form.getShortName().length() > MAX_SHORT_NAME) {

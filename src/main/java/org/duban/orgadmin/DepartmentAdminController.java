@@ -1,7 +1,6 @@
 package org.duban.orgadmin;
 
 import java.util.List;
-import java.util.Map;
 import org.duban.infrastructure.UserError;
 import org.duban.org.DepartmentKind;
 import org.duban.org.DepartmentView;
@@ -29,7 +28,8 @@ class DepartmentAdminController {
   private final People people;
   private final HospitalNames names;
 
-  DepartmentAdminController(DepartmentAdmin admin, Departments departments, People people, HospitalNames names) {
+  DepartmentAdminController(
+      DepartmentAdmin admin, Departments departments, People people, HospitalNames names) {
     this.admin = admin;
     this.departments = departments;
     this.people = people;
@@ -37,18 +37,30 @@ class DepartmentAdminController {
   }
 
   /** A line of the list: the department, who leads it and how many members it has. */
-  record DepartmentRow(DepartmentView department, String head, List<String> deputies, int members, boolean nobodyToAct) {}
+  record DepartmentRow(
+      DepartmentView department,
+      String head,
+      List<String> deputies,
+      int members,
+      boolean nobodyToAct) {}
 
   @GetMapping
   String list(Model model) {
     List<DepartmentView> empty = departments.withoutAnyoneToAct();
-    List<DepartmentRow> rows = departments.all().stream()
-        .map(d -> new DepartmentRow(d, people.fullNameOf(d.headPersonId()),
-            d.deputyIds().stream().map(people::fullNameOf).toList(), people.membersOf(d.id()).size(),
-            empty.stream().anyMatch(e -> e.id().equals(d.id()))))
-        .toList();
+    List<DepartmentRow> rows =
+        departments.all().stream()
+            .map(
+                d ->
+                    new DepartmentRow(
+                        d,
+                        people.fullNameOf(d.headPersonId()),
+                        d.deputyIds().stream().map(people::fullNameOf).toList(),
+                        people.membersOf(d.id()).size(),
+                        empty.stream().anyMatch(e -> e.id().equals(d.id()))))
+            .toList();
     model.addAttribute("rows", rows);
-    // named at the top: work issued to them would reach nobody (refused, or sent to the supervision office)
+    // named at the top: work issued to them would reach nobody (refused, or sent to the supervision
+    // office)
     model.addAttribute("withoutHead", empty);
     return "people/departments";
   }
@@ -76,7 +88,11 @@ class DepartmentAdminController {
   }
 
   @PostMapping("/{id}")
-  String update(@PathVariable Long id, @ModelAttribute DepartmentForm form, Model model, RedirectAttributes redirect) {
+  String update(
+      @PathVariable Long id,
+      @ModelAttribute DepartmentForm form,
+      Model model,
+      RedirectAttributes redirect) {
     try {
       admin.update(id, form);
       redirect.addFlashAttribute("notice", "department.updated");
@@ -147,13 +163,15 @@ class DepartmentAdminController {
   }
 
   @PostMapping("/{id}/aliases/{aliasId}/remove")
-  String removeAlias(@PathVariable Long id, @PathVariable Long aliasId, RedirectAttributes redirect) {
+  String removeAlias(
+      @PathVariable Long id, @PathVariable Long aliasId, RedirectAttributes redirect) {
     names.removeDepartmentAlias(id, aliasId);
     redirect.addFlashAttribute("notice", "department.alias.removed");
     return "redirect:/admin/departments/" + id;
   }
 
-  private String form(DepartmentView department, DepartmentForm form, List<UserError> problems, Model model) {
+  private String form(
+      DepartmentView department, DepartmentForm form, List<UserError> problems, Model model) {
     model.addAttribute("department", department);
     model.addAttribute("form", form);
     model.addAttribute("problems", problems);

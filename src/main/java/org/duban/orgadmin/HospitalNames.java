@@ -29,9 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The names a hospital's own tables use (issue 15): aliases of departments (医务科 for 医务部) and of
- * leaders, kept by an admin or remembered from the import's name screen, and departments and leaders
- * created from a table's names. Every change is checked first (refused with {@link UserError},
- * nothing written) and audited.
+ * leaders, kept by an admin or remembered from the import's name screen, and departments and
+ * leaders created from a table's names. Every change is checked first (refused with {@link
+ * UserError}, nothing written) and audited.
  */
 @Service
 public class HospitalNames {
@@ -93,8 +93,10 @@ public class HospitalNames {
   public List<UserError> checkDepartmentAlias(Long departmentId, String alias) {
     List<UserError> problems = new ArrayList<>();
     String text = alias == null ? "" : alias.strip();
-    Department department = departmentId == null ? null
-        : departments.findById(departmentId).filter(Department::isActive).orElse(null);
+    Department department =
+        departmentId == null
+            ? null
+            : departments.findById(departmentId).filter(Department::isActive).orElse(null);
     if (department == null) {
       problems.add(new UserError("alias.department.invalid"));
     }
@@ -102,15 +104,21 @@ public class HospitalNames {
       return problems;
     }
     String key = NameKey.of(text);
-    departments.findAll().stream().filter(d -> NameKey.of(d.getName()).equals(key)).findFirst()
+    departments.findAll().stream()
+        .filter(d -> NameKey.of(d.getName()).equals(key))
+        .findFirst()
         .ifPresent(d -> problems.add(new UserError("alias.isDepartmentName", text, d.getName())));
-    departmentAliases.findByAliasKey(key).ifPresent(existing -> {
-      if (existing.getDepartmentId().equals(department.getId())) {
-        problems.add(new UserError("alias.exists", text, department.getName()));
-      } else {
-        problems.add(new UserError("alias.taken", text, departmentName(existing.getDepartmentId())));
-      }
-    });
+    departmentAliases
+        .findByAliasKey(key)
+        .ifPresent(
+            existing -> {
+              if (existing.getDepartmentId().equals(department.getId())) {
+                problems.add(new UserError("alias.exists", text, department.getName()));
+              } else {
+                problems.add(
+                    new UserError("alias.taken", text, departmentName(existing.getDepartmentId())));
+              }
+            });
     return problems;
   }
 
@@ -121,20 +129,33 @@ public class HospitalNames {
       throw UserError.of(problems);
     }
     Department department = departmentAdmin.get(departmentId);
-    DepartmentAlias saved = departmentAliases.save(new DepartmentAlias(departmentId, alias.strip(), by, EngineClock.now()));
-    auditLog.record("department.alias-add", "department", department.getCode(), null,
+    DepartmentAlias saved =
+        departmentAliases.save(
+            new DepartmentAlias(departmentId, alias.strip(), by, EngineClock.now()));
+    auditLog.record(
+        "department.alias-add",
+        "department",
+        department.getCode(),
+        null,
         Map.of("alias", saved.getAlias(), "department", department.getName()));
     return saved;
   }
 
   @Transactional
   public void removeDepartmentAlias(Long departmentId, Long aliasId) {
-    DepartmentAlias alias = departmentAliases.findById(aliasId)
-        .filter(a -> a.getDepartmentId().equals(departmentId)).orElseThrow(NotFound::new);
+    DepartmentAlias alias =
+        departmentAliases
+            .findById(aliasId)
+            .filter(a -> a.getDepartmentId().equals(departmentId))
+            .orElseThrow(NotFound::new);
     Department department = departmentAdmin.get(departmentId);
     departmentAliases.delete(alias);
-    auditLog.record("department.alias-remove", "department", department.getCode(),
-        Map.of("alias", alias.getAlias(), "department", department.getName()), null);
+    auditLog.record(
+        "department.alias-remove",
+        "department",
+        department.getCode(),
+        Map.of("alias", alias.getAlias(), "department", department.getName()),
+        null);
   }
 
   @Transactional(readOnly = true)
@@ -144,12 +165,19 @@ public class HospitalNames {
 
   @Transactional
   public void removeLeaderAlias(Long personId, Long aliasId) {
-    PersonAlias alias = personAliases.findById(aliasId)
-        .filter(a -> a.getPersonId().equals(personId)).orElseThrow(NotFound::new);
+    PersonAlias alias =
+        personAliases
+            .findById(aliasId)
+            .filter(a -> a.getPersonId().equals(personId))
+            .orElseThrow(NotFound::new);
     Person person = people.findById(personId).orElseThrow(NotFound::new);
     personAliases.delete(alias);
-    auditLog.record("person.alias-remove", "person", person.getUsername(),
-        Map.of("alias", alias.getAlias(), "person", person.getFullName()), null);
+    auditLog.record(
+        "person.alias-remove",
+        "person",
+        person.getUsername(),
+        Map.of("alias", alias.getAlias(), "person", person.getFullName()),
+        null);
   }
 
   /** What would keep the alias from naming this leader; empty when it may. */
@@ -157,8 +185,13 @@ public class HospitalNames {
   public List<UserError> checkLeaderAlias(Long personId, String alias) {
     List<UserError> problems = new ArrayList<>();
     String text = alias == null ? "" : alias.strip();
-    Person person = personId == null ? null
-        : people.findById(personId).filter(p -> p.isActive() && p.has(Role.LEADER)).orElse(null);
+    Person person =
+        personId == null
+            ? null
+            : people
+                .findById(personId)
+                .filter(p -> p.isActive() && p.has(Role.LEADER))
+                .orElse(null);
     if (person == null) {
       problems.add(new UserError("alias.leader.invalid"));
     }
@@ -166,20 +199,32 @@ public class HospitalNames {
       return problems;
     }
     String key = NameKey.of(text);
-    // the name of one leader finds them by name first; the name of several may be given to one of them
-    List<Person> named = people.findActiveByRole(Role.LEADER).stream()
-        .filter(p -> NameKey.of(p.getFullName()).equals(key)).toList();
+    // the name of one leader finds them by name first; the name of several may be given to one of
+    // them
+    List<Person> named =
+        people.findActiveByRole(Role.LEADER).stream()
+            .filter(p -> NameKey.of(p.getFullName()).equals(key))
+            .toList();
     if (named.size() == 1) {
       problems.add(new UserError("alias.isLeaderName", text, named.get(0).getFullName()));
     }
-    personAliases.findByAliasKey(key).ifPresent(existing -> {
-      if (existing.getPersonId().equals(person.getId())) {
-        problems.add(new UserError("alias.exists", text, person.getFullName()));
-      } else {
-        problems.add(new UserError("alias.taken", text,
-            people.findById(existing.getPersonId()).map(Person::getFullName).orElse("?")));
-      }
-    });
+    personAliases
+        .findByAliasKey(key)
+        .ifPresent(
+            existing -> {
+              if (existing.getPersonId().equals(person.getId())) {
+                problems.add(new UserError("alias.exists", text, person.getFullName()));
+              } else {
+                problems.add(
+                    new UserError(
+                        "alias.taken",
+                        text,
+                        people
+                            .findById(existing.getPersonId())
+                            .map(Person::getFullName)
+                            .orElse("?")));
+              }
+            });
     return problems;
   }
 
@@ -190,8 +235,13 @@ public class HospitalNames {
       throw UserError.of(problems);
     }
     Person person = people.findById(personId).orElseThrow(NotFound::new);
-    PersonAlias saved = personAliases.save(new PersonAlias(personId, alias.strip(), by, EngineClock.now()));
-    auditLog.record("person.alias-add", "person", person.getUsername(), null,
+    PersonAlias saved =
+        personAliases.save(new PersonAlias(personId, alias.strip(), by, EngineClock.now()));
+    auditLog.record(
+        "person.alias-add",
+        "person",
+        person.getUsername(),
+        null,
         Map.of("alias", saved.getAlias(), "person", person.getFullName()));
     return saved;
   }
@@ -205,7 +255,8 @@ public class HospitalNames {
       problems.add(new UserError("department.name.missing"));
     } else if (text.length() > DepartmentAdmin.MAX_NAME) {
       problems.add(new UserError("department.name.tooLong", DepartmentAdmin.MAX_NAME));
-    } else if (departments.findAll().stream().anyMatch(d -> NameKey.of(d.getName()).equals(NameKey.of(text)))) {
+    } else if (departments.findAll().stream()
+        .anyMatch(d -> NameKey.of(d.getName()).equals(NameKey.of(text)))) {
       problems.add(new UserError("department.name.taken", text));
     }
     return problems;
@@ -255,11 +306,21 @@ public class HospitalNames {
     if (!problems.isEmpty()) {
       throw UserError.of(problems);
     }
-    Department leadership = departments.findByActiveTrueOrderByIdAsc().stream()
-        .filter(d -> d.getKind() == DepartmentKind.LEADERSHIP).findFirst().orElse(null);
+    Department leadership =
+        departments.findByActiveTrueOrderByIdAsc().stream()
+            .filter(d -> d.getKind() == DepartmentKind.LEADERSHIP)
+            .findFirst()
+            .orElse(null);
     String cleanTitle = title == null || title.isBlank() ? null : title.strip();
-    Person person = people.save(new Person(freeUsername(), fullName.strip(), cleanTitle,
-        encoder.encode(unknownSecret()), leadership, EnumSet.of(Role.LEADER)));
+    Person person =
+        people.save(
+            new Person(
+                freeUsername(),
+                fullName.strip(),
+                cleanTitle,
+                encoder.encode(unknownSecret()),
+                leadership,
+                EnumSet.of(Role.LEADER)));
     sync.syncPerson(person);
     auditLog.record("person.create", "person", person.getUsername(), null, Snapshots.of(person));
     return person;
@@ -282,7 +343,8 @@ public class HospitalNames {
   }
 
   private String freeCode() {
-    List<String> codes = departments.findAll().stream().map(d -> d.getCode().toLowerCase()).toList();
+    List<String> codes =
+        departments.findAll().stream().map(d -> d.getCode().toLowerCase()).toList();
     int n = 1;
     while (codes.contains("imp" + n)) {
       n++;

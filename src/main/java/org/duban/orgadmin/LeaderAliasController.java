@@ -42,8 +42,8 @@ class LeaderAliasController {
       redirect.addFlashAttribute("notice", "department.alias.added");
     } catch (UserError e) {
       // as texts: flash attributes live in the (JDBC) session, which keeps only what serialises
-      redirect.addFlashAttribute("aliasProblems", new java.util.ArrayList<>(
-          Refusals.messages(e, messages, locale)));
+      redirect.addFlashAttribute(
+          "aliasProblems", new java.util.ArrayList<>(Refusals.messages(e, messages, locale)));
     }
     return "redirect:/admin/people/" + id;
   }

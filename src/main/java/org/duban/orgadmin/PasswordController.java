@@ -66,7 +66,8 @@ class PasswordController {
       List<UserError> problems = new ArrayList<>(e.problems());
       if (problems.stream().anyMatch(p -> PeopleAdmin.OLD_PASSWORD_WRONG.equals(p.key()))) {
         // after the refusal's transaction: the count must stay although nothing else was written
-        lockouts.recordFailure(username)
+        lockouts
+            .recordFailure(username)
             .ifPresent(minutes -> problems.add(new UserError("login.locked", minutes)));
       }
       model.addAttribute("problems", problems);

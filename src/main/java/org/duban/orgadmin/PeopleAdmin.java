@@ -25,15 +25,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The admin's work on people (人员管理): create, edit, deactivate, reset passwords; and everyone's
- * own password change. Each change is synchronised to Camunda's users and memberships and audited
- * with before and after (never a password), in one transaction with the change.
+ * The admin's work on people (人员管理): create, edit, deactivate, reset passwords; and everyone's own
+ * password change. Each change is synchronised to Camunda's users and memberships and audited with
+ * before and after (never a password), in one transaction with the change.
  */
 @Service
 public class PeopleAdmin {
 
   static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9]{2,40}");
   static final int MAX_NAME = 60;
+
   /** The problem of a wrong old password on /me/password, which counts toward the lock-out. */
   static final String OLD_PASSWORD_WRONG = "people.password.oldWrong";
 
@@ -62,20 +63,29 @@ public class PeopleAdmin {
     this.auditLog = auditLog;
   }
 
-  /** People matching all given filters (blank ones ignored): active first, then by department and name. */
+  /**
+   * People matching all given filters (blank ones ignored): active first, then by department and
+   * name.
+   */
   @Transactional(readOnly = true)
   public List<Person> search(String words, Long departmentId, Role role) {
     String needle = words == null ? "" : words.strip().toLowerCase(Locale.ROOT);
     return people.findAll().stream()
-        .filter(p -> needle.isEmpty()
-            || p.getFullName().toLowerCase(Locale.ROOT).contains(needle)
-            || p.getUsername().toLowerCase(Locale.ROOT).contains(needle))
-        .filter(p -> departmentId == null
-            || (p.getDepartment() != null && departmentId.equals(p.getDepartment().getId())))
+        .filter(
+            p ->
+                needle.isEmpty()
+                    || p.getFullName().toLowerCase(Locale.ROOT).contains(needle)
+                    || p.getUsername().toLowerCase(Locale.ROOT).contains(needle))
+        .filter(
+            p ->
+                departmentId == null
+                    || (p.getDepartment() != null
+                        && departmentId.equals(p.getDepartment().getId())))
         .filter(p -> role == null || p.has(role))
-        .sorted(Comparator.comparing((Person p) -> !p.isActive())
-            .thenComparing(p -> p.getDepartment() == null ? 0L : p.getDepartment().getId())
-            .thenComparing(Person::getId))
+        .sorted(
+            Comparator.comparing((Person p) -> !p.isActive())
+                .thenComparing(p -> p.getDepartment() == null ? 0L : p.getDepartment().getId())
+                .thenComparing(Person::getId))
         .toList();
   }
 
@@ -100,15 +110,24 @@ public class PeopleAdmin {
     if (!problems.isEmpty()) {
       throw UserError.of(problems);
     }
-    Person person = people.save(new Person(
-        username, form.getFullName(), blankToNull(form.getTitle()), encoder.encode(form.getPassword()),
-        department, form.roleSet()));
+    Person person =
+        people.save(
+            new Person(
+                username,
+                form.getFullName(),
+                blankToNull(form.getTitle()),
+                encoder.encode(form.getPassword()),
+                department,
+                form.roleSet()));
     sync.syncPerson(person);
     auditLog.record("person.create", "person", username, null, Snapshots.of(person));
     return PersonView.of(person);
   }
 
-  /** Name, title, department and roles; a move hands the person's open tasks to the old department's head. */
+  /**
+   * Name, title, department and roles; a move hands the person's open tasks to the old department's
+   * head.
+   */
   @Transactional
   public Person update(Long id, PersonForm form) {
     Person person = get(id);
@@ -126,7 +145,8 @@ public class PeopleAdmin {
     boolean moves = !Objects.equals(idOf(from), idOf(department));
     if (!moves && from != null && !roles.contains(Role.DEPT_HEAD) && leads(from, person)) {
       // a named head or deputy without the role could neither sign nor see the heads' pages
-      problems.add(new UserError("people.roles.headNeedsRole", person.getFullName(), from.getName()));
+      problems.add(
+          new UserError("people.roles.headNeedsRole", person.getFullName(), from.getName()));
     }
     if (!problems.isEmpty()) {
       throw UserError.of(problems);
@@ -142,7 +162,9 @@ public class PeopleAdmin {
     return person;
   }
 
-  /** The person leaves: cannot log in, is in no Camunda group, and their open tasks are handed over. */
+  /**
+   * The person leaves: cannot log in, is in no Camunda group, and their open tasks are handed over.
+   */
   @Transactional
   public Person deactivate(Long id, String actingUsername) {
     Person person = get(id);
@@ -160,7 +182,8 @@ public class PeopleAdmin {
     handover.handOver(person, person.getDepartment(), Reason.DEACTIVATE);
     leaveLead(person, person.getDepartment());
     sync.syncPerson(person);
-    auditLog.record("person.deactivate", "person", person.getUsername(), before, Snapshots.of(person));
+    auditLog.record(
+        "person.deactivate", "person", person.getUsername(), before, Snapshots.of(person));
     return person;
   }
 
@@ -177,12 +200,14 @@ public class PeopleAdmin {
     }
     Department department = person.getDepartment();
     if (department != null && !department.isActive()) {
-      throw new UserError("people.reactivate.departmentInactive", person.getFullName(), department.getName());
+      throw new UserError(
+          "people.reactivate.departmentInactive", person.getFullName(), department.getName());
     }
     Snapshots.PersonSnapshot before = Snapshots.of(person);
     person.reactivate();
     sync.syncPerson(person);
-    auditLog.record("person.reactivate", "person", person.getUsername(), before, Snapshots.of(person));
+    auditLog.record(
+        "person.reactivate", "person", person.getUsername(), before, Snapshots.of(person));
     return person;
   }
 
@@ -206,8 +231,10 @@ public class PeopleAdmin {
 
   /** Everyone's own change, with the old password. */
   @Transactional
-  public void changeOwnPassword(String username, String oldPassword, String newPassword, String repeated) {
-    Person person = people.findByUsername(username).filter(Person::isActive).orElseThrow(NotFound::new);
+  public void changeOwnPassword(
+      String username, String oldPassword, String newPassword, String repeated) {
+    Person person =
+        people.findByUsername(username).filter(Person::isActive).orElseThrow(NotFound::new);
     List<UserError> problems = new ArrayList<>();
     if (oldPassword == null || !encoder.matches(oldPassword, person.getPasswordHash())) {
       problems.add(new UserError(OLD_PASSWORD_WRONG));
@@ -246,7 +273,8 @@ public class PeopleAdmin {
       problems.add(new UserError("people.department.missing"));
       return null;
     }
-    Department department = departments.findById(form.getDepartmentId()).filter(Department::isActive).orElse(null);
+    Department department =
+        departments.findById(form.getDepartmentId()).filter(Department::isActive).orElse(null);
     if (department == null) {
       problems.add(new UserError("people.department.invalid"));
     }
@@ -260,16 +288,19 @@ public class PeopleAdmin {
     }
     Snapshots.DepartmentSnapshot before = Snapshots.of(from, people);
     if (from.removeFromLead(person.getId())) {
-      auditLog.record("department.head", "department", from.getCode(), before, Snapshots.of(from, people));
+      auditLog.record(
+          "department.head", "department", from.getCode(), before, Snapshots.of(from, people));
     }
   }
 
   private static boolean leads(Department department, Person person) {
-    return person.getId().equals(department.getHeadPersonId()) || department.getDeputyIds().contains(person.getId());
+    return person.getId().equals(department.getHeadPersonId())
+        || department.getDeputyIds().contains(person.getId());
   }
 
   private boolean isLastAdmin(Person person) {
-    return people.findActiveByRole(Role.ADMIN).stream().allMatch(p -> p.getId().equals(person.getId()));
+    return people.findActiveByRole(Role.ADMIN).stream()
+        .allMatch(p -> p.getId().equals(person.getId()));
   }
 
   private static Long idOf(Department department) {

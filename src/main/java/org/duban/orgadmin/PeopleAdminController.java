@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** /admin/people: the admin's list and forms of people (admins only, by SecurityConfig's rule for /admin/**). */
+/**
+ * /admin/people: the admin's list and forms of people (admins only, by SecurityConfig's rule for
+ * /admin/**).
+ */
 @Controller
 @RequestMapping("/admin/people")
 class PeopleAdminController {
@@ -31,7 +34,8 @@ class PeopleAdminController {
   private final People people;
   private final PersonSessions sessions;
 
-  PeopleAdminController(PeopleAdmin admin, Departments departments, People people, PersonSessions sessions) {
+  PeopleAdminController(
+      PeopleAdmin admin, Departments departments, People people, PersonSessions sessions) {
     this.admin = admin;
     this.departments = departments;
     this.people = people;
@@ -78,7 +82,11 @@ class PeopleAdminController {
   }
 
   @PostMapping("/{id}")
-  String update(@PathVariable Long id, @ModelAttribute PersonForm form, Model model, RedirectAttributes redirect) {
+  String update(
+      @PathVariable Long id,
+      @ModelAttribute PersonForm form,
+      Model model,
+      RedirectAttributes redirect) {
     try {
       admin.update(id, form);
       redirect.addFlashAttribute("notice", "people.updated");
@@ -91,7 +99,10 @@ class PeopleAdminController {
   }
 
   @PostMapping("/{id}/deactivate")
-  String deactivate(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Model model,
+  String deactivate(
+      @PathVariable Long id,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
       RedirectAttributes redirect) {
     try {
       admin.deactivate(id, user.getUsername());
@@ -118,8 +129,12 @@ class PeopleAdminController {
   }
 
   @PostMapping("/{id}/password")
-  String resetPassword(@PathVariable Long id, @RequestParam(defaultValue = "") String password, Model model,
-      HttpServletRequest request, RedirectAttributes redirect) {
+  String resetPassword(
+      @PathVariable Long id,
+      @RequestParam(defaultValue = "") String password,
+      Model model,
+      HttpServletRequest request,
+      RedirectAttributes redirect) {
     try {
       admin.resetPassword(id, password);
       // whoever is logged in as the person (with the old password, perhaps not the person) is out,

@@ -15,6 +15,7 @@ public class PersonForm {
   private String title = "";
   private Long departmentId;
   private List<Role> roles = new ArrayList<>();
+
   /** The initial password, when creating; never shown again. */
   private String password = "";
 

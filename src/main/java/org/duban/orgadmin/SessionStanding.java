@@ -29,8 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Keeps a logged-in session in step with what the admin changed (issue 5, people): a person
  * deactivated meanwhile loses the session at the next request, and one whose roles or department
  * changed gets the new rights at the next request rather than at the next log-in. Runs just before
- * Spring Security's filters, on the security context kept in the session, so that every path (pages,
- * Camunda's webapps) decides on the current rights. Three small queries per request with a session.
+ * Spring Security's filters, on the security context kept in the session, so that every path
+ * (pages, Camunda's webapps) decides on the current rights. Three small queries per request with a
+ * session.
  */
 @Configuration
 class SessionStanding {
@@ -38,8 +39,10 @@ class SessionStanding {
   private static final Logger log = LoggerFactory.getLogger(SessionStanding.class);
 
   @Bean
-  FilterRegistrationBean<Filter> sessionStandingFilter(PersonRepository people, UserDetailsService users) {
-    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new Filter(people, users));
+  FilterRegistrationBean<Filter> sessionStandingFilter(
+      PersonRepository people, UserDetailsService users) {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(new Filter(people, users));
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
     registration.addUrlPatterns("/*");
     return registration;
@@ -58,18 +61,24 @@ class SessionStanding {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
       String path = request.getRequestURI().substring(request.getContextPath().length());
-      return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/vendor/")
+      return path.startsWith("/css/")
+          || path.startsWith("/js/")
+          || path.startsWith("/vendor/")
           || path.equals("/favicon.ico");
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       HttpSession session = request.getSession(false);
-      Object kept = session == null
-          ? null
-          : session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-      if (kept instanceof SecurityContext context && context.getAuthentication() != null
+      Object kept =
+          session == null
+              ? null
+              : session.getAttribute(
+                  HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+      if (kept instanceof SecurityContext context
+          && context.getAuthentication() != null
           && context.getAuthentication().getPrincipal() instanceof CurrentUser user) {
         refresh(session, context, user);
       }
@@ -84,9 +93,10 @@ class SessionStanding {
         return;
       }
       var roles = people.rolesOf(username);
-      Set<String> groups = Person.groupIds(
-          roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles),
-          people.departmentCodeOf(username).orElse(null));
+      Set<String> groups =
+          Person.groupIds(
+              roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles),
+              people.departmentCodeOf(username).orElse(null));
       if (groups.equals(user.groupIds())) {
         return;
       }
@@ -96,7 +106,8 @@ class SessionStanding {
       authentication.setDetails(context.getAuthentication().getDetails());
       SecurityContext refreshed = SecurityContextHolder.createEmptyContext();
       refreshed.setAuthentication(authentication);
-      session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, refreshed);
+      session.setAttribute(
+          HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, refreshed);
       log.info("Session of {} now has the groups {}", username, fresh.groupIds());
     }
   }

@@ -5,16 +5,29 @@ import org.duban.org.Department;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 
-/** People and departments as the audit log keeps them, before and after a change; never a password. */
+/**
+ * People and departments as the audit log keeps them, before and after a change; never a password.
+ */
 final class Snapshots {
 
   private Snapshots() {}
 
   record PersonSnapshot(
-      String username, String fullName, String title, String department, List<String> roles, boolean active) {}
+      String username,
+      String fullName,
+      String title,
+      String department,
+      List<String> roles,
+      boolean active) {}
 
   record DepartmentSnapshot(
-      String code, String name, String shortName, String kind, boolean active, String head, List<String> deputies) {}
+      String code,
+      String name,
+      String shortName,
+      String kind,
+      boolean active,
+      String head,
+      List<String> deputies) {}
 
   static PersonSnapshot of(Person person) {
     return new PersonSnapshot(
@@ -33,7 +46,9 @@ final class Snapshots {
         department.getShortName(),
         department.getKind().name(),
         department.isActive(),
-        department.getHeadPersonId() == null ? null : username(department.getHeadPersonId(), people),
+        department.getHeadPersonId() == null
+            ? null
+            : username(department.getHeadPersonId(), people),
         department.getDeputyIds().stream().map(id -> username(id, people)).toList());
   }
 

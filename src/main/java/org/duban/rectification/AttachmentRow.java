@@ -3,4 +3,5 @@ package org.duban.rectification;
 import java.time.LocalDateTime;
 
 /** An evidence file as listed on a page, without its content. */
-public record AttachmentRow(Long id, String fileName, long sizeBytes, String uploadedBy, LocalDateTime uploadedAt) {}
+public record AttachmentRow(
+    Long id, String fileName, long sizeBytes, String uploadedBy, LocalDateTime uploadedAt) {}

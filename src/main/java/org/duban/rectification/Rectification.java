@@ -41,8 +41,13 @@ public class Rectification {
   private String evidence;
   private String reviewComment;
   private String verification;
-  /** A verification the app wrote itself, as a message key and arguments (V32); null: people's own words. */
+
+  /**
+   * A verification the app wrote itself, as a message key and arguments (V32); null: people's own
+   * words.
+   */
   private String verificationKey;
+
   private String verificationArgs;
   private String signedOffBy;
   private LocalDateTime signedOffAt;
@@ -56,7 +61,12 @@ public class Rectification {
     this.updatedAt = at;
   }
 
-  public void planned(String obstacle, String responsibility, String measures, LocalDate deadline, LocalDateTime at) {
+  public void planned(
+      String obstacle,
+      String responsibility,
+      String measures,
+      LocalDate deadline,
+      LocalDateTime at) {
     this.obstacle = obstacle;
     this.responsibility = responsibility;
     this.measures = measures;

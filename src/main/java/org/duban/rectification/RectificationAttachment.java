@@ -28,7 +28,12 @@ public class RectificationAttachment {
   protected RectificationAttachment() {}
 
   RectificationAttachment(
-      Long rectificationId, String fileName, String contentType, byte[] content, String uploadedBy, LocalDateTime at) {
+      Long rectificationId,
+      String fileName,
+      String contentType,
+      byte[] content,
+      String uploadedBy,
+      LocalDateTime at) {
     this.rectificationId = rectificationId;
     this.fileName = fileName;
     this.contentType = contentType;

@@ -4,7 +4,8 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface RectificationAttachmentRepository extends JpaRepository<RectificationAttachment, Long> {
+public interface RectificationAttachmentRepository
+    extends JpaRepository<RectificationAttachment, Long> {
 
   /** The files of a rectification without their content, for listing. */
   @Query(

@@ -1,16 +1,15 @@
 package org.duban.rectification;
 
-
 import java.util.List;
 import java.util.Set;
-import org.duban.itemhistory.EventKind;
-import org.duban.itemhistory.ItemHistory;
+import org.duban.book.ItemFacts;
+import org.duban.book.WorkItemQueries;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.NotFound;
 import org.duban.infrastructure.UserError;
+import org.duban.itemhistory.EventKind;
+import org.duban.itemhistory.ItemHistory;
 import org.duban.security.CurrentUser;
-import org.duban.book.ItemFacts;
-import org.duban.book.WorkItemQueries;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,13 +23,20 @@ public class RectificationFiles {
 
   static final long MAX_BYTES = 10L * 1024 * 1024;
   static final int MAX_FILES = 20;
-  /** The columns' sizes (V6): a longer name is refused with a message, a longer type is not trusted. */
+
+  /**
+   * The columns' sizes (V6): a longer name is refused with a message, a longer type is not trusted.
+   */
   static final int MAX_NAME = 255;
+
   static final int MAX_TYPE = 100;
   private static final java.util.regex.Pattern MEDIA_TYPE =
-      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*");
+      java.util.regex.Pattern.compile(
+          "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*");
   private static final Set<String> ALLOWED_SUFFIXES =
-      Set.of("pdf", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "zip", "ofd");
+      Set.of(
+          "pdf", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "zip",
+          "ofd");
 
   private final RectificationRepository rectifications;
   private final RectificationAttachmentRepository attachments;
@@ -52,16 +58,20 @@ public class RectificationFiles {
   }
 
   @Transactional
-  public Long attach(Long rectificationId, String fileName, String contentType, byte[] content, CurrentUser user) {
-    Rectification rectification = rectifications.findById(rectificationId).orElseThrow(NotFound::new);
+  public Long attach(
+      Long rectificationId, String fileName, String contentType, byte[] content, CurrentUser user) {
+    Rectification rectification =
+        rectifications.findById(rectificationId).orElseThrow(NotFound::new);
     ItemFacts item = items.facts(itemIdOf(rectification)).orElseThrow(NotFound::new);
     if (user.departmentId() == null || !user.departmentId().equals(item.leadDepartmentId())) {
-      throw new AccessDeniedException("only the lead department adds evidence to rectification " + rectificationId);
+      throw new AccessDeniedException(
+          "only the lead department adds evidence to rectification " + rectificationId);
     }
     if (!rectification.isOpen()) {
       throw new UserError("rectification.file.closed");
     }
-    // no folder separators, and no control characters (PostgreSQL refuses a NUL in text, headers a newline)
+    // no folder separators, and no control characters (PostgreSQL refuses a NUL in text, headers a
+    // newline)
     String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
     if (content == null || content.length == 0 || name.isEmpty()) {
       throw new UserError("rectification.file.empty");
@@ -79,13 +89,20 @@ public class RectificationFiles {
     if (attachments.countByRectificationId(rectificationId) >= MAX_FILES) {
       throw new UserError("rectification.file.tooMany");
     }
-    // the browser's word for the type is kept only when it looks like one; downloads are octet-stream anyway
-    String type = contentType != null && contentType.length() <= MAX_TYPE && MEDIA_TYPE.matcher(contentType).matches()
-        ? contentType : "application/octet-stream";
+    // the browser's word for the type is kept only when it looks like one; downloads are
+    // octet-stream anyway
+    String type =
+        contentType != null
+                && contentType.length() <= MAX_TYPE
+                && MEDIA_TYPE.matcher(contentType).matches()
+            ? contentType
+            : "application/octet-stream";
     RectificationAttachment saved =
         attachments.save(
-            new RectificationAttachment(rectificationId, name, type, content, user.getUsername(), EngineClock.now()));
-    history.itemEvent(item.id(), item.taskBookId(), user.getUsername(), EventKind.EVIDENCE_ATTACHED, name);
+            new RectificationAttachment(
+                rectificationId, name, type, content, user.getUsername(), EngineClock.now()));
+    history.itemEvent(
+        item.id(), item.taskBookId(), user.getUsername(), EventKind.EVIDENCE_ATTACHED, name);
     return saved.getId();
   }
 
@@ -95,7 +112,8 @@ public class RectificationFiles {
   @Transactional(readOnly = true)
   public Download read(Long attachmentId, CurrentUser user) {
     RectificationAttachment file = attachments.findById(attachmentId).orElseThrow(NotFound::new);
-    Rectification rectification = rectifications.findById(file.getRectificationId()).orElseThrow(NotFound::new);
+    Rectification rectification =
+        rectifications.findById(file.getRectificationId()).orElseThrow(NotFound::new);
     if (!items.maySee(itemIdOf(rectification), user)) {
       throw new AccessDeniedException("attachment " + attachmentId);
     }
@@ -115,6 +133,8 @@ public class RectificationFiles {
   }
 
   private Long itemIdOf(Rectification rectification) {
-    return rectifiedItems.workItemIdOfEscalation(rectification.getEscalationId()).orElseThrow(NotFound::new);
+    return rectifiedItems
+        .workItemIdOfEscalation(rectification.getEscalationId())
+        .orElseThrow(NotFound::new);
   }
 }

@@ -6,9 +6,9 @@ import org.duban.itemhistory.ItemHistory;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task {@code publishSupervisionReport} of {@code supervisionReport}: publishes the week just
- * over and leaves its id in {@code reportId}. A job run twice finds the final report and writes
- * nothing new.
+ * Service task {@code publishSupervisionReport} of {@code supervisionReport}: publishes the week
+ * just over and leaves its id in {@code reportId}. A job run twice finds the final report and
+ * writes nothing new.
  */
 @Component("publishSupervisionReportDelegate")
 class PublishSupervisionReportDelegate implements JavaDelegate {

@@ -13,17 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.duban.book.Light;
+import org.duban.book.WorkItem;
 import org.duban.infrastructure.MessageTexts;
+import org.duban.ladder.Escalation;
+import org.duban.ladder.SupervisionNotice;
+import org.duban.rectification.Rectification;
 import org.duban.report.ReportContent.ClosedLine;
 import org.duban.report.ReportContent.DepartmentLights;
 import org.duban.report.ReportContent.NoticeLine;
 import org.duban.report.ReportContent.OverdueLine;
 import org.duban.report.ReportContent.SignOffLine;
-import org.duban.ladder.Escalation;
-import org.duban.rectification.Rectification;
-import org.duban.ladder.SupervisionNotice;
-import org.duban.book.Light;
-import org.duban.book.WorkItem;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,10 +80,19 @@ class ReportCompiler {
       byLight[column(light)] += ((Number) row[3]).intValue();
     }
     return counts.entrySet().stream()
-        .map(e -> new DepartmentLights(names.get(e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
-        .sorted(Comparator.comparingInt(DepartmentLights::red).reversed()
-            .thenComparing(Comparator.comparingInt(DepartmentLights::yellow).reversed())
-            .thenComparing(DepartmentLights::department))
+        .map(
+            e ->
+                new DepartmentLights(
+                    names.get(e.getKey()),
+                    e.getValue()[0],
+                    e.getValue()[1],
+                    e.getValue()[2],
+                    e.getValue()[3]))
+        .sorted(
+            Comparator.comparingInt(DepartmentLights::red)
+                .reversed()
+                .thenComparing(Comparator.comparingInt(DepartmentLights::yellow).reversed())
+                .thenComparing(DepartmentLights::department))
         .toList();
   }
 
@@ -107,13 +116,22 @@ class ReportCompiler {
             .setParameter("start", start)
             .setParameter("end", end)
             .getResultList();
-    Map<Long, WorkItem> items = items(notices.stream().map(SupervisionNotice::getWorkItemId).toList());
-    Map<Long, String> departments = departmentNames(notices.stream().map(SupervisionNotice::getDepartmentId).toList());
+    Map<Long, WorkItem> items =
+        items(notices.stream().map(SupervisionNotice::getWorkItemId).toList());
+    Map<Long, String> departments =
+        departmentNames(notices.stream().map(SupervisionNotice::getDepartmentId).toList());
     return notices.stream()
-        .map(n -> new NoticeLine(
-            n.number(MessageTexts.DEFAULT), n.getWorkItemId(), label(items.get(n.getWorkItemId())),
-            departments.get(n.getDepartmentId()), n.requirementIn(MessageTexts.DEFAULT), n.getDeadline(), n.getIssuedAt(),
-            n.getLevel() == null ? null : n.getLevel().name()))
+        .map(
+            n ->
+                new NoticeLine(
+                    n.number(MessageTexts.DEFAULT),
+                    n.getWorkItemId(),
+                    label(items.get(n.getWorkItemId())),
+                    departments.get(n.getDepartmentId()),
+                    n.requirementIn(MessageTexts.DEFAULT),
+                    n.getDeadline(),
+                    n.getIssuedAt(),
+                    n.getLevel() == null ? null : n.getLevel().name()))
         .toList();
   }
 
@@ -126,16 +144,24 @@ class ReportCompiler {
             .setParameter("end", end)
             .getResultList();
     Map<Long, WorkItem> items = items(escalations.stream().map(Escalation::getWorkItemId).toList());
-    Map<Long, List<SupervisionNotice>> notices = noticesOf(escalations.stream().map(Escalation::getId).toList());
+    Map<Long, List<SupervisionNotice>> notices =
+        noticesOf(escalations.stream().map(Escalation::getId).toList());
     return escalations.stream()
-        .map(e -> {
-          WorkItem item = items.get(e.getWorkItemId());
-          String numbers = notices.getOrDefault(e.getId(), List.of()).stream()
-              .map(SupervisionNotice::number).collect(Collectors.joining("、"));
-          return new ClosedLine(
-              e.getWorkItemId(), label(item), item.getLeadDepartment().getName(), numbers, e.getStatus().name(),
-              e.getClosedAt());
-        })
+        .map(
+            e -> {
+              WorkItem item = items.get(e.getWorkItemId());
+              String numbers =
+                  notices.getOrDefault(e.getId(), List.of()).stream()
+                      .map(SupervisionNotice::number)
+                      .collect(Collectors.joining("、"));
+              return new ClosedLine(
+                  e.getWorkItemId(),
+                  label(item),
+                  item.getLeadDepartment().getName(),
+                  numbers,
+                  e.getStatus().name(),
+                  e.getClosedAt());
+            })
         .toList();
   }
 
@@ -148,23 +174,30 @@ class ReportCompiler {
             .setParameter("start", start)
             .setParameter("end", end)
             .getResultList();
-    Map<Long, Escalation> escalations = escalations(rectifications.stream().map(Rectification::getEscalationId).toList());
-    Map<Long, WorkItem> items = items(escalations.values().stream().map(Escalation::getWorkItemId).toList());
+    Map<Long, Escalation> escalations =
+        escalations(rectifications.stream().map(Rectification::getEscalationId).toList());
+    Map<Long, WorkItem> items =
+        items(escalations.values().stream().map(Escalation::getWorkItemId).toList());
     Map<Long, List<SupervisionNotice>> notices = noticesOf(escalations.keySet());
     List<SignOffLine> lines = new ArrayList<>();
     for (Rectification r : rectifications) {
       Escalation escalation = escalations.get(r.getEscalationId());
       WorkItem item = items.get(escalation.getWorkItemId());
-      lines.add(new SignOffLine(
-          lastNumber(notices.get(escalation.getId())), item.getId(), label(item), item.getLeadDepartment().getName(),
-          r.getSignedOffBy(), r.getSignedOffAt()));
+      lines.add(
+          new SignOffLine(
+              lastNumber(notices.get(escalation.getId())),
+              item.getId(),
+              label(item),
+              item.getLeadDepartment().getName(),
+              r.getSignedOffBy(),
+              r.getSignedOffAt()));
     }
     return lines;
   }
 
   /**
-   * Rectifications not signed off by the end whose deadline passed before the cutoff day: the plan's
-   * deadline, or while no plan was accepted yet, the notice's deadline for it.
+   * Rectifications not signed off by the end whose deadline passed before the cutoff day: the
+   * plan's deadline, or while no plan was accepted yet, the notice's deadline for it.
    */
   private List<OverdueLine> overdue(LocalDateTime end, LocalDate cutoff) {
     List<Rectification> candidates =
@@ -175,13 +208,17 @@ class ReportCompiler {
                 Rectification.class)
             .setParameter("end", end)
             .getResultList();
-    Map<Long, Escalation> escalations = escalations(candidates.stream().map(Rectification::getEscalationId).toList());
+    Map<Long, Escalation> escalations =
+        escalations(candidates.stream().map(Rectification::getEscalationId).toList());
     Map<Long, List<SupervisionNotice>> notices = noticesOf(escalations.keySet());
-    Map<Long, WorkItem> items = items(escalations.values().stream().map(Escalation::getWorkItemId).toList());
+    Map<Long, WorkItem> items =
+        items(escalations.values().stream().map(Escalation::getWorkItemId).toList());
     List<OverdueLine> lines = new ArrayList<>();
     for (Rectification r : candidates) {
-      List<SupervisionNotice> issued = notices.getOrDefault(r.getEscalationId(), List.of()).stream()
-          .filter(n -> n.getIssuedAt().isBefore(end)).toList();
+      List<SupervisionNotice> issued =
+          notices.getOrDefault(r.getEscalationId(), List.of()).stream()
+              .filter(n -> n.getIssuedAt().isBefore(end))
+              .toList();
       if (issued.isEmpty()) {
         continue;
       }
@@ -191,9 +228,15 @@ class ReportCompiler {
         continue;
       }
       WorkItem item = items.get(escalations.get(r.getEscalationId()).getWorkItemId());
-      lines.add(new OverdueLine(
-          notice.number(MessageTexts.DEFAULT), item.getId(), label(item), item.getLeadDepartment().getName(), deadline,
-          ChronoUnit.DAYS.between(deadline, cutoff), r.getStatus().name()));
+      lines.add(
+          new OverdueLine(
+              notice.number(MessageTexts.DEFAULT),
+              item.getId(),
+              label(item),
+              item.getLeadDepartment().getName(),
+              deadline,
+              ChronoUnit.DAYS.between(deadline, cutoff),
+              r.getStatus().name()));
     }
     lines.sort(Comparator.comparing(OverdueLine::deadline).thenComparing(OverdueLine::itemId));
     return lines;
@@ -204,16 +247,22 @@ class ReportCompiler {
   }
 
   private static String lastNumber(List<SupervisionNotice> notices) {
-    return notices == null || notices.isEmpty() ? "" : notices.get(notices.size() - 1).number(MessageTexts.DEFAULT);
+    return notices == null || notices.isEmpty()
+        ? ""
+        : notices.get(notices.size() - 1).number(MessageTexts.DEFAULT);
   }
 
   private Map<Long, WorkItem> items(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    return em.createQuery("select w from WorkItem w join fetch w.leadDepartment where w.id in :ids", WorkItem.class)
+    return em
+        .createQuery(
+            "select w from WorkItem w join fetch w.leadDepartment where w.id in :ids",
+            WorkItem.class)
         .setParameter("ids", ids.stream().distinct().toList())
-        .getResultList().stream()
+        .getResultList()
+        .stream()
         .collect(Collectors.toMap(WorkItem::getId, w -> w));
   }
 
@@ -221,9 +270,11 @@ class ReportCompiler {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    return em.createQuery("select d.id, d.name from Department d where d.id in :ids", Object[].class)
+    return em
+        .createQuery("select d.id, d.name from Department d where d.id in :ids", Object[].class)
         .setParameter("ids", ids.stream().distinct().toList())
-        .getResultList().stream()
+        .getResultList()
+        .stream()
         .collect(Collectors.toMap(row -> (Long) row[0], row -> (String) row[1]));
   }
 
@@ -231,9 +282,11 @@ class ReportCompiler {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    return em.createQuery("select e from Escalation e where e.id in :ids", Escalation.class)
+    return em
+        .createQuery("select e from Escalation e where e.id in :ids", Escalation.class)
         .setParameter("ids", ids.stream().distinct().toList())
-        .getResultList().stream()
+        .getResultList()
+        .stream()
         .collect(Collectors.toMap(Escalation::getId, e -> e));
   }
 
@@ -242,11 +295,15 @@ class ReportCompiler {
     if (escalationIds.isEmpty()) {
       return Map.of();
     }
-    return em.createQuery(
+    return em
+        .createQuery(
             "select n from SupervisionNotice n where n.escalationId in :ids order by n.issuedAt, n.id",
             SupervisionNotice.class)
         .setParameter("ids", escalationIds.stream().distinct().toList())
-        .getResultList().stream()
-        .collect(Collectors.groupingBy(SupervisionNotice::getEscalationId, LinkedHashMap::new, Collectors.toList()));
+        .getResultList()
+        .stream()
+        .collect(
+            Collectors.groupingBy(
+                SupervisionNotice::getEscalationId, LinkedHashMap::new, Collectors.toList()));
   }
 }

@@ -30,27 +30,48 @@ public record ReportContent(
 
   /**
    * A supervision notice (督办单) issued in the week; {@code level} is its rung of the escalation
-   * ladder ({@code ladder.level.<level>}: a yellow notice to the department, a red one to the leader
-   * in charge too).
+   * ladder ({@code ladder.level.<level>}: a yellow notice to the department, a red one to the
+   * leader in charge too).
    */
   public record NoticeLine(
-      String number, Long itemId, String item, String department, String requirement, LocalDate deadline,
-      LocalDateTime issuedAt, String level) {}
+      String number,
+      Long itemId,
+      String item,
+      String department,
+      String requirement,
+      LocalDate deadline,
+      LocalDateTime issuedAt,
+      String level) {}
 
   /** An escalation closed in the week, with how it ended ({@code escalation.status.<outcome>}). */
   public record ClosedLine(
-      Long itemId, String item, String department, String notices, String outcome, LocalDateTime closedAt) {}
+      Long itemId,
+      String item,
+      String department,
+      String notices,
+      String outcome,
+      LocalDateTime closedAt) {}
 
   /** A rectification signed off (销号) in the week. */
   public record SignOffLine(
-      String number, Long itemId, String item, String department, String signedOffBy, LocalDateTime signedOffAt) {}
+      String number,
+      Long itemId,
+      String item,
+      String department,
+      String signedOffBy,
+      LocalDateTime signedOffAt) {}
 
   /**
    * A rectification past its deadline and not signed off: the plan's deadline, or while there is no
    * plan yet, the notice's. {@code status} is a {@code rectification.status.<status>} key part.
    */
   public record OverdueLine(
-      String number, Long itemId, String item, String department, LocalDate deadline, long daysOverdue,
+      String number,
+      Long itemId,
+      String item,
+      String department,
+      LocalDate deadline,
+      long daysOverdue,
       String status) {}
 
   /** All departments together. */

@@ -46,7 +46,9 @@ class ReportController {
     return "report/report";
   }
 
-  /** Generates the report of the week holding {@code week} (any day of it), this week when absent. */
+  /**
+   * Generates the report of the week holding {@code week} (any day of it), this week when absent.
+   */
   @PostMapping("/supervision/reports")
   String generate(
       @AuthenticationPrincipal CurrentUser user,

@@ -1,7 +1,5 @@
 package org.duban.report;
 
-import org.duban.infrastructure.MessageText;
-import org.duban.infrastructure.MessageTexts;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,10 +7,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.MessageTexts;
 
 /**
- * 督查通报: one week's supervision report, numbered per year. Its content is a JSON snapshot of
- * {@link ReportContent}, so a published report reads the same however the data moves on.
+ * 督查通报: one week's supervision report, numbered per year. Its content is a JSON snapshot of {@link
+ * ReportContent}, so a published report reads the same however the data moves on.
  */
 @Entity
 public class SupervisionReport {
@@ -39,7 +39,8 @@ public class SupervisionReport {
 
   protected SupervisionReport() {}
 
-  SupervisionReport(ReportWeek week, int seq, String content, boolean finalEdition, String by, LocalDateTime at) {
+  SupervisionReport(
+      ReportWeek week, int seq, String content, boolean finalEdition, String by, LocalDateTime at) {
     this.weekStart = week.monday();
     this.weekEnd = week.sunday();
     this.reportYear = week.numberingYear();
@@ -54,7 +55,10 @@ public class SupervisionReport {
     this.generatedAt = at;
   }
 
-  /** 督查通报〔2026〕第15期: the bulletin's number as printed on it, in the reader's language (report.number). */
+  /**
+   * 督查通报〔2026〕第15期: the bulletin's number as printed on it, in the reader's language
+   * (report.number).
+   */
   public String number() {
     return MessageText.of("report.number", reportYear, seq).in(MessageTexts.readerLocale());
   }

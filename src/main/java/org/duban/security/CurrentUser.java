@@ -1,9 +1,8 @@
 package org.duban.security;
 
-import org.duban.audit.NamedActor;
-
 import java.util.Collection;
 import java.util.Set;
+import org.duban.audit.NamedActor;
 import org.duban.org.Person;
 import org.duban.org.Role;
 import org.springframework.security.core.GrantedAuthority;

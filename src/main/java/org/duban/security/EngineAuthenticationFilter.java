@@ -14,9 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Tells the engine who acts in this request, so its history and user operation log name the
- * person, and its authorizations apply to the person's groups; cleared afterwards because threads
- * are reused.
+ * Tells the engine who acts in this request, so its history and user operation log name the person,
+ * and its authorizations apply to the person's groups; cleared afterwards because threads are
+ * reused.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
@@ -25,8 +25,8 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
 
   /**
    * @param extraGroups added to the person's groups in the engine: {@link
-   *     EngineAuthorizations#DUBAN_APP_GROUP} for Duban's pages, which check rights themselves; none
-   *     for the engine's REST API, where the engine's authorizations decide
+   *     EngineAuthorizations#DUBAN_APP_GROUP} for Duban's pages, which check rights themselves;
+   *     none for the engine's REST API, where the engine's authorizations decide
    */
   EngineAuthenticationFilter(IdentityService identityService, List<String> extraGroups) {
     this.identityService = identityService;
@@ -42,10 +42,12 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    List<String> groups = Stream.concat(
-            authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority), extraGroups.stream())
-        .distinct()
-        .toList();
+    List<String> groups =
+        Stream.concat(
+                authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority),
+                extraGroups.stream())
+            .distinct()
+            .toList();
     identityService.setAuthentication(authentication.getName(), groups);
     try {
       chain.doFilter(request, response);

@@ -8,8 +8,8 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -37,22 +37,22 @@ import org.springframework.stereotype.Component;
 /**
  * The engine's authorizations (camunda.bpm.authorization.enabled), matching Duban's rights. They
  * apply to the engine's REST API and the Camunda webapps, where a request carries the person's real
- * groups; Duban's own pages check rights themselves and act in the engine as members of the internal
- * group {@value #DUBAN_APP_GROUP}, which may do everything. Code without a signed-in person (start-up,
- * the job executor's timers and sweeps) is not checked at all, as the engine does for an unauthenticated
- * caller.
+ * groups; Duban's own pages check rights themselves and act in the engine as members of the
+ * internal group {@value #DUBAN_APP_GROUP}, which may do everything. Code without a signed-in
+ * person (start-up, the job executor's timers and sweeps) is not checked at all, as the engine does
+ * for an unauthenticated caller.
  *
- * <p>Granted at every start, adding what is missing and never taking anything away (an admin may grant
- * more in Camunda Admin):
+ * <p>Granted at every start, adding what is missing and never taking anything away (an admin may
+ * grant more in Camunda Admin):
  *
  * <ul>
  *   <li>{@code camunda-admin} and {@value #DUBAN_APP_GROUP}: everything on every resource;
  *   <li>leaders and the supervision office: read process definitions, their history, instances and
  *       tasks;
- *   <li>departments (and people): read and update the tasks where they are candidates or assignees. The
- *       engine grants these itself when a task gets a candidate group, a candidate user or an assignee
- *       (its {@code defaultUserPermissionForTask}, UPDATE, plus READ); tasks that were open before
- *       authorizations were switched on get the same grants once.
+ *   <li>departments (and people): read and update the tasks where they are candidates or assignees.
+ *       The engine grants these itself when a task gets a candidate group, a candidate user or an
+ *       assignee (its {@code defaultUserPermissionForTask}, UPDATE, plus READ); tasks that were
+ *       open before authorizations were switched on get the same grants once.
  * </ul>
  */
 @Component
@@ -96,21 +96,27 @@ public class EngineAuthorizations implements ApplicationRunner {
         if (attempt == 3) {
           throw e;
         }
-        log.warn("Granting the engine's authorizations met a concurrent change ({}); trying again", e.getMessage());
+        log.warn(
+            "Granting the engine's authorizations met a concurrent change ({}); trying again",
+            e.getMessage());
       }
     }
   }
 
   /** The group grants above; idempotent. */
   public void grantDubanRights() {
-    ensureGroup(DUBAN_APP_GROUP, MessageText.of("security.engineGroup.app").in(MessageTexts.DEFAULT));
+    ensureGroup(
+        DUBAN_APP_GROUP, MessageText.of("security.engineGroup.app").in(MessageTexts.DEFAULT));
     for (Resources resource : Resources.values()) {
       grant(DUBAN_APP_GROUP, resource, Permissions.ALL);
       grant(Groups.CAMUNDA_ADMIN, resource, Permissions.ALL);
     }
     for (Role role : List.of(Role.LEADER, Role.SUPERVISION)) {
-      grant(role.groupId(), Resources.PROCESS_DEFINITION,
-          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY);
+      grant(
+          role.groupId(),
+          Resources.PROCESS_DEFINITION,
+          ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_HISTORY);
       grant(role.groupId(), Resources.PROCESS_INSTANCE, ProcessInstancePermissions.READ);
       grant(role.groupId(), Resources.TASK, TaskPermissions.READ);
     }
@@ -145,7 +151,9 @@ public class EngineAuthorizations implements ApplicationRunner {
       }
     }
     managementService.setProperty(TASKS_GRANTED_PROPERTY, "true");
-    log.info("Granted the candidates and assignees of the open tasks their task rights ({} grants)", granted);
+    log.info(
+        "Granted the candidates and assignees of the open tasks their task rights ({} grants)",
+        granted);
   }
 
   private void ensureGroup(String id, String name) {
@@ -161,9 +169,18 @@ public class EngineAuthorizations implements ApplicationRunner {
     grant(groupId, null, resource, ANY, permissions);
   }
 
-  private void grant(String groupId, String userId, Resource resource, String resourceId, Permission... permissions) {
-    var query = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId);
+  private void grant(
+      String groupId,
+      String userId,
+      Resource resource,
+      String resourceId,
+      Permission... permissions) {
+    var query =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .resourceType(resource)
+            .resourceId(resourceId);
     List<Authorization> existing =
         groupId != null ? query.groupIdIn(groupId).list() : query.userIdIn(userId).list();
     Authorization authorization;

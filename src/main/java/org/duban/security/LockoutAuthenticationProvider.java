@@ -9,9 +9,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Duban's one way to check a password (the log-in page and the REST API's HTTP Basic): a locked name
- * is refused before its password is looked at; otherwise the password is checked by {@code delegate}
- * and each failure is counted (see {@link LoginLockouts}).
+ * Duban's one way to check a password (the log-in page and the REST API's HTTP Basic): a locked
+ * name is refused before its password is looked at; otherwise the password is checked by {@code
+ * delegate} and each failure is counted (see {@link LoginLockouts}).
  */
 class LockoutAuthenticationProvider implements AuthenticationProvider {
 
@@ -26,10 +26,13 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
   @Override
   public Authentication authenticate(Authentication authentication) throws AuthenticationException {
     String username = authentication.getName();
-    // the form log-in and HTTP Basic both put the client's address in the details; the request itself
+    // the form log-in and HTTP Basic both put the client's address in the details; the request
+    // itself
     // is not yet bound to the thread while Spring Security's filters run
-    String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-        ? details.getRemoteAddress() : null;
+    String address =
+        authentication.getDetails() instanceof WebAuthenticationDetails details
+            ? details.getRemoteAddress()
+            : null;
     Optional<Long> locked = lockouts.minutesLocked(username);
     if (locked.isPresent()) {
       lockouts.recordRefusedWhileLocked(username, address);

@@ -18,7 +18,8 @@ public record LockoutProperties(Integer maxFailures, Duration duration) {
       duration = Duration.ofMinutes(15);
     }
     if (maxFailures < 1 || duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException("duban.security.lockout: max-failures must be at least 1 and duration positive");
+      throw new IllegalArgumentException(
+          "duban.security.lockout: max-failures must be at least 1 and duration positive");
     }
   }
 }

@@ -11,8 +11,7 @@ import java.time.LocalDateTime;
 @Table(name = "login_lockout")
 class LoginLockout {
 
-  @Id
-  private String username;
+  @Id private String username;
 
   @Column(name = "failed_count", nullable = false)
   private int failedCount;

@@ -15,17 +15,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Lock-out after repeated failed log-ins: {@code duban.security.lockout.max-failures} consecutive
  * failures under one user name lock it for {@code duban.security.lockout.duration}; a successful
- * log-in clears the count; an admin may unlock at once. Failures and locks are audited under the name
- * that was tried. Names that belong to nobody are counted and locked the same way, so the answer never
- * tells whether someone exists.
+ * log-in clears the count; an admin may unlock at once. Failures and locks are audited under the
+ * name that was tried. Names that belong to nobody are counted and locked the same way, so the
+ * answer never tells whether someone exists.
  *
- * <p>Lock-outs run on the wall clock, not on the engine's: the demo clock moves the engine's forward
- * by days, and moving it must not lift a lock (nor make a new one last a month).
+ * <p>Lock-outs run on the wall clock, not on the engine's: the demo clock moves the engine's
+ * forward by days, and moving it must not lift a lock (nor make a new one last a month).
  */
 @Service
 public class LoginLockouts {
 
   static final String SUBJECT = "account";
+
   /** Longest name counted (the column); longer ones belong to nobody and are not kept. */
   private static final int MAX_USERNAME = 100;
 
@@ -34,7 +35,10 @@ public class LoginLockouts {
   private final LockoutProperties properties;
   private final TransactionTemplate transactions;
 
-  LoginLockouts(LoginLockoutRepository lockouts, AuditLog audit, LockoutProperties properties,
+  LoginLockouts(
+      LoginLockoutRepository lockouts,
+      AuditLog audit,
+      LockoutProperties properties,
       PlatformTransactionManager transactionManager) {
     this.lockouts = lockouts;
     this.audit = audit;
@@ -49,7 +53,10 @@ public class LoginLockouts {
       return Optional.empty();
     }
     LocalDateTime now = wallClock();
-    return lockouts.findById(username).filter(l -> l.isLockedAt(now)).map(l -> minutesBetween(now, l.getLockedUntil()));
+    return lockouts
+        .findById(username)
+        .filter(l -> l.isLockedAt(now))
+        .map(l -> minutesBetween(now, l.getLockedUntil()));
   }
 
   /** Whether the name is locked now (for the people pages). */
@@ -81,18 +88,31 @@ public class LoginLockouts {
 
   private Optional<Long> fail(String username, String address) {
     LocalDateTime now = wallClock();
-    LoginLockout lockout = lockouts.findForUpdate(username).orElseGet(() -> new LoginLockout(username));
+    LoginLockout lockout =
+        lockouts.findForUpdate(username).orElseGet(() -> new LoginLockout(username));
     lockout.fail(now);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("failures", lockout.getFailedCount());
     audit.recordAttempt(username, address, "login.failed", SUBJECT, username, null, after);
     if (lockout.getFailedCount() >= properties.maxFailures()) {
       lockout.lockUntil(now.plus(properties.duration()));
-      audit.recordAttempt(username, address, "login.locked", SUBJECT, username, null,
-          Map.of("failures", lockout.getFailedCount(), "lockedUntil", lockout.getLockedUntil().toString()));
+      audit.recordAttempt(
+          username,
+          address,
+          "login.locked",
+          SUBJECT,
+          username,
+          null,
+          Map.of(
+              "failures",
+              lockout.getFailedCount(),
+              "lockedUntil",
+              lockout.getLockedUntil().toString()));
     }
     lockouts.saveAndFlush(lockout);
-    return lockout.isLockedAt(now) ? Optional.of(minutesBetween(now, lockout.getLockedUntil())) : Optional.empty();
+    return lockout.isLockedAt(now)
+        ? Optional.of(minutesBetween(now, lockout.getLockedUntil()))
+        : Optional.empty();
   }
 
   /** A log-in tried while the name is locked: audited, not counted (the lock does not grow). */
@@ -101,11 +121,14 @@ public class LoginLockouts {
     recordRefusedWhileLocked(username, null);
   }
 
-  /** As {@link #recordRefusedWhileLocked(String)}, audited with the address the attempt came from. */
+  /**
+   * As {@link #recordRefusedWhileLocked(String)}, audited with the address the attempt came from.
+   */
   @Transactional
   public void recordRefusedWhileLocked(String username, String address) {
     if (counted(username)) {
-      audit.recordAttempt(username, address, "login.failed", SUBJECT, username, null, Map.of("locked", true));
+      audit.recordAttempt(
+          username, address, "login.failed", SUBJECT, username, null, Map.of("locked", true));
     }
   }
 
@@ -118,8 +141,8 @@ public class LoginLockouts {
   }
 
   /**
-   * An admin lifts the lock (and the count of failures) of this name at once; audited as the admin's
-   * act.
+   * An admin lifts the lock (and the count of failures) of this name at once; audited as the
+   * admin's act.
    *
    * @return whether there was anything to lift
    */
@@ -135,7 +158,8 @@ public class LoginLockouts {
     LoginLockout before = lockout.get();
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("failures", before.getFailedCount());
-    state.put("lockedUntil", before.getLockedUntil() == null ? null : before.getLockedUntil().toString());
+    state.put(
+        "lockedUntil", before.getLockedUntil() == null ? null : before.getLockedUntil().toString());
     lockouts.delete(before);
     audit.record("login.unlock", SUBJECT, username, state, null);
     return true;

@@ -9,10 +9,10 @@ import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
 /**
- * Ends a person's sessions on every node: sessions live in the database (Spring Session JDBC, indexed
- * by the logged-in name), so deleting them there sends each of the person's browsers, on whichever
- * node, to the log-in page at its next request. Used when a password changes (whoever knew the old
- * one and logged in with it is out) and when demo accounts are closed.
+ * Ends a person's sessions on every node: sessions live in the database (Spring Session JDBC,
+ * indexed by the logged-in name), so deleting them there sends each of the person's browsers, on
+ * whichever node, to the log-in page at its next request. Used when a password changes (whoever
+ * knew the old one and logged in with it is out) and when demo accounts are closed.
  */
 @Service
 public class PersonSessions {

@@ -21,7 +21,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 public final class RestApiGuard {
 
-  /** The header every write call (POST, PUT, PATCH, DELETE) to /engine-rest carries; any value, e.g. {@code duban}. */
+  /**
+   * The header every write call (POST, PUT, PATCH, DELETE) to /engine-rest carries; any value, e.g.
+   * {@code duban}.
+   */
   public static final String SCRIPT_HEADER = "X-Requested-By";
 
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -30,8 +33,12 @@ public final class RestApiGuard {
 
   /** 401 without a challenge a browser would act on. */
   public static AuthenticationEntryPoint unauthorized() {
-    return (request, response, exception) -> json(response, HttpServletResponse.SC_UNAUTHORIZED,
-        "AuthenticationRequired", "HTTP Basic credentials are required (see docs/deployment.md)");
+    return (request, response, exception) ->
+        json(
+            response,
+            HttpServletResponse.SC_UNAUTHORIZED,
+            "AuthenticationRequired",
+            "HTTP Basic credentials are required (see docs/deployment.md)");
   }
 
   /** A write call without {@link #SCRIPT_HEADER}, which a cross-site form or script cannot send. */
@@ -43,7 +50,10 @@ public final class RestApiGuard {
   public static AccessDeniedHandler forbidden() {
     return (request, response, exception) -> {
       if (writeWithoutScriptHeader().matches(request)) {
-        json(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+        json(
+            response,
+            HttpServletResponse.SC_FORBIDDEN,
+            "Forbidden",
             "write calls must send the header " + SCRIPT_HEADER + " (see docs/deployment.md)");
       } else {
         json(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "not allowed for this user");
@@ -56,7 +66,8 @@ public final class RestApiGuard {
     return value != null && !value.isBlank();
   }
 
-  private static void json(HttpServletResponse response, int status, String type, String message) throws IOException {
+  private static void json(HttpServletResponse response, int status, String type, String message)
+      throws IOException {
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -41,11 +41,13 @@ public class SecurityConfig {
   /**
    * BCrypt only: hashes are written as {@code {bcrypt}...} (as before), and a stored value of any
    * other kind ({@code {noop}}, {@code {sha256}}, no prefix) matches no password, so that a row
-   * written around Duban (a script, an old import) cannot hold a plain or weak password that logs in.
+   * written around Duban (a script, an old import) cannot hold a plain or weak password that logs
+   * in.
    */
   @Bean
   PasswordEncoder passwordEncoder() {
-    DelegatingPasswordEncoder bcryptOnly = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder()));
+    DelegatingPasswordEncoder bcryptOnly =
+        new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder()));
     bcryptOnly.setDefaultPasswordEncoderForMatches(new MatchesNothing());
     return bcryptOnly;
   }
@@ -73,46 +75,62 @@ public class SecurityConfig {
       UserDetailsService users, PasswordEncoder passwordEncoder, LoginLockouts lockouts) {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
     passwords.setPasswordEncoder(passwordEncoder);
-    // a database that cannot be reached is an outage page (DatabaseUnavailableFilter), not a wrong password
+    // a database that cannot be reached is an outage page (DatabaseUnavailableFilter), not a wrong
+    // password
     return DatabaseFailures.passingThrough(new LockoutAuthenticationProvider(passwords, lockouts));
   }
 
-  /** A failed log-in back to the page: with the minutes left when the name is locked, else an error. */
+  /**
+   * A failed log-in back to the page: with the minutes left when the name is locked, else an error.
+   */
   private static AuthenticationFailureHandler logInFailure() {
     return (request, response, exception) -> {
-      String query = exception instanceof AccountLockedException locked ? "locked=" + locked.minutesLeft() : "error";
+      String query =
+          exception instanceof AccountLockedException locked
+              ? "locked=" + locked.minutesLeft()
+              : "error";
       response.sendRedirect(request.getContextPath() + "/login?" + query);
     };
   }
 
   /**
-   * The engine's REST API: HTTP Basic, no session, never a Basic challenge, and write calls only with
-   * the script header ({@link RestApiGuard}), so that a browser's cached credentials do not open it to
-   * a foreign page. Reading is open to everyone
-   * logged in, and the engine's authorizations (EngineAuthorizations) decide what each person sees,
-   * with the person's own groups only. Everything else is for admins: a decision (completing a task,
-   * signing for it, setting its variables, correlating a message) is made on Duban's pages, which write
-   * Duban's records and the engine in one transaction; over the REST API the engine alone would move
-   * on, and the item would still wait for a claim the process no longer asks for.
+   * The engine's REST API: HTTP Basic, no session, never a Basic challenge, and write calls only
+   * with the script header ({@link RestApiGuard}), so that a browser's cached credentials do not
+   * open it to a foreign page. Reading is open to everyone logged in, and the engine's
+   * authorizations (EngineAuthorizations) decide what each person sees, with the person's own
+   * groups only. Everything else is for admins: a decision (completing a task, signing for it,
+   * setting its variables, correlating a message) is made on Duban's pages, which write Duban's
+   * records and the engine in one transaction; over the REST API the engine alone would move on,
+   * and the item would still wait for a claim the process no longer asks for.
    */
   @Bean
   @Order(1)
   SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService)
       throws Exception {
     http.securityMatcher(path("/engine-rest/**"))
-        .authorizeHttpRequests(auth -> auth
-            .requestMatchers(HttpMethod.GET).authenticated()
-            .requestMatchers(HttpMethod.HEAD).authenticated()
-            .requestMatchers(HttpMethod.OPTIONS).authenticated()
-            .requestMatchers(RestApiGuard.writeWithoutScriptHeader()).denyAll()
-            .anyRequest().hasAuthority(ADMIN))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(HttpMethod.GET)
+                    .authenticated()
+                    .requestMatchers(HttpMethod.HEAD)
+                    .authenticated()
+                    .requestMatchers(HttpMethod.OPTIONS)
+                    .authenticated()
+                    .requestMatchers(RestApiGuard.writeWithoutScriptHeader())
+                    .denyAll()
+                    .anyRequest()
+                    .hasAuthority(ADMIN))
         .httpBasic(basic -> basic.authenticationEntryPoint(RestApiGuard.unauthorized()))
-        .exceptionHandling(errors -> errors
-            .authenticationEntryPoint(RestApiGuard.unauthorized())
-            .accessDeniedHandler(RestApiGuard.forbidden()))
+        .exceptionHandling(
+            errors ->
+                errors
+                    .authenticationEntryPoint(RestApiGuard.unauthorized())
+                    .accessDeniedHandler(RestApiGuard.forbidden()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
-        .addFilterAfter(new EngineAuthenticationFilter(identityService, List.of()), AnonymousAuthenticationFilter.class);
+        .addFilterAfter(
+            new EngineAuthenticationFilter(identityService, List.of()),
+            AnonymousAuthenticationFilter.class);
     return http.build();
   }
 
@@ -133,9 +151,9 @@ public class SecurityConfig {
 
   /**
    * Camunda's container-based authentication: for each webapp page and API call it takes the person
-   * Spring Security authenticated (see {@link SpringSecurityCamundaAuthenticationProvider}) into the
-   * webapps' session, so there is no second log-in. Runs right after Spring Security's filter, and
-   * before the webapps' own filters (they are mapped after all registration beans).
+   * Spring Security authenticated (see {@link SpringSecurityCamundaAuthenticationProvider}) into
+   * the webapps' session, so there is no second log-in. Runs right after Spring Security's filter,
+   * and before the webapps' own filters (they are mapped after all registration beans).
    */
   @Bean
   FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn() {
@@ -152,8 +170,8 @@ public class SecurityConfig {
 
   /**
    * Matches the path within the application. A plain pattern string would become a Spring MVC
-   * matcher, which looks at the path within the servlet: the engine's REST API and the webapps' APIs
-   * are Jersey servlets of their own, so their requests would slip past these chains into the
+   * matcher, which looks at the path within the servlet: the engine's REST API and the webapps'
+   * APIs are Jersey servlets of their own, so their requests would slip past these chains into the
    * pages' chain, where any logged-in person may call them.
    */
   private static RequestMatcher path(String pattern) {
@@ -169,9 +187,11 @@ public class SecurityConfig {
   SecurityFilterChain pages(HttpSecurity http, IdentityService identityService) throws Exception {
     http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/favicon.ico", "/error")
+                auth.requestMatchers(
+                        "/login", "/css/**", "/js/**", "/vendor/**", "/favicon.ico", "/error")
                     .permitAll()
-                    // the demo's stand-in for WeCom's and DingTalk's servers: robots post without a session
+                    // the demo's stand-in for WeCom's and DingTalk's servers: robots post without a
+                    // session
                     .requestMatchers(demoWebhooks())
                     .permitAll()
                     .requestMatchers("/admin/**")
@@ -179,18 +199,27 @@ public class SecurityConfig {
                     .anyRequest()
                     .authenticated())
         .csrf(csrf -> csrf.ignoringRequestMatchers(demoWebhooks()))
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(logInFailure()).permitAll())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .defaultSuccessUrl("/", false)
+                    .failureHandler(logInFailure())
+                    .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .headers(
             headers ->
                 headers
                     .contentSecurityPolicy(
-                        csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'"))
-                    // addresses carry item and task ids; other sites need not learn them from a link
+                        csp ->
+                            csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'"))
+                    // addresses carry item and task ids; other sites need not learn them from a
+                    // link
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         // Duban's pages check rights themselves; in the engine they act with the internal group
         .addFilterAfter(
-            new EngineAuthenticationFilter(identityService, List.of(EngineAuthorizations.DUBAN_APP_GROUP)),
+            new EngineAuthenticationFilter(
+                identityService, List.of(EngineAuthorizations.DUBAN_APP_GROUP)),
             AnonymousAuthenticationFilter.class);
     return http.build();
   }

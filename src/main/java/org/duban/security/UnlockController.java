@@ -27,7 +27,8 @@ class UnlockController {
   String unlock(@PathVariable String username, RedirectAttributes redirect) {
     boolean lifted = lockouts.unlock(username);
     redirect.addFlashAttribute("notice", lifted ? "lockout.unlocked" : "lockout.notLocked");
-    return people.byUsername(username)
+    return people
+        .byUsername(username)
         .map(person -> "redirect:/admin/people/" + person.id())
         .orElse("redirect:/admin/people");
   }

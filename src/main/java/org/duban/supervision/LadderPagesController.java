@@ -1,18 +1,17 @@
 package org.duban.supervision;
 
-import org.duban.ladder.MeetingReferral;
-import org.duban.rectification.RectificationFiles;
-
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import org.duban.book.WorkItemQueries;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.Refusals;
 import org.duban.infrastructure.UserError;
+import org.duban.ladder.MeetingReferral;
 import org.duban.org.Role;
+import org.duban.rectification.RectificationFiles;
 import org.duban.security.CurrentUser;
-import org.duban.book.WorkItemQueries;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,7 +35,8 @@ class LadderPagesController {
   private final WorkItemQueries items;
   private final RectificationFiles files;
 
-  LadderPagesController(SupervisionQueries queries, WorkItemQueries items, RectificationFiles files) {
+  LadderPagesController(
+      SupervisionQueries queries, WorkItemQueries items, RectificationFiles files) {
     this.queries = queries;
     this.items = items;
     this.files = files;
@@ -44,7 +44,8 @@ class LadderPagesController {
 
   /** A numbered notice on A4, for whoever may see its item. */
   @GetMapping("/supervision/notices/{id}/print")
-  String printNotice(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+  String printNotice(
+      @PathVariable Long id, @AuthenticationPrincipal CurrentUser user, Model model) {
     SupervisionQueries.NoticeView notice = queries.notice(id);
     items.visibleItem(notice.item().id(), user);
     model.addAttribute("view", notice);
@@ -90,10 +91,12 @@ class LadderPagesController {
   }
 
   /** A Camunda task id; anything else is not put into a redirect. */
-  private static final java.util.regex.Pattern TASK_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
+  private static final java.util.regex.Pattern TASK_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
 
   @GetMapping("/supervision/files/{id}")
-  ResponseEntity<byte[]> download(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user) {
+  ResponseEntity<byte[]> download(
+      @PathVariable Long id, @AuthenticationPrincipal CurrentUser user) {
     RectificationFiles.Download file = files.read(id, user);
     String encoded = URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
     return ResponseEntity.ok()

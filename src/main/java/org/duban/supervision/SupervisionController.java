@@ -1,12 +1,11 @@
 package org.duban.supervision;
 
-import org.duban.light.RunningSweep;
-import org.duban.light.SweepAlreadyRunning;
-import org.duban.light.WeeklySupervisionService;
-
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.duban.checkin.CheckInRounds;
+import org.duban.light.RunningSweep;
+import org.duban.light.SweepAlreadyRunning;
+import org.duban.light.WeeklySupervisionService;
 import org.duban.org.Role;
 import org.duban.security.CurrentUser;
 import org.springframework.context.MessageSource;
@@ -30,7 +29,10 @@ class SupervisionController {
   private final MessageSource messages;
 
   SupervisionController(
-      SupervisionQueries queries, WeeklySupervisionService weekly, CheckInRounds checkInRounds, MessageSource messages) {
+      SupervisionQueries queries,
+      WeeklySupervisionService weekly,
+      CheckInRounds checkInRounds,
+      MessageSource messages) {
     this.messages = messages;
     this.queries = queries;
     this.weekly = weekly;
@@ -46,26 +48,46 @@ class SupervisionController {
     return "supervision/queue";
   }
 
-  /** A running sweep's progress in the reader's language; the queue page polls it and reloads when it ends. */
+  /**
+   * A running sweep's progress in the reader's language; the queue page polls it and reloads when
+   * it ends.
+   */
   public record SweepStatus(boolean running, long itemsDone, Integer itemCount, String text) {}
 
   @GetMapping(value = "/supervision/sweep/status", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
   SweepStatus sweepStatus(@AuthenticationPrincipal CurrentUser user, Locale locale) {
     requireOffice(user);
-    return weekly.runningSweep()
-        .map(running -> new SweepStatus(true, running.itemsDone(), running.itemCount(), progressText(running, locale)))
-        .orElseGet(() -> new SweepStatus(false, 0, null, messages.getMessage("supervision.sweep.finished", null, locale)));
+    return weekly
+        .runningSweep()
+        .map(
+            running ->
+                new SweepStatus(
+                    true, running.itemsDone(), running.itemCount(), progressText(running, locale)))
+        .orElseGet(
+            () ->
+                new SweepStatus(
+                    false,
+                    0,
+                    null,
+                    messages.getMessage("supervision.sweep.finished", null, locale)));
   }
 
   private String progressText(RunningSweep running, Locale locale) {
     String startedAt = running.startedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-    String by = running.startedBy() == null
-        ? messages.getMessage("supervision.sweep.byTimer", null, locale) : running.startedBy();
+    String by =
+        running.startedBy() == null
+            ? messages.getMessage("supervision.sweep.byTimer", null, locale)
+            : running.startedBy();
     return running.itemCount() == null
-        ? messages.getMessage("supervision.sweep.progressNoTotal", new Object[] {running.itemsDone(), startedAt, by}, locale)
-        : messages.getMessage("supervision.sweep.progress",
-            new Object[] {running.itemsDone(), running.itemCount(), startedAt, by}, locale);
+        ? messages.getMessage(
+            "supervision.sweep.progressNoTotal",
+            new Object[] {running.itemsDone(), startedAt, by},
+            locale)
+        : messages.getMessage(
+            "supervision.sweep.progress",
+            new Object[] {running.itemsDone(), running.itemCount(), startedAt, by},
+            locale);
   }
 
   @PostMapping("/supervision/sweep")

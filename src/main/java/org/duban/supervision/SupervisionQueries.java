@@ -1,22 +1,21 @@
 package org.duban.supervision;
 
+import java.util.List;
+import org.duban.book.ItemSummary;
+import org.duban.book.WorkItemQueries;
+import org.duban.infrastructure.NotFound;
 import org.duban.ladder.Escalation;
 import org.duban.ladder.EscalationRepository;
 import org.duban.ladder.EscalationView;
 import org.duban.ladder.ItemEscalations;
-import org.duban.light.LightAssessment;
-import org.duban.light.LightAssessmentRepository;
 import org.duban.ladder.MeetingReferral;
 import org.duban.ladder.MeetingReferralRepository;
-import org.duban.rectification.Rectification;
-import org.duban.rectification.RectificationRepository;
 import org.duban.ladder.SupervisionNotice;
 import org.duban.ladder.SupervisionNoticeRepository;
-
-import java.util.List;
-import org.duban.infrastructure.NotFound;
-import org.duban.book.ItemSummary;
-import org.duban.book.WorkItemQueries;
+import org.duban.light.LightAssessment;
+import org.duban.light.LightAssessmentRepository;
+import org.duban.rectification.Rectification;
+import org.duban.rectification.RectificationRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,15 +49,21 @@ public class SupervisionQueries {
   }
 
   /** A notice with its item, for the printable notice. */
-  /** A notice with its item and why the item went on the ladder (the light's reason when it was opened). */
-  public record NoticeView(SupervisionNotice notice, ItemSummary item, String department, String cause) {}
+  /**
+   * A notice with its item and why the item went on the ladder (the light's reason when it was
+   * opened).
+   */
+  public record NoticeView(
+      SupervisionNotice notice, ItemSummary item, String department, String cause) {}
 
   /** One pending item of the hospital meeting's agenda. */
   public record AgendaItem(MeetingReferral referral, EscalationView escalation) {}
 
   @Transactional(readOnly = true)
   public List<EscalationView> openQueue() {
-    return escalations.findByStatusOrderByOpenedAtDesc(Escalation.Status.OPEN).stream().map(this::view).toList();
+    return escalations.findByStatusOrderByOpenedAtDesc(Escalation.Status.OPEN).stream()
+        .map(this::view)
+        .toList();
   }
 
   @Transactional(readOnly = true)
@@ -70,21 +75,29 @@ public class SupervisionQueries {
   public NoticeView notice(Long noticeId) {
     SupervisionNotice notice = notices.findById(noticeId).orElseThrow(NotFound::new);
     ItemSummary item = items.summary(notice.getWorkItemId());
-    String cause = escalations.findById(notice.getEscalationId()).map(Escalation::getReason).orElse(null);
+    String cause =
+        escalations.findById(notice.getEscalationId()).map(Escalation::getReason).orElse(null);
     return new NoticeView(notice, item, item.leadDepartment(), cause);
   }
 
   @Transactional(readOnly = true)
   public Long itemOfRectification(Long rectificationId) {
-    Rectification rectification = rectifications.findById(rectificationId).orElseThrow(NotFound::new);
-    return escalations.findById(rectification.getEscalationId()).orElseThrow(NotFound::new).getWorkItemId();
+    Rectification rectification =
+        rectifications.findById(rectificationId).orElseThrow(NotFound::new);
+    return escalations
+        .findById(rectification.getEscalationId())
+        .orElseThrow(NotFound::new)
+        .getWorkItemId();
   }
 
   /** Items referred to the hospital meeting and not yet decided, oldest first. */
   @Transactional(readOnly = true)
   public List<AgendaItem> meetingAgenda() {
     return referrals.findByDecidedAtIsNullOrderByReferredAtAsc().stream()
-        .map(r -> new AgendaItem(r, view(escalations.findById(r.getEscalationId()).orElseThrow(NotFound::new))))
+        .map(
+            r ->
+                new AgendaItem(
+                    r, view(escalations.findById(r.getEscalationId()).orElseThrow(NotFound::new))))
         .toList();
   }
 

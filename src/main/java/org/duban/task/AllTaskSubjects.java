@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Asks every feature's {@link TaskSubjects} bean; for a context, the first feature that knows it answers. */
+/**
+ * Asks every feature's {@link TaskSubjects} bean; for a context, the first feature that knows it
+ * answers.
+ */
 @Component
 class AllTaskSubjects {
 
@@ -21,7 +24,8 @@ class AllTaskSubjects {
   Map<TaskContext, TaskSubject> of(Collection<TaskContext> contexts) {
     Map<TaskContext, TaskSubject> subjects = new HashMap<>();
     for (TaskSubjects feature : features) {
-      List<TaskContext> open = contexts.stream().filter(c -> !subjects.containsKey(c)).distinct().toList();
+      List<TaskContext> open =
+          contexts.stream().filter(c -> !subjects.containsKey(c)).distinct().toList();
       if (open.isEmpty()) {
         break;
       }

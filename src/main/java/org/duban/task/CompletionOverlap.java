@@ -14,14 +14,14 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * A test hook for the race between two people completing one task, inert in production: the bean
- * exists only when {@code duban.test.completion-overlap} is set (the concurrent-completion tests set
- * it to 2), and without it {@link WorkTasks} pays one null check. When set, every completion made on
- * a web request waits inside its transaction, after it has read the task as open and before it
- * writes anything, until that many completions are waiting, so two submissions truly overlap and the
- * one that comes second goes through the race handling of {@link WorkTasks#complete} (the engine's
- * optimistic lock, a unique key, the task gone under it) instead of finding the task already gone
- * before it starts. Completions outside a request (the demo's start-up) are never held, and none
- * waits longer than {@link #MOST}.
+ * exists only when {@code duban.test.completion-overlap} is set (the concurrent-completion tests
+ * set it to 2), and without it {@link WorkTasks} pays one null check. When set, every completion
+ * made on a web request waits inside its transaction, after it has read the task as open and before
+ * it writes anything, until that many completions are waiting, so two submissions truly overlap and
+ * the one that comes second goes through the race handling of {@link WorkTasks#complete} (the
+ * engine's optimistic lock, a unique key, the task gone under it) instead of finding the task
+ * already gone before it starts. Completions outside a request (the demo's start-up) are never
+ * held, and none waits longer than {@link #MOST}.
  */
 @Component
 @ConditionalOnProperty(name = "duban.test.completion-overlap")
@@ -35,7 +35,9 @@ class CompletionOverlap {
 
   CompletionOverlap(@Value("${duban.test.completion-overlap}") int parties) {
     this.barrier = new CyclicBarrier(parties);
-    log.warn("Test hook on: each task completion on a web request waits for {} of them to overlap", parties);
+    log.warn(
+        "Test hook on: each task completion on a web request waits for {} of them to overlap",
+        parties);
   }
 
   void hold(String taskId) {
@@ -45,7 +47,10 @@ class CompletionOverlap {
     try {
       barrier.await(MOST, TimeUnit.SECONDS);
       heldTogether.incrementAndGet();
-      log.info("completion of task {} held until {} completions overlapped", taskId, barrier.getParties());
+      log.info(
+          "completion of task {} held until {} completions overlapped",
+          taskId,
+          barrier.getParties());
     } catch (TimeoutException | BrokenBarrierException e) {
       barrier.reset();
       log.warn("completion of task {} went on alone after waiting for others to overlap", taskId);

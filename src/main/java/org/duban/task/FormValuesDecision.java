@@ -8,18 +8,18 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.infrastructure.EngineClock;
 import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemHistory;
-import org.duban.infrastructure.EngineClock;
 import org.duban.security.CurrentUser;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Completes a task that has no Java handler with its form's simple values as process variables,
- * so that a step an admin adds in Modeler (say, an extra review with a radio decision) works
- * without a release. Lists and rows are not copied: the domain keeps such data. The step and
- * what was entered are recorded in the item's (or book's) history.
+ * Completes a task that has no Java handler with its form's simple values as process variables, so
+ * that a step an admin adds in Modeler (say, an extra review with a radio decision) works without a
+ * release. Lists and rows are not copied: the domain keeps such data. The step and what was entered
+ * are recorded in the item's (or book's) history.
  */
 @Component
 class FormValuesDecision implements TaskDecisionHandler {
@@ -30,8 +30,12 @@ class FormValuesDecision implements TaskDecisionHandler {
   private final AllTaskSubjects subjects;
   private final MessageSource messages;
 
-  FormValuesDecision(TaskService taskService, DeployedTaskForms forms, ItemHistory history,
-      AllTaskSubjects subjects, MessageSource messages) {
+  FormValuesDecision(
+      TaskService taskService,
+      DeployedTaskForms forms,
+      ItemHistory history,
+      AllTaskSubjects subjects,
+      MessageSource messages) {
     this.taskService = taskService;
     this.forms = forms;
     this.history = history;
@@ -51,7 +55,8 @@ class FormValuesDecision implements TaskDecisionHandler {
   }
 
   @Override
-  public void complete(Task task, TaskContext context, Map<String, Object> values, CurrentUser user) {
+  public void complete(
+      Task task, TaskContext context, Map<String, Object> values, CurrentUser user) {
     Map<String, Object> variables = new HashMap<>();
     values.forEach(
         (key, value) -> {
@@ -63,11 +68,16 @@ class FormValuesDecision implements TaskDecisionHandler {
     if (context.workItemId() != null || context.taskBookId() != null) {
       // no Java handler records this step in the item's history: say who did what here
       // an item's events are kept with its book too
-      Long bookId = context.workItemId() == null
-          ? context.taskBookId()
-          : subjects.of(context).map(TaskSubject::taskBookId).orElse(context.taskBookId());
+      Long bookId =
+          context.workItemId() == null
+              ? context.taskBookId()
+              : subjects.of(context).map(TaskSubject::taskBookId).orElse(context.taskBookId());
       // the record keeps text, not keys: written in the hospital's language
-      history.itemEvent(context.workItemId(), bookId, user.getUsername(), EventKind.STEP_DONE,
+      history.itemEvent(
+          context.workItemId(),
+          bookId,
+          user.getUsername(),
+          EventKind.STEP_DONE,
           StepSummary.of(task.getName(), forms.of(task), values, messages, TaskNotes.STORED));
     }
     taskService.complete(task.getId(), variables);

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * Processes assign tasks by expressions ({@code ${issuer}}, the leader in charge, a sub-task's
  * person, a responsibility book's signer as candidate user) that may name someone deactivated since
- * the process started. Every user task of every
- * process gets a built-in create listener (one the engine runs even when custom listeners are
- * skipped, as Cockpit's modifications may do) that hands such a task on by {@link TaskHandover}'s
- * rules, so the BPMN files admins edit in Modeler need nothing for it.
+ * the process started. Every user task of every process gets a built-in create listener (one the
+ * engine runs even when custom listeners are skipped, as Cockpit's modifications may do) that hands
+ * such a task on by {@link TaskHandover}'s rules, so the BPMN files admins edit in Modeler need
+ * nothing for it.
  *
  * <p>An engine plugin picked up by the Camunda starter; with the calendar's plugin, the only place
  * where Duban uses the engine's internal parse API. TaskHandover is looked up lazily: the engine is
@@ -38,16 +38,22 @@ class InactiveAssignees extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
-        }
-      }
-    });
+    List<BpmnParseListener> listeners =
+        configuration.getCustomPostBPMNParseListeners() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    listeners.add(
+        new AbstractBpmnParseListener() {
+          @Override
+          public void parseUserTask(
+              Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+            if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+              behavior
+                  .getTaskDefinition()
+                  .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+            }
+          }
+        });
     configuration.setCustomPostBPMNParseListeners(listeners);
   }
 }

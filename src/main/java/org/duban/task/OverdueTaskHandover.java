@@ -26,17 +26,18 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * A waiting step missed its deadline: the next person gets it. The modeller draws a non-interrupting
- * timer at the task's due moment and a service task {@code ${handOverOverdueTaskDelegate}} after it,
- * with the input parameter {@code nextPerson} (a username or a collection of them, e.g. the leader
- * in charge) and/or {@code nextGroup} (a Camunda group). The next person becomes a candidate of the
- * task, so it is in their inbox, and is told which step missed which deadline; with
- * {@code nextMayAct = false} (a step only its holders may do, such as signing for a department or a
- * leader's review) the next person is told to chase it and gets no right to do it. The task itself
- * stays, with what was already entered, and its holders keep it too (an assigned task becomes a
- * shared one its assignee is a candidate of, since only an assignee may act on an assigned task).
- * Inside a multi-instance only the task of the same branch (same {@code workItemId} /
- * {@code departmentId}) is meant. Running the job twice adds nobody twice and tells nobody twice.
+ * A waiting step missed its deadline: the next person gets it. The modeller draws a
+ * non-interrupting timer at the task's due moment and a service task {@code
+ * ${handOverOverdueTaskDelegate}} after it, with the input parameter {@code nextPerson} (a username
+ * or a collection of them, e.g. the leader in charge) and/or {@code nextGroup} (a Camunda group).
+ * The next person becomes a candidate of the task, so it is in their inbox, and is told which step
+ * missed which deadline; with {@code nextMayAct = false} (a step only its holders may do, such as
+ * signing for a department or a leader's review) the next person is told to chase it and gets no
+ * right to do it. The task itself stays, with what was already entered, and its holders keep it too
+ * (an assigned task becomes a shared one its assignee is a candidate of, since only an assignee may
+ * act on an assigned task). Inside a multi-instance only the task of the same branch (same {@code
+ * workItemId} / {@code departmentId}) is meant. Running the job twice adds nobody twice and tells
+ * nobody twice.
  */
 @Component("handOverOverdueTaskDelegate")
 public class OverdueTaskHandover implements JavaDelegate {
@@ -49,8 +50,8 @@ public class OverdueTaskHandover implements JavaDelegate {
   private final Recipients recipients;
   private final MessageSource messages;
 
-  public OverdueTaskHandover(TaskService taskService, Notifier notifier, Recipients recipients,
-      MessageSource messages) {
+  public OverdueTaskHandover(
+      TaskService taskService, Notifier notifier, Recipients recipients, MessageSource messages) {
     this.taskService = taskService;
     this.notifier = notifier;
     this.recipients = recipients;
@@ -65,18 +66,26 @@ public class OverdueTaskHandover implements JavaDelegate {
     Set<String> groups = names(execution.getVariableLocal("nextGroup"));
     boolean mayAct = !Boolean.FALSE.equals(execution.getVariableLocal("nextMayAct"));
     for (Task task :
-        taskService.createTaskQuery()
+        taskService
+            .createTaskQuery()
             .processInstanceId(execution.getProcessInstanceId())
             .taskDefinitionKey(taskKey)
             .list()) {
-      if (!sameBranch(execution, task, "workItemId") || !sameBranch(execution, task, "departmentId")) {
+      if (!sameBranch(execution, task, "workItemId")
+          || !sameBranch(execution, task, "departmentId")) {
         continue;
       }
       handOver(task, timer.getId(), users, groups, mayAct, workItemId(execution));
     }
   }
 
-  private void handOver(Task task, String timerId, Set<String> users, Set<String> groups, boolean mayAct, Long workItemId) {
+  private void handOver(
+      Task task,
+      String timerId,
+      Set<String> users,
+      Set<String> groups,
+      boolean mayAct,
+      Long workItemId) {
     Set<String> linkedUsers = new LinkedHashSet<>();
     Set<String> linkedGroups = new LinkedHashSet<>();
     for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
@@ -99,19 +108,25 @@ public class OverdueTaskHandover implements JavaDelegate {
       taskService.setAssignee(task.getId(), null);
     }
     if (mayAct) {
-      users.stream().filter(u -> !linkedUsers.contains(u))
+      users.stream()
+          .filter(u -> !linkedUsers.contains(u))
           .forEach(u -> taskService.addCandidateUser(task.getId(), u));
-      groups.stream().filter(g -> !linkedGroups.contains(g)).forEach(g -> taskService.addCandidateGroup(task.getId(), g));
+      groups.stream()
+          .filter(g -> !linkedGroups.contains(g))
+          .forEach(g -> taskService.addCandidateGroup(task.getId(), g));
     }
     Set<String> to = new LinkedHashSet<>(recipients.activeOnly(users));
     groups.forEach(g -> to.addAll(recipients.ofGroup(g)));
     if (to.isEmpty()) {
-      log.warn("overdue task {} ({}) has no next person", task.getId(), task.getTaskDefinitionKey());
+      log.warn(
+          "overdue task {} ({}) has no next person", task.getId(), task.getTaskDefinitionKey());
       return;
     }
-    String due = task.getDueDate() == null
-        ? null
-        : LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault()).format(DUE);
+    String due =
+        task.getDueDate() == null
+            ? null
+            : LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault())
+                .format(DUE);
     TaskNotes.Words words = TaskNotes.overdue(task.getName(), due, mayAct);
     notifier.send(
         Message.worded(
@@ -137,7 +152,11 @@ public class OverdueTaskHandover implements JavaDelegate {
   private static Set<String> names(Object value) {
     Set<String> names = new LinkedHashSet<>();
     if (value instanceof Collection<?> many) {
-      many.stream().filter(Objects::nonNull).map(Object::toString).filter(s -> !s.isBlank()).forEach(names::add);
+      many.stream()
+          .filter(Objects::nonNull)
+          .map(Object::toString)
+          .filter(s -> !s.isBlank())
+          .forEach(names::add);
     } else if (value != null && !value.toString().isBlank()) {
       names.add(value.toString());
     }
@@ -152,6 +171,7 @@ public class OverdueTaskHandover implements JavaDelegate {
       }
     }
     throw new IllegalStateException(
-        "handOverOverdueTaskDelegate must follow a timer attached to a user task, not " + self.getId());
+        "handOverOverdueTaskDelegate must follow a timer attached to a user task, not "
+            + self.getId());
   }
 }

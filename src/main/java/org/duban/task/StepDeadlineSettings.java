@@ -4,9 +4,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Working days a waiting human step gets before it counts as missed, under
- * {@code duban.tasks.deadlines}. The models read them through {@code ${stepDeadlines.due('<step>')}};
- * a missed step reminds first and then goes to the next person (the timers in processes/*.bpmn).
+ * Working days a waiting human step gets before it counts as missed, under {@code
+ * duban.tasks.deadlines}. The models read them through {@code ${stepDeadlines.due('<step>')}}; a
+ * missed step reminds first and then goes to the next person (the timers in processes/*.bpmn).
  *
  * @param triage 研判 of an escalation by the supervision office
  * @param meetingRecord recording the hospital meeting's decision
@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bookReview a leader's review of a drafted book
  * @param scoreReview a department's review of its assessment score
  * @param scoreReviewGrace working days after a missed score review until it counts as accepted
- * @param blueWait working days the blue step waits for the next weekly sweep before it goes to triage
+ * @param blueWait working days the blue step waits for the next weekly sweep before it goes to
+ *     triage
  * @param reminderBefore working days before a step's deadline that its holders are reminded
  * @param dueHour the hour of the working day after a deadline at which it counts as missed
  */

@@ -8,12 +8,13 @@ import org.duban.calendar.WorkCalendar;
 import org.duban.infrastructure.EngineClock;
 
 /**
- * Deadlines of waiting human steps in working days, as the bean {@code stepDeadlines} for the models:
- * a user task's {@code camunda:dueDate} and its overdue timer both read {@code ${stepDeadlines.due('triage')}}
- * and its reminder {@code ${stepDeadlines.reminder(...)}}. A step started today with n working days
- * has its last day n working days from today and counts as missed at the due hour of the working day
- * after it, the same rule as the escalation ladder's deadlines (LadderDeadlines). The moment does not
- * depend on the time of day the step started, so the task's due date and its timer always agree.
+ * Deadlines of waiting human steps in working days, as the bean {@code stepDeadlines} for the
+ * models: a user task's {@code camunda:dueDate} and its overdue timer both read {@code
+ * ${stepDeadlines.due('triage')}} and its reminder {@code ${stepDeadlines.reminder(...)}}. A step
+ * started today with n working days has its last day n working days from today and counts as missed
+ * at the due hour of the working day after it, the same rule as the escalation ladder's deadlines
+ * (LadderDeadlines). The moment does not depend on the time of day the step started, so the task's
+ * due date and its timer always agree.
  *
  * <p>Process tests without Spring register {@code new StepDeadlines(WorkCalendar.fromSeed(),
  * StepDeadlineSettings.defaults())} under the same name.
@@ -46,8 +47,10 @@ public class StepDeadlines {
   /** When a missed score review counts as accepted: the grace working days after its due moment. */
   public Date scoreReviewClosesAt(Date due) {
     LocalDateTime missed = LocalDateTime.ofInstant(due.toInstant(), ZoneId.systemDefault());
-    return EngineClock.toDate(calendar.addWorkingDays(missed.toLocalDate(), settings.scoreReviewGrace())
-        .atTime(missed.toLocalTime()));
+    return EngineClock.toDate(
+        calendar
+            .addWorkingDays(missed.toLocalDate(), settings.scoreReviewGrace())
+            .atTime(missed.toLocalTime()));
   }
 
   private Date missedAt(LocalDate lastDay) {

@@ -12,8 +12,8 @@ import org.springframework.context.MessageSource;
 /**
  * What a person entered in a form, as one line for the item's record, such as 审核意见：同意；结论：通过.
  * Choices show their labels, not their stored values; tables of rows are left out. The words around
- * the form's own labels (the separators, yes and no) come from the message bundle ({@code task.summary.*})
- * in the given language.
+ * the form's own labels (the separators, yes and no) come from the message bundle ({@code
+ * task.summary.*}) in the given language.
  */
 final class StepSummary {
 
@@ -21,7 +21,11 @@ final class StepSummary {
 
   private StepSummary() {}
 
-  static String of(String taskName, FormDefinition form, Map<String, Object> values, MessageSource messages,
+  static String of(
+      String taskName,
+      FormDefinition form,
+      Map<String, Object> values,
+      MessageSource messages,
       Locale locale) {
     Words words = new Words(messages, locale);
     String parts = null;
@@ -29,7 +33,9 @@ final class StepSummary {
       Object value = field.key() == null ? null : values.get(field.key());
       String text = text(field, value, words);
       if (!text.isBlank()) {
-        String part = words.of("task.summary.field", field.label() == null ? field.key() : field.label(), text);
+        String part =
+            words.of(
+                "task.summary.field", field.label() == null ? field.key() : field.label(), text);
         parts = parts == null ? part : words.of("task.summary.fields", parts, part);
       }
     }
@@ -48,8 +54,10 @@ final class StepSummary {
       if (list.stream().anyMatch(Map.class::isInstance)) {
         return "";
       }
-      return list.stream().map(v -> label(field.options(), String.valueOf(v)))
-          .reduce((a, b) -> words.of("task.summary.values", a, b)).orElse("");
+      return list.stream()
+          .map(v -> label(field.options(), String.valueOf(v)))
+          .reduce((a, b) -> words.of("task.summary.values", a, b))
+          .orElse("");
     }
     return label(field.options(), String.valueOf(value)).strip();
   }
@@ -58,7 +66,11 @@ final class StepSummary {
     if (options == null) {
       return value;
     }
-    return options.stream().filter(o -> value.equals(o.value())).map(FormOption::label).findFirst().orElse(value);
+    return options.stream()
+        .filter(o -> value.equals(o.value()))
+        .map(FormOption::label)
+        .findFirst()
+        .orElse(value);
   }
 
   private record Words(MessageSource messages, Locale locale) {

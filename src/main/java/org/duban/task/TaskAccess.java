@@ -23,18 +23,27 @@ import org.springframework.stereotype.Component;
  *   <li>An unassigned task is open to its candidate users and the members of its candidate groups;
  *       but a step a department takes through its head or deputies ({@link #LEADERS_ONLY}: claim or
  *       dispute, break down, report completion, the rectification plan, sign, accept its score or
- *       appeal) is open through a department's group only to that department's leaders
- *       ({@link DepartmentHeads#groupsLedBy}); staff see sub-tasks, check-ins and evidence.
- *   <li>Whoever drafted a book (the process's {@code issuer}) never reviews it ({@link #NOT_FOR_DRAFTER}).
+ *       appeal) is open through a department's group only to that department's leaders ({@link
+ *       DepartmentHeads#groupsLedBy}); staff see sub-tasks, check-ins and evidence.
+ *   <li>Whoever drafted a book (the process's {@code issuer}) never reviews it ({@link
+ *       #NOT_FOR_DRAFTER}).
  * </ul>
  */
 @Component
 public class TaskAccess {
 
-  /** Steps a department takes through its head or deputies only (task definition keys of processes/). */
-  static final Set<String> LEADERS_ONLY = Set.of(
-      "claimItem", "breakDownItem", "submitCompletionReport", "submitRectificationPlan", "signTaskBook",
-      "reviewScore");
+  /**
+   * Steps a department takes through its head or deputies only (task definition keys of
+   * processes/).
+   */
+  static final Set<String> LEADERS_ONLY =
+      Set.of(
+          "claimItem",
+          "breakDownItem",
+          "submitCompletionReport",
+          "submitRectificationPlan",
+          "signTaskBook",
+          "reviewScore");
 
   /** Steps the drafter of the book may not take: separation of duties. */
   static final Set<String> NOT_FOR_DRAFTER = Set.of("reviewTaskBook");
@@ -59,10 +68,16 @@ public class TaskAccess {
     }
   }
 
-  /** What a person reaches: their username, their groups, and the groups of the departments they lead. */
+  /**
+   * What a person reaches: their username, their groups, and the groups of the departments they
+   * lead.
+   */
   record Reach(String username, Set<String> groups, Set<String> ledGroups) {
 
-    /** Groups through which every step is open: the person's role groups and the departments they lead. */
+    /**
+     * Groups through which every step is open: the person's role groups and the departments they
+     * lead.
+     */
     List<String> fullGroups() {
       Set<String> full = new LinkedHashSet<>(ledGroups);
       groups.stream().filter(g -> !isDepartmentGroup(g)).forEach(full::add);
@@ -85,7 +100,8 @@ public class TaskAccess {
   }
 
   Reach reachOf(CurrentUser user) {
-    return new Reach(user.getUsername(), Set.copyOf(user.groupIds()), heads.groupsLedBy(user.personId()));
+    return new Reach(
+        user.getUsername(), Set.copyOf(user.groupIds()), heads.groupsLedBy(user.personId()));
   }
 
   public boolean mayWorkOn(Task task, CurrentUser user) {
@@ -105,7 +121,9 @@ public class TaskAccess {
     return candidacy(task, reach);
   }
 
-  /** Whether the user is among those the task is open to while unassigned (to give it back to them). */
+  /**
+   * Whether the user is among those the task is open to while unassigned (to give it back to them).
+   */
   boolean isCandidate(Task task, CurrentUser user) {
     return candidacy(task, reachOf(user)) == null;
   }
@@ -133,28 +151,33 @@ public class TaskAccess {
   }
 
   /**
-   * Restricts a task query to the tasks {@link #refusal} lets the user act on (the same rule in SQL):
-   * (assigned to them, or open to them by name or through one of their groups) and (not a leaders'
-   * step, or open to them by name or through a role group or a department they lead) and (not a
-   * review of a book they drafted).
+   * Restricts a task query to the tasks {@link #refusal} lets the user act on (the same rule in
+   * SQL): (assigned to them, or open to them by name or through one of their groups) and (not a
+   * leaders' step, or open to them by name or through a role group or a department they lead) and
+   * (not a review of a book they drafted).
    */
   TaskQuery restrict(TaskQuery query, CurrentUser user) {
     Reach reach = reachOf(user);
-    query.or()
+    query
+        .or()
         .taskAssignee(reach.username())
         .taskCandidateUser(reach.username())
         .taskCandidateGroupIn(reach.allGroups())
         .endOr();
-    // involvedUser: assigned to them or linked by name; not taskCandidateUser, which the engine widens
+    // involvedUser: assigned to them or linked by name; not taskCandidateUser, which the engine
+    // widens
     // to all the person's groups, the department's included
-    var leaders = query.or()
-        .taskDefinitionKeyNotIn(LEADERS_ONLY.toArray(String[]::new))
-        .taskInvolvedUser(reach.username());
+    var leaders =
+        query
+            .or()
+            .taskDefinitionKeyNotIn(LEADERS_ONLY.toArray(String[]::new))
+            .taskInvolvedUser(reach.username());
     if (!reach.fullGroups().isEmpty()) {
       leaders.taskCandidateGroupIn(reach.fullGroups());
     }
     leaders.endOr();
-    query.or()
+    query
+        .or()
         .taskDefinitionKeyNotIn(NOT_FOR_DRAFTER.toArray(String[]::new))
         .processVariableValueNotEquals(DRAFTER, reach.username())
         .endOr();

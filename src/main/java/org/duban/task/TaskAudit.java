@@ -4,8 +4,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * A task decision as the audit log keeps it: which task of which process, the item or book it
- * was about, and the values the person submitted.
+ * A task decision as the audit log keeps it: which task of which process, the item or book it was
+ * about, and the values the person submitted.
  */
 record TaskAudit(
     String task,
@@ -17,7 +17,11 @@ record TaskAudit(
 
   static TaskAudit of(Task task, TaskContext context, Map<String, Object> values) {
     return new TaskAudit(
-        task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
-        context.workItemId(), context.taskBookId(), values);
+        task.getName(),
+        task.getTaskDefinitionKey(),
+        task.getProcessInstanceId(),
+        context.workItemId(),
+        context.taskBookId(),
+        values);
   }
 }

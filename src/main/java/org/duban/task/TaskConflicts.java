@@ -34,6 +34,9 @@ final class TaskConflicts {
   }
 
   private static boolean isConflictState(String state) {
-    return "40001".equals(state) || "40P01".equals(state) || "55P03".equals(state) || "HYT00".equals(state);
+    return "40001".equals(state)
+        || "40P01".equals(state)
+        || "55P03".equals(state)
+        || "HYT00".equals(state);
   }
 }

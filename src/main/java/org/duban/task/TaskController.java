@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.duban.forms.FormResult;
+import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.Refusals;
 import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.HistoryLine;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.org.PeopleNames;
-import org.duban.infrastructure.EngineClock;
 import org.duban.security.CurrentUser;
 import org.springframework.context.MessageSource;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -59,7 +59,9 @@ class TaskController {
 
   @GetMapping("/tasks")
   String list(
-      @AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
     WorkTasks.InboxPage inbox = workTasks.inbox(user, page);
     model.addAttribute("tasks", inbox.rows());
     model.addAttribute("page", inbox.page());
@@ -69,14 +71,20 @@ class TaskController {
   }
 
   @PostMapping("/tasks/{id}/claim")
-  String claim(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+  String claim(
+      @PathVariable String id,
+      @AuthenticationPrincipal CurrentUser user,
+      RedirectAttributes redirect) {
     workTasks.claim(id, user);
     redirect.addFlashAttribute("notice", "task.claimed");
     return "redirect:/tasks/" + id;
   }
 
   @PostMapping("/tasks/{id}/unclaim")
-  String unclaim(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+  String unclaim(
+      @PathVariable String id,
+      @AuthenticationPrincipal CurrentUser user,
+      RedirectAttributes redirect) {
     workTasks.unclaim(id, user);
     redirect.addFlashAttribute("notice", "task.unclaimed");
     return "redirect:/tasks";
@@ -105,7 +113,8 @@ class TaskController {
       workTasks.complete(id, result.values(), user);
     } catch (UserError rejected) {
       // the form was valid but the decision is not: show why beside the field, keep what was typed
-      return page(form, redisplay(form, result), Refusals.byField(rejected, messages, locale), model);
+      return page(
+          form, redisplay(form, result), Refusals.byField(rejected, messages, locale), model);
     }
     redirect.addFlashAttribute("notice", "task.completed");
     return "redirect:/tasks";
@@ -118,7 +127,8 @@ class TaskController {
     return values;
   }
 
-  private String page(TaskForm form, Map<String, ?> values, Map<String, String> errors, Model model) {
+  private String page(
+      TaskForm form, Map<String, ?> values, Map<String, String> errors, Model model) {
     model.addAttribute("task", form.task());
     model.addAttribute("groupTask", form.groupTask());
     model.addAttribute("form", form.definition());
@@ -145,7 +155,8 @@ class TaskController {
    * forged post. Nothing has been changed.
    */
   @ExceptionHandler(TaskNotAllowed.class)
-  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.FORBIDDEN)
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.FORBIDDEN)
   String notAllowed(TaskNotAllowed e, Model model) {
     model.addAttribute("reason", e.messageKey());
     return "error/403";

@@ -9,9 +9,9 @@ import org.duban.infrastructure.UserError;
 import org.duban.security.CurrentUser;
 
 /**
- * The Java side of the user tasks of one feature: what the form shows before the user edits it,
- * the dynamic options of its selects, and the one service call that records the decision and
- * completes the task in the same transaction.
+ * The Java side of the user tasks of one feature: what the form shows before the user edits it, the
+ * dynamic options of its selects, and the one service call that records the decision and completes
+ * the task in the same transaction.
  */
 public interface TaskDecisionHandler {
 
@@ -29,8 +29,8 @@ public interface TaskDecisionHandler {
   }
 
   /**
-   * Records the decision and completes the task; throws {@link UserError} to show a message
-   * beside a field and change nothing.
+   * Records the decision and completes the task; throws {@link UserError} to show a message beside
+   * a field and change nothing.
    */
   void complete(Task task, TaskContext context, Map<String, Object> values, CurrentUser user);
 }

@@ -48,7 +48,12 @@ public class TaskForms {
       // Only what the handler gives: earlier decisions in process variables must not pre-select the
       // next round's choice.
       Map<String, Object> values = new HashMap<>(handler.prefill(task, context));
-      return new TaskForm(task, context, definition(task), values, handler.options(task, context),
+      return new TaskForm(
+          task,
+          context,
+          definition(task),
+          values,
+          handler.options(task, context),
           access.isCandidate(task, user));
     } catch (ProcessEngineException e) {
       // a colleague completed it between reading the task and reading its variables

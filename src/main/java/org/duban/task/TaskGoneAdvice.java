@@ -7,9 +7,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Pages other than the task page that complete a task (e.g. publishing an assessment): someone
- * else completed it first, so the person is told so on their task list instead of an error page.
- * The task page has its own handler, which Spring prefers.
+ * Pages other than the task page that complete a task (e.g. publishing an assessment): someone else
+ * completed it first, so the person is told so on their task list instead of an error page. The
+ * task page has its own handler, which Spring prefers.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)

@@ -25,12 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * When a person moves to another department or leaves, their open tasks go to the head of the
  * department they leave (a deputy when they are the head); with nobody to lead it, a task goes back
- * unassigned to the department's candidate group. A task the processes create later for someone
- * who has left goes the same way (InactiveAssignees). Each move is audited as {@code task.handover}
- * and published as {@link TaskHandedOver}, so that no task, and no record naming who holds it, is
- * left with someone who no longer answers for it. It also hands a group's tasks on to another group
- * when a feature asks (an item's new lead department, {@link #handOverToGroup}); that move is the
- * asking feature's to record.
+ * unassigned to the department's candidate group. A task the processes create later for someone who
+ * has left goes the same way (InactiveAssignees). Each move is audited as {@code task.handover} and
+ * published as {@link TaskHandedOver}, so that no task, and no record naming who holds it, is left
+ * with someone who no longer answers for it. It also hands a group's tasks on to another group when
+ * a feature asks (an item's new lead department, {@link #handOverToGroup}); that move is the asking
+ * feature's to record.
  */
 @Component
 public class TaskHandover {
@@ -53,7 +53,11 @@ public class TaskHandover {
   private final AuditLog auditLog;
   private final ApplicationEventPublisher events;
 
-  TaskHandover(TaskService taskService, DepartmentHeads heads, PersonRepository people, AuditLog auditLog,
+  TaskHandover(
+      TaskService taskService,
+      DepartmentHeads heads,
+      PersonRepository people,
+      AuditLog auditLog,
       ApplicationEventPublisher events) {
     this.taskService = taskService;
     this.heads = heads;
@@ -85,8 +89,14 @@ public class TaskHandover {
       }
     }
     if (count > 0) {
-      log.info("{} open tasks of {} handed over ({}) to {}", count, username, reason,
-          successor.map(Person::getUsername).orElse(from == null ? Role.ADMIN.groupId() : from.groupId()));
+      log.info(
+          "{} open tasks of {} handed over ({}) to {}",
+          count,
+          username,
+          reason,
+          successor
+              .map(Person::getUsername)
+              .orElse(from == null ? Role.ADMIN.groupId() : from.groupId()));
     }
     return count;
   }
@@ -114,8 +124,8 @@ public class TaskHandover {
    * longer active, or it is offered only to such people (candidate users, no group), the task goes
    * where their open tasks went when they left, by the same rules: the head of their department (a
    * deputy when they were the head), else the department's members, else (their department
-   * deactivated too) the admins. Audited {@code task.handover} with reason
-   * {@link Reason#INACTIVE_ASSIGNEE}.
+   * deactivated too) the admins. Audited {@code task.handover} with reason {@link
+   * Reason#INACTIVE_ASSIGNEE}.
    *
    * @return whether the task was handed over
    */
@@ -123,18 +133,33 @@ public class TaskHandover {
   public boolean handOverIfHolderInactive(DelegateTask task) {
     String assignee = task.getAssignee();
     boolean offered = assignee == null || assignee.isBlank();
-    Person left = offered
-        ? offeredOnlyToPeopleWhoLeft(task)
-        : people.findByUsername(assignee).filter(p -> !p.isActive()).orElse(null);
+    Person left =
+        offered
+            ? offeredOnlyToPeopleWhoLeft(task)
+            : people.findByUsername(assignee).filter(p -> !p.isActive()).orElse(null);
     if (left == null) {
       return false;
     }
-    Department from = left.getDepartment() != null && left.getDepartment().isActive() ? left.getDepartment() : null;
+    Department from =
+        left.getDepartment() != null && left.getDepartment().isActive()
+            ? left.getDepartment()
+            : null;
     Optional<Person> successor = successor(left, from);
-    handOver(new CreatedTask(task), left.getUsername(), from, successor, Reason.INACTIVE_ASSIGNEE, offered);
-    log.info("Task {} ({}) was created for {}, who is deactivated: handed to {}", task.getId(), task.getName(),
+    handOver(
+        new CreatedTask(task),
         left.getUsername(),
-        successor.map(Person::getUsername).orElse(from == null ? Role.ADMIN.groupId() : from.groupId()));
+        from,
+        successor,
+        Reason.INACTIVE_ASSIGNEE,
+        offered);
+    log.info(
+        "Task {} ({}) was created for {}, who is deactivated: handed to {}",
+        task.getId(),
+        task.getName(),
+        left.getUsername(),
+        successor
+            .map(Person::getUsername)
+            .orElse(from == null ? Role.ADMIN.groupId() : from.groupId()));
     return true;
   }
 
@@ -144,9 +169,10 @@ public class TaskHandover {
    * remove a link the task is being created with); having left, they cannot log in to take it.
    */
   private Person offeredOnlyToPeopleWhoLeft(DelegateTask task) {
-    List<IdentityLink> candidates = task.getCandidates().stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .toList();
+    List<IdentityLink> candidates =
+        task.getCandidates().stream()
+            .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+            .toList();
     if (candidates.isEmpty() || candidates.stream().anyMatch(link -> link.getGroupId() != null)) {
       return null;
     }
@@ -165,14 +191,22 @@ public class TaskHandover {
   private Optional<Person> successor(Person person, Department from) {
     return from == null
         ? Optional.empty()
-        : heads.leadersOf(from.getId()).stream().filter(p -> !p.getId().equals(person.getId())).findFirst();
+        : heads.leadersOf(from.getId()).stream()
+            .filter(p -> !p.getId().equals(person.getId()))
+            .findFirst();
   }
 
   /**
-   * @param offered the task was offered to the person (a candidate user), not assigned: the successor
-   *     becomes a candidate user too, so that it stays theirs to take should they hand it back
+   * @param offered the task was offered to the person (a candidate user), not assigned: the
+   *     successor becomes a candidate user too, so that it stays theirs to take should they hand it
+   *     back
    */
-  private void handOver(HandedTask task, String username, Department from, Optional<Person> successor, Reason reason,
+  private void handOver(
+      HandedTask task,
+      String username,
+      Department from,
+      Optional<Person> successor,
+      Reason reason,
       boolean offered) {
     Map<String, Object> before = new LinkedHashMap<>();
     before.put("task", task.name());
@@ -200,12 +234,21 @@ public class TaskHandover {
         task.offerTo(group);
         after.put("candidateGroup", group);
       }
-      log.warn("Task {} ({}) of {}: {} has no head or deputy to take it; it waits unassigned for its candidate groups",
-          task.id(), task.name(), username, from == null ? "no department" : from.getName());
+      log.warn(
+          "Task {} ({}) of {}: {} has no head or deputy to take it; it waits unassigned for its candidate groups",
+          task.id(),
+          task.name(),
+          username,
+          from == null ? "no department" : from.getName());
     }
     auditLog.record("task.handover", "task", task.id(), before, after);
-    events.publishEvent(new TaskHandedOver(
-        task.id(), username, successor.map(Person::getUsername).orElse(null), waitsForDepartment, task::variable));
+    events.publishEvent(
+        new TaskHandedOver(
+            task.id(),
+            username,
+            successor.map(Person::getUsername).orElse(null),
+            waitsForDepartment,
+            task::variable));
   }
 
   /** The few things a handover does to a task, for an open task and for one being created alike. */
@@ -237,40 +280,51 @@ public class TaskHandover {
       this.task = task;
     }
 
-    @Override public String id() {
+    @Override
+    public String id() {
       return task.getId();
     }
 
-    @Override public String name() {
+    @Override
+    public String name() {
       return task.getName();
     }
 
-    @Override public String assignee() {
+    @Override
+    public String assignee() {
       return task.getAssignee();
     }
 
-    @Override public String processInstanceId() {
+    @Override
+    public String processInstanceId() {
       return task.getProcessInstanceId();
     }
 
-    @Override public void assign(String username) {
+    @Override
+    public void assign(String username) {
       taskService.setAssignee(task.getId(), username);
     }
 
-    @Override public boolean hasCandidateGroup() {
+    @Override
+    public boolean hasCandidateGroup() {
       return taskService.getIdentityLinksForTask(task.getId()).stream()
-          .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null);
+          .anyMatch(
+              link ->
+                  IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null);
     }
 
-    @Override public void offerTo(String groupId) {
+    @Override
+    public void offerTo(String groupId) {
       taskService.addCandidateGroup(task.getId(), groupId);
     }
 
-    @Override public void offerToUser(String username) {
+    @Override
+    public void offerToUser(String username) {
       taskService.addCandidateUser(task.getId(), username);
     }
 
-    @Override public Object variable(String name) {
+    @Override
+    public Object variable(String name) {
       return taskService.getVariable(task.getId(), name);
     }
   }
@@ -283,54 +337,74 @@ public class TaskHandover {
       this.task = task;
     }
 
-    @Override public String id() {
+    @Override
+    public String id() {
       return task.getId();
     }
 
-    @Override public String name() {
+    @Override
+    public String name() {
       return task.getName();
     }
 
-    @Override public String assignee() {
+    @Override
+    public String assignee() {
       return task.getAssignee();
     }
 
-    @Override public String processInstanceId() {
+    @Override
+    public String processInstanceId() {
       return task.getProcessInstanceId();
     }
 
-    @Override public void assign(String username) {
+    @Override
+    public void assign(String username) {
       task.setAssignee(username);
     }
 
-    @Override public boolean hasCandidateGroup() {
+    @Override
+    public boolean hasCandidateGroup() {
       return task.getCandidates().stream()
-          .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null);
+          .anyMatch(
+              link ->
+                  IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null);
     }
 
-    @Override public void offerTo(String groupId) {
+    @Override
+    public void offerTo(String groupId) {
       task.addCandidateGroup(groupId);
     }
 
-    @Override public void offerToUser(String username) {
+    @Override
+    public void offerToUser(String username) {
       task.addCandidateUser(username);
     }
 
-    @Override public Object variable(String name) {
+    @Override
+    public Object variable(String name) {
       return task.getVariable(name);
     }
   }
 
-  /** Unassigned tasks whose only candidate is this person: nobody would see them once they leave. */
+  /**
+   * Unassigned tasks whose only candidate is this person: nobody would see them once they leave.
+   */
   private List<Task> offeredOnlyTo(String username) {
     List<Task> tasks = new ArrayList<>();
     for (Task task : taskService.createTaskQuery().withCandidateUsers().taskUnassigned().list()) {
-      List<IdentityLink> candidates = taskService.getIdentityLinksForTask(task.getId()).stream()
-          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-          .toList();
+      List<IdentityLink> candidates =
+          taskService.getIdentityLinksForTask(task.getId()).stream()
+              .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+              .toList();
       boolean offered = candidates.stream().anyMatch(link -> username.equals(link.getUserId()));
-      boolean others = candidates.stream().anyMatch(link -> link.getGroupId() != null
-          || (link.getUserId() != null && !username.equals(link.getUserId()) && isActive(link.getUserId())));
+      boolean others =
+          candidates.stream()
+              .anyMatch(
+                  link ->
+                      link.getGroupId() != null
+                          || (link.getUserId() != null
+                              && !username.equals(link.getUserId())
+                              && isActive(link.getUserId())));
       if (offered && !others) {
         tasks.add(task);
       }

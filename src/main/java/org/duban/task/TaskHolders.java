@@ -12,10 +12,10 @@ import org.duban.org.DepartmentRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Who holds an open user task: its assignee, or while unassigned, its candidate users and the members
- * of its candidate groups, as usernames of active people. Reminders and urges are for them. A step only
- * a department's head or deputies take ({@link TaskAccess#LEADERS_ONLY}) is held by the department's
- * leaders, not by all its members, as {@link TaskAccess} lets only them act on it.
+ * Who holds an open user task: its assignee, or while unassigned, its candidate users and the
+ * members of its candidate groups, as usernames of active people. Reminders and urges are for them.
+ * A step only a department's head or deputies take ({@link TaskAccess#LEADERS_ONLY}) is held by the
+ * department's leaders, not by all its members, as {@link TaskAccess} lets only them act on it.
  */
 @Component
 public class TaskHolders {
@@ -53,8 +53,10 @@ public class TaskHolders {
   }
 
   private Set<String> holdersOfGroup(Task task, String group) {
-    if (TaskAccess.LEADERS_ONLY.contains(task.getTaskDefinitionKey()) && group.startsWith(Department.GROUP_PREFIX)) {
-      return departments.findByCode(group.substring(Department.GROUP_PREFIX.length()))
+    if (TaskAccess.LEADERS_ONLY.contains(task.getTaskDefinitionKey())
+        && group.startsWith(Department.GROUP_PREFIX)) {
+      return departments
+          .findByCode(group.substring(Department.GROUP_PREFIX.length()))
           .map(d -> recipients.headsOf(d.getId()))
           .orElse(Set.of());
     }

@@ -23,7 +23,8 @@ class TaskIds {
   private static final List<String> NAMES =
       List.of(WorkTasks.WORK_ITEM_ID, WorkTasks.TASK_BOOK_ID, WorkTasks.SUB_TASK_ID);
 
-  private static final String SQL = """
+  private static final String SQL =
+      """
       with recursive scopes (task_id, execution_id, depth) as (
         select t.ID_, t.EXECUTION_ID_, 1 from ACT_RU_TASK t where t.ID_ in (:tasks)
         union all
@@ -54,26 +55,37 @@ class TaskIds {
     // per task and name: the value of the nearest scope
     Map<String, Map<String, Long>> values = new HashMap<>();
     Map<String, Map<String, Integer>> depths = new HashMap<>();
-    jdbc.query(SQL, Map.of("tasks", taskIds, "names", NAMES), row -> {
-      String task = row.getString(1);
-      String name = row.getString(2);
-      int depth = row.getInt(5);
-      Integer nearest = depths.computeIfAbsent(task, t -> new HashMap<>()).get(name);
-      if (nearest != null && nearest <= depth) {
-        return;
-      }
-      depths.get(task).put(name, depth);
-      values.computeIfAbsent(task, t -> new HashMap<>()).put(name, number(row.getString(3), row));
-    });
+    jdbc.query(
+        SQL,
+        Map.of("tasks", taskIds, "names", NAMES),
+        row -> {
+          String task = row.getString(1);
+          String name = row.getString(2);
+          int depth = row.getInt(5);
+          Integer nearest = depths.computeIfAbsent(task, t -> new HashMap<>()).get(name);
+          if (nearest != null && nearest <= depth) {
+            return;
+          }
+          depths.get(task).put(name, depth);
+          values
+              .computeIfAbsent(task, t -> new HashMap<>())
+              .put(name, number(row.getString(3), row));
+        });
     for (String task : taskIds) {
       Map<String, Long> found = values.getOrDefault(task, Map.of());
-      contexts.put(task, new TaskContext(
-          found.get(WorkTasks.TASK_BOOK_ID), found.get(WorkTasks.WORK_ITEM_ID), found.get(WorkTasks.SUB_TASK_ID)));
+      contexts.put(
+          task,
+          new TaskContext(
+              found.get(WorkTasks.TASK_BOOK_ID),
+              found.get(WorkTasks.WORK_ITEM_ID),
+              found.get(WorkTasks.SUB_TASK_ID)));
     }
     return contexts;
   }
 
-  /** As {@code WorkTasks.context}: a number is an id, anything else is none. Numbers sit in LONG_. */
+  /**
+   * As {@code WorkTasks.context}: a number is an id, anything else is none. Numbers sit in LONG_.
+   */
   private static Long number(String type, java.sql.ResultSet row) throws java.sql.SQLException {
     if (!"long".equals(type) && !"integer".equals(type) && !"short".equals(type)) {
       return null;

@@ -37,9 +37,10 @@ final class TaskNotes {
    * @param itemTitle the title of the work item the task is about, or null
    */
   static Words reminder(String taskName, String itemTitle) {
-    MessageText body = itemTitle == null
-        ? MessageText.of("task.reminder.body", taskName)
-        : MessageText.of("task.reminder.bodyOfItem", taskName, itemTitle);
+    MessageText body =
+        itemTitle == null
+            ? MessageText.of("task.reminder.body", taskName)
+            : MessageText.of("task.reminder.bodyOfItem", taskName, itemTitle);
     return new Words(MessageText.of("task.reminder.title", taskName), body);
   }
 
@@ -48,19 +49,22 @@ final class TaskNotes {
   }
 
   /**
-   * A task missed its deadline and the next person is told: to do it ({@code mayAct}) or to chase it.
+   * A task missed its deadline and the next person is told: to do it ({@code mayAct}) or to chase
+   * it.
    *
    * @param due when it was due, as shown ("2026-02-24 09:00"), or null
    */
   static Words overdue(String taskName, String due, boolean mayAct) {
     String kind = mayAct ? "handedOver" : "chase";
-    MessageText body = due == null
-        ? MessageText.of("task.overdue.body." + kind, taskName)
-        : MessageText.of("task.overdue.body." + kind + "Due", taskName, due);
+    MessageText body =
+        due == null
+            ? MessageText.of("task.overdue.body." + kind, taskName)
+            : MessageText.of("task.overdue.body." + kind + "Due", taskName, due);
     return new Words(MessageText.of("task.overdue.title." + kind, taskName), body);
   }
 
-  static Note overdue(MessageSource messages, Locale locale, String taskName, String due, boolean mayAct) {
+  static Note overdue(
+      MessageSource messages, Locale locale, String taskName, String due, boolean mayAct) {
     return overdue(taskName, due, mayAct).in(messages, locale);
   }
 }

@@ -18,10 +18,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * A reminder for the user task a non-interrupting timer is attached to: the modeller draws a timer on
- * a task and a service task {@code ${taskReminderDelegate}} after it, and whoever holds the task is
- * reminded. Inside a multi-instance, only the task of the same work item is meant. A reminder is sent
- * once per task and timer, however often the job runs.
+ * A reminder for the user task a non-interrupting timer is attached to: the modeller draws a timer
+ * on a task and a service task {@code ${taskReminderDelegate}} after it, and whoever holds the task
+ * is reminded. Inside a multi-instance, only the task of the same work item is meant. A reminder is
+ * sent once per task and timer, however often the job runs.
  */
 @Component("taskReminderDelegate")
 class TaskReminderDelegate implements JavaDelegate {
@@ -34,7 +34,11 @@ class TaskReminderDelegate implements JavaDelegate {
   private final AllTaskSubjects subjects;
   private final MessageSource messages;
 
-  TaskReminderDelegate(TaskService taskService, Notifier notifier, TaskHolders holders, AllTaskSubjects subjects,
+  TaskReminderDelegate(
+      TaskService taskService,
+      Notifier notifier,
+      TaskHolders holders,
+      AllTaskSubjects subjects,
       MessageSource messages) {
     this.taskService = taskService;
     this.notifier = notifier;
@@ -49,16 +53,19 @@ class TaskReminderDelegate implements JavaDelegate {
     String taskKey = timer.getAttachedTo().getId();
     Object workItemId = execution.getVariable("workItemId");
     for (Task task :
-        taskService.createTaskQuery()
+        taskService
+            .createTaskQuery()
             .processInstanceId(execution.getProcessInstanceId())
             .taskDefinitionKey(taskKey)
             .list()) {
-      if (workItemId != null && !Objects.equals(workItemId, taskService.getVariable(task.getId(), "workItemId"))) {
+      if (workItemId != null
+          && !Objects.equals(workItemId, taskService.getVariable(task.getId(), "workItemId"))) {
         continue;
       }
       // a department's branch of a multi-instance (the year-end score review) is meant alone too
       Object departmentId = execution.getVariable("departmentId");
-      if (departmentId != null && !Objects.equals(departmentId, taskService.getVariable(task.getId(), "departmentId"))) {
+      if (departmentId != null
+          && !Objects.equals(departmentId, taskService.getVariable(task.getId(), "departmentId"))) {
         continue;
       }
       remind(task, timer.getId(), workItemId instanceof Number n ? n.longValue() : null);
@@ -68,12 +75,20 @@ class TaskReminderDelegate implements JavaDelegate {
   private void remind(Task task, String timerId, Long workItemId) {
     Set<String> to = holders.of(task);
     if (to.isEmpty()) {
-      log.warn("reminder {} for task {} ({}) has nobody to tell", timerId, task.getId(), task.getTaskDefinitionKey());
+      log.warn(
+          "reminder {} for task {} ({}) has nobody to tell",
+          timerId,
+          task.getId(),
+          task.getTaskDefinitionKey());
       return;
     }
-    String itemTitle = workItemId == null
-        ? null
-        : subjects.of(new TaskContext(null, workItemId, null)).map(TaskSubject::title).orElse(null);
+    String itemTitle =
+        workItemId == null
+            ? null
+            : subjects
+                .of(new TaskContext(null, workItemId, null))
+                .map(TaskSubject::title)
+                .orElse(null);
     TaskNotes.Words words = TaskNotes.reminder(task.getName(), itemTitle);
     notifier.send(
         Message.worded(

@@ -3,8 +3,8 @@ package org.duban.task;
 import java.util.Date;
 
 /**
- * One line of the "my tasks" list. {@code subject} and {@code subjectLink} name what the task is about
- * ({@link TaskSubject}); empty and null when nothing is known of it.
+ * One line of the "my tasks" list. {@code subject} and {@code subjectLink} name what the task is
+ * about ({@link TaskSubject}); empty and null when nothing is known of it.
  */
 public record TaskRow(
     String id,

@@ -7,6 +7,7 @@ package org.duban.task;
  * @param label how the inbox lists it, e.g. an item with its number before its title
  * @param title its title alone, as a sentence names it
  * @param link the page it is about, a path in Duban, e.g. {@code /items/7}
- * @param taskBookId the book whose record keeps what is done about it (the item's history); may be null
+ * @param taskBookId the book whose record keeps what is done about it (the item's history); may be
+ *     null
  */
 public record TaskSubject(String label, String title, String link, Long taskBookId) {}

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * Implemented by a feature whose records tasks are about (the book: work items and task books), and
  * registered as a Spring bean, so that the inbox, the task page, reminders and steps without Java
- * behind them can name and show what a task is about without this package knowing the feature.
- * A context a feature does not know is simply left out; the first feature that knows it answers.
+ * behind them can name and show what a task is about without this package knowing the feature. A
+ * context a feature does not know is simply left out; the first feature that knows it answers.
  */
 public interface TaskSubjects {
 

@@ -39,6 +39,7 @@ public class WorkTasks {
   private final TaskIds taskIds;
   private final IdentityService identityService;
   private final TransactionTemplate transactions;
+
   /** Null but in the concurrency tests, see {@link CompletionOverlap}. */
   private final CompletionOverlap overlap;
 
@@ -79,31 +80,37 @@ public class WorkTasks {
 
   /**
    * Tasks assigned to the user, and unassigned tasks open to one of the user's groups or to the
-   * user by name (e.g. signing a leader's responsibility book), as far as {@link TaskAccess} lets the
-   * user act on them, one page at a time. A page costs the
-   * same few statements however many tasks it shows and however many are open: the page of tasks,
-   * their ids, what they are about ({@link TaskSubjects}) and their processes, each read at once.
+   * user by name (e.g. signing a leader's responsibility book), as far as {@link TaskAccess} lets
+   * the user act on them, one page at a time. A page costs the same few statements however many
+   * tasks it shows and however many are open: the page of tasks, their ids, what they are about
+   * ({@link TaskSubjects}) and their processes, each read at once.
    */
   @Transactional(readOnly = true)
   public InboxPage inbox(CurrentUser user, int page) {
     int first = Math.max(page, 0) * INBOX_PAGE_SIZE;
-    List<Task> tasks = withoutEngineAuthorizationChecks(() ->
-        // one more than a page tells whether a next page exists, without counting every open task
-        // TaskAccess's rule in SQL: only what the person may act on is offered
-        access.restrict(taskService.createTaskQuery(), user)
-            .active()
-            .orderByTaskCreateTime()
-            .desc()
-            // tasks created in the same millisecond need a fixed order, or pages repeat and skip them
-            .orderByTaskId()
-            .desc()
-            .listPage(first, INBOX_PAGE_SIZE + 1));
+    List<Task> tasks =
+        withoutEngineAuthorizationChecks(
+            () ->
+                // one more than a page tells whether a next page exists, without counting every
+                // open task
+                // TaskAccess's rule in SQL: only what the person may act on is offered
+                access
+                    .restrict(taskService.createTaskQuery(), user)
+                    .active()
+                    .orderByTaskCreateTime()
+                    .desc()
+                    // tasks created in the same millisecond need a fixed order, or pages repeat and
+                    // skip them
+                    .orderByTaskId()
+                    .desc()
+                    .listPage(first, INBOX_PAGE_SIZE + 1));
     boolean hasNext = tasks.size() > INBOX_PAGE_SIZE;
     if (hasNext) {
       tasks = tasks.subList(0, INBOX_PAGE_SIZE);
     }
     Map<String, TaskContext> contexts = taskIds.of(tasks.stream().map(Task::getId).toList());
-    // what each task is about, from the features that own it (the book: items and books), read at once
+    // what each task is about, from the features that own it (the book: items and books), read at
+    // once
     Map<TaskContext, TaskSubject> about = subjects.of(contexts.values());
     Map<String, String> processKeys = new HashMap<>();
     Map<String, String> processNames = processNames(tasks, processKeys);
@@ -166,11 +173,11 @@ public class WorkTasks {
 
   /**
    * Records the user's decision and completes the task, in one transaction: a rejected decision
-   * changes nothing. When two people (or two tabs) complete the same task at once, one of them wins;
-   * the other's transaction is rolled back whole, domain rows included, and they get
-   * {@link TaskGone}, whatever the second one tripped over first: the engine's optimistic lock on
-   * the task, a lock wait, the task already gone, or a domain row the first one wrote (a unique
-   * key, or a rule such as "one check-in a month").
+   * changes nothing. When two people (or two tabs) complete the same task at once, one of them
+   * wins; the other's transaction is rolled back whole, domain rows included, and they get {@link
+   * TaskGone}, whatever the second one tripped over first: the engine's optimistic lock on the
+   * task, a lock wait, the task already gone, or a domain row the first one wrote (a unique key, or
+   * a rule such as "one check-in a month").
    */
   public void complete(String taskId, Map<String, Object> values, CurrentUser user) {
     try {
@@ -179,7 +186,11 @@ public class WorkTasks {
       throw e;
     } catch (RuntimeException e) {
       if (TaskConflicts.isConcurrentUpdate(e) || isGone(taskId)) {
-        log.info("task {}: {} came second and recorded nothing ({})", taskId, user.getUsername(), e.toString());
+        log.info(
+            "task {}: {} came second and recorded nothing ({})",
+            taskId,
+            user.getUsername(),
+            e.toString());
         throw new TaskGone(taskId);
       }
       throw e;
@@ -218,7 +229,9 @@ public class WorkTasks {
     Map<String, Object> vars =
         taskService.getVariables(task.getId(), List.of(WORK_ITEM_ID, TASK_BOOK_ID, SUB_TASK_ID));
     return new TaskContext(
-        asLong(vars.get(TASK_BOOK_ID)), asLong(vars.get(WORK_ITEM_ID)), asLong(vars.get(SUB_TASK_ID)));
+        asLong(vars.get(TASK_BOOK_ID)),
+        asLong(vars.get(WORK_ITEM_ID)),
+        asLong(vars.get(SUB_TASK_ID)));
   }
 
   private static Long asLong(Object value) {
@@ -228,9 +241,9 @@ public class WorkTasks {
   /**
    * Runs an engine query as the system. On Duban's pages the engine sees the person with the
    * duban-app group, which is granted everything (Duban checks rights itself), so the engine's
-   * authorization check cannot remove a row; yet on PostgreSQL it joins the authorization table into
-   * the query and made the inbox of a department with 27,000 open tasks take 7 s instead of 0.2 s
-   * (docs/benchmarks.md). The query itself only selects the person's own tasks.
+   * authorization check cannot remove a row; yet on PostgreSQL it joins the authorization table
+   * into the query and made the inbox of a department with 27,000 open tasks take 7 s instead of
+   * 0.2 s (docs/benchmarks.md). The query itself only selects the person's own tasks.
    */
   private <T> T withoutEngineAuthorizationChecks(java.util.function.Supplier<T> query) {
     var current = identityService.getCurrentAuthentication();
@@ -247,12 +260,18 @@ public class WorkTasks {
 
   private Map<String, String> processNames(List<Task> tasks, Map<String, String> keys) {
     Map<String, String> names = new HashMap<>();
-    String[] ids = tasks.stream().map(Task::getProcessDefinitionId).filter(Objects::nonNull).distinct()
-        .toArray(String[]::new);
+    String[] ids =
+        tasks.stream()
+            .map(Task::getProcessDefinitionId)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toArray(String[]::new);
     if (ids.length > 0) {
       for (ProcessDefinition definition :
           repositoryService.createProcessDefinitionQuery().processDefinitionIdIn(ids).list()) {
-        names.put(definition.getId(), definition.getName() != null ? definition.getName() : definition.getKey());
+        names.put(
+            definition.getId(),
+            definition.getName() != null ? definition.getName() : definition.getKey());
         keys.put(definition.getId(), definition.getKey());
       }
     }

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.book.ItemFacts;
 import org.duban.notification.Recipients;
 import org.duban.task.TaskHolders;
-import org.duban.book.ItemFacts;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,14 +44,20 @@ class UrgeRecipients {
    */
   private Map<String, Task> openTasks(ItemFacts item) {
     Map<String, Task> tasks = new LinkedHashMap<>();
-    taskService.createTaskQuery().processInstanceBusinessKey("item-" + item.id()).active().list()
+    taskService
+        .createTaskQuery()
+        .processInstanceBusinessKey("item-" + item.id())
+        .active()
+        .list()
         .forEach(task -> tasks.put(task.getId(), task));
-    taskService.createTaskQuery()
+    taskService
+        .createTaskQuery()
         .taskCandidateGroup(item.leadDepartmentGroupId())
         .includeAssignedTasks()
         .processVariableValueEquals("workItemId", item.id())
         .active()
-        .list().stream()
+        .list()
+        .stream()
         .filter(task -> !tasks.containsKey(task.getId()))
         .filter(task -> item.id().equals(taskService.getVariable(task.getId(), "workItemId")))
         .forEach(task -> tasks.put(task.getId(), task));

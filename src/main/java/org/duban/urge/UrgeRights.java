@@ -1,9 +1,9 @@
 package org.duban.urge;
 
-import org.duban.org.Role;
-import org.duban.security.CurrentUser;
 import org.duban.book.ItemFacts;
 import org.duban.book.WorkItemQueries;
+import org.duban.org.Role;
+import org.duban.security.CurrentUser;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

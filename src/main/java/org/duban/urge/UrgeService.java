@@ -5,19 +5,19 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.duban.book.ItemFacts;
+import org.duban.book.WorkItemQueries;
+import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.MessageText;
+import org.duban.infrastructure.NotFound;
 import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.EventKind;
 import org.duban.itemhistory.ItemHistory;
-import org.duban.infrastructure.EngineClock;
-import org.duban.infrastructure.NotFound;
 import org.duban.notification.Message;
 import org.duban.notification.MessageKind;
 import org.duban.notification.Notifier;
 import org.duban.org.PersonRepository;
 import org.duban.security.CurrentUser;
-import org.duban.book.ItemFacts;
-import org.duban.book.WorkItemQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -96,7 +96,8 @@ public class UrgeService {
     String urger = user.getUsername();
     LocalDateTime now = EngineClock.now();
     LocalDate today = now.toLocalDate();
-    if (urges.countByWorkItemIdAndUrgerAndUrgeDay(workItemId, urger, today) >= limits.perItemPerDay()) {
+    if (urges.countByWorkItemIdAndUrgerAndUrgeDay(workItemId, urger, today)
+        >= limits.perItemPerDay()) {
       throw new UserError("urge.limit.item", limits.perItemPerDay());
     }
     // the quota row is locked until commit: a second request of the same urger waits here and then
@@ -105,7 +106,8 @@ public class UrgeService {
     if (quota.used() >= limits.perUrgerPerDay()) {
       throw new UserError("urge.limit.daily", limits.perUrgerPerDay());
     }
-    if (urges.countByWorkItemIdAndUrgerAndUrgeDay(workItemId, urger, today) >= limits.perItemPerDay()) {
+    if (urges.countByWorkItemIdAndUrgerAndUrgeDay(workItemId, urger, today)
+        >= limits.perItemPerDay()) {
       throw new UserError("urge.limit.item", limits.perItemPerDay());
     }
     quota.use();
@@ -126,9 +128,11 @@ public class UrgeService {
   }
 
   private Message message(Urge urge, ItemFacts item, Set<String> to) {
-    String urgerName = people.findByUsername(urge.getUrger()).map(p -> p.getFullName()).orElse(urge.getUrger());
+    String urgerName =
+        people.findByUsername(urge.getUrger()).map(p -> p.getFullName()).orElse(urge.getUrger());
     String subject = item.seq() + ". " + item.title();
-    // kept as keys: the inbox shows it in the reader's language, e-mail and robots in the recipient's
+    // kept as keys: the inbox shows it in the reader's language, e-mail and robots in the
+    // recipient's
     return Message.worded(
         "urge-" + urge.getId(),
         Set.copyOf(to),
@@ -142,7 +146,8 @@ public class UrgeService {
   private UrgeQuota lockQuota(String urger, LocalDate day) {
     if (quotas.lock(urger, day).isEmpty()) {
       try {
-        newTransaction.executeWithoutResult(status -> quotas.saveAndFlush(new UrgeQuota(urger, day)));
+        newTransaction.executeWithoutResult(
+            status -> quotas.saveAndFlush(new UrgeQuota(urger, day)));
       } catch (DataIntegrityViolationException concurrentlyCreated) {
         // another request of the same urger created today's row first: we lock theirs
       }

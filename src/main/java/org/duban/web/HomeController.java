@@ -32,8 +32,9 @@ class HomeController {
   }
 
   /**
-   * The log-in page. {@code locked} comes back from a refused log-in with the minutes left; anyone can
-   * put anything in an address, so only a plain number of minutes is shown, never the caller's text.
+   * The log-in page. {@code locked} comes back from a refused log-in with the minutes left; anyone
+   * can put anything in an address, so only a plain number of minutes is shown, never the caller's
+   * text.
    */
   @GetMapping("/login")
   String login(@RequestParam(name = "locked", required = false) String locked, Model model) {

@@ -1,11 +1,11 @@
 package org.duban.admin;
 
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.duban.WebTestSupport;
 import org.junit.jupiter.api.Test;
 
 /** The admin hub leads to every admin page; the top bar shows it to admins only. */
@@ -21,7 +21,8 @@ class AdminHubWebTest extends WebTestSupport {
         .contains("href=\"/admin/robots\"")
         .contains("href=\"/admin/notifications\"")
         .contains("href=\"/camunda/app/cockpit/\"");
-    for (String link : new String[] {"/admin/calendar", "/admin/audit", "/admin/robots", "/admin/notifications"}) {
+    for (String link :
+        new String[] {"/admin/calendar", "/admin/audit", "/admin/robots", "/admin/notifications"}) {
       mvc.perform(get(link).with(user(hospital.user("tadmin")))).andExpect(status().isOk());
     }
   }
@@ -34,13 +35,17 @@ class AdminHubWebTest extends WebTestSupport {
 
   @Test
   void nonAdminsAreRefused() throws Exception {
-    mvc.perform(get("/admin").with(user(hospital.user("tmedhead")))).andExpect(status().isForbidden());
-    mvc.perform(get("/admin").with(user(hospital.user("tleader")))).andExpect(status().isForbidden());
+    mvc.perform(get("/admin").with(user(hospital.user("tmedhead"))))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/admin").with(user(hospital.user("tleader"))))
+        .andExpect(status().isForbidden());
   }
 
   private String body(String username, String path) throws Exception {
     return mvc.perform(get(path).with(user(hospital.user(username))))
         .andExpect(status().isOk())
-        .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        .andReturn()
+        .getResponse()
+        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

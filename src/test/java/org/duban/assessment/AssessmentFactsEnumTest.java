@@ -22,9 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The assessment's facts match every value of the states they count, as the database stores them (the
- * constant's name): the old raw SQL spelled 'SUBMITTED', 'MISSED', 'OPEN' and 'SIGNED_OFF' as strings,
- * so renaming one of those constants compiled and scored wrongly; these tests catch it.
+ * The assessment's facts match every value of the states they count, as the database stores them
+ * (the constant's name): the old raw SQL spelled 'SUBMITTED', 'MISSED', 'OPEN' and 'SIGNED_OFF' as
+ * strings, so renaming one of those constants compiled and scored wrongly; these tests catch it.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -41,19 +41,35 @@ class AssessmentFactsEnumTest {
     int seq = 0;
     for (Escalation.Status escalation : Escalation.Status.values()) {
       for (Rectification.Status rectification : Rectification.Status.values()) {
-        long item = fixture.addItem(book, String.valueOf(++seq), "整改枚举 " + escalation + " " + rectification).getId();
+        long item =
+            fixture
+                .addItem(book, String.valueOf(++seq), "整改枚举 " + escalation + " " + rectification)
+                .getId();
         boolean open = escalation == Escalation.Status.OPEN;
-        jdbc.update("insert into escalation (work_item_id, open_item_id, status, reason, opened_at) values (?, ?, ?, '红灯', ?)",
-            item, open ? item : null, escalation.name(), EngineClock.now());
-        Long escalationId = jdbc.queryForObject("select max(id) from escalation where work_item_id = ?", Long.class, item);
-        jdbc.update("insert into rectification (escalation_id, status, updated_at) values (?, ?, ?)", escalationId,
-            rectification.name(), EngineClock.now());
+        jdbc.update(
+            "insert into escalation (work_item_id, open_item_id, status, reason, opened_at) values (?, ?, ?, '红灯', ?)",
+            item,
+            open ? item : null,
+            escalation.name(),
+            EngineClock.now());
+        Long escalationId =
+            jdbc.queryForObject(
+                "select max(id) from escalation where work_item_id = ?", Long.class, item);
+        jdbc.update(
+            "insert into rectification (escalation_id, status, updated_at) values (?, ?, ?)",
+            escalationId,
+            rectification.name(),
+            EngineClock.now());
 
         Map<Long, Integer> openCounts = rectifications.openByItem(List.of(item));
         Map<Long, Integer> signedOffCounts = rectifications.signedOffByItem(List.of(item));
         boolean signedOff = rectification == Rectification.Status.SIGNED_OFF;
-        assertThat(openCounts.getOrDefault(item, 0)).as(escalation + "/" + rectification).isEqualTo(open && !signedOff ? 1 : 0);
-        assertThat(signedOffCounts.getOrDefault(item, 0)).as(escalation + "/" + rectification).isEqualTo(signedOff ? 1 : 0);
+        assertThat(openCounts.getOrDefault(item, 0))
+            .as(escalation + "/" + rectification)
+            .isEqualTo(open && !signedOff ? 1 : 0);
+        assertThat(signedOffCounts.getOrDefault(item, 0))
+            .as(escalation + "/" + rectification)
+            .isEqualTo(signedOff ? 1 : 0);
       }
     }
   }
@@ -62,8 +78,11 @@ class AssessmentFactsEnumTest {
   void onlySubmittedCheckInsGiveReadingsAndOnlyMissedOnesCountAsMissed() {
     TaskBook book = fixture.draft("考核枚举填报任务书");
     WorkItem item = fixture.addItem(book, "1", "填报枚举事项");
-    Long indicator = jdbc.queryForObject("select id from indicator where work_item_id = ?", Long.class, item.getId());
-    // one check-in per state, the later months in the other states: only the submitted one's reading counts
+    Long indicator =
+        jdbc.queryForObject(
+            "select id from indicator where work_item_id = ?", Long.class, item.getId());
+    // one check-in per state, the later months in the other states: only the submitted one's
+    // reading counts
     List<CheckIn.Status> states = new ArrayList<>(List.of(CheckIn.Status.SUBMITTED));
     for (CheckIn.Status status : CheckIn.Status.values()) {
       if (status != CheckIn.Status.SUBMITTED) {
@@ -73,15 +92,27 @@ class AssessmentFactsEnumTest {
     int month = 0;
     for (CheckIn.Status status : states) {
       String period = String.format("2031-%02d", ++month);
-      jdbc.update("insert into check_in (work_item_id, period, status, recorded_at) values (?, ?, ?, ?)",
-          item.getId(), period, status.name(), EngineClock.now());
-      Long checkIn = jdbc.queryForObject("select id from check_in where work_item_id = ? and period = ?", Long.class,
-          item.getId(), period);
-      jdbc.update("insert into indicator_reading (check_in_id, indicator_id, reading) values (?, ?, ?)", checkIn,
-          indicator, new BigDecimal(month));
+      jdbc.update(
+          "insert into check_in (work_item_id, period, status, recorded_at) values (?, ?, ?, ?)",
+          item.getId(),
+          period,
+          status.name(),
+          EngineClock.now());
+      Long checkIn =
+          jdbc.queryForObject(
+              "select id from check_in where work_item_id = ? and period = ?",
+              Long.class,
+              item.getId(),
+              period);
+      jdbc.update(
+          "insert into indicator_reading (check_in_id, indicator_id, reading) values (?, ?, ?)",
+          checkIn,
+          indicator,
+          new BigDecimal(month));
     }
 
-    assertThat(checkIns.latestSubmittedReadings(List.of(indicator)).get(indicator)).isEqualByComparingTo("1");
+    assertThat(checkIns.latestSubmittedReadings(List.of(indicator)).get(indicator))
+        .isEqualByComparingTo("1");
     assertThat(checkIns.missedByItem(List.of(item.getId()))).containsEntry(item.getId(), 1);
   }
 }

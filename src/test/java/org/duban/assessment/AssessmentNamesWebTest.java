@@ -1,6 +1,5 @@
 package org.duban.assessment;
 
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -9,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import org.duban.WebTestSupport;
 import org.duban.infrastructure.EngineClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,14 +26,22 @@ class AssessmentNamesWebTest extends WebTestSupport {
   void theOverviewNamesWhoOpenedTheAssessment() throws Exception {
     hospital.ensure();
     AssessmentBooks.Book book = books.issued("姓名考核任务书", EngineClock.today().getYear());
-    mvc.perform(post("/assessments").with(user(hospital.user("tducha"))).with(csrf())
-            .param("bookId", book.bookId().toString())
-            .param("weight_" + book.partyArea(), "40").param("weight_" + book.medicalArea(), "60"))
+    mvc.perform(
+            post("/assessments")
+                .with(user(hospital.user("tducha")))
+                .with(csrf())
+                .param("bookId", book.bookId().toString())
+                .param("weight_" + book.partyArea(), "40")
+                .param("weight_" + book.medicalArea(), "60"))
         .andExpect(status().is3xxRedirection());
     Assessment assessment = assessments.findByTaskBookId(book.bookId()).orElseThrow();
 
-    String overview = mvc.perform(get("/assessments/" + assessment.getId()).with(user(hospital.user("tleader"))))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    String overview =
+        mvc.perform(get("/assessments/" + assessment.getId()).with(user(hospital.user("tleader"))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
     String opened = overview.substring(overview.indexOf("assessment-status"));
     opened = opened.substring(0, opened.indexOf("</dl>"));
     assertThat(opened).contains("测试督查").doesNotContain("tducha");
@@ -43,19 +51,30 @@ class AssessmentNamesWebTest extends WebTestSupport {
   void theDepartmentPageOffersTheReviewToItsHeadOnly() throws Exception {
     hospital.ensure();
     AssessmentBooks.Book book = books.issued("确认入口任务书", EngineClock.today().getYear());
-    mvc.perform(post("/assessments").with(user(hospital.user("tducha"))).with(csrf())
-            .param("bookId", book.bookId().toString())
-            .param("weight_" + book.partyArea(), "40").param("weight_" + book.medicalArea(), "60"))
+    mvc.perform(
+            post("/assessments")
+                .with(user(hospital.user("tducha")))
+                .with(csrf())
+                .param("bookId", book.bookId().toString())
+                .param("weight_" + book.partyArea(), "40")
+                .param("weight_" + book.medicalArea(), "60"))
         .andExpect(status().is3xxRedirection());
     Assessment assessment = assessments.findByTaskBookId(book.bookId()).orElseThrow();
-    String page = "/assessments/" + assessment.getId() + "/departments/" + hospital.department("tmedical").getId();
+    String page =
+        "/assessments/"
+            + assessment.getId()
+            + "/departments/"
+            + hospital.department("tmedical").getId();
 
     assertThat(html(page, "tmedhead")).contains("id=\"review-link\"");
     assertThat(html(page, "tmedstaff")).doesNotContain("id=\"review-link\"");
   }
 
   private String html(String path, String username) throws Exception {
-    return mvc.perform(get(path).with(user(hospital.user(username)))).andExpect(status().isOk()).andReturn()
-        .getResponse().getContentAsString(StandardCharsets.UTF_8);
+    return mvc.perform(get(path).with(user(hospital.user(username))))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
   }
 }

@@ -16,7 +16,8 @@ class RanksTest {
 
   @Test
   void equalScoresShareARankAndTheNextSkipsAhead() {
-    assertThat(Ranks.competition(scores("95.00", "88.50", "88.5", "70.00"))).containsExactly(1, 2, 2, 4);
+    assertThat(Ranks.competition(scores("95.00", "88.50", "88.5", "70.00")))
+        .containsExactly(1, 2, 2, 4);
     assertThat(Ranks.competition(scores("60", "60", "60"))).containsExactly(1, 1, 1);
     assertThat(Ranks.competition(scores("90", "80", "70"))).containsExactly(1, 2, 3);
     assertThat(Ranks.competition(scores("90", null, null))).containsExactly(1, 2, 2);

@@ -1,7 +1,5 @@
 package org.duban.assessment;
 
-import org.duban.RunningAppTest;
-import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Date;
@@ -12,6 +10,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.RunningAppTest;
+import org.duban.TestClock;
 import org.duban.TestHospital;
 import org.duban.audit.AuditEvent;
 import org.duban.audit.AuditLog;
@@ -25,8 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
- * Issue 15 point 9: a department that does not answer its score review by the deadline and the grace
- * after it counts as accepting its score; publication goes on, and the publish step and its record say so.
+ * Issue 15 point 9: a department that does not answer its score review by the deadline and the
+ * grace after it counts as accepting its score; publication goes on, and the publish step and its
+ * record say so.
  */
 @RunningAppTest
 class UnansweredScoreReviewTest {
@@ -56,20 +57,29 @@ class UnansweredScoreReviewTest {
   @Test
   void anUnansweredReviewCountsAsAcceptedAndThePublicationSaysSo() {
     AssessmentBooks.Book book = books.issued("逾期未确认考核任务书", EngineClock.today().getYear());
-    Assessment assessment = service.open(book.bookId(), Map.of(book.partyArea(), 40, book.medicalArea(), 60),
-        hospital.user("tducha"));
+    Assessment assessment =
+        service.open(
+            book.bookId(),
+            Map.of(book.partyArea(), 40, book.medicalArea(), 60),
+            hospital.user("tducha"));
     Long nursing = hospital.department("tnursing").getId();
     String nursingName = results.overview(assessment.getId()).department(nursing).name();
 
     // The medical department accepts; nursing never answers
-    workTasks.complete(books.review(assessment, "tmedical").getId(), Map.of("assessmentResponse", "accept"),
+    workTasks.complete(
+        books.review(assessment, "tmedical").getId(),
+        Map.of("assessmentResponse", "accept"),
         hospital.user("tmedhead"));
     Task unanswered = books.review(assessment, "tnursing");
     assertThat(unanswered.getDueDate()).as("the review has a deadline").isNotNull();
 
     // When its review's grace has passed
-    Job closes = managementService.createJobQuery().processInstanceId(assessment.getProcessInstanceId())
-        .activityId("reviewUnanswered").singleResult();
+    Job closes =
+        managementService
+            .createJobQuery()
+            .processInstanceId(assessment.getProcessInstanceId())
+            .activityId("reviewUnanswered")
+            .singleResult();
     assertThat(closes).isNotNull();
     TestClock.at(new Date(closes.getDuedate().getTime() + 60_000));
     managementService.executeJob(closes.getId());
@@ -82,10 +92,24 @@ class UnansweredScoreReviewTest {
     workTasks.complete(publish.getId(), Map.of("publishComment", "按期发布"), hospital.user("tducha"));
 
     assertThat(results.assessment(assessment.getId()).isPublished()).isTrue();
-    List<AuditEvent> events = auditLog.search(new AuditSearch(null, null, "assessment", assessment.getId().toString(),
-        null, null, null), 0, 50).getContent();
-    assertThat(events).extracting(AuditEvent::getAction).contains("assessment.review.deemedAccepted");
-    assertThat(events).filteredOn(e -> e.getAction().equals("assessment.publish")).singleElement()
-        .satisfies(e -> assertThat(e.getAfter()).contains("unansweredReviewsCountedAsAccepted").contains(nursingName));
+    List<AuditEvent> events =
+        auditLog
+            .search(
+                new AuditSearch(
+                    null, null, "assessment", assessment.getId().toString(), null, null, null),
+                0,
+                50)
+            .getContent();
+    assertThat(events)
+        .extracting(AuditEvent::getAction)
+        .contains("assessment.review.deemedAccepted");
+    assertThat(events)
+        .filteredOn(e -> e.getAction().equals("assessment.publish"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.getAfter())
+                    .contains("unansweredReviewsCountedAsAccepted")
+                    .contains(nursingName));
   }
 }

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The machine a benchmark ran on, printed beside its figures: the box is shared, so load matters. */
+/**
+ * The machine a benchmark ran on, printed beside its figures: the box is shared, so load matters.
+ */
 final class BenchmarkMachine {
 
   private BenchmarkMachine() {}
@@ -17,7 +19,8 @@ final class BenchmarkMachine {
       String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
       return parts[0] + " " + parts[1] + " " + parts[2];
     } catch (IOException | RuntimeException e) {
-      return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      return String.format(
+          "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
   }
 
@@ -33,9 +36,13 @@ final class BenchmarkMachine {
     } catch (IOException | RuntimeException e) {
       // not Linux
     }
-    return String.format("%d cores, %.1f GiB RAM, JDK %s (%s), load average %s, %s",
-        Runtime.getRuntime().availableProcessors(), ramKb / 1024.0 / 1024.0, System.getProperty("java.version"),
-        System.getProperty("java.vm.name"), load(), String.join(" ", List.of(System.getProperty("os.name"),
-            System.getProperty("os.arch"))));
+    return String.format(
+        "%d cores, %.1f GiB RAM, JDK %s (%s), load average %s, %s",
+        Runtime.getRuntime().availableProcessors(),
+        ramKb / 1024.0 / 1024.0,
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        load(),
+        String.join(" ", List.of(System.getProperty("os.name"), System.getProperty("os.arch"))));
   }
 }

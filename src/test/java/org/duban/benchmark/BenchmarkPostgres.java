@@ -7,7 +7,10 @@ import org.duban.TestPostgres;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** The benchmarks' database: a database on the tests' embedded PostgreSQL behind a Hikari pool, as in production. */
+/**
+ * The benchmarks' database: a database on the tests' embedded PostgreSQL behind a Hikari pool, as
+ * in production.
+ */
 @TestConfiguration
 class BenchmarkPostgres {
 

@@ -12,20 +12,20 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.IssuedItemFixture;
 import org.duban.TestHospital;
+import org.duban.book.TaskBook;
 import org.duban.decomposition.DecompositionImportService;
 import org.duban.decomposition.DecompositionImportService.Imported;
 import org.duban.decomposition.DecompositionImportService.Uploaded;
 import org.duban.infrastructure.EngineClock;
-import org.duban.book.TaskBook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Imports a 2,000-row decomposition table and prints how long reading/checking and writing took
- * and the heap's peak. A benchmark, not a test: it runs only with {@code mvn -Pbenchmark test}
- * and asserts no timing.
+ * Imports a 2,000-row decomposition table and prints how long reading/checking and writing took and
+ * the heap's peak. A benchmark, not a test: it runs only with {@code mvn -Pbenchmark test} and
+ * asserts no timing.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -47,14 +47,18 @@ class DecompositionImportBenchmark {
 
     resetPeaks();
     long start = System.nanoTime();
-    Uploaded uploaded = imports.upload(book.getId(), "benchmark.xlsx", file, hospital.user(IssuedItemFixture.ISSUER));
+    Uploaded uploaded =
+        imports.upload(
+            book.getId(), "benchmark.xlsx", file, hospital.user(IssuedItemFixture.ISSUER));
     long checked = System.nanoTime();
-    Imported imported = imports.confirm(book.getId(), uploaded.uploadId(), hospital.user(IssuedItemFixture.ISSUER));
+    Imported imported =
+        imports.confirm(book.getId(), uploaded.uploadId(), hospital.user(IssuedItemFixture.ISSUER));
     long written = System.nanoTime();
     long peak = heapPeak();
 
     assertThat(imported.created()).isEqualTo(ROWS);
-    System.out.printf("%n| decomposition import | %,d rows, %,d KiB file |%n", ROWS, file.length / 1024);
+    System.out.printf(
+        "%n| decomposition import | %,d rows, %,d KiB file |%n", ROWS, file.length / 1024);
     System.out.printf("|---|---|%n");
     System.out.printf("| read and check (upload) | %,d ms |%n", (checked - start) / 1_000_000);
     System.out.printf("| write items (confirm) | %,d ms |%n", (written - checked) / 1_000_000);
@@ -63,7 +67,8 @@ class DecompositionImportBenchmark {
   }
 
   private static byte[] table(LocalDate deadline) throws Exception {
-    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook workbook = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = workbook.createSheet("分解表");
       String[] header = {"序号", "目标领域", "工作任务", "具体目标/指标", "牵头部门", "协同部门", "分管领导", "完成时限"};
       Row head = sheet.createRow(0);

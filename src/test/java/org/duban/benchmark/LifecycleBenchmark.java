@@ -1,6 +1,5 @@
 package org.duban.benchmark;
 
-import org.duban.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -10,7 +9,6 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -28,12 +26,13 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.IssuedItemFixture;
 import org.duban.TestHospital;
-import org.duban.checkin.CheckInRounds;
-import org.duban.infrastructure.EngineClock;
-import org.duban.task.WorkTasks;
+import org.duban.TestPostgres;
 import org.duban.book.TaskBook;
 import org.duban.book.TaskBookService;
 import org.duban.book.WorkItemFormData;
+import org.duban.checkin.CheckInRounds;
+import org.duban.infrastructure.EngineClock;
+import org.duban.task.WorkTasks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,10 +46,10 @@ import org.springframework.test.context.ActiveProfiles;
  * twice in the same run on the same embedded PostgreSQL server:
  *
  * <ul>
- *   <li><b>Duban</b>: the services the pages call (TaskBookService, WorkTasks.claim/complete with the
- *       form values, CheckInRounds), with all their domain writes, audit, history and routing;
- *   <li><b>bare</b>: a Camunda engine built here (StandaloneProcessEngineConfiguration, no Spring, no
- *       Duban bean) in its own database on the same server, running the same files of processes/
+ *   <li><b>Duban</b>: the services the pages call (TaskBookService, WorkTasks.claim/complete with
+ *       the form values, CheckInRounds), with all their domain writes, audit, history and routing;
+ *   <li><b>bare</b>: a Camunda engine built here (StandaloneProcessEngineConfiguration, no Spring,
+ *       no Duban bean) in its own database on the same server, running the same files of processes/
  *       with the same variables; every delegate and routing expression resolves to a no-op bean of
  *       the configuration's beans map that returns what Duban would (the lead group, the items).
  * </ul>
@@ -107,28 +106,45 @@ class LifecycleBenchmark {
           dubanNanos += middle - start;
           bareNanos += end - middle;
           done += size;
-          System.out.printf("... %d items each: Duban %.1f s, bare %.1f s, load %s%n", done, dubanNanos / 1e9,
-              bareNanos / 1e9, BenchmarkMachine.load());
+          System.out.printf(
+              "... %d items each: Duban %.1f s, bare %.1f s, load %s%n",
+              done, dubanNanos / 1e9, bareNanos / 1e9, BenchmarkMachine.load());
         }
         loads.add(BenchmarkMachine.load());
 
-        Integer closed = jdbc.queryForObject("select count(*) from work_item where stage = 'CLOSED'", Integer.class);
-        long bareEnded = bare.getHistoryService().createHistoricProcessInstanceQuery()
-            .processDefinitionKey("departmentWork").finished().count();
+        Integer closed =
+            jdbc.queryForObject(
+                "select count(*) from work_item where stage = 'CLOSED'", Integer.class);
+        long bareEnded =
+            bare.getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("departmentWork")
+                .finished()
+                .count();
         double dubanRate = done / (dubanNanos / 1e9);
         double bareRate = done / (bareNanos / 1e9);
-        System.out.printf("%n| lifecycle on PostgreSQL, %d items per side, books of %d | items | wall time | items/s"
-            + " | user tasks/s |%n", done, BATCH);
+        System.out.printf(
+            "%n| lifecycle on PostgreSQL, %d items per side, books of %d | items | wall time | items/s"
+                + " | user tasks/s |%n",
+            done, BATCH);
         System.out.printf("|---|---|---|---|---|%n");
-        System.out.printf("| Duban (services of the pages, domain writes) | %d | %.1f s | %.2f | %.1f |%n", done,
-            dubanNanos / 1e9, dubanRate, tasksPerItem(BATCH) * done / (dubanNanos / 1e9));
-        System.out.printf("| bare Camunda 7.24 (same BPMN, no-op beans) | %d | %.1f s | %.2f | %.1f |%n", done,
-            bareNanos / 1e9, bareRate, tasksPerItem(BATCH) * done / (bareNanos / 1e9));
+        System.out.printf(
+            "| Duban (services of the pages, domain writes) | %d | %.1f s | %.2f | %.1f |%n",
+            done, dubanNanos / 1e9, dubanRate, tasksPerItem(BATCH) * done / (dubanNanos / 1e9));
+        System.out.printf(
+            "| bare Camunda 7.24 (same BPMN, no-op beans) | %d | %.1f s | %.2f | %.1f |%n",
+            done, bareNanos / 1e9, bareRate, tasksPerItem(BATCH) * done / (bareNanos / 1e9));
         System.out.printf("| ratio Duban / bare | | | %.2f | |%n", dubanRate / bareRate);
-        System.out.printf("%nper item: claim, break down, one sub-task, one check-in, completion report, accept;"
-            + " per book: draft and review (%.2f user tasks per item); closed items: Duban %d (incl. warm-up),"
-            + " bare department-work instances ended %d (incl. warm-up); load average at start / end: %s / %s;"
-            + " %s%n%n", tasksPerItem(BATCH), closed, bareEnded, loads.get(0), loads.get(1),
+        System.out.printf(
+            "%nper item: claim, break down, one sub-task, one check-in, completion report, accept;"
+                + " per book: draft and review (%.2f user tasks per item); closed items: Duban %d (incl. warm-up),"
+                + " bare department-work instances ended %d (incl. warm-up); load average at start / end: %s / %s;"
+                + " %s%n%n",
+            tasksPerItem(BATCH),
+            closed,
+            bareEnded,
+            loads.get(0),
+            loads.get(1),
             BenchmarkMachine.describe());
         assertThat(closed).isGreaterThanOrEqualTo(done);
         assertThat(bareEnded).isGreaterThanOrEqualTo(done);
@@ -151,43 +167,80 @@ class LifecycleBenchmark {
     List<Long> items = new ArrayList<>();
     for (int i = 1; i <= size; i++) {
       WorkItemFormData form = fixture.itemForm(book, String.valueOf(i), title + "第" + i + "项");
-      items.add(taskBooks.addItem(book.getId(), form, hospital.user(IssuedItemFixture.ISSUER)).getId());
+      items.add(
+          taskBooks.addItem(book.getId(), form, hospital.user(IssuedItemFixture.ISSUER)).getId());
     }
     String instance = book.getProcessInstanceId();
-    workTasks.complete(task(instance, "draftTaskBook"), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
-    workTasks.complete(task(instance, "reviewTaskBook"), Map.of("reviewDecision", "approve"),
+    workTasks.complete(
+        task(instance, "draftTaskBook"), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
+    workTasks.complete(
+        task(instance, "reviewTaskBook"),
+        Map.of("reviewDecision", "approve"),
         hospital.user(IssuedItemFixture.REVIEWER));
     for (Long item : items) {
       String claim = itemTask(item, "claimItem");
       workTasks.claim(claim, hospital.user("tmedhead"));
       workTasks.complete(claim, Map.of("claimDecision", "claim"), hospital.user("tmedhead"));
-      workTasks.complete(itemTask(item, "breakDownItem"), Map.of("subTasks", List.of(Map.of(
-              "title", "落实第一步", "assignee", "user:tmedstaff", "dueDate", EngineClock.today().plusDays(10)))),
+      workTasks.complete(
+          itemTask(item, "breakDownItem"),
+          Map.of(
+              "subTasks",
+              List.of(
+                  Map.of(
+                      "title",
+                      "落实第一步",
+                      "assignee",
+                      "user:tmedstaff",
+                      "dueDate",
+                      EngineClock.today().plusDays(10)))),
           hospital.user("tmedhead"));
-      workTasks.complete(itemTask(item, "doSubTask"), Map.of("report", "已完成"), hospital.user("tmedstaff"));
+      workTasks.complete(
+          itemTask(item, "doSubTask"), Map.of("report", "已完成"), hospital.user("tmedstaff"));
     }
     checkInRounds.openNow("tducha");
-    for (Task checkIn : taskService.createTaskQuery().taskDefinitionKey("submitCheckIn").active().list()) {
-      workTasks.complete(checkIn.getId(), Map.of("percentDone", 100,
-              "readings", List.of(Map.of("value", new BigDecimal("6.4"))),
-              "narrative", "按计划完成", "obstacles", "无"),
+    for (Task checkIn :
+        taskService.createTaskQuery().taskDefinitionKey("submitCheckIn").active().list()) {
+      workTasks.complete(
+          checkIn.getId(),
+          Map.of(
+              "percentDone",
+              100,
+              "readings",
+              List.of(Map.of("value", new BigDecimal("6.4"))),
+              "narrative",
+              "按计划完成",
+              "obstacles",
+              "无"),
           hospital.user("tmedhead"));
     }
     for (Long item : items) {
-      workTasks.complete(itemTask(item, "submitCompletionReport"), Map.of("completionSummary", "全部完成"),
+      workTasks.complete(
+          itemTask(item, "submitCompletionReport"),
+          Map.of("completionSummary", "全部完成"),
           hospital.user("tmedhead"));
-      workTasks.complete(itemTask(item, "acceptItem"),
-          Map.of("acceptDecision", "accept", "acceptanceComment", "同意验收"), hospital.user(IssuedItemFixture.ISSUER));
+      workTasks.complete(
+          itemTask(item, "acceptItem"),
+          Map.of("acceptDecision", "accept", "acceptanceComment", "同意验收"),
+          hospital.user(IssuedItemFixture.ISSUER));
     }
   }
 
   private String task(String instance, String key) {
-    return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult().getId();
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance)
+        .taskDefinitionKey(key)
+        .singleResult()
+        .getId();
   }
 
   private String itemTask(Long item, String key) {
-    return taskService.createTaskQuery().processInstanceBusinessKey("item-" + item).taskDefinitionKey(key)
-        .singleResult().getId();
+    return taskService
+        .createTaskQuery()
+        .processInstanceBusinessKey("item-" + item)
+        .taskDefinitionKey(key)
+        .singleResult()
+        .getId();
   }
 
   // ---------------------------------------------------------------- bare engine
@@ -207,14 +260,17 @@ class LifecycleBenchmark {
     configuration.setJobExecutorActivate(false);
     configuration.setBeans(new HashMap<>(NoOpBeans.beans()));
     ProcessEngine engine = configuration.buildProcessEngine();
-    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bare benchmark");
+    DeploymentBuilder deployment =
+        engine.getRepositoryService().createDeployment().name("bare benchmark");
     for (String folder : List.of("processes", "forms")) {
       try (Stream<Path> files = Files.list(Path.of(folder))) {
         for (Path file : files.sorted().toList()) {
           String name = file.getFileName().toString();
           if (name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form")) {
             try (InputStream in = Files.newInputStream(file)) {
-              deployment.addString(folder + "/" + name, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+              deployment.addString(
+                  folder + "/" + name,
+                  new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             }
           }
         }
@@ -244,8 +300,13 @@ class LifecycleBenchmark {
       }
       NoOpBeans.ITEMS.put(book, items);
       NoOpBeans.openItems = items;
-      String instance = runtime.startProcessInstanceByKey("taskBookIssuance", "book-" + book,
-          Map.of("taskBookId", book, "issuer", IssuedItemFixture.ISSUER)).getId();
+      String instance =
+          runtime
+              .startProcessInstanceByKey(
+                  "taskBookIssuance",
+                  "book-" + book,
+                  Map.of("taskBookId", book, "issuer", IssuedItemFixture.ISSUER))
+              .getId();
       tasks.complete(task(instance, "draftTaskBook"));
       tasks.complete(task(instance, "reviewTaskBook"), Map.of("reviewDecision", "approve"));
       for (Long item : items) {
@@ -256,7 +317,8 @@ class LifecycleBenchmark {
         tasks.complete(itemTask(item, "doSubTask"));
       }
       runtime.startProcessInstanceByKey(CheckInRounds.PROCESS_KEY);
-      for (Task checkIn : tasks.createTaskQuery().taskDefinitionKey("submitCheckIn").active().list()) {
+      for (Task checkIn :
+          tasks.createTaskQuery().taskDefinitionKey("submitCheckIn").active().list()) {
         tasks.complete(checkIn.getId());
       }
       for (Long item : items) {
@@ -266,29 +328,40 @@ class LifecycleBenchmark {
     }
 
     private String task(String instance, String key) {
-      return tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult().getId();
+      return tasks
+          .createTaskQuery()
+          .processInstanceId(instance)
+          .taskDefinitionKey(key)
+          .singleResult()
+          .getId();
     }
 
     private String itemTask(Long item, String key) {
-      return tasks.createTaskQuery().processInstanceBusinessKey("item-" + item).taskDefinitionKey(key)
-          .singleResult().getId();
+      return tasks
+          .createTaskQuery()
+          .processInstanceBusinessKey("item-" + item)
+          .taskDefinitionKey(key)
+          .singleResult()
+          .getId();
     }
   }
 
   /**
-   * What the processes' expressions call, answering as Duban would for items of 测试医务部 and
-   * doing nothing else: no domain table, no audit, no history of Duban's.
+   * What the processes' expressions call, answering as Duban would for items of 测试医务部 and doing
+   * nothing else: no domain table, no audit, no history of Duban's.
    */
   public static final class NoOpBeans {
     static final Map<Long, List<Long>> ITEMS = new java.util.concurrent.ConcurrentHashMap<>();
     static volatile List<Long> openItems = List.of();
 
     static Map<String, Object> beans() {
-      JavaDelegate nothing = execution -> { };
-      JavaDelegate openRound = execution -> {
-        execution.setVariable("period", java.time.YearMonth.now().toString());
-        execution.setVariable("checkInDueDate", EngineClock.toDate(EngineClock.now().plusDays(7)));
-      };
+      JavaDelegate nothing = execution -> {};
+      JavaDelegate openRound =
+          execution -> {
+            execution.setVariable("period", java.time.YearMonth.now().toString());
+            execution.setVariable(
+                "checkInDueDate", EngineClock.toDate(EngineClock.now().plusDays(7)));
+          };
       Map<String, Object> beans = new HashMap<>();
       beans.put("issueTaskBookDelegate", nothing);
       beans.put("closeTaskBookDelegate", nothing);
@@ -359,5 +432,4 @@ class LifecycleBenchmark {
       }
     }
   }
-
 }

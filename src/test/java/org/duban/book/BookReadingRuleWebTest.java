@@ -1,6 +1,5 @@
 package org.duban.book;
 
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -8,15 +7,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.duban.IssuedItemFixture;
-import org.duban.WorkbookTexts;
 import org.duban.IssuedItemFixture.IssuedItem;
+import org.duban.WebTestSupport;
+import org.duban.WorkbookTexts;
 import org.duban.infrastructure.EngineClock;
-import org.duban.book.BookLevel;
-import org.duban.book.TaskBook;
-import org.duban.book.TaskBookFormData;
-import org.duban.book.TaskBookService;
-import org.duban.book.WorkItemFormData;
-import org.duban.book.WorkItem;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,12 +23,17 @@ class BookReadingRuleWebTest extends WebTestSupport {
 
   @Autowired TaskBookService taskBooks;
 
-  private static final String[] READINGS = {"/books/{id}", "/books/{id}/print", "/books/{id}/versions"};
+  private static final String[] READINGS = {
+    "/books/{id}", "/books/{id}/print", "/books/{id}/versions"
+  };
 
   private String read(String path, Long bookId, String username) throws Exception {
     Object[] ids = bookId == null ? new Object[0] : new Object[] {bookId};
-    return mvc.perform(get(path, ids).with(as(username))).andExpect(status().isOk())
-        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    return mvc.perform(get(path, ids).with(as(username)))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -42,31 +41,50 @@ class BookReadingRuleWebTest extends WebTestSupport {
     TaskBook book = issuedBook(null, "全读任务书", "全读医务事项", "全读护理事项");
     for (String username : new String[] {"tleader", "tducha", "tadmin"}) {
       for (String path : READINGS) {
-        assertThat(read(path, book.getId(), username)).as(username + " " + path).contains("全读医务事项").contains("全读护理事项");
+        assertThat(read(path, book.getId(), username))
+            .as(username + " " + path)
+            .contains("全读医务事项")
+            .contains("全读护理事项");
       }
-      assertThat(exportTexts(book.getId(), username)).as(username).contains("全读医务事项").contains("全读护理事项");
+      assertThat(exportTexts(book.getId(), username))
+          .as(username)
+          .contains("全读医务事项")
+          .contains("全读护理事项");
     }
   }
 
   @Test
-  void theResponsibleDepartmentReadsEveryItemOfItsBookOnThePageTheVersionsAndTheExportAsInPrint() throws Exception {
+  void theResponsibleDepartmentReadsEveryItemOfItsBookOnThePageTheVersionsAndTheExportAsInPrint()
+      throws Exception {
     // Given 测试医务部's responsibility book in which one item is led by 测试护理部
     TaskBook book = issuedBook("tmedical", "责任方任务书", "责任方医务事项", "责任方护理事项");
     for (String username : new String[] {"tmedhead", "tmedstaff"}) {
       for (String path : READINGS) {
-        assertThat(read(path, book.getId(), username)).as(username + " " + path).contains("责任方医务事项").contains("责任方护理事项");
+        assertThat(read(path, book.getId(), username))
+            .as(username + " " + path)
+            .contains("责任方医务事项")
+            .contains("责任方护理事项");
       }
-      assertThat(exportTexts(book.getId(), username)).as(username).contains("责任方医务事项").contains("责任方护理事项");
+      assertThat(exportTexts(book.getId(), username))
+          .as(username)
+          .contains("责任方医务事项")
+          .contains("责任方护理事项");
     }
     // while 护理部 reads only its own item there
-    assertThat(read("/books/{id}", book.getId(), "tnursehead")).contains("责任方护理事项").doesNotContain("责任方医务事项");
+    assertThat(read("/books/{id}", book.getId(), "tnursehead"))
+        .contains("责任方护理事项")
+        .doesNotContain("责任方医务事项");
   }
 
   @Test
   void aDepartmentWithNothingInABookIsRefusedItsPageVersionsAndExportAsItsPrint() throws Exception {
     IssuedItem item = fixture.issuedItem("无关科室任务书事项");
-    for (String path : new String[] {"/books/{id}", "/books/{id}/print", "/books/{id}/versions", "/books/{id}/export.xlsx"}) {
-      mvc.perform(get(path, item.bookId()).with(as("tnursehead"))).andExpect(status().isForbidden());
+    for (String path :
+        new String[] {
+          "/books/{id}", "/books/{id}/print", "/books/{id}/versions", "/books/{id}/export.xlsx"
+        }) {
+      mvc.perform(get(path, item.bookId()).with(as("tnursehead")))
+          .andExpect(status().isForbidden());
     }
     // and the list of books does not name it to them
     assertThat(read("/books", null, "tnursehead")).doesNotContain("无关科室任务书事项任务书");
@@ -88,13 +106,21 @@ class BookReadingRuleWebTest extends WebTestSupport {
     taskBooks.addItem(nursingBook.getId(), child, hospital.user(IssuedItemFixture.ISSUER));
 
     // When 医务部 opens the hospital book, Then its item is there and 护理部's breakdown is not
-    assertThat(read("/books/{id}", hospitalBook.getId(), "tmedhead")).contains("分解可见母事项").doesNotContain("护理部分解子事项");
+    assertThat(read("/books/{id}", hospitalBook.getId(), "tmedhead"))
+        .contains("分解可见母事项")
+        .doesNotContain("护理部分解子事项");
     // while a leader sees both
-    assertThat(read("/books/{id}", hospitalBook.getId(), "tleader")).contains("分解可见母事项").contains("护理部分解子事项");
+    assertThat(read("/books/{id}", hospitalBook.getId(), "tleader"))
+        .contains("分解可见母事项")
+        .contains("护理部分解子事项");
   }
 
-  /** An issued book with an item led by 测试医务部 and one by 测试护理部; a department book of {@code responsible} if given. */
-  private TaskBook issuedBook(String responsible, String title, String medicalItem, String nursingItem) {
+  /**
+   * An issued book with an item led by 测试医务部 and one by 测试护理部; a department book of {@code
+   * responsible} if given.
+   */
+  private TaskBook issuedBook(
+      String responsible, String title, String medicalItem, String nursingItem) {
     TaskBook book;
     if (responsible == null) {
       book = fixture.draft(title);
@@ -113,7 +139,11 @@ class BookReadingRuleWebTest extends WebTestSupport {
   }
 
   private String exportTexts(Long bookId, String username) throws Exception {
-    return WorkbookTexts.of(mvc.perform(get("/books/{id}/export.xlsx", bookId).with(as(username)))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+    return WorkbookTexts.of(
+        mvc.perform(get("/books/{id}/export.xlsx", bookId).with(as(username)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray());
   }
 }

@@ -22,7 +22,6 @@ import org.duban.org.DepartmentKind;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.EmptyDepartments;
 import org.duban.task.WorkTasks;
-import org.duban.book.WorkItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,10 @@ class EmptyDepartmentToSupervisionOfficeTest {
 
   private EmptyDepartments.Rule ruleBefore;
 
-  /** duban.issuing.empty-department=supervision-office, in the shared application for this test only. */
+  /**
+   * duban.issuing.empty-department=supervision-office, in the shared application for this test
+   * only.
+   */
   @BeforeEach
   void emptyDepartmentsGoToTheSupervisionOffice() {
     ruleBefore = emptyDepartments.rule();
@@ -67,7 +69,8 @@ class EmptyDepartmentToSupervisionOfficeTest {
     hospital.ensure();
     // Given a draft whose one item is led by a department nobody is in
     String code = "ts" + Long.toString(System.nanoTime() % 10_000_000, 36);
-    Department empty = departments.save(new Department(code, "无人科室" + code, null, DepartmentKind.FUNCTIONAL));
+    Department empty =
+        departments.save(new Department(code, "无人科室" + code, null, DepartmentKind.FUNCTIONAL));
     TaskBook book = fixture.draft("转督查室的任务书");
     WorkItemFormData form = fixture.itemForm(book, "1", "无人科室的事项");
     form.setLeadDepartmentId(empty.getId());
@@ -75,38 +78,59 @@ class EmptyDepartmentToSupervisionOfficeTest {
     WorkItem item = taskBooks.addItem(book.getId(), form, hospital.user(IssuedItemFixture.ISSUER));
 
     // When it is submitted (not refused) and the reviewer opens the review
-    workTasks.complete(task("book-" + book.getId(), "draftTaskBook").getId(), Map.of(),
+    workTasks.complete(
+        task("book-" + book.getId(), "draftTaskBook").getId(),
+        Map.of(),
         hospital.user(IssuedItemFixture.ISSUER));
     Task review = task("book-" + book.getId(), "reviewTaskBook");
     String reviewPage = html("/tasks/" + review.getId(), IssuedItemFixture.REVIEWER);
 
-    // Then the review says, before approving, that the supervision office will handle the department's tasks
+    // Then the review says, before approving, that the supervision office will handle the
+    // department's tasks
     assertThat(reviewPage).contains("其任务由督查室代为办理：" + empty.getName());
 
     // When the reviewer approves
-    workTasks.complete(review.getId(), Map.of("reviewDecision", "approve"), hospital.user(IssuedItemFixture.REVIEWER));
+    workTasks.complete(
+        review.getId(),
+        Map.of("reviewDecision", "approve"),
+        hospital.user(IssuedItemFixture.REVIEWER));
 
     // Then the claim task is offered to the supervision office, not to the empty department's group
     Task claim = task("item-" + item.getId(), "claimItem");
-    List<String> groups = taskService.getIdentityLinksForTask(claim.getId()).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType())).map(IdentityLink::getGroupId).toList();
+    List<String> groups =
+        taskService.getIdentityLinksForTask(claim.getId()).stream()
+            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+            .map(IdentityLink::getGroupId)
+            .toList();
     assertThat(groups).containsExactly("role_supervision");
-    assertThat(taskService.createTaskQuery().taskId(claim.getId()).taskCandidateUser("tducha").count()).isEqualTo(1);
+    assertThat(
+            taskService.createTaskQuery().taskId(claim.getId()).taskCandidateUser("tducha").count())
+        .isEqualTo(1);
     // the item's history says where its tasks went and why
-    assertThat(history.ofItem(item.getId())).extracting(ItemEvent::getKind, ItemEvent::getDetail)
-        .contains(org.assertj.core.groups.Tuple.tuple("ITEM_ROUTED_TO_SUPERVISION", empty.getName()));
+    assertThat(history.ofItem(item.getId()))
+        .extracting(ItemEvent::getKind, ItemEvent::getDetail)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("ITEM_ROUTED_TO_SUPERVISION", empty.getName()));
     // and the book's page warns its issuer
     assertThat(html("/books/" + book.getId(), IssuedItemFixture.ISSUER))
         .contains("其任务由督查室代为办理：" + empty.getName());
   }
 
   private String html(String url, String username) throws Exception {
-    return mvc.perform(get(url).with(user(hospital.user(username)))).andExpect(status().isOk()).andReturn()
-        .getResponse().getContentAsString(StandardCharsets.UTF_8);
+    return mvc.perform(get(url).with(user(hospital.user(username))))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
   }
 
   private Task task(String businessKey, String key) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(key).list();
+    List<Task> tasks =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(businessKey)
+            .taskDefinitionKey(key)
+            .list();
     assertThat(tasks).as("open %s tasks of %s", key, businessKey).hasSize(1);
     return tasks.get(0);
   }

@@ -14,7 +14,12 @@ class IndicatorEvaluatorTest {
 
   private static Indicator indicator(IndicatorDirection direction, String baseline, String target) {
     WorkItem item = new WorkItem(null, null, "1", "t", null, null, null, null, null);
-    return item.addIndicator("指标", null, direction, baseline == null ? null : d(baseline), target == null ? null : d(target));
+    return item.addIndicator(
+        "指标",
+        null,
+        direction,
+        baseline == null ? null : d(baseline),
+        target == null ? null : d(target));
   }
 
   @Test
@@ -35,8 +40,10 @@ class IndicatorEvaluatorTest {
   void aHigherIsBetterReadingIsJudgedAgainstTheRisingLine() {
     // 满意度 from 96 to > 98: a quarter in, the line is at 96.5
     Indicator satisfaction = indicator(IndicatorDirection.GT, "96", "98");
-    assertThat(IndicatorEvaluator.evaluate(satisfaction, d("96.6"), 2026, 0.25).onSchedule()).isTrue();
-    assertThat(IndicatorEvaluator.evaluate(satisfaction, d("96.4"), 2026, 0.25).onSchedule()).isFalse();
+    assertThat(IndicatorEvaluator.evaluate(satisfaction, d("96.6"), 2026, 0.25).onSchedule())
+        .isTrue();
+    assertThat(IndicatorEvaluator.evaluate(satisfaction, d("96.4"), 2026, 0.25).onSchedule())
+        .isFalse();
     assertThat(IndicatorEvaluator.evaluate(satisfaction, d("98.2"), 2026, 0.25).met()).isTrue();
   }
 
@@ -63,16 +70,20 @@ class IndicatorEvaluatorTest {
     Indicator projects = indicator(IndicatorDirection.GE, "0", "3");
     projects.setYearTarget(2026, d("1"));
     projects.setYearTarget(2027, d("2"));
-    // Then one project meets 2026 but not 2027, and a year without its own target uses the final one
+    // Then one project meets 2026 but not 2027, and a year without its own target uses the final
+    // one
     assertThat(IndicatorEvaluator.evaluate(projects, d("1"), 2026, 1).met()).isTrue();
     assertThat(IndicatorEvaluator.evaluate(projects, d("1"), 2027, 1).met()).isFalse();
-    assertThat(IndicatorEvaluator.evaluate(projects, d("2"), 2029, 1).target()).isEqualByComparingTo("3");
+    assertThat(IndicatorEvaluator.evaluate(projects, d("2"), 2029, 1).target())
+        .isEqualByComparingTo("3");
     assertThat(IndicatorEvaluator.evaluate(projects, d("2"), 2029, 1).met()).isFalse();
   }
 
   @Test
   void anIndicatorNeedsATargetOrForATrendABaseline() {
-    assertThatThrownBy(() -> indicator(IndicatorDirection.LE, "7.2", null)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> indicator(IndicatorDirection.INCREASE, null, null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> indicator(IndicatorDirection.LE, "7.2", null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> indicator(IndicatorDirection.INCREASE, null, null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

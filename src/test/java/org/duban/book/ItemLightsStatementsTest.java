@@ -20,8 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Lighting items is set-based: thirty items cost as many SQL statements as two (one read, one
- * batch of updates), so a sweep that lights many items at once does not pay per item.
+ * Lighting items is set-based: thirty items cost as many SQL statements as two (one read, one batch
+ * of updates), so a sweep that lights many items at once does not pay per item.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -43,14 +43,21 @@ class ItemLightsStatementsTest {
     long forFew = statementsToLight(few, at);
     long forMany = statementsToLight(many, at);
 
-    assertThat(forMany).as("statements to light 30 items against 2").isEqualTo(forFew).isLessThan(5);
-    transaction.executeWithoutResult(status -> assertThat(workItems.findAllById(many))
-        .hasSize(30)
-        .allSatisfy(item -> {
-          assertThat(item.getLight()).isEqualTo(item.getId() % 2 == 0 ? Light.RED : Light.YELLOW);
-          assertThat(item.getLightReason()).isEqualTo("reason " + item.getId());
-          assertThat(item.getLightAt()).isEqualTo(at);
-        }));
+    assertThat(forMany)
+        .as("statements to light 30 items against 2")
+        .isEqualTo(forFew)
+        .isLessThan(5);
+    transaction.executeWithoutResult(
+        status ->
+            assertThat(workItems.findAllById(many))
+                .hasSize(30)
+                .allSatisfy(
+                    item -> {
+                      assertThat(item.getLight())
+                          .isEqualTo(item.getId() % 2 == 0 ? Light.RED : Light.YELLOW);
+                      assertThat(item.getLightReason()).isEqualTo("reason " + item.getId());
+                      assertThat(item.getLightAt()).isEqualTo(at);
+                    }));
   }
 
   @Test
@@ -59,28 +66,38 @@ class ItemLightsStatementsTest {
     LocalDateTime at = EngineClock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     lights.set(Map.of(ids.get(0), new LightSetting(Light.GREEN, "on track")), at);
 
-    List<LightChange> changes = lights.set(Map.of(
-        ids.get(0), new LightSetting(Light.GREEN, "still on track"),
-        ids.get(1), new LightSetting(Light.RED, "behind")), at);
+    List<LightChange> changes =
+        lights.set(
+            Map.of(
+                ids.get(0), new LightSetting(Light.GREEN, "still on track"),
+                ids.get(1), new LightSetting(Light.RED, "behind")),
+            at);
 
-    assertThat(changes).containsExactly(
-        new LightChange(ids.get(0), changes.get(0).taskBookId(), Light.GREEN, Light.GREEN),
-        new LightChange(ids.get(1), changes.get(0).taskBookId(), null, Light.RED));
+    assertThat(changes)
+        .containsExactly(
+            new LightChange(ids.get(0), changes.get(0).taskBookId(), Light.GREEN, Light.GREEN),
+            new LightChange(ids.get(1), changes.get(0).taskBookId(), null, Light.RED));
     assertThat(changes).extracting(LightChange::changed).containsExactly(false, true);
   }
 
   private List<Long> items(String title, int count) {
     TaskBook book = fixture.draft(title);
-    return IntStream.rangeClosed(1, count).mapToObj(i -> fixture.addItem(book, String.valueOf(i), title + i).getId()).toList();
+    return IntStream.rangeClosed(1, count)
+        .mapToObj(i -> fixture.addItem(book, String.valueOf(i), title + i).getId())
+        .toList();
   }
 
   private long statementsToLight(List<Long> ids, LocalDateTime at) {
     Map<Long, LightSetting> settings = new LinkedHashMap<>();
-    ids.forEach(id -> settings.put(id, new LightSetting(id % 2 == 0 ? Light.RED : Light.YELLOW, "reason " + id)));
-    return transaction.execute(status -> {
-      long before = statements.count();
-      assertThat(lights.set(settings, at)).hasSize(ids.size()).allMatch(LightChange::changed);
-      return statements.count() - before;
-    });
+    ids.forEach(
+        id ->
+            settings.put(
+                id, new LightSetting(id % 2 == 0 ? Light.RED : Light.YELLOW, "reason " + id)));
+    return transaction.execute(
+        status -> {
+          long before = statements.count();
+          assertThat(lights.set(settings, at)).hasSize(ids.size()).allMatch(LightChange::changed);
+          return statements.count() - before;
+        });
   }
 }

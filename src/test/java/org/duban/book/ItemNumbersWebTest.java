@@ -1,6 +1,5 @@
 package org.duban.book;
 
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -9,10 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import org.duban.WebTestSupport;
 import org.duban.infrastructure.EngineClock;
-import org.duban.book.TaskBook;
-import org.duban.book.WorkItem;
-import org.duban.book.WorkItemRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -36,37 +33,59 @@ class ItemNumbersWebTest extends WebTestSupport {
     }
     assertThat(items.findByTaskBookIdOrderByIdAsc(draft.getId())).isEmpty();
 
-    mvc.perform(row(draft, "2.1").param("indicatorName", "").with(as("tleader"))).andExpect(status().is3xxRedirection());
-    assertThat(items.findByTaskBookIdOrderByIdAsc(draft.getId())).extracting(WorkItem::getSeq).containsExactly("2.1");
+    mvc.perform(row(draft, "2.1").param("indicatorName", "").with(as("tleader")))
+        .andExpect(status().is3xxRedirection());
+    assertThat(items.findByTaskBookIdOrderByIdAsc(draft.getId()))
+        .extracting(WorkItem::getSeq)
+        .containsExactly("2.1");
   }
 
   @Test
   void aNegativeTargetOrBaselineOfAnIndicatorThatCannotBeNegativeIsRefused() throws Exception {
     TaskBook draft = fixture.draft("指标负数草稿");
-    String target = refused(row(draft, "1").param("indicatorName", "门诊患者满意度").param("indicatorDirection", "GE")
-        .param("indicatorTarget", "-90").param("indicatorUnit", "%"));
+    String target =
+        refused(
+            row(draft, "1")
+                .param("indicatorName", "门诊患者满意度")
+                .param("indicatorDirection", "GE")
+                .param("indicatorTarget", "-90")
+                .param("indicatorUnit", "%"));
     assertThat(target).contains("不能为负数");
-    String baseline = refused(row(draft, "1").param("indicatorName", "平均住院日").param("indicatorDirection", "DECREASE")
-        .param("indicatorBaseline", "-7.2").param("indicatorUnit", "天"));
+    String baseline =
+        refused(
+            row(draft, "1")
+                .param("indicatorName", "平均住院日")
+                .param("indicatorDirection", "DECREASE")
+                .param("indicatorBaseline", "-7.2")
+                .param("indicatorUnit", "天"));
     assertThat(baseline).contains("不能为负数");
     assertThat(items.findByTaskBookIdOrderByIdAsc(draft.getId())).isEmpty();
 
     // a growth rate may well be below zero
-    mvc.perform(row(draft, "1").param("indicatorName", "药品收入增长率").param("indicatorDirection", "LE")
-            .param("indicatorTarget", "-2").param("indicatorUnit", "%").with(as("tleader")))
+    mvc.perform(
+            row(draft, "1")
+                .param("indicatorName", "药品收入增长率")
+                .param("indicatorDirection", "LE")
+                .param("indicatorTarget", "-2")
+                .param("indicatorUnit", "%")
+                .with(as("tleader")))
         .andExpect(status().is3xxRedirection());
     assertThat(items.findByTaskBookIdOrderByIdAsc(draft.getId())).hasSize(1);
   }
 
   private String refused(MockHttpServletRequestBuilder request) throws Exception {
     return mvc.perform(request.with(as("tleader")))
-        .andExpect(status().isOk()).andExpect(view().name("books/editor"))
-        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        .andExpect(status().isOk())
+        .andExpect(view().name("books/editor"))
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
   }
 
   private MockHttpServletRequestBuilder row(TaskBook draft, String seq) {
     LocalDate deadline = EngineClock.today().plusDays(100);
-    return post("/books/{id}/items", draft.getId()).with(csrf())
+    return post("/books/{id}/items", draft.getId())
+        .with(csrf())
         .param("goalAreaId", String.valueOf(draft.getGoalAreas().get(0).getId()))
         .param("seq", seq)
         .param("title", "数字校验事项")

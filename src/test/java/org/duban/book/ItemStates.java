@@ -26,7 +26,12 @@ public final class ItemStates {
   }
 
   public static void revise(
-      WorkItem item, String title, String targetText, Person leaderInCharge, LocalDate deadline, String acceptanceCriteria) {
+      WorkItem item,
+      String title,
+      String targetText,
+      Person leaderInCharge,
+      LocalDate deadline,
+      String acceptanceCriteria) {
     item.revise(title, targetText, leaderInCharge, deadline, acceptanceCriteria);
   }
 }

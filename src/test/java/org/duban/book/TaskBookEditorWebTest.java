@@ -1,7 +1,5 @@
 package org.duban.book;
 
-import org.duban.Page;
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,21 +9,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import org.duban.Page;
+import org.duban.WebTestSupport;
 import org.duban.infrastructure.EngineClock;
-import org.duban.book.TaskBook;
-import org.duban.book.TaskBookRepository;
-import org.duban.book.WorkItem;
-import org.duban.book.WorkItemRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import java.math.BigDecimal;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The task book pages: a leader creates a draft and its issuer fills the decomposition table. Bad
@@ -49,8 +45,12 @@ class TaskBookEditorWebTest extends WebTestSupport {
     // the test hospital's leaders have no title, as people an admin creates without one
     TaskBook book = fixture.draft("分管领导无职务");
 
-    String editor = mvc.perform(get("/books/{id}/edit", book.getId()).with(as("tleader")))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    String editor =
+        mvc.perform(get("/books/{id}/edit", book.getId()).with(as("tleader")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 
     assertThat(editor).contains(">测试分管院长</option>").doesNotContain("null）");
   }
@@ -60,11 +60,20 @@ class TaskBookEditorWebTest extends WebTestSupport {
     long before = books.count();
 
     // When a leader posts a book with an empty title and an end before the start
-    Page page = Page.of(mvc.perform(post("/books").with(as("tleader")).with(csrf())
-            .param("title", " ").param("year", String.valueOf(today.getYear()))
-            .param("periodStart", today.toString()).param("periodEnd", today.minusDays(1).toString())
-            .param("goalAreas", "医疗服务"))
-        .andExpect(status().isOk()).andExpect(view().name("books/new")).andReturn());
+    Page page =
+        Page.of(
+            mvc.perform(
+                    post("/books")
+                        .with(as("tleader"))
+                        .with(csrf())
+                        .param("title", " ")
+                        .param("year", String.valueOf(today.getYear()))
+                        .param("periodStart", today.toString())
+                        .param("periodEnd", today.minusDays(1).toString())
+                        .param("goalAreas", "医疗服务"))
+                .andExpect(status().isOk())
+                .andExpect(view().name("books/new"))
+                .andReturn());
 
     // Then each error stands beside its field, and no book is created
     assertThat(page.errorsBeside("title")).containsExactly("此项为必填");
@@ -78,12 +87,21 @@ class TaskBookEditorWebTest extends WebTestSupport {
     long before = books.count();
 
     // When a leader posts a complete book
-    String location = mvc.perform(post("/books").with(as("tleader")).with(csrf())
-            .param("title", "网页新建任务书").param("year", String.valueOf(today.getYear()))
-            .param("periodStart", today.toString()).param("periodEnd", today.plusDays(200).toString())
-            .param("goalAreas", "医疗服务、学科建设"))
-        .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/books/*/edit"))
-        .andReturn().getResponse().getRedirectedUrl();
+    String location =
+        mvc.perform(
+                post("/books")
+                    .with(as("tleader"))
+                    .with(csrf())
+                    .param("title", "网页新建任务书")
+                    .param("year", String.valueOf(today.getYear()))
+                    .param("periodStart", today.toString())
+                    .param("periodEnd", today.plusDays(200).toString())
+                    .param("goalAreas", "医疗服务、学科建设"))
+            .andExpect(status().is3xxRedirection())
+            .andExpect(redirectedUrlPattern("/books/*/edit"))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
 
     // Then the draft exists with its goal areas, and its issuer is the leader
     assertThat(books.count()).isEqualTo(before + 1);
@@ -97,10 +115,15 @@ class TaskBookEditorWebTest extends WebTestSupport {
     long before = books.count();
 
     // When a department head posts a complete book
-    mvc.perform(post("/books").with(as("tmedhead")).with(csrf())
-            .param("title", "科室起草的任务书").param("year", String.valueOf(today.getYear()))
-            .param("periodStart", today.toString()).param("periodEnd", today.plusDays(200).toString())
-            .param("goalAreas", "医疗服务"))
+    mvc.perform(
+            post("/books")
+                .with(as("tmedhead"))
+                .with(csrf())
+                .param("title", "科室起草的任务书")
+                .param("year", String.valueOf(today.getYear()))
+                .param("periodStart", today.toString())
+                .param("periodEnd", today.plusDays(200).toString())
+                .param("goalAreas", "医疗服务"))
         .andExpect(status().isForbidden());
 
     // Then no book is created
@@ -114,13 +137,19 @@ class TaskBookEditorWebTest extends WebTestSupport {
     fixture.addItem(draft, "1", "已有事项");
 
     // When the issuer adds another item numbered 1
-    Page page = Page.of(mvc.perform(itemPost(draft, "1", "新增的事项", today.plusDays(100)).with(as("tleader")))
-        .andExpect(status().isOk()).andExpect(view().name("books/editor")).andReturn());
+    Page page =
+        Page.of(
+            mvc.perform(itemPost(draft, "1", "新增的事项", today.plusDays(100)).with(as("tleader")))
+                .andExpect(status().isOk())
+                .andExpect(view().name("books/editor"))
+                .andReturn());
 
     // Then the editor says the number exists, keeps the input, and the table still has one item
     assertThat(page.texts("warning")).contains("序号已存在");
     assertThat(page.html()).contains("value=\"新增的事项\"");
-    assertThat(items.findByTaskBookIdOrderByIdAsc(draft.getId())).extracting(WorkItem::getTitle).containsExactly("已有事项");
+    assertThat(items.findByTaskBookIdOrderByIdAsc(draft.getId()))
+        .extracting(WorkItem::getTitle)
+        .containsExactly("已有事项");
   }
 
   @Test
@@ -130,8 +159,12 @@ class TaskBookEditorWebTest extends WebTestSupport {
 
     // When the issuer adds items due after the end and before the start
     for (LocalDate deadline : new LocalDate[] {today.plusDays(301), today.minusDays(31)}) {
-      Page page = Page.of(mvc.perform(itemPost(draft, "1", "新增的事项", deadline).with(as("tleader")))
-          .andExpect(status().isOk()).andExpect(view().name("books/editor")).andReturn());
+      Page page =
+          Page.of(
+              mvc.perform(itemPost(draft, "1", "新增的事项", deadline).with(as("tleader")))
+                  .andExpect(status().isOk())
+                  .andExpect(view().name("books/editor"))
+                  .andReturn());
       // Then the editor says the deadline must lie within the period
       assertThat(page.texts("warning")).as("deadline %s", deadline).contains("完成时限应在任务书期限之内");
     }
@@ -146,8 +179,12 @@ class TaskBookEditorWebTest extends WebTestSupport {
     TaskBook draft = fixture.draft("事项必填草稿");
 
     // When the issuer posts an item without title and deadline
-    Page page = Page.of(mvc.perform(itemPost(draft, "1", "", null).with(as("tleader")))
-        .andExpect(status().isOk()).andExpect(view().name("books/editor")).andReturn());
+    Page page =
+        Page.of(
+            mvc.perform(itemPost(draft, "1", "", null).with(as("tleader")))
+                .andExpect(status().isOk())
+                .andExpect(view().name("books/editor"))
+                .andReturn());
 
     // Then both are marked, and nothing is written
     assertThat(page.errorsBeside("title")).containsExactly("此项为必填");
@@ -161,13 +198,17 @@ class TaskBookEditorWebTest extends WebTestSupport {
     TaskBook draft = fixture.draft("事项添加草稿");
 
     // When another leader posts a valid item, Then it is refused
-    mvc.perform(itemPost(draft, "1", "新增的事项", today.plusDays(100)).with(as("treviewer"))).andExpect(status().isForbidden());
+    mvc.perform(itemPost(draft, "1", "新增的事项", today.plusDays(100)).with(as("treviewer")))
+        .andExpect(status().isForbidden());
     assertThat(items.findByTaskBookIdOrderByIdAsc(draft.getId())).isEmpty();
 
     // When the issuer posts it, Then it is added and the editor opens again
     mvc.perform(itemPost(draft, "1", "新增的事项", today.plusDays(100)).with(as("tleader")))
-        .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/books/" + draft.getId() + "/edit"));
-    assertThat(items.findByTaskBookIdOrderByIdAsc(draft.getId())).extracting(WorkItem::getTitle).containsExactly("新增的事项");
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/books/" + draft.getId() + "/edit"));
+    assertThat(items.findByTaskBookIdOrderByIdAsc(draft.getId()))
+        .extracting(WorkItem::getTitle)
+        .containsExactly("新增的事项");
   }
 
   @Test
@@ -176,44 +217,66 @@ class TaskBookEditorWebTest extends WebTestSupport {
     TaskBook draft = fixture.draft("分年度目标草稿");
     int year = draft.getPeriodStart().getYear();
 
-    // When the annual targets cannot be read, or name a year outside the book, Then nothing is written
-    String unreadable = mvc.perform(withIndicator(draft, "一年一个")
-            .with(as("tleader")))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    // When the annual targets cannot be read, or name a year outside the book, Then nothing is
+    // written
+    String unreadable =
+        mvc.perform(withIndicator(draft, "一年一个").with(as("tleader")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     assertThat(unreadable).contains("分年度目标格式应为");
-    String outside = mvc.perform(withIndicator(draft, (year + 9) + ":1")
-            .with(as("tleader")))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String outside =
+        mvc.perform(withIndicator(draft, (year + 9) + ":1").with(as("tleader")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     assertThat(outside).contains("分年度目标的年度须在任务书期限之内");
     assertThat(items.findByTaskBookIdOrderByIdAsc(draft.getId())).isEmpty();
 
     // When they are readable and within the book, Then the indicator keeps them by year
-    mvc.perform(withIndicator(draft, year + ":1，" + (year + 1) + "：2")
-            .with(as("tleader")))
+    mvc.perform(withIndicator(draft, year + ":1，" + (year + 1) + "：2").with(as("tleader")))
         .andExpect(status().is3xxRedirection());
-    Map<Integer, BigDecimal> targets = new TransactionTemplate(transactionManager).execute(status ->
-        new TreeMap<>(items.findByTaskBookIdOrderByIdAsc(draft.getId()).get(0).getIndicators().get(0).getYearTargets()));
+    Map<Integer, BigDecimal> targets =
+        new TransactionTemplate(transactionManager)
+            .execute(
+                status ->
+                    new TreeMap<>(
+                        items
+                            .findByTaskBookIdOrderByIdAsc(draft.getId())
+                            .get(0)
+                            .getIndicators()
+                            .get(0)
+                            .getYearTargets()));
     assertThat(targets).containsOnlyKeys(year, year + 1);
     assertThat(targets.get(year)).isEqualByComparingTo("1");
     assertThat(targets.get(year + 1)).isEqualByComparingTo("2");
   }
 
   private MockHttpServletRequestBuilder withIndicator(TaskBook draft, String yearTargets) {
-    return row(draft, "1", "分年度事项", today.plusDays(100)).param("indicatorName", "国家级科研项目").param("indicatorDirection", "GE")
-        .param("indicatorTarget", "3").param("indicatorBaseline", "0").param("indicatorUnit", "项")
+    return row(draft, "1", "分年度事项", today.plusDays(100))
+        .param("indicatorName", "国家级科研项目")
+        .param("indicatorDirection", "GE")
+        .param("indicatorTarget", "3")
+        .param("indicatorBaseline", "0")
+        .param("indicatorUnit", "项")
         .param("indicatorYearTargets", yearTargets);
   }
 
   /** An item row as the editor posts it, complete but for what the arguments leave empty. */
-  private MockHttpServletRequestBuilder itemPost(TaskBook draft, String seq, String title, LocalDate deadline) {
+  private MockHttpServletRequestBuilder itemPost(
+      TaskBook draft, String seq, String title, LocalDate deadline) {
     return row(draft, seq, title, deadline)
         .param("indicatorName", "")
         .param("indicatorTarget", "")
         .param("indicatorBaseline", "");
   }
 
-  private MockHttpServletRequestBuilder row(TaskBook draft, String seq, String title, LocalDate deadline) {
-    return post("/books/{id}/items", draft.getId()).with(csrf())
+  private MockHttpServletRequestBuilder row(
+      TaskBook draft, String seq, String title, LocalDate deadline) {
+    return post("/books/{id}/items", draft.getId())
+        .with(csrf())
         .param("goalAreaId", String.valueOf(draft.getGoalAreas().get(0).getId()))
         .param("seq", seq)
         .param("title", title)

@@ -1,6 +1,5 @@
 package org.duban.book;
 
-import org.duban.RunningAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -15,11 +14,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
+import org.duban.RunningAppTest;
 import org.duban.TestHospital;
+import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.ItemEvent;
 import org.duban.itemhistory.ItemHistory;
-import org.duban.infrastructure.EngineClock;
 import org.duban.task.TaskForms;
 import org.duban.task.TaskNotAllowed;
 import org.duban.task.TaskRow;
@@ -57,31 +57,47 @@ class TaskBookSigningTest {
     IssuedItem issued = fixture.issuedDepartmentBook("测试医务部目标责任书");
     Task sign = fixture.openBookTask(issued, "signTaskBook");
     assertThat(taskService.getIdentityLinksForTask(sign.getId()))
-        .extracting(link -> link.getGroupId()).containsExactly("dept_tmedical");
-    assertThat(workTasks.inbox(hospital.user("tmedhead"))).extracting(TaskRow::id).contains(sign.getId());
+        .extracting(link -> link.getGroupId())
+        .containsExactly("dept_tmedical");
+    assertThat(workTasks.inbox(hospital.user("tmedhead")))
+        .extracting(TaskRow::id)
+        .contains(sign.getId());
 
-    // When a staff member of the department tries to sign or to ask, Then it is refused (signing is the
+    // When a staff member of the department tries to sign or to ask, Then it is refused (signing is
+    // the
     // head's or a deputy's step, TaskAccess) and nothing changes
-    assertThat(workTasks.inbox(hospital.user("tmedstaff"))).extracting(TaskRow::id).doesNotContain(sign.getId());
-    for (Map<String, Object> values : List.<Map<String, Object>>of(
-        Map.of("signDecision", "sign"), Map.of("signDecision", "question", "question", "为什么是我们？"))) {
+    assertThat(workTasks.inbox(hospital.user("tmedstaff")))
+        .extracting(TaskRow::id)
+        .doesNotContain(sign.getId());
+    for (Map<String, Object> values :
+        List.<Map<String, Object>>of(
+            Map.of("signDecision", "sign"),
+            Map.of("signDecision", "question", "question", "为什么是我们？"))) {
       assertThatThrownBy(() -> workTasks.complete(sign.getId(), values, hospital.user("tmedstaff")))
-          .isInstanceOfSatisfying(TaskNotAllowed.class,
+          .isInstanceOfSatisfying(
+              TaskNotAllowed.class,
               refused -> assertThat(refused.messageKey()).isEqualTo("task.notAllowed.leadersOnly"));
     }
     assertThat(fixture.openBookTask(issued, "signTaskBook").getAssignee()).isNull();
     assertThat(book(issued).getSignedBy()).isNull();
 
     // When the head asks a question without writing it, Then the question is required
-    assertThatThrownBy(() -> workTasks.complete(sign.getId(), Map.of("signDecision", "question"), hospital.user("tmedhead")))
-        .isInstanceOfSatisfying(UserError.class, rejected -> {
-          assertThat(rejected.field()).isEqualTo("question");
-          assertThat(rejected.key()).isEqualTo("decision.reasonRequired");
-        });
+    assertThatThrownBy(
+            () ->
+                workTasks.complete(
+                    sign.getId(), Map.of("signDecision", "question"), hospital.user("tmedhead")))
+        .isInstanceOfSatisfying(
+            UserError.class,
+            rejected -> {
+              assertThat(rejected.field()).isEqualTo("question");
+              assertThat(rejected.key()).isEqualTo("decision.reasonRequired");
+            });
 
     // When the head returns the book with a question
-    workTasks.complete(sign.getId(),
-        Map.of("signDecision", "question", "question", "平均住院日是否含日间手术？"), hospital.user("tmedhead"));
+    workTasks.complete(
+        sign.getId(),
+        Map.of("signDecision", "question", "question", "平均住院日是否含日间手术？"),
+        hospital.user("tmedhead"));
 
     // Then the issuer is asked to answer it and sees the question on the form
     Task answer = fixture.openBookTask(issued, "answerSigningQuestion");
@@ -109,7 +125,8 @@ class TaskBookSigningTest {
     TaskBook signed = book(issued);
     assertThat(signed.getSignedBy()).isEqualTo("tmedhead");
     assertThat(signed.getSignedAt()).isAfterOrEqualTo(before).isBeforeOrEqualTo(EngineClock.now());
-    assertThat(history.ofBook(issued.bookId())).filteredOn(e -> e.getWorkItemId() == null)
+    assertThat(history.ofBook(issued.bookId()))
+        .filteredOn(e -> e.getWorkItemId() == null)
         .extracting(ItemEvent::getKind, ItemEvent::getActor, ItemEvent::getDetail)
         .containsSubsequence(
             tuple("BOOK_ISSUED", ItemHistory.SYSTEM, null),
@@ -119,7 +136,12 @@ class TaskBookSigningTest {
 
     // And the book stays issued while its item is worked on
     assertThat(signed.getStatus()).isEqualTo(TaskBookStatus.ISSUED);
-    assertThat(taskService.createTaskQuery().processInstanceBusinessKey("book-" + issued.bookId()).count()).isZero();
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey("book-" + issued.bookId())
+                .count())
+        .isZero();
     assertThat(fixture.openTask(issued, "claimItem")).isNotNull();
   }
 
@@ -138,15 +160,25 @@ class TaskBookSigningTest {
     TaskBook book = taskBooks.createDraft(data, hospital.user("tleader"));
     fixture.addItem(book, "1", "分管事项");
     IssuedItem issued = new IssuedItem(book.getId(), null);
-    workTasks.complete(fixture.openBookTask(issued, "draftTaskBook").getId(), Map.of(), hospital.user("tleader"));
-    workTasks.complete(fixture.openBookTask(issued, "reviewTaskBook").getId(),
-        Map.of("reviewDecision", "approve"), hospital.user("treviewer"));
+    workTasks.complete(
+        fixture.openBookTask(issued, "draftTaskBook").getId(), Map.of(), hospital.user("tleader"));
+    workTasks.complete(
+        fixture.openBookTask(issued, "reviewTaskBook").getId(),
+        Map.of("reviewDecision", "approve"),
+        hospital.user("treviewer"));
 
     // Then the signing task is the responsible leader's, in his inbox and not in another leader's
     Task sign = fixture.openBookTask(issued, "signTaskBook");
-    assertThat(workTasks.inbox(hospital.user("tincharge"))).extracting(TaskRow::id).contains(sign.getId());
-    assertThat(workTasks.inbox(hospital.user("treviewer"))).extracting(TaskRow::id).doesNotContain(sign.getId());
-    assertThatThrownBy(() -> workTasks.complete(sign.getId(), Map.of("signDecision", "sign"), hospital.user("treviewer")))
+    assertThat(workTasks.inbox(hospital.user("tincharge")))
+        .extracting(TaskRow::id)
+        .contains(sign.getId());
+    assertThat(workTasks.inbox(hospital.user("treviewer")))
+        .extracting(TaskRow::id)
+        .doesNotContain(sign.getId());
+    assertThatThrownBy(
+            () ->
+                workTasks.complete(
+                    sign.getId(), Map.of("signDecision", "sign"), hospital.user("treviewer")))
         .isInstanceOf(TaskNotAllowed.class);
 
     // When he signs, Then the book records him

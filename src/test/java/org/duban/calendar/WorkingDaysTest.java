@@ -25,7 +25,8 @@ class WorkingDaysTest {
     for (LocalDate day = d("2026-02-15"); !day.isAfter(d("2026-02-23")); day = day.plusDays(1)) {
       assertThat(CALENDAR.isWorkingDay(day)).as(day.toString()).isFalse();
     }
-    // and the Saturday after (28th) is worked too: Tuesday 24th to Sunday 1st March has five working days
+    // and the Saturday after (28th) is worked too: Tuesday 24th to Sunday 1st March has five
+    // working days
     assertThat(CALENDAR.workingDaysBetween(d("2026-02-23"), d("2026-03-01"))).isEqualTo(5);
     assertThat(CALENDAR.isWorkingDay(d("2026-02-28"))).isTrue();
   }
@@ -94,9 +95,11 @@ class WorkingDaysTest {
 
   @Test
   void aRowOverridesTheWeekday() {
-    WorkingDays calendar = WorkingDays.of(List.of(
-        new SpecialDay(d("2030-01-07"), DayKind.HOLIDAY, "test", "", false),
-        new SpecialDay(d("2030-01-05"), DayKind.WORKDAY, "test", "", false)));
+    WorkingDays calendar =
+        WorkingDays.of(
+            List.of(
+                new SpecialDay(d("2030-01-07"), DayKind.HOLIDAY, "test", "", false),
+                new SpecialDay(d("2030-01-05"), DayKind.WORKDAY, "test", "", false)));
     assertThat(calendar.isWorkingDay(d("2030-01-07"))).as("Monday off").isFalse();
     assertThat(calendar.isWorkingDay(d("2030-01-05"))).as("Saturday worked").isTrue();
     assertThat(calendar.addWorkingDays(d("2030-01-04"), 2)).isEqualTo(d("2030-01-08"));
@@ -105,14 +108,21 @@ class WorkingDaysTest {
   @Test
   void theSeedMarks2027AsProvisionalAndTheEarlierYearsAsPublished() {
     List<SpecialDay> seed = HolidaySeed.read();
-    assertThat(seed).filteredOn(day -> day.date().getYear() == 2027).isNotEmpty()
-        .allSatisfy(day -> {
-          assertThat(day.provisional()).isTrue();
-          assertThat(day.source()).contains("预估");
-        });
-    assertThat(seed).filteredOn(day -> day.date().getYear() < 2027).isNotEmpty()
+    assertThat(seed)
+        .filteredOn(day -> day.date().getYear() == 2027)
+        .isNotEmpty()
+        .allSatisfy(
+            day -> {
+              assertThat(day.provisional()).isTrue();
+              assertThat(day.source()).contains("预估");
+            });
+    assertThat(seed)
+        .filteredOn(day -> day.date().getYear() < 2027)
+        .isNotEmpty()
         .noneMatch(SpecialDay::provisional);
-    assertThat(seed).filteredOn(day -> day.kind() == DayKind.WORKDAY)
-        .allSatisfy(day -> assertThat(day.date().getDayOfWeek().getValue()).isGreaterThanOrEqualTo(6));
+    assertThat(seed)
+        .filteredOn(day -> day.kind() == DayKind.WORKDAY)
+        .allSatisfy(
+            day -> assertThat(day.date().getDayOfWeek().getValue()).isGreaterThanOrEqualTo(6));
   }
 }

@@ -14,21 +14,22 @@ import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.RunningAppTest;
 import org.duban.TestHospital;
+import org.duban.book.ItemSummary;
+import org.duban.book.WorkItemQueries;
 import org.duban.infrastructure.UserError;
 import org.duban.itemhistory.ItemEvent;
 import org.duban.itemhistory.ItemHistory;
 import org.duban.task.WorkTasks;
-import org.duban.book.ItemSummary;
-import org.duban.book.WorkItemQueries;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Changes after issuance on the whole application ({@code @SpringBootTest}, profile {@code test}, via
- * {@link RunningAppTest} to share its cached context): proposed by the lead department, decided by the issuer,
- * applied as a new version of the book; refused for others and for bad input, which write nothing.
+ * Changes after issuance on the whole application ({@code @SpringBootTest}, profile {@code test},
+ * via {@link RunningAppTest} to share its cached context): proposed by the lead department, decided
+ * by the issuer, applied as a new version of the book; refused for others and for bad input, which
+ * write nothing.
  */
 @RunningAppTest
 class ChangeRequestFlowTest {
@@ -67,8 +68,11 @@ class ChangeRequestFlowTest {
   }
 
   Task approvalTask(ChangeRequest request) {
-    return taskService.createTaskQuery().processInstanceBusinessKey("change-" + request.getId())
-        .taskDefinitionKey("approveChange").singleResult();
+    return taskService
+        .createTaskQuery()
+        .processInstanceBusinessKey("change-" + request.getId())
+        .taskDefinitionKey("approveChange")
+        .singleResult();
   }
 
   List<BookVersions.VersionView> allVersions() {
@@ -81,9 +85,11 @@ class ChangeRequestFlowTest {
 
   @Test
   void issuingTheBookWritesVersionOne() {
-    assertThat(allVersions()).extracting(BookVersions.VersionView::versionNo, BookVersions.VersionView::issued)
+    assertThat(allVersions())
+        .extracting(BookVersions.VersionView::versionNo, BookVersions.VersionView::issued)
         .containsExactly(tuple(1, true));
-    assertThat(allVersions().get(0).items()).extracting(ItemSnapshot::title, ItemSnapshot::leadDepartment)
+    assertThat(allVersions().get(0).items())
+        .extracting(ItemSnapshot::title, ItemSnapshot::leadDepartment)
         .containsExactly(tuple("变更流程", "测试医务部"));
   }
 
@@ -104,24 +110,32 @@ class ChangeRequestFlowTest {
     assertThat(items.summary(issued.itemId()).title()).isEqualTo("变更流程");
 
     // When the issuer approves
-    workTasks.complete(task.getId(), Map.of("changeDecision", "approve", "changeComment", "同意"),
+    workTasks.complete(
+        task.getId(),
+        Map.of("changeDecision", "approve", "changeComment", "同意"),
         hospital.user(IssuedItemFixture.ISSUER));
 
     // Then the item has changed, the request is approved and the book has version 2 with the diff
     ItemSummary after = items.summary(issued.itemId());
     assertThat(after.title()).isEqualTo("变更流程（调整后）");
     assertThat(after.deadline()).isEqualTo(later);
-    assertThat(requests.findById(request.getId()).orElseThrow().getStatus()).isEqualTo(ChangeStatus.APPROVED);
+    assertThat(requests.findById(request.getId()).orElseThrow().getStatus())
+        .isEqualTo(ChangeStatus.APPROVED);
     List<BookVersions.VersionView> all = allVersions();
     assertThat(all).extracting(BookVersions.VersionView::versionNo).containsExactly(1, 2);
     assertThat(all.get(1).cause()).isEqualTo("上级要求调整口径");
-    assertThat(all.get(1).changes()).extracting(FieldChange::field, FieldChange::before, FieldChange::after)
+    assertThat(all.get(1).changes())
+        .extracting(FieldChange::field, FieldChange::before, FieldChange::after)
         .containsExactly(
             tuple("title", "变更流程", "变更流程（调整后）"),
             tuple("deadline", before.deadline().toString(), later.toString()));
     assertThat(eventKinds()).contains("CHANGE_PROPOSED", "CHANGE_APPROVED");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("change-" + request.getId())
-        .count()).isZero();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey("change-" + request.getId())
+                .count())
+        .isZero();
   }
 
   @Test
@@ -134,8 +148,11 @@ class ChangeRequestFlowTest {
     // When the issuer moves the item to 测试护理部 through an approved change
     ChangeFormData data = proposal("职责调整，改由护理部牵头");
     data.setLeadDepartmentId(hospital.department("tnursing").getId());
-    ChangeRequest request = changes.propose(issued.itemId(), data, hospital.user(IssuedItemFixture.ISSUER));
-    workTasks.complete(approvalTask(request).getId(), Map.of("changeDecision", "approve"),
+    ChangeRequest request =
+        changes.propose(issued.itemId(), data, hospital.user(IssuedItemFixture.ISSUER));
+    workTasks.complete(
+        approvalTask(request).getId(),
+        Map.of("changeDecision", "approve"),
         hospital.user(IssuedItemFixture.ISSUER));
 
     // Then the open claim task belongs to the new lead department only
@@ -150,18 +167,27 @@ class ChangeRequestFlowTest {
     // Given a proposal by the issuer
     ChangeFormData data = proposal("想改验收标准");
     data.setAcceptanceCriteria("新的验收标准");
-    ChangeRequest request = changes.propose(issued.itemId(), data, hospital.user(IssuedItemFixture.ISSUER));
+    ChangeRequest request =
+        changes.propose(issued.itemId(), data, hospital.user(IssuedItemFixture.ISSUER));
     Task task = approvalTask(request);
 
     // When the issuer rejects without a comment, Then that is refused and nothing is decided
-    assertThatThrownBy(() -> workTasks.complete(task.getId(), Map.of("changeDecision", "reject"),
-        hospital.user(IssuedItemFixture.ISSUER)))
+    assertThatThrownBy(
+            () ->
+                workTasks.complete(
+                    task.getId(),
+                    Map.of("changeDecision", "reject"),
+                    hospital.user(IssuedItemFixture.ISSUER)))
         .isInstanceOf(UserError.class)
-        .extracting(e -> ((UserError) e).field()).isEqualTo("changeComment");
-    assertThat(requests.findById(request.getId()).orElseThrow().getStatus()).isEqualTo(ChangeStatus.PROPOSED);
+        .extracting(e -> ((UserError) e).field())
+        .isEqualTo("changeComment");
+    assertThat(requests.findById(request.getId()).orElseThrow().getStatus())
+        .isEqualTo(ChangeStatus.PROPOSED);
 
     // When the issuer rejects with a comment
-    workTasks.complete(task.getId(), Map.of("changeDecision", "reject", "changeComment", "不符合年度安排"),
+    workTasks.complete(
+        task.getId(),
+        Map.of("changeDecision", "reject", "changeComment", "不符合年度安排"),
         hospital.user(IssuedItemFixture.ISSUER));
 
     // Then the item is unchanged and the book keeps its one version
@@ -170,7 +196,9 @@ class ChangeRequestFlowTest {
     assertThat(decided.getDecisionComment()).isEqualTo("不符合年度安排");
     assertThat(items.summary(issued.itemId())).isEqualTo(before);
     assertThat(allVersions()).hasSize(1);
-    assertThat(eventKinds()).contains("CHANGE_PROPOSED", "CHANGE_REJECTED").doesNotContain("CHANGE_APPROVED");
+    assertThat(eventKinds())
+        .contains("CHANGE_PROPOSED", "CHANGE_REJECTED")
+        .doesNotContain("CHANGE_APPROVED");
   }
 
   @Test
@@ -182,7 +210,8 @@ class ChangeRequestFlowTest {
     // Another department, a collaborating department and another leader are refused
     for (String username : List.of("tnursehead", "tithead", "treviewer")) {
       assertThatThrownBy(() -> changes.propose(issued.itemId(), data, hospital.user(username)))
-          .as(username).isInstanceOf(AccessDeniedException.class);
+          .as(username)
+          .isInstanceOf(AccessDeniedException.class);
     }
     assertThat(requests.count()).isEqualTo(count);
 
@@ -194,29 +223,39 @@ class ChangeRequestFlowTest {
   @Test
   void badProposalsWriteNothing() {
     long count = requests.count();
-    long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey("changeRequest").count();
+    long instances =
+        runtimeService.createProcessInstanceQuery().processDefinitionKey("changeRequest").count();
     int events = eventKinds().size();
 
     // No reason
     ChangeFormData noReason = proposal(" ");
     noReason.setTitle("新标题");
     assertThatThrownBy(() -> changes.propose(issued.itemId(), noReason, hospital.user("tmedhead")))
-        .isInstanceOf(UserError.class).extracting(e -> ((UserError) e).key())
+        .isInstanceOf(UserError.class)
+        .extracting(e -> ((UserError) e).key())
         .isEqualTo("change.reason.required");
 
     // No change
-    assertThatThrownBy(() -> changes.propose(issued.itemId(), proposal("没改"), hospital.user("tmedhead")))
-        .isInstanceOf(UserError.class).extracting(e -> ((UserError) e).key())
+    assertThatThrownBy(
+            () -> changes.propose(issued.itemId(), proposal("没改"), hospital.user("tmedhead")))
+        .isInstanceOf(UserError.class)
+        .extracting(e -> ((UserError) e).key())
         .isEqualTo("change.nothingChanged");
 
     // A deadline after the book's period
     ChangeFormData late = proposal("延期");
     late.setDeadline(before.deadline().plusYears(2));
     assertThatThrownBy(() -> changes.propose(issued.itemId(), late, hospital.user("tmedhead")))
-        .isInstanceOf(UserError.class).extracting(e -> ((UserError) e).field()).isEqualTo("deadline");
+        .isInstanceOf(UserError.class)
+        .extracting(e -> ((UserError) e).field())
+        .isEqualTo("deadline");
 
     assertThat(requests.count()).isEqualTo(count);
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("changeRequest").count())
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("changeRequest")
+                .count())
         .isEqualTo(instances);
     assertThat(eventKinds()).hasSize(events);
   }
@@ -228,7 +267,8 @@ class ChangeRequestFlowTest {
     changes.propose(issued.itemId(), data, hospital.user("tmedhead"));
 
     assertThatThrownBy(() -> changes.propose(issued.itemId(), data, hospital.user("tmedhead")))
-        .isInstanceOf(UserError.class).extracting(e -> ((UserError) e).key())
+        .isInstanceOf(UserError.class)
+        .extracting(e -> ((UserError) e).key())
         .isEqualTo("change.pending");
   }
 }

@@ -1,7 +1,5 @@
 package org.duban.checkin;
 
-import org.duban.RunningAppTest;
-import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -17,6 +15,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
+import org.duban.RunningAppTest;
+import org.duban.TestClock;
 import org.duban.TestHospital;
 import org.duban.board.BoardFilter;
 import org.duban.board.BoardProgress;
@@ -70,15 +70,29 @@ class CheckInMonthTest {
   }
 
   void report(IssuedItem item, int percent, String narrative) {
-    workTasks.complete(fixture.openCheckInTask(item).getId(),
-        Map.of("percentDone", BigDecimal.valueOf(percent), "narrative", narrative), hospital.user("tmedhead"));
+    workTasks.complete(
+        fixture.openCheckInTask(item).getId(),
+        Map.of("percentDone", BigDecimal.valueOf(percent), "narrative", narrative),
+        hospital.user("tmedhead"));
   }
 
-  /** Runs the overdue timer of the item's check-in task, as the job executor does after the window. */
+  /**
+   * Runs the overdue timer of the item's check-in task, as the job executor does after the window.
+   */
   void windowClosesFor(String roundId, IssuedItem item) {
-    Job overdue = managementService.createJobQuery().processInstanceId(roundId).activityId("checkInOverdue").list()
-        .stream().filter(job -> item.itemId().equals(runtimeService.getVariable(job.getExecutionId(), "workItemId")))
-        .findFirst().orElseThrow();
+    Job overdue =
+        managementService
+            .createJobQuery()
+            .processInstanceId(roundId)
+            .activityId("checkInOverdue")
+            .list()
+            .stream()
+            .filter(
+                job ->
+                    item.itemId()
+                        .equals(runtimeService.getVariable(job.getExecutionId(), "workItemId")))
+            .findFirst()
+            .orElseThrow();
     TestClock.at(overdue.getDuedate());
     managementService.executeJob(overdue.getId());
   }
@@ -88,8 +102,10 @@ class CheckInMonthTest {
   }
 
   List<String> checkInHistory(IssuedItem item) {
-    return history.ofItem(item.itemId()).stream().filter(e -> e.getKind().startsWith("CHECK_IN_"))
-        .map(ItemEvent::getDetail).toList();
+    return history.ofItem(item.itemId()).stream()
+        .filter(e -> e.getKind().startsWith("CHECK_IN_"))
+        .map(ItemEvent::getDetail)
+        .toList();
   }
 
   @Test
@@ -101,8 +117,11 @@ class CheckInMonthTest {
     String roundId = rounds.openNow("tducha");
 
     // Then the round asks for May, in the first five working days of June
-    assertThat(round(roundId)).isWaitingAt("submitCheckIn").variables()
-        .containsEntry("period", "2026-05").containsEntry("roundOpenedOn", "2026-06-01");
+    assertThat(round(roundId))
+        .isWaitingAt("submitCheckIn")
+        .variables()
+        .containsEntry("period", "2026-05")
+        .containsEntry("roundOpenedOn", "2026-06-01");
 
     // When one department reports on 3 June and the other lets the window close
     setClock("2026-06-03T10:00");
@@ -115,8 +134,10 @@ class CheckInMonthTest {
     assertThat(checkIns.views(silent.itemId()).get(0).status()).isEqualTo(CheckIn.Status.MISSED);
     assertThat(checkInHistory(reporting)).containsExactly("2026-05：30%");
     assertThat(checkInHistory(silent)).containsExactly("2026-05");
-    assertThat(boardProgress.byDepartment(BoardFilter.of(reporting.bookId(), null, null, null, null)))
-        .singleElement().satisfies(department -> assertThat(department.latest().period()).isEqualTo("2026-05"));
+    assertThat(
+            boardProgress.byDepartment(BoardFilter.of(reporting.bookId(), null, null, null, null)))
+        .singleElement()
+        .satisfies(department -> assertThat(department.latest().period()).isEqualTo("2026-05"));
   }
 
   @Test
@@ -125,7 +146,10 @@ class CheckInMonthTest {
     setClock("2027-01-04T08:00");
     IssuedItem item = fixture.issuedItem("一月填报十二月进展");
     String roundId = rounds.openNow("tducha");
-    assertThat(round(roundId)).isWaitingAt("submitCheckIn").variables().containsEntry("period", "2026-12");
+    assertThat(round(roundId))
+        .isWaitingAt("submitCheckIn")
+        .variables()
+        .containsEntry("period", "2026-12");
 
     // When the department reports on the last day of its window
     setClock("2027-01-08T17:30");
@@ -138,7 +162,8 @@ class CheckInMonthTest {
 
   @Test
   void aRoundRunningFromBeforeTheReleaseFilesItsCheckInsUnderTheMonthItAskedFor() {
-    // Given a round opened on 1 July 2026 by the release before, which named July, the month it opened in
+    // Given a round opened on 1 July 2026 by the release before, which named July, the month it
+    // opened in
     setClock("2026-07-01T08:00");
     IssuedItem reporting = fixture.issuedItem("旧版本轮次-填报");
     IssuedItem silent = fixture.issuedItem("旧版本轮次-未填报");
@@ -146,7 +171,8 @@ class CheckInMonthTest {
     runtimeService.removeVariable(roundId, "roundOpenedOn");
     runtimeService.setVariable(roundId, "period", "2026-07");
 
-    // When the office opens the round again by hand, Then the items asked by the old round are not asked again
+    // When the office opens the round again by hand, Then the items asked by the old round are not
+    // asked again
     setClock("2026-07-02T09:00");
     rounds.openNow("tducha");
     fixture.openCheckInTask(reporting);

@@ -1,6 +1,5 @@
 package org.duban.checkin;
 
-import org.duban.RunningAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -10,6 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
+import org.duban.RunningAppTest;
 import org.duban.TestHospital;
 import org.duban.task.WorkTasks;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,8 +46,10 @@ class CheckInRoundTest {
     // When the office opens the round again, before and after the department reports
     rounds.openNow("tducha");
     assertThat(checkInTasksOf(item)).hasSize(1);
-    workTasks.complete(checkInTasksOf(item).get(0).getId(),
-        Map.of("percentDone", BigDecimal.TEN, "narrative", "按计划推进"), hospital.user("tmedhead"));
+    workTasks.complete(
+        checkInTasksOf(item).get(0).getId(),
+        Map.of("percentDone", BigDecimal.TEN, "narrative", "按计划推进"),
+        hospital.user("tmedhead"));
     rounds.openNow("tducha");
 
     // Then the item never has a second task it could not complete

@@ -1,6 +1,5 @@
 package org.duban.checkin;
 
-import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -9,6 +8,7 @@ import static org.mockito.Mockito.when;
 
 import java.time.LocalDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.duban.TestClock;
 import org.duban.calendar.WorkCalendar;
 import org.duban.checkin.CheckInSettings.MonthCovered;
 import org.duban.infrastructure.EngineClock;
@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class OpenCheckInRoundDelegateTest {
 
-  final OpenCheckInRoundDelegate delegate = new OpenCheckInRoundDelegate(WorkCalendar.fromSeed(), CheckInSettings.defaults());
+  final OpenCheckInRoundDelegate delegate =
+      new OpenCheckInRoundDelegate(WorkCalendar.fromSeed(), CheckInSettings.defaults());
 
   @AfterEach
   void resetClock() {
@@ -60,8 +61,10 @@ class OpenCheckInRoundDelegateTest {
 
   @Test
   void theWindowSkipsTheNationalDayHolidaysAndCountsTheWorkedSaturday() {
-    // 2026-10-01 to 10-07 are holidays and Saturday 10-10 is worked (调休): the first five working days
-    // of October are 10-08, 10-09, 10-10, 10-12 and 10-13, whether the round opened on the 1st or the 8th
+    // 2026-10-01 to 10-07 are holidays and Saturday 10-10 is worked (调休): the first five working
+    // days
+    // of October are 10-08, 10-09, 10-10, 10-12 and 10-13, whether the round opened on the 1st or
+    // the 8th
     for (String opened : new String[] {"2026-10-01T08:00", "2026-10-08T08:00"}) {
       DelegateExecution execution = roundOpenedAt(opened, null);
       delegate.execute(execution);
@@ -81,7 +84,8 @@ class OpenCheckInRoundDelegateTest {
 
   @Test
   void aRoundOpenedByHandAfterTheWindowGetsItsOwnWorkingDays() {
-    // Monday 2026-06-15, after the month's window: 06-15 to 06-18 and, after 端午 (06-19 to 06-21), 06-22
+    // Monday 2026-06-15, after the month's window: 06-15 to 06-18 and, after 端午 (06-19 to 06-21),
+    // 06-22
     DelegateExecution execution = roundOpenedAt("2026-06-15T10:00", null);
     delegate.execute(execution);
     verify(execution).setVariable("period", "2026-05");
@@ -91,7 +95,8 @@ class OpenCheckInRoundDelegateTest {
   @Test
   void theSettingsChooseTheWindowAndTheMonth() {
     OpenCheckInRoundDelegate threeDaysThisMonth =
-        new OpenCheckInRoundDelegate(WorkCalendar.fromSeed(), new CheckInSettings(3, MonthCovered.CURRENT));
+        new OpenCheckInRoundDelegate(
+            WorkCalendar.fromSeed(), new CheckInSettings(3, MonthCovered.CURRENT));
     DelegateExecution execution = roundOpenedAt("2026-06-01T08:00", null);
     threeDaysThisMonth.execute(execution);
     verify(execution).setVariable("period", "2026-06");
@@ -111,7 +116,8 @@ class OpenCheckInRoundDelegateTest {
         .hasMessageContaining("dueAfterWorkingDays");
     assertThatThrownBy(() -> delegate.execute(roundOpenedAt("2026-06-01T08:00", "0")))
         .hasMessageContaining("at least 1");
-    assertThatThrownBy(() -> new CheckInSettings(0, MonthCovered.PREVIOUS)).hasMessageContaining("window-working-days");
+    assertThatThrownBy(() -> new CheckInSettings(0, MonthCovered.PREVIOUS))
+        .hasMessageContaining("window-working-days");
     assertThat(CheckInSettings.defaults().windowWorkingDays()).isEqualTo(5);
   }
 
@@ -119,11 +125,15 @@ class OpenCheckInRoundDelegateTest {
   void aRoundOfAnOlderReleaseFilesItsCheckInsUnderTheMonthBeforeTheOneItNamed() {
     // rounds opened before V30 named the month they opened in, and have no roundOpenedOn
     var today = java.time.LocalDate.of(2027, 1, 5);
-    assertThat(RoundPeriod.of("2027-01", null, CheckInSettings.defaults(), today)).isEqualTo("2026-12");
-    assertThat(RoundPeriod.of("2026-06", null, CheckInSettings.defaults(), today)).isEqualTo("2026-05");
-    assertThat(RoundPeriod.of("2026-12", "2027-01-04", CheckInSettings.defaults(), today)).isEqualTo("2026-12");
+    assertThat(RoundPeriod.of("2027-01", null, CheckInSettings.defaults(), today))
+        .isEqualTo("2026-12");
+    assertThat(RoundPeriod.of("2026-06", null, CheckInSettings.defaults(), today))
+        .isEqualTo("2026-05");
+    assertThat(RoundPeriod.of("2026-12", "2027-01-04", CheckInSettings.defaults(), today))
+        .isEqualTo("2026-12");
     assertThat(RoundPeriod.of(null, null, CheckInSettings.defaults(), today)).isEqualTo("2026-12");
     // as V30 moved the check-ins those rounds stored: one month back, whatever the setting is now
-    assertThat(RoundPeriod.of("2026-06", null, new CheckInSettings(5, MonthCovered.CURRENT), today)).isEqualTo("2026-05");
+    assertThat(RoundPeriod.of("2026-06", null, new CheckInSettings(5, MonthCovered.CURRENT), today))
+        .isEqualTo("2026-05");
   }
 }

@@ -26,8 +26,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  *     org.duban.decomposition.DecompositionFixtureFiles src/test/resources/decomposition
  * </pre>
  *
- * The files name the people and departments of {@code TestHospital}; their deadlines fit a book
- * for 2026 seen on 2026-03-02 (see {@link DecompositionTestSupport}).
+ * The files name the people and departments of {@code TestHospital}; their deadlines fit a book for
+ * 2026 seen on 2026-03-02 (see {@link DecompositionTestSupport}).
  */
 public final class DecompositionFixtureFiles {
 
@@ -40,16 +40,39 @@ public final class DecompositionFixtureFiles {
     Files.createDirectories(dir);
 
     // clean: a title row merged above the header (allowed), a formula 序号, a blank row, a new goal
-    // area, collaborators separated by 、 and ，, text dates in two formats, a leader's name with a space
+    // area, collaborators separated by 、 and ，, text dates in two formats, a leader's name with a
+    // space
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Sheet sheet = wb.createSheet("分解表");
       text(sheet.createRow(0), 0, "2026年度目标任务分解表");
       sheet.addMergedRegion(CellRangeAddress.valueOf("A1:H1"));
       header(sheet, 2);
-      row(sheet, 3, "1", "医疗服务", "缩短平均住院日", "平均住院日≤6.5天", "测试医务部", "测试信息中心、测试护理部", "测试分管院长", "2026-06-30");
-      Row second = row(sheet, 4, null, "学科建设", "建设胸痛中心", "通过国家级胸痛中心认证", "测试医务部", "测试护理部，测试信息中心", "测试分管院长", "2026/9/30");
+      row(
+          sheet,
+          3,
+          "1",
+          "医疗服务",
+          "缩短平均住院日",
+          "平均住院日≤6.5天",
+          "测试医务部",
+          "测试信息中心、测试护理部",
+          "测试分管院长",
+          "2026-06-30");
+      Row second =
+          row(
+              sheet,
+              4,
+              null,
+              "学科建设",
+              "建设胸痛中心",
+              "通过国家级胸痛中心认证",
+              "测试医务部",
+              "测试护理部，测试信息中心",
+              "测试分管院长",
+              "2026/9/30");
       second.createCell(0).setCellFormula("A4+1");
-      Row third = row(sheet, 6, null, "学科建设", "推进电子病历评级", null, "测试信息中心", null, "测试 院长", "2026年12月31日");
+      Row third =
+          row(sheet, 6, null, "学科建设", "推进电子病历评级", null, "测试信息中心", null, "测试 院长", "2026年12月31日");
       third.createCell(0).setCellValue(3);
       wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
       write(wb, dir.resolve("clean.xlsx"));
@@ -59,7 +82,17 @@ public final class DecompositionFixtureFiles {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Sheet sheet = wb.createSheet("分解表");
       header(sheet, 0);
-      row(sheet, 1, "1", "医疗服务", "缩短平均住院日至6.5天以内", "平均住院日≤6.5天", "测试医务部", "测试信息中心、测试护理部", "测试分管院长", "2026-06-30");
+      row(
+          sheet,
+          1,
+          "1",
+          "医疗服务",
+          "缩短平均住院日至6.5天以内",
+          "平均住院日≤6.5天",
+          "测试医务部",
+          "测试信息中心、测试护理部",
+          "测试分管院长",
+          "2026-06-30");
       write(wb, dir.resolve("clean-changed.xlsx"));
     }
 
@@ -67,8 +100,28 @@ public final class DecompositionFixtureFiles {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Sheet sheet = wb.createSheet("分解表");
       header(sheet, 0);
-      row(sheet, 1, "1", "医疗服务", "缩短平均住院日", "平均住院日≤6.5天", "测试医务部", "测试护理部、测试信息中心", "测试分管院长", "2026-06-30");
-      row(sheet, 2, "2", "学科建设", "建设胸痛中心", "通过国家级胸痛中心认证", "测试医务部", "测试护理部、测试信息中心", "测试分管院长", "2026-09-30");
+      row(
+          sheet,
+          1,
+          "1",
+          "医疗服务",
+          "缩短平均住院日",
+          "平均住院日≤6.5天",
+          "测试医务部",
+          "测试护理部、测试信息中心",
+          "测试分管院长",
+          "2026-06-30");
+      row(
+          sheet,
+          2,
+          "2",
+          "学科建设",
+          "建设胸痛中心",
+          "通过国家级胸痛中心认证",
+          "测试医务部",
+          "测试护理部、测试信息中心",
+          "测试分管院长",
+          "2026-09-30");
       row(sheet, 3, "3", "学科建设", "推进电子病历评级", null, "测试信息中心", null, "测试院长", "2026-12-31");
       row(sheet, 4, "4", "人才队伍", "引进学科带头人", "引进学科带头人2名", "测试医务部", null, "测试院长", "2026-11-30");
       write(wb, dir.resolve("clean-plus-one.xlsx"));
@@ -83,7 +136,9 @@ public final class DecompositionFixtureFiles {
         text(header, i, names[i]);
       }
       Row r1 = sheet.createRow(1);
-      String[] v1 = {"2026-05-31", "开展护理质量提升行动", "1", "测试护理部", "测试分管院长", "年度重点", "医疗服务", "测试医务部", "护理质量合格率≥95%"};
+      String[] v1 = {
+        "2026-05-31", "开展护理质量提升行动", "1", "测试护理部", "测试分管院长", "年度重点", "医疗服务", "测试医务部", "护理质量合格率≥95%"
+      };
       for (int i = 0; i < v1.length; i++) {
         text(r1, i, v1[i]);
       }
@@ -127,7 +182,8 @@ public final class DecompositionFixtureFiles {
       write(wb, dir.resolve("chinese-date-text.xlsx"));
     }
 
-    // unknown-department: row 3 a lead department, row 4 a collaborating department the hospital lacks
+    // unknown-department: row 3 a lead department, row 4 a collaborating department the hospital
+    // lacks
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Sheet sheet = wb.createSheet("分解表");
       header(sheet, 0);
@@ -205,7 +261,8 @@ public final class DecompositionFixtureFiles {
       write(wb, dir.resolve("formula-error.xlsx"));
     }
 
-    // merged-cells: a merged title above the header and 目标领域 merged over rows 3 to 5 (its value fills them)
+    // merged-cells: a merged title above the header and 目标领域 merged over rows 3 to 5 (its value
+    // fills them)
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Sheet sheet = wb.createSheet("分解表");
       text(sheet.createRow(0), 0, "2026年度目标任务分解表");
@@ -251,8 +308,10 @@ public final class DecompositionFixtureFiles {
     }
 
     // a CSV renamed to .xlsx (refused) and a real Excel 97-2003 file (read like an .xlsx)
-    Files.writeString(dir.resolve("not-xlsx.xlsx"),
-        String.join(",", HEADER) + "\n1,医疗服务,缩短平均住院日,,测试医务部,,测试分管院长,2026-06-30\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("not-xlsx.xlsx"),
+        String.join(",", HEADER) + "\n1,医疗服务,缩短平均住院日,,测试医务部,,测试分管院长,2026-06-30\n",
+        StandardCharsets.UTF_8);
     try (HSSFWorkbook wb = new HSSFWorkbook()) {
       Sheet sheet = wb.createSheet("分解表");
       header(sheet, 0);
@@ -277,7 +336,8 @@ public final class DecompositionFixtureFiles {
     return row;
   }
 
-  private static void dateRow(Sheet sheet, int rowIndex, String seq, String title, LocalDate deadline, CellStyle style) {
+  private static void dateRow(
+      Sheet sheet, int rowIndex, String seq, String title, LocalDate deadline, CellStyle style) {
     Row row = row(sheet, rowIndex, seq, "医疗服务", title, null, "测试医务部", null, "测试分管院长", null);
     Cell cell = row.createCell(7);
     cell.setCellValue(deadline);

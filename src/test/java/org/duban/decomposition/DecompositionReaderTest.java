@@ -17,11 +17,15 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
-/** Reading the committed files under src/test/resources/decomposition (see DecompositionFixtureFiles). */
+/**
+ * Reading the committed files under src/test/resources/decomposition (see
+ * DecompositionFixtureFiles).
+ */
 class DecompositionReaderTest {
 
   static byte[] file(String name) {
-    try (InputStream in = DecompositionReaderTest.class.getResourceAsStream("/decomposition/" + name)) {
+    try (InputStream in =
+        DecompositionReaderTest.class.getResourceAsStream("/decomposition/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no test file " + name);
       }
@@ -70,27 +74,36 @@ class DecompositionReaderTest {
     DecompositionReader.Result result = DecompositionReader.read(file("real-date-cells.xlsx"));
 
     // yyyy-mm-dd, the built-in m/d/yy, Chinese Excel's built-in 31 and a DATE() formula
-    assertThat(result.rows()).extracting(r -> r.cell(DEADLINE).date()).containsExactly(
-        LocalDate.of(2026, 6, 30), LocalDate.of(2026, 7, 31), LocalDate.of(2026, 8, 31), LocalDate.of(2026, 10, 31));
+    assertThat(result.rows())
+        .extracting(r -> r.cell(DEADLINE).date())
+        .containsExactly(
+            LocalDate.of(2026, 6, 30),
+            LocalDate.of(2026, 7, 31),
+            LocalDate.of(2026, 8, 31),
+            LocalDate.of(2026, 10, 31));
   }
 
   @Test
   void aMergedCellInTheTableCountsForEveryRowItSpans() {
     DecompositionReader.Result result = DecompositionReader.read(file("merged-cells.xlsx"));
 
-    // the merged title above the header is fine, and so is 目标领域 merged over rows 3 to 5 (was: table.merged)
+    // the merged title above the header is fine, and so is 目标领域 merged over rows 3 to 5 (was:
+    // table.merged)
     assertThat(result.problems()).isEmpty();
-    assertThat(result.rows()).extracting(r -> r.text(GOAL_AREA)).containsExactly("医疗服务", "医疗服务", "医疗服务");
+    assertThat(result.rows())
+        .extracting(r -> r.text(GOAL_AREA))
+        .containsExactly("医疗服务", "医疗服务", "医疗服务");
   }
 
   @Test
   void formulaErrorsAndErrorValuesAreReportedWithTheirCell() {
     DecompositionReader.Result result = DecompositionReader.read(file("formula-error.xlsx"));
 
-    assertThat(result.problems()).containsExactly(
-        ImportProblem.atRow(2, "cell.formulaError", "完成时限", "H2", "#DIV/0!"),
-        ImportProblem.atRow(3, "cell.formulaError", "工作任务", "C3", "#REF!"),
-        ImportProblem.atRow(4, "cell.formulaError", "牵头部门", "E4", "#N/A"));
+    assertThat(result.problems())
+        .containsExactly(
+            ImportProblem.atRow(2, "cell.formulaError", "完成时限", "H2", "#DIV/0!"),
+            ImportProblem.atRow(3, "cell.formulaError", "工作任务", "C3", "#REF!"),
+            ImportProblem.atRow(4, "cell.formulaError", "牵头部门", "E4", "#N/A"));
   }
 
   @Test
@@ -98,7 +111,8 @@ class DecompositionReaderTest {
     // was: refused as file.oldExcel
     DecompositionReader.Result old = DecompositionReader.read(file("old-format.xls"));
     assertThat(old.problems()).isEmpty();
-    assertThat(old.rows()).extracting(r -> r.text(TITLE), r -> r.text(LEAD), r -> r.text(DEADLINE))
+    assertThat(old.rows())
+        .extracting(r -> r.text(TITLE), r -> r.text(LEAD), r -> r.text(DEADLINE))
         .containsExactly(org.assertj.core.groups.Tuple.tuple("缩短平均住院日", "测试医务部", "2026-06-30"));
     assertThat(DecompositionReader.read(file("not-xlsx.xlsx")).problems())
         .containsExactly(ImportProblem.ofFile("file.notXlsx"));
@@ -113,21 +127,26 @@ class DecompositionReaderTest {
       out.closeEntry();
     }
 
-    assertThat(DecompositionReader.read(zip.toByteArray()).problems()).containsExactly(ImportProblem.ofFile("file.notXlsx"));
+    assertThat(DecompositionReader.read(zip.toByteArray()).problems())
+        .containsExactly(ImportProblem.ofFile("file.notXlsx"));
   }
 
   @Test
   void anEmptyFileAndAFileOverTenMegabytesAreRefusedUnread() {
-    assertThat(DecompositionReader.read(new byte[0]).problems()).containsExactly(ImportProblem.ofFile("file.empty"));
+    assertThat(DecompositionReader.read(new byte[0]).problems())
+        .containsExactly(ImportProblem.ofFile("file.empty"));
     byte[] large = Arrays.copyOf(file("clean.xlsx"), 10 * 1024 * 1024 + 1);
-    assertThat(DecompositionReader.read(large).problems()).containsExactly(ImportProblem.ofFile("file.tooLarge", "10.1"));
+    assertThat(DecompositionReader.read(large).problems())
+        .containsExactly(ImportProblem.ofFile("file.tooLarge", "10.1"));
   }
 
   @Test
   void aSheetWithoutContentIsEmptyAndOneWithoutTheHeaderHasNoHeader() {
-    assertThat(DecompositionReader.read(file("empty-sheet.xlsx")).problems()).extracting(ImportProblem::key)
+    assertThat(DecompositionReader.read(file("empty-sheet.xlsx")).problems())
+        .extracting(ImportProblem::key)
         .containsExactly("sheet.empty");
-    assertThat(DecompositionReader.read(file("no-header.xlsx")).problems()).extracting(ImportProblem::key)
+    assertThat(DecompositionReader.read(file("no-header.xlsx")).problems())
+        .extracting(ImportProblem::key)
         .containsExactly("sheet.noHeader");
   }
 

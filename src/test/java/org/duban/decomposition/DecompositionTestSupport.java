@@ -1,7 +1,5 @@
 package org.duban.decomposition;
 
-import org.duban.TestClock;
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -13,14 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.duban.RunningAppTest;
-import org.duban.security.CurrentUser;
+import org.duban.TestClock;
+import org.duban.WebTestSupport;
 import org.duban.book.BookSummary;
+import org.duban.book.ItemSummary;
 import org.duban.book.TaskBook;
 import org.duban.book.TaskBookFormData;
 import org.duban.book.TaskBookQueries;
 import org.duban.book.TaskBookService;
-import org.duban.book.ItemSummary;
 import org.duban.book.WorkItemQueries;
+import org.duban.security.CurrentUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,13 +73,17 @@ abstract class DecompositionTestSupport extends WebTestSupport {
   }
 
   MvcResult upload(Long bookId, String fileName, byte[] content, String username) throws Exception {
-    return mvc.perform(multipart("/books/{id}/import", bookId)
-            .file(new MockMultipartFile("file", fileName, XLSX, content))
-            .with(as(username)).with(csrf()))
+    return mvc.perform(
+            multipart("/books/{id}/import", bookId)
+                .file(new MockMultipartFile("file", fileName, XLSX, content))
+                .with(as(username))
+                .with(csrf()))
         .andReturn();
   }
 
-  /** Uploads a clean file and returns the id of the stored upload from the redirect to its preview. */
+  /**
+   * Uploads a clean file and returns the id of the stored upload from the redirect to its preview.
+   */
   Long uploadClean(Long bookId, String fileName, byte[] content) throws Exception {
     MvcResult result = upload(bookId, fileName, content, ISSUER);
     assertThat(result.getResponse().getStatus()).as(html(result)).isEqualTo(302);
@@ -111,6 +115,8 @@ abstract class DecompositionTestSupport extends WebTestSupport {
   }
 
   List<String> goalAreas(Long bookId) {
-    return bookQueries.summary(bookId).goalAreas().stream().map(BookSummary.GoalAreaRow::name).toList();
+    return bookQueries.summary(bookId).goalAreas().stream()
+        .map(BookSummary.GoalAreaRow::name)
+        .toList();
   }
 }

@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.duban.book.TaskBook;
 import org.duban.book.ItemSummary;
+import org.duban.book.TaskBook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,8 +46,13 @@ class HeaderVariantWebTest extends DecompositionTestSupport {
   }
 
   private MvcResult addHeader(String column, String header) throws Exception {
-    return mvc.perform(post("/admin/decomposition-headers").param("column", column).param("header", header)
-        .with(as("tadmin")).with(csrf())).andReturn();
+    return mvc.perform(
+            post("/admin/decomposition-headers")
+                .param("column", column)
+                .param("header", header)
+                .with(as("tadmin"))
+                .with(csrf()))
+        .andReturn();
   }
 
   @Test
@@ -59,11 +64,14 @@ class HeaderVariantWebTest extends DecompositionTestSupport {
 
     assertThat(addHeader("LEAD", "主办科室").getResponse().getStatus()).isEqualTo(302);
     assertThat(addHeader("DEADLINE", " 办结 时间 ").getResponse().getStatus()).isEqualTo(302);
-    String page = html(mvc.perform(get("/admin/decomposition-headers").with(as("tadmin"))).andReturn());
-    assertThat(HtmlTexts.byClass(page, "header-variant")).containsExactlyInAnyOrder("主办科室", "办结 时间");
+    String page =
+        html(mvc.perform(get("/admin/decomposition-headers").with(as("tadmin"))).andReturn());
+    assertThat(HtmlTexts.byClass(page, "header-variant"))
+        .containsExactlyInAnyOrder("主办科室", "办结 时间");
 
     confirm(book.getId(), uploadClean(book.getId(), "own.xlsx", tableWithOwnHeaders()));
-    assertThat(items(book.getId())).extracting(ItemSummary::leadDepartment, ItemSummary::deadline)
+    assertThat(items(book.getId()))
+        .extracting(ItemSummary::leadDepartment, ItemSummary::deadline)
         .containsExactly(tuple("测试医务部", LocalDate.of(2026, 6, 30)));
   }
 
@@ -75,18 +83,33 @@ class HeaderVariantWebTest extends DecompositionTestSupport {
     MvcResult twice = addHeader("COLLABORATORS", "主办 科室");
 
     assertThat(builtIn.getResponse().getStatus()).isEqualTo(422);
-    assertThat(HtmlTexts.byClass(html(builtIn), "header-variant-error")).containsExactly("“牵头单位”已是内置列名（对应“牵头部门”），无需添加");
-    assertThat(HtmlTexts.byClass(html(twice), "header-variant-error")).containsExactly("“主办 科室”已经添加过了");
+    assertThat(HtmlTexts.byClass(html(builtIn), "header-variant-error"))
+        .containsExactly("“牵头单位”已是内置列名（对应“牵头部门”），无需添加");
+    assertThat(HtmlTexts.byClass(html(twice), "header-variant-error"))
+        .containsExactly("“主办 科室”已经添加过了");
     assertThat(variants.findAll()).extracting(HeaderVariant::getHeader).containsExactly("主办科室");
   }
 
   @Test
   void onlyAnAdminSeesOrChangesTheHeaders() throws Exception {
-    assertThat(mvc.perform(get("/admin/decomposition-headers").with(as(ISSUER))).andReturn().getResponse().getStatus())
+    assertThat(
+            mvc.perform(get("/admin/decomposition-headers").with(as(ISSUER)))
+                .andReturn()
+                .getResponse()
+                .getStatus())
         .isEqualTo(403);
     assertThat(addHeader("LEAD", "主办科室").getResponse().getStatus()).isEqualTo(302);
-    assertThat(mvc.perform(post("/admin/decomposition-headers").param("column", "LEAD").param("header", "承办科室")
-        .with(as(ISSUER)).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(403);
+    assertThat(
+            mvc.perform(
+                    post("/admin/decomposition-headers")
+                        .param("column", "LEAD")
+                        .param("header", "承办科室")
+                        .with(as(ISSUER))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(403);
     assertThat(variants.findAll()).extracting(HeaderVariant::getHeader).containsExactly("主办科室");
   }
 }

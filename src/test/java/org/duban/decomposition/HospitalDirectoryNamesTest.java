@@ -31,14 +31,24 @@ class HospitalDirectoryNamesTest {
   private final Person president = person(12L, "李明华", "院长", leaders, Role.LEADER);
   private final Person clinicalVice = person(13L, "陈志强", "副院长（业务）", leaders, Role.LEADER);
   private final Person logisticsVice = person(14L, "赵卫东", "副院长(后勤)", leaders, Role.LEADER);
+
   /** A department head whose title is 院长 too (院长 of the hospital's branch), but no leader. */
   private final Person branchHead = person(21L, "孙丽", "院长", medical, Role.DEPT_HEAD);
 
-  private final HospitalDirectory directory = new HospitalDirectory(
-      List.of(medical, office, hr, it, itSecurity, leaders),
-      List.of(secretary, president, clinicalVice, logisticsVice, branchHead),
-      Map.of(NameKey.of("医务科"), 1L, NameKey.of("党政综合办"), 2L, NameKey.of("组织人事科"), 3L, NameKey.of("信息科"), 4L),
-      Map.of(NameKey.of("业务副院长"), 13L, NameKey.of("孙院长"), 21L));
+  private final HospitalDirectory directory =
+      new HospitalDirectory(
+          List.of(medical, office, hr, it, itSecurity, leaders),
+          List.of(secretary, president, clinicalVice, logisticsVice, branchHead),
+          Map.of(
+              NameKey.of("医务科"),
+              1L,
+              NameKey.of("党政综合办"),
+              2L,
+              NameKey.of("组织人事科"),
+              3L,
+              NameKey.of("信息科"),
+              4L),
+          Map.of(NameKey.of("业务副院长"), 13L, NameKey.of("孙院长"), 21L));
 
   @Test
   void aDepartmentIsFoundByAnyOfItsOtherNames() {
@@ -50,25 +60,28 @@ class HospitalDirectoryNamesTest {
   @Test
   void anOtherNameSettlesAShortNameSeveralDepartmentsShare() {
     // 信息 is short for two departments; 信息科 is the other name an admin gave 信息中心
-    assertThat(directory.department("信息")).isEqualTo(new Match.Ambiguous<Department>(List.of("信息中心", "网络安全与信息化办公室")));
+    assertThat(directory.department("信息"))
+        .isEqualTo(new Match.Ambiguous<Department>(List.of("信息中心", "网络安全与信息化办公室")));
     assertThat(directory.department("信息科")).isEqualTo(new Match.Found<>(it));
   }
 
   @Test
   void anOtherNameOfADepartmentNoLongerInUseNamesNothing() {
-    Department closed = new Department("old", "老干部科", null, DepartmentKind.FUNCTIONAL) {
-      @Override
-      public Long getId() {
-        return 7L;
-      }
+    Department closed =
+        new Department("old", "老干部科", null, DepartmentKind.FUNCTIONAL) {
+          @Override
+          public Long getId() {
+            return 7L;
+          }
 
-      @Override
-      public boolean isActive() {
-        return false;
-      }
-    };
-    HospitalDirectory withClosed = new HospitalDirectory(List.of(medical, closed), List.of(),
-        Map.of(NameKey.of("离退休办"), 7L), Map.of());
+          @Override
+          public boolean isActive() {
+            return false;
+          }
+        };
+    HospitalDirectory withClosed =
+        new HospitalDirectory(
+            List.of(medical, closed), List.of(), Map.of(NameKey.of("离退休办"), 7L), Map.of());
 
     assertThat(withClosed.department("离退休办")).isInstanceOf(Match.Unknown.class);
   }
@@ -96,9 +109,11 @@ class HospitalDirectoryNamesTest {
   void aTitleSeveralLeadersHoldIsAmbiguousAndNamesThem() {
     Person secondVice = person(15L, "周敏", "副院长", leaders, Role.LEADER);
     Person thirdVice = person(16L, "吴刚", "副院长", leaders, Role.LEADER);
-    HospitalDirectory twoVices = new HospitalDirectory(List.of(leaders), List.of(secretary, secondVice, thirdVice));
+    HospitalDirectory twoVices =
+        new HospitalDirectory(List.of(leaders), List.of(secretary, secondVice, thirdVice));
 
-    assertThat(twoVices.leader("副院长")).isEqualTo(new Match.Ambiguous<Person>(List.of("周敏（副院长）", "吴刚（副院长）")));
+    assertThat(twoVices.leader("副院长"))
+        .isEqualTo(new Match.Ambiguous<Person>(List.of("周敏（副院长）", "吴刚（副院长）")));
   }
 
   @Test
@@ -107,7 +122,8 @@ class HospitalDirectoryNamesTest {
     assertThat(directory.leader("院长")).isEqualTo(new Match.Found<>(president));
 
     // and without the leader, the title is a person who is no leader, not a guess
-    HospitalDirectory withoutPresident = new HospitalDirectory(List.of(medical, leaders), List.of(secretary, branchHead));
+    HospitalDirectory withoutPresident =
+        new HospitalDirectory(List.of(medical, leaders), List.of(secretary, branchHead));
     assertThat(withoutPresident.leader("院长")).isInstanceOf(Match.NotLeader.class);
   }
 
@@ -120,7 +136,8 @@ class HospitalDirectoryNamesTest {
   void aNameWinsOverAnotherLeadersTitle() {
     // a leader whose name is what another's title says (rare, but the name is the more exact)
     Person namedPresident = person(17L, "院长", "副院长", leaders, Role.LEADER);
-    HospitalDirectory both = new HospitalDirectory(List.of(leaders), List.of(president, namedPresident));
+    HospitalDirectory both =
+        new HospitalDirectory(List.of(leaders), List.of(president, namedPresident));
 
     assertThat(both.leader("院长")).isEqualTo(new Match.Found<>(namedPresident));
   }
@@ -128,9 +145,14 @@ class HospitalDirectoryNamesTest {
   @Test
   void twoLeadersOfOneNameAreSettledByAnOtherName() {
     Person otherWang = person(18L, "王建国", "副院长", leaders, Role.LEADER);
-    HospitalDirectory twoWangs = new HospitalDirectory(List.of(leaders), List.of(secretary, otherWang),
-        Map.of(), Map.of(NameKey.of("王建国"), 11L));
-    HospitalDirectory withoutAlias = new HospitalDirectory(List.of(leaders), List.of(secretary, otherWang));
+    HospitalDirectory twoWangs =
+        new HospitalDirectory(
+            List.of(leaders),
+            List.of(secretary, otherWang),
+            Map.of(),
+            Map.of(NameKey.of("王建国"), 11L));
+    HospitalDirectory withoutAlias =
+        new HospitalDirectory(List.of(leaders), List.of(secretary, otherWang));
 
     assertThat(withoutAlias.leader("王建国")).isInstanceOf(Match.Ambiguous.class);
     assertThat(twoWangs.leader("王建国")).isEqualTo(new Match.Found<>(secretary));
@@ -151,7 +173,8 @@ class HospitalDirectoryNamesTest {
     };
   }
 
-  private static Person person(Long id, String name, String title, Department department, Role role) {
+  private static Person person(
+      Long id, String name, String title, Department department, Role role) {
     return new Person("p" + id, name, title, "x", department, EnumSet.of(role)) {
       @Override
       public Long getId() {

@@ -13,18 +13,23 @@ import org.junit.jupiter.api.Test;
 
 class HospitalDirectoryTest {
 
-  private final Department medical = new Department("medical", "医务部", "医务", DepartmentKind.FUNCTIONAL);
-  private final Department nursing = new Department("nursing", "护理部", "护理", DepartmentKind.FUNCTIONAL);
+  private final Department medical =
+      new Department("medical", "医务部", "医务", DepartmentKind.FUNCTIONAL);
+  private final Department nursing =
+      new Department("nursing", "护理部", "护理", DepartmentKind.FUNCTIONAL);
   private final Department it = new Department("it", "信息中心", "信息", DepartmentKind.FUNCTIONAL);
-  private final Department itSecurity = new Department("itsec", "网络安全与信息化办公室", "信息", DepartmentKind.FUNCTIONAL);
-  private final Department leaders = new Department("leaders", "院领导", null, DepartmentKind.LEADERSHIP);
+  private final Department itSecurity =
+      new Department("itsec", "网络安全与信息化办公室", "信息", DepartmentKind.FUNCTIONAL);
+  private final Department leaders =
+      new Department("leaders", "院领导", null, DepartmentKind.LEADERSHIP);
 
   private final Person wang = person("shuji", "王建国", Role.LEADER);
   private final Person chen = person("fuyuanzhang", "陈志强", Role.LEADER);
   private final Person sun = new Person("yiwu01", "孙丽", "干事", "x", medical, EnumSet.of(Role.STAFF));
 
   private final HospitalDirectory directory =
-      new HospitalDirectory(List.of(medical, nursing, it, itSecurity, leaders), List.of(wang, chen, sun));
+      new HospitalDirectory(
+          List.of(medical, nursing, it, itSecurity, leaders), List.of(wang, chen, sun));
 
   private Person person(String username, String name, Role role) {
     return new Person(username, name, null, "x", leaders, EnumSet.of(role));
@@ -76,12 +81,13 @@ class HospitalDirectoryTest {
 
   @Test
   void anInactiveDepartmentIsNotFound() {
-    Department closed = new Department("old", "老干部科", null, DepartmentKind.FUNCTIONAL) {
-      @Override
-      public boolean isActive() {
-        return false;
-      }
-    };
+    Department closed =
+        new Department("old", "老干部科", null, DepartmentKind.FUNCTIONAL) {
+          @Override
+          public boolean isActive() {
+            return false;
+          }
+        };
     HospitalDirectory withClosed = new HospitalDirectory(List.of(medical, closed), List.of());
 
     assertThat(withClosed.department("老干部科")).isInstanceOf(Match.Unknown.class);
@@ -106,7 +112,8 @@ class HospitalDirectoryTest {
   @Test
   void twoLeadersOfTheSameNameAreAmbiguous() {
     Person otherWang = new Person("wang2", "王建国", null, "x", medical, EnumSet.of(Role.LEADER));
-    HospitalDirectory twoWangs = new HospitalDirectory(List.of(medical, leaders), List.of(wang, otherWang));
+    HospitalDirectory twoWangs =
+        new HospitalDirectory(List.of(medical, leaders), List.of(wang, otherWang));
 
     Match<Person> match = twoWangs.leader("王建国");
 
@@ -116,19 +123,22 @@ class HospitalDirectoryTest {
   @Test
   void aLeaderAndANonLeaderOfTheSameNameResolveToTheLeader() {
     Person staffWang = new Person("wang3", "王建国", null, "x", medical, EnumSet.of(Role.STAFF));
-    HospitalDirectory both = new HospitalDirectory(List.of(medical, leaders), List.of(staffWang, wang));
+    HospitalDirectory both =
+        new HospitalDirectory(List.of(medical, leaders), List.of(staffWang, wang));
 
     assertThat(both.leader("王建国")).isEqualTo(new Match.Found<>(wang));
   }
 
   @Test
   void anInactiveLeaderIsUnknown() {
-    Person retired = new Person("old", "李老", null, "x", leaders, EnumSet.of(Role.LEADER)) {
-      @Override
-      public boolean isActive() {
-        return false;
-      }
-    };
-    assertThat(new HospitalDirectory(List.of(leaders), List.of(retired)).leader("李老")).isInstanceOf(Match.Unknown.class);
+    Person retired =
+        new Person("old", "李老", null, "x", leaders, EnumSet.of(Role.LEADER)) {
+          @Override
+          public boolean isActive() {
+            return false;
+          }
+        };
+    assertThat(new HospitalDirectory(List.of(leaders), List.of(retired)).leader("李老"))
+        .isInstanceOf(Match.Unknown.class);
   }
 }

@@ -13,10 +13,10 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A decomposition table as a hospital writes it, built in code: the template's eight columns (or the
- * hospital's own headers), one row per item, departments and leaders by whatever names the test gives
- * (医务科, 副院长（业务）…), cells merged over several rows as offices format them, saved as .xlsx or as
- * the old .xls.
+ * A decomposition table as a hospital writes it, built in code: the template's eight columns (or
+ * the hospital's own headers), one row per item, departments and leaders by whatever names the test
+ * gives (医务科, 副院长（业务）…), cells merged over several rows as offices format them, saved as .xlsx or
+ * as the old .xls.
  */
 public final class HospitalTable {
 
@@ -36,15 +36,25 @@ public final class HospitalTable {
     return this;
   }
 
-  /** Merges a column's cells from data row {@code first} to {@code last} (1 = the first row under the header). */
+  /**
+   * Merges a column's cells from data row {@code first} to {@code last} (1 = the first row under
+   * the header).
+   */
   public HospitalTable merge(int first, int last, int column) {
     merged.add(new CellRangeAddress(first, last, column, column));
     return this;
   }
 
   /** A row of 序号, 目标领域, 工作任务, 具体目标, 牵头部门, 协同部门, 分管领导, 完成时限; null leaves a cell empty. */
-  public HospitalTable row(String seq, String goalArea, String title, String target, String lead,
-      String collaborators, String leader, String deadline) {
+  public HospitalTable row(
+      String seq,
+      String goalArea,
+      String title,
+      String target,
+      String lead,
+      String collaborators,
+      String leader,
+      String deadline) {
     rows.add(new String[] {seq, goalArea, title, target, lead, collaborators, leader, deadline});
     return this;
   }
@@ -59,7 +69,8 @@ public final class HospitalTable {
   }
 
   private byte[] write(Workbook created) {
-    try (Workbook workbook = created; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (Workbook workbook = created;
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = workbook.createSheet("分解表");
       write(sheet.createRow(0), header);
       for (int i = 0; i < rows.size(); i++) {

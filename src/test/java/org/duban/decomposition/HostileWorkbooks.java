@@ -21,11 +21,23 @@ import org.apache.commons.compress.archivers.zip.ZipMethod;
 public final class HostileWorkbooks {
 
   private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-  private static final String HEADER_ROW = "<row r=\"1\">" + cell("A1", "序号") + cell("B1", "目标领域")
-      + cell("C1", "工作任务") + cell("D1", "具体目标/指标") + cell("E1", "牵头部门") + cell("F1", "协同部门")
-      + cell("G1", "分管领导") + cell("H1", "完成时限") + "</row>";
-  private static final String SHEET_START = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-      + "<worksheet xmlns=\"" + MAIN + "\"><sheetData>" + HEADER_ROW;
+  private static final String HEADER_ROW =
+      "<row r=\"1\">"
+          + cell("A1", "序号")
+          + cell("B1", "目标领域")
+          + cell("C1", "工作任务")
+          + cell("D1", "具体目标/指标")
+          + cell("E1", "牵头部门")
+          + cell("F1", "协同部门")
+          + cell("G1", "分管领导")
+          + cell("H1", "完成时限")
+          + "</row>";
+  private static final String SHEET_START =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+          + "<worksheet xmlns=\""
+          + MAIN
+          + "\"><sheetData>"
+          + HEADER_ROW;
   private static final String SHEET_END = "</sheetData></worksheet>";
 
   private HostileWorkbooks() {}
@@ -44,15 +56,24 @@ public final class HostileWorkbooks {
   }
 
   /** Ordinary item rows 2.. with the given texts: seq, area, title, lead, leader, deadline. */
-  public static String itemRow(int row, String seq, String area, String title, String lead, String leader, String deadline) {
-    return "<row r=\"" + row + "\">" + cell("A" + row, seq) + cell("B" + row, area) + cell("C" + row, title)
-        + cell("E" + row, lead) + cell("G" + row, leader) + cell("H" + row, deadline) + "</row>";
+  public static String itemRow(
+      int row, String seq, String area, String title, String lead, String leader, String deadline) {
+    return "<row r=\""
+        + row
+        + "\">"
+        + cell("A" + row, seq)
+        + cell("B" + row, area)
+        + cell("C" + row, title)
+        + cell("E" + row, lead)
+        + cell("G" + row, leader)
+        + cell("H" + row, deadline)
+        + "</row>";
   }
 
   /**
    * A zip bomb: a sheet of {@code gigabytes} GB (blanks between the header and the end, which is
-   * valid XML) in a file of a few MB. The deflate stream is made of one compressed megabyte repeated
-   * (each block starts with an empty dictionary), so making it takes no inflating.
+   * valid XML) in a file of a few MB. The deflate stream is made of one compressed megabyte
+   * repeated (each block starts with an empty dictionary), so making it takes no inflating.
    */
   public static byte[] zipBomb(int gigabytes) {
     byte[] blanks = new byte[1024 * 1024];
@@ -84,14 +105,16 @@ public final class HostileWorkbooks {
     }
     raw.writeBytes(endBlock.toByteArray());
     long size = start.length + (long) repeats * blanks.length + end.length;
-    return zip(out -> {
-      ZipArchiveEntry sheet = new ZipArchiveEntry("xl/worksheets/sheet1.xml");
-      sheet.setMethod(ZipMethod.DEFLATED.getCode());
-      sheet.setSize(size);
-      sheet.setCompressedSize(raw.size());
-      sheet.setCrc(crc.getValue());
-      out.addRawArchiveEntry(sheet, new ByteArrayInputStream(raw.toByteArray()));
-    }, 0);
+    return zip(
+        out -> {
+          ZipArchiveEntry sheet = new ZipArchiveEntry("xl/worksheets/sheet1.xml");
+          sheet.setMethod(ZipMethod.DEFLATED.getCode());
+          sheet.setSize(size);
+          sheet.setCompressedSize(raw.size());
+          sheet.setCrc(crc.getValue());
+          out.addRawArchiveEntry(sheet, new ByteArrayInputStream(raw.toByteArray()));
+        },
+        0);
   }
 
   /** A sheet of a million empty rows under the header (about 20 MB of XML, 2 MB zipped). */
@@ -103,20 +126,29 @@ public final class HostileWorkbooks {
     return withRows(rows.toString());
   }
 
-  /** A sheet that inflates to {@code megabytes} MB of text, compressing only about 1:20 (under POI's ratio guard). */
+  /**
+   * A sheet that inflates to {@code megabytes} MB of text, compressing only about 1:20 (under POI's
+   * ratio guard).
+   */
   public static byte[] largeSheet(int megabytes) {
     StringBuilder rows = new StringBuilder(megabytes * 1024 * 1024 + 1024);
     for (int r = 2; rows.length() < megabytes * 1024 * 1024; r++) {
-      rows.append("<row r=\"").append(r).append("\"><c r=\"X").append(r).append("\"><v>")
-          .append((r * 7919L) % 1_000_003).append("</v></c></row>");
+      rows.append("<row r=\"")
+          .append(r)
+          .append("\"><c r=\"X")
+          .append(r)
+          .append("\"><v>")
+          .append((r * 7919L) % 1_000_003)
+          .append("</v></c></row>");
     }
     return withRows(rows.toString());
   }
 
   /** An ordinary workbook with {@code parts} extra parts (tiny pictures) beside it. */
   public static byte[] manyParts(int parts) {
-    return workbook(SHEET_START + itemRow(2, "1", "医疗服务", "事项", "测试医务部", "测试分管院长", "2030-12-31")
-        + SHEET_END, parts);
+    return workbook(
+        SHEET_START + itemRow(2, "1", "医疗服务", "事项", "测试医务部", "测试分管院长", "2030-12-31") + SHEET_END,
+        parts);
   }
 
   private static String cell(String reference, String text) {
@@ -124,12 +156,14 @@ public final class HostileWorkbooks {
   }
 
   private static byte[] workbook(String sheetXml, int extraParts) {
-    return zip(out -> {
-      ZipArchiveEntry sheet = new ZipArchiveEntry("xl/worksheets/sheet1.xml");
-      out.putArchiveEntry(sheet);
-      out.write(sheetXml.getBytes(StandardCharsets.UTF_8));
-      out.closeArchiveEntry();
-    }, extraParts);
+    return zip(
+        out -> {
+          ZipArchiveEntry sheet = new ZipArchiveEntry("xl/worksheets/sheet1.xml");
+          out.putArchiveEntry(sheet);
+          out.write(sheetXml.getBytes(StandardCharsets.UTF_8));
+          out.closeArchiveEntry();
+        },
+        extraParts);
   }
 
   private interface SheetWriter {
@@ -139,25 +173,39 @@ public final class HostileWorkbooks {
   private static byte[] zip(SheetWriter sheet, int extraParts) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(bytes)) {
-      entry(out, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-          + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-          + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-          + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-          + "<Default Extension=\"png\" ContentType=\"image/png\"/>"
-          + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-          + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-          + "</Types>");
-      entry(out, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-          + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-          + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
-          + "</Relationships>");
-      entry(out, "xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-          + "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-          + "<sheets><sheet name=\"分解表\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-      entry(out, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-          + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-          + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-          + "</Relationships>");
+      entry(
+          out,
+          "[Content_Types].xml",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+              + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+              + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+              + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+              + "<Default Extension=\"png\" ContentType=\"image/png\"/>"
+              + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+              + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+              + "</Types>");
+      entry(
+          out,
+          "_rels/.rels",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+              + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+              + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+              + "</Relationships>");
+      entry(
+          out,
+          "xl/workbook.xml",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+              + "<workbook xmlns=\""
+              + MAIN
+              + "\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+              + "<sheets><sheet name=\"分解表\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+      entry(
+          out,
+          "xl/_rels/workbook.xml.rels",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+              + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+              + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+              + "</Relationships>");
       sheet.write(out);
       for (int i = 1; i <= extraParts; i++) {
         ZipArchiveEntry picture = new ZipArchiveEntry("xl/media/image" + i + ".png");
@@ -171,7 +219,8 @@ public final class HostileWorkbooks {
     return bytes.toByteArray();
   }
 
-  private static void entry(ZipArchiveOutputStream out, String name, String text) throws IOException {
+  private static void entry(ZipArchiveOutputStream out, String name, String text)
+      throws IOException {
     out.putArchiveEntry(new ZipArchiveEntry(name));
     out.write(text.getBytes(StandardCharsets.UTF_8));
     out.closeArchiveEntry();

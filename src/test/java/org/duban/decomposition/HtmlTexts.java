@@ -18,7 +18,8 @@ final class HtmlTexts {
   static List<String> byClass(String html, String cssClass) {
     try {
       List<String> texts = new ArrayList<>();
-      collect(new DOMMarkupParser(ParseConfiguration.htmlConfiguration()).parse(html), cssClass, texts);
+      collect(
+          new DOMMarkupParser(ParseConfiguration.htmlConfiguration()).parse(html), cssClass, texts);
       return texts;
     } catch (ParseException e) {
       throw new IllegalArgumentException(e);

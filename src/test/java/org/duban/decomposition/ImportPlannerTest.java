@@ -20,7 +20,8 @@ import org.springframework.test.util.ReflectionTestUtils;
 /** The checks of a row against the book and the hospital, without a database. */
 class ImportPlannerTest {
 
-  private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+  private static final Validator VALIDATOR =
+      Validation.buildDefaultValidatorFactory().getValidator();
   private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
 
   private final Department medical = department(1L, "医务部");
@@ -38,14 +39,20 @@ class ImportPlannerTest {
   }
 
   private ImportPlan plan(List<ImportPlanner.ExistingItem> existing, SheetRow... rows) {
-    ImportPlanner.Book book = new ImportPlanner.Book(
-        LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), Map.of("医疗服务", 5L), existing);
-    ImportPlanner planner = new ImportPlanner(
-        book, new HospitalDirectory(List.of(medical, nursing), List.of(leader)), TODAY, VALIDATOR);
+    ImportPlanner.Book book =
+        new ImportPlanner.Book(
+            LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), Map.of("医疗服务", 5L), existing);
+    ImportPlanner planner =
+        new ImportPlanner(
+            book,
+            new HospitalDirectory(List.of(medical, nursing), List.of(leader)),
+            TODAY,
+            VALIDATOR);
     return planner.plan(new DecompositionReader.Result(1, List.of(rows), List.of()));
   }
 
-  private static SheetRow row(int number, String seq, String title, String lead, String collaborators, String deadline) {
+  private static SheetRow row(
+      int number, String seq, String title, String lead, String collaborators, String deadline) {
     Map<DecompositionColumn, SheetRow.Cell> cells = new EnumMap<>(DecompositionColumn.class);
     cells.put(DecompositionColumn.SEQ, SheetRow.Cell.text(seq));
     cells.put(DecompositionColumn.GOAL_AREA, SheetRow.Cell.text("医疗服务"));
@@ -68,29 +75,36 @@ class ImportPlannerTest {
 
   @Test
   void theEditorsLengthLimitsApplyToEveryRow() {
-    ImportPlan plan = plan(List.of(),
-        row(2, "1".repeat(21), "缩短平均住院日", "医务部", "", "2026-06-30"),
-        row(3, "2", "长".repeat(501), "医务部", "", "2026-06-30"));
+    ImportPlan plan =
+        plan(
+            List.of(),
+            row(2, "1".repeat(21), "缩短平均住院日", "医务部", "", "2026-06-30"),
+            row(3, "2", "长".repeat(501), "医务部", "", "2026-06-30"));
 
-    assertThat(plan.problems()).containsExactly(
-        ImportProblem.atRow(2, "row.tooLong", "序号", "20"),
-        ImportProblem.atRow(3, "row.tooLong", "工作任务", "500"));
+    assertThat(plan.problems())
+        .containsExactly(
+            ImportProblem.atRow(2, "row.tooLong", "序号", "20"),
+            ImportProblem.atRow(3, "row.tooLong", "工作任务", "500"));
   }
 
   @Test
   void aDeadlineOfTodayIsNotPastButYesterdayIs() {
-    ImportPlan plan = plan(List.of(),
-        row(2, "1", "今天到期", "医务部", "", "2026-03-02"),
-        row(3, "2", "昨天到期", "医务部", "", "2026-03-01"));
+    ImportPlan plan =
+        plan(
+            List.of(),
+            row(2, "1", "今天到期", "医务部", "", "2026-03-02"),
+            row(3, "2", "昨天到期", "医务部", "", "2026-03-01"));
 
-    assertThat(plan.problems()).containsExactly(ImportProblem.atRow(3, "row.deadline.past", "2026-03-01"));
+    assertThat(plan.problems())
+        .containsExactly(ImportProblem.atRow(3, "row.deadline.past", "2026-03-01"));
   }
 
   @Test
   void aRowEqualToAnExistingItemIsSkippedEvenWhenItsDeadlineHasPassedSince() {
     // Given an item 1 with a deadline that is now in the past
-    ImportPlanner.ExistingItem existing = new ImportPlanner.ExistingItem(
-        "1", "医疗服务", "缩短平均住院日", null, 1L, Set.of(2L), 10L, LocalDate.of(2026, 2, 28));
+    ImportPlanner.ExistingItem existing =
+        new ImportPlanner.ExistingItem(
+            "1", "医疗服务", "缩短平均住院日", null, 1L, Set.of(2L), 10L, LocalDate.of(2026, 2, 28));
 
     ImportPlan plan = plan(List.of(existing), row(2, "1", "缩短平均住院日", "医务部", "护理部", "2026-02-28"));
 
@@ -101,23 +115,25 @@ class ImportPlannerTest {
 
   @Test
   void anExistingItemWithOtherContentNamesTheColumnsThatDiffer() {
-    ImportPlanner.ExistingItem existing = new ImportPlanner.ExistingItem(
-        "1", "医疗服务", "缩短平均住院日", null, 1L, Set.of(), 10L, LocalDate.of(2026, 6, 30));
+    ImportPlanner.ExistingItem existing =
+        new ImportPlanner.ExistingItem(
+            "1", "医疗服务", "缩短平均住院日", null, 1L, Set.of(), 10L, LocalDate.of(2026, 6, 30));
 
     ImportPlan plan = plan(List.of(existing), row(2, "1", "缩短平均住院日", "护理部", "医务部", "2026-09-30"));
 
-    assertThat(plan.problems()).containsExactly(
-        ImportProblem.atRow(2, "row.seq.existsDifferent", "1", "牵头部门、协同部门、完成时限"));
+    assertThat(plan.problems())
+        .containsExactly(ImportProblem.atRow(2, "row.seq.existsDifferent", "1", "牵头部门、协同部门、完成时限"));
   }
 
   @Test
   void aRowWithThreeProblemsHasAllThreeReportedAtOnce() {
     ImportPlan plan = plan(List.of(), row(2, "1", "长".repeat(501), "财务科", "", "2026年6月底"));
 
-    assertThat(plan.problems()).containsExactlyInAnyOrder(
-        ImportProblem.atRow(2, "row.department.unknown", "牵头部门", "财务科"),
-        ImportProblem.atRow(2, "row.deadline.invalid", "2026年6月底"),
-        ImportProblem.atRow(2, "row.tooLong", "工作任务", "500"));
+    assertThat(plan.problems())
+        .containsExactlyInAnyOrder(
+            ImportProblem.atRow(2, "row.department.unknown", "牵头部门", "财务科"),
+            ImportProblem.atRow(2, "row.deadline.invalid", "2026年6月底"),
+            ImportProblem.atRow(2, "row.tooLong", "工作任务", "500"));
     assertThat(plan.rows().get(0).problems()).hasSize(3);
   }
 
@@ -125,36 +141,43 @@ class ImportPlannerTest {
   void aPastDeadlineOutsideTheBookIsReportedBesideAnUnknownDepartment() {
     ImportPlan plan = plan(List.of(), row(2, "1", "缩短平均住院日", "医务部", "后勤部", "2025-12-31"));
 
-    assertThat(plan.problems()).containsExactlyInAnyOrder(
-        ImportProblem.atRow(2, "row.department.unknown", "协同部门", "后勤部"),
-        ImportProblem.atRow(2, "row.deadline.past", "2025-12-31"),
-        ImportProblem.atRow(2, "row.deadline.outsidePeriod", "2025-12-31", "2026-01-01", "2026-12-31"));
+    assertThat(plan.problems())
+        .containsExactlyInAnyOrder(
+            ImportProblem.atRow(2, "row.department.unknown", "协同部门", "后勤部"),
+            ImportProblem.atRow(2, "row.deadline.past", "2025-12-31"),
+            ImportProblem.atRow(
+                2, "row.deadline.outsidePeriod", "2025-12-31", "2026-01-01", "2026-12-31"));
   }
 
   @Test
   void anExistingSeqIsReportedEvenWhenTheRowHasOtherProblems() {
-    ImportPlanner.ExistingItem existing = new ImportPlanner.ExistingItem(
-        "1", "医疗服务", "缩短平均住院日", null, 1L, Set.of(), 10L, LocalDate.of(2026, 6, 30));
+    ImportPlanner.ExistingItem existing =
+        new ImportPlanner.ExistingItem(
+            "1", "医疗服务", "缩短平均住院日", null, 1L, Set.of(), 10L, LocalDate.of(2026, 6, 30));
 
     ImportPlan plan = plan(List.of(existing), row(2, "1", "缩短平均住院日", "财务科", "", "2026-06-30"));
 
-    assertThat(plan.problems()).containsExactlyInAnyOrder(
-        ImportProblem.atRow(2, "row.department.unknown", "牵头部门", "财务科"),
-        ImportProblem.atRow(2, "row.seq.existsDifferent", "1", "牵头部门"));
+    assertThat(plan.problems())
+        .containsExactlyInAnyOrder(
+            ImportProblem.atRow(2, "row.department.unknown", "牵头部门", "财务科"),
+            ImportProblem.atRow(2, "row.seq.existsDifferent", "1", "牵头部门"));
   }
 
   @Test
   void problemsAreCountedByKind() {
-    ImportPlan plan = plan(List.of(),
-        row(2, "1", "缩短平均住院日", "财务科", "后勤部", "2026-06-30"),
-        row(3, "2", "长".repeat(501), "医务部", "", "六月底"),
-        row(4, "2", "降低药占比", "医务部", "", "2026-01-31"));
+    ImportPlan plan =
+        plan(
+            List.of(),
+            row(2, "1", "缩短平均住院日", "财务科", "后勤部", "2026-06-30"),
+            row(3, "2", "长".repeat(501), "医务部", "", "六月底"),
+            row(4, "2", "降低药占比", "医务部", "", "2026-01-31"));
 
-    assertThat(plan.problemKinds()).containsExactly(
-        new ImportPlan.KindCount("department", 2),
-        new ImportPlan.KindCount("deadlineInvalid", 1),
-        new ImportPlan.KindCount("length", 1),
-        new ImportPlan.KindCount("duplicate", 1),
-        new ImportPlan.KindCount("deadlinePast", 1));
+    assertThat(plan.problemKinds())
+        .containsExactly(
+            new ImportPlan.KindCount("department", 2),
+            new ImportPlan.KindCount("deadlineInvalid", 1),
+            new ImportPlan.KindCount("length", 1),
+            new ImportPlan.KindCount("duplicate", 1),
+            new ImportPlan.KindCount("deadlinePast", 1));
   }
 }

@@ -1,20 +1,20 @@
 package org.duban.decomposition;
 
-import org.duban.PostgresAppTest;
-import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Map;
+import org.duban.PostgresAppTest;
+import org.duban.TestClock;
 import org.duban.TestHospital;
-import org.duban.security.CurrentUser;
+import org.duban.book.ItemSummary;
 import org.duban.book.TaskBook;
 import org.duban.book.TaskBookFormData;
 import org.duban.book.TaskBookService;
-import org.duban.book.ItemSummary;
 import org.duban.book.WorkItemQueries;
+import org.duban.security.CurrentUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,22 +66,31 @@ class PostgresDecompositionImportTest {
     byte[] content = DecompositionReaderTest.file("clean.xlsx");
 
     // When it is uploaded
-    DecompositionImportService.Uploaded uploaded = imports.upload(book.getId(), "clean.xlsx", content, leader());
+    DecompositionImportService.Uploaded uploaded =
+        imports.upload(book.getId(), "clean.xlsx", content, leader());
 
     // Then the file is kept in a bytea column, byte for byte, with its hash
     assertThat(uploaded.plan().problems()).isEmpty();
-    assertThat(jdbc.queryForObject("select data_type from information_schema.columns"
-        + " where table_name = 'decomposition_upload' and column_name = 'content'", String.class)).isEqualTo("bytea");
-    Map<String, Object> stored = jdbc.queryForMap(
-        "select content, sha256 from decomposition_upload where id = ?", uploaded.uploadId());
+    assertThat(
+            jdbc.queryForObject(
+                "select data_type from information_schema.columns"
+                    + " where table_name = 'decomposition_upload' and column_name = 'content'",
+                String.class))
+        .isEqualTo("bytea");
+    Map<String, Object> stored =
+        jdbc.queryForMap(
+            "select content, sha256 from decomposition_upload where id = ?", uploaded.uploadId());
     assertThat(stored.get("content")).isEqualTo(content);
-    assertThat(stored.get("sha256")).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+    assertThat(stored.get("sha256"))
+        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
 
     // and the preview read back from the database has the file's rows
-    assertThat(imports.preview(book.getId(), uploaded.uploadId(), leader()).plan().newRows()).hasSize(3);
+    assertThat(imports.preview(book.getId(), uploaded.uploadId(), leader()).plan().newRows())
+        .hasSize(3);
 
     // When it is confirmed, Then the items are written and the upload is deleted
-    DecompositionImportService.Imported imported = imports.confirm(book.getId(), uploaded.uploadId(), leader());
+    DecompositionImportService.Imported imported =
+        imports.confirm(book.getId(), uploaded.uploadId(), leader());
     assertThat(imported.created()).isEqualTo(3);
     assertThat(imported.goalAreasCreated()).containsExactly("学科建设");
     assertThat(items.visibleItemsOfBook(book.getId(), leader()))
@@ -96,11 +105,21 @@ class PostgresDecompositionImportTest {
   @Test
   void uploadsOlderThanADayAreDeletedWhenANewOneIsStored() {
     TaskBook book = draft("PostgreSQL 过期上传");
-    Long old = imports.upload(book.getId(), "clean.xlsx", DecompositionReaderTest.file("clean.xlsx"), leader()).uploadId();
+    Long old =
+        imports
+            .upload(
+                book.getId(), "clean.xlsx", DecompositionReaderTest.file("clean.xlsx"), leader())
+            .uploadId();
 
     TestClock.at(TODAY.plusDays(1).atTime(10, 1));
-    Long fresh = imports.upload(book.getId(), "reordered-columns.xlsx",
-        DecompositionReaderTest.file("reordered-columns.xlsx"), leader()).uploadId();
+    Long fresh =
+        imports
+            .upload(
+                book.getId(),
+                "reordered-columns.xlsx",
+                DecompositionReaderTest.file("reordered-columns.xlsx"),
+                leader())
+            .uploadId();
 
     assertThat(uploads.existsById(old)).isFalse();
     assertThat(uploads.existsById(fresh)).isTrue();

@@ -33,13 +33,14 @@ import org.junit.jupiter.api.Test;
 class SheetShapeReaderTest {
 
   /** The headers of a hospital's own table: none of them is the template's. */
-  private static final String[] HOSPITAL_HEADER =
-      {"编号", "目标领域", "重点工作", "工作目标", "牵头单位", "配合单位", "责任领导", "时间节点"};
+  private static final String[] HOSPITAL_HEADER = {
+    "编号", "目标领域", "重点工作", "工作目标", "牵头单位", "配合单位", "责任领导", "时间节点"
+  };
 
   /**
    * A table as an office formats it, in the given workbook: a title merged above the header, 目标领域
-   * merged over rows 3 to 5, 牵头单位 and 责任领导 merged over rows 4 and 5, a real date in Chinese
-   * Excel's format 年月日, a number 序号, a text formula and a formula error.
+   * merged over rows 3 to 5, 牵头单位 and 责任领导 merged over rows 4 and 5, a real date in Chinese Excel's
+   * format 年月日, a number 序号, a text formula and a formula error.
    */
   private static byte[] officeTable(Workbook wb) throws IOException {
     Sheet hidden = wb.createSheet("旧表");
@@ -54,9 +55,43 @@ class SheetShapeReaderTest {
     }
     CellStyle chineseDate = wb.createCellStyle();
     chineseDate.setDataFormat((short) 31); // yyyy"年"m"月"d"日" in Chinese Excel
-    row(sheet, 2, 1, "医疗服务", "缩短平均住院日", "平均住院日≤6.5天", "医务科", "护理部", "院长", LocalDate.of(2026, 6, 30), chineseDate);
-    row(sheet, 3, 2, null, "降低药占比", null, "药学部", null, "副院长（业务）", LocalDate.of(2026, 7, 31), chineseDate);
-    Row fifth = row(sheet, 4, 3, null, null, null, null, "信息科", null, LocalDate.of(2026, 8, 31), chineseDate);
+    row(
+        sheet,
+        2,
+        1,
+        "医疗服务",
+        "缩短平均住院日",
+        "平均住院日≤6.5天",
+        "医务科",
+        "护理部",
+        "院长",
+        LocalDate.of(2026, 6, 30),
+        chineseDate);
+    row(
+        sheet,
+        3,
+        2,
+        null,
+        "降低药占比",
+        null,
+        "药学部",
+        null,
+        "副院长（业务）",
+        LocalDate.of(2026, 7, 31),
+        chineseDate);
+    Row fifth =
+        row(
+            sheet,
+            4,
+            3,
+            null,
+            null,
+            null,
+            null,
+            "信息科",
+            null,
+            LocalDate.of(2026, 8, 31),
+            chineseDate);
     fifth.createCell(2).setCellFormula("\"提高\"&\"床位使用率\"");
     fifth.createCell(3).setCellErrorValue(FormulaError.DIV0.getCode());
     sheet.addMergedRegion(CellRangeAddress.valueOf("B3:B5"));
@@ -70,8 +105,18 @@ class SheetShapeReaderTest {
     return out.toByteArray();
   }
 
-  private static Row row(Sheet sheet, int index, int seq, String area, String title, String target, String lead,
-      String collaborators, String leader, LocalDate deadline, CellStyle dateStyle) {
+  private static Row row(
+      Sheet sheet,
+      int index,
+      int seq,
+      String area,
+      String title,
+      String target,
+      String lead,
+      String collaborators,
+      String leader,
+      LocalDate deadline,
+      CellStyle dateStyle) {
     Row row = sheet.createRow(index);
     row.createCell(0).setCellValue(seq);
     String[] texts = {area, title, target, lead, collaborators, leader};
@@ -88,10 +133,17 @@ class SheetShapeReaderTest {
 
   private static void assertOfficeTableRead(DecompositionReader.Result result) {
     assertThat(result.headerRow()).isEqualTo(2);
-    assertThat(result.problems()).containsExactly(ImportProblem.atRow(5, "cell.formulaError", "具体目标/指标", "D5", "#DIV/0!"));
-    assertThat(result.rows()).extracting(
-            r -> r.text(SEQ), r -> r.text(GOAL_AREA), r -> r.text(TITLE), r -> r.text(LEAD),
-            r -> r.text(COLLABORATORS), r -> r.text(LEADER), r -> r.cell(DEADLINE).date())
+    assertThat(result.problems())
+        .containsExactly(ImportProblem.atRow(5, "cell.formulaError", "具体目标/指标", "D5", "#DIV/0!"));
+    assertThat(result.rows())
+        .extracting(
+            r -> r.text(SEQ),
+            r -> r.text(GOAL_AREA),
+            r -> r.text(TITLE),
+            r -> r.text(LEAD),
+            r -> r.text(COLLABORATORS),
+            r -> r.text(LEADER),
+            r -> r.cell(DEADLINE).date())
         .containsExactly(
             tuple("1", "医疗服务", "缩短平均住院日", "医务科", "护理部", "院长", LocalDate.of(2026, 6, 30)),
             tuple("2", "医疗服务", "降低药占比", "药学部", "", "副院长（业务）", LocalDate.of(2026, 7, 31)),
@@ -140,21 +192,35 @@ class SheetShapeReaderTest {
     byte[] xls = officeTable(new HSSFWorkbook());
     byte[] damaged = java.util.Arrays.copyOf(xls, 1024);
 
-    assertThat(DecompositionReader.read(damaged).problems()).extracting(ImportProblem::key)
+    assertThat(DecompositionReader.read(damaged).problems())
+        .extracting(ImportProblem::key)
         .containsExactly("file.unreadableXls");
   }
 
   @Test
   void theHeadersHospitalsWriteAreRecognised() {
-    Map<String, DecompositionColumn> expected = Map.ofEntries(
-        Map.entry("牵头单位", LEAD), Map.entry("责任单位", LEAD), Map.entry("责任部门", LEAD), Map.entry("责任科室", LEAD),
-        Map.entry("配合单位", COLLABORATORS), Map.entry("协办单位", COLLABORATORS),
-        Map.entry("责任领导", LEADER), Map.entry("分管院领导", LEADER),
-        Map.entry("时间节点", DEADLINE), Map.entry("完成时间", DEADLINE),
-        Map.entry("工作目标", TARGET), Map.entry("主要任务", TITLE), Map.entry("编号", SEQ),
-        Map.entry("指标名称", DecompositionColumn.INDICATOR_NAME), Map.entry("目标值", DecompositionColumn.INDICATOR_TARGET));
-    expected.forEach((header, column) ->
-        assertThat(DecompositionColumn.ofHeader(" " + header + "* ")).as(header).contains(column));
+    Map<String, DecompositionColumn> expected =
+        Map.ofEntries(
+            Map.entry("牵头单位", LEAD),
+            Map.entry("责任单位", LEAD),
+            Map.entry("责任部门", LEAD),
+            Map.entry("责任科室", LEAD),
+            Map.entry("配合单位", COLLABORATORS),
+            Map.entry("协办单位", COLLABORATORS),
+            Map.entry("责任领导", LEADER),
+            Map.entry("分管院领导", LEADER),
+            Map.entry("时间节点", DEADLINE),
+            Map.entry("完成时间", DEADLINE),
+            Map.entry("工作目标", TARGET),
+            Map.entry("主要任务", TITLE),
+            Map.entry("编号", SEQ),
+            Map.entry("指标名称", DecompositionColumn.INDICATOR_NAME),
+            Map.entry("目标值", DecompositionColumn.INDICATOR_TARGET));
+    expected.forEach(
+        (header, column) ->
+            assertThat(DecompositionColumn.ofHeader(" " + header + "* "))
+                .as(header)
+                .contains(column));
   }
 
   @Test
@@ -176,10 +242,17 @@ class SheetShapeReaderTest {
       assertThat(DecompositionReader.read(xlsx).problems())
           .containsExactly(ImportProblem.atRow(1, "header.missing", "牵头部门、完成时限"));
 
-      DecompositionReader.Result result = DecompositionReader.read(xlsx, Map.of(
-          DecompositionColumn.headerKey("主办科室"), LEAD, DecompositionColumn.headerKey("办结时间"), DEADLINE));
+      DecompositionReader.Result result =
+          DecompositionReader.read(
+              xlsx,
+              Map.of(
+                  DecompositionColumn.headerKey("主办科室"),
+                  LEAD,
+                  DecompositionColumn.headerKey("办结时间"),
+                  DEADLINE));
       assertThat(result.problems()).isEmpty();
-      assertThat(result.rows()).extracting(r -> r.text(LEAD), r -> r.text(DEADLINE))
+      assertThat(result.rows())
+          .extracting(r -> r.text(LEAD), r -> r.text(DEADLINE))
           .containsExactly(tuple("测试医务部", "2026-06-30"));
     }
   }
@@ -214,7 +287,8 @@ class SheetShapeReaderTest {
 
       assertThat(result.problems()).isEmpty();
       assertThat(result.headerRow()).isEqualTo(2);
-      assertThat(result.rows()).extracting(r -> r.text(TITLE), r -> r.text(LEAD), r -> r.text(COLLABORATORS))
+      assertThat(result.rows())
+          .extracting(r -> r.text(TITLE), r -> r.text(LEAD), r -> r.text(COLLABORATORS))
           .containsExactly(tuple("缩短平均住院日", "医务科", "护理部"));
     }
   }

@@ -36,11 +36,20 @@ class UploadTooLargeHttpTest {
     String csrf = browser.csrfFrom("/admin/models");
     long deployments = repositoryService.createDeploymentQuery().count();
 
-    HttpResponse<String> upload = browser.postFile("/admin/models/upload", Map.of("_csrf", csrf), "files", "big.bpmn",
-        "application/octet-stream", new byte[11 * 1024 * 1024], "Referer", "http://localhost:" + port + "/admin/models");
+    HttpResponse<String> upload =
+        browser.postFile(
+            "/admin/models/upload",
+            Map.of("_csrf", csrf),
+            "files",
+            "big.bpmn",
+            "application/octet-stream",
+            new byte[11 * 1024 * 1024],
+            "Referer",
+            "http://localhost:" + port + "/admin/models");
 
     assertThat(upload.statusCode()).isEqualTo(302);
-    assertThat(upload.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/models"));
+    assertThat(upload.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/admin/models"));
     assertThat(browser.get("/admin/models").body()).contains("文件太大").contains("没有保存任何内容");
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
   }
@@ -49,10 +58,18 @@ class UploadTooLargeHttpTest {
   void aForeignRefererIsNotFollowed() throws Exception {
     HttpBrowser browser = HttpBrowser.onPort(port).logIn("tadmin");
     String csrf = browser.csrfFrom("/admin/models");
-    HttpResponse<String> upload = browser.postFile("/admin/models/upload", Map.of("_csrf", csrf), "files", "big.form",
-        null, new byte[11 * 1024 * 1024], "Referer", "https://evil.example/phish");
+    HttpResponse<String> upload =
+        browser.postFile(
+            "/admin/models/upload",
+            Map.of("_csrf", csrf),
+            "files",
+            "big.form",
+            null,
+            new byte[11 * 1024 * 1024],
+            "Referer",
+            "https://evil.example/phish");
     assertThat(upload.statusCode()).isEqualTo(302);
-    assertThat(upload.headers().firstValue("Location")).hasValueSatisfying(l ->
-        assertThat(URI.create(l).getHost()).isIn(null, "localhost"));
+    assertThat(upload.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(URI.create(l).getHost()).isIn(null, "localhost"));
   }
 }

@@ -34,7 +34,9 @@ class DemoAccountsTest {
 
   @Test
   void aDemoUserOfAnOlderDatabaseWithTheDemoPasswordIsClosedAndAnotherIsLeftAlone() {
-    people.save(new Person("yiwu", "赵刚", null, encoder.encode("duban123"), null, EnumSet.of(Role.DEPT_HEAD)));
+    people.save(
+        new Person(
+            "yiwu", "赵刚", null, encoder.encode("duban123"), null, EnumSet.of(Role.DEPT_HEAD)));
     String own = encoder.encode("Own2026pass");
     people.save(new Person("keyan", "吴磊", null, own, null, EnumSet.of(Role.DEPT_HEAD)));
 

@@ -3,14 +3,14 @@ package org.duban.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.TaskService;
+import org.duban.book.ItemStage;
+import org.duban.book.TaskBookRepository;
+import org.duban.book.TaskBookStatus;
+import org.duban.book.WorkItemRepository;
+import org.duban.ladder.EscalationRepository;
 import org.duban.org.DepartmentRepository;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
-import org.duban.ladder.EscalationRepository;
-import org.duban.book.TaskBookRepository;
-import org.duban.book.TaskBookStatus;
-import org.duban.book.ItemStage;
-import org.duban.book.WorkItemRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -39,12 +39,25 @@ class DemoHospitalTest {
       assertThat(people.findActiveByRole(role)).as("people with role %s", role).isNotEmpty();
     }
     // and an issued book whose items stand at different stages, some under supervision
-    assertThat(books.findAll()).anySatisfy(book -> assertThat(book.getStatus()).isEqualTo(TaskBookStatus.ISSUED));
-    assertThat(items.findAll()).extracting(item -> item.getStage())
-        .contains(ItemStage.AWAITING_CLAIM, ItemStage.DISPUTED, ItemStage.IN_PROGRESS, ItemStage.REPORTED, ItemStage.CLOSED);
-    assertThat(escalations.findByStatusOrderByOpenedAtDesc(org.duban.ladder.Escalation.Status.OPEN)).isNotEmpty();
+    assertThat(books.findAll())
+        .anySatisfy(book -> assertThat(book.getStatus()).isEqualTo(TaskBookStatus.ISSUED));
+    assertThat(items.findAll())
+        .extracting(item -> item.getStage())
+        .contains(
+            ItemStage.AWAITING_CLAIM,
+            ItemStage.DISPUTED,
+            ItemStage.IN_PROGRESS,
+            ItemStage.REPORTED,
+            ItemStage.CLOSED);
+    assertThat(escalations.findByStatusOrderByOpenedAtDesc(org.duban.ladder.Escalation.Status.OPEN))
+        .isNotEmpty();
     // and the medical department's head has a responsibility book to sign
-    assertThat(taskService.createTaskQuery().taskDefinitionKey("signTaskBook").taskCandidateGroup("dept_medical").count())
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .taskDefinitionKey("signTaskBook")
+                .taskCandidateGroup("dept_medical")
+                .count())
         .isEqualTo(1);
 
     // When the application starts again on the same database

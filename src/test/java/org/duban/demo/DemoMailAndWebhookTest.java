@@ -1,6 +1,5 @@
 package org.duban.demo;
 
-import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -12,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Set;
+import org.duban.TestClock;
 import org.duban.notification.Channel;
 import org.duban.notification.Dispatcher;
 import org.duban.notification.Message;
@@ -59,23 +59,38 @@ class DemoMailAndWebhookTest {
   @Test
   void demoPeopleHaveAddressesTheHospitalHasRobotsAndMailsArriveInTheCatcher() throws Exception {
     assertThat(preferences.of("yiwu").getEmail()).isEqualTo("yiwu@demo-hospital.cn");
-    assertThat(robots.findAll()).extracting(r -> r.getPlatform()).contains(Channel.WECOM, Channel.DINGTALK);
-    assertThat(robots.findAll()).allSatisfy(r -> assertThat(r.getWebhookUrl()).contains("/demo/webhooks/"));
+    assertThat(robots.findAll())
+        .extracting(r -> r.getPlatform())
+        .contains(Channel.WECOM, Channel.DINGTALK);
+    assertThat(robots.findAll())
+        .allSatisfy(r -> assertThat(r.getWebhookUrl()).contains("/demo/webhooks/"));
 
     // a working morning, outside the default quiet hours
     TestClock.at(LocalDateTime.of(2026, 12, 3, 9, 0));
     new TransactionTemplate(transactionManager)
         .executeWithoutResult(
-            s -> notifier.send(new Message("demo-mail-test", Set.of("yiwu"), null, MessageKind.URGE, "演示催办：平均住院日", "请尽快填报。", "/tasks")));
+            s ->
+                notifier.send(
+                    new Message(
+                        "demo-mail-test",
+                        Set.of("yiwu"),
+                        null,
+                        MessageKind.URGE,
+                        "演示催办：平均住院日",
+                        "请尽快填报。",
+                        "/tasks")));
     dispatcher.dispatchDue();
 
-    assertThat(mails.mails()).anySatisfy(m -> {
-      assertThat(m.subject()).isEqualTo("【督办】演示催办：平均住院日");
-      assertThat(m.to()).isEqualTo("yiwu@demo-hospital.cn");
-      assertThat(m.text()).contains("http://localhost:8080/tasks");
-    });
+    assertThat(mails.mails())
+        .anySatisfy(
+            m -> {
+              assertThat(m.subject()).isEqualTo("【督办】演示催办：平均住院日");
+              assertThat(m.to()).isEqualTo("yiwu@demo-hospital.cn");
+              assertThat(m.text()).contains("http://localhost:8080/tasks");
+            });
     String page =
-        mvc().perform(get("/demo/outbox").with(user(users.loadUserByUsername("yiwu"))))
+        mvc()
+            .perform(get("/demo/outbox").with(user(users.loadUserByUsername("yiwu"))))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -91,14 +106,18 @@ class DemoMailAndWebhookTest {
                 .param("timestamp", "1")
                 .param("sign", "x")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"msgtype\":\"markdown\",\"markdown\":{\"title\":\"演示标题\",\"text\":\"#### 演示标题\\n\\n[查看详情](http://localhost:8080/items/1)\"}}"))
+                .content(
+                    "{\"msgtype\":\"markdown\",\"markdown\":{\"title\":\"演示标题\",\"text\":\"#### 演示标题\\n\\n[查看详情](http://localhost:8080/items/1)\"}}"))
         .andExpect(status().isOk())
         .andExpect(content().json("{\"errcode\":0,\"errmsg\":\"ok\"}"));
-    assertThat(webhooks.posts()).first().satisfies(p -> {
-      assertThat(p.platform()).isEqualTo("dingtalk");
-      assertThat(p.signed()).isTrue();
-      assertThat(p.markdown()).contains("[查看详情](http://localhost:8080/items/1)");
-    });
+    assertThat(webhooks.posts())
+        .first()
+        .satisfies(
+            p -> {
+              assertThat(p.platform()).isEqualTo("dingtalk");
+              assertThat(p.signed()).isTrue();
+              assertThat(p.markdown()).contains("[查看详情](http://localhost:8080/items/1)");
+            });
 
     // the exception is only these two posts: the outbox page and other paths still need a log-in
     mvc.perform(get("/demo/outbox")).andExpect(status().is3xxRedirection());

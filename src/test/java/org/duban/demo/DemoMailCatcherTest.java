@@ -26,7 +26,9 @@ class DemoMailCatcherTest {
         helper.setText("查看详情：http://localhost:8080/tasks/1");
         sender.send(mail);
       }
-      assertThat(catcher.mails()).extracting(DemoMailCatcher.CaughtMail::subject).containsExactly("【督办】第二封", "【督办】第一封");
+      assertThat(catcher.mails())
+          .extracting(DemoMailCatcher.CaughtMail::subject)
+          .containsExactly("【督办】第二封", "【督办】第一封");
       assertThat(catcher.mails().get(0).to()).isEqualTo("yiwu@demo-hospital.cn");
       assertThat(catcher.mails().get(0).text()).contains("http://localhost:8080/tasks/1");
     } finally {

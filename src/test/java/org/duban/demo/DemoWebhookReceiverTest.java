@@ -29,31 +29,45 @@ class DemoWebhookReceiverTest {
   }
 
   private ResultActions post(String path, byte[] body) throws Exception {
-    return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
-        .contentType(MediaType.APPLICATION_JSON).content(body));
+    return mvc.perform(
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body));
   }
 
   @Test
   void answersOkAndKeepsWeComAndDingTalkMarkdownNewestFirst() throws Exception {
-    post("/demo/webhooks/wecom?key=demo",
-        Map.of("msgtype", "markdown", "markdown", Map.of("content", "**催办**\n\n[查看详情](http://localhost:8080/items/1)")))
-        .andExpect(status().isOk()).andExpect(jsonPath("$.errcode").value(0)).andExpect(jsonPath("$.errmsg").value("ok"));
-    post("/demo/webhooks/dingtalk?access_token=demo&timestamp=1700000000000&sign=abc",
-        Map.of("msgtype", "markdown", "markdown", Map.of("title", "督办通知", "text", "#### 督办通知")))
-        .andExpect(status().isOk()).andExpect(jsonPath("$.errcode").value(0));
+    post(
+            "/demo/webhooks/wecom?key=demo",
+            Map.of(
+                "msgtype",
+                "markdown",
+                "markdown",
+                Map.of("content", "**催办**\n\n[查看详情](http://localhost:8080/items/1)")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.errcode").value(0))
+        .andExpect(jsonPath("$.errmsg").value("ok"));
+    post(
+            "/demo/webhooks/dingtalk?access_token=demo&timestamp=1700000000000&sign=abc",
+            Map.of("msgtype", "markdown", "markdown", Map.of("title", "督办通知", "text", "#### 督办通知")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.errcode").value(0));
 
     assertThat(receiver.posts()).hasSize(2);
     assertThat(receiver.posts().get(0).platform()).isEqualTo("dingtalk");
     assertThat(receiver.posts().get(0).title()).isEqualTo("督办通知");
     assertThat(receiver.posts().get(0).signed()).isTrue();
-    assertThat(receiver.posts().get(1).markdown()).contains("[查看详情](http://localhost:8080/items/1)");
+    assertThat(receiver.posts().get(1).markdown())
+        .contains("[查看详情](http://localhost:8080/items/1)");
     assertThat(receiver.posts().get(1).signed()).isFalse();
   }
 
   @Test
   void aBodyOverEightKiBIsRefusedAndNotKept() throws Exception {
     String content = "长".repeat(3000); // 9000 bytes in UTF-8
-    post("/demo/webhooks/wecom", Map.of("msgtype", "markdown", "markdown", Map.of("content", content)))
+    post(
+            "/demo/webhooks/wecom",
+            Map.of("msgtype", "markdown", "markdown", Map.of("content", content)))
         .andExpect(status().isPayloadTooLarge());
     assertThat(receiver.posts()).isEmpty();
 
@@ -66,18 +80,23 @@ class DemoWebhookReceiverTest {
 
   @Test
   void aBodyThatIsNoJsonObjectIsRefusedAndNotKept() throws Exception {
-    post("/demo/webhooks/wecom", "not json".getBytes(StandardCharsets.UTF_8)).andExpect(status().isBadRequest());
-    post("/demo/webhooks/wecom", "[1,2]".getBytes(StandardCharsets.UTF_8)).andExpect(status().isBadRequest());
+    post("/demo/webhooks/wecom", "not json".getBytes(StandardCharsets.UTF_8))
+        .andExpect(status().isBadRequest());
+    post("/demo/webhooks/wecom", "[1,2]".getBytes(StandardCharsets.UTF_8))
+        .andExpect(status().isBadRequest());
     assertThat(receiver.posts()).isEmpty();
   }
 
   @Test
   void onlyTheLastPostsAreKept() throws Exception {
     for (int i = 1; i <= DemoWebhookReceiver.KEPT + 30; i++) {
-      post("/demo/webhooks/wecom", Map.of("msgtype", "markdown", "markdown", Map.of("content", "消息 " + i)))
+      post(
+              "/demo/webhooks/wecom",
+              Map.of("msgtype", "markdown", "markdown", Map.of("content", "消息 " + i)))
           .andExpect(status().isOk());
     }
     assertThat(receiver.posts()).hasSize(DemoWebhookReceiver.KEPT);
-    assertThat(receiver.posts().get(0).markdown()).isEqualTo("消息 " + (DemoWebhookReceiver.KEPT + 30));
+    assertThat(receiver.posts().get(0).markdown())
+        .isEqualTo("消息 " + (DemoWebhookReceiver.KEPT + 30));
   }
 }

@@ -1,9 +1,9 @@
 package org.duban.demo;
 
-import org.duban.WebTestSupport;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.duban.WebTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -17,7 +17,10 @@ class DemoWebhookSecurityWebTest extends WebTestSupport {
   @Test
   void onlyTheTwoRobotAddressesAreOpenAndOnlyForPosts() throws Exception {
     for (String platform : new String[] {"wecom", "dingtalk"}) {
-      mvc.perform(post("/demo/webhooks/" + platform).contentType(MediaType.APPLICATION_JSON).content("{}"))
+      mvc.perform(
+              post("/demo/webhooks/" + platform)
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{}"))
           .andExpect(status().isNotFound());
     }
     mvc.perform(post("/demo/webhooks/other").contentType(MediaType.APPLICATION_JSON).content("{}"))

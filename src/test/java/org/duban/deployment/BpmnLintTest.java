@@ -41,7 +41,8 @@ class BpmnLintTest {
   @Test
   void aBrokenModelFailsTheLint() throws Exception {
     Run run = bpmnlint(List.of(Path.of("src/test/resources/lint/broken.bpmn")));
-    System.out.println("bpmnlint over the broken fixture (exit " + run.exit() + "):\n" + run.output());
+    System.out.println(
+        "bpmnlint over the broken fixture (exit " + run.exit() + "):\n" + run.output());
     assertThat(run.exit()).as(run.output()).isNotZero();
     assertThat(run.output())
         .contains("orphanStart")
@@ -57,12 +58,15 @@ class BpmnLintTest {
   private static Run bpmnlint(List<Path> files) throws IOException, InterruptedException {
     Path bin = LINT.resolve("node_modules/.bin/bpmnlint");
     assertThat(bin)
-        .as("bpmnlint is not installed in src/lint: the build's generate-resources phase runs npm ci there "
-            + "(mvn test-compile), or run `npm ci` in src/lint")
+        .as(
+            "bpmnlint is not installed in src/lint: the build's generate-resources phase runs npm ci there "
+                + "(mvn test-compile), or run `npm ci` in src/lint")
         .exists();
-    List<String> command = new ArrayList<>(List.of("node", bin.toString(), "--config", CONFIG.toString()));
+    List<String> command =
+        new ArrayList<>(List.of("node", bin.toString(), "--config", CONFIG.toString()));
     files.forEach(f -> command.add(f.toAbsolutePath().toString()));
-    Process process = new ProcessBuilder(command).directory(LINT.toFile()).redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(command).directory(LINT.toFile()).redirectErrorStream(true).start();
     byte[] out = process.getInputStream().readAllBytes();
     assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("bpmnlint finished").isTrue();
     return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8));

@@ -1,11 +1,11 @@
 package org.duban.deployment;
 
-import org.duban.WebTestSupport;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.duban.WebTestSupport;
 import org.junit.jupiter.api.Test;
 
 /**

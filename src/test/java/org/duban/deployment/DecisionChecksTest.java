@@ -16,9 +16,16 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 /** The DMN rule of the checks before a deploy, on the real item-light.dmn and edits of it. */
 class DecisionChecksTest {
 
-  private static final Set<String> FACTS = Set.of(
-      "expectedProgress", "reportedProgress", "progressGap", "daysSinceLastCheckIn", "missedCheckIns",
-      "daysToDeadline", "overdueSubTasks", "indicatorsOffTrack");
+  private static final Set<String> FACTS =
+      Set.of(
+          "expectedProgress",
+          "reportedProgress",
+          "progressGap",
+          "daysSinceLastCheckIn",
+          "missedCheckIns",
+          "daysToDeadline",
+          "overdueSubTasks",
+          "indicatorsOffTrack");
 
   private final DecisionChecks checks = new DecisionChecks(new ModelMessages(messages()));
 
@@ -29,16 +36,22 @@ class DecisionChecksTest {
 
   @Test
   void anExpressionOverKnownVariablesPassesAndOneOverAnUnknownIsNamed() throws IOException {
-    String edited = itemLight()
-        .replace("<text>progressGap</text>", "<text>expectedProgress - reportedProgress</text>")
-        .replace("<text>missedCheckIns</text>", "<text>if missedCheckIns > 0 then missedCheckIns else lateReports</text>");
+    String edited =
+        itemLight()
+            .replace("<text>progressGap</text>", "<text>expectedProgress - reportedProgress</text>")
+            .replace(
+                "<text>missedCheckIns</text>",
+                "<text>if missedCheckIns > 0 then missedCheckIns else lateReports</text>");
 
     List<ModelProblem> problems = check(edited, Map.of("itemLight", FACTS));
 
-    assertThat(problems).singleElement().satisfies(problem -> {
-      assertThat(problem.element()).isEqualTo("missedCheckInsInput");
-      assertThat(problem.message()).contains("未知变量“lateReports”");
-    });
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.element()).isEqualTo("missedCheckInsInput");
+              assertThat(problem.message()).contains("未知变量“lateReports”");
+            });
   }
 
   @Test
@@ -52,10 +65,13 @@ class DecisionChecksTest {
   void aMissingInputExpressionIsNamed() throws IOException {
     String edited = itemLight().replace("<text>daysToDeadline</text>", "<text> </text>");
 
-    assertThat(check(edited, Map.of("itemLight", FACTS))).singleElement().satisfies(problem -> {
-      assertThat(problem.element()).isEqualTo("daysToDeadlineInput");
-      assertThat(problem.message()).contains("没有输入表达式");
-    });
+    assertThat(check(edited, Map.of("itemLight", FACTS)))
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.element()).isEqualTo("daysToDeadlineInput");
+              assertThat(problem.message()).contains("没有输入表达式");
+            });
   }
 
   @Test
@@ -68,10 +84,13 @@ class DecisionChecksTest {
 
     List<ModelProblem> problems = check(edited, Map.of("itemLight", FACTS));
 
-    assertThat(problems).singleElement().satisfies(problem -> {
-      assertThat(problem.resource()).isEqualTo("processes/item-light.dmn");
-      assertThat(problem.message()).startsWith("决策引擎无法解析此 DMN 文件");
-    });
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.resource()).isEqualTo("processes/item-light.dmn");
+              assertThat(problem.message()).startsWith("决策引擎无法解析此 DMN 文件");
+            });
   }
 
   @Test
@@ -79,7 +98,8 @@ class DecisionChecksTest {
     assertThat(DecisionChecks.variablesIn("reportedProgress")).containsExactly("reportedProgress");
     assertThat(DecisionChecks.variablesIn("abs(progressGap) > 10 and item.stage = \"OPEN name\""))
         .containsExactly("progressGap", "item");
-    assertThat(DecisionChecks.variablesIn("${daysToDeadline < 0}")).containsExactly("daysToDeadline");
+    assertThat(DecisionChecks.variablesIn("${daysToDeadline < 0}"))
+        .containsExactly("daysToDeadline");
     assertThat(DecisionChecks.variablesIn("if x then 1e3 else null")).containsExactly("x");
   }
 

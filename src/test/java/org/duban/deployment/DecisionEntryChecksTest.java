@@ -27,20 +27,26 @@ class DecisionEntryChecksTest {
     // column, and the first rule in an output column
     String dmn = itemLight();
     int last = dmn.lastIndexOf("<rule ");
-    String edited = dmn.substring(0, last) + dmn.substring(last).replaceFirst("<text>-</text>", "<text>&gt;= </text>");
+    String edited =
+        dmn.substring(0, last)
+            + dmn.substring(last).replaceFirst("<text>-</text>", "<text>&gt;= </text>");
     edited = edited.replace("<text>\"OVERDUE\"</text>", "<text>\"OVERDUE\" +</text>");
 
     List<ModelProblem> problems = check(edited);
 
-    assertThat(problems).extracting(ModelProblem::element).containsExactlyInAnyOrder("ruleOverdue", lastRuleId(dmn));
-    assertThat(problems).extracting(ModelProblem::message)
+    assertThat(problems)
+        .extracting(ModelProblem::element)
+        .containsExactlyInAnyOrder("ruleOverdue", lastRuleId(dmn));
+    assertThat(problems)
+        .extracting(ModelProblem::message)
         .anySatisfy(m -> assertThat(m).contains("第 1 条规则", "“规则”列", "\"OVERDUE\" +"))
         .anySatisfy(m -> assertThat(m).contains("第 11 条规则", "“序时进度(%)”列", ">="));
   }
 
   @Test
   void entriesOfEveryTypeThatRunFineAreNotRefused() {
-    String dmn = """
+    String dmn =
+        """
         <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="x">
           <decision id="typed" name="各类型">
             <decisionTable id="t" hitPolicy="COLLECT" aggregation="SUM">
@@ -80,7 +86,8 @@ class DecisionEntryChecksTest {
 
   @Test
   void anEntryNamingAVariableTheCallerSuppliesIsNotRefused() {
-    String dmn = """
+    String dmn =
+        """
         <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="x">
           <decision id="limits" name="限额">
             <decisionTable id="t">
@@ -106,7 +113,8 @@ class DecisionEntryChecksTest {
 
   private List<ModelProblem> check(String xml) {
     List<ModelProblem> problems = new ArrayList<>();
-    checks.check("processes/item-light.dmn", xml.getBytes(StandardCharsets.UTF_8), Map.of(), problems);
+    checks.check(
+        "processes/item-light.dmn", xml.getBytes(StandardCharsets.UTF_8), Map.of(), problems);
     return problems;
   }
 

@@ -47,13 +47,22 @@ class ModelDeploymentByFileTest {
   void eachProcessIsItsOwnDeploymentWithTheFormsItNames() {
     // the app deployed the real folders at start
     Deployment departmentWork = latestDeployment("duban:department-work.bpmn");
-    assertThat(repositoryService.getDeploymentResourceNames(departmentWork.getId())).containsExactlyInAnyOrder(
-        "processes/department-work.bpmn", "forms/claim-item.form", "forms/break-down-item.form",
-        "forms/sub-task-report.form", "forms/completion-report.form", "forms/accept-item.form",
-        "forms/resolve-dispute.form");
-    assertThat(repositoryService.getDeploymentResourceNames(latestDeployment("duban:item-light.dmn").getId()))
+    assertThat(repositoryService.getDeploymentResourceNames(departmentWork.getId()))
+        .containsExactlyInAnyOrder(
+            "processes/department-work.bpmn",
+            "forms/claim-item.form",
+            "forms/break-down-item.form",
+            "forms/sub-task-report.form",
+            "forms/completion-report.form",
+            "forms/accept-item.form",
+            "forms/resolve-dispute.form");
+    assertThat(
+            repositoryService.getDeploymentResourceNames(
+                latestDeployment("duban:item-light.dmn").getId()))
         .containsExactly("processes/item-light.dmn");
-    assertThat(repositoryService.getDeploymentResourceNames(latestDeployment("duban:weekly-supervision.bpmn").getId()))
+    assertThat(
+            repositoryService.getDeploymentResourceNames(
+                latestDeployment("duban:weekly-supervision.bpmn").getId()))
         .containsExactly("processes/weekly-supervision.bpmn");
   }
 
@@ -68,19 +77,27 @@ class ModelDeploymentByFileTest {
 
     // Then only the department process got a new version
     assertThat(result.isRejected()).isFalse();
-    assertThat(result.deployed()).extracting(ModelDeployer.Deployed::name)
+    assertThat(result.deployed())
+        .extracting(ModelDeployer.Deployed::name)
         .containsExactly("duban:department-work.bpmn");
-    assertThat(result.definitions()).singleElement().satisfies(d -> {
-      assertThat(d.key()).isEqualTo("departmentWork");
-      assertThat(d.version()).isEqualTo(before.get("departmentWork") + 1);
-    });
+    assertThat(result.definitions())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.key()).isEqualTo("departmentWork");
+              assertThat(d.version()).isEqualTo(before.get("departmentWork") + 1);
+            });
     Map<String, Integer> expected = new HashMap<>(before);
     expected.put("departmentWork", before.get("departmentWork") + 1);
     assertThat(ModelFolderCopy.latestVersions(repositoryService)).isEqualTo(expected);
 
     // and its new deployment holds the changed form, which its tasks find
-    ProcessDefinition latest = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey("departmentWork").latestVersion().singleResult();
+    ProcessDefinition latest =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("departmentWork")
+            .latestVersion()
+            .singleResult();
     assertThat(resource(latest.getDeploymentId(), "forms/claim-item.form")).contains("认领意见");
 
     // and deploying the same folders again deploys nothing
@@ -90,7 +107,9 @@ class ModelDeploymentByFileTest {
   @Test
   void aChangedDecisionGivesANewVersionOnlyToTheDecision() throws IOException {
     // Given the light rules with a changed name
-    ModelFolderCopy.replace(folders.processesDir().resolve("item-light.dmn"), "<decision id=\"itemLight\" name=\"红黄绿灯规则\"",
+    ModelFolderCopy.replace(
+        folders.processesDir().resolve("item-light.dmn"),
+        "<decision id=\"itemLight\" name=\"红黄绿灯规则\"",
         "<decision id=\"itemLight\" name=\"红黄绿灯规则（新）\"");
     Map<String, Integer> before = ModelFolderCopy.latestVersions(repositoryService);
 
@@ -98,7 +117,9 @@ class ModelDeploymentByFileTest {
     ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
 
     // Then the decision alone has a new version
-    assertThat(result.deployed()).extracting(ModelDeployer.Deployed::name).containsExactly("duban:item-light.dmn");
+    assertThat(result.deployed())
+        .extracting(ModelDeployer.Deployed::name)
+        .containsExactly("duban:item-light.dmn");
     Map<String, Integer> expected = new HashMap<>(before);
     expected.put("dmn:itemLight", before.get("dmn:itemLight") + 1);
     assertThat(ModelFolderCopy.latestVersions(repositoryService)).isEqualTo(expected);
@@ -106,17 +127,21 @@ class ModelDeploymentByFileTest {
 
   @Test
   void aBundleTheEngineRefusesInOneFileDeploysNothingOfTheOthers() throws IOException {
-    // Given a valid change to the department process's form, and an escalation process the engine refuses
+    // Given a valid change to the department process's form, and an escalation process the engine
+    // refuses
     ModelFolderCopy.replace(folders.formsDir().resolve("claim-item.form"), "\"认领结果\"", "\"认领意见\"");
-    ModelFolderCopy.replace(folders.processesDir().resolve("escalation.bpmn"),
-        " camunda:delegateExpression=\"${closeEscalationDelegate}\"", "");
+    ModelFolderCopy.replace(
+        folders.processesDir().resolve("escalation.bpmn"),
+        " camunda:delegateExpression=\"${closeEscalationDelegate}\"",
+        "");
     Map<String, Integer> before = ModelFolderCopy.latestVersions(repositoryService);
     long deploymentsBefore = ModelFolderCopy.deployments(repositoryService);
 
     // When the folders are deployed
     ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
 
-    // Then it is refused, and the department process, deployed before the escalation, is rolled back too
+    // Then it is refused, and the department process, deployed before the escalation, is rolled
+    // back too
     assertThat(result.isRejected()).isTrue();
     assertThat(result.changed()).isFalse();
     assertThat(ModelFolderCopy.latestVersions(repositoryService)).isEqualTo(before);
@@ -126,7 +151,8 @@ class ModelDeploymentByFileTest {
   @Test
   void aProcessDefinedInTwoFilesIsRefused() throws IOException {
     // Given the department process saved under a second name, as Modeler's "Save as" leaves it
-    Files.copy(folders.processesDir().resolve("department-work.bpmn"),
+    Files.copy(
+        folders.processesDir().resolve("department-work.bpmn"),
         folders.processesDir().resolve("department-work-copy.bpmn"));
     Map<String, Integer> before = ModelFolderCopy.latestVersions(repositoryService);
 
@@ -135,17 +161,26 @@ class ModelDeploymentByFileTest {
 
     // Then it is refused, naming both files and the process id, and nothing is deployed
     assertThat(result.isRejected()).isTrue();
-    assertThat(result.problems()).singleElement().satisfies(problem -> {
-      assertThat(problem.resource()).isEqualTo("processes/department-work.bpmn");
-      assertThat(problem.element()).isEqualTo("departmentWork");
-      assertThat(problem.message()).contains("departmentWork", "processes/department-work-copy.bpmn", "只能放在一个文件中");
-    });
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.resource()).isEqualTo("processes/department-work.bpmn");
+              assertThat(problem.element()).isEqualTo("departmentWork");
+              assertThat(problem.message())
+                  .contains("departmentWork", "processes/department-work-copy.bpmn", "只能放在一个文件中");
+            });
     assertThat(ModelFolderCopy.latestVersions(repositoryService)).isEqualTo(before);
   }
 
   private Deployment latestDeployment(String name) {
-    return repositoryService.createDeploymentQuery().deploymentName(name)
-        .orderByDeploymentTime().desc().listPage(0, 1).get(0);
+    return repositoryService
+        .createDeploymentQuery()
+        .deploymentName(name)
+        .orderByDeploymentTime()
+        .desc()
+        .listPage(0, 1)
+        .get(0);
   }
 
   private String resource(String deploymentId, String name) throws IOException {

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Deploying the models: the app deployed the real {@code processes/} and {@code forms/} at start.
- * A copy of those folders with one thing broken is refused with a Chinese message naming the file
- * and the element, and the engine keeps running the previous version; the unchanged folders deploy
+ * Deploying the models: the app deployed the real {@code processes/} and {@code forms/} at start. A
+ * copy of those folders with one thing broken is refused with a Chinese message naming the file and
+ * the element, and the engine keeps running the previous version; the unchanged folders deploy
  * nothing new.
  */
 @RunningAppTest
@@ -42,11 +42,19 @@ class ModelDeploymentRefusalTest {
   void copyTheRealFolders() throws IOException {
     folders = ModelFolderCopy.copyInto(copy);
     // the app's own deployment of the real folders is the one running
-    assertThat(deployer.deployCurrent().changed()).as("real folders already deployed at start").isFalse();
+    assertThat(deployer.deployCurrent().changed())
+        .as("real folders already deployed at start")
+        .isFalse();
     versionsBefore = latestVersions();
     deploymentsBefore = deployments();
-    assertThat(versionsBefore).containsKeys(
-        "taskBookIssuance", "departmentWork", "monthlyCheckIn", "weeklySupervision", "escalation", "dmn:itemLight");
+    assertThat(versionsBefore)
+        .containsKeys(
+            "taskBookIssuance",
+            "departmentWork",
+            "monthlyCheckIn",
+            "weeklySupervision",
+            "escalation",
+            "dmn:itemLight");
   }
 
   @Test
@@ -69,8 +77,12 @@ class ModelDeploymentRefusalTest {
     Path form = folders.formsDir().resolve("claim-item.form");
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = (ObjectNode) json.readTree(form.toFile());
-    ((ArrayNode) root.get("components")).addObject()
-        .put("type", "iframe").put("id", "Field_iframe01").put("label", "外部页面").put("url", "https://example.org");
+    ((ArrayNode) root.get("components"))
+        .addObject()
+        .put("type", "iframe")
+        .put("id", "Field_iframe01")
+        .put("label", "外部页面")
+        .put("url", "https://example.org");
     json.writeValue(form.toFile(), root);
 
     // When the bundle is deployed
@@ -79,33 +91,45 @@ class ModelDeploymentRefusalTest {
     // Then it is refused with the form file, the component and a Chinese message
     assertThat(result.isRejected()).isTrue();
     assertThat(result.changed()).isFalse();
-    assertThat(result.problems()).first().satisfies(problem -> {
-      assertThat(problem.resource()).isEqualTo("forms/claim-item.form");
-      assertThat(problem.element()).isEqualTo("Field_iframe01");
-      assertThat(problem.message()).contains("claim-item", "Field_iframe01", "iframe", "暂不支持");
-    });
+    assertThat(result.problems())
+        .first()
+        .satisfies(
+            problem -> {
+              assertThat(problem.resource()).isEqualTo("forms/claim-item.form");
+              assertThat(problem.element()).isEqualTo("Field_iframe01");
+              assertThat(problem.message())
+                  .contains("claim-item", "Field_iframe01", "iframe", "暂不支持");
+            });
     // and, the form being unusable, the task that uses it is named too; nothing else
-    assertThat(result.problems()).extracting(ModelProblem::resource, ModelProblem::element).containsExactly(
-        tuple("forms/claim-item.form", "Field_iframe01"), tuple("processes/department-work.bpmn", "claimItem"));
+    assertThat(result.problems())
+        .extracting(ModelProblem::resource, ModelProblem::element)
+        .containsExactly(
+            tuple("forms/claim-item.form", "Field_iframe01"),
+            tuple("processes/department-work.bpmn", "claimItem"));
     assertPreviousVersionStays();
   }
 
   @Test
   void aUserTaskWhoseFormIsNotInTheBundleIsRefused() throws IOException {
     // Given the claim task pointing at a form id that no file has
-    replace(folders.processesDir().resolve("department-work.bpmn"),
-        "camunda:formRef=\"claim-item\"", "camunda:formRef=\"claim-item-v2\"");
+    replace(
+        folders.processesDir().resolve("department-work.bpmn"),
+        "camunda:formRef=\"claim-item\"",
+        "camunda:formRef=\"claim-item-v2\"");
 
     // When the bundle is deployed
     ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
 
     // Then it is refused, naming the process file, the user task and the missing form
     assertThat(result.isRejected()).isTrue();
-    assertThat(result.problems()).singleElement().satisfies(problem -> {
-      assertThat(problem.resource()).isEqualTo("processes/department-work.bpmn");
-      assertThat(problem.element()).isEqualTo("claimItem");
-      assertThat(problem.message()).contains("claim-item-v2", "不在 forms 目录中");
-    });
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.resource()).isEqualTo("processes/department-work.bpmn");
+              assertThat(problem.element()).isEqualTo("claimItem");
+              assertThat(problem.message()).contains("claim-item-v2", "不在 forms 目录中");
+            });
     assertPreviousVersionStays();
   }
 
@@ -119,29 +143,38 @@ class ModelDeploymentRefusalTest {
 
     // Then the user task that needs it is named
     assertThat(result.isRejected()).isTrue();
-    assertThat(result.problems()).singleElement().satisfies(problem -> {
-      assertThat(problem.resource()).isEqualTo("processes/escalation.bpmn");
-      assertThat(problem.element()).isEqualTo("signOffRectification");
-      assertThat(problem.message()).contains("sign-off");
-    });
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.resource()).isEqualTo("processes/escalation.bpmn");
+              assertThat(problem.element()).isEqualTo("signOffRectification");
+              assertThat(problem.message()).contains("sign-off");
+            });
     assertPreviousVersionStays();
   }
 
   @Test
   void aProcessWithoutHistoryTimeToLiveIsRefused() throws IOException {
     // Given the escalation process without its history time to live
-    replace(folders.processesDir().resolve("escalation.bpmn"), " camunda:historyTimeToLive=\"P3650D\"", "");
+    replace(
+        folders.processesDir().resolve("escalation.bpmn"),
+        " camunda:historyTimeToLive=\"P3650D\"",
+        "");
 
     // When the bundle is deployed
     ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
 
     // Then it is refused, naming the file and the process, and saying what to fill in
     assertThat(result.isRejected()).isTrue();
-    assertThat(result.problems()).singleElement().satisfies(problem -> {
-      assertThat(problem.resource()).isEqualTo("processes/escalation.bpmn");
-      assertThat(problem.element()).isEqualTo("escalation");
-      assertThat(problem.message()).contains("历史保留时间", "historyTimeToLive");
-    });
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.resource()).isEqualTo("processes/escalation.bpmn");
+              assertThat(problem.element()).isEqualTo("escalation");
+              assertThat(problem.message()).contains("历史保留时间", "historyTimeToLive");
+            });
     assertPreviousVersionStays();
   }
 
@@ -157,12 +190,18 @@ class ModelDeploymentRefusalTest {
 
     // Then it is refused, naming the file, in Chinese
     assertThat(result.isRejected()).isTrue();
-    assertThat(result.problems()).singleElement().satisfies(problem -> {
-      assertThat(problem.resource()).isEqualTo("processes/monthly-check-in.bpmn");
-      assertThat(problem.message()).startsWith("BPMN 文件无法解析")
-          .containsPattern("第 \\d+ 行").contains("不是完整的 XML").contains("解析器原文");
-      assertThat(problem.toString()).startsWith("processes/monthly-check-in.bpmn");
-    });
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.resource()).isEqualTo("processes/monthly-check-in.bpmn");
+              assertThat(problem.message())
+                  .startsWith("BPMN 文件无法解析")
+                  .containsPattern("第 \\d+ 行")
+                  .contains("不是完整的 XML")
+                  .contains("解析器原文");
+              assertThat(problem.toString()).startsWith("processes/monthly-check-in.bpmn");
+            });
     assertPreviousVersionStays();
   }
 
@@ -170,27 +209,34 @@ class ModelDeploymentRefusalTest {
   void aProcessTheEngineRefusesIsReportedWithFileAndElement() throws IOException {
     // Given a service task of the escalation process without an implementation, which only the
     // engine's parser checks
-    replace(folders.processesDir().resolve("escalation.bpmn"),
-        " camunda:delegateExpression=\"${closeEscalationDelegate}\"", "");
+    replace(
+        folders.processesDir().resolve("escalation.bpmn"),
+        " camunda:delegateExpression=\"${closeEscalationDelegate}\"",
+        "");
 
     // When the bundle is deployed
     ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
 
     // Then it is refused like our own checks refuse, naming the file and the element
     assertThat(result.isRejected()).isTrue();
-    assertThat(result.problems()).isNotEmpty().allSatisfy(problem -> {
-      assertThat(problem.resource()).isEqualTo("processes/escalation.bpmn");
-      assertThat(problem.element()).isEqualTo("closeEscalation");
-      assertThat(problem.message()).startsWith("流程引擎拒绝部署");
-    });
+    assertThat(result.problems())
+        .isNotEmpty()
+        .allSatisfy(
+            problem -> {
+              assertThat(problem.resource()).isEqualTo("processes/escalation.bpmn");
+              assertThat(problem.element()).isEqualTo("closeEscalation");
+              assertThat(problem.message()).startsWith("流程引擎拒绝部署");
+            });
     assertPreviousVersionStays();
   }
 
   @Test
   void anExpressionTheEngineCannotParseIsReportedInsteadOfFailing() throws IOException {
     // Given a condition of the escalation process that is not a valid expression
-    replace(folders.processesDir().resolve("escalation.bpmn"),
-        "${triageDecision == 'dismiss'}", "${triageDecision == }");
+    replace(
+        folders.processesDir().resolve("escalation.bpmn"),
+        "${triageDecision == 'dismiss'}",
+        "${triageDecision == }");
 
     // When the bundle is deployed
     ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
@@ -198,10 +244,14 @@ class ModelDeploymentRefusalTest {
     // Then it is refused, compiled by the engine's expression manager before the engine sees it,
     // naming the condition and the parser's reason, instead of an exception that would stop the app
     assertThat(result.isRejected()).isTrue();
-    assertThat(result.problems()).singleElement().satisfies(problem -> {
-      assertThat(problem.resource()).isEqualTo("processes/escalation.bpmn");
-      assertThat(problem.message()).contains("conditionExpression", "${triageDecision == }", "无法编译", "syntax error");
-    });
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.resource()).isEqualTo("processes/escalation.bpmn");
+              assertThat(problem.message())
+                  .contains("conditionExpression", "${triageDecision == }", "无法编译", "syntax error");
+            });
     assertPreviousVersionStays();
   }
 
@@ -209,9 +259,13 @@ class ModelDeploymentRefusalTest {
   void aDelegateExpressionNamingNoBeanIsRefused() throws IOException {
     // Given a service task whose delegate bean name is misspelt, and a task listener naming no bean
     Path escalation = folders.processesDir().resolve("escalation.bpmn");
-    replace(escalation, "camunda:delegateExpression=\"${closeEscalationDelegate}\"",
+    replace(
+        escalation,
+        "camunda:delegateExpression=\"${closeEscalationDelegate}\"",
         "camunda:delegateExpression=\"${closeEscalationDelegat}\"");
-    replace(escalation, "<bpmn:incoming>startAtTriage</bpmn:incoming>",
+    replace(
+        escalation,
+        "<bpmn:incoming>startAtTriage</bpmn:incoming>",
         "<bpmn:extensionElements><camunda:taskListener event=\"create\" delegateExpression=\"${noSuchListener}\" />"
             + "</bpmn:extensionElements><bpmn:incoming>startAtTriage</bpmn:incoming>");
 
@@ -220,9 +274,13 @@ class ModelDeploymentRefusalTest {
 
     // Then it is refused before the engine sees it, naming file, element and the missing bean
     assertThat(result.isRejected()).isTrue();
-    assertThat(result.problems()).extracting(ModelProblem::resource, ModelProblem::element).containsExactly(
-        tuple("processes/escalation.bpmn", "triageEscalation"), tuple("processes/escalation.bpmn", "closeEscalation"));
-    assertThat(result.problems().get(0).message()).contains("任务监听器", "${noSuchListener}", "Spring Bean");
+    assertThat(result.problems())
+        .extracting(ModelProblem::resource, ModelProblem::element)
+        .containsExactly(
+            tuple("processes/escalation.bpmn", "triageEscalation"),
+            tuple("processes/escalation.bpmn", "closeEscalation"));
+    assertThat(result.problems().get(0).message())
+        .contains("任务监听器", "${noSuchListener}", "Spring Bean");
     assertThat(result.problems().get(1).message())
         .contains("委托表达式", "“closeEscalationDelegat”", "没有这个名称的 Spring Bean");
     assertPreviousVersionStays();
@@ -233,52 +291,69 @@ class ModelDeploymentRefusalTest {
     // Given one task for a misspelt role group, and one for a real department's group (accepted)
     hospital.ensure();
     Path escalation = folders.processesDir().resolve("escalation.bpmn");
-    replace(escalation,
+    replace(
+        escalation,
         "id=\"triageEscalation\" name=\"研判\" camunda:formRef=\"triage\" camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"role_supervision\"",
         "id=\"triageEscalation\" name=\"研判\" camunda:formRef=\"triage\" camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"role_supervisor, camunda-admin\"");
-    replace(escalation,
+    replace(
+        escalation,
         "id=\"reviewRectificationPlan\" name=\"审核整改方案\" camunda:formRef=\"review-plan\" camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"role_supervision\"",
         "id=\"reviewRectificationPlan\" name=\"审核整改方案\" camunda:formRef=\"review-plan\" camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\""
-            + hospital.department("tsupervision").groupId() + ",role_supervision\"");
+            + hospital.department("tsupervision").groupId()
+            + ",role_supervision\"");
 
     // When the bundle is deployed
     ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
 
     // Then only the unknown group is named, with the groups that are allowed
     assertThat(result.isRejected()).isTrue();
-    assertThat(result.problems()).singleElement().satisfies(problem -> {
-      assertThat(problem.resource()).isEqualTo("processes/escalation.bpmn");
-      assertThat(problem.element()).isEqualTo("triageEscalation");
-      assertThat(problem.message()).contains("候选组“role_supervisor”", "既不是角色组，也不是部门组", "role_supervision", "dept_");
-    });
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.resource()).isEqualTo("processes/escalation.bpmn");
+              assertThat(problem.element()).isEqualTo("triageEscalation");
+              assertThat(problem.message())
+                  .contains("候选组“role_supervisor”", "既不是角色组，也不是部门组", "role_supervision", "dept_");
+            });
     assertPreviousVersionStays();
   }
 
   @Test
   void aDecisionInputNamingAnUnknownVariableIsRefused() throws IOException {
     // Given the light rules reading a variable the sweep does not gather
-    replace(folders.processesDir().resolve("item-light.dmn"),
-        "<text>missedCheckIns</text>", "<text>missedCheckInCount</text>");
+    replace(
+        folders.processesDir().resolve("item-light.dmn"),
+        "<text>missedCheckIns</text>",
+        "<text>missedCheckInCount</text>");
 
     // When the bundle is deployed
     ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
 
     // Then it is refused, naming the file, the input, the variable and the variables there are
     assertThat(result.isRejected()).isTrue();
-    assertThat(result.problems()).singleElement().satisfies(problem -> {
-      assertThat(problem.resource()).isEqualTo("processes/item-light.dmn");
-      assertThat(problem.element()).isEqualTo("missedCheckInsInput");
-      assertThat(problem.message()).contains("未按时填报次数", "未知变量“missedCheckInCount”", "missedCheckIns", "规则");
-    });
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.resource()).isEqualTo("processes/item-light.dmn");
+              assertThat(problem.element()).isEqualTo("missedCheckInsInput");
+              assertThat(problem.message())
+                  .contains("未按时填报次数", "未知变量“missedCheckInCount”", "missedCheckIns", "规则");
+            });
     assertPreviousVersionStays();
   }
 
   @Test
   void aDecisionInputTheCallingTaskMapsInIsKnown() throws IOException {
-    // Given the light rules reading lateReports, which the business rule task that calls them maps in
-    replace(folders.processesDir().resolve("item-light.dmn"),
-        "<text>missedCheckIns</text>", "<text>lateReports</text>");
-    replace(folders.processesDir().resolve("weekly-supervision.bpmn"),
+    // Given the light rules reading lateReports, which the business rule task that calls them maps
+    // in
+    replace(
+        folders.processesDir().resolve("item-light.dmn"),
+        "<text>missedCheckIns</text>",
+        "<text>lateReports</text>");
+    replace(
+        folders.processesDir().resolve("weekly-supervision.bpmn"),
         "<camunda:outputParameter name=\"light\">",
         "<camunda:inputParameter name=\"lateReports\">${missedCheckIns}</camunda:inputParameter>"
             + "<camunda:outputParameter name=\"light\">");
@@ -290,7 +365,8 @@ class ModelDeploymentRefusalTest {
   @Test
   void aDecisionInputWithATypeTheEngineDoesNotKnowIsRefused() throws IOException {
     // Given an input typed "int" (the engine knows integer)
-    replace(folders.processesDir().resolve("item-light.dmn"),
+    replace(
+        folders.processesDir().resolve("item-light.dmn"),
         "<inputExpression id=\"missedCheckInsExpression\" typeRef=\"integer\">",
         "<inputExpression id=\"missedCheckInsExpression\" typeRef=\"int\">");
 
@@ -299,11 +375,14 @@ class ModelDeploymentRefusalTest {
 
     // Then it is refused, naming the input and the types there are
     assertThat(result.isRejected()).isTrue();
-    assertThat(result.problems()).singleElement().satisfies(problem -> {
-      assertThat(problem.resource()).isEqualTo("processes/item-light.dmn");
-      assertThat(problem.element()).isEqualTo("missedCheckInsInput");
-      assertThat(problem.message()).contains("类型“int”", "integer");
-    });
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.resource()).isEqualTo("processes/item-light.dmn");
+              assertThat(problem.element()).isEqualTo("missedCheckInsInput");
+              assertThat(problem.message()).contains("类型“int”", "integer");
+            });
     assertPreviousVersionStays();
   }
 
@@ -311,20 +390,29 @@ class ModelDeploymentRefusalTest {
   void aTimerWhoseTextDoesNotParseIsRefused() throws IOException {
     // Given the weekly sweep's cron written with five fields (Unix style), and a reminder written
     // in words the calendars do not read (the engine would only fail when the timer is reached)
-    replace(folders.processesDir().resolve("weekly-supervision.bpmn"), ">0 30 8 ? * MON<", ">30 8 * * MON<");
-    replace(folders.processesDir().resolve("escalation.bpmn"),
-        ">${workCalendar.workingDaysBefore(planDueDate, 2)}<", ">3 workdays<");
+    replace(
+        folders.processesDir().resolve("weekly-supervision.bpmn"),
+        ">0 30 8 ? * MON<",
+        ">30 8 * * MON<");
+    replace(
+        folders.processesDir().resolve("escalation.bpmn"),
+        ">${workCalendar.workingDaysBefore(planDueDate, 2)}<",
+        ">3 workdays<");
 
     // When the bundle is deployed
     ModelDeployer.Result result = deployer.deploy(ModelBundle.read(folders));
 
     // Then both are named with the writings that work
     assertThat(result.isRejected()).isTrue();
-    assertThat(result.problems()).extracting(ModelProblem::resource, ModelProblem::element).containsExactly(
-        tuple("processes/escalation.bpmn", "planReminder"),
-        tuple("processes/weekly-supervision.bpmn", "weeklySupervisionTimer"));
-    assertThat(result.problems().get(0).message()).contains("定时器（timeDate）“3 workdays”无法解析", "5个工作日");
-    assertThat(result.problems().get(1).message()).contains("定时器（timeCycle）“30 8 * * MON”无法解析", "0 30 8 ? * MON");
+    assertThat(result.problems())
+        .extracting(ModelProblem::resource, ModelProblem::element)
+        .containsExactly(
+            tuple("processes/escalation.bpmn", "planReminder"),
+            tuple("processes/weekly-supervision.bpmn", "weeklySupervisionTimer"));
+    assertThat(result.problems().get(0).message())
+        .contains("定时器（timeDate）“3 workdays”无法解析", "5个工作日");
+    assertThat(result.problems().get(1).message())
+        .contains("定时器（timeCycle）“30 8 * * MON”无法解析", "0 30 8 ? * MON");
     assertPreviousVersionStays();
   }
 
@@ -332,11 +420,18 @@ class ModelDeploymentRefusalTest {
   void timersInEveryWritingDubanAcceptsPass() throws IOException {
     // Given the weekly sweep on a Quartz-style cron, a reminder after working days, another after
     // an ISO duration, and the monthly round on a repeating ISO cycle
-    replace(folders.processesDir().resolve("weekly-supervision.bpmn"), ">0 30 8 ? * MON<", ">0 30 8 ? * MON-FRI<");
-    replace(folders.processesDir().resolve("escalation.bpmn"),
-        ">${workCalendar.workingDaysBefore(planDueDate, 2)}<", ">2个工作日<");
-    replace(folders.processesDir().resolve("escalation.bpmn"),
-        ">${workCalendar.workingDaysBefore(rectificationDue, 2)}<", ">2026-12-24T09:00:00<");
+    replace(
+        folders.processesDir().resolve("weekly-supervision.bpmn"),
+        ">0 30 8 ? * MON<",
+        ">0 30 8 ? * MON-FRI<");
+    replace(
+        folders.processesDir().resolve("escalation.bpmn"),
+        ">${workCalendar.workingDaysBefore(planDueDate, 2)}<",
+        ">2个工作日<");
+    replace(
+        folders.processesDir().resolve("escalation.bpmn"),
+        ">${workCalendar.workingDaysBefore(rectificationDue, 2)}<",
+        ">2026-12-24T09:00:00<");
 
     // Then the checks find nothing wrong
     assertThat(validator.problems(ModelBundle.read(folders))).isEmpty();

@@ -29,7 +29,10 @@ public final class ModelFolderCopy {
     return folders;
   }
 
-  /** Points the deployer at these folders, for a test outside this package; answers the previous ones. */
+  /**
+   * Points the deployer at these folders, for a test outside this package; answers the previous
+   * ones.
+   */
   public static ModelFolders use(ModelDeployer deployer, ModelFolders folders) {
     return deployer.useFolders(folders);
   }
@@ -43,10 +46,12 @@ public final class ModelFolderCopy {
   /** Latest version of every process and decision, by key (decisions as {@code dmn:<key>}). */
   public static Map<String, Integer> latestVersions(RepositoryService repositoryService) {
     Map<String, Integer> versions = new TreeMap<>();
-    for (ProcessDefinition p : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+    for (ProcessDefinition p :
+        repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
       versions.put(p.getKey(), p.getVersion());
     }
-    for (DecisionDefinition d : repositoryService.createDecisionDefinitionQuery().latestVersion().list()) {
+    for (DecisionDefinition d :
+        repositoryService.createDecisionDefinitionQuery().latestVersion().list()) {
       versions.put("dmn:" + d.getKey(), d.getVersion());
     }
     return versions;
@@ -54,7 +59,10 @@ public final class ModelFolderCopy {
 
   /** Every deployment the app made of the model files. */
   public static long deployments(RepositoryService repositoryService) {
-    return repositoryService.createDeploymentQuery().deploymentNameLike(ModelDeployer.NAME_PREFIX + "%").count();
+    return repositoryService
+        .createDeploymentQuery()
+        .deploymentNameLike(ModelDeployer.NAME_PREFIX + "%")
+        .count();
   }
 
   private static void copyFolder(Path from, Path to) throws IOException {

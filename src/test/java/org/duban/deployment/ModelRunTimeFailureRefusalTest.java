@@ -58,16 +58,23 @@ class ModelRunTimeFailureRefusalTest {
     assertThat(broken).isNotEqualTo(dmn);
 
     // When the admin uploads it
-    ModelUpload.Outcome outcome = upload.upload(List.of(
-        new ModelUpload.UploadedFile("item-light.dmn", broken.getBytes(StandardCharsets.UTF_8))));
+    ModelUpload.Outcome outcome =
+        upload.upload(
+            List.of(
+                new ModelUpload.UploadedFile(
+                    "item-light.dmn", broken.getBytes(StandardCharsets.UTF_8))));
 
     // Then it is refused, naming the file, the rule (number and id) and the column
     assertThat(outcome.isRejected()).isTrue();
-    assertThat(outcome.problems()).singleElement().satisfies(problem -> {
-      assertThat(problem.resource()).isEqualTo("processes/item-light.dmn");
-      assertThat(problem.element()).isEqualTo("ruleOverdue");
-      assertThat(problem.message()).contains("红黄绿灯规则", "第 1 条规则", "ruleOverdue", "填报进度(%)", "< 100 and (");
-    });
+    assertThat(outcome.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.resource()).isEqualTo("processes/item-light.dmn");
+              assertThat(problem.element()).isEqualTo("ruleOverdue");
+              assertThat(problem.message())
+                  .contains("红黄绿灯规则", "第 1 条规则", "ruleOverdue", "填报进度(%)", "< 100 and (");
+            });
     // and the running version stays
     assertUnchanged();
   }
@@ -79,13 +86,19 @@ class ModelRunTimeFailureRefusalTest {
     String broken = dmn.replace("<text>\"两次及以上未按时填报月度进展\"</text>", "<text>\"两次及以上未按时填报月度进展</text>");
     assertThat(broken).isNotEqualTo(dmn);
 
-    ModelUpload.Outcome outcome = upload.upload(List.of(
-        new ModelUpload.UploadedFile("item-light.dmn", broken.getBytes(StandardCharsets.UTF_8))));
+    ModelUpload.Outcome outcome =
+        upload.upload(
+            List.of(
+                new ModelUpload.UploadedFile(
+                    "item-light.dmn", broken.getBytes(StandardCharsets.UTF_8))));
 
-    assertThat(outcome.problems()).singleElement().satisfies(problem -> {
-      assertThat(problem.element()).isEqualTo("ruleMissed2");
-      assertThat(problem.message()).contains("第 2 条规则", "原因");
-    });
+    assertThat(outcome.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.element()).isEqualTo("ruleMissed2");
+              assertThat(problem.message()).contains("第 2 条规则", "原因");
+            });
     assertUnchanged();
   }
 
@@ -96,14 +109,20 @@ class ModelRunTimeFailureRefusalTest {
     String broken = bpmn.replace("${claimDecision == 'claim'}", "${a >}");
     assertThat(broken).isNotEqualTo(bpmn);
 
-    ModelUpload.Outcome outcome = upload.upload(List.of(
-        new ModelUpload.UploadedFile("department-work.bpmn", broken.getBytes(StandardCharsets.UTF_8))));
+    ModelUpload.Outcome outcome =
+        upload.upload(
+            List.of(
+                new ModelUpload.UploadedFile(
+                    "department-work.bpmn", broken.getBytes(StandardCharsets.UTF_8))));
 
     assertThat(outcome.isRejected()).isTrue();
-    assertThat(outcome.problems()).singleElement().satisfies(problem -> {
-      assertThat(problem.resource()).isEqualTo("processes/department-work.bpmn");
-      assertThat(problem.message()).contains("conditionExpression", "${a >}", "无法编译");
-    });
+    assertThat(outcome.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.resource()).isEqualTo("processes/department-work.bpmn");
+              assertThat(problem.message()).contains("conditionExpression", "${a >}", "无法编译");
+            });
     assertUnchanged();
   }
 
@@ -111,16 +130,23 @@ class ModelRunTimeFailureRefusalTest {
   void aTimerExpressionAndADelegateExpressionThatDoNotCompileAreRefused() throws IOException {
     // Given the weekly timer written as a broken expression, and a delegate expression cut off
     String bpmn = real("processes/weekly-supervision.bpmn");
-    String broken = bpmn.replace("0 30 8 ? * MON", "${weeklyCycle(}")
-        .replace("${finishSweepDelegate}", "${finishSweepDelegate");
+    String broken =
+        bpmn.replace("0 30 8 ? * MON", "${weeklyCycle(}")
+            .replace("${finishSweepDelegate}", "${finishSweepDelegate");
     assertThat(broken).isNotEqualTo(bpmn);
 
-    ModelUpload.Outcome outcome = upload.upload(List.of(
-        new ModelUpload.UploadedFile("weekly-supervision.bpmn", broken.getBytes(StandardCharsets.UTF_8))));
+    ModelUpload.Outcome outcome =
+        upload.upload(
+            List.of(
+                new ModelUpload.UploadedFile(
+                    "weekly-supervision.bpmn", broken.getBytes(StandardCharsets.UTF_8))));
 
-    assertThat(outcome.problems()).extracting(ModelProblem::element)
+    assertThat(outcome.problems())
+        .extracting(ModelProblem::element)
         .containsExactlyInAnyOrder("weeklySupervisionTimer", "finishSweep");
-    assertThat(outcome.problems()).extracting(ModelProblem::message).anySatisfy(m -> assertThat(m).contains("timeCycle"))
+    assertThat(outcome.problems())
+        .extracting(ModelProblem::message)
+        .anySatisfy(m -> assertThat(m).contains("timeCycle"))
         .anySatisfy(m -> assertThat(m).contains("delegateExpression"));
     assertUnchanged();
   }
@@ -128,6 +154,7 @@ class ModelRunTimeFailureRefusalTest {
   private void assertUnchanged() {
     assertThat(ModelFolderCopy.latestVersions(repositoryService)).isEqualTo(versionsBefore);
     assertThat(ModelFolderCopy.deployments(repositoryService)).isEqualTo(deploymentsBefore);
-    assertThat(repositoryService.createDecisionDefinitionQuery().count()).isEqualTo(decisionDefinitionsBefore);
+    assertThat(repositoryService.createDecisionDefinitionQuery().count())
+        .isEqualTo(decisionDefinitionsBefore);
   }
 }

@@ -16,7 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
  * With no model folder configured (no DUBAN_MODELS_DIR, DUBAN_PROCESSES_DIR or DUBAN_FORMS_DIR),
  * the app starts from any working directory and deploys the models packaged in the jar.
  */
-@SpringBootTest(properties = {"duban.models.dir=", "duban.models.processes-dir=", "duban.models.forms-dir="})
+@SpringBootTest(
+    properties = {"duban.models.dir=", "duban.models.processes-dir=", "duban.models.forms-dir="})
 @ActiveProfiles("test")
 class PackagedModelsStartTest {
 
@@ -28,21 +29,40 @@ class PackagedModelsStartTest {
     // no folder is configured
     assertThat(deployer.folders().processesDir()).isNull();
     assertThat(deployer.folders().formsDir()).isNull();
-    assertThat(deployer.folders().describe()).contains("classpath:models/processes/", "classpath:models/forms/");
+    assertThat(deployer.folders().describe())
+        .contains("classpath:models/processes/", "classpath:models/forms/");
 
     // and every process and decision of the release was deployed at start, forms beside processes
-    assertThat(ModelFolderCopy.latestVersions(repositoryService)).containsKeys("taskBookIssuance", "departmentWork",
-        "monthlyCheckIn", "weeklySupervision", "escalation", "changeRequest", "dmn:itemLight", "dmn:assessmentScore");
-    String departmentWork = repositoryService.createProcessDefinitionQuery().processDefinitionKey("departmentWork")
-        .latestVersion().singleResult().getDeploymentId();
+    assertThat(ModelFolderCopy.latestVersions(repositoryService))
+        .containsKeys(
+            "taskBookIssuance",
+            "departmentWork",
+            "monthlyCheckIn",
+            "weeklySupervision",
+            "escalation",
+            "changeRequest",
+            "dmn:itemLight",
+            "dmn:assessmentScore");
+    String departmentWork =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("departmentWork")
+            .latestVersion()
+            .singleResult()
+            .getDeploymentId();
     assertThat(repositoryService.getDeploymentResourceNames(departmentWork))
         .contains("processes/department-work.bpmn", "forms/claim-item.form");
 
     // the very bytes packaged in the jar
-    DecisionDefinition itemLight = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("itemLight")
-        .latestVersion().singleResult();
+    DecisionDefinition itemLight =
+        repositoryService
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey("itemLight")
+            .latestVersion()
+            .singleResult();
     try (InputStream deployed = repositoryService.getDecisionModel(itemLight.getId());
-        InputStream packaged = new ClassPathResource("models/processes/item-light.dmn").getInputStream()) {
+        InputStream packaged =
+            new ClassPathResource("models/processes/item-light.dmn").getInputStream()) {
       assertThat(deployed.readAllBytes()).isEqualTo(packaged.readAllBytes());
     }
     // and deploying again changes nothing

@@ -49,8 +49,11 @@ class UploadedModelsOnEveryNodeTest {
     String real = Files.readString(Path.of("processes/item-light.dmn"), StandardCharsets.UTF_8);
     uploaded = real.replace(REASON, UPLOADED_REASON);
     assertThat(uploaded).isNotEqualTo(real);
-    ModelUpload.Outcome outcome = upload.upload(List.of(
-        new ModelUpload.UploadedFile("item-light.dmn", uploaded.getBytes(StandardCharsets.UTF_8))));
+    ModelUpload.Outcome outcome =
+        upload.upload(
+            List.of(
+                new ModelUpload.UploadedFile(
+                    "item-light.dmn", uploaded.getBytes(StandardCharsets.UTF_8))));
     assertThat(outcome.problems()).isEmpty();
     assertThat(latestItemLight()).contains("管理员修订");
   }
@@ -63,14 +66,16 @@ class UploadedModelsOnEveryNodeTest {
 
   /** Another node of the same database, reading its starting set from {@code folders}. */
   private ModelDeployer otherNode(ModelFolders folders) {
-    return new ModelDeployer(repositoryService, store, folders, validator, transactionManager, messages);
+    return new ModelDeployer(
+        repositoryService, store, folders, validator, transactionManager, messages);
   }
 
   @Test
   void aNodeStartingWithTheReleasesFilesDeploysNothingOverTheUpload() throws IOException {
     int version = itemLight().getVersion();
 
-    // When another node starts with its own copy of the release's folders, the older file among them
+    // When another node starts with its own copy of the release's folders, the older file among
+    // them
     otherNode(ModelFolderCopy.copyInto(otherNodesFolder)).run(null);
 
     // Then it deployed nothing: the uploaded decision is still the one that runs
@@ -90,7 +95,10 @@ class UploadedModelsOnEveryNodeTest {
     packagedNode.run(null);
 
     // Then it sees the upload in the database and deploys it
-    assertThat(new String(packagedNode.current().resources().get("processes/item-light.dmn"), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                packagedNode.current().resources().get("processes/item-light.dmn"),
+                StandardCharsets.UTF_8))
         .isEqualTo(uploaded);
     assertThat(latestItemLight()).contains("管理员修订");
     // and its other files are the packaged ones, the same as the release's: nothing else is new
@@ -115,7 +123,10 @@ class UploadedModelsOnEveryNodeTest {
   }
 
   private DecisionDefinition itemLight() {
-    return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("itemLight").latestVersion()
+    return repositoryService
+        .createDecisionDefinitionQuery()
+        .decisionDefinitionKey("itemLight")
+        .latestVersion()
         .singleResult();
   }
 

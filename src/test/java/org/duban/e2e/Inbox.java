@@ -6,7 +6,10 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** 我的待办 and the task pages, as a person works through them: open a task, sign for it, fill it in, submit. */
+/**
+ * 我的待办 and the task pages, as a person works through them: open a task, sign for it, fill it in,
+ * submit.
+ */
 final class Inbox {
 
   private final Browser browser;
@@ -16,13 +19,18 @@ final class Inbox {
   }
 
   /**
-   * From the header's 我的待办, opens the task named {@code taskName} whose subject contains
-   * {@code subject}, signing for it first (签收) when it waits in the department's pool.
+   * From the header's 我的待办, opens the task named {@code taskName} whose subject contains {@code
+   * subject}, signing for it first (签收) when it waits in the department's pool.
    */
   void open(String taskName, String subject) {
     browser.clickLink("我的待办");
-    String row = "//table[contains(@class,'list')]//tr[td[1]//a[normalize-space()='" + taskName + "']"
-        + " and td[2][contains(normalize-space(), '" + subject + "')]]";
+    String row =
+        "//table[contains(@class,'list')]//tr[td[1]//a[normalize-space()='"
+            + taskName
+            + "']"
+            + " and td[2][contains(normalize-space(), '"
+            + subject
+            + "')]]";
     WebElement found = browser.find(row);
     if (!found.findElements(By.xpath(".//button[normalize-space()='签收']")).isEmpty()) {
       browser.clickToNewPage(row + "//button[normalize-space()='签收']");
@@ -37,11 +45,20 @@ final class Inbox {
   /** Submits the open task's form and expects to be back in the inbox with 已提交. */
   void submit() {
     browser.clickToNewPage("//form[contains(@class,'task-form')]//button[normalize-space()='提交']");
-    browser.waiting().withMessage(() -> "the task to be submitted (back in 我的待办) or its form to show errors")
-        .until(d -> d.getCurrentUrl().endsWith("/tasks") || !d.findElements(By.cssSelector(".field-error")).isEmpty());
-    List<String> errors = browser.driver().findElements(By.cssSelector(".field-error")).stream()
-        .map(WebElement::getText).toList();
-    assertThat(errors).as("errors shown on the task form %s", browser.driver().getCurrentUrl()).isEmpty();
+    browser
+        .waiting()
+        .withMessage(() -> "the task to be submitted (back in 我的待办) or its form to show errors")
+        .until(
+            d ->
+                d.getCurrentUrl().endsWith("/tasks")
+                    || !d.findElements(By.cssSelector(".field-error")).isEmpty());
+    List<String> errors =
+        browser.driver().findElements(By.cssSelector(".field-error")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(errors)
+        .as("errors shown on the task form %s", browser.driver().getCurrentUrl())
+        .isEmpty();
     browser.waitForText("已提交");
   }
 }

@@ -45,24 +45,48 @@ public final class Steps {
     long started = System.nanoTime();
     try {
       action.run();
-      System.out.printf("browser step %02d %s: %.1f s%n", number, name, (System.nanoTime() - started) / 1e9);
+      System.out.printf(
+          "browser step %02d %s: %.1f s%n", number, name, (System.nanoTime() - started) / 1e9);
     } catch (Throwable failure) {
       Path png = directory.resolve(file + ".png");
       AssertionError rethrown;
       try {
         browser.saveEvidence(png);
-        rethrown = new AssertionError("Step " + number + " 「" + name + "」 failed: " + failure
-            + "\n  screenshot: " + png + "\n  page source: " + directory.resolve(file + ".html"), failure);
+        rethrown =
+            new AssertionError(
+                "Step "
+                    + number
+                    + " 「"
+                    + name
+                    + "」 failed: "
+                    + failure
+                    + "\n  screenshot: "
+                    + png
+                    + "\n  page source: "
+                    + directory.resolve(file + ".html"),
+                failure);
       } catch (Exception | Error evidenceFailed) {
-        rethrown = new AssertionError("Step " + number + " 「" + name + "」 failed: " + failure
-            + "\n  (no screenshot: " + evidenceFailed + ")", failure);
+        rethrown =
+            new AssertionError(
+                "Step "
+                    + number
+                    + " 「"
+                    + name
+                    + "」 failed: "
+                    + failure
+                    + "\n  (no screenshot: "
+                    + evidenceFailed
+                    + ")",
+                failure);
         rethrown.addSuppressed(evidenceFailed);
       }
       throw rethrown;
     }
   }
 
-  /** Letters and digits of any script stay (the step names are Chinese); anything else becomes '-'. */
+  /**
+   * Letters and digits of any script stay (the step names are Chinese); anything else becomes '-'.
+   */
   static String slug(String name) {
     StringBuilder slug = new StringBuilder();
     name.codePoints().forEach(c -> slug.appendCodePoint(Character.isLetterOrDigit(c) ? c : '-'));
@@ -74,13 +98,17 @@ public final class Steps {
       return;
     }
     try (Stream<Path> files = Files.walk(directory)) {
-      files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(directory)).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files
+          .sorted(Comparator.reverseOrder())
+          .filter(p -> !p.equals(directory))
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -20,12 +20,12 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Duban as a separate operating-system process, for fault tests: the packaged jar (built by
- * {@code mvn package}, before failsafe runs the *IT tests) started with {@code java -jar} on the
- * {@code postgres} profile against a database the test owns, on a free port, with its output in
- * {@code target/fault-logs/<name>.log}. {@link #kill()} is a real SIGKILL of the java process,
- * {@link #stop()} a graceful shutdown (SIGTERM), {@link #start()} starts it again on the same port
- * and database.
+ * Duban as a separate operating-system process, for fault tests: the packaged jar (built by {@code
+ * mvn package}, before failsafe runs the *IT tests) started with {@code java -jar} on the {@code
+ * postgres} profile against a database the test owns, on a free port, with its output in {@code
+ * target/fault-logs/<name>.log}. {@link #kill()} is a real SIGKILL of the java process, {@link
+ * #stop()} a graceful shutdown (SIGTERM), {@link #start()} starts it again on the same port and
+ * database.
  *
  * <pre>{@code
  * try (AppProcess app = AppProcess.onPostgres("node-a", postgres.jdbcUrl(), "postgres", "postgres")) {
@@ -38,15 +38,26 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppProcess implements AutoCloseable {
 
-  /** Start-up takes 20 to 60 seconds on a quiet two-core machine with a fresh database, minutes on a busy one. */
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("duban.fault.start-timeout", 480));
+  /**
+   * Start-up takes 20 to 60 seconds on a quiet two-core machine with a fresh database, minutes on a
+   * busy one.
+   */
+  private static final Duration START_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("duban.fault.start-timeout", 480));
 
   /** Logged by org.duban.infrastructure.ReadyLog once the start-up runners are done. */
   private static final String READY_LINE = "Duban ready on port";
 
-  /** Every start's JVM: small and quick to start (the class-data archive is trained with the same). */
-  static final List<String> BASE_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-      "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8");
+  /**
+   * Every start's JVM: small and quick to start (the class-data archive is trained with the same).
+   */
+  static final List<String> BASE_JVM_OPTIONS =
+      List.of(
+          "-Xmx512m",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          "-Duser.timezone=Asia/Shanghai",
+          "-Dfile.encoding=UTF-8");
 
   private final String name;
   private final Map<String, String> environment = new LinkedHashMap<>();
@@ -67,7 +78,8 @@ public final class AppProcess implements AutoCloseable {
 
   /**
    * A node on the {@code postgres} profile with the demo hospital on (seeded by the first node that
-   * starts on an empty database), the model folders of this checkout, and Duban's defaults otherwise.
+   * starts on an empty database), the model folders of this checkout, and Duban's defaults
+   * otherwise.
    */
   public static AppProcess onPostgres(String name, String jdbcUrl, String user, String password) {
     AppProcess app = new AppProcess(name);
@@ -89,14 +101,18 @@ public final class AppProcess implements AutoCloseable {
     return this;
   }
 
-  /** No such environment variable for the next start, not even one this JVM has (a default start). */
+  /**
+   * No such environment variable for the next start, not even one this JVM has (a default start).
+   */
   public AppProcess withoutEnv(String key) {
     environment.remove(key);
     unset.add(key);
     return this;
   }
 
-  /** Starts in this folder instead of the checkout (an empty folder: nothing but the jar to go on). */
+  /**
+   * Starts in this folder instead of the checkout (an empty folder: nothing but the jar to go on).
+   */
   public AppProcess in(Path folder) {
     this.workingFolder = folder;
     return this;
@@ -109,15 +125,22 @@ public final class AppProcess implements AutoCloseable {
     return this;
   }
 
-  /** Starts the jar and returns once it answers HTTP; fails with the log's tail if it dies or times out. */
+  /**
+   * Starts the jar and returns once it answers HTTP; fails with the log's tail if it dies or times
+   * out.
+   */
   public AppProcess start() {
     if (isAlive()) {
       throw new IllegalStateException(name + " runs already (pid " + process.pid() + ")");
     }
     try {
       Files.createDirectories(log.getParent());
-      Files.writeString(log, "\n===== start " + java.time.Instant.now() + " =====\n", StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      Files.writeString(
+          log,
+          "\n===== start " + java.time.Instant.now() + " =====\n",
+          StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
       List<String> command = new ArrayList<>();
       command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(jvmOptions);
@@ -128,17 +151,19 @@ public final class AppProcess implements AutoCloseable {
       command.add("-jar");
       command.add(shared.map(SharedClassArchive.Launch::jar).orElse(jar()).toString());
       command.addAll(arguments);
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .directory((workingFolder == null ? projectDir() : workingFolder).toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory((workingFolder == null ? projectDir() : workingFolder).toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(environment);
       unset.forEach(builder.environment()::remove);
       long begun = System.nanoTime();
       process = builder.start();
       awaitReady(begun);
-      System.out.printf("[fault] %s ready on port %d, pid %d, after %.1f s%n", name, port, process.pid(),
-          (System.nanoTime() - begun) / 1e9);
+      System.out.printf(
+          "[fault] %s ready on port %d, pid %d, after %.1f s%n",
+          name, port, process.pid(), (System.nanoTime() - begun) / 1e9);
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -150,11 +175,17 @@ public final class AppProcess implements AutoCloseable {
     long deadline = begun + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting:\n" + logTail(60));
+        throw new IllegalStateException(
+            name + " exited with " + process.exitValue() + " while starting:\n" + logTail(60));
       }
       try {
-        HttpResponse<Void> login = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
-            .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> login =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
+                    .timeout(Duration.ofSeconds(5))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
         // Tomcat answers before the start-up runners (deployment, grants, demo) are done
         if (login.statusCode() == 200 && logSinceLastStart().contains(READY_LINE)) {
           return;
@@ -168,7 +199,8 @@ public final class AppProcess implements AutoCloseable {
       sleep(500);
     }
     process.destroyForcibly();
-    throw new IllegalStateException(name + " not ready after " + START_TIMEOUT + ":\n" + logTail(60));
+    throw new IllegalStateException(
+        name + " not ready after " + START_TIMEOUT + ":\n" + logTail(60));
   }
 
   /** SIGKILL of the java process: no shutdown hooks, no commit of anything in flight. */
@@ -257,7 +289,8 @@ public final class AppProcess implements AutoCloseable {
 
   public String logTail(int lines) {
     String[] all = logSinceLastStart().split("\n");
-    return String.join("\n", java.util.Arrays.asList(all).subList(Math.max(0, all.length - lines), all.length));
+    return String.join(
+        "\n", java.util.Arrays.asList(all).subList(Math.max(0, all.length - lines), all.length));
   }
 
   @Override
@@ -271,8 +304,14 @@ public final class AppProcess implements AutoCloseable {
     Path jar = configured != null ? Paths.get(configured) : null;
     if (jar == null || !Files.isRegularFile(jar)) {
       try (var files = Files.list(projectDir().resolve("target"))) {
-        jar = files.filter(p -> p.getFileName().toString().matches("duban-.*\\.jar")).findFirst()
-            .orElseThrow(() -> new IllegalStateException("no packaged jar in target/: run mvn package (or verify)"));
+        jar =
+            files
+                .filter(p -> p.getFileName().toString().matches("duban-.*\\.jar"))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "no packaged jar in target/: run mvn package (or verify)"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -281,7 +320,8 @@ public final class AppProcess implements AutoCloseable {
   }
 
   static Path projectDir() {
-    return Paths.get(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+    return Paths.get(System.getProperty("basedir", System.getProperty("user.dir")))
+        .toAbsolutePath();
   }
 
   private static int freePort() {

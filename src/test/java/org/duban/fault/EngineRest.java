@@ -45,25 +45,48 @@ final class EngineRest {
             <bpmn:endEvent id="passed"/>
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(key, due.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        """
+        .formatted(key, due.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
   }
 
   void deploy(String name, String bpmn) throws Exception {
     String boundary = "dubanFaultBoundary";
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name + "\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + name + ".bpmn\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
-    HttpResponse<String> deployed = http.send(basic(http.request("/engine-rest/deployment/create"), ADMIN, PASSWORD)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary).header(SCRIPT_HEADER, "duban")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+            + name
+            + "\r\n"
+            + "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\""
+            + name
+            + ".bpmn\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n"
+            + bpmn
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    HttpResponse<String> deployed =
+        http.send(
+            basic(http.request("/engine-rest/deployment/create"), ADMIN, PASSWORD)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header(SCRIPT_HEADER, "duban")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
   }
 
   /** Starts the latest version of the process; returns the instance's id. */
   String start(String key) throws Exception {
-    HttpResponse<String> started = http.send(basic(http.request("/engine-rest/process-definition/key/" + key + "/start"), ADMIN, PASSWORD)
-        .header("Content-Type", "application/json").header(SCRIPT_HEADER, "duban")
-        .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    HttpResponse<String> started =
+        http.send(
+            basic(
+                    http.request("/engine-rest/process-definition/key/" + key + "/start"),
+                    ADMIN,
+                    PASSWORD)
+                .header("Content-Type", "application/json")
+                .header(SCRIPT_HEADER, "duban")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     Matcher id = ID.matcher(started.body());
     assertThat(id.find()).isTrue();

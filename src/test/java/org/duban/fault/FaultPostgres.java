@@ -40,11 +40,12 @@ public final class FaultPostgres implements AutoCloseable {
 
   private void startServer(int fixedPort) {
     try {
-      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-          .setDataDirectory(dataDirectory)
-          .setCleanDataDirectory(false)
-          // two nodes with 20 connections each, the test's own pool and some headroom
-          .setServerConfig("max_connections", "200");
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory)
+              .setCleanDataDirectory(false)
+              // two nodes with 20 connections each, the test's own pool and some headroom
+              .setServerConfig("max_connections", "200");
       if (fixedPort > 0) {
         builder.setPort(fixedPort);
       }

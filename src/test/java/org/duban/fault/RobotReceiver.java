@@ -35,24 +35,28 @@ final class RobotReceiver implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.setExecutor(threads);
-    server.createContext("/hook", exchange -> {
-      String body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      Matcher token = TOKEN.matcher(body);
-      if (token.find()) {
-        received.computeIfAbsent(Integer.valueOf(token.group(1)), k -> new AtomicInteger()).incrementAndGet();
-      }
-      if (answerDelayMillis > 0) {
-        AppProcess.sleep(answerDelayMillis);
-      }
-      byte[] answer = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, answer.length);
-      exchange.getResponseBody().write(answer);
-      exchange.close();
-    });
+    server.createContext(
+        "/hook",
+        exchange -> {
+          String body;
+          try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          }
+          Matcher token = TOKEN.matcher(body);
+          if (token.find()) {
+            received
+                .computeIfAbsent(Integer.valueOf(token.group(1)), k -> new AtomicInteger())
+                .incrementAndGet();
+          }
+          if (answerDelayMillis > 0) {
+            AppProcess.sleep(answerDelayMillis);
+          }
+          byte[] answer = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -67,9 +71,13 @@ final class RobotReceiver implements AutoCloseable {
 
   /** An active WeCom robot (no department) whose webhook is this receiver; returns its id. */
   long registerRobot(JdbcTemplate jdbc, String name) {
-    jdbc.update("insert into notification_robot (platform, department_id, name, webhook_url, secret, active)"
-        + " values ('WECOM', null, ?, ?, null, true)", name, webhookUrl());
-    return jdbc.queryForObject("select id from notification_robot where name = ?", Long.class, name);
+    jdbc.update(
+        "insert into notification_robot (platform, department_id, name, webhook_url, secret, active)"
+            + " values ('WECOM', null, ?, ?, null, true)",
+        name,
+        webhookUrl());
+    return jdbc.queryForObject(
+        "select id from notification_robot where name = ?", Long.class, name);
   }
 
   /** How often each token arrived. */

@@ -27,9 +27,9 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 
 /**
- * The words of every shipped process and form have their English in {@code i18n/process_en.properties}
- * (issue 16 point 4), and {@code i18n/process.properties} repeats the models' Chinese, so that a
- * changed model text shows here as a word whose English needs a look.
+ * The words of every shipped process and form have their English in {@code
+ * i18n/process_en.properties} (issue 16 point 4), and {@code i18n/process.properties} repeats the
+ * models' Chinese, so that a changed model text shows here as a word whose English needs a look.
  */
 class ModelWordsBundleTest {
 
@@ -71,7 +71,8 @@ class ModelWordsBundleTest {
     return parent instanceof Process process ? process : processOf(parent);
   }
 
-  private static void collect(String formId, List<FormComponent> components, String prefix, Map<String, String> out) {
+  private static void collect(
+      String formId, List<FormComponent> components, String prefix, Map<String, String> out) {
     for (FormComponent c : components) {
       if (c.type() == ComponentType.TEXT) {
         if (CJK.matcher(c.text()).find()) {
@@ -87,14 +88,18 @@ class ModelWordsBundleTest {
         out.put(name + "description", c.description());
       }
       c.options().forEach(o -> out.put(name + "option." + o.value(), o.label()));
-      String childPrefix = c.type() == ComponentType.DYNAMICLIST ? prefix + ModelWords.FormWords.name(c) + "." : prefix;
+      String childPrefix =
+          c.type() == ComponentType.DYNAMICLIST
+              ? prefix + ModelWords.FormWords.name(c) + "."
+              : prefix;
       collect(formId, c.components(), childPrefix, out);
     }
   }
 
   static Map<String, String> bundle(String file) throws IOException {
     Properties properties = new Properties();
-    try (InputStream in = Files.newInputStream(BASE.resolve("src/main/resources/i18n").resolve(file))) {
+    try (InputStream in =
+        Files.newInputStream(BASE.resolve("src/main/resources/i18n").resolve(file))) {
       properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
     Map<String, String> out = new LinkedHashMap<>();
@@ -107,11 +112,13 @@ class ModelWordsBundleTest {
     Map<String, String> model = modelWords();
     Map<String, String> english = bundle("process_en.properties");
     assertThat(model).as("words of the shipped models").hasSizeGreaterThan(100);
-    assertThat(new TreeSet<>(model.keySet())).as("keys missing in process_en.properties")
+    assertThat(new TreeSet<>(model.keySet()))
+        .as("keys missing in process_en.properties")
         .isSubsetOf(english.keySet());
-    Map<String, String> stillChinese = english.entrySet().stream()
-        .filter(e -> CJK.matcher(e.getValue()).find())
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    Map<String, String> stillChinese =
+        english.entrySet().stream()
+            .filter(e -> CJK.matcher(e.getValue()).find())
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     assertThat(stillChinese).as("English words with Chinese in them").isEmpty();
   }
 
@@ -120,35 +127,48 @@ class ModelWordsBundleTest {
     Map<String, String> model = modelWords();
     Map<String, String> chinese = bundle("process.properties");
     // no words for elements that are gone, and the Chinese as the models have it now
-    assertThat(chinese).as("process.properties against the models").containsExactlyInAnyOrderEntriesOf(model);
+    assertThat(chinese)
+        .as("process.properties against the models")
+        .containsExactlyInAnyOrderEntriesOf(model);
   }
 
   @Test
   void anEnglishTextKeepsThePlaceholdersOfItsChinese() throws IOException {
     Map<String, String> chinese = bundle("process.properties");
     Map<String, String> english = bundle("process_en.properties");
-    chinese.forEach((key, text) -> assertThat(placeholders(english.getOrDefault(key, "")))
-        .as("placeholders of %s", key).isEqualTo(placeholders(text)));
+    chinese.forEach(
+        (key, text) ->
+            assertThat(placeholders(english.getOrDefault(key, "")))
+                .as("placeholders of %s", key)
+                .isEqualTo(placeholders(text)));
   }
 
   @Test
   void theEnglishReaderGetsTheBundlesWordsAndTheChineseReaderTheModels() throws IOException {
     ModelWords words = new ModelWords(null);
     Forms forms = FormsTestSupport.forms();
-    FormDefinition checkIn = forms.parse("check-in",
-        Files.readString(BASE.resolve("forms/check-in.form"), StandardCharsets.UTF_8));
+    FormDefinition checkIn =
+        forms.parse(
+            "check-in",
+            Files.readString(BASE.resolve("forms/check-in.form"), StandardCharsets.UTF_8));
 
     FormDefinition english = words.localized(checkIn, Locale.ENGLISH);
     assertThat(english.component("Field_4jsq5nm").orElseThrow().label()).isEqualTo("Progress (%)");
-    assertThat(english.component("Field_ivsprhm").orElseThrow().label()).isEqualTo("Value this month");
-    assertThat(english.component("Field_c0yj7o2").orElseThrow().text()).startsWith("Report the progress of the work for {{period}}.");
+    assertThat(english.component("Field_ivsprhm").orElseThrow().label())
+        .isEqualTo("Value this month");
+    assertThat(english.component("Field_c0yj7o2").orElseThrow().text())
+        .startsWith("Report the progress of the work for {{period}}.");
     assertThat(words.localized(checkIn, Locale.SIMPLIFIED_CHINESE)).isSameAs(checkIn);
 
-    assertThat(words.taskName("departmentWork", "claimItem", "认领工作任务", Locale.ENGLISH)).isEqualTo("Claim the work item");
-    assertThat(words.taskName("departmentWork", "claimItem", "认领工作任务", Locale.SIMPLIFIED_CHINESE)).isEqualTo("认领工作任务");
-    assertThat(words.processName("escalation", "督办整改", Locale.ENGLISH)).isEqualTo("Escalation and rectification");
+    assertThat(words.taskName("departmentWork", "claimItem", "认领工作任务", Locale.ENGLISH))
+        .isEqualTo("Claim the work item");
+    assertThat(words.taskName("departmentWork", "claimItem", "认领工作任务", Locale.SIMPLIFIED_CHINESE))
+        .isEqualTo("认领工作任务");
+    assertThat(words.processName("escalation", "督办整改", Locale.ENGLISH))
+        .isEqualTo("Escalation and rectification");
     // a step an admin added in Modeler has no word: everyone reads its model's name
-    assertThat(words.taskName("departmentWork", "extraReview", "科室复核", Locale.ENGLISH)).isEqualTo("科室复核");
+    assertThat(words.taskName("departmentWork", "extraReview", "科室复核", Locale.ENGLISH))
+        .isEqualTo("科室复核");
   }
 
   private static Set<String> placeholders(String text) {

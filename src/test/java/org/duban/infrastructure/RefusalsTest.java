@@ -47,10 +47,13 @@ class RefusalsTest {
     Refusals.reject(result, UserError.at("name", "name.taken", "医务部"));
 
     assertThat(result.getGlobalErrors()).isEmpty();
-    assertThat(result.getFieldErrors("name")).singleElement().satisfies(error -> {
-      assertThat(error.getCode()).isEqualTo("name.taken");
-      assertThat(error.getArguments()).containsExactly("医务部");
-    });
+    assertThat(result.getFieldErrors("name"))
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.getCode()).isEqualTo("name.taken");
+              assertThat(error.getArguments()).containsExactly("医务部");
+            });
   }
 
   @Test
@@ -60,7 +63,8 @@ class RefusalsTest {
     Refusals.reject(result, new UserError("form.nothingChanged"));
 
     assertThat(result.getFieldErrors()).isEmpty();
-    assertThat(result.getGlobalErrors()).singleElement()
+    assertThat(result.getGlobalErrors())
+        .singleElement()
         .satisfies(error -> assertThat(error.getCode()).isEqualTo("form.nothingChanged"));
   }
 
@@ -71,18 +75,25 @@ class RefusalsTest {
     Refusals.reject(result, UserError.at("reviewDecision", "form.nothingChanged"));
 
     assertThat(result.getFieldErrors()).isEmpty();
-    assertThat(result.getGlobalErrors()).extracting(e -> e.getCode()).containsExactly("form.nothingChanged");
+    assertThat(result.getGlobalErrors())
+        .extracting(e -> e.getCode())
+        .containsExactly("form.nothingChanged");
   }
 
   @Test
   void everyProblemRefusedTogetherIsShown() {
     BindingResult result = bound();
-    UserError all = UserError.of(List.of(new UserError("form.nothingChanged"), UserError.at("name", "name.taken", "医务部")));
+    UserError all =
+        UserError.of(
+            List.of(
+                new UserError("form.nothingChanged"), UserError.at("name", "name.taken", "医务部")));
 
     Refusals.reject(result, all);
 
     assertThat(all.key()).isEqualTo("form.nothingChanged");
-    assertThat(all.problems()).extracting(UserError::key).containsExactly("form.nothingChanged", "name.taken");
+    assertThat(all.problems())
+        .extracting(UserError::key)
+        .containsExactly("form.nothingChanged", "name.taken");
     assertThat(result.getGlobalErrors()).hasSize(1);
     assertThat(result.getFieldErrors("name")).hasSize(1);
     assertThatThrownBy(() -> UserError.of(List.of())).isInstanceOf(IllegalArgumentException.class);
@@ -98,17 +109,23 @@ class RefusalsTest {
     RedirectAttributesModelMap withArgs = new RedirectAttributesModelMap();
     Refusals.flash(withArgs, UserError.at("name", "name.taken", "医务部"));
     assertThat(withArgs.getFlashAttributes().get(Refusals.WARNING)).isEqualTo("name.taken");
-    assertThat((Object[]) withArgs.getFlashAttributes().get(Refusals.WARNING_ARGS)).containsExactly("医务部");
+    assertThat((Object[]) withArgs.getFlashAttributes().get(Refusals.WARNING_ARGS))
+        .containsExactly("医务部");
   }
 
   @Test
   void aFormThatShowsErrorsByFieldGetsTheMessagesInTheReadersLanguage() {
-    UserError all = UserError.of(List.of(UserError.at("name", "name.taken", "医务部"), new UserError("form.nothingChanged")));
+    UserError all =
+        UserError.of(
+            List.of(
+                UserError.at("name", "name.taken", "医务部"), new UserError("form.nothingChanged")));
 
     Map<String, String> byField = Refusals.byField(all, messages(), Locale.SIMPLIFIED_CHINESE);
 
     assertThat(byField).containsExactly(Map.entry("name", "名称「医务部」已被使用"), Map.entry("", "没有任何变化"));
-    assertThat(Refusals.messages(UserError.at("name", "name.taken", "Medical"), messages(), Locale.ENGLISH))
+    assertThat(
+            Refusals.messages(
+                UserError.at("name", "name.taken", "Medical"), messages(), Locale.ENGLISH))
         .containsExactly("The name \"Medical\" is taken");
     assertThat(messages().getMessage(new UserError("name.taken", "医务部"), Locale.SIMPLIFIED_CHINESE))
         .isEqualTo("名称「医务部」已被使用");

@@ -16,7 +16,10 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
-/** The layout shows a refusal flashed by {@link Refusals#flash}: its key alone, or with its arguments. */
+/**
+ * The layout shows a refusal flashed by {@link Refusals#flash}: its key alone, or with its
+ * arguments.
+ */
 class WarningFlashTemplateTest {
 
   private static String warningOf(UserError error) {
@@ -36,8 +39,11 @@ class WarningFlashTemplateTest {
     engine.setTemplateEngineMessageSource(messages);
 
     MockServletContext servletContext = new MockServletContext();
-    var exchange = JakartaServletWebApplication.buildApplication(servletContext)
-        .buildExchange(new MockHttpServletRequest(servletContext, "GET", "/books"), new MockHttpServletResponse());
+    var exchange =
+        JakartaServletWebApplication.buildApplication(servletContext)
+            .buildExchange(
+                new MockHttpServletRequest(servletContext, "GET", "/books"),
+                new MockHttpServletResponse());
     WebContext context = new WebContext(exchange, Locale.SIMPLIFIED_CHINESE);
     // after the redirect the flash attributes are the page's model
     redirect.getFlashAttributes().forEach(context::setVariable);

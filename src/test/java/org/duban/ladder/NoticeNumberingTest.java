@@ -1,8 +1,8 @@
 package org.duban.ladder;
 
-import org.duban.RunningAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.duban.RunningAppTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,10 +36,11 @@ class NoticeNumberingTest {
   void aRolledBackNoticeGivesItsNumberBack() {
     int year = 2092;
     TransactionTemplate template = new TransactionTemplate(transactionManager);
-    template.executeWithoutResult(status -> {
-      numbering.next(year);
-      status.setRollbackOnly();
-    });
+    template.executeWithoutResult(
+        status -> {
+          numbering.next(year);
+          status.setRollbackOnly();
+        });
     assertThat(next(year)).isEqualTo(1);
   }
 }

@@ -33,8 +33,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * What the app writes for people and shows later (the light's reason, the item's history, the ladder's
- * notice and its inbox message) is kept as message keys: Chinese by default, English with
+ * What the app writes for people and shows later (the light's reason, the item's history, the
+ * ladder's notice and its inbox message) is kept as message keys: Chinese by default, English with
  * {@code ?lang=en}, whoever's language it was written in.
  */
 @RunningAppTest
@@ -61,45 +61,73 @@ class WordsInReadersLanguageWebTest {
 
   @Test
   void lightReasonHistoryNoticeAndInboxAreWordedForTheReader() throws Exception {
-    // Given an item the rules lit red (rule GAP_30, with the decision table's own words), put on the
+    // Given an item the rules lit red (rule GAP_30, with the decision table's own words), put on
+    // the
     // ladder, and a yellow notice the office issued
     EngineClock.set(EngineClock.toDate(LocalDateTime.parse("2026-03-02T08:30")));
     Long item = fixture.issuedItem("读者语言的督办事项").itemId();
-    lights.recordLight(null, item, Light.RED, "GAP_30", REASON_ZH, new LightFacts(50, 10, 5, 0, 100));
+    lights.recordLight(
+        null, item, Light.RED, "GAP_30", REASON_ZH, new LightFacts(50, 10, 5, 0, 100));
     ladder.onWeeklyLight(item, Light.RED);
-    List<Task> triage = taskService.createTaskQuery().processInstanceBusinessKey("item-" + item)
-        .taskDefinitionKey("triageEscalation").list();
+    List<Task> triage =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey("item-" + item)
+            .taskDefinitionKey("triageEscalation")
+            .list();
     assertThat(triage).hasSize(1);
-    workTasks.complete(triage.get(0).getId(), new HashMap<>(Map.of("triageDecision", "notice",
-        "noticeRequirement", "请于期限内提交整改方案", "noticeDeadline", LocalDate.parse("2026-03-06"))),
+    workTasks.complete(
+        triage.get(0).getId(),
+        new HashMap<>(
+            Map.of(
+                "triageDecision",
+                "notice",
+                "noticeRequirement",
+                "请于期限内提交整改方案",
+                "noticeDeadline",
+                LocalDate.parse("2026-03-06"))),
         hospital.user("tducha"));
 
     // Then the history keeps the Chinese words and renders the reader's language
-    ItemEvent lightSet = history.ofItem(item).stream()
-        .filter(e -> e.getKind().equals(EventKind.LIGHT_SET.name())).findFirst().orElseThrow();
+    ItemEvent lightSet =
+        history.ofItem(item).stream()
+            .filter(e -> e.getKind().equals(EventKind.LIGHT_SET.name()))
+            .findFirst()
+            .orElseThrow();
     assertThat(lightSet.getStoredDetail()).isEqualTo("红灯：" + REASON_ZH);
     assertThat(lightSet.getDetail()).isEqualTo("红灯：" + REASON_ZH);
     LocaleContextHolder.setLocale(Locale.ENGLISH);
     assertThat(lightSet.getDetail()).isEqualTo("Red: " + REASON_EN);
     LocaleContextHolder.resetLocaleContext();
 
-    // the item page: the light's reason, the escalation's reason in the history, the notice's number
+    // the item page: the light's reason, the escalation's reason in the history, the notice's
+    // number
     String zh = page("/items/" + item);
     assertThat(zh).contains(REASON_ZH).contains("督〔2026〕");
     String en = page("/items/" + item + "?lang=en");
-    assertThat(en).contains(REASON_EN).contains("Supervision notice [2026] No. ").doesNotContain(REASON_ZH);
+    assertThat(en)
+        .contains(REASON_EN)
+        .contains("Supervision notice [2026] No. ")
+        .doesNotContain(REASON_ZH);
 
     // the inbox: the notice's title, its rung and the item's light
     String inboxZh = page("/inbox?kind=NOTICE");
-    assertThat(inboxZh).contains("【黄色督办】督〔2026〕").contains("事项当前为红灯").contains("请于期限内提交整改方案。请于2026-03-06前提交整改方案。");
+    assertThat(inboxZh)
+        .contains("【黄色督办】督〔2026〕")
+        .contains("事项当前为红灯")
+        .contains("请于期限内提交整改方案。请于2026-03-06前提交整改方案。");
     String inboxEn = page("/inbox?kind=NOTICE&lang=en");
-    assertThat(inboxEn).contains("[Yellow supervision] Supervision notice [2026] No. ")
-        .contains("the item is now Red)").contains("Please submit a rectification plan before 2026-03-06.");
+    assertThat(inboxEn)
+        .contains("[Yellow supervision] Supervision notice [2026] No. ")
+        .contains("the item is now Red)")
+        .contains("Please submit a rectification plan before 2026-03-06.");
   }
 
   private String page(String url) throws Exception {
     return mvc.perform(get(url).with(user(users.loadUserByUsername("tmedhead"))))
         .andExpect(status().isOk())
-        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
   }
 }

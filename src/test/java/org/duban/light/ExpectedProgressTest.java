@@ -13,15 +13,18 @@ class ExpectedProgressTest {
   @Test
   void isTheShareOfTheBooksTimeThatHasPassed() {
     // 181 of 364 days: just under half the year
-    assertThat(LightFactsCalculator.expectedProgress(START, DEADLINE, LocalDate.of(2026, 7, 1))).isEqualTo(49);
+    assertThat(LightFactsCalculator.expectedProgress(START, DEADLINE, LocalDate.of(2026, 7, 1)))
+        .isEqualTo(49);
   }
 
   @Test
   void isZeroBeforeTheStartAndFullFromTheDeadlineOn() {
-    assertThat(LightFactsCalculator.expectedProgress(START, DEADLINE, LocalDate.of(2025, 12, 1))).isZero();
+    assertThat(LightFactsCalculator.expectedProgress(START, DEADLINE, LocalDate.of(2025, 12, 1)))
+        .isZero();
     assertThat(LightFactsCalculator.expectedProgress(START, DEADLINE, START)).isZero();
     assertThat(LightFactsCalculator.expectedProgress(START, DEADLINE, DEADLINE)).isEqualTo(100);
-    assertThat(LightFactsCalculator.expectedProgress(START, DEADLINE, DEADLINE.plusDays(40))).isEqualTo(100);
+    assertThat(LightFactsCalculator.expectedProgress(START, DEADLINE, DEADLINE.plusDays(40)))
+        .isEqualTo(100);
   }
 
   @Test

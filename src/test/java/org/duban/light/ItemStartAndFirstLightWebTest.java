@@ -1,7 +1,5 @@
 package org.duban.light;
 
-import org.duban.TestClock;
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -14,20 +12,18 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
-import org.duban.checkin.CheckInRounds;
-import org.duban.checkin.CheckInService;
-import org.duban.light.LightAssessment;
-import org.duban.light.LightFactsCalculator;
-import org.duban.light.NoSweepRunning;
-import org.duban.supervision.SupervisionQueries;
-import org.duban.light.WeeklySupervisionService;
-import org.duban.task.WorkTasks;
+import org.duban.TestClock;
+import org.duban.WebTestSupport;
+import org.duban.book.Light;
 import org.duban.book.TaskBook;
 import org.duban.book.TaskBookFormData;
 import org.duban.book.TaskBookService;
 import org.duban.book.WorkItemFormData;
-import org.duban.book.Light;
 import org.duban.book.WorkItemRepository;
+import org.duban.checkin.CheckInRounds;
+import org.duban.checkin.CheckInService;
+import org.duban.supervision.SupervisionQueries;
+import org.duban.task.WorkTasks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,9 +31,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * 序时进度 runs from the item's own start, and an item is first lit after its first round (issue 15,
- * point 7): an item issued in the last quarter of a book for the year is not red on its first sweep;
- * an item that never reported says 未填报 on the item page, the board and its light's figures, and is
- * lit before its first round has closed only when its deadline has passed.
+ * point 7): an item issued in the last quarter of a book for the year is not red on its first
+ * sweep; an item that never reported says 未填报 on the item page, the board and its light's figures,
+ * and is lit before its first round has closed only when its deadline has passed.
  */
 class ItemStartAndFirstLightWebTest extends WebTestSupport {
 
@@ -76,11 +72,16 @@ class ItemStartAndFirstLightWebTest extends WebTestSupport {
     TaskBook book = taskBooks.createDraft(data, hospital.user(IssuedItemFixture.ISSUER));
     WorkItemFormData form = fixture.itemForm(book, "1", title);
     form.setDeadline(deadline);
-    Long itemId = taskBooks.addItem(book.getId(), form, hospital.user(IssuedItemFixture.ISSUER)).getId();
+    Long itemId =
+        taskBooks.addItem(book.getId(), form, hospital.user(IssuedItemFixture.ISSUER)).getId();
     IssuedItem issued = new IssuedItem(book.getId(), itemId);
-    workTasks.complete(fixture.openBookTask(issued, "draftTaskBook").getId(), Map.of(),
+    workTasks.complete(
+        fixture.openBookTask(issued, "draftTaskBook").getId(),
+        Map.of(),
         hospital.user(IssuedItemFixture.ISSUER));
-    workTasks.complete(fixture.openBookTask(issued, "reviewTaskBook").getId(), Map.of("reviewDecision", "approve"),
+    workTasks.complete(
+        fixture.openBookTask(issued, "reviewTaskBook").getId(),
+        Map.of("reviewDecision", "approve"),
         hospital.user(IssuedItemFixture.REVIEWER));
     return issued;
   }
@@ -90,7 +91,10 @@ class ItemStartAndFirstLightWebTest extends WebTestSupport {
   }
 
   String page(String path, String username) throws Exception {
-    return mvc.perform(get(path).with(as(username))).andExpect(status().isOk()).andReturn().getResponse()
+    return mvc.perform(get(path).with(as(username)))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
         .getContentAsString(StandardCharsets.UTF_8);
   }
 
@@ -120,12 +124,15 @@ class ItemStartAndFirstLightWebTest extends WebTestSupport {
     assertThat(lights(item)).isEmpty();
     assertThat(itemPage(item)).contains("尚未评估").containsPattern("id=\"item-progress\">\\s*未填报");
 
-    // When the round of Monday 2 November asks for October and the department reports 20% on 3 November
+    // When the round of Monday 2 November asks for October and the department reports 20% on 3
+    // November
     setClock("2026-11-02T08:00");
     rounds.openNow("tducha");
     setClock("2026-11-03T10:00");
-    workTasks.complete(fixture.openCheckInTask(item).getId(),
-        Map.of("percentDone", BigDecimal.valueOf(20), "narrative", "十月启动"), hospital.user("tmedhead"));
+    workTasks.complete(
+        fixture.openCheckInTask(item).getId(),
+        Map.of("percentDone", BigDecimal.valueOf(20), "narrative", "十月启动"),
+        hospital.user("tmedhead"));
 
     // and the sweep of Monday 9 November runs
     setClock("2026-11-09T08:30");

@@ -16,15 +16,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every rule of the shipped light decision (processes/item-light.dmn) has its reason in the bundles
- * ({@code lightReason.<rule>}) with the table's own Chinese words, so that the sweep stores the reason
- * as a key and readers of English get it in English; a reason worded otherwise would stay Chinese.
+ * ({@code lightReason.<rule>}) with the table's own Chinese words, so that the sweep stores the
+ * reason as a key and readers of English get it in English; a reason worded otherwise would stay
+ * Chinese.
  */
 class LightReasonWordsTest {
 
   @Test
   void everyShippedRulesReasonIsInTheBundlesWordForWord() {
-    DmnModelInstance dmn = Dmn.readModelFromFile(
-        Path.of(System.getProperty("basedir", ".")).resolve("processes/item-light.dmn").toFile());
+    DmnModelInstance dmn =
+        Dmn.readModelFromFile(
+            Path.of(System.getProperty("basedir", "."))
+                .resolve("processes/item-light.dmn")
+                .toFile());
     DecisionTable table = dmn.getModelElementsByType(DecisionTable.class).iterator().next();
     List<String> outputs = table.getOutputs().stream().map(Output::getName).toList();
     int ruleColumn = outputs.indexOf("rule");
@@ -34,10 +38,13 @@ class LightReasonWordsTest {
       List<OutputEntry> entries = List.copyOf(rule.getOutputEntries());
       String code = unquoted(entries.get(ruleColumn).getText().getTextContent());
       String reason = unquoted(entries.get(reasonColumn).getText().getTextContent());
-      assertThat(WeeklySupervisionService.reasonText(code, reason)).as("rule %s", code)
+      assertThat(WeeklySupervisionService.reasonText(code, reason))
+          .as("rule %s", code)
           .isEqualTo(MessageText.of("lightReason." + code));
-      assertThat(MessageText.of("lightReason." + code).in(Locale.ENGLISH)).as("rule %s in English", code)
-          .isNotEqualTo(reason).doesNotContain("lightReason.");
+      assertThat(MessageText.of("lightReason." + code).in(Locale.ENGLISH))
+          .as("rule %s in English", code)
+          .isNotEqualTo(reason)
+          .doesNotContain("lightReason.");
     }
   }
 
@@ -50,6 +57,8 @@ class LightReasonWordsTest {
 
   private static String unquoted(String feel) {
     String text = feel.strip();
-    return text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
+    return text.startsWith("\"") && text.endsWith("\"")
+        ? text.substring(1, text.length() - 1)
+        : text;
   }
 }

@@ -1,8 +1,5 @@
 package org.duban.light;
 
-import org.duban.TestClock;
-import org.duban.infrastructure.EngineClock;
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -14,6 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.RuntimeService;
+import org.duban.TestClock;
+import org.duban.WebTestSupport;
+import org.duban.infrastructure.EngineClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,8 @@ class SweepProgressWebTest extends WebTestSupport {
   @Test
   void theQueueShowsTheRunningSweepsProgressUntilItEnds() throws Exception {
     fixture.issuedItem("周督查进度显示");
-    // a new item is lit only after its first check-in or past its deadline (SweepItems): past it, the
+    // a new item is lit only after its first check-in or past its deadline (SweepItems): past it,
+    // the
     // sweep has this item to light even when no earlier test of this JVM left one
     TestClock.at(EngineClock.now().plusDays(201));
     mvc.perform(post("/supervision/sweep").with(user(hospital.user("tducha"))).with(csrf()))
@@ -52,8 +53,12 @@ class SweepProgressWebTest extends WebTestSupport {
         .andExpect(flash().attribute("notice", "supervision.sweep.started"));
 
     String queue = page("/supervision");
-    assertThat(queue).contains("id=\"sweep-progress\"", "data-status-url=\"/supervision/sweep/status\"",
-        "周督查进行中：已评定 0 / ", "/js/sweep-progress.js");
+    assertThat(queue)
+        .contains(
+            "id=\"sweep-progress\"",
+            "data-status-url=\"/supervision/sweep/status\"",
+            "周督查进行中：已评定 0 / ",
+            "/js/sweep-progress.js");
     mvc.perform(get("/supervision/sweep/status").with(user(hospital.user("tducha"))))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.running").value(true))
@@ -74,6 +79,9 @@ class SweepProgressWebTest extends WebTestSupport {
 
   private String page(String path) throws Exception {
     return mvc.perform(get(path).with(user(hospital.user("tducha"))))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
   }
 }

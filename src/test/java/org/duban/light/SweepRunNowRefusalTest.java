@@ -1,6 +1,5 @@
 package org.duban.light;
 
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -14,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.duban.WebTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +22,8 @@ import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * 立即执行周督查 is refused while a sweep runs, whether someone else pressed it or the weekly timer
- * started it: the running sweep is read from the database, and the refusal shows its progress.
- * Once it has finished, "run now" starts a sweep again.
+ * started it: the running sweep is read from the database, and the refusal shows its progress. Once
+ * it has finished, "run now" starts a sweep again.
  */
 class SweepRunNowRefusalTest extends WebTestSupport {
 
@@ -52,13 +52,19 @@ class SweepRunNowRefusalTest extends WebTestSupport {
   /** Runs what other tests left running to its end; a sweep stuck on a failed job is removed. */
   private void finishRunningSweeps() {
     weekly.executeJobsOfRunningSweeps();
-    weekly.runningSweep().ifPresent(stuck ->
-        runtimeService.deleteProcessInstance(stuck.processInstanceId(), "test clean-up"));
+    weekly
+        .runningSweep()
+        .ifPresent(
+            stuck ->
+                runtimeService.deleteProcessInstance(stuck.processInstanceId(), "test clean-up"));
     assertThat(weekly.runningSweep()).isEmpty();
   }
 
   private long instances() {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey(WeeklySupervisionService.PROCESS_KEY).count();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey(WeeklySupervisionService.PROCESS_KEY)
+        .count();
   }
 
   @Test
@@ -76,51 +82,83 @@ class SweepRunNowRefusalTest extends WebTestSupport {
     long sweepRecords = sweeps.count();
 
     // When an admin presses 立即执行周督查 too
-    MvcResult refused = mvc.perform(post("/supervision/sweep").with(user(hospital.user("tadmin"))).with(csrf()))
-        .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/supervision")).andReturn();
+    MvcResult refused =
+        mvc.perform(post("/supervision/sweep").with(user(hospital.user("tadmin"))).with(csrf()))
+            .andExpect(status().is3xxRedirection())
+            .andExpect(redirectedUrl("/supervision"))
+            .andReturn();
 
     // Then no second sweep was started
     assertThat(instances()).isEqualTo(instances);
     assertThat(sweeps.count()).isEqualTo(sweepRecords);
-    // and the page says a sweep is running, with its progress, start and starter, in Chinese and English
+    // and the page says a sweep is running, with its progress, start and starter, in Chinese and
+    // English
     // (the redirect's page, in the session that carries the flash attributes, in the database)
     var session = refused.getResponse().getCookie("JSESSIONID");
-    String page = mvc.perform(get("/supervision").with(user(hospital.user("tadmin"))).cookie(session))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    String page =
+        mvc.perform(get("/supervision").with(user(hospital.user("tadmin"))).cookie(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
     assertThat(page).contains("周督查正在进行，未再次执行：已评定 0 / " + running.itemCount() + " 项", "由 测试督查 启动");
-    MvcResult refusedAgain = mvc.perform(post("/supervision/sweep").with(user(hospital.user("tadmin"))).with(csrf()))
-        .andReturn();
-    String english = mvc.perform(get("/supervision").param("lang", "en").with(user(hospital.user("tadmin")))
-            .cookie(refusedAgain.getResponse().getCookie("JSESSIONID")))
-        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    assertThat(english).contains("A weekly supervision is running", "0 of " + running.itemCount() + " items rated", "by 测试督查");
+    MvcResult refusedAgain =
+        mvc.perform(post("/supervision/sweep").with(user(hospital.user("tadmin"))).with(csrf()))
+            .andReturn();
+    String english =
+        mvc.perform(
+                get("/supervision")
+                    .param("lang", "en")
+                    .with(user(hospital.user("tadmin")))
+                    .cookie(refusedAgain.getResponse().getCookie("JSESSIONID")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(english)
+        .contains(
+            "A weekly supervision is running",
+            "0 of " + running.itemCount() + " items rated",
+            "by 测试督查");
 
     // When the first sweep has lit one item, the refusal counts it
     executeOneItemJob(running.processInstanceId());
-    assertThatThrownBy(() -> weekly.runNow("tadmin")).isInstanceOfSatisfying(SweepAlreadyRunning.class,
-        e -> assertThat(e.running().itemsDone()).isEqualTo(1));
+    assertThatThrownBy(() -> weekly.runNow("tadmin"))
+        .isInstanceOfSatisfying(
+            SweepAlreadyRunning.class, e -> assertThat(e.running().itemsDone()).isEqualTo(1));
 
     // When it has finished, Then run now starts a new sweep
     weekly.executeJobsOf(running.processInstanceId());
     assertThat(weekly.runningSweep()).isEmpty();
     String second = weekly.runNow("tadmin");
-    assertThat(weekly.runningSweep()).get().extracting(RunningSweep::processInstanceId).isEqualTo(second);
+    assertThat(weekly.runningSweep())
+        .get()
+        .extracting(RunningSweep::processInstanceId)
+        .isEqualTo(second);
   }
 
   @Test
   void runNowIsRefusedWhileTheTimersSweepRuns() {
-    // Given an open item, and the weekly timer fired (its job run by hand, as the job executor would)
+    // Given an open item, and the weekly timer fired (its job run by hand, as the job executor
+    // would)
     itemToLight("定时周督查进行中");
-    Job timer = managementService.createJobQuery().processDefinitionKey(WeeklySupervisionService.PROCESS_KEY)
-        .activityId("weeklySupervisionTimer").timers().singleResult();
+    Job timer =
+        managementService
+            .createJobQuery()
+            .processDefinitionKey(WeeklySupervisionService.PROCESS_KEY)
+            .activityId("weeklySupervisionTimer")
+            .timers()
+            .singleResult();
     managementService.executeJob(timer.getId());
     long instances = instances();
 
     // When the office presses run now, Then it is refused, naming the timer as the starter
-    assertThatThrownBy(() -> weekly.runNow("tducha")).isInstanceOfSatisfying(SweepAlreadyRunning.class, e -> {
-      assertThat(e.running().startedBy()).isNull();
-      assertThat(e.running().itemsDone()).isZero();
-    });
+    assertThatThrownBy(() -> weekly.runNow("tducha"))
+        .isInstanceOfSatisfying(
+            SweepAlreadyRunning.class,
+            e -> {
+              assertThat(e.running().startedBy()).isNull();
+              assertThat(e.running().itemsDone()).isZero();
+            });
     assertThat(instances()).isEqualTo(instances);
   }
 
@@ -128,7 +166,13 @@ class SweepRunNowRefusalTest extends WebTestSupport {
   private void executeOneItemJob(String instanceId) {
     RunningSweep before = weekly.runningSweep().orElseThrow();
     while (weekly.runningSweep().orElseThrow().itemsDone() == before.itemsDone()) {
-      Job job = managementService.createJobQuery().processInstanceId(instanceId).executable().listPage(0, 1).get(0);
+      Job job =
+          managementService
+              .createJobQuery()
+              .processInstanceId(instanceId)
+              .executable()
+              .listPage(0, 1)
+              .get(0);
       managementService.executeJob(job.getId());
     }
   }

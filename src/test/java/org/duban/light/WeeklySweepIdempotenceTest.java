@@ -1,11 +1,5 @@
 package org.duban.light;
 
-import org.duban.RunningAppTest;
-import org.duban.TestClock;
-import org.duban.book.ItemStates;
-import org.duban.ladder.EscalationLadder;
-import org.duban.ladder.EscalationRepository;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,10 +12,15 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
+import org.duban.RunningAppTest;
+import org.duban.TestClock;
 import org.duban.TestHospital;
-import org.duban.checkin.CheckInService;
+import org.duban.book.ItemStates;
 import org.duban.book.Light;
 import org.duban.book.WorkItemRepository;
+import org.duban.checkin.CheckInService;
+import org.duban.ladder.EscalationLadder;
+import org.duban.ladder.EscalationRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,8 +71,8 @@ class WeeklySweepIdempotenceTest {
   }
 
   /**
-   * An issued item whose work started 30 days ago (a sheet's start date) and that missed two monthly
-   * check-ins: red by rule MISSED_2.
+   * An issued item whose work started 30 days ago (a sheet's start date) and that missed two
+   * monthly check-ins: red by rule MISSED_2.
    */
   IssuedItem silentItem(String title) {
     IssuedItem item = startedThirtyDaysAgo(fixture.issuedItem(title));
@@ -82,7 +81,10 @@ class WeeklySweepIdempotenceTest {
     return item;
   }
 
-  /** An issued item whose work started 30 days ago and that reported {@code percent} in its first round. */
+  /**
+   * An issued item whose work started 30 days ago and that reported {@code percent} in its first
+   * round.
+   */
   IssuedItem reportedItem(String title, int percent) {
     IssuedItem item = startedThirtyDaysAgo(fixture.issuedItem(title));
     checkIns.submit(item.itemId(), "2026-02", percent, Map.of(), "二月进展", null, "tmedhead");
@@ -90,8 +92,11 @@ class WeeklySweepIdempotenceTest {
   }
 
   IssuedItem startedThirtyDaysAgo(IssuedItem item) {
-    transaction.executeWithoutResult(status ->
-        ItemStates.startOn(workItems.findById(item.itemId()).orElseThrow(), MONDAY.toLocalDate().minusDays(30)));
+    transaction.executeWithoutResult(
+        status ->
+            ItemStates.startOn(
+                workItems.findById(item.itemId()).orElseThrow(),
+                MONDAY.toLocalDate().minusDays(30)));
     return item;
   }
 
@@ -101,7 +106,8 @@ class WeeklySweepIdempotenceTest {
 
   List<LightAssessment> lightsOfSweep(IssuedItem item, Long sweepId) {
     return assessments.findTop20ByWorkItemIdOrderByAssessedAtDescIdDesc(item.itemId()).stream()
-        .filter(a -> sweepId.equals(a.getSweepId())).toList();
+        .filter(a -> sweepId.equals(a.getSweepId()))
+        .toList();
   }
 
   Long lastStartedSweep() {
@@ -135,10 +141,12 @@ class WeeklySweepIdempotenceTest {
     assertThat(latestLight(lagging).getRule()).isEqualTo("GAP_10");
     // and both items were put to the ladder once in week 2026-W10
     assertThat(ladderSteps.findByWorkItemIdOrderByIdAsc(silent.itemId()))
-        .extracting(WeeklyLadderStep::getIsoWeek, WeeklyLadderStep::getLight, WeeklyLadderStep::getSweepId)
+        .extracting(
+            WeeklyLadderStep::getIsoWeek, WeeklyLadderStep::getLight, WeeklyLadderStep::getSweepId)
         .containsExactly(org.assertj.core.api.Assertions.tuple("2026-W10", Light.RED, firstSweep));
     assertThat(ladderSteps.findByWorkItemIdOrderByIdAsc(lagging.itemId())).hasSize(1);
-    long escalationsOfSilent = escalations.findByWorkItemIdOrderByOpenedAtDesc(silent.itemId()).size();
+    long escalationsOfSilent =
+        escalations.findByWorkItemIdOrderByOpenedAtDesc(silent.itemId()).size();
 
     // When the silent item reports on Thursday and the office runs the sweep again in the same week
     setClock(MONDAY.plusDays(3));
@@ -156,20 +164,25 @@ class WeeklySweepIdempotenceTest {
     // but neither item was put to the ladder again this week, and nothing more was escalated
     assertThat(ladderSteps.findByWorkItemIdOrderByIdAsc(silent.itemId())).hasSize(1);
     assertThat(ladderSteps.findByWorkItemIdOrderByIdAsc(lagging.itemId())).hasSize(1);
-    assertThat(escalations.findByWorkItemIdOrderByOpenedAtDesc(silent.itemId())).hasSize((int) escalationsOfSilent);
+    assertThat(escalations.findByWorkItemIdOrderByOpenedAtDesc(silent.itemId()))
+        .hasSize((int) escalationsOfSilent);
     // and the second sweep counts what it lit, and escalated nothing
     Sweep second = supervision.sweep(secondSweep).orElseThrow();
     assertThat(second.getFinishedAt()).isNotNull();
     assertThat(second.getEscalated()).isZero();
     assertThat(second.getGreen() + second.getYellow() + second.getRed())
-        .isEqualTo(jdbc.queryForObject("select count(*) from light_assessment where sweep_id = ?", Integer.class,
-            secondSweep));
+        .isEqualTo(
+            jdbc.queryForObject(
+                "select count(*) from light_assessment where sweep_id = ?",
+                Integer.class,
+                secondSweep));
 
     // When next Monday's sweep runs, Then the items are put to the ladder again, for week 2026-W11
     setClock(MONDAY.plusDays(7));
     supervision.runToEnd("system");
     assertThat(ladderSteps.findByWorkItemIdOrderByIdAsc(silent.itemId()))
-        .extracting(WeeklyLadderStep::getIsoWeek).containsExactly("2026-W10", "2026-W11");
+        .extracting(WeeklyLadderStep::getIsoWeek)
+        .containsExactly("2026-W10", "2026-W11");
   }
 
   @Test
@@ -177,42 +190,67 @@ class WeeklySweepIdempotenceTest {
     // Given a red item and a sweep of this week
     IssuedItem silent = silentItem("周督查幂等-崩溃重试");
     Long sweepId = supervision.startSweep();
-    supervision.recordLight(sweepId, silent.itemId(), Light.RED, "MISSED_2", "两次及以上未按时填报月度进展",
+    supervision.recordLight(
+        sweepId,
+        silent.itemId(),
+        Light.RED,
+        "MISSED_2",
+        "两次及以上未按时填报月度进展",
         new LightFacts(13, 0, 30, 2, 200, 0, 0));
     AtomicInteger calls = new AtomicInteger();
 
     // When the job crashes right after the ladder opened an escalation
-    assertThatThrownBy(() -> transaction.executeWithoutResult(status ->
-        supervision.stepOnLadder(sweepId, silent.itemId(), Light.RED, () -> {
-          calls.incrementAndGet();
-          ladder.onWeeklyLight(silent.itemId(), Light.RED);
-          throw new IllegalStateException("node died");
-        }))).hasMessage("node died");
+    assertThatThrownBy(
+            () ->
+                transaction.executeWithoutResult(
+                    status ->
+                        supervision.stepOnLadder(
+                            sweepId,
+                            silent.itemId(),
+                            Light.RED,
+                            () -> {
+                              calls.incrementAndGet();
+                              ladder.onWeeklyLight(silent.itemId(), Light.RED);
+                              throw new IllegalStateException("node died");
+                            })))
+        .hasMessage("node died");
 
     // Then neither the step nor what the ladder did survived
     assertThat(ladderSteps.findByWorkItemIdOrderByIdAsc(silent.itemId())).isEmpty();
     assertThat(escalations.findByWorkItemIdOrderByOpenedAtDesc(silent.itemId())).isEmpty();
 
     // When the job is retried, and again by a sweep started later in the same week
-    boolean first = supervision.stepOnLadder(sweepId, silent.itemId(), Light.RED, () -> {
-      calls.incrementAndGet();
-      return ladder.onWeeklyLight(silent.itemId(), Light.RED);
-    });
+    boolean first =
+        supervision.stepOnLadder(
+            sweepId,
+            silent.itemId(),
+            Light.RED,
+            () -> {
+              calls.incrementAndGet();
+              return ladder.onWeeklyLight(silent.itemId(), Light.RED);
+            });
     setClock(MONDAY.plusDays(4));
     Long laterSweep = supervision.startSweep();
-    boolean again = supervision.stepOnLadder(laterSweep, silent.itemId(), Light.RED, () -> {
-      calls.incrementAndGet();
-      return ladder.onWeeklyLight(silent.itemId(), Light.RED);
-    });
+    boolean again =
+        supervision.stepOnLadder(
+            laterSweep,
+            silent.itemId(),
+            Light.RED,
+            () -> {
+              calls.incrementAndGet();
+              return ladder.onWeeklyLight(silent.itemId(), Light.RED);
+            });
 
     // Then the ladder was called once more after the crash, and never by the later sweep
     assertThat(calls).hasValue(2);
     assertThat(again).isFalse();
     assertThat(ladderSteps.findByWorkItemIdOrderByIdAsc(silent.itemId()))
-        .singleElement().satisfies(step -> {
-          assertThat(step.getSweepId()).isEqualTo(sweepId);
-          assertThat(step.isEscalated()).isEqualTo(first);
-        });
+        .singleElement()
+        .satisfies(
+            step -> {
+              assertThat(step.getSweepId()).isEqualTo(sweepId);
+              assertThat(step.isEscalated()).isEqualTo(first);
+            });
   }
 
   @Test
@@ -224,14 +262,28 @@ class WeeklySweepIdempotenceTest {
 
     // When anything writes a second step for that item and week, not going through the check
     // Then the unique key refuses it
-    assertThatThrownBy(() -> ladderSteps.saveAndFlush(
-        new WeeklyLadderStep("2026-W10", item.itemId(), sweepId, Light.RED, MONDAY)))
+    assertThatThrownBy(
+            () ->
+                ladderSteps.saveAndFlush(
+                    new WeeklyLadderStep("2026-W10", item.itemId(), sweepId, Light.RED, MONDAY)))
         .isInstanceOf(DataIntegrityViolationException.class);
     // and an item cannot be lit twice by one sweep either
-    supervision.recordLight(sweepId, item.itemId(), Light.YELLOW, "GAP_10", "进度落后序时进度10个百分点及以上",
+    supervision.recordLight(
+        sweepId,
+        item.itemId(),
+        Light.YELLOW,
+        "GAP_10",
+        "进度落后序时进度10个百分点及以上",
         new LightFacts(13, 0, 1, 0, 200, 0, 0));
-    assertThatThrownBy(() -> supervision.recordLight(sweepId, item.itemId(), Light.YELLOW, "GAP_10",
-        "进度落后序时进度10个百分点及以上", new LightFacts(13, 0, 1, 0, 200, 0, 0)))
+    assertThatThrownBy(
+            () ->
+                supervision.recordLight(
+                    sweepId,
+                    item.itemId(),
+                    Light.YELLOW,
+                    "GAP_10",
+                    "进度落后序时进度10个百分点及以上",
+                    new LightFacts(13, 0, 1, 0, 200, 0, 0)))
         .isInstanceOf(DataIntegrityViolationException.class);
   }
 
@@ -241,9 +293,16 @@ class WeeklySweepIdempotenceTest {
     IssuedItem healthy = reportedItem("周督查续跑-正常一", 20);
     IssuedItem silent = silentItem("周督查续跑-正常二");
     IssuedItem broken = fixture.issuedItem("周督查续跑-数据损坏");
-    Long indicatorId = transaction.execute(s ->
-        workItems.findById(broken.itemId()).orElseThrow().getIndicators().get(0).getId());
-    checkIns.submit(broken.itemId(), "2026-02", 20, Map.of(indicatorId, new BigDecimal("7.0")), "进展", null,
+    Long indicatorId =
+        transaction.execute(
+            s -> workItems.findById(broken.itemId()).orElseThrow().getIndicators().get(0).getId());
+    checkIns.submit(
+        broken.itemId(),
+        "2026-02",
+        20,
+        Map.of(indicatorId, new BigDecimal("7.0")),
+        "进展",
+        null,
         "tmedhead");
     jdbc.update("update check_in set period = '2026-1X' where work_item_id = ?", broken.itemId());
 
@@ -252,17 +311,26 @@ class WeeklySweepIdempotenceTest {
     supervision.executeJobsOf(instance);
     Long sweepId = lastStartedSweep();
 
-    // Then the other items are lit and put to the ladder, the broken one waits for a retry with its error,
+    // Then the other items are lit and put to the ladder, the broken one waits for a retry with its
+    // error,
     // and the sweep is not finished
     assertThat(lightsOfSweep(healthy, sweepId)).hasSize(1);
-    assertThat(lightsOfSweep(silent, sweepId)).singleElement()
+    assertThat(lightsOfSweep(silent, sweepId))
+        .singleElement()
         .satisfies(a -> assertThat(a.getLight()).isEqualTo(Light.RED));
     assertThat(lightsOfSweep(broken, sweepId)).isEmpty();
     assertThat(ladderSteps.findByWorkItemIdOrderByIdAsc(broken.itemId())).isEmpty();
-    assertThat(managementService.createJobQuery().processInstanceId(instance).withException().singleResult()
-        .getExceptionMessage()).contains("2026-1X");
+    assertThat(
+            managementService
+                .createJobQuery()
+                .processInstanceId(instance)
+                .withException()
+                .singleResult()
+                .getExceptionMessage())
+        .contains("2026-1X");
     assertThat(supervision.sweep(sweepId).orElseThrow().getFinishedAt()).isNull();
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count())
+        .isOne();
 
     // When the data is repaired and the job's retry comes due
     jdbc.update("update check_in set period = '2026-02' where work_item_id = ?", broken.itemId());
@@ -270,18 +338,28 @@ class WeeklySweepIdempotenceTest {
     supervision.executeJobsOf(instance);
 
     // Then the sweep has finished, every item lit and put to the ladder exactly once
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count())
+        .isZero();
     for (IssuedItem item : List.of(healthy, silent, broken)) {
       assertThat(lightsOfSweep(item, sweepId)).as("lights of item %s", item.itemId()).hasSize(1);
-      assertThat(ladderSteps.findByWorkItemIdOrderByIdAsc(item.itemId())).as("steps of %s", item.itemId()).hasSize(1);
+      assertThat(ladderSteps.findByWorkItemIdOrderByIdAsc(item.itemId()))
+          .as("steps of %s", item.itemId())
+          .hasSize(1);
     }
     // and its counts are what it lit, each item once, and the escalations it opened
     Sweep sweep = supervision.sweep(sweepId).orElseThrow();
     assertThat(sweep.getFinishedAt()).isNotNull();
     assertThat(sweep.getGreen() + sweep.getYellow() + sweep.getRed())
-        .isEqualTo(jdbc.queryForObject("select count(distinct work_item_id) from light_assessment where sweep_id = ?",
-            Integer.class, sweepId));
-    assertThat(sweep.getEscalated()).isEqualTo(jdbc.queryForObject(
-        "select count(*) from weekly_ladder_step where sweep_id = ? and escalated = true", Integer.class, sweepId));
+        .isEqualTo(
+            jdbc.queryForObject(
+                "select count(distinct work_item_id) from light_assessment where sweep_id = ?",
+                Integer.class,
+                sweepId));
+    assertThat(sweep.getEscalated())
+        .isEqualTo(
+            jdbc.queryForObject(
+                "select count(*) from weekly_ladder_step where sweep_id = ? and escalated = true",
+                Integer.class,
+                sweepId));
   }
 }

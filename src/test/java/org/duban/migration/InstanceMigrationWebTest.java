@@ -1,6 +1,5 @@
 package org.duban.migration;
 
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -17,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.duban.WebTestSupport;
 import org.duban.audit.AuditLog;
 import org.duban.audit.AuditSearch;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,12 +40,17 @@ class InstanceMigrationWebTest extends WebTestSupport {
   void deployFirstVersion() {
     hospital.ensure();
     key = "migration-test-" + UUID.randomUUID().toString().substring(0, 8);
-    deploy(Bpmn.createExecutableProcess(key).name("迁移测试").camundaHistoryTimeToLive(30)
-        .startEvent("start")
-        .userTask("claimItem").name("认领事项")
-        .userTask("finish").name("收尾")
-        .endEvent("end")
-        .done());
+    deploy(
+        Bpmn.createExecutableProcess(key)
+            .name("迁移测试")
+            .camundaHistoryTimeToLive(30)
+            .startEvent("start")
+            .userTask("claimItem")
+            .name("认领事项")
+            .userTask("finish")
+            .name("收尾")
+            .endEvent("end")
+            .done());
   }
 
   @Test
@@ -61,25 +66,34 @@ class InstanceMigrationWebTest extends WebTestSupport {
     assertThat(page)
         .contains("从 v1 迁移到 v2")
         .contains("认领事项")
-        .contains("复核")            // the new step, listed as added
-        .contains("收尾")            // the removed step, listed as unmapped
+        .contains("复核") // the new step, listed as added
+        .contains("收尾") // the removed step, listed as unmapped
         .contains("实例：2 个可以迁移，1 个不能迁移")
         .contains("所在环节「收尾」在新版本中没有对应的环节")
         .contains("迁移 2 个实例到 v2");
 
     MigrationPreview preview = migration.preview(key, 1);
-    assertThat(preview.unmapped()).extracting(MigrationPreview.Activity::name).containsExactly("收尾");
+    assertThat(preview.unmapped())
+        .extracting(MigrationPreview.Activity::name)
+        .containsExactly("收尾");
     assertThat(preview.added()).extracting(MigrationPreview.Activity::name).containsExactly("复核");
-    assertThat(preview.mappings()).extracting(m -> m.source().id() + ">" + m.target().id())
+    assertThat(preview.mappings())
+        .extracting(m -> m.source().id() + ">" + m.target().id())
         .containsExactly("claimItem>claimItem");
-    assertThat(preview.movable()).extracting(MigrationPreview.InstanceVerdict::businessKey)
+    assertThat(preview.movable())
+        .extracting(MigrationPreview.InstanceVerdict::businessKey)
         .containsExactlyInAnyOrder("item-1", "item-2");
-    assertThat(preview.stuck()).extracting(MigrationPreview.InstanceVerdict::businessKey).containsExactly("item-3");
+    assertThat(preview.stuck())
+        .extracting(MigrationPreview.InstanceVerdict::businessKey)
+        .containsExactly("item-3");
     // the preview is a dry run: nothing moved yet
     assertThat(definitionVersion(first)).isEqualTo(1);
 
-    mvc.perform(post("/admin/models/" + key + "/migrate").param("from", "1")
-            .with(user(hospital.user("tadmin"))).with(csrf()))
+    mvc.perform(
+            post("/admin/models/" + key + "/migrate")
+                .param("from", "1")
+                .with(user(hospital.user("tadmin")))
+                .with(csrf()))
         .andExpect(status().is3xxRedirection());
 
     assertThat(definitionVersion(first)).isEqualTo(2);
@@ -92,14 +106,22 @@ class InstanceMigrationWebTest extends WebTestSupport {
 
     // the moved instance follows the new model from there on; the one left behind, the old
     complete(first, "claimItem");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(first.getId()).count()).isZero();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(first.getId()).count())
+        .isZero();
     complete(atFinish, "finish");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(atFinish.getId()).count()).isZero();
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processInstanceId(atFinish.getId()).count())
+        .isZero();
 
-    assertThat(auditLog.search(new AuditSearch(null, "model.migrate", "process", key, null, null, null), 0, 10)
-            .getContent())
+    assertThat(
+            auditLog
+                .search(
+                    new AuditSearch(null, "model.migrate", "process", key, null, null, null), 0, 10)
+                .getContent())
         .singleElement()
-        .satisfies(event -> assertThat(event.getBefore()).contains(first.getId()).contains(second.getId()));
+        .satisfies(
+            event ->
+                assertThat(event.getBefore()).contains(first.getId()).contains(second.getId()));
   }
 
   @Test
@@ -107,7 +129,8 @@ class InstanceMigrationWebTest extends WebTestSupport {
     deploySecondVersion();
     ProcessInstance fresh = runtimeService.startProcessInstanceByKey(key, "item-new");
     assertThat(task(fresh).getTaskDefinitionKey()).isEqualTo("review");
-    assertThat(migration.versions(key)).extracting(InstanceMigration.VersionLoad::runningInstances)
+    assertThat(migration.versions(key))
+        .extracting(InstanceMigration.VersionLoad::runningInstances)
         .containsExactly(1L, 0L);
   }
 
@@ -124,8 +147,11 @@ class InstanceMigrationWebTest extends WebTestSupport {
     deploySecondVersion();
     mvc.perform(get("/admin/models/" + key + "/migrate").with(user(hospital.user("tmedhead"))))
         .andExpect(status().isForbidden());
-    mvc.perform(post("/admin/models/" + key + "/migrate").param("from", "1")
-            .with(user(hospital.user("tleader"))).with(csrf()))
+    mvc.perform(
+            post("/admin/models/" + key + "/migrate")
+                .param("from", "1")
+                .with(user(hospital.user("tleader")))
+                .with(csrf()))
         .andExpect(status().isForbidden());
     assertThat(migration.versions(key).get(1).runningInstances()).isEqualTo(1);
   }
@@ -137,22 +163,33 @@ class InstanceMigrationWebTest extends WebTestSupport {
   }
 
   private void deploySecondVersion() {
-    deploy(Bpmn.createExecutableProcess(key).name("迁移测试").camundaHistoryTimeToLive(30)
-        .startEvent("start")
-        .userTask("review").name("复核")
-        .userTask("claimItem").name("认领事项")
-        .endEvent("end")
-        .done());
+    deploy(
+        Bpmn.createExecutableProcess(key)
+            .name("迁移测试")
+            .camundaHistoryTimeToLive(30)
+            .startEvent("start")
+            .userTask("review")
+            .name("复核")
+            .userTask("claimItem")
+            .name("认领事项")
+            .endEvent("end")
+            .done());
   }
 
   private void deploy(BpmnModelInstance model) {
-    repositoryService.createDeployment().name("test:" + key).addModelInstance(key + ".bpmn", model).deploy();
+    repositoryService
+        .createDeployment()
+        .name("test:" + key)
+        .addModelInstance(key + ".bpmn", model)
+        .deploy();
   }
 
   private String page(String path) throws Exception {
     return mvc.perform(get(path).with(user(hospital.user("tadmin"))))
         .andExpect(status().isOk())
-        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
   }
 
   private Task task(ProcessInstance instance) {
@@ -168,13 +205,21 @@ class InstanceMigrationWebTest extends WebTestSupport {
   }
 
   private int definitionVersion(ProcessInstance instance) {
-    String definitionId = runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId())
-        .singleResult().getProcessDefinitionId();
+    String definitionId =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceId(instance.getId())
+            .singleResult()
+            .getProcessDefinitionId();
     return repositoryService.getProcessDefinition(definitionId).getVersion();
   }
 
   private String definitionId(int version) {
-    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
-        .processDefinitionVersion(version).singleResult().getId();
+    return repositoryService
+        .createProcessDefinitionQuery()
+        .processDefinitionKey(key)
+        .processDefinitionVersion(version)
+        .singleResult()
+        .getId();
   }
 }

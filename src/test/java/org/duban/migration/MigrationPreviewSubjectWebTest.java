@@ -1,6 +1,5 @@
 package org.duban.migration;
 
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,12 +13,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.duban.IssuedItemFixture.IssuedItem;
+import org.duban.WebTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Issue 15 point 15: the migration preview names each instance's item (or book) by its title, with a
- * link to its page, instead of only a business key such as {@code item-42}.
+ * Issue 15 point 15: the migration preview names each instance's item (or book) by its title, with
+ * a link to its page, instead of only a business key such as {@code item-42}.
  */
 class MigrationPreviewSubjectWebTest extends WebTestSupport {
 
@@ -39,8 +39,13 @@ class MigrationPreviewSubjectWebTest extends WebTestSupport {
     runtimeService.startProcessInstanceByKey(key, "sweep-1");
     deploy(key, model(key, true));
 
-    String page = mvc.perform(get("/admin/models/" + key + "/migrate?from=1").with(user(hospital.user("tadmin"))))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    String page =
+        mvc.perform(
+                get("/admin/models/" + key + "/migrate?from=1").with(user(hospital.user("tadmin"))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
 
     assertThat(page)
         .contains("href=\"/items/" + byKey.itemId() + "\"")
@@ -53,12 +58,24 @@ class MigrationPreviewSubjectWebTest extends WebTestSupport {
   }
 
   static BpmnModelInstance model(String key, boolean withReview) {
-    var start = Bpmn.createExecutableProcess(key).name("迁移预览").camundaHistoryTimeToLive(30).startEvent("start");
-    return (withReview ? start.userTask("review").name("复核").userTask("claimItem") : start.userTask("claimItem"))
-        .name("认领事项").endEvent("end").done();
+    var start =
+        Bpmn.createExecutableProcess(key)
+            .name("迁移预览")
+            .camundaHistoryTimeToLive(30)
+            .startEvent("start");
+    return (withReview
+            ? start.userTask("review").name("复核").userTask("claimItem")
+            : start.userTask("claimItem"))
+        .name("认领事项")
+        .endEvent("end")
+        .done();
   }
 
   void deploy(String key, BpmnModelInstance model) {
-    repositoryService.createDeployment().name("test:" + key).addModelInstance(key + ".bpmn", model).deploy();
+    repositoryService
+        .createDeployment()
+        .name("test:" + key)
+        .addModelInstance(key + ".bpmn", model)
+        .deploy();
   }
 }

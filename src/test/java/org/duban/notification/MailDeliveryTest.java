@@ -41,7 +41,9 @@ class MailDeliveryTest extends NotificationTestSupport {
         .contains("测试医务主任，您好")
         .contains("请于本周五前提交整改方案。")
         .contains("http://localhost:8080/items/" + itemId);
-    assertThat(deliveries(key)).singleElement().satisfies(d -> assertThat(d.status()).isEqualTo(Delivery.Status.SENT));
+    assertThat(deliveries(key))
+        .singleElement()
+        .satisfies(d -> assertThat(d.status()).isEqualTo(Delivery.Status.SENT));
   }
 
   @Test
@@ -55,7 +57,10 @@ class MailDeliveryTest extends NotificationTestSupport {
     dispatcher.dispatchDue();
 
     assertThat(smtp.getReceivedMessages()).hasSize(1);
-    assertThat(jdbc.queryForObject("select count(*) from inbox_entry where event_key = ?", Integer.class, key)).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from inbox_entry where event_key = ?", Integer.class, key))
+        .isEqualTo(1);
   }
 
   @Test
@@ -80,7 +85,10 @@ class MailDeliveryTest extends NotificationTestSupport {
     String key = eventKey();
     sendCommitted(message(key, item(), MessageKind.URGE, "催办：子任务", "tmedstaff"));
     // the caller's transaction committed: the inbox has the message whatever the mail server does
-    assertThat(jdbc.queryForObject("select count(*) from inbox_entry where event_key = ?", Integer.class, key)).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from inbox_entry where event_key = ?", Integer.class, key))
+        .isEqualTo(1);
 
     dispatcher.dispatchDue();
     Delivery failed = deliveries(key).get(0);

@@ -1,6 +1,5 @@
 package org.duban.notification;
 
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -15,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.duban.WebTestSupport;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
@@ -40,6 +40,7 @@ class NotificationPagesWebTest extends WebTestSupport {
 
   /** People of this test only, so that other tests' messages do not change their counts. */
   private String alice;
+
   private String bob;
 
   @BeforeEach
@@ -56,7 +57,14 @@ class NotificationPagesWebTest extends WebTestSupport {
 
   private String person(String name) {
     String username = "tn" + UUID.randomUUID().toString().substring(0, 8);
-    people.save(new Person(username, "通知测试" + name, null, "unused", hospital.department("tmedical"), EnumSet.of(Role.STAFF)));
+    people.save(
+        new Person(
+            username,
+            "通知测试" + name,
+            null,
+            "unused",
+            hospital.department("tmedical"),
+            EnumSet.of(Role.STAFF)));
     return username;
   }
 
@@ -68,7 +76,8 @@ class NotificationPagesWebTest extends WebTestSupport {
 
   private void send(String key, MessageKind kind, String title, String link, String... to) {
     new TransactionTemplate(transactionManager)
-        .executeWithoutResult(s -> notifier.send(new Message(key, Set.of(to), null, kind, title, "正文", link)));
+        .executeWithoutResult(
+            s -> notifier.send(new Message(key, Set.of(to), null, kind, title, "正文", link)));
   }
 
   private String page(String url, String username) throws Exception {
@@ -93,7 +102,8 @@ class NotificationPagesWebTest extends WebTestSupport {
   }
 
   @Test
-  void theHeaderShowsTheUnreadCountAndOpeningAMessageMarksItReadAndGoesToItsLink() throws Exception {
+  void theHeaderShowsTheUnreadCountAndOpeningAMessageMarksItReadAndGoesToItsLink()
+      throws Exception {
     send("web-" + UUID.randomUUID(), MessageKind.URGE, "催办：住院日", "/items/7", alice);
     send("web-" + UUID.randomUUID(), MessageKind.NOTICE, "督办通知：预约率", "/tasks/abc", alice);
     assertThat(badge(page("/tasks", alice))).isEqualTo(2);
@@ -128,7 +138,8 @@ class NotificationPagesWebTest extends WebTestSupport {
     String urges = page("/inbox?kind=URGE", bob);
     assertThat(urges).contains("一条催办").doesNotContain("一份摘要");
 
-    mvc.perform(post("/inbox/read-all").with(as(bob)).with(csrf())).andExpect(redirectedUrl("/inbox"));
+    mvc.perform(post("/inbox/read-all").with(as(bob)).with(csrf()))
+        .andExpect(redirectedUrl("/inbox"));
     assertThat(inbox.unread(bob)).isZero();
     assertThat(badge(page("/tasks", bob))).isZero();
   }
@@ -164,18 +175,31 @@ class NotificationPagesWebTest extends WebTestSupport {
     NotificationPreference saved = preferences.of(alice);
     assertThat(saved.getEmail()).isEqualTo("alice@hospital.test");
     assertThat(saved.channels()).containsExactly(Channel.EMAIL);
-    assertThat(saved.quietHours()).isEqualTo(new QuietHours(java.time.LocalTime.of(21, 30), java.time.LocalTime.of(6, 45)));
+    assertThat(saved.quietHours())
+        .isEqualTo(new QuietHours(java.time.LocalTime.of(21, 30), java.time.LocalTime.of(6, 45)));
   }
 
   @Test
   void onlyAdminsConfigureRobotsAndABadAddressIsRefused() throws Exception {
     mvc.perform(get("/admin/robots").with(as(alice))).andExpect(status().isForbidden());
-    mvc.perform(post("/admin/robots").with(as("tmedhead")).with(csrf()).param("platform", "WECOM").param("name", "x").param("webhookUrl", "https://example.invalid/x"))
+    mvc.perform(
+            post("/admin/robots")
+                .with(as("tmedhead"))
+                .with(csrf())
+                .param("platform", "WECOM")
+                .param("name", "x")
+                .param("webhookUrl", "https://example.invalid/x"))
         .andExpect(status().isForbidden());
     assertThat(robots.count()).isZero();
 
     String refused =
-        mvc.perform(post("/admin/robots").with(as("tadmin")).with(csrf()).param("platform", "DINGTALK").param("name", "医务部群").param("webhookUrl", "ftp://x"))
+        mvc.perform(
+                post("/admin/robots")
+                    .with(as("tadmin"))
+                    .with(csrf())
+                    .param("platform", "DINGTALK")
+                    .param("name", "医务部群")
+                    .param("webhookUrl", "ftp://x"))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()

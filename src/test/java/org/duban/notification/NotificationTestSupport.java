@@ -1,13 +1,13 @@
 package org.duban.notification;
 
-import org.duban.RunningAppTest;
-import org.duban.TestClock;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.duban.RunningAppTest;
+import org.duban.TestClock;
 import org.duban.TestHospital;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,9 +18,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The service tests of notifications: the shared {@code test} context, the test hospital, the engine
- * clock pinned to a working morning, and a clean slate of robots, preferences and mail server after
- * each test (the context is shared with other features' tests).
+ * The service tests of notifications: the shared {@code test} context, the test hospital, the
+ * engine clock pinned to a working morning, and a clean slate of robots, preferences and mail
+ * server after each test (the context is shared with other features' tests).
  */
 @RunningAppTest
 abstract class NotificationTestSupport {
@@ -68,7 +68,8 @@ abstract class NotificationTestSupport {
     return ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
   }
 
-  static Message message(String eventKey, Long itemId, MessageKind kind, String title, String... recipients) {
+  static Message message(
+      String eventKey, Long itemId, MessageKind kind, String title, String... recipients) {
     return new Message(
         eventKey,
         new LinkedHashSet<>(Arrays.asList(recipients)),
@@ -81,7 +82,8 @@ abstract class NotificationTestSupport {
 
   /** Sends as a caller does: inside its own transaction, committed. */
   void sendCommitted(Message message) {
-    new TransactionTemplate(transactionManager).executeWithoutResult(status -> notifier.send(message));
+    new TransactionTemplate(transactionManager)
+        .executeWithoutResult(status -> notifier.send(message));
   }
 
   List<Delivery> deliveries(String eventKey) {

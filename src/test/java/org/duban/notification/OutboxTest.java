@@ -50,11 +50,17 @@ class OutboxTest extends NotificationTestSupport {
         new TransactionTemplate(transactionManager)
             .execute(
                 status -> {
-                  long id = store.insertMessage(message(key, null, MessageKind.NOTICE, "督办通知", "tnursehead"), MORNING);
-                  return applicationSavepoints().once(() -> store.insertInboxEntry(id, "tnursehead", key, MORNING));
+                  long id =
+                      store.insertMessage(
+                          message(key, null, MessageKind.NOTICE, "督办通知", "tnursehead"), MORNING);
+                  return applicationSavepoints()
+                      .once(() -> store.insertInboxEntry(id, "tnursehead", key, MORNING));
                 });
     assertThat(written).isFalse();
-    assertThat(jdbc.queryForObject("select count(*) from inbox_entry where event_key = ?", Integer.class, key)).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from inbox_entry where event_key = ?", Integer.class, key))
+        .isEqualTo(1);
   }
 
   @Test
@@ -67,7 +73,10 @@ class OutboxTest extends NotificationTestSupport {
               notifier.send(message(key, item(), MessageKind.URGE, "催办", "tithead"));
               status.setRollbackOnly();
             });
-    assertThat(jdbc.queryForObject("select count(*) from inbox_entry where event_key = ?", Integer.class, key)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from inbox_entry where event_key = ?", Integer.class, key))
+        .isZero();
     assertThat(deliveries(key)).isEmpty();
   }
 
@@ -102,7 +111,9 @@ class OutboxTest extends NotificationTestSupport {
     sendCommitted(message(key, item(), MessageKind.NOTICE, "督办通知", "tmedhead"));
 
     assertThat(inbox.unread("tmedhead")).isEqualTo(before + 1);
-    assertThat(deliveries(key)).singleElement().satisfies(d -> assertThat(d.nextAttemptAt()).isEqualTo(MORNING.plusDays(1).withHour(7)));
+    assertThat(deliveries(key))
+        .singleElement()
+        .satisfies(d -> assertThat(d.nextAttemptAt()).isEqualTo(MORNING.plusDays(1).withHour(7)));
     dispatcher.dispatchDue();
     assertThat(deliveries(key)).singleElement().satisfies(d -> assertThat(d.attempts()).isZero());
   }
@@ -111,9 +122,14 @@ class OutboxTest extends NotificationTestSupport {
   void peopleWhoChoseNoOutsideChannelOrHaveNoAddressGetTheInboxOnly() {
     choose("tmedstaff", null, noQuietHours());
     String key = eventKey();
-    sendCommitted(message(key, item(), MessageKind.URGE, "催办", "tmedstaff", "tnursehead", "nobody-such"));
+    sendCommitted(
+        message(key, item(), MessageKind.URGE, "催办", "tmedstaff", "tnursehead", "nobody-such"));
     assertThat(deliveries(key)).isEmpty();
-    assertThat(jdbc.queryForList("select recipient from inbox_entry where event_key = ? order by recipient", String.class, key))
+    assertThat(
+            jdbc.queryForList(
+                "select recipient from inbox_entry where event_key = ? order by recipient",
+                String.class,
+                key))
         .containsExactly("tmedstaff", "tnursehead");
   }
 

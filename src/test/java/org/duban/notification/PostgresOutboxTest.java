@@ -1,6 +1,5 @@
 package org.duban.notification;
 
-import org.duban.PostgresAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -8,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.duban.PostgresAppTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,18 +36,33 @@ class PostgresOutboxTest extends NotificationTestSupport {
         .executeWithoutResult(
             status -> {
               // a racing second writer of the same event: refused by the unique key …
-              long id = store.insertMessage(message(key, itemId, MessageKind.NOTICE, "督办通知", "tmedhead"), MORNING);
-              assertThat(savepoints.once(() -> store.insertInboxEntry(id, "tmedhead", key, MORNING))).isFalse();
+              long id =
+                  store.insertMessage(
+                      message(key, itemId, MessageKind.NOTICE, "督办通知", "tmedhead"), MORNING);
+              assertThat(
+                      savepoints.once(() -> store.insertInboxEntry(id, "tmedhead", key, MORNING)))
+                  .isFalse();
               store.deleteMessage(id);
               // … and a second message about the item the same day finds its slot taken
               notifier.send(message(later, itemId, MessageKind.URGE, "催办", "tmedhead"));
               // the caller goes on writing in the same transaction, which then commits
-              jdbc.update("insert into notification_preference (username, email) values ('tpgcaller', 'x@hospital.test')");
+              jdbc.update(
+                  "insert into notification_preference (username, email) values ('tpgcaller', 'x@hospital.test')");
             });
 
-    assertThat(jdbc.queryForObject("select count(*) from notification_preference where username = 'tpgcaller'", Integer.class)).isEqualTo(1);
-    assertThat(jdbc.queryForObject("select count(*) from inbox_entry where event_key = ?", Integer.class, key)).isEqualTo(1);
-    assertThat(jdbc.queryForObject("select count(*) from inbox_entry where event_key = ?", Integer.class, later)).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from notification_preference where username = 'tpgcaller'",
+                Integer.class))
+        .isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from inbox_entry where event_key = ?", Integer.class, key))
+        .isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from inbox_entry where event_key = ?", Integer.class, later))
+        .isEqualTo(1);
     assertThat(deliveries(key)).hasSize(1);
     assertThat(deliveries(later)).isEmpty();
   }
@@ -68,7 +83,13 @@ class PostgresOutboxTest extends NotificationTestSupport {
         });
     server.start();
     try {
-      robots.save(new Robot(Channel.WECOM, null, "全院群", "http://127.0.0.1:" + server.getAddress().getPort() + "/send", null));
+      robots.save(
+          new Robot(
+              Channel.WECOM,
+              null,
+              "全院群",
+              "http://127.0.0.1:" + server.getAddress().getPort() + "/send",
+              null));
       choose("tducha", null, noQuietHours(), Channel.WECOM);
       String key = eventKey();
       sendCommitted(message(key, item(), MessageKind.ESCALATION, "督办升级", "tducha"));
@@ -77,7 +98,9 @@ class PostgresOutboxTest extends NotificationTestSupport {
       dispatcher.dispatchDue("pg-b");
 
       assertThat(posts.get()).isEqualTo(1);
-      assertThat(deliveries(key)).singleElement().satisfies(d -> assertThat(d.status()).isEqualTo(Delivery.Status.SENT));
+      assertThat(deliveries(key))
+          .singleElement()
+          .satisfies(d -> assertThat(d.status()).isEqualTo(Delivery.Status.SENT));
     } finally {
       server.stop(0);
     }

@@ -20,15 +20,19 @@ class QuietHoursTest {
 
   @Test
   void aMessageInQuietHoursWaitsUntilTheyEnd() {
-    assertThat(night.nextAllowed(LocalDateTime.of(2026, 12, 2, 23, 10))).isEqualTo(LocalDateTime.of(2026, 12, 3, 7, 0));
-    assertThat(night.nextAllowed(LocalDateTime.of(2026, 12, 3, 5, 0))).isEqualTo(LocalDateTime.of(2026, 12, 3, 7, 0));
-    assertThat(night.nextAllowed(LocalDateTime.of(2026, 12, 3, 9, 0))).isEqualTo(LocalDateTime.of(2026, 12, 3, 9, 0));
+    assertThat(night.nextAllowed(LocalDateTime.of(2026, 12, 2, 23, 10)))
+        .isEqualTo(LocalDateTime.of(2026, 12, 3, 7, 0));
+    assertThat(night.nextAllowed(LocalDateTime.of(2026, 12, 3, 5, 0)))
+        .isEqualTo(LocalDateTime.of(2026, 12, 3, 7, 0));
+    assertThat(night.nextAllowed(LocalDateTime.of(2026, 12, 3, 9, 0)))
+        .isEqualTo(LocalDateTime.of(2026, 12, 3, 9, 0));
   }
 
   @Test
   void aDaytimeWindowAndNoWindow() {
     QuietHours lunch = new QuietHours(LocalTime.of(12, 0), LocalTime.of(13, 30));
-    assertThat(lunch.nextAllowed(LocalDateTime.of(2026, 12, 3, 12, 15))).isEqualTo(LocalDateTime.of(2026, 12, 3, 13, 30));
+    assertThat(lunch.nextAllowed(LocalDateTime.of(2026, 12, 3, 12, 15)))
+        .isEqualTo(LocalDateTime.of(2026, 12, 3, 13, 30));
     assertThat(lunch.contains(LocalTime.of(13, 30))).isFalse();
     QuietHours none = new QuietHours(LocalTime.of(8, 0), LocalTime.of(8, 0));
     assertThat(none.contains(LocalTime.of(8, 0))).isFalse();

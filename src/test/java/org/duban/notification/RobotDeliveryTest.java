@@ -1,6 +1,5 @@
 package org.duban.notification;
 
-import org.duban.PostgresAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,13 +20,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import org.duban.PostgresAppTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** WeCom and DingTalk group robots against a local HTTP server. */
 // the robots here post to a receiver on this machine, which production refuses (RobotAddresses);
-// PostgresAppTest's context allows it, and PostgresOutboxTest's robots share it (one start, not two)
+// PostgresAppTest's context allows it, and PostgresOutboxTest's robots share it (one start, not
+// two)
 @PostgresAppTest
 class RobotDeliveryTest extends NotificationTestSupport {
 
@@ -35,8 +36,11 @@ class RobotDeliveryTest extends NotificationTestSupport {
 
   private final ObjectMapper json = new ObjectMapper();
   private final List<Post> posts = Collections.synchronizedList(new ArrayList<>());
+
   /** What the robot answers next: HTTP status and body. */
-  private final AtomicReference<Object[]> answer = new AtomicReference<>(new Object[] {200, "{\"errcode\":0,\"errmsg\":\"ok\"}"});
+  private final AtomicReference<Object[]> answer =
+      new AtomicReference<>(new Object[] {200, "{\"errcode\":0,\"errmsg\":\"ok\"}"});
+
   private HttpServer server;
 
   @BeforeEach
@@ -86,19 +90,24 @@ class RobotDeliveryTest extends NotificationTestSupport {
 
     dispatcher.dispatchDue();
 
-    assertThat(posts).singleElement().satisfies(post -> {
-      assertThat(post.path()).isEqualTo("/cgi-bin/webhook/send");
-      assertThat(fieldNames(post.body())).containsExactlyInAnyOrder("msgtype", "markdown");
-      assertThat(post.body().get("msgtype").asText()).isEqualTo("markdown");
-      assertThat(fieldNames(post.body().get("markdown"))).containsExactly("content");
-      String content = post.body().get("markdown").get("content").asText();
-      assertThat(content)
-          .startsWith("**催办：门诊预约率**")
-          .contains("请于本周五前提交整改方案。")
-          .contains("测试医务主任、测试医务干事")
-          .contains("[查看详情](http://localhost:8080/items/" + itemId + ")");
-    });
-    assertThat(deliveries(key)).singleElement().satisfies(d -> assertThat(d.status()).isEqualTo(Delivery.Status.SENT));
+    assertThat(posts)
+        .singleElement()
+        .satisfies(
+            post -> {
+              assertThat(post.path()).isEqualTo("/cgi-bin/webhook/send");
+              assertThat(fieldNames(post.body())).containsExactlyInAnyOrder("msgtype", "markdown");
+              assertThat(post.body().get("msgtype").asText()).isEqualTo("markdown");
+              assertThat(fieldNames(post.body().get("markdown"))).containsExactly("content");
+              String content = post.body().get("markdown").get("content").asText();
+              assertThat(content)
+                  .startsWith("**催办：门诊预约率**")
+                  .contains("请于本周五前提交整改方案。")
+                  .contains("测试医务主任、测试医务干事")
+                  .contains("[查看详情](http://localhost:8080/items/" + itemId + ")");
+            });
+    assertThat(deliveries(key))
+        .singleElement()
+        .satisfies(d -> assertThat(d.status()).isEqualTo(Delivery.Status.SENT));
   }
 
   @Test
@@ -111,19 +120,26 @@ class RobotDeliveryTest extends NotificationTestSupport {
     long before = System.currentTimeMillis();
     dispatcher.dispatchDue();
 
-    assertThat(posts).singleElement().satisfies(post -> {
-      assertThat(fieldNames(post.body())).containsExactlyInAnyOrder("msgtype", "markdown");
-      assertThat(fieldNames(post.body().get("markdown"))).containsExactlyInAnyOrder("title", "text");
-      assertThat(post.body().get("markdown").get("title").asText()).isEqualTo("督办升级：科研经费执行率");
-      assertThat(post.body().get("markdown").get("text").asText())
-          .startsWith("#### 督办升级：科研经费执行率")
-          .contains("(http://localhost:8080/items/" + itemId + ")");
-      Map<String, String> query = query(post.query());
-      long timestamp = Long.parseLong(query.get("timestamp"));
-      assertThat(timestamp).isBetween(before - 1000, System.currentTimeMillis() + 1000);
-      String expected = URLDecoder.decode(DingTalkSignature.sign(timestamp, "SEC-test-secret"), StandardCharsets.UTF_8);
-      assertThat(query.get("sign")).isEqualTo(expected);
-    });
+    assertThat(posts)
+        .singleElement()
+        .satisfies(
+            post -> {
+              assertThat(fieldNames(post.body())).containsExactlyInAnyOrder("msgtype", "markdown");
+              assertThat(fieldNames(post.body().get("markdown")))
+                  .containsExactlyInAnyOrder("title", "text");
+              assertThat(post.body().get("markdown").get("title").asText())
+                  .isEqualTo("督办升级：科研经费执行率");
+              assertThat(post.body().get("markdown").get("text").asText())
+                  .startsWith("#### 督办升级：科研经费执行率")
+                  .contains("(http://localhost:8080/items/" + itemId + ")");
+              Map<String, String> query = query(post.query());
+              long timestamp = Long.parseLong(query.get("timestamp"));
+              assertThat(timestamp).isBetween(before - 1000, System.currentTimeMillis() + 1000);
+              String expected =
+                  URLDecoder.decode(
+                      DingTalkSignature.sign(timestamp, "SEC-test-secret"), StandardCharsets.UTF_8);
+              assertThat(query.get("sign")).isEqualTo(expected);
+            });
   }
 
   @Test
@@ -172,7 +188,11 @@ class RobotDeliveryTest extends NotificationTestSupport {
     assertThat(posts).hasSize(5);
     // waits of 1, 2, 4 and 8 minutes between the tries
     assertThat(tries.subList(0, 4))
-        .containsExactly(MORNING.plusMinutes(1), MORNING.plusMinutes(3), MORNING.plusMinutes(7), MORNING.plusMinutes(15));
+        .containsExactly(
+            MORNING.plusMinutes(1),
+            MORNING.plusMinutes(3),
+            MORNING.plusMinutes(7),
+            MORNING.plusMinutes(15));
 
     dispatcher.dispatchDue();
     assertThat(posts).as("no try after giving up").hasSize(5);
@@ -190,7 +210,8 @@ class RobotDeliveryTest extends NotificationTestSupport {
     }
     ExecutorService nodes = Executors.newFixedThreadPool(2);
     try {
-      List<Callable<Integer>> both = List.of(() -> dispatcher.dispatchDue("node-a"), () -> dispatcher.dispatchDue("node-b"));
+      List<Callable<Integer>> both =
+          List.of(() -> dispatcher.dispatchDue("node-a"), () -> dispatcher.dispatchDue("node-b"));
       int sent = 0;
       for (Future<Integer> result : nodes.invokeAll(both)) {
         sent += result.get();
@@ -201,11 +222,14 @@ class RobotDeliveryTest extends NotificationTestSupport {
     }
     assertThat(posts).hasSize(30);
     for (String key : keys) {
-      assertThat(deliveries(key)).singleElement().satisfies(d -> {
-        assertThat(d.status()).isEqualTo(Delivery.Status.SENT);
-        assertThat(d.attempts()).isEqualTo(1);
-        assertThat(d.sentBy()).as("the node that sent it").isIn("node-a", "node-b");
-      });
+      assertThat(deliveries(key))
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d.status()).isEqualTo(Delivery.Status.SENT);
+                assertThat(d.attempts()).isEqualTo(1);
+                assertThat(d.sentBy()).as("the node that sent it").isIn("node-a", "node-b");
+              });
     }
   }
 

@@ -13,9 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Who sees what of Actuator, over real HTTP as a load balancer, Prometheus and a browser ask: health
- * and its probes are open but show only the status; its components, the metrics and Prometheus's
- * scrape are for admins (a session or HTTP Basic).
+ * Who sees what of Actuator, over real HTTP as a load balancer, Prometheus and a browser ask:
+ * health and its probes are open but show only the status; its components, the metrics and
+ * Prometheus's scrape are for admins (a session or HTTP Basic).
  */
 @RunningAppTest
 class ActuatorAccessTest {
@@ -31,11 +31,18 @@ class ActuatorAccessTest {
   @Test
   void theLoadBalancerReadsHealthAndItsProbesWithoutLoggingInButNoDetails() throws Exception {
     HttpBrowser anonymous = HttpBrowser.onPort(port);
-    for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+    for (String path :
+        new String[] {
+          "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"
+        }) {
       HttpResponse<String> health = anonymous.get(path);
       assertThat(health.statusCode()).as(path).isEqualTo(200);
-      assertThat(health.body()).as(path).startsWith("{\"status\":\"UP\"")
-          .doesNotContain("components").doesNotContain("details").doesNotContain("\"db\"");
+      assertThat(health.body())
+          .as(path)
+          .startsWith("{\"status\":\"UP\"")
+          .doesNotContain("components")
+          .doesNotContain("details")
+          .doesNotContain("\"db\"");
     }
   }
 
@@ -51,8 +58,11 @@ class ActuatorAccessTest {
     assertThat(readiness.body()).contains("\"db\":").contains("\"readinessState\":");
     // a node is not killed for the database being away: liveness never asks it, and never reads the
     // session (in the database) either, so its components show to an admin by HTTP Basic only
-    HttpResponse<String> liveness = admin.send(HttpBrowser.basic(admin.request("/actuator/health/liveness"), "tadmin",
-        TestHospital.PASSWORD).GET());
+    HttpResponse<String> liveness =
+        admin.send(
+            HttpBrowser.basic(
+                    admin.request("/actuator/health/liveness"), "tadmin", TestHospital.PASSWORD)
+                .GET());
     assertThat(liveness.body()).contains("\"livenessState\":").doesNotContain("\"db\"");
     assertThat(admin.get("/actuator/health/liveness").body()).isEqualTo("{\"status\":\"UP\"}");
   }
@@ -60,18 +70,23 @@ class ActuatorAccessTest {
   @Test
   void aLoggedInNonAdminSeesNoDetailsOfHealth() throws Exception {
     HttpBrowser head = HttpBrowser.onPort(port).logIn("tmedhead", TestHospital.PASSWORD);
-    assertThat(head.get("/actuator/health").body()).startsWith("{\"status\":\"UP\"")
-        .doesNotContain("components").doesNotContain("details");
+    assertThat(head.get("/actuator/health").body())
+        .startsWith("{\"status\":\"UP\"")
+        .doesNotContain("components")
+        .doesNotContain("details");
   }
 
   @Test
   void prometheusAndMetricsAskAnonymousCallersForCredentials() throws Exception {
     HttpBrowser anonymous = HttpBrowser.onPort(port);
-    for (String path : new String[] {"/actuator/prometheus", "/actuator/metrics", "/actuator/info", "/actuator"}) {
+    for (String path :
+        new String[] {"/actuator/prometheus", "/actuator/metrics", "/actuator/info", "/actuator"}) {
       HttpResponse<String> response = anonymous.get(path);
       assertThat(response.statusCode()).as(path).isEqualTo(401);
-      // no Basic challenge: a browser shows no password dialog and keeps no credentials for the site
-      assertThat(response.headers().allValues("WWW-Authenticate")).as(path)
+      // no Basic challenge: a browser shows no password dialog and keeps no credentials for the
+      // site
+      assertThat(response.headers().allValues("WWW-Authenticate"))
+          .as(path)
           .noneMatch(v -> v.toLowerCase().startsWith("basic"));
       assertThat(response.body()).as(path).doesNotContain("jvm_");
     }
@@ -83,12 +98,24 @@ class ActuatorAccessTest {
       HttpBrowser browser = HttpBrowser.onPort(port).logIn(user, TestHospital.PASSWORD);
       assertThat(browser.get("/actuator/prometheus").statusCode()).as(user).isEqualTo(403);
       assertThat(browser.get("/actuator/metrics").statusCode()).as(user).isEqualTo(403);
-      HttpResponse<String> withBasic = HttpBrowser.onPort(port)
-          .send(basic(HttpBrowser.onPort(port).request("/actuator/prometheus"), user, TestHospital.PASSWORD).GET());
+      HttpResponse<String> withBasic =
+          HttpBrowser.onPort(port)
+              .send(
+                  basic(
+                          HttpBrowser.onPort(port).request("/actuator/prometheus"),
+                          user,
+                          TestHospital.PASSWORD)
+                      .GET());
       assertThat(withBasic.statusCode()).as(user + " with Basic").isEqualTo(403);
     }
-    HttpResponse<String> wrongPassword = HttpBrowser.onPort(port)
-        .send(basic(HttpBrowser.onPort(port).request("/actuator/prometheus"), "tadmin", "not-the-password").GET());
+    HttpResponse<String> wrongPassword =
+        HttpBrowser.onPort(port)
+            .send(
+                basic(
+                        HttpBrowser.onPort(port).request("/actuator/prometheus"),
+                        "tadmin",
+                        "not-the-password")
+                    .GET());
     assertThat(wrongPassword.statusCode()).isEqualTo(401);
   }
 
@@ -96,7 +123,8 @@ class ActuatorAccessTest {
   void prometheusScrapesWithTheAdminsBasicCredentialsAndSeesTheEngineJobs() throws Exception {
     HttpBrowser scraper = HttpBrowser.onPort(port);
     HttpResponse<String> scrape =
-        scraper.send(basic(scraper.request("/actuator/prometheus"), "tadmin", TestHospital.PASSWORD).GET());
+        scraper.send(
+            basic(scraper.request("/actuator/prometheus"), "tadmin", TestHospital.PASSWORD).GET());
 
     assertThat(scrape.statusCode()).isEqualTo(200);
     assertThat(scrape.body())

@@ -30,10 +30,14 @@ class EnginePasswordsTest {
   void theEngineKnowsNobodysPassword() {
     hospital.ensure();
     for (String username : new String[] {"tadmin", "tleader", "tducha", "tmedhead", "tmedstaff"}) {
-      assertThat(identityService.checkPassword(username, TestHospital.PASSWORD)).as(username).isFalse();
+      assertThat(identityService.checkPassword(username, TestHospital.PASSWORD))
+          .as(username)
+          .isFalse();
     }
     // the people Duban made have a hash in the engine's table, of a secret nobody was given
-    assertThat(jdbc.queryForObject("select count(*) from ACT_ID_USER where PWD_ is null", Long.class)).isZero();
+    assertThat(
+            jdbc.queryForObject("select count(*) from ACT_ID_USER where PWD_ is null", Long.class))
+        .isZero();
   }
 
   @Test
@@ -54,14 +58,19 @@ class EnginePasswordsTest {
     }
 
     // Then no engine user has a password left
-    assertThat(jdbc.queryForObject("select count(*) from ACT_ID_USER where PWD_ is not null or SALT_ is not null",
-        Long.class)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from ACT_ID_USER where PWD_ is not null or SALT_ is not null",
+                Long.class))
+        .isZero();
 
     // and after the start's step each has the hash of a secret nobody has
     sync.closeEnginePasswords();
     assertThat(identityService.checkPassword("tengineonly", "engine-secret1")).isFalse();
     assertThat(identityService.checkPassword("tadmin", TestHospital.PASSWORD)).isFalse();
-    assertThat(jdbc.queryForObject("select count(*) from ACT_ID_USER where PWD_ is null", Long.class)).isZero();
+    assertThat(
+            jdbc.queryForObject("select count(*) from ACT_ID_USER where PWD_ is null", Long.class))
+        .isZero();
   }
 
   private static Context context(Connection connection) {

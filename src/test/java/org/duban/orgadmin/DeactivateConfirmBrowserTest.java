@@ -13,8 +13,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 15 point 15, in a real browser: pressing 停用 on a person's page asks first, naming the person;
- * cancelling leaves the person active, agreeing deactivates them.
+ * Issue 15 point 15, in a real browser: pressing 停用 on a person's page asks first, naming the
+ * person; cancelling leaves the person active, agreeing deactivates them.
  */
 class DeactivateConfirmBrowserTest extends PeopleTestSupport {
 
@@ -50,7 +50,9 @@ class DeactivateConfirmBrowserTest extends PeopleTestSupport {
     browser.click(deactivate);
     browser.waiting().until(ExpectedConditions.alertIsPresent()).accept();
     // Then the person is deactivated
-    browser.waiting().withMessage("the person to be deactivated")
+    browser
+        .waiting()
+        .withMessage("the person to be deactivated")
         .until(d -> !people.findById(person.getId()).orElseThrow().isActive());
   }
 }

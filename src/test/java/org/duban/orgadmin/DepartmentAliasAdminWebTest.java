@@ -27,8 +27,10 @@ class DepartmentAliasAdminWebTest extends PeopleTestSupport {
 
   @AfterEach
   void noAliasesLeft() {
-    aliases.deleteAll(aliases.findAll().stream().filter(a -> a.getAlias().contains("别名测")).toList());
-    personAliases.deleteAll(personAliases.findAll().stream().filter(a -> a.getAlias().contains("别名测")).toList());
+    aliases.deleteAll(
+        aliases.findAll().stream().filter(a -> a.getAlias().contains("别名测")).toList());
+    personAliases.deleteAll(
+        personAliases.findAll().stream().filter(a -> a.getAlias().contains("别名测")).toList());
   }
 
   @Test
@@ -74,18 +76,33 @@ class DepartmentAliasAdminWebTest extends PeopleTestSupport {
     assertThat(alias.getPersonId()).isEqualTo(incharge);
     assertThat(html(get(page).with(as("tadmin")))).contains("业务副院长别名测");
 
-    // another leader's name, or an other name someone already has, is refused with the reason on the page
+    // another leader's name, or an other name someone already has, is refused with the reason on
+    // the page
     long before = personAliases.count();
-    assertThat(mvc.perform(post(page + "/aliases").param("alias", "测试院长").with(as("tadmin")).with(csrf()))
-        .andReturn().getFlashMap().get("aliasProblems"))
+    assertThat(
+            mvc.perform(
+                    post(page + "/aliases").param("alias", "测试院长").with(as("tadmin")).with(csrf()))
+                .andReturn()
+                .getFlashMap()
+                .get("aliasProblems"))
         .isEqualTo(java.util.List.of("“测试院长”已是院领导“测试院长”的姓名，不能再作为其他名称"));
     String reviewer = "/admin/people/" + hospital.personId("treviewer");
-    assertThat(mvc.perform(post(reviewer + "/aliases").param("alias", "业务副院长 别名测").with(as("tadmin")).with(csrf()))
-        .andReturn().getFlashMap().get("aliasProblems"))
+    assertThat(
+            mvc.perform(
+                    post(reviewer + "/aliases")
+                        .param("alias", "业务副院长 别名测")
+                        .with(as("tadmin"))
+                        .with(csrf()))
+                .andReturn()
+                .getFlashMap()
+                .get("aliasProblems"))
         .isEqualTo(java.util.List.of("“业务副院长 别名测”已是“测试分管院长”的其他名称，一个名称只能对应一个科室或一位领导"));
     assertThat(personAliases.count()).isEqualTo(before);
     // someone who is no leader gets no other name
-    assertThat(adminPost("/admin/people/" + hospital.personId("tmedstaff") + "/aliases", "alias", "医务干事别名测")).isNull();
+    assertThat(
+            adminPost(
+                "/admin/people/" + hospital.personId("tmedstaff") + "/aliases", "alias", "医务干事别名测"))
+        .isNull();
     assertThat(personAliases.count()).isEqualTo(before);
 
     assertThat(adminPost(page + "/aliases/" + alias.getId() + "/remove")).isNull();
@@ -96,8 +113,11 @@ class DepartmentAliasAdminWebTest extends PeopleTestSupport {
   void onlyAdminsKeepOtherNames() throws Exception {
     Department medical = hospital.department("tmedical");
     long before = aliases.count();
-    mvc.perform(post("/admin/departments/{id}/aliases", medical.getId()).param("alias", "医务科别名测二")
-            .with(as("tleader")).with(csrf()))
+    mvc.perform(
+            post("/admin/departments/{id}/aliases", medical.getId())
+                .param("alias", "医务科别名测二")
+                .with(as("tleader"))
+                .with(csrf()))
         .andExpect(status().isForbidden());
     assertThat(aliases.count()).isEqualTo(before);
   }

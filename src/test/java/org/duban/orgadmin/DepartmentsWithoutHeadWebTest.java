@@ -26,7 +26,8 @@ class DepartmentsWithoutHeadWebTest extends PeopleTestSupport {
     // When a head is named, it leaves the list
     Person head = newPerson("病区主任", ward, Role.STAFF);
     departmentAdmin.lead(ward.getId(), head.getId(), List.of());
-    assertThat(topList(html(get("/admin/departments").with(as("tadmin"))))).doesNotContain(ward.getName());
+    assertThat(topList(html(get("/admin/departments").with(as("tadmin")))))
+        .doesNotContain(ward.getName());
   }
 
   /** The block above the table that names the departments nobody could act for. */

@@ -13,20 +13,20 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
-import org.duban.itemhistory.ItemEvent;
-import org.duban.itemhistory.ItemHistory;
-import org.duban.infrastructure.EngineClock;
-import org.duban.org.Department;
-import org.duban.org.EngineIdentitySync;
-import org.duban.org.Person;
-import org.duban.org.Role;
-import org.duban.task.WorkTasks;
 import org.duban.book.BookLevel;
 import org.duban.book.TaskBook;
 import org.duban.book.TaskBookFormData;
 import org.duban.book.TaskBookService;
 import org.duban.book.WorkItemQueries;
 import org.duban.book.WorkItemQueries.SubTaskRow;
+import org.duban.infrastructure.EngineClock;
+import org.duban.itemhistory.ItemEvent;
+import org.duban.itemhistory.ItemHistory;
+import org.duban.org.Department;
+import org.duban.org.EngineIdentitySync;
+import org.duban.org.Person;
+import org.duban.org.Role;
+import org.duban.task.WorkTasks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,19 +54,26 @@ class InactiveAssigneeWebTest extends PeopleTestSupport {
     departmentAdmin.lead(office.getId(), head.getId(), List.of());
     Person issuer = newPerson("刘院长", office, Role.LEADER);
     TaskBook book = draftOf(issuer, "离任院长的任务书");
-    taskBooks.addItem(book.getId(), fixture.itemForm(book, "1", "离任院长的事项"), hospital.user(issuer.getUsername()));
-    workTasks.complete(bookTask(book, "draftTaskBook").getId(), Map.of(), hospital.user(issuer.getUsername()));
+    taskBooks.addItem(
+        book.getId(), fixture.itemForm(book, "1", "离任院长的事项"), hospital.user(issuer.getUsername()));
+    workTasks.complete(
+        bookTask(book, "draftTaskBook").getId(), Map.of(), hospital.user(issuer.getUsername()));
     assertThat(adminPost("/admin/people/" + issuer.getId() + "/deactivate")).isNull();
 
     // When the reviewer sends it back, which assigns 修改任务书 to ${issuer}
-    mvc.perform(post("/tasks/{id}", bookTask(book, "reviewTaskBook").getId()).with(as(IssuedItemFixture.REVIEWER))
-            .with(csrf()).param("reviewDecision", "sendBack").param("reviewComment", "请补充指标"))
+    mvc.perform(
+            post("/tasks/{id}", bookTask(book, "reviewTaskBook").getId())
+                .with(as(IssuedItemFixture.REVIEWER))
+                .with(csrf())
+                .param("reviewDecision", "sendBack")
+                .param("reviewComment", "请补充指标"))
         .andExpect(status().is3xxRedirection());
 
     // Then the step lands on 院办's head, who can work on it, and the handover is audited
     Task revise = bookTask(book, "reviseTaskBook");
     assertThat(revise.getAssignee()).isEqualTo(head.getUsername());
-    assertThat(workTasks.open(revise.getId(), hospital.user(head.getUsername())).getId()).isEqualTo(revise.getId());
+    assertThat(workTasks.open(revise.getId(), hospital.user(head.getUsername())).getId())
+        .isEqualTo(revise.getId());
     var events = audit("task.handover", revise.getId());
     assertThat(events).hasSize(1);
     assertThat(events.get(0).getActor()).isEqualTo(IssuedItemFixture.REVIEWER);
@@ -97,18 +104,26 @@ class InactiveAssigneeWebTest extends PeopleTestSupport {
     data.setResponsiblePersonId(signer.getId());
     TaskBook book = taskBooks.createDraft(data, hospital.user(IssuedItemFixture.ISSUER));
     fixture.addItem(book, "1", "分管事项");
-    workTasks.complete(bookTask(book, "draftTaskBook").getId(), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
+    workTasks.complete(
+        bookTask(book, "draftTaskBook").getId(), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
     assertThat(adminPost("/admin/people/" + signer.getId() + "/deactivate")).isNull();
 
     // When the review approves it, which offers 签署 to the leader alone
-    workTasks.complete(bookTask(book, "reviewTaskBook").getId(), Map.of("reviewDecision", "approve"),
+    workTasks.complete(
+        bookTask(book, "reviewTaskBook").getId(),
+        Map.of("reviewDecision", "approve"),
         hospital.user(IssuedItemFixture.REVIEWER));
 
     // Then the head of 党办 holds it, and it stays theirs to take after handing it back
     Task sign = bookTask(book, "signTaskBook");
     assertThat(sign.getAssignee()).isEqualTo(head.getUsername());
     workTasks.unclaim(sign.getId(), hospital.user(head.getUsername()));
-    assertThat(taskService.createTaskQuery().taskId(sign.getId()).taskCandidateUser(head.getUsername()).count())
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .taskId(sign.getId())
+                .taskCandidateUser(head.getUsername())
+                .count())
         .isEqualTo(1);
     assertThat(audit("task.handover", sign.getId()).get(0).getAfter())
         .contains("INACTIVE_ASSIGNEE", head.getUsername(), signer.getUsername());
@@ -120,13 +135,19 @@ class InactiveAssigneeWebTest extends PeopleTestSupport {
     IssuedItem item = brokenDownFor(staff, "子任务移交事项");
     Task subTask = fixture.openTask(item, "doSubTask");
     assertThat(subTask.getAssignee()).isEqualTo(staff.getUsername());
-    assertThat(itemQueries.subTasks(item.itemId())).extracting(SubTaskRow::assignee).containsExactly("蒋干事");
+    assertThat(itemQueries.subTasks(item.itemId()))
+        .extracting(SubTaskRow::assignee)
+        .containsExactly("蒋干事");
 
     assertThat(adminPost("/admin/people/" + staff.getId() + "/deactivate")).isNull();
 
-    assertThat(taskService.createTaskQuery().taskId(subTask.getId()).singleResult().getAssignee()).isEqualTo("tmedhead");
-    assertThat(itemQueries.subTasks(item.itemId())).extracting(SubTaskRow::assignee).containsExactly("测试医务主任");
-    assertThat(history.ofItem(item.itemId())).filteredOn(e -> e.getKind().equals("SUBTASK_HANDED_OVER"))
+    assertThat(taskService.createTaskQuery().taskId(subTask.getId()).singleResult().getAssignee())
+        .isEqualTo("tmedhead");
+    assertThat(itemQueries.subTasks(item.itemId()))
+        .extracting(SubTaskRow::assignee)
+        .containsExactly("测试医务主任");
+    assertThat(history.ofItem(item.itemId()))
+        .filteredOn(e -> e.getKind().equals("SUBTASK_HANDED_OVER"))
         .extracting(ItemEvent::getActor, ItemEvent::getDetail)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("tadmin", "梳理流程：蒋干事 → 测试医务主任"));
     assertThat(html(get("/items/" + item.itemId()).with(as("tmedhead"))))
@@ -134,7 +155,8 @@ class InactiveAssigneeWebTest extends PeopleTestSupport {
 
     // And the head reports it done
     workTasks.complete(subTask.getId(), Map.of("report", "已梳理完毕"), hospital.user("tmedhead"));
-    assertThat(itemQueries.subTasks(item.itemId())).extracting(SubTaskRow::status)
+    assertThat(itemQueries.subTasks(item.itemId()))
+        .extracting(SubTaskRow::status)
         .containsExactly(org.duban.book.SubTask.Status.DONE);
   }
 
@@ -144,16 +166,23 @@ class InactiveAssigneeWebTest extends PeopleTestSupport {
     // handovers existed are (no handover ran), its task not open any more
     Person staff = newPerson("韩干事", hospital.department("tmedical"), Role.STAFF);
     IssuedItem item = brokenDownFor(staff, "重启子任务事项");
-    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-      Person person = people.findById(staff.getId()).orElseThrow();
-      person.deactivate();
-      sync.syncPerson(person);
-    });
+    new TransactionTemplate(transactionManager)
+        .executeWithoutResult(
+            status -> {
+              Person person = people.findById(staff.getId()).orElseThrow();
+              person.deactivate();
+              sync.syncPerson(person);
+            });
     String instanceId = fixture.openTask(item, "doSubTask").getProcessInstanceId();
-    String oldStep = runtimeService.getActivityInstance(instanceId).getActivityInstances("doSubTask#multiInstanceBody")[0].getId();
+    String oldStep =
+        runtimeService
+            .getActivityInstance(instanceId)
+            .getActivityInstances("doSubTask#multiInstanceBody")[0]
+            .getId();
 
     // When an admin restarts the sub-task step (as in Cockpit's modification)
-    runtimeService.createProcessInstanceModification(instanceId)
+    runtimeService
+        .createProcessInstanceModification(instanceId)
         .startBeforeActivity("doSubTask#multiInstanceBody")
         .cancelActivityInstance(oldStep)
         .execute();
@@ -161,20 +190,36 @@ class InactiveAssigneeWebTest extends PeopleTestSupport {
     // Then the new task is the head's, audited, and the sub-task names the head
     Task restarted = fixture.openTask(item, "doSubTask");
     assertThat(restarted.getAssignee()).isEqualTo("tmedhead");
-    assertThat(audit("task.handover", restarted.getId()).get(0).getAfter()).contains("INACTIVE_ASSIGNEE");
-    assertThat(itemQueries.subTasks(item.itemId())).extracting(SubTaskRow::assignee).containsExactly("测试医务主任");
-    assertThat(history.ofItem(item.itemId())).filteredOn(e -> e.getKind().equals("SUBTASK_HANDED_OVER"))
-        .extracting(ItemEvent::getDetail).containsExactly("梳理流程：韩干事 → 测试医务主任");
+    assertThat(audit("task.handover", restarted.getId()).get(0).getAfter())
+        .contains("INACTIVE_ASSIGNEE");
+    assertThat(itemQueries.subTasks(item.itemId()))
+        .extracting(SubTaskRow::assignee)
+        .containsExactly("测试医务主任");
+    assertThat(history.ofItem(item.itemId()))
+        .filteredOn(e -> e.getKind().equals("SUBTASK_HANDED_OVER"))
+        .extracting(ItemEvent::getDetail)
+        .containsExactly("梳理流程：韩干事 → 测试医务主任");
   }
 
   /** An item of 测试医务部, claimed by its head and broken down into one sub-task for this person. */
   private IssuedItem brokenDownFor(Person person, String title) {
     IssuedItem item = fixture.issuedItem(title);
-    workTasks.complete(fixture.openTask(item, "claimItem").getId(), Map.of("claimDecision", "claim"),
+    workTasks.complete(
+        fixture.openTask(item, "claimItem").getId(),
+        Map.of("claimDecision", "claim"),
         hospital.user("tmedhead"));
-    workTasks.complete(fixture.openTask(item, "breakDownItem").getId(), Map.of("subTasks", List.of(
-            Map.of("title", "梳理流程", "assignee", "user:" + person.getUsername(),
-                "dueDate", EngineClock.today().plusDays(10)))),
+    workTasks.complete(
+        fixture.openTask(item, "breakDownItem").getId(),
+        Map.of(
+            "subTasks",
+            List.of(
+                Map.of(
+                    "title",
+                    "梳理流程",
+                    "assignee",
+                    "user:" + person.getUsername(),
+                    "dueDate",
+                    EngineClock.today().plusDays(10)))),
         hospital.user("tmedhead"));
     return item;
   }
@@ -191,7 +236,10 @@ class InactiveAssigneeWebTest extends PeopleTestSupport {
   }
 
   private Task bookTask(TaskBook book, String key) {
-    return taskService.createTaskQuery().processInstanceId(book.getProcessInstanceId()).taskDefinitionKey(key)
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(book.getProcessInstanceId())
+        .taskDefinitionKey(key)
         .singleResult();
   }
 }

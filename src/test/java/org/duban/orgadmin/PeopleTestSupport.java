@@ -1,6 +1,5 @@
 package org.duban.orgadmin;
 
-import org.duban.WebTestSupport;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -13,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.duban.WebTestSupport;
 import org.duban.audit.AuditEvent;
 import org.duban.audit.AuditLog;
 import org.duban.audit.AuditSearch;
@@ -49,11 +49,12 @@ abstract class PeopleTestSupport extends WebTestSupport {
 
   @AfterEach
   void deactivateWhatTheTestMade() {
-    createdTasks.forEach(id -> {
-      if (taskService.createTaskQuery().taskId(id).count() > 0) {
-        taskService.deleteTask(id, true);
-      }
-    });
+    createdTasks.forEach(
+        id -> {
+          if (taskService.createTaskQuery().taskId(id).count() > 0) {
+            taskService.deleteTask(id, true);
+          }
+        });
     for (Long id : createdPeople) {
       if (people.findById(id).orElseThrow().isActive()) {
         peopleAdmin.deactivate(id, "test-cleanup");
@@ -67,11 +68,16 @@ abstract class PeopleTestSupport extends WebTestSupport {
   }
 
   String html(MockHttpServletRequestBuilder request) throws Exception {
-    return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+    return mvc.perform(request)
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
         .getContentAsString(StandardCharsets.UTF_8);
   }
 
-  /** Posts as the test admin; returns the page when it was refused (200), or null after a redirect. */
+  /**
+   * Posts as the test admin; returns the page when it was refused (200), or null after a redirect.
+   */
   String adminPost(String url, String... params) throws Exception {
     MockHttpServletRequestBuilder request = post(url).with(as("tadmin")).with(csrf());
     for (int i = 0; i < params.length; i += 2) {
@@ -128,10 +134,13 @@ abstract class PeopleTestSupport extends WebTestSupport {
 
   Set<String> groupsOf(String username) {
     return identityService.createGroupQuery().groupMember(username).list().stream()
-        .map(Group::getId).collect(Collectors.toSet());
+        .map(Group::getId)
+        .collect(Collectors.toSet());
   }
 
   List<AuditEvent> audit(String action, String subjectId) {
-    return auditLog.search(new AuditSearch(null, action, null, subjectId, null, null, null), 0, 100).getContent();
+    return auditLog
+        .search(new AuditSearch(null, action, null, subjectId, null, null, null), 0, 100)
+        .getContent();
   }
 }

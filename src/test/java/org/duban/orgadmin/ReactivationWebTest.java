@@ -10,7 +10,9 @@ import org.duban.org.Person;
 import org.duban.org.Role;
 import org.junit.jupiter.api.Test;
 
-/** 恢复: a person who left comes back, a deactivated department is used again; heads get their role. */
+/**
+ * 恢复: a person who left comes back, a deactivated department is used again; heads get their role.
+ */
 class ReactivationWebTest extends PeopleTestSupport {
 
   @Test
@@ -26,17 +28,21 @@ class ReactivationWebTest extends PeopleTestSupport {
     assertThat(adminPost("/admin/people/" + nurse.getId() + "/reactivate")).isNull();
 
     assertThat(people.findById(nurse.getId()).orElseThrow().isActive()).isTrue();
-    assertThat(groupsOf(nurse.getUsername())).containsExactlyInAnyOrder(ward.groupId(), Role.STAFF.groupId());
-    mvc.perform(formLogin("/login").user(nurse.getUsername()).password(GOOD_PASSWORD)).andExpect(redirectedUrl("/"));
+    assertThat(groupsOf(nurse.getUsername()))
+        .containsExactlyInAnyOrder(ward.groupId(), Role.STAFF.groupId());
+    mvc.perform(formLogin("/login").user(nurse.getUsername()).password(GOOD_PASSWORD))
+        .andExpect(redirectedUrl("/"));
     var events = audit("person.reactivate", nurse.getUsername());
     assertThat(events).hasSize(1);
     assertThat(events.get(0).getActor()).isEqualTo("tadmin");
     assertThat(events.get(0).getBefore()).contains("false");
-    assertThat(html(get("/admin/audit?action=person.reactivate").with(as("tadmin")))).contains("恢复人员在岗");
+    assertThat(html(get("/admin/audit?action=person.reactivate").with(as("tadmin"))))
+        .contains("恢复人员在岗");
   }
 
   @Test
-  void aPersonOfADeactivatedDepartmentComesBackOnlyOnceTheDepartmentIsReactivated() throws Exception {
+  void aPersonOfADeactivatedDepartmentComesBackOnlyOnceTheDepartmentIsReactivated()
+      throws Exception {
     Department ward = newDepartment("撤并病区");
     Person doctor = newPerson("林医生", ward, Role.STAFF);
     peopleAdmin.deactivate(doctor.getId(), "tadmin");
@@ -59,7 +65,8 @@ class ReactivationWebTest extends PeopleTestSupport {
 
     assertThat(adminPost("/admin/people/" + doctor.getId() + "/reactivate")).isNull();
     assertThat(groupsOf(doctor.getUsername())).contains(ward.groupId());
-    mvc.perform(formLogin("/login").user(doctor.getUsername()).password(GOOD_PASSWORD)).andExpect(redirectedUrl("/"));
+    mvc.perform(formLogin("/login").user(doctor.getUsername()).password(GOOD_PASSWORD))
+        .andExpect(redirectedUrl("/"));
   }
 
   @Test
@@ -69,28 +76,49 @@ class ReactivationWebTest extends PeopleTestSupport {
     Person deputy = newPerson("赵副主任", ward, Role.STAFF);
     Person already = newPerson("何主任", ward, Role.DEPT_HEAD);
 
-    assertThat(adminPost("/admin/departments/" + ward.getId() + "/head", "headId", String.valueOf(head.getId()),
-        "deputyIds", String.valueOf(deputy.getId()), "deputyIds", String.valueOf(already.getId()))).isNull();
+    assertThat(
+            adminPost(
+                "/admin/departments/" + ward.getId() + "/head",
+                "headId",
+                String.valueOf(head.getId()),
+                "deputyIds",
+                String.valueOf(deputy.getId()),
+                "deputyIds",
+                String.valueOf(already.getId())))
+        .isNull();
 
     for (Person named : java.util.List.of(head, deputy)) {
       assertThat(people.findById(named.getId()).orElseThrow().getRoles())
           .containsExactlyInAnyOrder(Role.STAFF, Role.DEPT_HEAD);
-      assertThat(groupsOf(named.getUsername())).contains(Role.DEPT_HEAD.groupId(), Role.STAFF.groupId());
+      assertThat(groupsOf(named.getUsername()))
+          .contains(Role.DEPT_HEAD.groupId(), Role.STAFF.groupId());
       var events = audit("person.head-role", named.getUsername());
       assertThat(events).hasSize(1);
       assertThat(events.get(0).getAfter()).contains("DEPT_HEAD");
-      assertThat(hospital.user(named.getUsername()).getAuthorities().toString()).contains(Role.DEPT_HEAD.groupId());
+      assertThat(hospital.user(named.getUsername()).getAuthorities().toString())
+          .contains(Role.DEPT_HEAD.groupId());
     }
     assertThat(audit("person.head-role", already.getUsername())).isEmpty();
 
     // Naming them again adds nothing more
-    assertThat(adminPost("/admin/departments/" + ward.getId() + "/head", "headId", String.valueOf(head.getId())))
+    assertThat(
+            adminPost(
+                "/admin/departments/" + ward.getId() + "/head",
+                "headId",
+                String.valueOf(head.getId())))
         .isNull();
     assertThat(audit("person.head-role", head.getUsername())).hasSize(1);
 
     // While they lead it, the role cannot be taken away on the person's page
-    assertThat(adminPost("/admin/people/" + head.getId(), "fullName", "王主任",
-        "departmentId", String.valueOf(ward.getId()), "roles", "STAFF"))
+    assertThat(
+            adminPost(
+                "/admin/people/" + head.getId(),
+                "fullName",
+                "王主任",
+                "departmentId",
+                String.valueOf(ward.getId()),
+                "roles",
+                "STAFF"))
         .contains("王主任 是" + ward.getName() + "的负责人或副职，须保留“科室负责人”角色");
     assertThat(people.findById(head.getId()).orElseThrow().getRoles()).contains(Role.DEPT_HEAD);
     assertThat(audit("person.update", head.getUsername())).isEmpty();

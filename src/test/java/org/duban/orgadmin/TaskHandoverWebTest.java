@@ -25,11 +25,20 @@ class TaskHandoverWebTest extends PeopleTestSupport {
     IssuedItem item = fixture.issuedItem("移交认领事项");
     String taskId = fixture.openTask(item, "claimItem").getId();
     taskService.claim(taskId, staff.getUsername());
-    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(staff.getUsername());
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee())
+        .isEqualTo(staff.getUsername());
 
     // When the admin moves them to 测试护理部
-    assertThat(adminPost("/admin/people/" + staff.getId(), "fullName", "周干事",
-        "departmentId", String.valueOf(hospital.department("tnursing").getId()), "roles", "STAFF")).isNull();
+    assertThat(
+            adminPost(
+                "/admin/people/" + staff.getId(),
+                "fullName",
+                "周干事",
+                "departmentId",
+                String.valueOf(hospital.department("tnursing").getId()),
+                "roles",
+                "STAFF"))
+        .isNull();
 
     // Then the task is now the head of 测试医务部's, and the handover is audited
     Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
@@ -39,7 +48,9 @@ class TaskHandoverWebTest extends PeopleTestSupport {
     assertThat(handover.get(0).getActor()).isEqualTo("tadmin");
     assertThat(handover.get(0).getBefore()).contains(staff.getUsername());
     assertThat(handover.get(0).getAfter()).contains("tmedhead", "MOVE");
-    assertThat(groupsOf(staff.getUsername())).contains("dept_tnursing").doesNotContain("dept_tmedical");
+    assertThat(groupsOf(staff.getUsername()))
+        .contains("dept_tnursing")
+        .doesNotContain("dept_tmedical");
 
     // And the head can work on it
     assertThat(workTasks.open(taskId, hospital.user("tmedhead")).getId()).isEqualTo(taskId);
@@ -55,8 +66,10 @@ class TaskHandoverWebTest extends PeopleTestSupport {
 
     assertThat(adminPost("/admin/people/" + head.getId() + "/deactivate")).isNull();
 
-    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(deputy.getUsername());
-    assertThat(audit("task.handover", taskId).get(0).getAfter()).contains(deputy.getUsername(), "DEACTIVATE");
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee())
+        .isEqualTo(deputy.getUsername());
+    assertThat(audit("task.handover", taskId).get(0).getAfter())
+        .contains(deputy.getUsername(), "DEACTIVATE");
     Department after = departments.findById(ward.getId()).orElseThrow();
     assertThat(after.getHeadPersonId()).isNull();
     assertThat(after.getDeputyIds()).containsExactly(deputy.getId());
@@ -72,7 +85,8 @@ class TaskHandoverWebTest extends PeopleTestSupport {
 
     Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
     assertThat(task.getAssignee()).isNull();
-    assertThat(taskService.getIdentityLinksForTask(taskId)).extracting(IdentityLink::getGroupId)
+    assertThat(taskService.getIdentityLinksForTask(taskId))
+        .extracting(IdentityLink::getGroupId)
         .contains(ward.groupId());
     assertThat(audit("task.handover", taskId).get(0).getAfter()).contains(ward.groupId());
   }

@@ -4,22 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.decisionService;
 
 import java.math.BigDecimal;
+import org.camunda.bpm.engine.test.Deployment;
 import org.duban.assessment.Completion;
 import org.duban.assessment.ItemFacts;
 import org.duban.assessment.ItemScore;
 import org.duban.assessment.ScoringRules;
-import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code assessmentScore} decision table (processes/assessment-score.dmn), evaluated by the engine as
- * Duban evaluates it: every rule, its points and its reason, and the sum kept between 0 and 100.
+ * The {@code assessmentScore} decision table (processes/assessment-score.dmn), evaluated by the
+ * engine as Duban evaluates it: every rule, its points and its reason, and the sum kept between 0
+ * and 100.
  */
 @Deployment(resources = "processes/assessment-score.dmn")
 class AssessmentScoreDecisionTest extends ProcessTestSupport {
 
   ItemScore score(Completion completion, int attainment, int open, int signedOff, int missed) {
-    return new ScoringRules(decisionService()).score(new ItemFacts(completion, attainment, open, signedOff, missed));
+    return new ScoringRules(decisionService())
+        .score(new ItemFacts(completion, attainment, open, signedOff, missed));
   }
 
   static BigDecimal points(String value) {
@@ -67,10 +69,12 @@ class AssessmentScoreDecisionTest extends ProcessTestSupport {
     ItemScore onTime = score(Completion.ON_TIME, ItemFacts.NO_READINGS, 0, 0, 0);
     assertThat(onTime.rules()).containsExactly("ON_TIME", "NO_READINGS");
     assertThat(onTime.points()).isEqualTo(points("100"));
-    assertThat(onTime.reasonText()).contains("指标无读数，按验收通过的完成报告计指标分（+40）")
+    assertThat(onTime.reasonText())
+        .contains("指标无读数，按验收通过的完成报告计指标分（+40）")
         .doesNotContain("达成率不足60%");
 
-    assertThat(score(Completion.LATE, ItemFacts.NO_READINGS, 0, 0, 0).points()).isEqualTo(points("80"));
+    assertThat(score(Completion.LATE, ItemFacts.NO_READINGS, 0, 0, 0).points())
+        .isEqualTo(points("80"));
   }
 
   @Test
@@ -84,12 +88,16 @@ class AssessmentScoreDecisionTest extends ProcessTestSupport {
 
   @Test
   void indicatorAttainmentThresholds() {
-    assertThat(score(Completion.ON_TIME, 99, 0, 0, 0).rules()).containsExactly("ON_TIME", "INDICATORS_MOSTLY");
+    assertThat(score(Completion.ON_TIME, 99, 0, 0, 0).rules())
+        .containsExactly("ON_TIME", "INDICATORS_MOSTLY");
     assertThat(score(Completion.ON_TIME, 99, 0, 0, 0).points()).isEqualTo(points("85"));
-    assertThat(score(Completion.ON_TIME, 60, 0, 0, 0).rules()).containsExactly("ON_TIME", "INDICATORS_MOSTLY");
-    assertThat(score(Completion.ON_TIME, 59, 0, 0, 0).rules()).containsExactly("ON_TIME", "INDICATORS_LOW");
+    assertThat(score(Completion.ON_TIME, 60, 0, 0, 0).rules())
+        .containsExactly("ON_TIME", "INDICATORS_MOSTLY");
+    assertThat(score(Completion.ON_TIME, 59, 0, 0, 0).rules())
+        .containsExactly("ON_TIME", "INDICATORS_LOW");
     assertThat(score(Completion.ON_TIME, 59, 0, 0, 0).points()).isEqualTo(points("60"));
-    assertThat(score(Completion.ON_TIME, 0, 0, 0, 0).rules()).containsExactly("ON_TIME", "INDICATORS_LOW");
+    assertThat(score(Completion.ON_TIME, 0, 0, 0, 0).rules())
+        .containsExactly("ON_TIME", "INDICATORS_LOW");
   }
 
   @Test
@@ -102,9 +110,11 @@ class AssessmentScoreDecisionTest extends ProcessTestSupport {
 
   @Test
   void anOpenRectificationDeductsTenAndASignedOffOneTwo() {
-    assertThat(score(Completion.ON_TIME, 100, 1, 0, 0).rules()).containsExactly("ON_TIME", "INDICATORS_MET", "RECTIFICATION_OPEN");
+    assertThat(score(Completion.ON_TIME, 100, 1, 0, 0).rules())
+        .containsExactly("ON_TIME", "INDICATORS_MET", "RECTIFICATION_OPEN");
     assertThat(score(Completion.ON_TIME, 100, 1, 0, 0).points()).isEqualTo(points("90"));
-    assertThat(score(Completion.ON_TIME, 100, 0, 2, 0).rules()).containsExactly("ON_TIME", "INDICATORS_MET", "RECTIFICATION_SIGNED_OFF");
+    assertThat(score(Completion.ON_TIME, 100, 0, 2, 0).rules())
+        .containsExactly("ON_TIME", "INDICATORS_MET", "RECTIFICATION_SIGNED_OFF");
     assertThat(score(Completion.ON_TIME, 100, 0, 2, 0).points()).isEqualTo(points("98"));
     assertThat(score(Completion.ON_TIME, 100, 1, 1, 0).points()).isEqualTo(points("88"));
   }
@@ -124,7 +134,12 @@ class AssessmentScoreDecisionTest extends ProcessTestSupport {
     ItemScore score = score(Completion.OPEN, 0, 2, 1, 12);
 
     assertThat(score.points()).isEqualTo(points("0"));
-    assertThat(score.rules()).containsExactly("NOT_DONE", "INDICATORS_LOW", "RECTIFICATION_OPEN",
-        "RECTIFICATION_SIGNED_OFF", "MISSED_CHECK_INS");
+    assertThat(score.rules())
+        .containsExactly(
+            "NOT_DONE",
+            "INDICATORS_LOW",
+            "RECTIFICATION_OPEN",
+            "RECTIFICATION_SIGNED_OFF",
+            "MISSED_CHECK_INS");
   }
 }

@@ -28,8 +28,19 @@ class ChangeRequestTest extends ProcessTestSupport {
   }
 
   ProcessInstance startChange() {
-    return runtimeService().startProcessInstanceByKey("changeRequest", "change-5",
-        withVariables("changeRequestId", CHANGE_REQUEST, "taskBookId", 9L, "issuer", ISSUER, "workItemId", 101L));
+    return runtimeService()
+        .startProcessInstanceByKey(
+            "changeRequest",
+            "change-5",
+            withVariables(
+                "changeRequestId",
+                CHANGE_REQUEST,
+                "taskBookId",
+                9L,
+                "issuer",
+                ISSUER,
+                "workItemId",
+                101L));
   }
 
   @Test
@@ -46,7 +57,10 @@ class ChangeRequestTest extends ProcessTestSupport {
     // Then it is applied once, for this change request
     assertThat(applyChange.values("changeRequestId")).containsExactly(CHANGE_REQUEST);
     assertThat(applyChange.values("workItemId")).containsExactly(101L);
-    assertThat(change).isEnded().hasPassed("applyChange", "changeApplied").hasNotPassed("changeNotApplied");
+    assertThat(change)
+        .isEnded()
+        .hasPassed("applyChange", "changeApplied")
+        .hasNotPassed("changeNotApplied");
   }
 
   @Test

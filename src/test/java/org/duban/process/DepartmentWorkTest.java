@@ -8,7 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.util.List;
-
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -36,8 +35,11 @@ class DepartmentWorkTest extends ProcessTestSupport {
   }
 
   ProcessInstance startWork() {
-    return runtimeService().startProcessInstanceByKey("departmentWork", "item-5",
-        withVariables("workItemId", ITEM, "issuer", ISSUER, "taskBookId", 9L));
+    return runtimeService()
+        .startProcessInstanceByKey(
+            "departmentWork",
+            "item-5",
+            withVariables("workItemId", ITEM, "issuer", ISSUER, "taskBookId", 9L));
   }
 
   @Test
@@ -60,18 +62,22 @@ class DepartmentWorkTest extends ProcessTestSupport {
     // Then there is one sub-task per open sub-task id: one for a person, one for groups
     List<Task> subTasks = tasks(work.getId(), "doSubTask");
     assertThat(subTasks).hasSize(2);
-    Task personal = subTasks.stream().filter(t -> t.getAssignee() != null).findFirst().orElseThrow();
+    Task personal =
+        subTasks.stream().filter(t -> t.getAssignee() != null).findFirst().orElseThrow();
     Task shared = subTasks.stream().filter(t -> t.getAssignee() == null).findFirst().orElseThrow();
     assertThat(personal.getAssignee()).isEqualTo("zhang.san");
     assertThat(candidateGroups(personal)).isEmpty();
     assertThat(candidateGroups(shared)).containsExactlyInAnyOrder("dept_nursing", "dept_pharmacy");
     assertForm(personal, "sub-task-report");
-    assertThat(runtimeService().getVariable(personal.getExecutionId(), "subTaskId")).isEqualTo(501L);
+    assertThat(runtimeService().getVariable(personal.getExecutionId(), "subTaskId"))
+        .isEqualTo(501L);
     assertThat(runtimeService().getVariable(shared.getExecutionId(), "subTaskId")).isEqualTo(502L);
 
     // When only one sub-task is done, the work waits for the other
     complete(personal, withVariables("report", "已完成第一项"));
-    assertThat(tasks(work.getId(), "doSubTask")).extracting(Task::getId).containsExactly(shared.getId());
+    assertThat(tasks(work.getId(), "doSubTask"))
+        .extracting(Task::getId)
+        .containsExactly(shared.getId());
     assertThat(work).isNotWaitingAt("submitCompletionReport");
     complete(shared, withVariables("report", "已完成第二项"));
 
@@ -95,9 +101,18 @@ class DepartmentWorkTest extends ProcessTestSupport {
 
     // Then the item is closed once
     assertThat(closeWorkItem.values("workItemId")).containsExactly(ITEM);
-    assertThat(work).isEnded()
-        .hasPassedInOrder("claimItem", "breakDownItem", "doSubTask", "submitCompletionReport", "acceptItem",
-            "submitCompletionReport", "acceptItem", "closeWorkItem", "itemClosed")
+    assertThat(work)
+        .isEnded()
+        .hasPassedInOrder(
+            "claimItem",
+            "breakDownItem",
+            "doSubTask",
+            "submitCompletionReport",
+            "acceptItem",
+            "submitCompletionReport",
+            "acceptItem",
+            "closeWorkItem",
+            "itemClosed")
         .hasNotPassed("resolveDispute");
   }
 
@@ -110,10 +125,16 @@ class DepartmentWorkTest extends ProcessTestSupport {
     assertThat(tasks(work.getId(), "doSubTask")).hasSize(2);
 
     // When an approved change cancels the item (DepartmentWorkService.cancel sends the message)
-    runtimeService().createMessageCorrelation("itemCancelled").processInstanceId(work.getId()).correlate();
+    runtimeService()
+        .createMessageCorrelation("itemCancelled")
+        .processInstanceId(work.getId())
+        .correlate();
 
     // Then no task is left and the work ended through the cancellation, without closing the item
-    assertThat(work).isEnded().hasPassed("itemCancelled", "workEndedByCancellation").hasNotPassed("closeWorkItem");
+    assertThat(work)
+        .isEnded()
+        .hasPassed("itemCancelled", "workEndedByCancellation")
+        .hasNotPassed("closeWorkItem");
     assertThat(tasks(work.getId(), "doSubTask")).isEmpty();
     assertThat(closeWorkItem.calls).isEmpty();
   }
@@ -124,7 +145,9 @@ class DepartmentWorkTest extends ProcessTestSupport {
     ProcessInstance work = startWork();
 
     // When the department disputes it
-    complete(task("claimItem", work), withVariables("claimDecision", "dispute", "disputeReason", "不属于本科室职责"));
+    complete(
+        task("claimItem", work),
+        withVariables("claimDecision", "dispute", "disputeReason", "不属于本科室职责"));
 
     // Then the issuer resolves the dispute
     Task resolve = task("resolveDispute", work);
@@ -163,8 +186,10 @@ class DepartmentWorkTest extends ProcessTestSupport {
     complete(task("claimItem", work), withVariables("claimDecision", "claim"));
 
     // And then it goes on to the break-down
-    assertThat(work).isWaitingAtExactly("breakDownItem")
-        .hasPassedInOrder("claimItem", "resolveDispute", "claimItem", "resolveDispute", "claimItem");
+    assertThat(work)
+        .isWaitingAtExactly("breakDownItem")
+        .hasPassedInOrder(
+            "claimItem", "resolveDispute", "claimItem", "resolveDispute", "claimItem");
   }
 
   @Test

@@ -12,7 +12,6 @@ import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.Deque;
 import java.util.function.Consumer;
-
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -22,9 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15 point 8: an escalation ends when its item closes (accepted, or cancelled by a change), at
- * whichever rung it waits, and the blue step's wait for the next sweep has a deadline of its own. The
- * message is correlated the way EscalationEndsWithItem does it: by the item's business key, with why.
+ * Issue 15 point 8: an escalation ends when its item closes (accepted, or cancelled by a change),
+ * at whichever rung it waits, and the blue step's wait for the next sweep has a deadline of its
+ * own. The message is correlated the way EscalationEndsWithItem does it: by the item's business
+ * key, with why.
  */
 @Deployment(resources = "processes/escalation.bpmn")
 class EscalationEndsWithItemTest extends ProcessTestSupport {
@@ -47,25 +47,35 @@ class EscalationEndsWithItemTest extends ProcessTestSupport {
     registerDelegate("taskReminderDelegate");
     registerDelegate("handOverOverdueTaskDelegate");
     endedWithItem = registerDelegate("endEscalationWithItemDelegate");
-    registerDelegate("climbLadderDelegate", new RecordingDelegate(execution -> {
-      String rung = rungs.pop();
-      execution.setVariable("ladderLevel", rung);
-      if (!rung.equals("MEETING")) {
-        String resumeAt = (String) execution.getVariableLocal("resumeAt");
-        execution.setVariable(resumeAt.equals("plan") ? "planDueDate" : "rectificationDue", at("2026-03-20T09:00:00"));
-      }
-    }));
+    registerDelegate(
+        "climbLadderDelegate",
+        new RecordingDelegate(
+            execution -> {
+              String rung = rungs.pop();
+              execution.setVariable("ladderLevel", rung);
+              if (!rung.equals("MEETING")) {
+                String resumeAt = (String) execution.getVariableLocal("resumeAt");
+                execution.setVariable(
+                    resumeAt.equals("plan") ? "planDueDate" : "rectificationDue",
+                    at("2026-03-20T09:00:00"));
+              }
+            }));
     setClock(at("2026-02-09T09:00:00"));
   }
 
   ProcessInstance start(String startLevel) {
-    return runtimeService().startProcessInstanceByKey("escalation", "item-" + ITEM,
-        withVariables("workItemId", ITEM, "escalationId", ESCALATION, "startLevel", startLevel));
+    return runtimeService()
+        .startProcessInstanceByKey(
+            "escalation",
+            "item-" + ITEM,
+            withVariables(
+                "workItemId", ITEM, "escalationId", ESCALATION, "startLevel", startLevel));
   }
 
   ProcessInstance withNotice() {
     ProcessInstance escalation = start("YELLOW");
-    complete(task("triageEscalation", escalation),
+    complete(
+        task("triageEscalation", escalation),
         withVariables("triageDecision", "notice", "planDueDate", at("2026-02-27T09:00:00")));
     return escalation;
   }
@@ -78,25 +88,46 @@ class EscalationEndsWithItemTest extends ProcessTestSupport {
 
   /** What the item's owner does when the item closes (EscalationEndsWithItem). */
   void itemCloses(String why) {
-    runtimeService().createMessageCorrelation("itemClosed")
+    runtimeService()
+        .createMessageCorrelation("itemClosed")
         .processInstanceBusinessKey("item-" + ITEM)
         .setVariable("itemClosedBecause", why)
         .correlateAll();
   }
 
-  /** Closing the item at the rung the instance was brought to leaves nothing of the escalation behind. */
+  /**
+   * Closing the item at the rung the instance was brought to leaves nothing of the escalation
+   * behind.
+   */
   void assertEndsWhenAccepted(ProcessInstance escalation, String waitingAt) {
     assertThat(escalation).isWaitingAt(waitingAt);
 
     itemCloses("ACCEPTED");
 
     assertThat(escalation).isEnded().hasPassed("escalationEndedWithItem");
-    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("item-" + ITEM).count())
-        .as("escalation instances of the item left after it closed at %s", waitingAt).isZero();
-    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(escalation.getId()).count())
-        .as("tasks chasing the closed item").isZero();
-    assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(escalation.getId()).count())
-        .as("timers still waiting for the closed item").isZero();
+    assertThat(
+            runtimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey("item-" + ITEM)
+                .count())
+        .as("escalation instances of the item left after it closed at %s", waitingAt)
+        .isZero();
+    assertThat(
+            processEngine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(escalation.getId())
+                .count())
+        .as("tasks chasing the closed item")
+        .isZero();
+    assertThat(
+            processEngine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(escalation.getId())
+                .count())
+        .as("timers still waiting for the closed item")
+        .isZero();
     assertThat(endedWithItem.values("escalationId")).containsExactly(ESCALATION);
     assertThat(endedWithItem.values("itemClosedBecause")).containsExactly("ACCEPTED");
   }
@@ -123,44 +154,65 @@ class EscalationEndsWithItemTest extends ProcessTestSupport {
 
   @Test
   void acceptedWhileThePlanIsReviewed() {
-    ladderAt(e -> complete(task("submitRectificationPlan", e), withVariables("rectificationDue", at("2026-03-13T09:00:00"))),
-        withNotice(), "reviewRectificationPlan");
+    ladderAt(
+        e ->
+            complete(
+                task("submitRectificationPlan", e),
+                withVariables("rectificationDue", at("2026-03-13T09:00:00"))),
+        withNotice(),
+        "reviewRectificationPlan");
   }
 
   @Test
   void acceptedWhileTheDepartmentRectifies() {
-    ladderAt(e -> {
-      complete(task("submitRectificationPlan", e), withVariables("rectificationDue", at("2026-03-13T09:00:00")));
-      complete(task("reviewRectificationPlan", e), withVariables("planDecision", "accept"));
-    }, withNotice(), "submitRectificationEvidence");
+    ladderAt(
+        e -> {
+          complete(
+              task("submitRectificationPlan", e),
+              withVariables("rectificationDue", at("2026-03-13T09:00:00")));
+          complete(task("reviewRectificationPlan", e), withVariables("planDecision", "accept"));
+        },
+        withNotice(),
+        "submitRectificationEvidence");
   }
 
   @Test
   void acceptedWhileTheOfficeVerifies() {
-    ladderAt(e -> {
-      complete(task("submitRectificationPlan", e), withVariables("rectificationDue", at("2026-03-13T09:00:00")));
-      complete(task("reviewRectificationPlan", e), withVariables("planDecision", "accept"));
-      complete(task("submitRectificationEvidence", e));
-    }, withNotice(), "signOffRectification");
+    ladderAt(
+        e -> {
+          complete(
+              task("submitRectificationPlan", e),
+              withVariables("rectificationDue", at("2026-03-13T09:00:00")));
+          complete(task("reviewRectificationPlan", e), withVariables("planDecision", "accept"));
+          complete(task("submitRectificationEvidence", e));
+        },
+        withNotice(),
+        "signOffRectification");
   }
 
   @Test
   void acceptedAtTheRedNoticeWhileTheLeaderFollowsUpAndTheDepartmentPlansAgain() {
-    ladderAt(e -> {
-      rungs.add("RED");
-      fire(e, "planOverdue");
-      assertThat(e).isWaitingAt("leaderFollowUp", "submitRectificationPlan");
-    }, withNotice(), "leaderFollowUp");
+    ladderAt(
+        e -> {
+          rungs.add("RED");
+          fire(e, "planOverdue");
+          assertThat(e).isWaitingAt("leaderFollowUp", "submitRectificationPlan");
+        },
+        withNotice(),
+        "leaderFollowUp");
   }
 
   @Test
   void acceptedWhileTheMeetingIsAwaited() {
-    ladderAt(e -> {
-      rungs.add("RED");
-      rungs.add("MEETING");
-      fire(e, "planOverdue");
-      fire(e, "planOverdue");
-    }, withNotice(), "recordMeetingDecision");
+    ladderAt(
+        e -> {
+          rungs.add("RED");
+          rungs.add("MEETING");
+          fire(e, "planOverdue");
+          fire(e, "planOverdue");
+        },
+        withNotice(),
+        "recordMeetingDecision");
   }
 
   @Test
@@ -177,8 +229,11 @@ class EscalationEndsWithItemTest extends ProcessTestSupport {
   void anEscalationOfAnotherItemIsNotTouched() {
     ProcessInstance escalation = withNotice();
 
-    runtimeService().createMessageCorrelation("itemClosed").processInstanceBusinessKey("item-8")
-        .setVariable("itemClosedBecause", "ACCEPTED").correlateAll();
+    runtimeService()
+        .createMessageCorrelation("itemClosed")
+        .processInstanceBusinessKey("item-8")
+        .setVariable("itemClosedBecause", "ACCEPTED")
+        .correlateAll();
 
     assertThat(escalation).isWaitingAt("submitRectificationPlan");
     assertThat(endedWithItem.calls).isEmpty();
@@ -186,12 +241,14 @@ class EscalationEndsWithItemTest extends ProcessTestSupport {
 
   @Test
   void theBlueWaitHasADeadlineOfItsOwnAfterWhichTheOfficeTriages() {
-    // Given a blue reminder sent on Thursday 2026-02-05, before Spring Festival (15-23 February 2026)
+    // Given a blue reminder sent on Thursday 2026-02-05, before Spring Festival (15-23 February
+    // 2026)
     setClock(at("2026-02-05T10:00:00"));
     ProcessInstance escalation = start("BLUE");
 
     // Then the wait for the next sweep ends at the latest 7 working days later, counted over the
-    // 调休 Saturday the 14th and around the holiday: last day Saturday 2026-02-14, missed Tuesday the 24th
+    // 调休 Saturday the 14th and around the holiday: last day Saturday 2026-02-14, missed Tuesday the
+    // 24th
     Job wait = timerJob(escalation.getId(), "nextSweepOverdue");
     assertThat(wait).as("a timer on the blue step's wait").isNotNull();
     assertThat(wait.getDuedate()).isEqualTo(at("2026-02-24T09:00:00"));

@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.Deque;
 import java.util.List;
-
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code escalation} (docs/processes.md section 5): every rung of the ladder, with the engine clock moved
- * across Spring Festival and National Day 2026 and the shipped working-day calendar.
+ * {@code escalation} (docs/processes.md section 5): every rung of the ladder, with the engine clock
+ * moved across Spring Festival and National Day 2026 and the shipped working-day calendar.
  */
 @Deployment(resources = "processes/escalation.bpmn")
 class EscalationTest extends ProcessTestSupport {
@@ -41,8 +40,10 @@ class EscalationTest extends ProcessTestSupport {
   RecordingDelegate resolve;
   RecordingDelegate reminders;
   RecordingDelegate climb;
+
   /** The rungs the fake ladder climbs to, and the due moments it sets below the meeting. */
   final Deque<String> rungs = new ArrayDeque<>();
+
   final Deque<Date> climbDues = new ArrayDeque<>();
 
   @BeforeEach
@@ -55,37 +56,52 @@ class EscalationTest extends ProcessTestSupport {
     blueReminder = registerDelegate("sendBlueReminderDelegate");
     resolve = registerDelegate("resolveEscalationDelegate");
     reminders = registerDelegate("taskReminderDelegate");
-    climb = registerDelegate("climbLadderDelegate", new RecordingDelegate(execution -> {
-      String rung = rungs.pop();
-      execution.setVariable("ladderLevel", rung);
-      if (!rung.equals("MEETING")) {
-        String resumeAt = (String) execution.getVariableLocal("resumeAt");
-        execution.setVariable(resumeAt.equals("plan") ? "planDueDate" : "rectificationDue", climbDues.pop());
-      }
-    }));
+    climb =
+        registerDelegate(
+            "climbLadderDelegate",
+            new RecordingDelegate(
+                execution -> {
+                  String rung = rungs.pop();
+                  execution.setVariable("ladderLevel", rung);
+                  if (!rung.equals("MEETING")) {
+                    String resumeAt = (String) execution.getVariableLocal("resumeAt");
+                    execution.setVariable(
+                        resumeAt.equals("plan") ? "planDueDate" : "rectificationDue",
+                        climbDues.pop());
+                  }
+                }));
     setClock(at("2026-02-09T09:00:00"));
   }
 
   ProcessInstance start(String startLevel) {
-    return runtimeService().startProcessInstanceByKey("escalation", "item-7",
-        withVariables("workItemId", ITEM, "escalationId", ESCALATION, "startLevel", startLevel));
+    return runtimeService()
+        .startProcessInstanceByKey(
+            "escalation",
+            "item-7",
+            withVariables(
+                "workItemId", ITEM, "escalationId", ESCALATION, "startLevel", startLevel));
   }
 
   /** A red item: triage issues a yellow notice whose plan counts as missed at {@code planDue}. */
   ProcessInstance startWithNotice(Date planDue) {
     ProcessInstance escalation = start("YELLOW");
-    complete(task("triageEscalation", escalation),
+    complete(
+        task("triageEscalation", escalation),
         withVariables("triageDecision", "notice", "noticeId", NOTICE, "planDueDate", planDue));
     return escalation;
   }
 
   void submitPlan(ProcessInstance escalation, Date rectificationDue) {
-    complete(task("submitRectificationPlan", escalation), withVariables("rectificationDue", rectificationDue));
+    complete(
+        task("submitRectificationPlan", escalation),
+        withVariables("rectificationDue", rectificationDue));
   }
 
   void acceptPlan(ProcessInstance escalation) {
-    complete(task("reviewRectificationPlan", escalation),
-        withVariables("planDecision", "accept", "planDueDate", timerDue(escalation, "planOverdue", null)));
+    complete(
+        task("reviewRectificationPlan", escalation),
+        withVariables(
+            "planDecision", "accept", "planDueDate", timerDue(escalation, "planOverdue", null)));
   }
 
   Date timerDue(ProcessInstance escalation, String activityId, Date otherwise) {
@@ -110,18 +126,27 @@ class EscalationTest extends ProcessTestSupport {
     assertThat(taskQuery().processInstanceId(escalation.getId()).count()).isZero();
 
     // When next week's sweep finds it green
-    runtimeService().createMessageCorrelation("itemBackOnTrack").processInstanceId(escalation.getId()).correlate();
+    runtimeService()
+        .createMessageCorrelation("itemBackOnTrack")
+        .processInstanceId(escalation.getId())
+        .correlate();
 
     // Then it ends without a notice
     assertThat(resolve.calls).hasSize(1);
-    assertThat(escalation).isEnded().hasPassed("escalationResolved").hasNotPassed("triageEscalation");
+    assertThat(escalation)
+        .isEnded()
+        .hasPassed("escalationResolved")
+        .hasNotPassed("triageEscalation");
   }
 
   @Test
   void yellowItemStillLaggingAWeekLaterGoesToTriage() {
     ProcessInstance escalation = start("BLUE");
 
-    runtimeService().createMessageCorrelation("itemStillLagging").processInstanceId(escalation.getId()).correlate();
+    runtimeService()
+        .createMessageCorrelation("itemStillLagging")
+        .processInstanceId(escalation.getId())
+        .correlate();
 
     Task triage = task("triageEscalation", escalation);
     assertThat(triage).hasCandidateGroup("role_supervision");
@@ -136,14 +161,21 @@ class EscalationTest extends ProcessTestSupport {
 
     complete(task("triageEscalation", escalation), withVariables("triageDecision", "dismiss"));
 
-    assertThat(escalation).isEnded().hasPassed("escalationDismissed").hasNotPassed("submitRectificationPlan");
+    assertThat(escalation)
+        .isEnded()
+        .hasPassed("escalationDismissed")
+        .hasNotPassed("submitRectificationPlan");
     assertThat(closeEscalation.calls).isEmpty();
   }
 
   @Test
   void escalationsStartedBeforeTheLadderHadAStartLevelGoToTriage() {
-    ProcessInstance escalation = runtimeService().startProcessInstanceByKey("escalation", "item-7",
-        withVariables("workItemId", ITEM, "escalationId", ESCALATION));
+    ProcessInstance escalation =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "escalation",
+                "item-7",
+                withVariables("workItemId", ITEM, "escalationId", ESCALATION));
     assertThat(escalation).isWaitingAtExactly("triageEscalation");
   }
 
@@ -169,7 +201,8 @@ class EscalationTest extends ProcessTestSupport {
   @Test
   void reminderBeforeNationalDayFallsOnTheLastWorkingDayBeforeIt() {
     setClock(at("2026-09-21T09:00:00"));
-    // Given a plan that counts as missed on Friday 2026-10-09 09:00 (the deadline was Thursday the 8th)
+    // Given a plan that counts as missed on Friday 2026-10-09 09:00 (the deadline was Thursday the
+    // 8th)
     ProcessInstance escalation = startWithNotice(at("2026-10-09T09:00:00"));
 
     // Then the reminder skips the National Day holiday back to Wednesday 2026-09-30
@@ -224,7 +257,9 @@ class EscalationTest extends ProcessTestSupport {
     Task signOff = task("signOffRectification", escalation);
     assertThat(signOff).hasCandidateGroup("role_supervision");
     assertForm(signOff, "sign-off");
-    complete(signOff, withVariables("signOffDecision", "reopen", "planDueDate", at("2026-03-27T09:00:00")));
+    complete(
+        signOff,
+        withVariables("signOffDecision", "reopen", "planDueDate", at("2026-03-27T09:00:00")));
     assertThat(escalation).isWaitingAtExactly("submitRectificationPlan");
     assertThat(timerDue(escalation, "planOverdue", null)).isEqualTo(at("2026-03-27T09:00:00"));
 
@@ -237,7 +272,10 @@ class EscalationTest extends ProcessTestSupport {
     assertThat(closeEscalation.values("escalationId")).containsExactly(ESCALATION);
     assertThat(closeEscalation.values("@businessKey")).containsExactly("item-7");
     assertThat(climb.calls).isEmpty();
-    assertThat(escalation).isEnded().hasPassed("escalationClosed").hasNotPassed("leaderFollowUp", "climbFromPlan");
+    assertThat(escalation)
+        .isEnded()
+        .hasPassed("escalationClosed")
+        .hasNotPassed("leaderFollowUp", "climbFromPlan");
   }
 
   @Test
@@ -263,7 +301,9 @@ class EscalationTest extends ProcessTestSupport {
 
     // When the leader instructs, only the plan is left
     complete(followUp);
-    assertThat(escalation).hasPassed("leaderFollowedUp").isWaitingAtExactly("submitRectificationPlan");
+    assertThat(escalation)
+        .hasPassed("leaderFollowedUp")
+        .isWaitingAtExactly("submitRectificationPlan");
   }
 
   @Test
@@ -278,7 +318,8 @@ class EscalationTest extends ProcessTestSupport {
     // When the rectification deadline passes, it climbs to red and the department rectifies on
     fire(escalation, "rectificationOverdue");
     assertThat(task("leaderFollowUp", escalation)).isAssignedTo(LEADER);
-    assertThat(timerDue(escalation, "rectificationOverdue", null)).isEqualTo(at("2026-03-20T09:00:00"));
+    assertThat(timerDue(escalation, "rectificationOverdue", null))
+        .isEqualTo(at("2026-03-20T09:00:00"));
 
     // When the red notice's deadline passes too, the item goes to the hospital meeting
     fire(escalation, "rectificationOverdue");

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real timed models on the working-day calendar (the engine of camunda.cfg.xml has the plugin of
- * org.duban.calendar with the shipped holidays): no round or sweep starts on a holiday.
+ * The real timed models on the working-day calendar (the engine of camunda.cfg.xml has the plugin
+ * of org.duban.calendar with the shipped holidays): no round or sweep starts on a holiday.
  */
 class HolidayTimersTest extends ProcessTestSupport {
 
@@ -18,8 +18,12 @@ class HolidayTimersTest extends ProcessTestSupport {
 
   void deployAt(String now, String resource) {
     setClock(at(now));
-    engine.manageDeployment(processEngine.getRepositoryService().createDeployment()
-        .addClasspathResource(resource).deploy());
+    engine.manageDeployment(
+        processEngine
+            .getRepositoryService()
+            .createDeployment()
+            .addClasspathResource(resource)
+            .deploy());
   }
 
   @Test

@@ -14,7 +14,6 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.Date;
 import java.util.List;
-
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -36,7 +35,10 @@ class MonthlyCheckInTest extends ProcessTestSupport {
   RecordingDelegate recordMissedCheckIn;
   RecordingDelegate reminders;
 
-  /** The June 2026 round (opened Monday 1 June) is due after five working days: overdue Tuesday 9 June. */
+  /**
+   * The June 2026 round (opened Monday 1 June) is due after five working days: overdue Tuesday 9
+   * June.
+   */
   static final Date JUNE_ROUND_OVERDUE = at("2026-06-09T09:00:00");
 
   @BeforeEach
@@ -45,11 +47,14 @@ class MonthlyCheckInTest extends ProcessTestSupport {
     routing.leadGroups.put(MEDICAL_ITEM, "dept_medical");
     routing.leadGroups.put(NURSING_ITEM, "dept_nursing");
     registerOpenItems("checkInRound", MEDICAL_ITEM, NURSING_ITEM);
-    openCheckInRound = registerDelegate("openCheckInRoundDelegate",
-        new RecordingDelegate(execution -> {
-          execution.setVariable("period", YearMonth.from(local(now())).toString());
-          execution.setVariable("checkInDueDate", JUNE_ROUND_OVERDUE);
-        }));
+    openCheckInRound =
+        registerDelegate(
+            "openCheckInRoundDelegate",
+            new RecordingDelegate(
+                execution -> {
+                  execution.setVariable("period", YearMonth.from(local(now())).toString());
+                  execution.setVariable("checkInDueDate", JUNE_ROUND_OVERDUE);
+                }));
     recordMissedCheckIn = registerDelegate("recordMissedCheckInDelegate");
     reminders = registerDelegate("taskReminderDelegate");
     Mocks.register("workCalendar", WorkCalendar.fromSeed());
@@ -57,14 +62,21 @@ class MonthlyCheckInTest extends ProcessTestSupport {
 
   @BeforeEach
   void pinClockToOrdinaryMonths() {
-    // The engine moves timers off holidays (org.duban.calendar): pin a time whose next two firsts of a
-    // month (Monday 1 June, Wednesday 1 July 2026) are working days, so the dates below do not depend
-    // on when the test runs. The deployment happens after this, so the start timer counts from here.
+    // The engine moves timers off holidays (org.duban.calendar): pin a time whose next two firsts
+    // of a
+    // month (Monday 1 June, Wednesday 1 July 2026) are working days, so the dates below do not
+    // depend
+    // on when the test runs. The deployment happens after this, so the start timer counts from
+    // here.
     setClock(at("2026-05-11T10:00"));
   }
 
   Job startTimer() {
-    return jobQuery().processDefinitionKey("monthlyCheckIn").activityId("monthlyCheckInTimer").timers().singleResult();
+    return jobQuery()
+        .processDefinitionKey("monthlyCheckIn")
+        .activityId("monthlyCheckInTimer")
+        .timers()
+        .singleResult();
   }
 
   /** Runs the timer start job at its due time and returns the round it started. */
@@ -76,8 +88,11 @@ class MonthlyCheckInTest extends ProcessTestSupport {
   }
 
   Task checkInOf(ProcessInstance round, String group) {
-    return taskQuery().processInstanceId(round.getId()).taskDefinitionKey("submitCheckIn")
-        .taskCandidateGroup(group).singleResult();
+    return taskQuery()
+        .processInstanceId(round.getId())
+        .taskDefinitionKey("submitCheckIn")
+        .taskCandidateGroup(group)
+        .singleResult();
   }
 
   List<Job> overdueTimers(ProcessInstance round) {
@@ -85,7 +100,11 @@ class MonthlyCheckInTest extends ProcessTestSupport {
   }
 
   List<Job> reminderTimers(ProcessInstance round) {
-    return jobQuery().processInstanceId(round.getId()).activityId("checkInReminder").timers().list();
+    return jobQuery()
+        .processInstanceId(round.getId())
+        .activityId("checkInReminder")
+        .timers()
+        .list();
   }
 
   @Test
@@ -107,9 +126,11 @@ class MonthlyCheckInTest extends ProcessTestSupport {
     // When it fires
     ProcessInstance round = fireMonthlyTimer();
 
-    // Then the round is opened for this month and each open item's lead department has a check-in task
+    // Then the round is opened for this month and each open item's lead department has a check-in
+    // task
     assertThat(openCheckInRound.calls).hasSize(1);
-    assertThat(runtimeService().getVariable(round.getId(), "period")).isEqualTo(YearMonth.from(local(due)).toString());
+    assertThat(runtimeService().getVariable(round.getId(), "period"))
+        .isEqualTo(YearMonth.from(local(due)).toString());
     assertThat(round).isWaitingAt("submitCheckIn");
     assertThat(tasks(round.getId(), "submitCheckIn")).hasSize(2);
     Task medical = checkInOf(round, "dept_medical");
@@ -117,13 +138,19 @@ class MonthlyCheckInTest extends ProcessTestSupport {
     assertThat(medical).isNotNull();
     assertThat(nursing).isNotNull();
     assertForm(medical, "check-in");
-    assertThat(medical.getDueDate()).as("the task lists show when it is overdue").isEqualTo(JUNE_ROUND_OVERDUE);
-    assertThat(runtimeService().getVariable(medical.getExecutionId(), "workItemId")).isEqualTo(MEDICAL_ITEM);
-    assertThat(runtimeService().getVariable(nursing.getExecutionId(), "workItemId")).isEqualTo(NURSING_ITEM);
+    assertThat(medical.getDueDate())
+        .as("the task lists show when it is overdue")
+        .isEqualTo(JUNE_ROUND_OVERDUE);
+    assertThat(runtimeService().getVariable(medical.getExecutionId(), "workItemId"))
+        .isEqualTo(MEDICAL_ITEM);
+    assertThat(runtimeService().getVariable(nursing.getExecutionId(), "workItemId"))
+        .isEqualTo(NURSING_ITEM);
 
     // And each check-in falls due when the round says, with a reminder two working days before
     assertThat(overdueTimers(round)).extracting(Job::getDuedate).containsOnly(JUNE_ROUND_OVERDUE);
-    assertThat(reminderTimers(round)).extracting(Job::getDuedate).containsOnly(at("2026-06-05T09:00:00"));
+    assertThat(reminderTimers(round))
+        .extracting(Job::getDuedate)
+        .containsOnly(at("2026-06-05T09:00:00"));
 
     // And the start timer is rescheduled for the first of next month
     assertThat(local(startTimer().getDuedate())).isEqualTo(local(due).plusMonths(1));
@@ -135,12 +162,14 @@ class MonthlyCheckInTest extends ProcessTestSupport {
     ProcessInstance round = fireMonthlyTimer();
     Date opened = now();
     setClock(Date.from(opened.toInstant().plusSeconds(3 * 24 * 3600)));
-    complete(checkInOf(round, "dept_medical"), withVariables("percentDone", 40, "narrative", "按计划推进"));
+    complete(
+        checkInOf(round, "dept_medical"), withVariables("percentDone", 40, "narrative", "按计划推进"));
 
     // Then only the nursing check-in still has a running overdue timer, not yet due
     List<Job> remaining = overdueTimers(round);
     assertThat(remaining).hasSize(1);
-    assertThat(runtimeService().getVariable(remaining.get(0).getExecutionId(), "workItemId")).isEqualTo(NURSING_ITEM);
+    assertThat(runtimeService().getVariable(remaining.get(0).getExecutionId(), "workItemId"))
+        .isEqualTo(NURSING_ITEM);
     assertThat(jobQuery().processInstanceId(round.getId()).executable().count()).isZero();
 
     // When the reminder is due, only the nursing department, which has not checked in, is reminded
@@ -159,7 +188,9 @@ class MonthlyCheckInTest extends ProcessTestSupport {
     // Then the missed check-in is recorded for the nursing item only and the round is over
     assertThat(recordMissedCheckIn.values("workItemId")).containsExactly(NURSING_ITEM);
     assertThat(tasks(round.getId(), "submitCheckIn")).isEmpty();
-    assertThat(round).isEnded().hasPassed("checkInSubmitted", "checkInOverdue", "checkInMissed", "checkInRoundClosed");
+    assertThat(round)
+        .isEnded()
+        .hasPassed("checkInSubmitted", "checkInOverdue", "checkInMissed", "checkInRoundClosed");
   }
 
   @Test
@@ -169,8 +200,10 @@ class MonthlyCheckInTest extends ProcessTestSupport {
 
     // When both departments check in before the due moment
     setClock(at("2026-06-08T17:00:00"));
-    complete(checkInOf(round, "dept_medical"), withVariables("percentDone", 40, "narrative", "按计划推进"));
-    complete(checkInOf(round, "dept_nursing"), withVariables("percentDone", 70, "narrative", "按计划推进"));
+    complete(
+        checkInOf(round, "dept_medical"), withVariables("percentDone", 40, "narrative", "按计划推进"));
+    complete(
+        checkInOf(round, "dept_nursing"), withVariables("percentDone", 70, "narrative", "按计划推进"));
 
     // Then no overdue timer is left, nothing is recorded as missed and the round is over
     assertThat(overdueTimers(round)).isEmpty();

@@ -1,6 +1,5 @@
 package org.duban.process;
 
-import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.duban.TestClock;
 import org.duban.calendar.WorkCalendar;
 import org.duban.task.StepDeadlineSettings;
 import org.duban.task.StepDeadlines;
@@ -31,17 +30,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Shared set-up of the process tests: the engine from {@code camunda.cfg.xml}, the clock (through
- * {@link TestClock}, as every test moves it) and fakes for the beans named in
- * {@code docs/processes.md}, registered with {@link Mocks} under the same names as the Spring beans.
+ * {@link TestClock}, as every test moves it) and fakes for the beans named in {@code
+ * docs/processes.md}, registered with {@link Mocks} under the same names as the Spring beans.
  */
 public abstract class ProcessTestSupport {
 
   /**
-   * One extension per test instance: the extension clears its service references after each class, so a
-   * static instance shared by several test classes would break. The engine itself is cached by config file.
+   * One extension per test instance: the extension clears its service references after each class,
+   * so a static instance shared by several test classes would break. The engine itself is cached by
+   * config file.
    */
-  @RegisterExtension
-  final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  @RegisterExtension final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
 
   ProcessEngine processEngine;
 
@@ -50,7 +49,9 @@ public abstract class ProcessTestSupport {
     processEngine = engine.getProcessEngine();
     BpmnAwareTests.init(processEngine);
     // the deadlines of waiting human steps, with the shipped calendar and the default settings
-    Mocks.register("stepDeadlines", new StepDeadlines(WorkCalendar.fromSeed(), StepDeadlineSettings.defaults()));
+    Mocks.register(
+        "stepDeadlines",
+        new StepDeadlines(WorkCalendar.fromSeed(), StepDeadlineSettings.defaults()));
   }
 
   @AfterEach
@@ -80,9 +81,17 @@ public abstract class ProcessTestSupport {
 
   // ------------------------------------------------------------------ queries
 
-  /** The task again, queried with its form reference initialized (forms are only resolved on request). */
+  /**
+   * The task again, queried with its form reference initialized (forms are only resolved on
+   * request).
+   */
   Task taskWithForm(String taskId) {
-    return processEngine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+    return processEngine
+        .getTaskService()
+        .createTaskQuery()
+        .taskId(taskId)
+        .initializeFormKeys()
+        .singleResult();
   }
 
   void assertForm(Task task, String formId) {
@@ -93,7 +102,9 @@ public abstract class ProcessTestSupport {
   }
 
   List<Task> tasks(String processInstanceId, String taskDefinitionKey) {
-    return processEngine.getTaskService().createTaskQuery()
+    return processEngine
+        .getTaskService()
+        .createTaskQuery()
         .processInstanceId(processInstanceId)
         .taskDefinitionKey(taskDefinitionKey)
         .list();
@@ -114,7 +125,9 @@ public abstract class ProcessTestSupport {
   }
 
   Job timerJob(String processInstanceId, String activityId) {
-    return processEngine.getManagementService().createJobQuery()
+    return processEngine
+        .getManagementService()
+        .createJobQuery()
         .processInstanceId(processInstanceId)
         .activityId(activityId)
         .timers()
@@ -129,7 +142,7 @@ public abstract class ProcessTestSupport {
     private final Consumer<DelegateExecution> action;
 
     RecordingDelegate() {
-      this(execution -> { });
+      this(execution -> {});
     }
 
     RecordingDelegate(Consumer<DelegateExecution> action) {
@@ -193,7 +206,10 @@ public abstract class ProcessTestSupport {
     return routing;
   }
 
-  /** Stands in for the {@code taskBookRouting} bean; a book signs when it has signing groups or users. */
+  /**
+   * Stands in for the {@code taskBookRouting} bean; a book signs when it has signing groups or
+   * users.
+   */
   public static final class FakeTaskBookRouting {
     final Map<Long, List<Long>> items = new HashMap<>();
     final Map<Long, List<String>> signingGroups = new HashMap<>();
@@ -216,7 +232,10 @@ public abstract class ProcessTestSupport {
     }
   }
 
-  /** Stands in for {@code checkInRound} and {@code supervisionSweep}: both offer {@code openItemIds()}. */
+  /**
+   * Stands in for {@code checkInRound} and {@code supervisionSweep}: both offer {@code
+   * openItemIds()}.
+   */
   public static final class FakeOpenItems {
     final List<Long> ids = new ArrayList<>();
 

@@ -37,19 +37,27 @@ class SupervisionReportTest extends ProcessTestSupport {
 
   @BeforeEach
   void pinClockToOrdinaryWeeks() {
-    // The engine moves timers off holidays (org.duban.calendar): pin a Wednesday whose next two Mondays
-    // (15 and 22 June 2026) are working days, so the dates below do not depend on when the test runs.
+    // The engine moves timers off holidays (org.duban.calendar): pin a Wednesday whose next two
+    // Mondays
+    // (15 and 22 June 2026) are working days, so the dates below do not depend on when the test
+    // runs.
     setClock(at("2026-06-10T09:00"));
   }
 
   @BeforeEach
   void registerBeans() {
-    publish = registerDelegate("publishSupervisionReportDelegate",
-        new RecordingDelegate(execution -> execution.setVariable("reportId", REPORT_ID)));
+    publish =
+        registerDelegate(
+            "publishSupervisionReportDelegate",
+            new RecordingDelegate(execution -> execution.setVariable("reportId", REPORT_ID)));
   }
 
   Job startTimer() {
-    return jobQuery().processDefinitionKey("supervisionReport").activityId("supervisionReportTimer").timers().singleResult();
+    return jobQuery()
+        .processDefinitionKey("supervisionReport")
+        .activityId("supervisionReportTimer")
+        .timers()
+        .singleResult();
   }
 
   @Test
@@ -75,13 +83,25 @@ class SupervisionReportTest extends ProcessTestSupport {
 
     // Then the report was published once, its id kept, and the instance is over
     assertThat(publish.calls).hasSize(1);
-    HistoricProcessInstance run = historyService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("supervisionReport").singleResult();
+    HistoricProcessInstance run =
+        historyService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey("supervisionReport")
+            .singleResult();
     assertThat(run.getEndTime()).isNotNull();
-    assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(run.getId())
-            .activityId("supervisionReportPublished").count()).isEqualTo(1);
-    HistoricVariableInstance reportId = historyService().createHistoricVariableInstanceQuery()
-        .processInstanceId(run.getId()).variableName("reportId").singleResult();
+    assertThat(
+            historyService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(run.getId())
+                .activityId("supervisionReportPublished")
+                .count())
+        .isEqualTo(1);
+    HistoricVariableInstance reportId =
+        historyService()
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(run.getId())
+            .variableName("reportId")
+            .singleResult();
     assertThat(reportId.getValue()).isEqualTo(REPORT_ID);
 
     // And the timer waits for the next Monday at 10:00
@@ -101,22 +121,32 @@ class SupervisionReportTest extends ProcessTestSupport {
   @Test
   void processFollowsTheConventionsAndOpensInModeler() {
     // Given the deployed definition, Then it is named in Chinese and keeps ten years of history
-    ProcessDefinition definition = repositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("supervisionReport").singleResult();
+    ProcessDefinition definition =
+        repositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("supervisionReport")
+            .singleResult();
     assertThat(definition.getName()).isEqualTo("督查通报");
     assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650);
 
     // And every element of the file has its place in the diagram
-    BpmnModelInstance model = Bpmn.readModelFromStream(
-        getClass().getResourceAsStream("/processes/supervision-report.bpmn"));
+    BpmnModelInstance model =
+        Bpmn.readModelFromStream(
+            getClass().getResourceAsStream("/processes/supervision-report.bpmn"));
     Collection<FlowNode> nodes = model.getModelElementsByType(FlowNode.class);
     Collection<SequenceFlow> flows = model.getModelElementsByType(SequenceFlow.class);
-    List<String> shaped = model.getModelElementsByType(BpmnShape.class).stream()
-        .map(shape -> shape.getBpmnElement().getId()).toList();
-    List<String> edged = model.getModelElementsByType(BpmnEdge.class).stream()
-        .map(edge -> edge.getBpmnElement().getId()).toList();
-    assertThat(shaped).containsExactlyInAnyOrderElementsOf(nodes.stream().map(FlowNode::getId).toList());
-    assertThat(edged).containsExactlyInAnyOrderElementsOf(flows.stream().map(SequenceFlow::getId).toList());
+    List<String> shaped =
+        model.getModelElementsByType(BpmnShape.class).stream()
+            .map(shape -> shape.getBpmnElement().getId())
+            .toList();
+    List<String> edged =
+        model.getModelElementsByType(BpmnEdge.class).stream()
+            .map(edge -> edge.getBpmnElement().getId())
+            .toList();
+    assertThat(shaped)
+        .containsExactlyInAnyOrderElementsOf(nodes.stream().map(FlowNode::getId).toList());
+    assertThat(edged)
+        .containsExactlyInAnyOrderElementsOf(flows.stream().map(SequenceFlow::getId).toList());
     assertThat(nodes).allSatisfy(node -> assertThat(node.getName()).isNotBlank());
   }
 }

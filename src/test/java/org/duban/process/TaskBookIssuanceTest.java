@@ -10,7 +10,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -20,8 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code taskBookIssuance} (docs/processes.md section 1), deployed with the {@code departmentWork} it calls. A book
- * without signing groups or users needs no signature and runs as a hospital book always has.
+ * {@code taskBookIssuance} (docs/processes.md section 1), deployed with the {@code departmentWork}
+ * it calls. A book without signing groups or users needs no signature and runs as a hospital book
+ * always has.
  */
 @Deployment(resources = {"processes/task-book-issuance.bpmn", "processes/department-work.bpmn"})
 class TaskBookIssuanceTest extends ProcessTestSupport {
@@ -49,8 +49,9 @@ class TaskBookIssuanceTest extends ProcessTestSupport {
   }
 
   ProcessInstance startIssuance() {
-    return runtimeService().startProcessInstanceByKey("taskBookIssuance", "book-9",
-        withVariables("taskBookId", TASK_BOOK, "issuer", ISSUER));
+    return runtimeService()
+        .startProcessInstanceByKey(
+            "taskBookIssuance", "book-9", withVariables("taskBookId", TASK_BOOK, "issuer", ISSUER));
   }
 
   void draftAndSubmitForReview(ProcessInstance issuance) {
@@ -61,10 +62,16 @@ class TaskBookIssuanceTest extends ProcessTestSupport {
   }
 
   List<ProcessInstance> departmentWorks(ProcessInstance issuance) {
-    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(issuance.getId()).list();
+    return runtimeService()
+        .createProcessInstanceQuery()
+        .superProcessInstanceId(issuance.getId())
+        .list();
   }
 
-  /** Drives one departmentWork instance along its shortest path: claim, no sub-tasks, report, accept. */
+  /**
+   * Drives one departmentWork instance along its shortest path: claim, no sub-tasks, report,
+   * accept.
+   */
   void finishDepartmentWork(ProcessInstance work) {
     complete(task("claimItem", work), withVariables("claimDecision", "claim"));
     complete(task("breakDownItem", work));
@@ -90,12 +97,14 @@ class TaskBookIssuanceTest extends ProcessTestSupport {
     assertThat(issueTaskBook.values("taskBookId")).containsExactly(TASK_BOOK);
     assertThat(issuance).isWaitingAt("departmentWork").hasNotPassed("reviseTaskBook");
     List<ProcessInstance> works = departmentWorks(issuance);
-    assertThat(works).extracting(ProcessInstance::getBusinessKey)
+    assertThat(works)
+        .extracting(ProcessInstance::getBusinessKey)
         .containsExactlyInAnyOrder("item-101", "item-102");
     for (ProcessInstance work : works) {
       Long itemId = Long.valueOf(work.getBusinessKey().substring("item-".length()));
       Map<String, Object> variables = runtimeService().getVariables(work.getId());
-      assertThat(variables).containsEntry("workItemId", itemId)
+      assertThat(variables)
+          .containsEntry("workItemId", itemId)
           .containsEntry("issuer", ISSUER)
           .containsEntry("taskBookId", TASK_BOOK);
       assertThat(task("claimItem", work)).hasCandidateGroup(routing.leadGroups.get(itemId));
@@ -111,7 +120,9 @@ class TaskBookIssuanceTest extends ProcessTestSupport {
     // Then
     assertThat(closeWorkItem.values("workItemId")).containsExactlyInAnyOrder(101L, 102L);
     assertThat(closeTaskBook.values("taskBookId")).containsExactly(TASK_BOOK);
-    assertThat(issuance).isEnded().hasPassed("issueTaskBook", "closeTaskBook", "taskBookClosed")
+    assertThat(issuance)
+        .isEnded()
+        .hasPassed("issueTaskBook", "closeTaskBook", "taskBookClosed")
         .hasNotPassed("signTaskBook");
   }
 
@@ -138,7 +149,8 @@ class TaskBookIssuanceTest extends ProcessTestSupport {
 
     // Then it is issued once
     assertThat(issueTaskBook.calls).hasSize(1);
-    assertThat(issuance).hasPassedInOrder("reviewTaskBook", "reviseTaskBook", "reviewTaskBook", "issueTaskBook")
+    assertThat(issuance)
+        .hasPassedInOrder("reviewTaskBook", "reviseTaskBook", "reviewTaskBook", "issueTaskBook")
         .isWaitingAt("departmentWork");
     assertThat(departmentWorks(issuance)).hasSize(2);
   }
@@ -188,7 +200,9 @@ class TaskBookIssuanceTest extends ProcessTestSupport {
     // When the department signs, Then the book closes
     complete(task("signTaskBook", issuance), withVariables("signDecision", "sign"));
     assertThat(closeTaskBook.values("taskBookId")).containsExactly(TASK_BOOK);
-    assertThat(issuance).isEnded().hasPassed("signTaskBook", "signingDoneMerge", "closeTaskBook")
+    assertThat(issuance)
+        .isEnded()
+        .hasPassed("signTaskBook", "signingDoneMerge", "closeTaskBook")
         .hasNotPassed("answerSigningQuestion");
   }
 
@@ -210,7 +224,9 @@ class TaskBookIssuanceTest extends ProcessTestSupport {
     Task answer = task("answerSigningQuestion", issuance);
     assertThat(answer).isAssignedTo(ISSUER);
     assertForm(answer, "answer-signing-question");
-    assertThat(issuance).isWaitingAt("departmentWork", "answerSigningQuestion").isNotWaitingAt("signTaskBook");
+    assertThat(issuance)
+        .isWaitingAt("departmentWork", "answerSigningQuestion")
+        .isNotWaitingAt("signTaskBook");
     complete(answer);
     Task again = task("signTaskBook", issuance);
     assertThat(candidateUsers(again)).containsExactly("wang.fu");
@@ -219,8 +235,11 @@ class TaskBookIssuanceTest extends ProcessTestSupport {
     complete(again, withVariables("signDecision", "sign"));
 
     // Then the book waits for its items and closes with the last one
-    assertThat(issuance).hasPassedInOrder("signTaskBook", "answerSigningQuestion", "signTaskBook", "signingDoneMerge")
-        .isWaitingAt("departmentWork").isNotWaitingAt("signTaskBook");
+    assertThat(issuance)
+        .hasPassedInOrder(
+            "signTaskBook", "answerSigningQuestion", "signTaskBook", "signingDoneMerge")
+        .isWaitingAt("departmentWork")
+        .isNotWaitingAt("signTaskBook");
     assertThat(closeTaskBook.calls).isEmpty();
     List<ProcessInstance> works = departmentWorks(issuance);
     finishDepartmentWork(works.get(0));

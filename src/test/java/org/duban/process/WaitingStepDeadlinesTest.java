@@ -20,7 +20,6 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -37,13 +36,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
- * Issue 15 point 9: every waiting human step has a deadline in working days (the task's due date and an
- * overdue timer at the same moment, from {@code stepDeadlines}), a reminder before it, and a next person
- * once it is missed ({@link OverdueTaskHandover}, the real one, with the engine's task service). Dates are
- * around Spring Festival 2026 (holiday 15-23 February, Saturday the 14th worked: 调休).
+ * Issue 15 point 9: every waiting human step has a deadline in working days (the task's due date
+ * and an overdue timer at the same moment, from {@code stepDeadlines}), a reminder before it, and a
+ * next person once it is missed ({@link OverdueTaskHandover}, the real one, with the engine's task
+ * service). Dates are around Spring Festival 2026 (holiday 15-23 February, Saturday the 14th
+ * worked: 调休).
  */
-@Deployment(resources = {"processes/escalation.bpmn", "processes/task-book-issuance.bpmn",
-    "processes/department-work.bpmn", "processes/year-end-assessment.bpmn"})
+@Deployment(
+    resources = {
+      "processes/escalation.bpmn",
+      "processes/task-book-issuance.bpmn",
+      "processes/department-work.bpmn",
+      "processes/year-end-assessment.bpmn"
+    })
 class WaitingStepDeadlinesTest extends ProcessTestSupport {
 
   static final Long ITEM = 7L;
@@ -60,23 +65,35 @@ class WaitingStepDeadlinesTest extends ProcessTestSupport {
     routing.leadGroups.put(ITEM, "dept_medical");
     routing.leaders.put(ITEM, LEADER);
     Mocks.register("workCalendar", WorkCalendar.fromSeed());
-    for (String name : List.of("closeEscalationDelegate", "sendBlueReminderDelegate", "resolveEscalationDelegate",
-        "endEscalationWithItemDelegate", "issueTaskBookDelegate", "closeTaskBookDelegate", "closeWorkItemDelegate",
-        "scoreAssessmentDelegate")) {
+    for (String name :
+        List.of(
+            "closeEscalationDelegate",
+            "sendBlueReminderDelegate",
+            "resolveEscalationDelegate",
+            "endEscalationWithItemDelegate",
+            "issueTaskBookDelegate",
+            "closeTaskBookDelegate",
+            "closeWorkItemDelegate",
+            "scoreAssessmentDelegate")) {
       registerDelegate(name);
     }
-    registerDelegate("climbLadderDelegate", new RecordingDelegate(e -> e.setVariable("ladderLevel", "MEETING")));
+    registerDelegate(
+        "climbLadderDelegate", new RecordingDelegate(e -> e.setVariable("ladderLevel", "MEETING")));
     reminders = registerDelegate("taskReminderDelegate");
 
     Recipients recipients = mock(Recipients.class);
-    when(recipients.activeOnly(any())).thenAnswer(call -> new LinkedHashSet<>(call.<Collection<String>>getArgument(0)));
-    when(recipients.ofGroup(anyString())).thenAnswer(call -> Set.of("member-of-" + call.getArgument(0)));
-    Mocks.register("handOverOverdueTaskDelegate",
+    when(recipients.activeOnly(any()))
+        .thenAnswer(call -> new LinkedHashSet<>(call.<Collection<String>>getArgument(0)));
+    when(recipients.ofGroup(anyString()))
+        .thenAnswer(call -> Set.of("member-of-" + call.getArgument(0)));
+    Mocks.register(
+        "handOverOverdueTaskDelegate",
         new OverdueTaskHandover(processEngine.getTaskService(), sent::add, recipients, messages()));
 
     assessments = mock(AssessmentService.class);
     Mocks.register("deemScoreAcceptedDelegate", new DeemScoreAcceptedDelegate(assessments));
-    YearEndAssessmentTest.FakeAssessmentRouting assessmentRouting = new YearEndAssessmentTest.FakeAssessmentRouting();
+    YearEndAssessmentTest.FakeAssessmentRouting assessmentRouting =
+        new YearEndAssessmentTest.FakeAssessmentRouting();
     assessmentRouting.leaders.put(YearEndAssessmentTest.NURSING, List.of("fu.yuanzhang"));
     Mocks.register("assessmentRouting", assessmentRouting);
     FakeTaskBookRouting books = new FakeTaskBookRouting();
@@ -97,15 +114,25 @@ class WaitingStepDeadlinesTest extends ProcessTestSupport {
   }
 
   /**
-   * The common contract of a waiting step: the task's due date is its overdue timer's moment; the reminder
-   * comes first and leaves the task where it is; the overdue timer tells the next person and leaves the task
-   * open for its holders.
+   * The common contract of a waiting step: the task's due date is its overdue timer's moment; the
+   * reminder comes first and leaves the task where it is; the overdue timer tells the next person
+   * and leaves the task open for its holders.
    */
-  Task assertDeadline(ProcessInstance instance, String taskKey, String reminderId, String overdueId, Date due, Date remindAt) {
+  Task assertDeadline(
+      ProcessInstance instance,
+      String taskKey,
+      String reminderId,
+      String overdueId,
+      Date due,
+      Date remindAt) {
     Task task = task(taskKey, instance);
     assertThat(task.getDueDate()).as("due date of %s", taskKey).isEqualTo(due);
-    assertThat(timer(instance, overdueId).getDuedate()).as("overdue timer of %s", taskKey).isEqualTo(due);
-    assertThat(timer(instance, reminderId).getDuedate()).as("reminder of %s", taskKey).isEqualTo(remindAt);
+    assertThat(timer(instance, overdueId).getDuedate())
+        .as("overdue timer of %s", taskKey)
+        .isEqualTo(due);
+    assertThat(timer(instance, reminderId).getDuedate())
+        .as("reminder of %s", taskKey)
+        .isEqualTo(remindAt);
 
     fire(timer(instance, reminderId));
     assertThat(reminders.calls).as("reminders after %s", reminderId).hasSize(1);
@@ -114,7 +141,9 @@ class WaitingStepDeadlinesTest extends ProcessTestSupport {
     fire(timer(instance, overdueId));
     assertThat(sent).as("messages after %s", overdueId).hasSize(1);
     Task still = task(taskKey, instance);
-    assertThat(still.getId()).as("the task stays open with what was entered").isEqualTo(task.getId());
+    assertThat(still.getId())
+        .as("the task stays open with what was entered")
+        .isEqualTo(task.getId());
     return still;
   }
 
@@ -123,13 +152,23 @@ class WaitingStepDeadlinesTest extends ProcessTestSupport {
     // Thursday 12 February: two working days are Friday the 13th and the worked Saturday the 14th,
     // so it counts as missed on the first working day after the holiday
     setClock(at("2026-02-12T10:30:00"));
-    ProcessInstance escalation = runtimeService().startProcessInstanceByKey("escalation", "item-7",
-        withVariables("workItemId", ITEM, "escalationId", 44L, "startLevel", "YELLOW"));
+    ProcessInstance escalation =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "escalation",
+                "item-7",
+                withVariables("workItemId", ITEM, "escalationId", 44L, "startLevel", "YELLOW"));
     // an office member took the triage and then sat on it
     taskService().claim(task("triageEscalation", escalation).getId(), "zhao.ducha");
 
-    Task triage = assertDeadline(escalation, "triageEscalation", "triageReminder", "triageOverdue",
-        at("2026-02-24T09:00:00"), at("2026-02-14T09:00:00"));
+    Task triage =
+        assertDeadline(
+            escalation,
+            "triageEscalation",
+            "triageReminder",
+            "triageOverdue",
+            at("2026-02-24T09:00:00"),
+            at("2026-02-14T09:00:00"));
 
     // it is a shared task again, which its holder keeps and the leader in charge may take
     assertThat(triage.getAssignee()).isNull();
@@ -143,24 +182,38 @@ class WaitingStepDeadlinesTest extends ProcessTestSupport {
   @Test
   void theMeetingRecordIsDueInFiveWorkingDaysAndThenGoesToTheLeaderInCharge() {
     setClock(at("2026-02-09T09:00:00"));
-    ProcessInstance escalation = runtimeService().startProcessInstanceByKey("escalation", "item-7",
-        withVariables("workItemId", ITEM, "escalationId", 44L, "startLevel", "YELLOW"));
-    complete(task("triageEscalation", escalation),
+    ProcessInstance escalation =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "escalation",
+                "item-7",
+                withVariables("workItemId", ITEM, "escalationId", 44L, "startLevel", "YELLOW"));
+    complete(
+        task("triageEscalation", escalation),
         withVariables("triageDecision", "notice", "planDueDate", at("2026-02-11T09:00:00")));
     // the plan is missed on Wednesday the 11th at 09:00 and the (fake) ladder goes to the meeting
     fire(timer(escalation, "planOverdue"));
     reminders.calls.clear();
 
-    // five working days from Wednesday the 11th: 12, 13, 14 (worked Saturday), 24, 25 → missed on the 26th
-    Task meeting = assertDeadline(escalation, "recordMeetingDecision", "meetingReminder", "meetingOverdue",
-        at("2026-02-26T09:00:00"), at("2026-02-25T09:00:00"));
+    // five working days from Wednesday the 11th: 12, 13, 14 (worked Saturday), 24, 25 → missed on
+    // the 26th
+    Task meeting =
+        assertDeadline(
+            escalation,
+            "recordMeetingDecision",
+            "meetingReminder",
+            "meetingOverdue",
+            at("2026-02-26T09:00:00"),
+            at("2026-02-25T09:00:00"));
     assertThat(candidateUsers(meeting)).containsExactly(LEADER);
     assertThat(sent.get(0).recipients()).containsExactly(LEADER);
   }
 
   ProcessInstance bookUnderReview() {
-    ProcessInstance issuance = runtimeService().startProcessInstanceByKey("taskBookIssuance", "book-9",
-        withVariables("taskBookId", 9L, "issuer", ISSUER));
+    ProcessInstance issuance =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "taskBookIssuance", "book-9", withVariables("taskBookId", 9L, "issuer", ISSUER));
     complete(task("draftTaskBook", issuance));
     return issuance;
   }
@@ -171,9 +224,16 @@ class WaitingStepDeadlinesTest extends ProcessTestSupport {
     ProcessInstance issuance = bookUnderReview();
 
     // Friday 25 September 2026, Mid-Autumn (25-27 September), then National Day (1-7 October): five
-    // working days are 28, 29, 30 September, 8 and 9 October; missed on the worked Saturday the 10th (调休)
-    Task review = assertDeadline(issuance, "reviewTaskBook", "bookReviewReminder", "bookReviewOverdue",
-        at("2026-10-10T09:00:00"), at("2026-10-09T09:00:00"));
+    // working days are 28, 29, 30 September, 8 and 9 October; missed on the worked Saturday the
+    // 10th (调休)
+    Task review =
+        assertDeadline(
+            issuance,
+            "reviewTaskBook",
+            "bookReviewReminder",
+            "bookReviewOverdue",
+            at("2026-10-10T09:00:00"),
+            at("2026-10-09T09:00:00"));
 
     // the drafter is told, but is not given the review of their own book
     assertThat(sent.get(0).recipients()).containsExactly(ISSUER);
@@ -189,19 +249,32 @@ class WaitingStepDeadlinesTest extends ProcessTestSupport {
     complete(task("reviewTaskBook", issuance), withVariables("reviewDecision", "approve"));
 
     // signing: five working days from Monday 2 March, missed Tuesday the 10th; the issuer chases it
-    Task sign = assertDeadline(issuance, "signTaskBook", "signingReminder", "signingOverdue",
-        at("2026-03-10T09:00:00"), at("2026-03-09T09:00:00"));
+    Task sign =
+        assertDeadline(
+            issuance,
+            "signTaskBook",
+            "signingReminder",
+            "signingOverdue",
+            at("2026-03-10T09:00:00"),
+            at("2026-03-09T09:00:00"));
     assertThat(sent.get(0).recipients()).containsExactly(ISSUER);
     assertThat(candidateUsers(sign)).as("nobody signs for the department").isEmpty();
 
-    // a question raised on Wednesday the 11th is due in three working days: missed Monday the 16th; the
+    // a question raised on Wednesday the 11th is due in three working days: missed Monday the 16th;
+    // the
     // supervision office may answer it in the issuer's place
     setClock(at("2026-03-11T11:00:00"));
     complete(sign, withVariables("signDecision", "question"));
     reminders.calls.clear();
     sent.clear();
-    Task question = assertDeadline(issuance, "answerSigningQuestion", "questionReminder", "questionOverdue",
-        at("2026-03-17T09:00:00"), at("2026-03-16T09:00:00"));
+    Task question =
+        assertDeadline(
+            issuance,
+            "answerSigningQuestion",
+            "questionReminder",
+            "questionOverdue",
+            at("2026-03-17T09:00:00"),
+            at("2026-03-16T09:00:00"));
     // the issuer's own task becomes a shared one the issuer and the office may take
     assertThat(question.getAssignee()).isNull();
     assertThat(candidateUsers(question)).containsExactly(ISSUER);
@@ -212,30 +285,43 @@ class WaitingStepDeadlinesTest extends ProcessTestSupport {
   @Test
   void anUnansweredScoreReviewIsRemindedToldToTheLeaderAndThenCountsAsAccepted() {
     setClock(at("2026-12-28T09:00:00"));
-    ProcessInstance assessment = runtimeService().startProcessInstanceByKey("yearEndAssessment", "assessment-7",
-        withVariables("assessmentId", 7L, "taskBookId", 3L));
-    Task medical = tasks(assessment.getId(), "reviewScore").stream()
-        .filter(t -> candidateGroups(t).contains("dept_" + YearEndAssessmentTest.MEDICAL)).findFirst().orElseThrow();
+    ProcessInstance assessment =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "yearEndAssessment",
+                "assessment-7",
+                withVariables("assessmentId", 7L, "taskBookId", 3L));
+    Task medical =
+        tasks(assessment.getId(), "reviewScore").stream()
+            .filter(t -> candidateGroups(t).contains("dept_" + YearEndAssessmentTest.MEDICAL))
+            .findFirst()
+            .orElseThrow();
     runtimeService().setVariable(medical.getExecutionId(), "assessmentResponse", "accept");
     taskService().complete(medical.getId());
 
-    // Monday 28 December: 29, 30, 31, (1-3 January 2027 New Year), 4, 5 → missed Wednesday 6 January
+    // Monday 28 December: 29, 30, 31, (1-3 January 2027 New Year), 4, 5 → missed Wednesday 6
+    // January
     Date due = at("2027-01-06T09:00:00");
     assertThat(tasks(assessment.getId(), "reviewScore")).hasSize(1);
     Task nursing = tasks(assessment.getId(), "reviewScore").get(0);
     assertThat(nursing.getDueDate()).isEqualTo(due);
     assertThat(timer(assessment, "reviewOverdue").getDuedate()).isEqualTo(due);
-    assertThat(timer(assessment, "reviewReminder").getDuedate()).isEqualTo(at("2027-01-05T09:00:00"));
+    assertThat(timer(assessment, "reviewReminder").getDuedate())
+        .isEqualTo(at("2027-01-05T09:00:00"));
     fire(timer(assessment, "reviewReminder"));
     assertThat(reminders.calls).hasSize(1);
     fire(timer(assessment, "reviewOverdue"));
     assertThat(sent).hasSize(1);
     assertThat(sent.get(0).recipients()).containsExactly("fu.yuanzhang");
-    assertThat(candidateUsers(nursing)).as("the leader does not answer for the department").isEmpty();
+    assertThat(candidateUsers(nursing))
+        .as("the leader does not answer for the department")
+        .isEmpty();
     assertThat(tasks(assessment.getId(), "publishResults")).isEmpty();
 
-    // three working days of grace later the unanswered review counts as accepted, and publication may go on
-    assertThat(timer(assessment, "reviewUnanswered").getDuedate()).isEqualTo(at("2027-01-11T09:00:00"));
+    // three working days of grace later the unanswered review counts as accepted, and publication
+    // may go on
+    assertThat(timer(assessment, "reviewUnanswered").getDuedate())
+        .isEqualTo(at("2027-01-11T09:00:00"));
     fire(timer(assessment, "reviewUnanswered"));
 
     assertThat(tasks(assessment.getId(), "reviewScore")).isEmpty();

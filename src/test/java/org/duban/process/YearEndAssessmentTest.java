@@ -18,11 +18,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code yearEndAssessment}: items scored once, a review per lead department, an appeal to the leaders in
- * charge, publication by the supervision office after every department is done.
+ * {@code yearEndAssessment}: items scored once, a review per lead department, an appeal to the
+ * leaders in charge, publication by the supervision office after every department is done.
  */
-@Deployment(resources = {"processes/year-end-assessment.bpmn", "forms/review-assessment-score.form",
-    "forms/decide-appeal.form", "forms/publish-assessment.form"})
+@Deployment(
+    resources = {
+      "processes/year-end-assessment.bpmn",
+      "forms/review-assessment-score.form",
+      "forms/decide-appeal.form",
+      "forms/publish-assessment.form"
+    })
 class YearEndAssessmentTest extends ProcessTestSupport {
 
   static final Long ASSESSMENT = 7L;
@@ -58,13 +63,18 @@ class YearEndAssessmentTest extends ProcessTestSupport {
   }
 
   ProcessInstance open() {
-    return runtimeService().startProcessInstanceByKey("yearEndAssessment", "assessment-7",
-        withVariables("assessmentId", ASSESSMENT, "taskBookId", 3L));
+    return runtimeService()
+        .startProcessInstanceByKey(
+            "yearEndAssessment",
+            "assessment-7",
+            withVariables("assessmentId", ASSESSMENT, "taskBookId", 3L));
   }
 
   Task review(ProcessInstance instance, Long departmentId) {
     return tasks(instance.getId(), "reviewScore").stream()
-        .filter(t -> candidateGroups(t).contains("dept_" + departmentId)).findFirst().orElseThrow();
+        .filter(t -> candidateGroups(t).contains("dept_" + departmentId))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** As the task page does: the answer is local to the department's branch. */
@@ -80,7 +90,9 @@ class YearEndAssessmentTest extends ProcessTestSupport {
     assertThat(scoring.values("assessmentId")).containsExactly(ASSESSMENT);
     List<Task> reviews = tasks(instance.getId(), "reviewScore");
     assertThat(reviews).hasSize(2);
-    assertThat(reviews).extracting(t -> candidateGroups(t).get(0)).containsExactlyInAnyOrder("dept_11", "dept_12");
+    assertThat(reviews)
+        .extracting(t -> candidateGroups(t).get(0))
+        .containsExactlyInAnyOrder("dept_11", "dept_12");
     assertForm(reviews.get(0), "review-assessment-score");
   }
 
@@ -105,7 +117,9 @@ class YearEndAssessmentTest extends ProcessTestSupport {
     assertForm(publish, "publish-assessment");
     taskService().complete(publish.getId());
 
-    assertThat(instance).isEnded().hasPassed("reviewAccepted", "appealDecided", "assessmentPublished");
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("reviewAccepted", "appealDecided", "assessmentPublished");
   }
 
   @Test

@@ -22,7 +22,8 @@ class ReportWeekTest {
 
   @Test
   void onMondayTheLastFinishedWeekIsThePreviousOne() {
-    // Given Monday 16 March 2026 at 10:00, when the timer fires, Then the week just over is 9 to 15 March
+    // Given Monday 16 March 2026 at 10:00, when the timer fires, Then the week just over is 9 to 15
+    // March
     ReportWeek last = ReportWeek.lastFinishedBefore(LocalDate.of(2026, 3, 16));
     assertThat(last.monday()).isEqualTo(LocalDate.of(2026, 3, 9));
     assertThat(last.isOverAt(LocalDateTime.of(2026, 3, 16, 10, 0))).isTrue();
@@ -32,7 +33,8 @@ class ReportWeekTest {
 
   @Test
   void theWeekAcrossNewYearIsNumberedInTheYearThatHasMostOfIt() {
-    // Given the week from Monday 29 December 2025 to Sunday 4 January 2026, Then it is a week of 2026
+    // Given the week from Monday 29 December 2025 to Sunday 4 January 2026, Then it is a week of
+    // 2026
     assertThat(ReportWeek.containing(LocalDate.of(2025, 12, 31)).numberingYear()).isEqualTo(2026);
     // And the week from Monday 28 December 2026 to Sunday 3 January 2027 is one of 2026
     assertThat(ReportWeek.containing(LocalDate.of(2027, 1, 2)).numberingYear()).isEqualTo(2026);
@@ -40,6 +42,7 @@ class ReportWeekTest {
 
   @Test
   void aWeekStartsOnAMonday() {
-    assertThatThrownBy(() -> new ReportWeek(LocalDate.of(2026, 3, 10))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ReportWeek(LocalDate.of(2026, 3, 10)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -1,7 +1,5 @@
 package org.duban.report;
 
-import org.duban.RunningAppTest;
-import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -14,12 +12,23 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
-import org.duban.book.ItemStates;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
+import org.duban.RunningAppTest;
+import org.duban.TestClock;
 import org.duban.TestHospital;
+import org.duban.book.ItemStates;
+import org.duban.book.Light;
+import org.duban.book.TaskBook;
+import org.duban.book.TaskBookService;
+import org.duban.book.WorkItem;
+import org.duban.book.WorkItemFormData;
+import org.duban.book.WorkItemRepository;
 import org.duban.infrastructure.EngineClock;
 import org.duban.infrastructure.UserError;
+import org.duban.ladder.EscalationLadder;
+import org.duban.ladder.SupervisionNotice;
+import org.duban.ladder.SupervisionNoticeRepository;
 import org.duban.org.Department;
 import org.duban.org.DepartmentKind;
 import org.duban.org.DepartmentRepository;
@@ -27,16 +36,7 @@ import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
 import org.duban.report.ReportContent.DepartmentLights;
-import org.duban.ladder.EscalationLadder;
-import org.duban.ladder.SupervisionNotice;
-import org.duban.ladder.SupervisionNoticeRepository;
 import org.duban.task.WorkTasks;
-import org.duban.book.TaskBook;
-import org.duban.book.TaskBookService;
-import org.duban.book.WorkItemFormData;
-import org.duban.book.Light;
-import org.duban.book.WorkItem;
-import org.duban.book.WorkItemRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +57,7 @@ class SupervisionReportContentTest {
 
   /** Monday to Sunday, the week reported on. */
   static final LocalDate MONDAY = LocalDate.of(2021, 3, 8);
+
   static final LocalDate SUNDAY = LocalDate.of(2021, 3, 14);
 
   @Autowired TestHospital hospital;
@@ -82,9 +83,17 @@ class SupervisionReportContentTest {
     hospital.ensure();
     String code = "trep" + Long.toString(System.nanoTime() % 1_000_000, 36);
     departmentName = "测试通报科" + code;
-    department = departments.save(new Department(code, departmentName, null, DepartmentKind.FUNCTIONAL));
+    department =
+        departments.save(new Department(code, departmentName, null, DepartmentKind.FUNCTIONAL));
     // someone who could act for it: issuing to a department with nobody in it is refused
-    people.save(new Person(code + "head", departmentName + "主任", null, "-", department, EnumSet.of(Role.DEPT_HEAD)));
+    people.save(
+        new Person(
+            code + "head",
+            departmentName + "主任",
+            null,
+            "-",
+            department,
+            EnumSet.of(Role.DEPT_HEAD)));
   }
 
   @AfterEach
@@ -131,36 +140,46 @@ class SupervisionReportContentTest {
     assertThat(mine(content)).containsExactly(new DepartmentLights(departmentName, 2, 1, 1, 1));
 
     // And only the notice issued in the week is new
-    assertThat(content.newNotices()).filteredOn(n -> n.department().equals(departmentName))
-        .singleElement().satisfies(n -> {
-          assertThat(n.number()).isEqualTo("督〔2021〕9002号");
-          assertThat(n.itemId()).isEqualTo(signedOff.itemId());
-          assertThat(n.item()).isEqualTo("2. 灯情2");
-          assertThat(n.deadline()).isEqualTo(LocalDate.of(2021, 3, 20));
-          assertThat(n.level()).isEqualTo("YELLOW");
-        });
+    assertThat(content.newNotices())
+        .filteredOn(n -> n.department().equals(departmentName))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.number()).isEqualTo("督〔2021〕9002号");
+              assertThat(n.itemId()).isEqualTo(signedOff.itemId());
+              assertThat(n.item()).isEqualTo("2. 灯情2");
+              assertThat(n.deadline()).isEqualTo(LocalDate.of(2021, 3, 20));
+              assertThat(n.level()).isEqualTo("YELLOW");
+            });
 
     // And its escalation closed and its rectification was signed off in the week
-    assertThat(content.closed()).filteredOn(c -> c.department().equals(departmentName))
+    assertThat(content.closed())
+        .filteredOn(c -> c.department().equals(departmentName))
         .extracting(c -> c.itemId(), c -> c.outcome(), c -> c.notices())
         .containsExactly(
             tuple(items.get(2).itemId(), "DISMISSED", ""),
             tuple(signedOff.itemId(), "SIGNED_OFF", "督〔2021〕9002号"));
-    assertThat(content.signedOff()).filteredOn(s -> s.department().equals(departmentName))
-        .singleElement().satisfies(s -> {
-          assertThat(s.itemId()).isEqualTo(signedOff.itemId());
-          assertThat(s.signedOffBy()).isEqualTo("tducha");
-          assertThat(s.signedOffAt()).isEqualTo(LocalDateTime.of(2021, 3, 11, 15, 0));
-        });
+    assertThat(content.signedOff())
+        .filteredOn(s -> s.department().equals(departmentName))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.itemId()).isEqualTo(signedOff.itemId());
+              assertThat(s.signedOffBy()).isEqualTo("tducha");
+              assertThat(s.signedOffAt()).isEqualTo(LocalDateTime.of(2021, 3, 11, 15, 0));
+            });
 
     // And the rectification without a plan is overdue since 5 March, nine days by Sunday
-    assertThat(content.overdue()).filteredOn(o -> o.department().equals(departmentName))
-        .singleElement().satisfies(o -> {
-          assertThat(o.itemId()).isEqualTo(overdue.itemId());
-          assertThat(o.deadline()).isEqualTo(LocalDate.of(2021, 3, 5));
-          assertThat(o.daysOverdue()).isEqualTo(9);
-          assertThat(o.status()).isEqualTo("AWAITING_PLAN");
-        });
+    assertThat(content.overdue())
+        .filteredOn(o -> o.department().equals(departmentName))
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.itemId()).isEqualTo(overdue.itemId());
+              assertThat(o.deadline()).isEqualTo(LocalDate.of(2021, 3, 5));
+              assertThat(o.daysOverdue()).isEqualTo(9);
+              assertThat(o.status()).isEqualTo("AWAITING_PLAN");
+            });
     assertThat(content.cutoff()).isEqualTo(SUNDAY);
 
     // When the lights change and the week is published again (a job run twice, or by hand)
@@ -189,8 +208,15 @@ class SupervisionReportContentTest {
     light(item, Light.RED);
     ladder.onWeeklyLight(item.itemId(), Light.RED);
     clock(LocalDateTime.of(2021, 4, 19, 11, 0));
-    workTasks.complete(fixture.openTask(item, "triageEscalation").getId(), Map.of("triageDecision", "notice",
-            "noticeRequirement", "请于23日前提交整改方案", "noticeDeadline", LocalDate.of(2021, 4, 23)),
+    workTasks.complete(
+        fixture.openTask(item, "triageEscalation").getId(),
+        Map.of(
+            "triageDecision",
+            "notice",
+            "noticeRequirement",
+            "请于23日前提交整改方案",
+            "noticeDeadline",
+            LocalDate.of(2021, 4, 23)),
         hospital.user("tducha"));
     SupervisionNotice notice = notices.findByWorkItemIdOrderByIssuedAtAsc(item.itemId()).get(0);
 
@@ -198,11 +224,14 @@ class SupervisionReportContentTest {
     clock(LocalDateTime.of(2021, 4, 26, 10, 0));
     ReportContent content = reports.get(reports.publishLastWeek("system").getId()).content();
 
-    // Then the notice is the week's new notice, yellow, and its rectification is two days overdue by Sunday
-    assertThat(content.newNotices()).filteredOn(n -> n.department().equals(departmentName))
+    // Then the notice is the week's new notice, yellow, and its rectification is two days overdue
+    // by Sunday
+    assertThat(content.newNotices())
+        .filteredOn(n -> n.department().equals(departmentName))
         .extracting(n -> n.number(), n -> n.level(), n -> n.deadline())
         .containsExactly(tuple(notice.number(), "YELLOW", LocalDate.of(2021, 4, 23)));
-    assertThat(content.overdue()).filteredOn(o -> o.department().equals(departmentName))
+    assertThat(content.overdue())
+        .filteredOn(o -> o.department().equals(departmentName))
         .extracting(o -> o.number(), o -> o.daysOverdue(), o -> o.status())
         .containsExactly(tuple(notice.number(), 2L, "AWAITING_PLAN"));
     assertThat(mine(content)).containsExactly(new DepartmentLights(departmentName, 1, 0, 0, 0));
@@ -222,7 +251,8 @@ class SupervisionReportContentTest {
     // Then it is preliminary, for 15 to 21 March, counting up to today
     assertThat(preliminary.isFinalEdition()).isFalse();
     assertThat(preliminary.getWeekStart()).isEqualTo(LocalDate.of(2021, 3, 15));
-    assertThat(reports.get(preliminary.getId()).content().cutoff()).isEqualTo(LocalDate.of(2021, 3, 17));
+    assertThat(reports.get(preliminary.getId()).content().cutoff())
+        .isEqualTo(LocalDate.of(2021, 3, 17));
     assertThat(mine(reports.get(preliminary.getId()).content()))
         .containsExactly(new DepartmentLights(departmentName, 0, 1, 0, 0));
 
@@ -256,9 +286,13 @@ class SupervisionReportContentTest {
 
     // When a report is asked for the next week or without a week, Then it is refused with a reason
     assertThatThrownBy(() -> reports.publishWeekOf(LocalDate.of(2021, 3, 29), "tducha"))
-        .isInstanceOf(UserError.class).extracting(e -> ((UserError) e).key()).isEqualTo("report.week.future");
+        .isInstanceOf(UserError.class)
+        .extracting(e -> ((UserError) e).key())
+        .isEqualTo("report.week.future");
     assertThatThrownBy(() -> reports.publishWeekOf(null, "tducha"))
-        .isInstanceOf(UserError.class).extracting(e -> ((UserError) e).key()).isEqualTo("report.week.required");
+        .isInstanceOf(UserError.class)
+        .extracting(e -> ((UserError) e).key())
+        .isEqualTo("report.week.required");
 
     // And no report was written
     assertThat(reportRows.count()).isEqualTo(before);
@@ -274,44 +308,80 @@ class SupervisionReportContentTest {
    * Escalations, notices and rectifications are written as rows, the way the escalation process
    * leaves them: the report reads the tables, whichever ladder step wrote them.
    */
-  private long escalation(IssuedItem item, LocalDateTime openedAt, LocalDateTime closedAt, String status) {
+  private long escalation(
+      IssuedItem item, LocalDateTime openedAt, LocalDateTime closedAt, String status) {
     KeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(connection -> {
-      PreparedStatement insert = connection.prepareStatement(
-          "insert into escalation (work_item_id, open_item_id, status, reason, opened_at, closed_at)"
-              + " values (?, ?, ?, ?, ?, ?)", new String[] {"id"});
-      insert.setLong(1, item.itemId());
-      insert.setObject(2, closedAt == null ? item.itemId() : null);
-      insert.setString(3, status);
-      insert.setString(4, "进度落后");
-      insert.setObject(5, openedAt);
-      insert.setObject(6, closedAt);
-      return insert;
-    }, key);
+    jdbc.update(
+        connection -> {
+          PreparedStatement insert =
+              connection.prepareStatement(
+                  "insert into escalation (work_item_id, open_item_id, status, reason, opened_at, closed_at)"
+                      + " values (?, ?, ?, ?, ?, ?)",
+                  new String[] {"id"});
+          insert.setLong(1, item.itemId());
+          insert.setObject(2, closedAt == null ? item.itemId() : null);
+          insert.setString(3, status);
+          insert.setString(4, "进度落后");
+          insert.setObject(5, openedAt);
+          insert.setObject(6, closedAt);
+          return insert;
+        },
+        key);
     return key.getKey().longValue();
   }
 
-  private void notice(long escalation, IssuedItem item, int seq, String requirement, LocalDate deadline, LocalDateTime issuedAt) {
-    jdbc.update("insert into supervision_notice (escalation_id, work_item_id, department_id, notice_year, seq,"
+  private void notice(
+      long escalation,
+      IssuedItem item,
+      int seq,
+      String requirement,
+      LocalDate deadline,
+      LocalDateTime issuedAt) {
+    jdbc.update(
+        "insert into supervision_notice (escalation_id, work_item_id, department_id, notice_year, seq,"
             + " requirement, deadline, issued_by, issued_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        escalation, item.itemId(), department.getId(), issuedAt.getYear(), seq, requirement, deadline, "tducha", issuedAt);
+        escalation,
+        item.itemId(),
+        department.getId(),
+        issuedAt.getYear(),
+        seq,
+        requirement,
+        deadline,
+        "tducha",
+        issuedAt);
   }
 
-  private void rectification(long escalation, String status, LocalDate deadline, String signedOffBy, LocalDateTime signedOffAt) {
-    jdbc.update("insert into rectification (escalation_id, status, deadline, signed_off_by, signed_off_at, updated_at)"
+  private void rectification(
+      long escalation,
+      String status,
+      LocalDate deadline,
+      String signedOffBy,
+      LocalDateTime signedOffAt) {
+    jdbc.update(
+        "insert into rectification (escalation_id, status, deadline, signed_off_by, signed_off_at, updated_at)"
             + " values (?, ?, ?, ?, ?, ?)",
-        escalation, status, deadline, signedOffBy, signedOffAt, EngineClock.now());
+        escalation,
+        status,
+        deadline,
+        signedOffBy,
+        signedOffAt,
+        EngineClock.now());
   }
 
   private List<DepartmentLights> mine(ReportContent content) {
-    return content.departments().stream().filter(d -> d.department().equals(departmentName)).toList();
+    return content.departments().stream()
+        .filter(d -> d.department().equals(departmentName))
+        .toList();
   }
 
   private static void clock(LocalDateTime time) {
     TestClock.at(time);
   }
 
-  /** A book of this department with {@code count} items, submitted and approved: the items are issued. */
+  /**
+   * A book of this department with {@code count} items, submitted and approved: the items are
+   * issued.
+   */
   private List<IssuedItem> issuedItems(String title, int count) {
     TaskBook book = fixture.draft(title + "任务书" + departmentName);
     List<WorkItem> added = new ArrayList<>();
@@ -322,19 +392,33 @@ class SupervisionReportContentTest {
       added.add(taskBooks.addItem(book.getId(), data, hospital.user(IssuedItemFixture.ISSUER)));
     }
     String instance = book.getProcessInstanceId();
-    workTasks.complete(bookTask(instance, "draftTaskBook"), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
-    workTasks.complete(bookTask(instance, "reviewTaskBook"), Map.of("reviewDecision", "approve"),
+    workTasks.complete(
+        bookTask(instance, "draftTaskBook"), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
+    workTasks.complete(
+        bookTask(instance, "reviewTaskBook"),
+        Map.of("reviewDecision", "approve"),
         hospital.user(IssuedItemFixture.REVIEWER));
     return added.stream().map(item -> new IssuedItem(book.getId(), item.getId())).toList();
   }
 
   private String bookTask(String instance, String key) {
-    return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult().getId();
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance)
+        .taskDefinitionKey(key)
+        .singleResult()
+        .getId();
   }
 
   /** Lights are the weekly sweep's to set; the test sets them as a sweep would have. */
   private void light(IssuedItem item, Light light) {
-    new TransactionTemplate(transactionManager).executeWithoutResult(status ->
-        ItemStates.lit(workItems.findById(item.itemId()).orElseThrow(), light, "测试设定", EngineClock.now()));
+    new TransactionTemplate(transactionManager)
+        .executeWithoutResult(
+            status ->
+                ItemStates.lit(
+                    workItems.findById(item.itemId()).orElseThrow(),
+                    light,
+                    "测试设定",
+                    EngineClock.now()));
   }
 }

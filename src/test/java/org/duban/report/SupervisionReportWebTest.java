@@ -1,7 +1,5 @@
 package org.duban.report;
 
-import org.duban.Page;
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,10 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.duban.Page;
+import org.duban.WebTestSupport;
 import org.duban.infrastructure.EngineClock;
-import org.duban.report.SupervisionReport;
-import org.duban.report.SupervisionReportRepository;
-import org.duban.report.SupervisionReports;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
@@ -33,33 +30,53 @@ class SupervisionReportWebTest extends WebTestSupport {
     fixture.issuedItem("通报页面事项");
 
     // When the office generates the report of this week
-    MvcResult generated = mvc.perform(post("/supervision/reports").with(as("tducha")).with(csrf())
-            .param("week", EngineClock.today().toString()))
-        .andExpect(status().is3xxRedirection()).andReturn();
+    MvcResult generated =
+        mvc.perform(
+                post("/supervision/reports")
+                    .with(as("tducha"))
+                    .with(csrf())
+                    .param("week", EngineClock.today().toString()))
+            .andExpect(status().is3xxRedirection())
+            .andReturn();
 
     // Then it lands on the report, numbered in this year, on a print page of its own
-    SupervisionReport report = reportRows.findAll().stream()
-        .filter(r -> r.getWeekStart().equals(EngineClock.today().with(java.time.DayOfWeek.MONDAY)))
-        .findFirst().orElseThrow();
-    assertThat(generated.getResponse().getRedirectedUrl()).isEqualTo("/supervision/reports/" + report.getId());
-    Page page = Page.of(mvc.perform(get("/supervision/reports/{id}", report.getId()).with(as("tducha")))
-        .andExpect(status().isOk()).andReturn());
+    SupervisionReport report =
+        reportRows.findAll().stream()
+            .filter(
+                r -> r.getWeekStart().equals(EngineClock.today().with(java.time.DayOfWeek.MONDAY)))
+            .findFirst()
+            .orElseThrow();
+    assertThat(generated.getResponse().getRedirectedUrl())
+        .isEqualTo("/supervision/reports/" + report.getId());
+    Page page =
+        Page.of(
+            mvc.perform(get("/supervision/reports/{id}", report.getId()).with(as("tducha")))
+                .andExpect(status().isOk())
+                .andReturn());
     assertThat(page.html()).contains("/css/report-print.css").doesNotContain("/css/duban.css");
-    assertThat(page.html()).contains(report.number(), "各牵头部门红黄绿灯情况", "新下发督办单", "整改销号事项",
-        "整改逾期事项", "测试医务部");
+    assertThat(page.html())
+        .contains(report.number(), "各牵头部门红黄绿灯情况", "新下发督办单", "整改销号事项", "整改逾期事项", "测试医务部");
     assertThat(page.texts("summary")).singleElement().asString().startsWith("本期通报周期内，全院在办工作任务");
     assertThat(page.texts("preliminary")).hasSize(1);
 
     // And the list shows it to a leader, without the form to generate one
-    Page list = Page.of(mvc.perform(get("/supervision/reports").with(as("tleader")))
-        .andExpect(status().isOk()).andReturn());
+    Page list =
+        Page.of(
+            mvc.perform(get("/supervision/reports").with(as("tleader")))
+                .andExpect(status().isOk())
+                .andReturn());
     assertThat(list.texts("report-number")).contains(report.number());
     assertThat(list.hasControl("week")).isFalse();
-    mvc.perform(get("/supervision/reports/{id}", report.getId()).with(as("tleader"))).andExpect(status().isOk());
+    mvc.perform(get("/supervision/reports/{id}", report.getId()).with(as("tleader")))
+        .andExpect(status().isOk());
 
     // And the supervision page links to the reports
-    assertThat(mvc.perform(get("/supervision").with(as("tducha"))).andReturn().getResponse()
-        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("href=\"/supervision/reports\"");
+    assertThat(
+            mvc.perform(get("/supervision").with(as("tducha")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("href=\"/supervision/reports\"");
   }
 
   @Test
@@ -69,13 +86,22 @@ class SupervisionReportWebTest extends WebTestSupport {
 
     // When a department head or staff asks for the list, a report or a new one, Then it is refused
     mvc.perform(get("/supervision/reports").with(as("tmedhead"))).andExpect(status().isForbidden());
-    mvc.perform(get("/supervision/reports/{id}", report.getId()).with(as("tmedstaff"))).andExpect(status().isForbidden());
-    mvc.perform(post("/supervision/reports").with(as("tmedhead")).with(csrf())
-        .param("week", EngineClock.today().minusWeeks(3).toString())).andExpect(status().isForbidden());
+    mvc.perform(get("/supervision/reports/{id}", report.getId()).with(as("tmedstaff")))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            post("/supervision/reports")
+                .with(as("tmedhead"))
+                .with(csrf())
+                .param("week", EngineClock.today().minusWeeks(3).toString()))
+        .andExpect(status().isForbidden());
 
     // And a leader reads but may not generate
-    mvc.perform(post("/supervision/reports").with(as("tleader")).with(csrf())
-        .param("week", EngineClock.today().minusWeeks(3).toString())).andExpect(status().isForbidden());
+    mvc.perform(
+            post("/supervision/reports")
+                .with(as("tleader"))
+                .with(csrf())
+                .param("week", EngineClock.today().minusWeeks(3).toString()))
+        .andExpect(status().isForbidden());
 
     // And nothing was written
     assertThat(reportRows.count()).isEqualTo(before);
@@ -86,18 +112,31 @@ class SupervisionReportWebTest extends WebTestSupport {
     long before = reportRows.count();
 
     // When the office asks for next week, Then it is told in Chinese and nothing is written
-    var refused = mvc.perform(post("/supervision/reports").with(as("tducha")).with(csrf())
-            .param("week", EngineClock.today().plusWeeks(1).toString()))
-        .andExpect(redirectedUrl("/supervision/reports")).andExpect(flash().attribute("warning", "report.week.future"))
-        .andReturn();
-    // the redirect's page, in the session that carries the flash message (sessions are in the database)
-    Page page = Page.of(mvc.perform(get("/supervision/reports").with(as("tducha"))
-        .cookie(refused.getResponse().getCookie("JSESSIONID"))).andExpect(status().isOk()).andReturn());
+    var refused =
+        mvc.perform(
+                post("/supervision/reports")
+                    .with(as("tducha"))
+                    .with(csrf())
+                    .param("week", EngineClock.today().plusWeeks(1).toString()))
+            .andExpect(redirectedUrl("/supervision/reports"))
+            .andExpect(flash().attribute("warning", "report.week.future"))
+            .andReturn();
+    // the redirect's page, in the session that carries the flash message (sessions are in the
+    // database)
+    Page page =
+        Page.of(
+            mvc.perform(
+                    get("/supervision/reports")
+                        .with(as("tducha"))
+                        .cookie(refused.getResponse().getCookie("JSESSIONID")))
+                .andExpect(status().isOk())
+                .andReturn());
     assertThat(page.texts("warning")).containsExactly("该周尚未开始，不能生成通报");
 
     // When the date is not a date, Then it is told so
     mvc.perform(post("/supervision/reports").with(as("tducha")).with(csrf()).param("week", "下周一"))
-        .andExpect(redirectedUrl("/supervision/reports")).andExpect(flash().attribute("warning", "report.week.invalid"));
+        .andExpect(redirectedUrl("/supervision/reports"))
+        .andExpect(flash().attribute("warning", "report.week.invalid"));
 
     assertThat(reportRows.count()).isEqualTo(before);
   }

@@ -1,6 +1,5 @@
 package org.duban.security;
 
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,8 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.camunda.bpm.engine.task.Task;
 import org.duban.IssuedItemFixture.IssuedItem;
-import org.duban.book.TaskBookRepository;
+import org.duban.WebTestSupport;
 import org.duban.book.ItemStage;
+import org.duban.book.TaskBookRepository;
 import org.duban.book.WorkItemRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,16 +29,21 @@ class CsrfProtectionWebTest extends WebTestSupport {
     // When a valid claim is posted for the department head without a token, or with a wrong one
     mvc.perform(post("/tasks/{id}", taskId).with(as("tmedhead")).param("claimDecision", "claim"))
         .andExpect(status().isForbidden());
-    mvc.perform(post("/tasks/{id}", taskId).with(as("tmedhead")).with(csrf().useInvalidToken())
-            .param("claimDecision", "claim"))
+    mvc.perform(
+            post("/tasks/{id}", taskId)
+                .with(as("tmedhead"))
+                .with(csrf().useInvalidToken())
+                .param("claimDecision", "claim"))
         .andExpect(status().isForbidden());
-    mvc.perform(post("/tasks/{id}/claim", taskId).with(as("tmedhead"))).andExpect(status().isForbidden());
+    mvc.perform(post("/tasks/{id}/claim", taskId).with(as("tmedhead")))
+        .andExpect(status().isForbidden());
 
     // Then the task is still open and unclaimed, and the item not claimed
     Task task = currentTask(taskId);
     assertThat(task).isNotNull();
     assertThat(task.getAssignee()).isNull();
-    assertThat(items.findById(item.itemId()).orElseThrow().getStage()).isEqualTo(ItemStage.AWAITING_CLAIM);
+    assertThat(items.findById(item.itemId()).orElseThrow().getStage())
+        .isEqualTo(ItemStage.AWAITING_CLAIM);
   }
 
   @Test
@@ -46,9 +51,14 @@ class CsrfProtectionWebTest extends WebTestSupport {
     long before = books.count();
 
     // When a leader's browser is made to post a new book without a token
-    mvc.perform(post("/books").with(as("tleader"))
-            .param("title", "伪造任务书").param("year", "2026")
-            .param("periodStart", "2026-01-01").param("periodEnd", "2026-12-31").param("goalAreas", "医疗服务"))
+    mvc.perform(
+            post("/books")
+                .with(as("tleader"))
+                .param("title", "伪造任务书")
+                .param("year", "2026")
+                .param("periodStart", "2026-01-01")
+                .param("periodEnd", "2026-12-31")
+                .param("goalAreas", "医疗服务"))
         .andExpect(status().isForbidden());
 
     // Then no book is created

@@ -33,16 +33,26 @@ class EngineAuthorizationsTest {
 
     // Then the internal group and camunda-admin hold one grant of everything per resource, no more
     for (String group : List.of(EngineAuthorizations.DUBAN_APP_GROUP, "camunda-admin")) {
-      List<Authorization> grants = authorizationService.createAuthorizationQuery().groupIdIn(group).resourceId(ANY).list();
+      List<Authorization> grants =
+          authorizationService.createAuthorizationQuery().groupIdIn(group).resourceId(ANY).list();
       assertThat(grants).as(group).hasSize(Resources.values().length);
-      assertThat(grants).allSatisfy(g -> assertThat(g.isPermissionGranted(Permissions.ALL)).isTrue());
+      assertThat(grants)
+          .allSatisfy(g -> assertThat(g.isPermissionGranted(Permissions.ALL)).isTrue());
     }
     // and the engine skips its checks for the internal group, as for camunda-admin
-    assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getAdminGroups()).contains(EngineAuthorizations.DUBAN_APP_GROUP, "camunda-admin");
+    assertThat(
+            ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                    engine.getProcessEngineConfiguration())
+                .getAdminGroups())
+        .contains(EngineAuthorizations.DUBAN_APP_GROUP, "camunda-admin");
     // and leaders read tasks everywhere but may not update them
-    Authorization leaders = authorizationService.createAuthorizationQuery()
-        .groupIdIn("role_leader").resourceType(Resources.TASK).resourceId(ANY).singleResult();
+    Authorization leaders =
+        authorizationService
+            .createAuthorizationQuery()
+            .groupIdIn("role_leader")
+            .resourceType(Resources.TASK)
+            .resourceId(ANY)
+            .singleResult();
     assertThat(leaders.isPermissionGranted(Permissions.READ)).isTrue();
     assertThat(leaders.isPermissionGranted(Permissions.UPDATE)).isFalse();
   }
@@ -54,7 +64,11 @@ class EngineAuthorizationsTest {
     task.setName("授权前的任务");
     taskService.saveTask(task);
     taskService.addCandidateGroup(task.getId(), "dept_tnursing");
-    authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId()).list()
+    authorizationService
+        .createAuthorizationQuery()
+        .resourceType(Resources.TASK)
+        .resourceId(task.getId())
+        .list()
         .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
     managementService.deleteProperty(EngineAuthorizations.TASKS_GRANTED_PROPERTY);
     try {
@@ -62,17 +76,24 @@ class EngineAuthorizationsTest {
       engineAuthorizations.grantOpenTasksOnce();
 
       // Then the candidate group may read and update the task, and the work is marked done
-      Authorization grant = authorizationService.createAuthorizationQuery()
-          .groupIdIn("dept_tnursing").resourceType(Resources.TASK).resourceId(task.getId()).singleResult();
+      Authorization grant =
+          authorizationService
+              .createAuthorizationQuery()
+              .groupIdIn("dept_tnursing")
+              .resourceType(Resources.TASK)
+              .resourceId(task.getId())
+              .singleResult();
       assertThat(grant).isNotNull();
       assertThat(grant.isPermissionGranted(Permissions.READ)).isTrue();
       assertThat(grant.isPermissionGranted(Permissions.UPDATE)).isTrue();
-      assertThat(managementService.getProperties()).containsKey(EngineAuthorizations.TASKS_GRANTED_PROPERTY);
+      assertThat(managementService.getProperties())
+          .containsKey(EngineAuthorizations.TASKS_GRANTED_PROPERTY);
 
       // When they run again, Then nothing is granted twice
       authorizationService.deleteAuthorization(grant.getId());
       engineAuthorizations.grantOpenTasksOnce();
-      assertThat(authorizationService.createAuthorizationQuery().resourceId(task.getId()).count()).isZero();
+      assertThat(authorizationService.createAuthorizationQuery().resourceId(task.getId()).count())
+          .isZero();
     } finally {
       taskService.deleteTask(task.getId(), true);
       managementService.setProperty(EngineAuthorizations.TASKS_GRANTED_PROPERTY, "true");

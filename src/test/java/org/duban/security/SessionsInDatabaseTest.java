@@ -48,9 +48,10 @@ class SessionsInDatabaseTest {
     HttpBrowser browser = browser().logIn("tmedhead", TestHospital.PASSWORD);
     String cookie = browser.cookie("JSESSIONID").orElseThrow().getValue();
 
-    Map<String, Object> row = jdbc.queryForMap(
-        "select max_inactive_interval, expiry_time - last_access_time as lifetime from spring_session"
-            + " where principal_name = 'tmedhead' order by creation_time desc fetch first 1 rows only");
+    Map<String, Object> row =
+        jdbc.queryForMap(
+            "select max_inactive_interval, expiry_time - last_access_time as lifetime from spring_session"
+                + " where principal_name = 'tmedhead' order by creation_time desc fetch first 1 rows only");
     assertThat(((Number) row.get("max_inactive_interval")).intValue()).isEqualTo(8 * 3600);
     assertThat(((Number) row.get("lifetime")).longValue()).isEqualTo(8 * 3600 * 1000L);
     assertThat(cookie).isNotBlank();
@@ -63,21 +64,29 @@ class SessionsInDatabaseTest {
     HttpBrowser staff = browser().logIn("tmedhead", TestHospital.PASSWORD);
     HttpResponse<String> readAll = staff.post("/inbox", "/inbox/read-all", Map.of());
     assertThat(readAll.statusCode()).isEqualTo(302);
-    assertThat(staff.get("/inbox").body()).as("the flash message, read back from the database").contains("已全部标为已读");
+    assertThat(staff.get("/inbox").body())
+        .as("the flash message, read back from the database")
+        .contains("已全部标为已读");
     HttpBrowser admin = browser().logIn("tadmin", TestHospital.PASSWORD);
     assertThat(admin.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
     HttpResponse<String> who = admin.get("/camunda/api/admin/auth/user/default");
     assertThat(who.statusCode()).isEqualTo(200);
     assertThat(who.body()).contains("tadmin");
 
-    List<Map<String, Object>> attributes = jdbc.queryForList(
-        "select a.attribute_name, a.attribute_bytes from spring_session_attributes a"
-            + " join spring_session s on s.primary_id = a.session_primary_id where s.principal_name = 'tadmin'");
-    assertThat(attributes).extracting(a -> a.get("attribute_name"))
+    List<Map<String, Object>> attributes =
+        jdbc.queryForList(
+            "select a.attribute_name, a.attribute_bytes from spring_session_attributes a"
+                + " join spring_session s on s.primary_id = a.session_primary_id where s.principal_name = 'tadmin'");
+    assertThat(attributes)
+        .extracting(a -> a.get("attribute_name"))
         .contains("SPRING_SECURITY_CONTEXT", "authenticatedUser");
     for (Map<String, Object> attribute : attributes) {
-      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream((byte[]) attribute.get("attribute_bytes")))) {
-        assertThat(in.readObject()).as("%s reads back", attribute.get("attribute_name")).isNotNull();
+      try (ObjectInputStream in =
+          new ObjectInputStream(
+              new ByteArrayInputStream((byte[]) attribute.get("attribute_bytes")))) {
+        assertThat(in.readObject())
+            .as("%s reads back", attribute.get("attribute_name"))
+            .isNotNull();
       }
     }
   }
@@ -102,16 +111,20 @@ class SessionsInDatabaseTest {
   @Test
   void anExpiredSessionIsDeletedByTheCleanupScheduledEachMinute() {
     assertThat(ReflectionTestUtils.getField(sessions, "cleanupCron")).isEqualTo("0 * * * * *");
-    ThreadPoolTaskScheduler scheduler = (ThreadPoolTaskScheduler) ReflectionTestUtils.getField(sessions, "taskScheduler");
+    ThreadPoolTaskScheduler scheduler =
+        (ThreadPoolTaskScheduler) ReflectionTestUtils.getField(sessions, "taskScheduler");
     assertThat(scheduler).as("the repository schedules its cleanup").isNotNull();
-    assertThat(scheduler.getScheduledThreadPoolExecutor().getQueue()).as("the cleanup is scheduled").hasSize(1);
+    assertThat(scheduler.getScheduledThreadPoolExecutor().getQueue())
+        .as("the cleanup is scheduled")
+        .hasSize(1);
 
     // ids fill the char(36) columns, as Spring Session's do
     String expired = UUID.randomUUID().toString();
     String live = UUID.randomUUID().toString();
     long now = System.currentTimeMillis();
-    String insert = "insert into spring_session (primary_id, session_id, creation_time, last_access_time,"
-        + " max_inactive_interval, expiry_time, principal_name) values (?, ?, ?, ?, 60, ?, 'nobody')";
+    String insert =
+        "insert into spring_session (primary_id, session_id, creation_time, last_access_time,"
+            + " max_inactive_interval, expiry_time, principal_name) values (?, ?, ?, ?, 60, ?, 'nobody')";
     jdbc.update(insert, expired, expired, now - 120_000, now - 120_000, now - 60_000);
     jdbc.update(insert, live, live, now, now, now + 3_600_000);
     String both = "select primary_id from spring_session where primary_id in (?, ?)";

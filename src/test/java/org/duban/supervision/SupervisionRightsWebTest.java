@@ -1,6 +1,5 @@
 package org.duban.supervision;
 
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,10 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import org.camunda.bpm.engine.HistoryService;
+import org.duban.WebTestSupport;
 import org.duban.checkin.CheckInRounds;
+import org.duban.light.NoSweepRunning;
 import org.duban.light.Sweep;
 import org.duban.light.SweepRepository;
-import org.duban.light.NoSweepRunning;
 import org.duban.light.WeeklySupervisionService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +37,8 @@ class SupervisionRightsWebTest extends WebTestSupport {
 
     // When a department head opens the queue or asks for a sweep or a round
     mvc.perform(get("/supervision").with(as("tmedhead"))).andExpect(status().isForbidden());
-    mvc.perform(post("/supervision/sweep").with(as("tmedhead")).with(csrf())).andExpect(status().isForbidden());
+    mvc.perform(post("/supervision/sweep").with(as("tmedhead")).with(csrf()))
+        .andExpect(status().isForbidden());
     mvc.perform(post("/supervision/check-in-round").with(as("tmedhead")).with(csrf()))
         .andExpect(status().isForbidden());
 
@@ -51,12 +52,17 @@ class SupervisionRightsWebTest extends WebTestSupport {
     long before = startedInstances(WeeklySupervisionService.PROCESS_KEY);
 
     // When a leader opens the queue, Then it is shown without the run-now buttons
-    String queue = mvc.perform(get("/supervision").with(as("tleader")))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    String queue =
+        mvc.perform(get("/supervision").with(as("tleader")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
     assertThat(queue).contains("督查督办").doesNotContain("action=\"/supervision/sweep\"");
 
     // When the leader asks for a sweep, Then it is refused and none runs
-    mvc.perform(post("/supervision/sweep").with(as("tleader")).with(csrf())).andExpect(status().isForbidden());
+    mvc.perform(post("/supervision/sweep").with(as("tleader")).with(csrf()))
+        .andExpect(status().isForbidden());
     assertThat(startedInstances(WeeklySupervisionService.PROCESS_KEY)).isEqualTo(before);
   }
 
@@ -70,7 +76,8 @@ class SupervisionRightsWebTest extends WebTestSupport {
 
     // When the office runs the sweep now
     mvc.perform(post("/supervision/sweep").with(as("tducha")).with(csrf()))
-        .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/supervision"));
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/supervision"));
     weeklySupervision.executeJobsOfRunningSweeps(); // its jobs, as the job executor would run them
 
     // Then one weeklySupervision process ran and recorded a finished sweep
@@ -81,6 +88,9 @@ class SupervisionRightsWebTest extends WebTestSupport {
   }
 
   private long startedInstances(String processKey) {
-    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).count();
+    return historyService
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(processKey)
+        .count();
   }
 }

@@ -23,12 +23,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The same task submitted from two logged-in sessions at the same moment, over real HTTP: one is
@@ -79,8 +79,9 @@ class ConcurrentCompletionHttpTest {
     IssuedItem item = fixture.issuedItem("同时填报事项");
     checkInRounds.openNow("tducha");
     String taskId = fixture.openCheckInTask(item).getId();
-    Map<String, String> report = Map.of("percentDone", "40", "readings[0].value", "7.0",
-        "narrative", "按计划推进", "obstacles", "");
+    Map<String, String> report =
+        Map.of(
+            "percentDone", "40", "readings[0].value", "7.0", "narrative", "按计划推进", "obstacles", "");
 
     // When both submit it at the same moment
     Race race = race(taskId, report, "tmedhead", "tmedstaff");
@@ -89,26 +90,49 @@ class ConcurrentCompletionHttpTest {
     String winner = race.winner();
 
     // and one check-in is recorded, by the winner, with one completion in the engine and the audit
-    assertThat(jdbc.queryForList("select submitted_by from check_in where work_item_id = ?", String.class, item.itemId()))
+    assertThat(
+            jdbc.queryForList(
+                "select submitted_by from check_in where work_item_id = ?",
+                String.class,
+                item.itemId()))
         .containsExactly(winner);
-    assertThat(jdbc.queryForObject("select percent_done from work_item where id = ?", Integer.class, item.itemId())).isEqualTo(40);
+    assertThat(
+            jdbc.queryForObject(
+                "select percent_done from work_item where id = ?", Integer.class, item.itemId()))
+        .isEqualTo(40);
     assertOneCompletionBy(taskId, winner);
   }
 
   @Test
   void aClaimedCheckInSubmittedFromTwoTabsAtOnceIsRecordedOnce() throws Exception {
     // Given a check-in the head has claimed: completing it claims nothing, so the second submission
-    // meets the first one's check-in row (one a month) before it meets the engine's lock on the task
+    // meets the first one's check-in row (one a month) before it meets the engine's lock on the
+    // task
     for (int round = 1; round <= 2; round++) {
       IssuedItem item = fixture.issuedItem("两个窗口填报事项" + round);
       checkInRounds.openNow("tducha");
       String taskId = fixture.openCheckInTask(item).getId();
       taskService.claim(taskId, "tmedhead");
 
-      race(taskId, Map.of("percentDone", "55", "readings[0].value", "7.0", "narrative", "两个窗口", "obstacles", ""),
-          "tmedhead", "tmedhead");
+      race(
+          taskId,
+          Map.of(
+              "percentDone",
+              "55",
+              "readings[0].value",
+              "7.0",
+              "narrative",
+              "两个窗口",
+              "obstacles",
+              ""),
+          "tmedhead",
+          "tmedhead");
 
-      assertThat(jdbc.queryForObject("select count(*) from check_in where work_item_id = ?", Integer.class, item.itemId()))
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from check_in where work_item_id = ?",
+                  Integer.class,
+                  item.itemId()))
           .isEqualTo(1);
       assertOneCompletionBy(taskId, "tmedhead");
     }
@@ -121,30 +145,51 @@ class ConcurrentCompletionHttpTest {
       IssuedItem item = fixture.issuedItem("同时认领事项" + round);
       String taskId = fixture.openTask(item, "claimItem").getId();
 
-      Race race = race(taskId, Map.of("claimDecision", "claim", "disputeReason", ""), "tmedhead", "tmedhead");
+      Race race =
+          race(
+              taskId,
+              Map.of("claimDecision", "claim", "disputeReason", ""),
+              "tmedhead",
+              "tmedhead");
 
       String winner = race.winner();
       assertThat(winner).isEqualTo("tmedhead");
-      assertThat(jdbc.queryForObject("select stage from work_item where id = ?", String.class, item.itemId()))
+      assertThat(
+              jdbc.queryForObject(
+                  "select stage from work_item where id = ?", String.class, item.itemId()))
           .isEqualTo("BREAKDOWN");
-      assertThat(taskService.createTaskQuery().processInstanceBusinessKey(item.businessKey())
-          .taskDefinitionKey("breakDownItem").count()).as("one breakdown task").isEqualTo(1);
-      assertThat(taskService.createTaskQuery().processInstanceBusinessKey(item.businessKey()).count())
-          .as("no other task opened twice").isEqualTo(1);
+      assertThat(
+              taskService
+                  .createTaskQuery()
+                  .processInstanceBusinessKey(item.businessKey())
+                  .taskDefinitionKey("breakDownItem")
+                  .count())
+          .as("one breakdown task")
+          .isEqualTo(1);
+      assertThat(
+              taskService.createTaskQuery().processInstanceBusinessKey(item.businessKey()).count())
+          .as("no other task opened twice")
+          .isEqualTo(1);
       assertOneCompletionBy(taskId, winner);
     }
   }
 
   private void assertOneCompletionBy(String taskId, String winner) {
     assertThat(historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().list())
-        .singleElement().satisfies(t -> assertThat(t.getAssignee()).as("the engine's completer").isEqualTo(winner));
-    assertThat(jdbc.queryForList("select actor from audit_event where action = 'task.complete' and subject_id = ?",
-        String.class, taskId)).containsExactly(winner);
+        .singleElement()
+        .satisfies(t -> assertThat(t.getAssignee()).as("the engine's completer").isEqualTo(winner));
+    assertThat(
+            jdbc.queryForList(
+                "select actor from audit_event where action = 'task.complete' and subject_id = ?",
+                String.class,
+                taskId))
+        .containsExactly(winner);
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isZero();
   }
 
   /** Both browsers open the task page, then post its form at the same moment. */
-  private Race race(String taskId, Map<String, String> fields, String first, String second) throws Exception {
+  private Race race(String taskId, Map<String, String> fields, String first, String second)
+      throws Exception {
     List<String> users = List.of(first, second);
     List<HttpBrowser> browsers = new ArrayList<>();
     List<String> tokens = new ArrayList<>();
@@ -161,11 +206,13 @@ class ConcurrentCompletionHttpTest {
     for (int i = 0; i < 2; i++) {
       HttpBrowser browser = browsers.get(i);
       String token = tokens.get(i);
-      posts.add(pool.submit(() -> {
-        ready.countDown();
-        go.await();
-        return browser.postForm("/tasks/" + taskId, fields, token);
-      }));
+      posts.add(
+          pool.submit(
+              () -> {
+                ready.countDown();
+                go.await();
+                return browser.postForm("/tasks/" + taskId, fields, token);
+              }));
     }
     assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
     int heldBefore = overlap.heldTogether();
@@ -174,17 +221,25 @@ class ConcurrentCompletionHttpTest {
     List<String> flashes = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       HttpResponse<String> answer = posts.get(i).get(60, TimeUnit.SECONDS);
-      assertThat(answer.statusCode()).as(users.get(i) + "'s submission: " + answer.body()).isEqualTo(302);
-      assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/tasks"));
+      assertThat(answer.statusCode())
+          .as(users.get(i) + "'s submission: " + answer.body())
+          .isEqualTo(302);
+      assertThat(answer.headers().firstValue("Location"))
+          .hasValueSatisfying(l -> assertThat(l).endsWith("/tasks"));
       String list = browsers.get(i).get("/tasks").body();
-      flashes.add(list.contains(SUBMITTED) ? "submitted" : list.contains(GONE) ? "gone" : "neither");
+      flashes.add(
+          list.contains(SUBMITTED) ? "submitted" : list.contains(GONE) ? "gone" : "neither");
     }
-    System.out.printf("[concurrency] task %s: %s %s, %s %s%n", taskId, users.get(0), flashes.get(0), users.get(1), flashes.get(1));
+    System.out.printf(
+        "[concurrency] task %s: %s %s, %s %s%n",
+        taskId, users.get(0), flashes.get(0), users.get(1), flashes.get(1));
     assertThat(flashes).containsExactlyInAnyOrder("submitted", "gone");
     // both were inside their transactions with the task open at once, and the loser was turned away
     // by the race handling (it logs that it came second), not before it began
     assertThat(overlap.heldTogether() - heldBefore).as("submissions that overlapped").isEqualTo(2);
-    assertThat(count(output.getOut(), CAME_SECOND + " (") - secondsBefore).as("submissions that lost the race").isEqualTo(1);
+    assertThat(count(output.getOut(), CAME_SECOND + " (") - secondsBefore)
+        .as("submissions that lost the race")
+        .isEqualTo(1);
     return new Race(users.get(flashes.indexOf("submitted")));
   }
 

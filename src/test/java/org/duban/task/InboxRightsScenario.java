@@ -11,19 +11,19 @@ import org.camunda.bpm.engine.task.Task;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.TestHospital;
+import org.duban.book.TaskBook;
 import org.duban.checkin.CheckInRounds;
 import org.duban.infrastructure.EngineClock;
-import org.duban.book.TaskBook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The inbox offers only what the person may do, by the same rule that lets them do it
- * ({@link TaskAccess}): a department's claim, breakdown and signing are its head's and deputies', not
- * its staff's; staff see their sub-tasks and the check-ins; whoever drafted a book does not review it.
- * Run on H2 ({@link InboxRightsTest}) and on PostgreSQL ({@link PostgresInboxRightsTest}), as the rule
- * is partly SQL.
+ * The inbox offers only what the person may do, by the same rule that lets them do it ({@link
+ * TaskAccess}): a department's claim, breakdown and signing are its head's and deputies', not its
+ * staff's; staff see their sub-tasks and the check-ins; whoever drafted a book does not review it.
+ * Run on H2 ({@link InboxRightsTest}) and on PostgreSQL ({@link PostgresInboxRightsTest}), as the
+ * rule is partly SQL.
  */
 abstract class InboxRightsScenario {
 
@@ -54,16 +54,22 @@ abstract class InboxRightsScenario {
     assertThat(holders.of(fixture.openTask(item, "claimItem")))
         .containsExactlyInAnyOrder(OutpatientOffice.HEAD, OutpatientOffice.DEPUTY);
 
-    // When the staff member claims it or decides it anyway, Then it is refused, saying why, and the task stays open
+    // When the staff member claims it or decides it anyway, Then it is refused, saying why, and the
+    // task stays open
     assertThatThrownBy(() -> workTasks.claim(claim, hospital.user(OutpatientOffice.STAFF)))
-        .isInstanceOfSatisfying(TaskNotAllowed.class,
+        .isInstanceOfSatisfying(
+            TaskNotAllowed.class,
             e -> assertThat(e.messageKey()).isEqualTo("task.notAllowed.leadersOnly"));
-    assertThatThrownBy(() -> workTasks.complete(claim, Map.of("claimDecision", "claim"), hospital.user(OutpatientOffice.STAFF)))
+    assertThatThrownBy(
+            () ->
+                workTasks.complete(
+                    claim, Map.of("claimDecision", "claim"), hospital.user(OutpatientOffice.STAFF)))
         .isInstanceOf(TaskNotAllowed.class);
     assertThat(taskService.createTaskQuery().taskId(claim).singleResult().getAssignee()).isNull();
 
     // When the head claims it, Then the breakdown is the head's and the deputy's, not the staff's
-    workTasks.complete(claim, Map.of("claimDecision", "claim"), hospital.user(OutpatientOffice.HEAD));
+    workTasks.complete(
+        claim, Map.of("claimDecision", "claim"), hospital.user(OutpatientOffice.HEAD));
     String breakDown = fixture.openTask(item, "breakDownItem").getId();
     assertThat(inboxIds(OutpatientOffice.STAFF)).doesNotContain(breakDown);
     assertThat(inboxIds(OutpatientOffice.DEPUTY)).contains(breakDown);
@@ -73,11 +79,22 @@ abstract class InboxRightsScenario {
   void theDeputyClaimsAndBreaksDownAndTheStaffMemberSeesTheirSubTaskAndTheCheckIn() {
     IssuedItem item = fixture.issuedItemLedBy("门诊候诊时间缩短", OutpatientOffice.CODE);
     // the deputy stands in for the head
-    workTasks.complete(fixture.openTask(item, "claimItem").getId(), Map.of("claimDecision", "claim"),
+    workTasks.complete(
+        fixture.openTask(item, "claimItem").getId(),
+        Map.of("claimDecision", "claim"),
         hospital.user(OutpatientOffice.DEPUTY));
-    workTasks.complete(fixture.openTask(item, "breakDownItem").getId(), Map.of("subTasks", List.of(
-            Map.of("title", "分时段预约", "assignee", "user:" + OutpatientOffice.STAFF,
-                "dueDate", EngineClock.today().plusDays(10)))),
+    workTasks.complete(
+        fixture.openTask(item, "breakDownItem").getId(),
+        Map.of(
+            "subTasks",
+            List.of(
+                Map.of(
+                    "title",
+                    "分时段预约",
+                    "assignee",
+                    "user:" + OutpatientOffice.STAFF,
+                    "dueDate",
+                    EngineClock.today().plusDays(10)))),
         hospital.user(OutpatientOffice.DEPUTY));
 
     Task subTask = fixture.openTask(item, "doSubTask");
@@ -87,7 +104,8 @@ abstract class InboxRightsScenario {
     assertThat(inboxIds(OutpatientOffice.STAFF)).contains(checkIn.getId());
     assertThat(inboxIds(OutpatientOffice.HEAD)).contains(checkIn.getId());
 
-    workTasks.complete(subTask.getId(), Map.of("report", "已完成"), hospital.user(OutpatientOffice.STAFF));
+    workTasks.complete(
+        subTask.getId(), Map.of("report", "已完成"), hospital.user(OutpatientOffice.STAFF));
     assertThat(taskService.createTaskQuery().taskId(subTask.getId()).count()).isZero();
   }
 
@@ -95,21 +113,31 @@ abstract class InboxRightsScenario {
   void whoeverDraftedABookDoesNotSeeItsReviewAndCannotForceIt() {
     TaskBook book = fixture.draft("自审任务书");
     fixture.addItem(book, "1", "自审事项");
-    workTasks.complete(task(book, "draftTaskBook").getId(), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
+    workTasks.complete(
+        task(book, "draftTaskBook").getId(), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
     String review = task(book, "reviewTaskBook").getId();
 
     assertThat(inboxIds(IssuedItemFixture.ISSUER)).doesNotContain(review);
     assertThat(inboxIds(IssuedItemFixture.REVIEWER)).contains(review);
-    assertThatThrownBy(() -> workTasks.complete(review, Map.of("reviewDecision", "approve"),
-            hospital.user(IssuedItemFixture.ISSUER)))
-        .isInstanceOfSatisfying(TaskNotAllowed.class,
+    assertThatThrownBy(
+            () ->
+                workTasks.complete(
+                    review,
+                    Map.of("reviewDecision", "approve"),
+                    hospital.user(IssuedItemFixture.ISSUER)))
+        .isInstanceOfSatisfying(
+            TaskNotAllowed.class,
             e -> assertThat(e.messageKey()).isEqualTo("task.notAllowed.ownDraft"));
     assertThat(task(book, "reviewTaskBook").getAssignee()).isNull();
-    workTasks.complete(review, Map.of("reviewDecision", "approve"), hospital.user(IssuedItemFixture.REVIEWER));
+    workTasks.complete(
+        review, Map.of("reviewDecision", "approve"), hospital.user(IssuedItemFixture.REVIEWER));
   }
 
   private Task task(TaskBook book, String key) {
-    return taskService.createTaskQuery().processInstanceId(book.getProcessInstanceId()).taskDefinitionKey(key)
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(book.getProcessInstanceId())
+        .taskDefinitionKey(key)
         .singleResult();
   }
 

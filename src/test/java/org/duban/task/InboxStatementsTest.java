@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -14,10 +15,10 @@ import org.duban.IssuedItemFixture;
 import org.duban.RunningAppTest;
 import org.duban.StatementCounter;
 import org.duban.TestHospital;
-import org.duban.checkin.CheckInRounds;
 import org.duban.book.TaskBook;
 import org.duban.book.TaskBookService;
 import org.duban.book.WorkItemFormData;
+import org.duban.checkin.CheckInRounds;
 import org.duban.org.Department;
 import org.duban.org.DepartmentKind;
 import org.duban.org.DepartmentRepository;
@@ -25,7 +26,6 @@ import org.duban.org.EngineIdentitySync;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
-import java.util.EnumSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -64,16 +64,25 @@ class InboxStatementsTest {
    * application's other tests give the test hospital's departments tasks of their own.
    */
   private static final String CODE = "tinbox" + Long.toString(System.nanoTime() % 1_000_000, 36);
+
   private static final String HEAD = CODE + "head";
 
   @BeforeEach
   void ownDepartmentAndHead() {
     hospital.ensure();
     if (departments.findByCode(CODE).isEmpty()) {
-      Department department = departments.save(new Department(CODE, "待办计数科室" + CODE, null, DepartmentKind.FUNCTIONAL));
+      Department department =
+          departments.save(new Department(CODE, "待办计数科室" + CODE, null, DepartmentKind.FUNCTIONAL));
       sync.syncGroups();
-      Person head = people.save(new Person(HEAD, "待办计数主任", null, encoder.encode(TestHospital.PASSWORD), department,
-          EnumSet.of(Role.DEPT_HEAD)));
+      Person head =
+          people.save(
+              new Person(
+                  HEAD,
+                  "待办计数主任",
+                  null,
+                  encoder.encode(TestHospital.PASSWORD),
+                  department,
+                  EnumSet.of(Role.DEPT_HEAD)));
       sync.syncPerson(head);
     }
   }
@@ -101,22 +110,32 @@ class InboxStatementsTest {
       page = workTasks.inbox(hospital.user(HEAD), page.page() + 1);
       rows.addAll(page.rows());
     }
-    List<Task> open = taskService.createTaskQuery().taskCandidateGroup("dept_" + CODE).active().list();
+    List<Task> open =
+        taskService.createTaskQuery().taskCandidateGroup("dept_" + CODE).active().list();
     assertThat(open).hasSize(55);
-    assertThat(rows).extracting(TaskRow::id).doesNotHaveDuplicates()
+    assertThat(rows)
+        .extracting(TaskRow::id)
+        .doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(open.stream().map(Task::getId).toList());
-    TaskRow row = rows.stream().filter(r -> r.subject().endsWith("待办计数-大第7项")).findFirst().orElseThrow();
+    TaskRow row =
+        rows.stream().filter(r -> r.subject().endsWith("待办计数-大第7项")).findFirst().orElseThrow();
     assertThat(row.subject()).isEqualTo("7 待办计数-大第7项");
     assertThat(row.processName()).isEqualTo("科室落实工作任务");
     assertThat(row.workItemId()).isNotNull();
     assertThat(row.taskBookId()).isNotNull();
 
-    String html = mvc.perform(get("/tasks").param("page", "1").with(user(hospital.user(HEAD))))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(get("/tasks").param("page", "1").with(user(hospital.user(HEAD))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     assertThat(html).contains("/tasks?page=0").contains("上一页").doesNotContain("/tasks?page=2");
   }
 
-  /** A check-in task keeps its item on the multi-instance scope above it, not on its own execution. */
+  /**
+   * A check-in task keeps its item on the multi-instance scope above it, not on its own execution.
+   */
   @Test
   @Order(2)
   void aCheckInTaskShowsTheItemOfItsScope() throws Exception {
@@ -124,11 +143,16 @@ class InboxStatementsTest {
     checkInRounds.openNow("tducha");
     Task checkIn = fixture.openCheckInTask(item);
     TaskRow row = null;
-    // every page of the inbox: in the shared application the head of 测试医务部 has other tests' tasks too
-    for (WorkTasks.InboxPage page = workTasks.inbox(hospital.user("tmedhead"), 0); row == null;
+    // every page of the inbox: in the shared application the head of 测试医务部 has other tests' tasks
+    // too
+    for (WorkTasks.InboxPage page = workTasks.inbox(hospital.user("tmedhead"), 0);
+        row == null;
         page = workTasks.inbox(hospital.user("tmedhead"), page.page() + 1)) {
-      row = page.rows().stream().filter(r -> r.id().equals(checkIn.getId())).findFirst().orElse(null);
-      assertThat(row != null || page.hasNext()).as("the check-in task on some page of the inbox").isTrue();
+      row =
+          page.rows().stream().filter(r -> r.id().equals(checkIn.getId())).findFirst().orElse(null);
+      assertThat(row != null || page.hasNext())
+          .as("the check-in task on some page of the inbox")
+          .isTrue();
     }
     assertThat(row.workItemId()).isEqualTo(item.itemId());
     assertThat(row.subject()).isEqualTo("1 待办填报事项");
@@ -154,12 +178,20 @@ class InboxStatementsTest {
       taskBooks.addItem(book.getId(), form, hospital.user(IssuedItemFixture.ISSUER));
     }
     String instance = book.getProcessInstanceId();
-    workTasks.complete(task(instance, "draftTaskBook"), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
-    workTasks.complete(task(instance, "reviewTaskBook"), Map.of("reviewDecision", "approve"),
+    workTasks.complete(
+        task(instance, "draftTaskBook"), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
+    workTasks.complete(
+        task(instance, "reviewTaskBook"),
+        Map.of("reviewDecision", "approve"),
         hospital.user(IssuedItemFixture.REVIEWER));
   }
 
   private String task(String instance, String key) {
-    return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult().getId();
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance)
+        .taskDefinitionKey(key)
+        .singleResult()
+        .getId();
   }
 }

@@ -1,6 +1,5 @@
 package org.duban.task;
 
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
+import org.duban.WebTestSupport;
 import org.duban.WorkbookTexts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * People by name (姓名) on the pages people work with, never by log-in: the task page's recent steps,
- * the item's history, the decomposition export. 王建国 logs in as {@code opd.wang}; 测试分管院长 as
- * {@code tincharge}.
+ * the item's history, the decomposition export. 王建国 logs in as {@code opd.wang}; 测试分管院长 as {@code
+ * tincharge}.
  */
 class NamesOnPagesTest extends WebTestSupport {
 
@@ -34,7 +34,9 @@ class NamesOnPagesTest extends WebTestSupport {
   void theTaskPagesRecentStepsAndTheItemsHistoryNameWhoDidEachStep() throws Exception {
     // Given an item of 测试门诊部 its head 王建国 (opd.wang) claimed
     IssuedItem item = fixture.issuedItemLedBy("门诊人次统计", OutpatientOffice.CODE);
-    workTasks.complete(fixture.openTask(item, "claimItem").getId(), Map.of("claimDecision", "claim"),
+    workTasks.complete(
+        fixture.openTask(item, "claimItem").getId(),
+        Map.of("claimDecision", "claim"),
         hospital.user(OutpatientOffice.HEAD));
     String breakDown = fixture.openTask(item, "breakDownItem").getId();
 
@@ -51,14 +53,23 @@ class NamesOnPagesTest extends WebTestSupport {
   @Test
   void theDecompositionExportNamesTheLeaderInCharge() throws Exception {
     IssuedItem item = fixture.issuedItem("导出姓名事项");
-    byte[] xlsx = mvc.perform(get("/books/{id}/export.xlsx", item.bookId()).with(user(hospital.user(IssuedItemFixture.ISSUER))))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    byte[] xlsx =
+        mvc.perform(
+                get("/books/{id}/export.xlsx", item.bookId())
+                    .with(user(hospital.user(IssuedItemFixture.ISSUER))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
     assertThat(WorkbookTexts.of(xlsx)).contains("测试分管院长").doesNotContain("tincharge");
   }
 
   private String html(String path, String username) throws Exception {
-    return mvc.perform(get(path).with(user(hospital.user(username)))).andExpect(status().isOk()).andReturn()
-        .getResponse().getContentAsString(StandardCharsets.UTF_8);
+    return mvc.perform(get(path).with(user(hospital.user(username))))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
   }
 
   private static String section(String html, String start, String end) {

@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A department with a head, a deputy and a member of staff, for the task-rights tests: 测试门诊部
  * ({@code topd}) led by 王建国 ({@code opd.wang}, DEPT_HEAD) with 李秀英 ({@code opd.li}, STAFF by role,
- * named deputy), and 赵小红 ({@code opd.zhao}, STAFF). Log-ins differ visibly from names, so a page that
- * shows the log-in where it should show the name is caught.
+ * named deputy), and 赵小红 ({@code opd.zhao}, STAFF). Log-ins differ visibly from names, so a page
+ * that shows the log-in where it should show the name is caught.
  */
 @Component
 public class OutpatientOffice {
@@ -37,8 +37,12 @@ public class OutpatientOffice {
   private final PasswordEncoder encoder;
   private final EngineIdentitySync sync;
 
-  OutpatientOffice(TestHospital hospital, DepartmentRepository departments, PersonRepository people,
-      PasswordEncoder encoder, EngineIdentitySync sync) {
+  OutpatientOffice(
+      TestHospital hospital,
+      DepartmentRepository departments,
+      PersonRepository people,
+      PasswordEncoder encoder,
+      EngineIdentitySync sync) {
     this.hospital = hospital;
     this.departments = departments;
     this.people = people;
@@ -53,7 +57,8 @@ public class OutpatientOffice {
     if (departments.findByCode(CODE).isPresent()) {
       return;
     }
-    Department office = departments.save(new Department(CODE, "测试门诊部", null, DepartmentKind.FUNCTIONAL));
+    Department office =
+        departments.save(new Department(CODE, "测试门诊部", null, DepartmentKind.FUNCTIONAL));
     sync.syncGroups();
     Person head = person(HEAD, HEAD_NAME, office, Role.DEPT_HEAD);
     Person deputy = person(DEPUTY, DEPUTY_NAME, office, Role.STAFF);
@@ -63,8 +68,15 @@ public class OutpatientOffice {
   }
 
   private Person person(String username, String name, Department department, Role role) {
-    Person person = people.save(
-        new Person(username, name, null, encoder.encode(TestHospital.PASSWORD), department, EnumSet.of(role)));
+    Person person =
+        people.save(
+            new Person(
+                username,
+                name,
+                null,
+                encoder.encode(TestHospital.PASSWORD),
+                department,
+                EnumSet.of(role)));
     sync.syncPerson(person);
     return person;
   }

@@ -12,9 +12,9 @@ import org.duban.security.CurrentUser;
 import org.junit.jupiter.api.Test;
 
 /**
- * A colleague may complete a task between the moment its form reads the task and the moment it reads
- * the task's variables; the engine then says the task "doesn't exist". That is the same "someone
- * else handled it" as at completion (the person gets the task list with 该任务已由他人办理或已结束),
+ * A colleague may complete a task between the moment its form reads the task and the moment it
+ * reads the task's variables; the engine then says the task "doesn't exist". That is the same
+ * "someone else handled it" as at completion (the person gets the task list with 该任务已由他人办理或已结束),
  * not an error page. Seen as a 500 when two sessions submitted one check-in at once.
  */
 class TaskFormsTaskGoneTest {
@@ -24,14 +24,20 @@ class TaskFormsTaskGoneTest {
   private final TaskDecisionHandler handler = mock(TaskDecisionHandler.class);
   private final Task task = mock(Task.class);
   private final CurrentUser user = mock(CurrentUser.class);
-  private final TaskForms forms = new TaskForms(mock(DeployedTaskForms.class), mock(Forms.class), workTasks,
-      decisions, mock(TaskAccess.class));
+  private final TaskForms forms =
+      new TaskForms(
+          mock(DeployedTaskForms.class),
+          mock(Forms.class),
+          workTasks,
+          decisions,
+          mock(TaskAccess.class));
 
   TaskFormsTaskGoneTest() {
     when(workTasks.open("t1", user)).thenReturn(task);
     when(task.getTaskDefinitionKey()).thenReturn("submitCheckIn");
     when(decisions.handlerFor("submitCheckIn")).thenReturn(handler);
-    when(handler.prefill(any(), any())).thenThrow(new NullValueException("task t1 doesn't exist: task is null"));
+    when(handler.prefill(any(), any()))
+        .thenThrow(new NullValueException("task t1 doesn't exist: task is null"));
   }
 
   @Test

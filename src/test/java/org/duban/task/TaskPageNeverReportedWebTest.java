@@ -1,6 +1,5 @@
 package org.duban.task;
 
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -9,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.Map;
 import org.duban.IssuedItemFixture.IssuedItem;
+import org.duban.WebTestSupport;
 import org.duban.checkin.CheckInService;
 import org.duban.infrastructure.EngineClock;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,10 @@ class TaskPageNeverReportedWebTest extends WebTestSupport {
   private String claimTaskPage(IssuedItem item) throws Exception {
     String taskId = fixture.openTask(item, "claimItem").getId();
     return mvc.perform(get("/tasks/{id}", taskId).param("lang", "zh_CN").with(as("tmedhead")))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -43,7 +46,13 @@ class TaskPageNeverReportedWebTest extends WebTestSupport {
   void anItemThatReportedZeroPercentShowsZeroPercentOnItsTaskPage() throws Exception {
     // Given an item that submitted a check-in of 0% (the positive control of the above)
     IssuedItem item = fixture.issuedItem("任务页填报零的事项");
-    checkIns.submit(item.itemId(), YearMonth.from(EngineClock.today()).toString(), 0, Map.of(), "尚未启动", null,
+    checkIns.submit(
+        item.itemId(),
+        YearMonth.from(EngineClock.today()).toString(),
+        0,
+        Map.of(),
+        "尚未启动",
+        null,
         "tmedhead");
 
     // Then its task page shows the reported 0%

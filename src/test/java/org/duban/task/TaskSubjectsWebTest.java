@@ -42,11 +42,17 @@ class TaskSubjectsWebTest {
 
     var found = subjects.of(List.of(ofItem, ofBook, ofNothing));
 
-    assertThat(found.get(ofItem)).isEqualTo(new TaskSubject(
-        item.seq() + " " + item.title(), item.title(), "/items/" + issued.itemId(), issued.bookId()));
+    assertThat(found.get(ofItem))
+        .isEqualTo(
+            new TaskSubject(
+                item.seq() + " " + item.title(),
+                item.title(),
+                "/items/" + issued.itemId(),
+                issued.bookId()));
     String bookTitle = books.summary(issued.bookId()).title();
-    assertThat(found.get(ofBook)).isEqualTo(new TaskSubject(bookTitle, bookTitle, "/books/" + issued.bookId(),
-        issued.bookId()));
+    assertThat(found.get(ofBook))
+        .isEqualTo(
+            new TaskSubject(bookTitle, bookTitle, "/books/" + issued.bookId(), issued.bookId()));
     assertThat(found).doesNotContainKey(ofNothing);
     // an item's task page shows the item and its book; a book's only the book
     assertThat(subjects.pageModel(ofItem)).containsKeys("item", "neverReported", "book");

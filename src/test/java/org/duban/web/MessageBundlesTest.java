@@ -17,11 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every Chinese message has its English twin and the other way round, bundle by bundle. */
 class MessageBundlesTest {
 
-  static final Path FOLDER = Path.of(System.getProperty("basedir", ".")).resolve("src/main/resources/i18n");
+  static final Path FOLDER =
+      Path.of(System.getProperty("basedir", ".")).resolve("src/main/resources/i18n");
 
   static List<String> bundles() throws IOException {
     try (Stream<Path> files = Files.list(FOLDER)) {
-      return files.map(p -> p.getFileName().toString())
+      return files
+          .map(p -> p.getFileName().toString())
           .filter(name -> name.endsWith(".properties") && !name.contains("_"))
           .map(name -> name.substring(0, name.length() - ".properties".length()))
           .sorted()
@@ -42,7 +44,8 @@ class MessageBundlesTest {
   void chineseAndEnglishHaveTheSameKeys(String bundle) throws IOException {
     Properties chinese = load(bundle + ".properties");
     Properties english = load(bundle + "_en.properties");
-    assertThat(english.stringPropertyNames()).as("keys of %s_en", bundle)
+    assertThat(english.stringPropertyNames())
+        .as("keys of %s_en", bundle)
         .containsExactlyInAnyOrderElementsOf(chinese.stringPropertyNames());
   }
 }

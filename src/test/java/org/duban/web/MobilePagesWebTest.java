@@ -1,7 +1,5 @@
 package org.duban.web;
 
-import org.duban.Page;
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -10,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.duban.IssuedItemFixture.IssuedItem;
+import org.duban.Page;
+import org.duban.WebTestSupport;
 import org.duban.checkin.CheckInRounds;
 import org.duban.infrastructure.EngineClock;
 import org.duban.task.WorkTasks;
@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The pages a department head uses on the ward phone (inbox, task form, check-in form, item page) are
- * ready for a 360–414px screen without script: the viewport is the device's, every cell of their
- * tables carries the label the stylesheet shows when a table becomes stacked cards, and the
- * stylesheet has the narrow-screen rules (cards, full-width inputs, touch-size buttons, wrapping nav).
- * Screenshots in Chromium at 390x844 were looked at by hand; this test keeps what they relied on.
+ * The pages a department head uses on the ward phone (inbox, task form, check-in form, item page)
+ * are ready for a 360–414px screen without script: the viewport is the device's, every cell of
+ * their tables carries the label the stylesheet shows when a table becomes stacked cards, and the
+ * stylesheet has the narrow-screen rules (cards, full-width inputs, touch-size buttons, wrapping
+ * nav). Screenshots in Chromium at 390x844 were looked at by hand; this test keeps what they relied
+ * on.
  */
 class MobilePagesWebTest extends WebTestSupport {
 
@@ -29,7 +30,8 @@ class MobilePagesWebTest extends WebTestSupport {
   @Autowired CheckInRounds checkInRounds;
 
   private Page page(String url, String username, Object... vars) throws Exception {
-    return Page.of(mvc.perform(get(url, vars).with(as(username))).andExpect(status().isOk()).andReturn());
+    return Page.of(
+        mvc.perform(get(url, vars).with(as(username))).andExpect(status().isOk()).andReturn());
   }
 
   @Test
@@ -38,9 +40,11 @@ class MobilePagesWebTest extends WebTestSupport {
     IssuedItem item = fixture.issuedItem("手机页面事项");
     String claimTask = fixture.openTask(item, "claimItem").getId();
 
-    // Then the inbox lists it with every cell labelled, the action cell too, and the device's viewport
+    // Then the inbox lists it with every cell labelled, the action cell too, and the device's
+    // viewport
     Page inbox = page("/tasks", "tmedhead");
-    assertThat(inbox.html()).contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    assertThat(inbox.html())
+        .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
     assertThat(inbox.listCells()).isPositive();
     assertThat(inbox.unlabelledListCells()).isEmpty();
     assertThat(inbox.html()).contains("class=\"row-actions\" data-label=\"操作\"");
@@ -49,8 +53,18 @@ class MobilePagesWebTest extends WebTestSupport {
 
     // When it is claimed, broken down and this month's check-in is open
     workTasks.complete(claimTask, Map.of("claimDecision", "claim"), hospital.user("tmedhead"));
-    workTasks.complete(fixture.openTask(item, "breakDownItem").getId(), Map.of("subTasks", List.of(
-            Map.of("title", "梳理流程", "assignee", "user:tmedstaff", "dueDate", EngineClock.today().plusDays(10)))),
+    workTasks.complete(
+        fixture.openTask(item, "breakDownItem").getId(),
+        Map.of(
+            "subTasks",
+            List.of(
+                Map.of(
+                    "title",
+                    "梳理流程",
+                    "assignee",
+                    "user:tmedstaff",
+                    "dueDate",
+                    EngineClock.today().plusDays(10)))),
         hospital.user("tmedhead"));
     checkInRounds.openNow("tducha");
 
@@ -66,9 +80,14 @@ class MobilePagesWebTest extends WebTestSupport {
   }
 
   @Test
-  void theStylesheetTurnsTablesIntoLabelledCardsAndSizesControlsForTouchOnNarrowScreens() throws Exception {
-    String css = mvc.perform(get("/css/duban.css").with(as("tmedhead"))).andExpect(status().isOk()).andReturn().getResponse()
-        .getContentAsString(StandardCharsets.UTF_8);
+  void theStylesheetTurnsTablesIntoLabelledCardsAndSizesControlsForTouchOnNarrowScreens()
+      throws Exception {
+    String css =
+        mvc.perform(get("/css/duban.css").with(as("tmedhead")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
     String narrow = css.substring(css.indexOf("@media (max-width: 700px)"));
     narrow = narrow.substring(0, narrow.indexOf("\n}\n"));
     assertThat(narrow)

@@ -1,9 +1,9 @@
 package org.duban.web;
 
-import org.duban.WebTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import org.duban.WebTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
@@ -21,12 +21,16 @@ class NavigationWebTest extends WebTestSupport {
       mvc.perform(MockMvcRequestBuilders.get("/assessments").with(as(username)))
           .andExpect(MockMvcResultMatchers.status().isOk());
     }
-    assertThat(tasks("tmedstaff")).doesNotContain("href=\"/board\"").doesNotContain("href=\"/assessments\"");
+    assertThat(tasks("tmedstaff"))
+        .doesNotContain("href=\"/board\"")
+        .doesNotContain("href=\"/assessments\"");
   }
 
   private String tasks(String username) throws Exception {
     return mvc.perform(MockMvcRequestBuilders.get("/tasks").with(as(username)))
         .andExpect(MockMvcResultMatchers.status().isOk())
-        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
   }
 }

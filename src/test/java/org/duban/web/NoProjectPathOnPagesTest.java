@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 15 point 14: no file path of the project appears on a user's page: a rule is named by its
- * name (红黄绿灯规则), not by its file. Only the model administration pages name files, because that
- * is what the admin uploads and edits there.
+ * name (红黄绿灯规则), not by its file. Only the model administration pages name files, because that is
+ * what the admin uploads and edits there.
  */
 class NoProjectPathOnPagesTest {
 
@@ -22,7 +22,8 @@ class NoProjectPathOnPagesTest {
   private static final Set<String> MODEL_ADMIN = Set.of("deployment", "modelchecks");
 
   private static final Pattern PROJECT_PATH =
-      Pattern.compile("(processes|forms|templates|static|src|i18n|db/migration)/[\\w.-]+|[\\w-]+\\.(dmn|bpmn|form|java|html)\\b");
+      Pattern.compile(
+          "(processes|forms|templates|static|src|i18n|db/migration)/[\\w.-]+|[\\w-]+\\.(dmn|bpmn|form|java|html)\\b");
 
   static List<String> bundles() throws IOException {
     return MessageBundlesTest.bundles().stream().filter(b -> !MODEL_ADMIN.contains(b)).toList();

@@ -11,17 +11,18 @@ import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the shipped holidays (calendar/cn-holidays.csv) into work_calendar_day once. A Spring bean,
- * because Spring Boot hands JavaMigration beans to Flyway; it must depend on nothing that needs the
- * schema.
+ * Writes the shipped holidays (calendar/cn-holidays.csv) into work_calendar_day once. A Spring
+ * bean, because Spring Boot hands JavaMigration beans to Flyway; it must depend on nothing that
+ * needs the schema.
  */
 @Component
 public class V4_1__SeedWorkCalendar extends BaseJavaMigration {
 
   @Override
   public void migrate(Context context) throws Exception {
-    String sql = "insert into work_calendar_day (special_date, kind, name, source, provisional, updated_by, updated_at)"
-        + " values (?, ?, ?, ?, ?, ?, ?)";
+    String sql =
+        "insert into work_calendar_day (special_date, kind, name, source, provisional, updated_by, updated_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?)";
     // the migration's own wall clock: the engine clock is not running yet
     Timestamp now = Timestamp.valueOf(LocalDateTime.now());
     try (PreparedStatement insert = context.getConnection().prepareStatement(sql)) {

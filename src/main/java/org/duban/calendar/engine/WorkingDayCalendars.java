@@ -18,8 +18,8 @@ import org.duban.calendar.WorkingDays;
 /**
  * Replaces the engine's business calendars ({@code duration}, {@code dueDate}, {@code cycle}) with
  * working-day aware ones: "5 working days" / "5个工作日" counts working days, and every other due date
- * the engine computes (ISO 8601, cron) that falls on a rest day moves to the next working day at the
- * same time of day, so no reminder or escalation fires on a holiday or a weekend.
+ * the engine computes (ISO 8601, cron) that falls on a rest day moves to the next working day at
+ * the same time of day, so no reminder or escalation fires on a holiday or a weekend.
  *
  * <p>This class and its nested calendars are the only place where Duban uses the engine's internal
  * calendar API (a move to Operaton changes the imports here). A cron cycle needs nothing more: the
@@ -30,7 +30,9 @@ public class WorkingDayCalendars extends AbstractProcessEnginePlugin {
 
   private final Supplier<WorkingDays> workingDays;
 
-  /** For the process tests' engine (camunda.cfg.xml), which has no database of its own: the seed. */
+  /**
+   * For the process tests' engine (camunda.cfg.xml), which has no database of its own: the seed.
+   */
   public WorkingDayCalendars() {
     this(seed());
   }
@@ -53,7 +55,9 @@ public class WorkingDayCalendars extends AbstractProcessEnginePlugin {
     configuration.setBusinessCalendarManager(calendars);
   }
 
-  /** Where a timer's text stands in BPMN: {@code timeDate}, {@code timeDuration}, {@code timeCycle}. */
+  /**
+   * Where a timer's text stands in BPMN: {@code timeDate}, {@code timeDuration}, {@code timeCycle}.
+   */
   public enum TimerKind {
     TIME_DATE,
     TIME_DURATION,
@@ -67,11 +71,12 @@ public class WorkingDayCalendars extends AbstractProcessEnginePlugin {
    */
   public Optional<String> problemWith(TimerKind kind, String text) {
     try {
-      Date due = switch (kind) {
-        case TIME_DATE -> new DueDate().resolveDuedate(text, (Date) null);
-        case TIME_DURATION -> new Duration().resolveDuedate(text, (Date) null);
-        case TIME_CYCLE -> new Cycle().resolveDuedate(text, (Date) null);
-      };
+      Date due =
+          switch (kind) {
+            case TIME_DATE -> new DueDate().resolveDuedate(text, (Date) null);
+            case TIME_DURATION -> new Duration().resolveDuedate(text, (Date) null);
+            case TIME_CYCLE -> new Cycle().resolveDuedate(text, (Date) null);
+          };
       return due == null ? Optional.of("no due date") : Optional.empty();
     } catch (RuntimeException e) {
       return Optional.of(String.valueOf(e.getMessage()));
@@ -79,7 +84,10 @@ public class WorkingDayCalendars extends AbstractProcessEnginePlugin {
   }
 
   private Date workingDaysAfter(Date start, int n) {
-    return toDate(workingDays.get().addWorkingDays(toLocal(start == null ? ClockUtil.getCurrentTime() : start), n));
+    return toDate(
+        workingDays
+            .get()
+            .addWorkingDays(toLocal(start == null ? ClockUtil.getCurrentTime() : start), n));
   }
 
   private Date onWorkingDay(Date due) {
@@ -106,7 +114,10 @@ public class WorkingDayCalendars extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** Timer {@code timeDate} and user task {@code camunda:dueDate} / {@code camunda:followUpDate} texts. */
+  /**
+   * Timer {@code timeDate} and user task {@code camunda:dueDate} / {@code camunda:followUpDate}
+   * texts.
+   */
   final class DueDate extends DueDateBusinessCalendar {
     @Override
     public Date resolveDuedate(String duedate, Date startDate) {
@@ -119,8 +130,8 @@ public class WorkingDayCalendars extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Timer {@code timeCycle}; must stay a {@link CycleBusinessCalendar}, the engine casts to it when it
-   * schedules a repeating timer's next job.
+   * Timer {@code timeCycle}; must stay a {@link CycleBusinessCalendar}, the engine casts to it when
+   * it schedules a repeating timer's next job.
    */
   final class Cycle extends CycleBusinessCalendar {
     @Override

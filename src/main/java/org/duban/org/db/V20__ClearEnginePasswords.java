@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Clears the passwords Duban once copied into Camunda's user table (ACT_ID_USER.PWD_ and SALT_):
  * people log in with the BCrypt hash in {@code person} only, and Cockpit signs on through Duban, so
- * the engine's salted SHA-512 copies were only something to crack for anyone who reads the database.
- * At start, EnginePasswordsAtStart gives each cleared user the hash of a secret nobody has (the
- * engine's own check fails with an error on a user without any).
+ * the engine's salted SHA-512 copies were only something to crack for anyone who reads the
+ * database. At start, EnginePasswordsAtStart gives each cleared user the hash of a secret nobody
+ * has (the engine's own check fails with an error on a user without any).
  *
  * <p>Java, not SQL, because the engine creates its own tables: on a fresh database Flyway may run
  * before ACT_ID_USER exists (then there is nothing to clear, and Duban writes no password there any
@@ -34,8 +34,11 @@ public class V20__ClearEnginePasswords extends BaseJavaMigration {
       return;
     }
     try (Statement statement = connection.createStatement()) {
-      statement.executeUpdate("update " + table + " set PWD_ = null, SALT_ = null"
-          + " where PWD_ is not null or SALT_ is not null");
+      statement.executeUpdate(
+          "update "
+              + table
+              + " set PWD_ = null, SALT_ = null"
+              + " where PWD_ is not null or SALT_ is not null");
     }
   }
 
@@ -44,7 +47,8 @@ public class V20__ClearEnginePasswords extends BaseJavaMigration {
     DatabaseMetaData metadata = connection.getMetaData();
     String schema = connection.getSchema();
     for (String name : new String[] {TABLE, TABLE.toLowerCase()}) {
-      try (ResultSet tables = metadata.getTables(connection.getCatalog(), schema, name, new String[] {"TABLE"})) {
+      try (ResultSet tables =
+          metadata.getTables(connection.getCatalog(), schema, name, new String[] {"TABLE"})) {
         if (tables.next()) {
           return tables.getString("TABLE_NAME");
         }

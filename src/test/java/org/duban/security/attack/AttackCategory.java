@@ -14,7 +14,8 @@ enum AttackCategory {
   ODD_INPUT("open redirect, SQL-like input, method tampering, error pages"),
   SERVER_SIDE_REQUEST("web hooks to this machine or internal networks"),
   INSTALL("safe by default: demo off and closed, no known or engine passwords, sessions ended"),
-  TASK_RIGHTS("steps forced by who may not take them: staff claiming for the department, a drafter reviewing");
+  TASK_RIGHTS(
+      "steps forced by who may not take them: staff claiming for the department, a drafter reviewing");
 
   private final String label;
 

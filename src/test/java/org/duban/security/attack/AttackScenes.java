@@ -7,17 +7,17 @@ import org.camunda.bpm.engine.TaskService;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.TestHospital;
+import org.duban.book.TaskBook;
+import org.duban.book.WorkItem;
 import org.duban.calendar.WorkCalendar;
 import org.duban.infrastructure.EngineClock;
 import org.duban.ladder.EscalationLadder;
+import org.duban.ladder.SupervisionNotice;
+import org.duban.ladder.SupervisionNoticeRepository;
 import org.duban.rectification.Rectification;
 import org.duban.rectification.RectificationFiles;
 import org.duban.rectification.RectificationRepository;
-import org.duban.ladder.SupervisionNotice;
-import org.duban.ladder.SupervisionNoticeRepository;
 import org.duban.task.WorkTasks;
-import org.duban.book.TaskBook;
-import org.duban.book.WorkItem;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +38,16 @@ class AttackScenes {
   private final RectificationRepository rectifications;
   private final RectificationFiles files;
 
-  AttackScenes(IssuedItemFixture fixture, TestHospital hospital, TaskService taskService, WorkTasks workTasks,
-      EscalationLadder ladder, WorkCalendar calendar, SupervisionNoticeRepository notices,
-      RectificationRepository rectifications, RectificationFiles files) {
+  AttackScenes(
+      IssuedItemFixture fixture,
+      TestHospital hospital,
+      TaskService taskService,
+      WorkTasks workTasks,
+      EscalationLadder ladder,
+      WorkCalendar calendar,
+      SupervisionNoticeRepository notices,
+      RectificationRepository rectifications,
+      RectificationFiles files) {
     this.fixture = fixture;
     this.hospital = hospital;
     this.taskService = taskService;
@@ -69,11 +76,22 @@ class AttackScenes {
   /** An item of 测试医务部 claimed and broken down into one sub-task for tmedstaff. */
   IssuedItem brokenDown(String title) {
     IssuedItem item = fixture.issuedItem(title);
-    workTasks.complete(fixture.openTask(item, "claimItem").getId(), Map.of("claimDecision", "claim"),
+    workTasks.complete(
+        fixture.openTask(item, "claimItem").getId(),
+        Map.of("claimDecision", "claim"),
         hospital.user("tmedhead"));
-    workTasks.complete(fixture.openTask(item, "breakDownItem").getId(), Map.of("subTasks", List.of(
-            Map.of("title", title + "子任务", "assignee", "user:tmedstaff",
-                "dueDate", EngineClock.today().plusDays(10)))),
+    workTasks.complete(
+        fixture.openTask(item, "breakDownItem").getId(),
+        Map.of(
+            "subTasks",
+            List.of(
+                Map.of(
+                    "title",
+                    title + "子任务",
+                    "assignee",
+                    "user:tmedstaff",
+                    "dueDate",
+                    EngineClock.today().plusDays(10)))),
         hospital.user("tmedhead"));
     return item;
   }
@@ -88,14 +106,20 @@ class AttackScenes {
     triage.put("triageDecision", "notice");
     triage.put("noticeRequirement", "请于期限内提交整改方案");
     triage.put("noticeDeadline", calendar.addWorkingDays(EngineClock.today(), 5));
-    workTasks.complete(fixture.openTask(item, "triageEscalation").getId(), triage, hospital.user("tducha"));
+    workTasks.complete(
+        fixture.openTask(item, "triageEscalation").getId(), triage, hospital.user("tducha"));
     SupervisionNotice notice = notices.findByWorkItemIdOrderByIssuedAtAsc(item.itemId()).get(0);
-    return new Noticed(item, notice, rectifications.findByEscalationId(notice.getEscalationId()).orElseThrow());
+    return new Noticed(
+        item, notice, rectifications.findByEscalationId(notice.getEscalationId()).orElseThrow());
   }
 
   /** As {@link #noticed}, with a PDF the lead department added; returns the file's id. */
   Long evidenceFile(Noticed noticed) {
-    return files.attach(noticed.rectification().getId(), "整改佐证.pdf", "application/pdf", "%PDF-1.4".getBytes(),
+    return files.attach(
+        noticed.rectification().getId(),
+        "整改佐证.pdf",
+        "application/pdf",
+        "%PDF-1.4".getBytes(),
         hospital.user("tmedhead"));
   }
 

@@ -16,13 +16,17 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Counts the attack suite's cases by category and prints the table once, when the test run ends
- * (the root context's store closes its resources then), and keeps it in target/attack-suite.txt.
- * A case "refused as expected" is a test that passed: it asserted the refusal and that nothing
+ * (the root context's store closes its resources then), and keeps it in target/attack-suite.txt. A
+ * case "refused as expected" is a test that passed: it asserted the refusal and that nothing
  * changed. A case that failed is a hole, named in the table and failing the build as any test does.
  */
 final class AttackSuite implements BeforeAllCallback, TestWatcher {
 
-  enum Outcome { REFUSED, NOT_REFUSED, SKIPPED }
+  enum Outcome {
+    REFUSED,
+    NOT_REFUSED,
+    SKIPPED
+  }
 
   record Case(AttackCategory category, String name, Outcome outcome, String why) {}
 
@@ -39,7 +43,9 @@ final class AttackSuite implements BeforeAllCallback, TestWatcher {
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+    context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
         .getOrComputeIfAbsent(Report.class, key -> new Report(), Report.class);
   }
 
@@ -50,7 +56,10 @@ final class AttackSuite implements BeforeAllCallback, TestWatcher {
 
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
-    record(context, Outcome.NOT_REFUSED, String.valueOf(cause.getMessage()).lines().findFirst().orElse(""));
+    record(
+        context,
+        Outcome.NOT_REFUSED,
+        String.valueOf(cause.getMessage()).lines().findFirst().orElse(""));
   }
 
   @Override
@@ -64,14 +73,26 @@ final class AttackSuite implements BeforeAllCallback, TestWatcher {
   }
 
   private static void record(ExtensionContext context, Outcome outcome, String why) {
-    AttackCategory category = context.getTestMethod()
-        .flatMap(m -> AnnotationSupport.findAnnotation(m, Attack.class))
-        .or(() -> context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, Attack.class)))
-        .map(Attack::value)
-        .orElseThrow(() -> new IllegalStateException("an attack case without a category: " + context.getUniqueId()));
+    AttackCategory category =
+        context
+            .getTestMethod()
+            .flatMap(m -> AnnotationSupport.findAnnotation(m, Attack.class))
+            .or(
+                () ->
+                    context
+                        .getTestClass()
+                        .flatMap(c -> AnnotationSupport.findAnnotation(c, Attack.class)))
+            .map(Attack::value)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "an attack case without a category: " + context.getUniqueId()));
     String method = context.getTestMethod().map(m -> m.getName()).orElse("");
-    String name = context.getRequiredTestClass().getSimpleName() + "." + method
-        + (context.getDisplayName().startsWith(method) ? "" : " " + context.getDisplayName());
+    String name =
+        context.getRequiredTestClass().getSimpleName()
+            + "."
+            + method
+            + (context.getDisplayName().startsWith(method) ? "" : " " + context.getDisplayName());
     synchronized (CASES) {
       CASES.add(new Case(category, name, outcome, why));
     }
@@ -93,18 +114,32 @@ final class AttackSuite implements BeforeAllCallback, TestWatcher {
     }
     long refused = cases.stream().filter(c -> c.outcome() == Outcome.REFUSED).count();
     StringBuilder out = new StringBuilder();
-    out.append("\n").append(String.format("Attack suite: %d cases, %d refused as expected", cases.size(), refused))
+    out.append("\n")
+        .append(
+            String.format("Attack suite: %d cases, %d refused as expected", cases.size(), refused))
         .append("\n");
     String row = "  %-70s %6s %8s %12s %8s%n";
     out.append(String.format(row, "category", "cases", "refused", "not refused", "skipped"));
     for (Map.Entry<AttackCategory, int[]> e : counts.entrySet()) {
       int[] n = e.getValue();
-      out.append(String.format(row, e.getKey().name() + " (" + e.getKey().label() + ")",
-          n[0] + n[1] + n[2], n[0], n[1], n[2]));
+      out.append(
+          String.format(
+              row,
+              e.getKey().name() + " (" + e.getKey().label() + ")",
+              n[0] + n[1] + n[2],
+              n[0],
+              n[1],
+              n[2]));
     }
     for (Case c : cases) {
       if (c.outcome() != Outcome.REFUSED) {
-        out.append("  ").append(c.outcome()).append(": ").append(c.name()).append(" — ").append(c.why()).append("\n");
+        out.append("  ")
+            .append(c.outcome())
+            .append(": ")
+            .append(c.name())
+            .append(" — ")
+            .append(c.why())
+            .append("\n");
       }
     }
     notes.forEach(line -> out.append("  ").append(line).append("\n"));
@@ -113,9 +148,9 @@ final class AttackSuite implements BeforeAllCallback, TestWatcher {
 
   /**
    * Surefire runs test classes in several JVMs at once, each with its own share of the cases. Each
-   * JVM writes its cases to a file of the run's folder (target/attack-suite/&lt;run&gt;, the run named
-   * by the build, see pom.xml) and prints the table of all files there, so the JVM that ends last
-   * prints the whole suite.
+   * JVM writes its cases to a file of the run's folder (target/attack-suite/&lt;run&gt;, the run
+   * named by the build, see pom.xml) and prints the table of all files there, so the JVM that ends
+   * last prints the whole suite.
    */
   private static Run thisRun() {
     List<Case> own;
@@ -134,10 +169,15 @@ final class AttackSuite implements BeforeAllCallback, TestWatcher {
       Files.createDirectories(folder);
       List<String> lines = new ArrayList<>();
       for (Case c : own) {
-        lines.add(String.join("\t", c.category().name(), c.outcome().name(), clean(c.name()), clean(c.why())));
+        lines.add(
+            String.join(
+                "\t", c.category().name(), c.outcome().name(), clean(c.name()), clean(c.why())));
       }
       ownNotes.forEach(note -> lines.add(NOTE + "\t" + clean(note)));
-      Files.write(folder.resolve("jvm-" + ProcessHandle.current().pid() + ".tsv"), lines, StandardCharsets.UTF_8);
+      Files.write(
+          folder.resolve("jvm-" + ProcessHandle.current().pid() + ".tsv"),
+          lines,
+          StandardCharsets.UTF_8);
       List<Case> all = new ArrayList<>();
       List<String> notes = new ArrayList<>();
       try (var files = Files.list(folder)) {
@@ -148,7 +188,12 @@ final class AttackSuite implements BeforeAllCallback, TestWatcher {
               notes.add(f[1]);
               continue;
             }
-            all.add(new Case(AttackCategory.valueOf(f[0]), f[2], Outcome.valueOf(f[1]), f[3].equals("null") ? null : f[3]));
+            all.add(
+                new Case(
+                    AttackCategory.valueOf(f[0]),
+                    f[2],
+                    Outcome.valueOf(f[1]),
+                    f[3].equals("null") ? null : f[3]));
           }
         }
       }
@@ -166,7 +211,9 @@ final class AttackSuite implements BeforeAllCallback, TestWatcher {
   private static Path runFolder() {
     String run = System.getProperty("duban.test.run");
     Path target = Path.of("target");
-    return run == null || run.isBlank() || !Files.isDirectory(target) ? null : target.resolve("attack-suite").resolve(run);
+    return run == null || run.isBlank() || !Files.isDirectory(target)
+        ? null
+        : target.resolve("attack-suite").resolve(run);
   }
 
   /** Closed by JUnit when the whole run ends. */

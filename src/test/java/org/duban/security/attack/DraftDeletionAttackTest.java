@@ -35,7 +35,9 @@ class DraftDeletionAttackTest extends AttackTestSupport {
         .andExpect(status().isForbidden());
 
     assertNothingChangedSince(before);
-    assertThat(taskService.createTaskQuery().processInstanceId(draft.getProcessInstanceId()).count()).isEqualTo(1);
+    assertThat(
+            taskService.createTaskQuery().processInstanceId(draft.getProcessInstanceId()).count())
+        .isEqualTo(1);
   }
 
   private void refusedFor(String username) throws Exception {
@@ -46,6 +48,8 @@ class DraftDeletionAttackTest extends AttackTestSupport {
         .andExpect(status().isForbidden());
 
     assertNothingChangedSince(before);
-    assertThat(taskService.createTaskQuery().processInstanceId(draft.getProcessInstanceId()).count()).isEqualTo(1);
+    assertThat(
+            taskService.createTaskQuery().processInstanceId(draft.getProcessInstanceId()).count())
+        .isEqualTo(1);
   }
 }

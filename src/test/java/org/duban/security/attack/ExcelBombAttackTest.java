@@ -45,7 +45,8 @@ class ExcelBombAttackTest extends AttackTestSupport {
 
   @Test
   void aSheetOfAMillionEmptyRowsIsRefusedWhileRead() throws Exception {
-    assertRefused("a million empty rows", HostileWorkbooks.millionEmptyRows(), "超过 100000 行（空行也计算在内）");
+    assertRefused(
+        "a million empty rows", HostileWorkbooks.millionEmptyRows(), "超过 100000 行（空行也计算在内）");
   }
 
   @Test
@@ -63,40 +64,67 @@ class ExcelBombAttackTest extends AttackTestSupport {
   void theSamePackageWithOrdinaryRowsIsTakenForThePreview() throws Exception {
     AttackScenes.Draft draft = scenes.draft("普通分解表");
     String deadline = EngineClock.today().plusDays(100).toString();
-    byte[] ordinary = HostileWorkbooks.withRows(
-        HostileWorkbooks.itemRow(2, "2", "医疗服务", "普通事项", "测试医务部", "测试分管院长", deadline));
-    MockHttpServletResponse response = mvc.perform(multipart("/books/{id}/import", draft.bookId())
-            .file(new MockMultipartFile("file", "普通.xlsx", "application/octet-stream", ordinary))
-            .with(as("tleader")).with(csrf()))
-        .andReturn().getResponse();
-    assertThat(response.getStatus()).as(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(302);
+    byte[] ordinary =
+        HostileWorkbooks.withRows(
+            HostileWorkbooks.itemRow(2, "2", "医疗服务", "普通事项", "测试医务部", "测试分管院长", deadline));
+    MockHttpServletResponse response =
+        mvc.perform(
+                multipart("/books/{id}/import", draft.bookId())
+                    .file(
+                        new MockMultipartFile(
+                            "file", "普通.xlsx", "application/octet-stream", ordinary))
+                    .with(as("tleader"))
+                    .with(csrf()))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus())
+        .as(response.getContentAsString(StandardCharsets.UTF_8))
+        .isEqualTo(302);
     assertThat(response.getRedirectedUrl()).startsWith("/books/" + draft.bookId() + "/import/");
   }
 
   private void assertRefused(String what, byte[] xlsx, String message) throws Exception {
     AttackScenes.Draft draft = scenes.draft("恶意分解表 " + what);
     DatabaseState before = databaseState();
-    MockMultipartFile file = new MockMultipartFile("file", "分解表.xlsx", "application/octet-stream", xlsx);
+    MockMultipartFile file =
+        new MockMultipartFile("file", "分解表.xlsx", "application/octet-stream", xlsx);
     MockHttpServletResponse response;
     try (HeapPeak heap = new HeapPeak()) {
-      response = mvc.perform(multipart("/books/{id}/import", draft.bookId()).file(file).with(as("tleader")).with(csrf()))
-          .andReturn().getResponse();
+      response =
+          mvc.perform(
+                  multipart("/books/{id}/import", draft.bookId())
+                      .file(file)
+                      .with(as("tleader"))
+                      .with(csrf()))
+              .andReturn()
+              .getResponse();
       synchronized (PEAKS) {
         PEAKS.put(what, heap.peakAboveBaseline());
       }
       assertThat(heap.peakAboveBaseline()).as("heap used reading " + what).isLessThan(HEAP_BOUND);
     }
     assertThat(response.getStatus()).isEqualTo(422);
-    assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains(message).contains("没有导入任何内容");
+    assertThat(response.getContentAsString(StandardCharsets.UTF_8))
+        .contains(message)
+        .contains("没有导入任何内容");
     assertNothingChangedSince(before);
   }
 
   @AfterAll
   static void printTheWorstCase() {
     synchronized (PEAKS) {
-      PEAKS.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(worst -> AttackSuite.note(String.format(
-          "worst Excel upload: %s, peak heap +%d MiB (all: %s)", worst.getKey(), mib(worst.getValue()),
-          PEAKS.entrySet().stream().map(e -> e.getKey() + " +" + mib(e.getValue()) + " MiB").toList())));
+      PEAKS.entrySet().stream()
+          .max(Map.Entry.comparingByValue())
+          .ifPresent(
+              worst ->
+                  AttackSuite.note(
+                      String.format(
+                          "worst Excel upload: %s, peak heap +%d MiB (all: %s)",
+                          worst.getKey(),
+                          mib(worst.getValue()),
+                          PEAKS.entrySet().stream()
+                              .map(e -> e.getKey() + " +" + mib(e.getValue()) + " MiB")
+                              .toList())));
     }
   }
 
@@ -116,12 +144,15 @@ class ExcelBombAttackTest extends AttackTestSupport {
       System.gc();
       baseline = memory.getHeapMemoryUsage().getUsed();
       peak.set(baseline);
-      poller = new Thread(() -> {
-        while (running) {
-          peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-          java.util.concurrent.locks.LockSupport.parkNanos(500_000);
-        }
-      }, "heap-peak");
+      poller =
+          new Thread(
+              () -> {
+                while (running) {
+                  peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                  java.util.concurrent.locks.LockSupport.parkNanos(500_000);
+                }
+              },
+              "heap-peak");
       poller.setDaemon(true);
       poller.start();
     }

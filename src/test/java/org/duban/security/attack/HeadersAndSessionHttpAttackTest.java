@@ -14,8 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Over real HTTP, as a browser meets them: the headers that keep a signed-in page out of frames,
- * caches and foreign referrers, the session cookie's flags, and the session id that changes at log-in
- * and dies at log-out.
+ * caches and foreign referrers, the session cookie's flags, and the session id that changes at
+ * log-in and dies at log-out.
  */
 @RunningAppTest
 class HeadersAndSessionHttpAttackTest {
@@ -38,8 +38,11 @@ class HeadersAndSessionHttpAttackTest {
   @Attack(AttackCategory.HEADERS)
   void pagesForbidScriptsFromElsewhereAndInlineScript() throws Exception {
     String policy = signedInPage().headers().firstValue("Content-Security-Policy").orElse("");
-    assertThat(policy).contains("default-src 'self'").contains("object-src 'none'")
-        .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+    assertThat(policy)
+        .contains("default-src 'self'")
+        .contains("object-src 'none'")
+        .doesNotContain("unsafe-inline")
+        .doesNotContain("unsafe-eval");
   }
 
   @Test
@@ -62,15 +65,22 @@ class HeadersAndSessionHttpAttackTest {
   @Attack(AttackCategory.HEADERS)
   void addressesOfPagesAreNotSentToOtherSites() throws Exception {
     assertThat(signedInPage().headers().firstValue("Referrer-Policy"))
-        .hasValueSatisfying(v -> assertThat(v).isIn("no-referrer", "same-origin", "strict-origin",
-            "strict-origin-when-cross-origin"));
+        .hasValueSatisfying(
+            v ->
+                assertThat(v)
+                    .isIn(
+                        "no-referrer",
+                        "same-origin",
+                        "strict-origin",
+                        "strict-origin-when-cross-origin"));
   }
 
   @Test
   @Attack(AttackCategory.HEADERS)
   void signedInPagesAreNotKeptInCaches() throws Exception {
     HttpResponse<String> page = signedInPage();
-    assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+    assertThat(page.headers().firstValue("Cache-Control"))
+        .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
   }
 
   @Test
@@ -79,8 +89,11 @@ class HeadersAndSessionHttpAttackTest {
     HttpResponse<String> login = HttpBrowser.onPort(port).get("/login");
     List<String> cookies = login.headers().allValues("Set-Cookie");
     assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID="));
-    String session = cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
-    assertThat(session).containsIgnoringCase("HttpOnly").containsPattern("(?i)SameSite=(Lax|Strict)");
+    String session =
+        cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+    assertThat(session)
+        .containsIgnoringCase("HttpOnly")
+        .containsPattern("(?i)SameSite=(Lax|Strict)");
   }
 
   @Test
@@ -101,7 +114,8 @@ class HeadersAndSessionHttpAttackTest {
     attacker.useSession(planted);
     HttpResponse<String> tasks = attacker.get("/tasks");
     assertThat(tasks.statusCode()).isEqualTo(302);
-    assertThat(tasks.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    assertThat(tasks.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
   }
 
   @Test
@@ -117,12 +131,14 @@ class HeadersAndSessionHttpAttackTest {
     // When the person logs out
     HttpResponse<String> out = browser.postForm("/logout", "/tasks", "");
     assertThat(out.statusCode()).isEqualTo(302);
-    assertThat(out.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?logout"));
+    assertThat(out.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/login?logout"));
 
     // Then the copied id is no longer signed in
     HttpResponse<String> tasks = copy.get("/tasks");
     assertThat(tasks.statusCode()).isEqualTo(302);
-    assertThat(tasks.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    assertThat(tasks.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
   }
 
   @Test

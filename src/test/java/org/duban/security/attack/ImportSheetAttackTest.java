@@ -40,8 +40,16 @@ class ImportSheetAttackTest extends AttackTestSupport {
   void aNonAdminAddsNoColumnHeader() throws Exception {
     DatabaseState before = databaseState();
     for (String who : new String[] {"tleader", "tmedhead", "tducha"}) {
-      int status = mvc.perform(post("/admin/decomposition-headers").param("column", "LEAD").param("header", "主办科室")
-          .with(as(who)).with(csrf())).andReturn().getResponse().getStatus();
+      int status =
+          mvc.perform(
+                  post("/admin/decomposition-headers")
+                      .param("column", "LEAD")
+                      .param("header", "主办科室")
+                      .with(as(who))
+                      .with(csrf()))
+              .andReturn()
+              .getResponse()
+              .getStatus();
       assertThat(status).as(who).isEqualTo(403);
     }
     assertNothingChangedSince(before);
@@ -52,16 +60,34 @@ class ImportSheetAttackTest extends AttackTestSupport {
     AttackScenes.Draft draft = scenes.draft("问题列越权");
     DatabaseState before = databaseState();
 
-    int other = mvc.perform(multipart("/books/{id}/import/problems.xlsx", draft.bookId())
-            .file(new MockMultipartFile("file", "表.xlsx", "application/octet-stream", table()))
-            .with(as("tmedhead")).with(csrf()))
-        .andReturn().getResponse().getStatus();
-    int foreignUpload = mvc.perform(get("/books/{id}/import/{u}/problems.xlsx", draft.bookId(), 987654321L)
-        .with(as("tleader"))).andReturn().getResponse().getStatus();
-    int withoutCsrf = mvc.perform(multipart("/books/{id}/import/problems.xlsx", draft.bookId())
-            .file(new MockMultipartFile("file", "表.xlsx", "application/octet-stream", table()))
-            .with(as("tleader")))
-        .andReturn().getResponse().getStatus();
+    int other =
+        mvc.perform(
+                multipart("/books/{id}/import/problems.xlsx", draft.bookId())
+                    .file(
+                        new MockMultipartFile(
+                            "file", "表.xlsx", "application/octet-stream", table()))
+                    .with(as("tmedhead"))
+                    .with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getStatus();
+    int foreignUpload =
+        mvc.perform(
+                get("/books/{id}/import/{u}/problems.xlsx", draft.bookId(), 987654321L)
+                    .with(as("tleader")))
+            .andReturn()
+            .getResponse()
+            .getStatus();
+    int withoutCsrf =
+        mvc.perform(
+                multipart("/books/{id}/import/problems.xlsx", draft.bookId())
+                    .file(
+                        new MockMultipartFile(
+                            "file", "表.xlsx", "application/octet-stream", table()))
+                    .with(as("tleader")))
+            .andReturn()
+            .getResponse()
+            .getStatus();
 
     assertThat(other).isEqualTo(403);
     assertThat(foreignUpload).isEqualTo(404);

@@ -14,9 +14,9 @@ import org.duban.HttpBrowser;
 import org.duban.IssuedItemFixture;
 import org.duban.IssuedItemFixture.IssuedItem;
 import org.duban.TestHospital;
+import org.duban.book.TaskBook;
 import org.duban.task.OutpatientOffice;
 import org.duban.task.WorkTasks;
-import org.duban.book.TaskBook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +26,8 @@ import org.springframework.test.web.servlet.MvcResult;
 /**
  * Steps forced by someone the inbox does not offer them to: a staff member of the lead department
  * (赵小红, opd.zhao) claims, disputes or decides the claim by URL and over the engine's REST API; the
- * drafter of a book approves its review. Each is refused with a page that says who takes the step, and
- * nothing changes.
+ * drafter of a book approves its review. Each is refused with a page that says who takes the step,
+ * and nothing changes.
  */
 @Attack(AttackCategory.TASK_RIGHTS)
 class InboxRightsAttackTest extends AttackTestSupport {
@@ -47,14 +47,26 @@ class InboxRightsAttackTest extends AttackTestSupport {
     String task = fixture.openTask(item, "claimItem").getId();
     DatabaseState before = databaseState();
 
-    MvcResult claim = mvc.perform(post("/tasks/{id}/claim", task).with(as(OutpatientOffice.STAFF)).with(csrf()))
-        .andExpect(status().isForbidden()).andReturn();
+    MvcResult claim =
+        mvc.perform(post("/tasks/{id}/claim", task).with(as(OutpatientOffice.STAFF)).with(csrf()))
+            .andExpect(status().isForbidden())
+            .andReturn();
     assertThat(claim.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("科室负责人或副职");
-    mvc.perform(get("/tasks/{id}", task).with(as(OutpatientOffice.STAFF))).andExpect(status().isForbidden());
-    mvc.perform(post("/tasks/{id}", task).with(as(OutpatientOffice.STAFF)).with(csrf()).param("claimDecision", "claim"))
+    mvc.perform(get("/tasks/{id}", task).with(as(OutpatientOffice.STAFF)))
         .andExpect(status().isForbidden());
-    mvc.perform(post("/tasks/{id}", task).with(as(OutpatientOffice.STAFF)).with(csrf()).param("claimDecision", "dispute")
-        .param("disputeReason", "非本科室")).andExpect(status().isForbidden());
+    mvc.perform(
+            post("/tasks/{id}", task)
+                .with(as(OutpatientOffice.STAFF))
+                .with(csrf())
+                .param("claimDecision", "claim"))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            post("/tasks/{id}", task)
+                .with(as(OutpatientOffice.STAFF))
+                .with(csrf())
+                .param("claimDecision", "dispute")
+                .param("disputeReason", "非本科室"))
+        .andExpect(status().isForbidden());
     assertThat(page(get("/tasks").with(as(OutpatientOffice.STAFF)))).doesNotContain(task);
 
     assertNothingChangedSince(before);
@@ -67,11 +79,21 @@ class InboxRightsAttackTest extends AttackTestSupport {
     String task = fixture.openTask(item, "claimItem").getId();
     DatabaseState before = databaseState();
 
-    for (String[] call : new String[][] {
-        {"/engine-rest/task/" + task + "/claim", "{\"userId\":\"" + OutpatientOffice.STAFF + "\"}"},
-        {"/engine-rest/task/" + task + "/assignee", "{\"userId\":\"" + OutpatientOffice.STAFF + "\"}"},
-        {"/engine-rest/task/" + task + "/complete", "{}"}}) {
-      assertThat(restPost(OutpatientOffice.STAFF, call[0], call[1]).statusCode()).as(call[0]).isEqualTo(403);
+    for (String[] call :
+        new String[][] {
+          {
+            "/engine-rest/task/" + task + "/claim",
+            "{\"userId\":\"" + OutpatientOffice.STAFF + "\"}"
+          },
+          {
+            "/engine-rest/task/" + task + "/assignee",
+            "{\"userId\":\"" + OutpatientOffice.STAFF + "\"}"
+          },
+          {"/engine-rest/task/" + task + "/complete", "{}"}
+        }) {
+      assertThat(restPost(OutpatientOffice.STAFF, call[0], call[1]).statusCode())
+          .as(call[0])
+          .isEqualTo(403);
     }
 
     assertNothingChangedSince(before);
@@ -82,15 +104,34 @@ class InboxRightsAttackTest extends AttackTestSupport {
   void theDrafterCannotApproveTheirOwnBook() throws Exception {
     TaskBook book = fixture.draft("强行自审");
     fixture.addItem(book, "1", "强行自审事项");
-    workTasks.complete(taskService.createTaskQuery().processInstanceId(book.getProcessInstanceId())
-        .taskDefinitionKey("draftTaskBook").singleResult().getId(), Map.of(), hospital.user(IssuedItemFixture.ISSUER));
-    String review = taskService.createTaskQuery().processInstanceId(book.getProcessInstanceId())
-        .taskDefinitionKey("reviewTaskBook").singleResult().getId();
+    workTasks.complete(
+        taskService
+            .createTaskQuery()
+            .processInstanceId(book.getProcessInstanceId())
+            .taskDefinitionKey("draftTaskBook")
+            .singleResult()
+            .getId(),
+        Map.of(),
+        hospital.user(IssuedItemFixture.ISSUER));
+    String review =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(book.getProcessInstanceId())
+            .taskDefinitionKey("reviewTaskBook")
+            .singleResult()
+            .getId();
     DatabaseState before = databaseState();
 
-    MvcResult approve = mvc.perform(post("/tasks/{id}", review).with(as(IssuedItemFixture.ISSUER)).with(csrf())
-        .param("reviewDecision", "approve")).andExpect(status().isForbidden()).andReturn();
-    assertThat(approve.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("起草人不能审核");
+    MvcResult approve =
+        mvc.perform(
+                post("/tasks/{id}", review)
+                    .with(as(IssuedItemFixture.ISSUER))
+                    .with(csrf())
+                    .param("reviewDecision", "approve"))
+            .andExpect(status().isForbidden())
+            .andReturn();
+    assertThat(approve.getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .contains("起草人不能审核");
     mvc.perform(post("/tasks/{id}/claim", review).with(as(IssuedItemFixture.ISSUER)).with(csrf()))
         .andExpect(status().isForbidden());
 
@@ -100,10 +141,13 @@ class InboxRightsAttackTest extends AttackTestSupport {
 
   private HttpResponse<String> restPost(String user, String path, String json) throws Exception {
     HttpBrowser browser = HttpBrowser.onPort(port);
-    HttpRequest.Builder request = HttpBrowser.basicJson(browser.request(path), user, TestHospital.PASSWORD)
-        .header("Accept", "application/json").header("Content-Type", "application/json")
-        // the script header, so that what refuses the call is the person's rights
-        .header("X-Requested-By", "duban");
-    return browser.send(request.method("POST", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    HttpRequest.Builder request =
+        HttpBrowser.basicJson(browser.request(path), user, TestHospital.PASSWORD)
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            // the script header, so that what refuses the call is the person's rights
+            .header("X-Requested-By", "duban");
+    return browser.send(
+        request.method("POST", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 }

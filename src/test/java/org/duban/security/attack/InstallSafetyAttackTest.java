@@ -1,6 +1,5 @@
 package org.duban.security.attack;
 
-import org.duban.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -11,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import org.duban.TestClock;
 import org.duban.TestHospital;
 import org.duban.infrastructure.EngineClock;
 import org.duban.security.LoginLockouts;
@@ -21,8 +21,8 @@ import org.springframework.http.MediaType;
 
 /**
  * Issue 14, installed and attacked: without the demo (the test profile, as the packaged jar now
- * starts) its clock and robot receiver are not there; moving the engine clock lifts no lock-out; the
- * old password on 修改密码 is a password check that counts toward the lock-out; and a stored value
+ * starts) its clock and robot receiver are not there; moving the engine clock lifts no lock-out;
+ * the old password on 修改密码 is a password check that counts toward the lock-out; and a stored value
  * that is no BCrypt hash logs nobody in. Each case: refused, and the database unchanged.
  */
 @Attack(AttackCategory.INSTALL)
@@ -30,6 +30,7 @@ class InstallSafetyAttackTest extends AttackTestSupport {
 
   /** Used by these cases only, so that their lock-outs disturb no other test. */
   private static final String LOCKED = "tithead";
+
   private static final String CHANGER = "tnursehead";
 
   @Autowired LoginLockouts lockouts;
@@ -59,11 +60,18 @@ class InstallSafetyAttackTest extends AttackTestSupport {
   @Test
   void theDemoRobotReceiverAnswersNothingWithoutTheDemo() throws Exception {
     DatabaseState before = databaseState();
-    String large = "{\"msgtype\":\"text\",\"text\":{\"content\":\"" + "x".repeat(64 * 1024) + "\"}}";
+    String large =
+        "{\"msgtype\":\"text\",\"text\":{\"content\":\"" + "x".repeat(64 * 1024) + "\"}}";
     for (String platform : new String[] {"wecom", "dingtalk"}) {
-      mvc.perform(post("/demo/webhooks/" + platform).contentType(MediaType.APPLICATION_JSON).content("{}"))
+      mvc.perform(
+              post("/demo/webhooks/" + platform)
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{}"))
           .andExpect(status().isNotFound());
-      mvc.perform(post("/demo/webhooks/" + platform).contentType(MediaType.APPLICATION_JSON).content(large))
+      mvc.perform(
+              post("/demo/webhooks/" + platform)
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(large))
           .andExpect(status().isNotFound());
     }
     assertNothingChangedSince(before);
@@ -112,24 +120,33 @@ class InstallSafetyAttackTest extends AttackTestSupport {
   void aStoredValueThatIsNoBcryptHashLogsNobodyIn() throws Exception {
     // Given a password written around Duban as plain text (Spring's {noop} form)
     String hashBefore = passwordHash("tmedstaff");
-    jdbc.update("update person set password_hash = ? where username = ?", "{noop}Plain2026pw", "tmedstaff");
+    jdbc.update(
+        "update person set password_hash = ? where username = ?", "{noop}Plain2026pw", "tmedstaff");
     try {
       DatabaseState before = databaseState();
       // When it is tried, Then it is refused
-      mvc.perform(formLogin("/login").user("tmedstaff").password("Plain2026pw")).andExpect(redirectedUrl("/login?error"));
+      mvc.perform(formLogin("/login").user("tmedstaff").password("Plain2026pw"))
+          .andExpect(redirectedUrl("/login?error"));
       assertNothingChangedSince(before);
     } finally {
-      jdbc.update("update person set password_hash = ? where username = ?", hashBefore, "tmedstaff");
+      jdbc.update(
+          "update person set password_hash = ? where username = ?", hashBefore, "tmedstaff");
       lockouts.unlock("tmedstaff");
     }
   }
 
   private String changeOwnPassword(String oldPassword) throws Exception {
-    return page(post("/me/password").with(as(CHANGER)).with(csrf()).param("oldPassword", oldPassword)
-        .param("newPassword", "Changed2026x").param("repeatPassword", "Changed2026x"));
+    return page(
+        post("/me/password")
+            .with(as(CHANGER))
+            .with(csrf())
+            .param("oldPassword", oldPassword)
+            .param("newPassword", "Changed2026x")
+            .param("repeatPassword", "Changed2026x"));
   }
 
   private String passwordHash(String username) {
-    return jdbc.queryForObject("select password_hash from person where username = ?", String.class, username);
+    return jdbc.queryForObject(
+        "select password_hash from person where username = ?", String.class, username);
   }
 }

@@ -27,9 +27,9 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Issue 14 in the demo (the same context as DemoHospitalTest): the demo clock is for the supervision
- * office and admins only, and the robot receiver, open to anyone, refuses large bodies. Each case:
- * refused, the engine clock where it was, and the database unchanged.
+ * Issue 14 in the demo (the same context as DemoHospitalTest): the demo clock is for the
+ * supervision office and admins only, and the robot receiver, open to anyone, refuses large bodies.
+ * Each case: refused, the engine clock where it was, and the database unchanged.
  */
 @SpringBootTest(properties = "duban.demo.enabled=true")
 @ActiveProfiles("test")
@@ -72,7 +72,8 @@ class InstallSafetyDemoAttackTest {
     for (String who : new String[] {"ducha", "admin"}) {
       mvc.perform(get("/demo/clock").with(as(who))).andExpect(status().isOk());
       mvc.perform(post("/demo/clock/days").param("days", "0").with(as(who)).with(csrf()))
-          .andExpect(redirectedUrl("/demo/clock")).andExpect(flash().attribute("warning", "demo.clock.daysOutOfRange"));
+          .andExpect(redirectedUrl("/demo/clock"))
+          .andExpect(flash().attribute("warning", "demo.clock.daysOutOfRange"));
     }
     before.assertUnchanged(jdbc);
   }
@@ -80,13 +81,21 @@ class InstallSafetyDemoAttackTest {
   @Test
   void theRobotReceiverRefusesLargeBodies() throws Exception {
     DatabaseState before = DatabaseState.of(jdbc);
-    String large = "{\"msgtype\":\"markdown\",\"markdown\":{\"content\":\"" + "x".repeat(9 * 1024) + "\"}}";
+    String large =
+        "{\"msgtype\":\"markdown\",\"markdown\":{\"content\":\"" + "x".repeat(9 * 1024) + "\"}}";
     for (String platform : new String[] {"wecom", "dingtalk"}) {
-      mvc.perform(post("/demo/webhooks/" + platform).contentType(MediaType.APPLICATION_JSON).content(large))
+      mvc.perform(
+              post("/demo/webhooks/" + platform)
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(large))
           .andExpect(status().isPayloadTooLarge());
     }
-    String page = mvc.perform(get("/demo/outbox").with(as("ducha"))).andExpect(status().isOk())
-        .andReturn().getResponse().getContentAsString();
+    String page =
+        mvc.perform(get("/demo/outbox").with(as("ducha")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     assertThat(page).doesNotContain("x".repeat(100));
     before.assertUnchanged(jdbc);
   }

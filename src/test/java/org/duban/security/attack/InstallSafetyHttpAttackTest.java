@@ -13,11 +13,11 @@ import java.util.Map;
 import org.duban.HttpBrowser;
 import org.duban.RunningAppTest;
 import org.duban.TestHospital;
-import org.duban.security.RestApiGuard;
 import org.duban.org.EngineIdentitySync;
 import org.duban.org.Person;
 import org.duban.org.PersonRepository;
 import org.duban.org.Role;
+import org.duban.security.RestApiGuard;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,8 +52,15 @@ class InstallSafetyHttpAttackTest {
   /** A person of these cases alone, so that changing the password disturbs nobody else's tests. */
   private Person newPerson() {
     String username = "tsess" + Long.toString(System.nanoTime(), 36);
-    Person person = people.save(new Person(username, "会话测试", null, encoder.encode(FIRST),
-        hospital.department("tnursing"), EnumSet.of(Role.STAFF)));
+    Person person =
+        people.save(
+            new Person(
+                username,
+                "会话测试",
+                null,
+                encoder.encode(FIRST),
+                hospital.department("tnursing"),
+                EnumSet.of(Role.STAFF)));
     sync.syncPerson(person);
     return person;
   }
@@ -61,7 +68,10 @@ class InstallSafetyHttpAttackTest {
   private static String form(String... pairs) {
     StringBuilder form = new StringBuilder();
     for (int i = 0; i + 1 < pairs.length; i += 2) {
-      form.append(i == 0 ? "" : "&").append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+      form.append(i == 0 ? "" : "&")
+          .append(pairs[i])
+          .append('=')
+          .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
     }
     return form.toString();
   }
@@ -73,10 +83,21 @@ class InstallSafetyHttpAttackTest {
     assertThat(tasks.statusCode()).isEqualTo(302);
     assertThat(tasks.headers().firstValue("Location").orElseThrow()).contains("/login");
     // a post with the token its page held before is refused too
-    HttpResponse<String> change = old.send(old.request("/me/password")
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form("oldPassword", SECOND, "newPassword", "Thief2026pw",
-            "repeatPassword", "Thief2026pw", "_csrf", tokenPage))));
+    HttpResponse<String> change =
+        old.send(
+            old.request("/me/password")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        form(
+                            "oldPassword",
+                            SECOND,
+                            "newPassword",
+                            "Thief2026pw",
+                            "repeatPassword",
+                            "Thief2026pw",
+                            "_csrf",
+                            tokenPage))));
     assertThat(change.statusCode()).isIn(302, 403);
     if (change.statusCode() == 302) {
       assertThat(change.headers().firstValue("Location").orElseThrow()).contains("/login");
@@ -93,8 +114,11 @@ class InstallSafetyHttpAttackTest {
     HttpBrowser home = HttpBrowser.onPort(port).logIn(person.getUsername(), FIRST);
 
     // When they change their password at home
-    HttpResponse<String> changed = home.postForm("/me/password", "/me/password",
-        form("oldPassword", FIRST, "newPassword", SECOND, "repeatPassword", SECOND));
+    HttpResponse<String> changed =
+        home.postForm(
+            "/me/password",
+            "/me/password",
+            form("oldPassword", FIRST, "newPassword", SECOND, "repeatPassword", SECOND));
     assertThat(changed.headers().firstValue("Location").orElseThrow()).endsWith("/me/password");
 
     // Then the session left behind is out, and the one at home goes on
@@ -111,9 +135,13 @@ class InstallSafetyHttpAttackTest {
 
     // When an admin resets the person's password
     HttpBrowser admin = HttpBrowser.onPort(port).logIn("tadmin", TestHospital.PASSWORD);
-    HttpResponse<String> reset = admin.postForm("/admin/people/" + person.getId() + "/password",
-        "/admin/people/" + person.getId(), form("password", SECOND));
-    assertThat(reset.headers().firstValue("Location").orElseThrow()).endsWith("/admin/people/" + person.getId());
+    HttpResponse<String> reset =
+        admin.postForm(
+            "/admin/people/" + person.getId() + "/password",
+            "/admin/people/" + person.getId(),
+            form("password", SECOND));
+    assertThat(reset.headers().firstValue("Location").orElseThrow())
+        .endsWith("/admin/people/" + person.getId());
 
     // Then that session is out, and the admin's own goes on
     assertSessionEnded(thief, thiefToken);
@@ -122,15 +150,21 @@ class InstallSafetyHttpAttackTest {
 
   @Test
   void theEnginesOwnPasswordCheckKnowsNoPassword() throws Exception {
-    // Given an admin on the engine's REST API, When they ask the engine to verify a person's password
+    // Given an admin on the engine's REST API, When they ask the engine to verify a person's
+    // password
     List<Map<String, Object>> before = passwordsAndPeople();
     HttpBrowser admin = HttpBrowser.onPort(port);
-    HttpResponse<String> verify = admin.send(HttpBrowser.basicJson(admin.request("/engine-rest/identity/verify"), "tadmin",
-            TestHospital.PASSWORD)
-        .header("Content-Type", "application/json")
-        .header(RestApiGuard.SCRIPT_HEADER, "duban")
-        .POST(HttpRequest.BodyPublishers.ofString(
-            "{\"username\":\"tmedhead\",\"password\":\"" + TestHospital.PASSWORD + "\"}")));
+    HttpResponse<String> verify =
+        admin.send(
+            HttpBrowser.basicJson(
+                    admin.request("/engine-rest/identity/verify"), "tadmin", TestHospital.PASSWORD)
+                .header("Content-Type", "application/json")
+                .header(RestApiGuard.SCRIPT_HEADER, "duban")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"tmedhead\",\"password\":\""
+                            + TestHospital.PASSWORD
+                            + "\"}")));
 
     // Then the engine knows no such password: it holds none
     assertThat(verify.statusCode()).isEqualTo(200);
@@ -140,8 +174,10 @@ class InstallSafetyHttpAttackTest {
   }
 
   private List<Map<String, Object>> passwordsAndPeople() {
-    List<Map<String, Object>> rows = new ArrayList<>(
-        jdbc.queryForList("select ID_, PWD_, SALT_, FIRST_, LAST_ from ACT_ID_USER order by ID_"));
+    List<Map<String, Object>> rows =
+        new ArrayList<>(
+            jdbc.queryForList(
+                "select ID_, PWD_, SALT_, FIRST_, LAST_ from ACT_ID_USER order by ID_"));
     rows.addAll(jdbc.queryForList("select * from person order by id"));
     return rows;
   }

@@ -44,7 +44,11 @@ class LockOutHttpAttackTest {
 
   private int basicStatus(String username, String password) throws Exception {
     HttpBrowser browser = HttpBrowser.onPort(port);
-    return browser.send(HttpBrowser.basicJson(browser.request("/engine-rest/task/count"), username, password).GET()).statusCode();
+    return browser
+        .send(
+            HttpBrowser.basicJson(browser.request("/engine-rest/task/count"), username, password)
+                .GET())
+        .statusCode();
   }
 
   @Test
@@ -54,9 +58,11 @@ class LockOutHttpAttackTest {
     assertThat(before.tryLogIn("treviewer", TestHospital.PASSWORD)).doesNotContain("/login");
     assertThat(before.get("/tasks").statusCode()).isEqualTo(200);
     for (int i = 1; i <= 4; i++) {
-      assertThat(HttpBrowser.onPort(port).tryLogIn("treviewer", "guess-" + i)).endsWith("/login?error");
+      assertThat(HttpBrowser.onPort(port).tryLogIn("treviewer", "guess-" + i))
+          .endsWith("/login?error");
     }
-    assertThat(HttpBrowser.onPort(port).tryLogIn("treviewer", "guess-5")).endsWith("/login?locked=15");
+    assertThat(HttpBrowser.onPort(port).tryLogIn("treviewer", "guess-5"))
+        .endsWith("/login?locked=15");
 
     HttpBrowser owner = HttpBrowser.onPort(port);
     assertThat(owner.tryLogIn("treviewer", TestHospital.PASSWORD)).contains("/login?locked=");
@@ -68,7 +74,8 @@ class LockOutHttpAttackTest {
     String nobody = "nobody-" + System.nanoTime();
     try {
       for (int i = 1; i <= 4; i++) {
-        assertThat(HttpBrowser.onPort(port).tryLogIn(nobody, "guess-" + i)).endsWith("/login?error");
+        assertThat(HttpBrowser.onPort(port).tryLogIn(nobody, "guess-" + i))
+            .endsWith("/login?error");
       }
       assertThat(HttpBrowser.onPort(port).tryLogIn(nobody, "guess-5")).endsWith("/login?locked=15");
       assertThat(lockouts.isLocked(nobody)).isTrue();
@@ -79,25 +86,40 @@ class LockOutHttpAttackTest {
 
   @Test
   void fiveWrongPasswordsOverHttpBasicLockTheNameForThePageToo() throws Exception {
-    assertThat(basicStatus("tincharge", TestHospital.PASSWORD)).as("the right password before the guesses").isEqualTo(200);
+    assertThat(basicStatus("tincharge", TestHospital.PASSWORD))
+        .as("the right password before the guesses")
+        .isEqualTo(200);
     for (int i = 1; i <= 5; i++) {
       assertThat(basicStatus("tincharge", "guess-" + i)).as("guess %s", i).isEqualTo(401);
     }
     assertThat(lockouts.isLocked("tincharge")).isTrue();
-    assertThat(HttpBrowser.onPort(port).tryLogIn("tincharge", TestHospital.PASSWORD)).contains("/login?locked=");
+    assertThat(HttpBrowser.onPort(port).tryLogIn("tincharge", TestHospital.PASSWORD))
+        .contains("/login?locked=");
   }
 
   @Test
   void aLockedNameIsRefusedOverHttpBasicWithTheRightPassword() throws Exception {
-    HttpResponse<String> unlocked = HttpBrowser.onPort(port).send(HttpBrowser.basicJson(
-        HttpBrowser.onPort(port).request("/engine-rest/task"), "tleader", TestHospital.PASSWORD).GET());
+    HttpResponse<String> unlocked =
+        HttpBrowser.onPort(port)
+            .send(
+                HttpBrowser.basicJson(
+                        HttpBrowser.onPort(port).request("/engine-rest/task"),
+                        "tleader",
+                        TestHospital.PASSWORD)
+                    .GET());
     assertThat(unlocked.statusCode()).as("the right password before the guesses").isEqualTo(200);
     for (int i = 1; i <= 5; i++) {
       HttpBrowser.onPort(port).tryLogIn("tleader", "guess-" + i);
     }
     assertThat(lockouts.isLocked("tleader")).isTrue();
-    HttpResponse<String> response = HttpBrowser.onPort(port).send(HttpBrowser.basicJson(
-        HttpBrowser.onPort(port).request("/engine-rest/task"), "tleader", TestHospital.PASSWORD).GET());
+    HttpResponse<String> response =
+        HttpBrowser.onPort(port)
+            .send(
+                HttpBrowser.basicJson(
+                        HttpBrowser.onPort(port).request("/engine-rest/task"),
+                        "tleader",
+                        TestHospital.PASSWORD)
+                    .GET());
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body()).doesNotContain("\"id\"");
   }
@@ -108,6 +130,7 @@ class LockOutHttpAttackTest {
     String huge = "x".repeat(5000);
     assertThat(HttpBrowser.onPort(port).tryLogIn(huge, "guess")).endsWith("/login?error");
     assertThat(basicStatus(huge, "guess")).isEqualTo(401);
-    assertThat(jdbc.queryForObject("select count(*) from login_lockout", Long.class)).isEqualTo(lockRows);
+    assertThat(jdbc.queryForObject("select count(*) from login_lockout", Long.class))
+        .isEqualTo(lockRows);
   }
 }

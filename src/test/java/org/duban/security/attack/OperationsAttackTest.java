@@ -17,9 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 
 /**
- * Operations an admin or the supervision office can misuse: a second sweep while one runs, and model
- * files that would deploy but fail at run time. Each is refused and changes nothing (the audit log
- * aside, which records the refused upload).
+ * Operations an admin or the supervision office can misuse: a second sweep while one runs, and
+ * model files that would deploy but fail at run time. Each is refused and changes nothing (the
+ * audit log aside, which records the refused upload).
  */
 @Attack(AttackCategory.ODD_INPUT)
 class OperationsAttackTest extends AttackTestSupport {
@@ -42,8 +42,11 @@ class OperationsAttackTest extends AttackTestSupport {
     assertThat(weekly.runningSweep()).isPresent();
     DatabaseState before = databaseState();
 
-    int status = mvc.perform(post("/supervision/sweep").with(as("tadmin")).with(csrf())).andReturn().getResponse()
-        .getStatus();
+    int status =
+        mvc.perform(post("/supervision/sweep").with(as("tadmin")).with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getStatus();
 
     assertThat(status).isEqualTo(302);
     assertNothingChangedSince(before);
@@ -51,30 +54,43 @@ class OperationsAttackTest extends AttackTestSupport {
 
   @Test
   void aDecisionWhoseEntryTheEngineCannotParseIsRefusedAtUpload() throws Exception {
-    String dmn = Files.readString(Path.of("processes/item-light.dmn"), StandardCharsets.UTF_8)
-        .replaceFirst("<text>&lt; 100</text>", "<text>&lt; 100 and (</text>");
+    String dmn =
+        Files.readString(Path.of("processes/item-light.dmn"), StandardCharsets.UTF_8)
+            .replaceFirst("<text>&lt; 100</text>", "<text>&lt; 100 and (</text>");
     DatabaseState before = databaseState();
 
-    String page = page(multipart("/admin/models/upload").file(file("item-light.dmn", dmn)).with(as("tadmin")).with(csrf()));
+    String page =
+        page(
+            multipart("/admin/models/upload")
+                .file(file("item-light.dmn", dmn))
+                .with(as("tadmin"))
+                .with(csrf()));
 
-    assertThat(page).contains("未部署", "processes/item-light.dmn", "第 1 条规则", "ruleOverdue", "填报进度(%)");
+    assertThat(page)
+        .contains("未部署", "processes/item-light.dmn", "第 1 条规则", "ruleOverdue", "填报进度(%)");
     assertNothingChangedSince(before);
   }
 
   @Test
   void aProcessWhoseConditionDoesNotCompileIsRefusedAtUpload() throws Exception {
-    String bpmn = Files.readString(Path.of("processes/department-work.bpmn"), StandardCharsets.UTF_8)
-        .replace("${claimDecision == 'claim'}", "${a >}");
+    String bpmn =
+        Files.readString(Path.of("processes/department-work.bpmn"), StandardCharsets.UTF_8)
+            .replace("${claimDecision == 'claim'}", "${a >}");
     DatabaseState before = databaseState();
 
-    String page = page(multipart("/admin/models/upload").file(file("department-work.bpmn", bpmn)).with(as("tadmin"))
-        .with(csrf()));
+    String page =
+        page(
+            multipart("/admin/models/upload")
+                .file(file("department-work.bpmn", bpmn))
+                .with(as("tadmin"))
+                .with(csrf()));
 
     assertThat(page).contains("未部署", "processes/department-work.bpmn", "${a &gt;}", "无法编译");
     assertNothingChangedSince(before);
   }
 
   private static MockMultipartFile file(String name, String content) {
-    return new MockMultipartFile("files", name, "application/octet-stream", content.getBytes(StandardCharsets.UTF_8));
+    return new MockMultipartFile(
+        "files", name, "application/octet-stream", content.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -19,8 +19,9 @@ import org.springframework.mock.web.MockMultipartFile;
 
 /**
  * Texts longer than their fields and files larger than allowed are refused with a Chinese message
- * beside the field and nothing is written; texts exactly as long as a form allows are kept whole (the
- * form's limit and the database column agree, also where the text is copied into the timeline).
+ * beside the field and nothing is written; texts exactly as long as a form allows are kept whole
+ * (the form's limit and the database column agree, also where the text is copied into the
+ * timeline).
  */
 @Attack(AttackCategory.OVERSIZED)
 class OversizedInputAttackTest extends AttackTestSupport {
@@ -37,17 +38,32 @@ class OversizedInputAttackTest extends AttackTestSupport {
   void aBookTitleOverTwoHundredCharactersIsRefused() throws Exception {
     LocalDate today = EngineClock.today();
     DatabaseState before = databaseState();
-    String page = refusedPage(post("/books").with(as("tleader")).with(csrf()).param("title", chars(201))
-        .param("year", "" + today.getYear()).param("periodStart", today.toString())
-        .param("periodEnd", today.plusDays(100).toString()).param("goalAreas", "医疗服务"));
+    String page =
+        refusedPage(
+            post("/books")
+                .with(as("tleader"))
+                .with(csrf())
+                .param("title", chars(201))
+                .param("year", "" + today.getYear())
+                .param("periodStart", today.toString())
+                .param("periodEnd", today.plusDays(100).toString())
+                .param("goalAreas", "医疗服务"));
     assertThat(page).contains("最多 200 个字");
     assertNothingChangedSince(before);
     // positive control: 200 characters are a book
-    mvc.perform(post("/books").with(as("tleader")).with(csrf()).param("title", chars(199) + "满")
-            .param("year", "" + today.getYear()).param("periodStart", today.toString())
-            .param("periodEnd", today.plusDays(100).toString()).param("goalAreas", "医疗服务"))
+    mvc.perform(
+            post("/books")
+                .with(as("tleader"))
+                .with(csrf())
+                .param("title", chars(199) + "满")
+                .param("year", "" + today.getYear())
+                .param("periodStart", today.toString())
+                .param("periodEnd", today.plusDays(100).toString())
+                .param("goalAreas", "医疗服务"))
         .andExpect(status().is3xxRedirection());
-    assertThat(jdbc.queryForObject("select count(*) from task_book where title = ?", Long.class, chars(199) + "满"))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from task_book where title = ?", Long.class, chars(199) + "满"))
         .isOne();
   }
 
@@ -55,29 +71,61 @@ class OversizedInputAttackTest extends AttackTestSupport {
   void anItemTitleOverFiveHundredCharactersIsRefused() throws Exception {
     AttackScenes.Draft draft = scenes.draft("超长事项标题");
     DatabaseState before = databaseState();
-    String page = refusedPage(post("/books/{id}/items", draft.bookId()).with(as("tleader")).with(csrf())
-        .param("goalAreaId", "" + jdbc.queryForObject("select min(id) from goal_area where task_book_id = ?", Long.class, draft.bookId()))
-        .param("seq", "2").param("title", chars(501)).param("leadDepartmentId", "" + hospital.department("tmedical").getId())
-        .param("leaderInChargeId", "" + hospital.personId("tincharge"))
-        .param("deadline", EngineClock.today().plusDays(100).toString()));
+    String page =
+        refusedPage(
+            post("/books/{id}/items", draft.bookId())
+                .with(as("tleader"))
+                .with(csrf())
+                .param(
+                    "goalAreaId",
+                    ""
+                        + jdbc.queryForObject(
+                            "select min(id) from goal_area where task_book_id = ?",
+                            Long.class,
+                            draft.bookId()))
+                .param("seq", "2")
+                .param("title", chars(501))
+                .param("leadDepartmentId", "" + hospital.department("tmedical").getId())
+                .param("leaderInChargeId", "" + hospital.personId("tincharge"))
+                .param("deadline", EngineClock.today().plusDays(100).toString()));
     assertThat(page).contains("最多 500 个字");
     assertNothingChangedSince(before);
     // positive control: 500 characters are an item
-    mvc.perform(post("/books/{id}/items", draft.bookId()).with(as("tleader")).with(csrf())
-            .param("goalAreaId", "" + jdbc.queryForObject("select min(id) from goal_area where task_book_id = ?", Long.class, draft.bookId()))
-            .param("seq", "2").param("title", chars(500)).param("leadDepartmentId", "" + hospital.department("tmedical").getId())
-            .param("leaderInChargeId", "" + hospital.personId("tincharge"))
-            .param("deadline", EngineClock.today().plusDays(100).toString()))
+    mvc.perform(
+            post("/books/{id}/items", draft.bookId())
+                .with(as("tleader"))
+                .with(csrf())
+                .param(
+                    "goalAreaId",
+                    ""
+                        + jdbc.queryForObject(
+                            "select min(id) from goal_area where task_book_id = ?",
+                            Long.class,
+                            draft.bookId()))
+                .param("seq", "2")
+                .param("title", chars(500))
+                .param("leadDepartmentId", "" + hospital.department("tmedical").getId())
+                .param("leaderInChargeId", "" + hospital.personId("tincharge"))
+                .param("deadline", EngineClock.today().plusDays(100).toString()))
         .andExpect(status().is3xxRedirection());
-    assertThat(jdbc.queryForObject("select count(*) from work_item where task_book_id = ? and title = ?", Long.class,
-        draft.bookId(), chars(500))).isOne();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from work_item where task_book_id = ? and title = ?",
+                Long.class,
+                draft.bookId(),
+                chars(500)))
+        .isOne();
   }
 
   @Test
   void aGoalAreaNameLongerThanItsColumnIsRefusedWithAMessage() throws Exception {
     AttackScenes.Draft draft = scenes.draft("超长目标领域");
     DatabaseState before = databaseState();
-    mvc.perform(post("/books/{id}/areas", draft.bookId()).with(as("tleader")).with(csrf()).param("name", chars(101)))
+    mvc.perform(
+            post("/books/{id}/areas", draft.bookId())
+                .with(as("tleader"))
+                .with(csrf())
+                .param("name", chars(101)))
         .andExpect(status().is3xxRedirection())
         .andExpect(flash().attribute("warning", "goalArea.tooLong"));
     assertNothingChangedSince(before);
@@ -89,8 +137,15 @@ class OversizedInputAttackTest extends AttackTestSupport {
     checkInRounds.openNow("tducha");
     String taskId = fixture.openCheckInTask(item).getId();
     DatabaseState before = databaseState();
-    String page = refusedPage(post("/tasks/{id}", taskId).with(as("tmedhead")).with(csrf())
-        .param("percentDone", "10").param("readings[0].value", "6.9").param("narrative", chars(2001)).param("obstacles", "无"));
+    String page =
+        refusedPage(
+            post("/tasks/{id}", taskId)
+                .with(as("tmedhead"))
+                .with(csrf())
+                .param("percentDone", "10")
+                .param("readings[0].value", "6.9")
+                .param("narrative", chars(2001))
+                .param("obstacles", "无"));
     assertThat(page).contains("最多 2000 个字");
     assertNothingChangedSince(before);
     assertThat(currentTask(taskId)).isNotNull();
@@ -100,10 +155,16 @@ class OversizedInputAttackTest extends AttackTestSupport {
   void aChangeRequestReasonOverAThousandCharactersIsRefused() throws Exception {
     IssuedItem item = fixture.issuedItem("超长变更理由");
     DatabaseState before = databaseState();
-    String page = refusedPage(post("/items/{id}/change", item.itemId()).with(as("tleader")).with(csrf())
-        .param("title", "变更后的标题").param("leadDepartmentId", "" + hospital.department("tmedical").getId())
-        .param("leaderInChargeId", "" + hospital.personId("tincharge"))
-        .param("deadline", EngineClock.today().plusDays(100).toString()).param("reason", chars(1001)));
+    String page =
+        refusedPage(
+            post("/items/{id}/change", item.itemId())
+                .with(as("tleader"))
+                .with(csrf())
+                .param("title", "变更后的标题")
+                .param("leadDepartmentId", "" + hospital.department("tmedical").getId())
+                .param("leaderInChargeId", "" + hospital.personId("tincharge"))
+                .param("deadline", EngineClock.today().plusDays(100).toString())
+                .param("reason", chars(1001)));
     assertThat(page).contains("最多 1000 个字");
     assertNothingChangedSince(before);
   }
@@ -111,11 +172,21 @@ class OversizedInputAttackTest extends AttackTestSupport {
   @Test
   void aPersonsNameOverSixtyCharactersIsRefused() throws Exception {
     DatabaseState before = databaseState();
-    String page = refusedPage(post("/admin/people").with(as("tadmin")).with(csrf()).param("username", "longname")
-        .param("fullName", chars(61)).param("departmentId", "" + hospital.department("tmedical").getId())
-        .param("roles", "STAFF").param("password", "Long-Name-12345"));
+    String page =
+        refusedPage(
+            post("/admin/people")
+                .with(as("tadmin"))
+                .with(csrf())
+                .param("username", "longname")
+                .param("fullName", chars(61))
+                .param("departmentId", "" + hospital.department("tmedical").getId())
+                .param("roles", "STAFF")
+                .param("password", "Long-Name-12345"));
     assertThat(page).contains("60");
-    assertThat(jdbc.queryForObject("select count(*) from person where username = 'longname'", Long.class)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from person where username = 'longname'", Long.class))
+        .isZero();
     assertNothingChangedSince(before);
   }
 
@@ -123,8 +194,13 @@ class OversizedInputAttackTest extends AttackTestSupport {
   void anUrgeOverFiveHundredCharactersIsRefused() throws Exception {
     IssuedItem item = fixture.issuedItem("超长催办");
     DatabaseState before = databaseState();
-    mvc.perform(post("/items/{id}/urge", item.itemId()).with(as("tleader")).with(csrf()).param("message", chars(501)))
-        .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("urgeWarning", "urge.message.tooLong"));
+    mvc.perform(
+            post("/items/{id}/urge", item.itemId())
+                .with(as("tleader"))
+                .with(csrf())
+                .param("message", chars(501)))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(flash().attribute("urgeWarning", "urge.message.tooLong"));
     assertNothingChangedSince(before);
   }
 
@@ -132,10 +208,15 @@ class OversizedInputAttackTest extends AttackTestSupport {
   void anEvidenceFileOverTenMegabytesIsRefused() throws Exception {
     AttackScenes.Noticed noticed = scenes.noticed("超大佐证");
     DatabaseState before = databaseState();
-    mvc.perform(multipart("/supervision/rectifications/{id}/files", noticed.rectification().getId())
-            .file(new MockMultipartFile("file", "大文件.pdf", "application/pdf", new byte[10 * 1024 * 1024 + 1]))
-            .with(as("tmedhead")).with(csrf()))
-        .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("warning", "rectification.file.tooLarge"));
+    mvc.perform(
+            multipart("/supervision/rectifications/{id}/files", noticed.rectification().getId())
+                .file(
+                    new MockMultipartFile(
+                        "file", "大文件.pdf", "application/pdf", new byte[10 * 1024 * 1024 + 1]))
+                .with(as("tmedhead"))
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(flash().attribute("warning", "rectification.file.tooLarge"));
     assertNothingChangedSince(before);
   }
 
@@ -146,10 +227,15 @@ class OversizedInputAttackTest extends AttackTestSupport {
       scenes.evidenceFile(noticed);
     }
     DatabaseState before = databaseState();
-    mvc.perform(multipart("/supervision/rectifications/{id}/files", noticed.rectification().getId())
-            .file(new MockMultipartFile("file", "第21份.pdf", "application/pdf", "%PDF-1.4".getBytes()))
-            .with(as("tmedhead")).with(csrf()))
-        .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("warning", "rectification.file.tooMany"));
+    mvc.perform(
+            multipart("/supervision/rectifications/{id}/files", noticed.rectification().getId())
+                .file(
+                    new MockMultipartFile(
+                        "file", "第21份.pdf", "application/pdf", "%PDF-1.4".getBytes()))
+                .with(as("tmedhead"))
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(flash().attribute("warning", "rectification.file.tooMany"));
     assertNothingChangedSince(before);
   }
 
@@ -157,22 +243,36 @@ class OversizedInputAttackTest extends AttackTestSupport {
   void anEvidenceFileNameLongerThanItsColumnIsRefusedWithAMessage() throws Exception {
     AttackScenes.Noticed noticed = scenes.noticed("超长文件名");
     DatabaseState before = databaseState();
-    mvc.perform(multipart("/supervision/rectifications/{id}/files", noticed.rectification().getId())
-            .file(new MockMultipartFile("file", chars(300) + ".pdf", "application/pdf", "%PDF-1.4".getBytes()))
-            .with(as("tmedhead")).with(csrf()))
-        .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("warning", "rectification.file.nameTooLong"));
+    mvc.perform(
+            multipart("/supervision/rectifications/{id}/files", noticed.rectification().getId())
+                .file(
+                    new MockMultipartFile(
+                        "file", chars(300) + ".pdf", "application/pdf", "%PDF-1.4".getBytes()))
+                .with(as("tmedhead"))
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(flash().attribute("warning", "rectification.file.nameTooLong"));
     assertNothingChangedSince(before);
   }
 
   @Test
   void aForgedHugeContentTypeOfAnEvidenceFileDoesNotBreakTheUpload() throws Exception {
     AttackScenes.Noticed noticed = scenes.noticed("伪造文件类型");
-    mvc.perform(multipart("/supervision/rectifications/{id}/files", noticed.rectification().getId())
-            .file(new MockMultipartFile("file", "方案.pdf", "application/" + "x".repeat(300), "%PDF-1.4".getBytes()))
-            .with(as("tmedhead")).with(csrf()))
-        .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("notice", "rectification.file.added"));
-    assertThat(jdbc.queryForObject("select content_type from rectification_attachment where rectification_id = ?",
-        String.class, noticed.rectification().getId())).hasSizeLessThanOrEqualTo(100);
+    mvc.perform(
+            multipart("/supervision/rectifications/{id}/files", noticed.rectification().getId())
+                .file(
+                    new MockMultipartFile(
+                        "file", "方案.pdf", "application/" + "x".repeat(300), "%PDF-1.4".getBytes()))
+                .with(as("tmedhead"))
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(flash().attribute("notice", "rectification.file.added"));
+    assertThat(
+            jdbc.queryForObject(
+                "select content_type from rectification_attachment where rectification_id = ?",
+                String.class,
+                noticed.rectification().getId()))
+        .hasSizeLessThanOrEqualTo(100);
   }
 
   @Test
@@ -181,52 +281,93 @@ class OversizedInputAttackTest extends AttackTestSupport {
     org.duban.ladder.EscalationLadder ladder = ladder();
     ladder.open(item.itemId());
     String taskId = fixture.openTask(item, "triageEscalation").getId();
-    mvc.perform(post("/tasks/{id}", taskId).with(as("tducha")).with(csrf()).param("triageDecision", "notice")
-            .param("noticeRequirement", chars(2000))
-            .param("noticeDeadline", calendar().addWorkingDays(EngineClock.today(), 5).toString()))
+    mvc.perform(
+            post("/tasks/{id}", taskId)
+                .with(as("tducha"))
+                .with(csrf())
+                .param("triageDecision", "notice")
+                .param("noticeRequirement", chars(2000))
+                .param(
+                    "noticeDeadline", calendar().addWorkingDays(EngineClock.today(), 5).toString()))
         .andExpect(status().is3xxRedirection());
     assertThat(currentTask(taskId)).isNull();
-    assertThat(jdbc.queryForObject("select requirement from supervision_notice where work_item_id = ?", String.class,
-        item.itemId())).hasSize(2000);
+    assertThat(
+            jdbc.queryForObject(
+                "select requirement from supervision_notice where work_item_id = ?",
+                String.class,
+                item.itemId()))
+        .hasSize(2000);
   }
 
   @Test
   void evidenceAsLongAsTheFormAllowsIsKeptWhole() throws Exception {
     AttackScenes.Noticed noticed = scenes.noticed("满长整改佐证");
     IssuedItem item = noticed.item();
-    workTasks.complete(fixture.openTask(item, "submitRectificationPlan").getId(), Map.of(
-        "obstacle", "障碍", "responsibility", "医务部", "measures", "措施",
-        "rectificationDeadline", calendar().addWorkingDays(EngineClock.today(), 10)), hospital.user("tmedhead"));
-    workTasks.complete(fixture.openTask(item, "reviewRectificationPlan").getId(), Map.of("planDecision", "accept"),
+    workTasks.complete(
+        fixture.openTask(item, "submitRectificationPlan").getId(),
+        Map.of(
+            "obstacle",
+            "障碍",
+            "responsibility",
+            "医务部",
+            "measures",
+            "措施",
+            "rectificationDeadline",
+            calendar().addWorkingDays(EngineClock.today(), 10)),
+        hospital.user("tmedhead"));
+    workTasks.complete(
+        fixture.openTask(item, "reviewRectificationPlan").getId(),
+        Map.of("planDecision", "accept"),
         hospital.user("tducha"));
     String taskId = fixture.openTask(item, "submitRectificationEvidence").getId();
-    mvc.perform(post("/tasks/{id}", taskId).with(as("tmedhead")).with(csrf()).param("evidence", chars(4000)))
+    mvc.perform(
+            post("/tasks/{id}", taskId)
+                .with(as("tmedhead"))
+                .with(csrf())
+                .param("evidence", chars(4000)))
         .andExpect(status().is3xxRedirection());
     assertThat(currentTask(taskId)).isNull();
-    assertThat(jdbc.queryForObject("select evidence from rectification where id = ?", String.class,
-        noticed.rectification().getId())).hasSize(4000);
+    assertThat(
+            jdbc.queryForObject(
+                "select evidence from rectification where id = ?",
+                String.class,
+                noticed.rectification().getId()))
+        .hasSize(4000);
   }
 
   @Test
   void aSubTaskReportAndACompletionSummaryAsLongAsTheFormsAllowAreKeptWhole() throws Exception {
     IssuedItem item = scenes.brokenDown("满长子任务" + chars(150));
     String subTask = fixture.openTask(item, "doSubTask").getId();
-    mvc.perform(post("/tasks/{id}", subTask).with(as("tmedstaff")).with(csrf()).param("report", chars(2000)))
+    mvc.perform(
+            post("/tasks/{id}", subTask)
+                .with(as("tmedstaff"))
+                .with(csrf())
+                .param("report", chars(2000)))
         .andExpect(status().is3xxRedirection());
     assertThat(currentTask(subTask)).isNull();
     String completion = fixture.openTask(item, "submitCompletionReport").getId();
-    mvc.perform(post("/tasks/{id}", completion).with(as("tmedhead")).with(csrf()).param("completionSummary", chars(4000)))
+    mvc.perform(
+            post("/tasks/{id}", completion)
+                .with(as("tmedhead"))
+                .with(csrf())
+                .param("completionSummary", chars(4000)))
         .andExpect(status().is3xxRedirection());
     assertThat(currentTask(completion)).isNull();
-    assertThat(jdbc.queryForObject("select max(length(detail)) from item_event where work_item_id = ?", Integer.class,
-        item.itemId())).isEqualTo(4000);
+    assertThat(
+            jdbc.queryForObject(
+                "select max(length(detail)) from item_event where work_item_id = ?",
+                Integer.class,
+                item.itemId()))
+        .isEqualTo(4000);
   }
 
   @Test
   void anExcelTableOfMoreThanFiveThousandRowsIsRefusedWholeWithAMessage() throws Exception {
     AttackScenes.Draft draft = scenes.draft("超多行分解表");
     byte[] xlsx;
-    try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
+    try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook =
+            new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
       org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("分解表");
       String[] header = {"序号", "目标领域", "工作任务", "具体目标/指标", "牵头部门", "协同部门", "分管领导", "完成时限"};
@@ -247,19 +388,31 @@ class OversizedInputAttackTest extends AttackTestSupport {
       xlsx = out.toByteArray();
     }
     DatabaseState before = databaseState();
-    org.springframework.mock.web.MockHttpServletResponse response = mvc.perform(multipart("/books/{id}/import", draft.bookId())
-        .file(new MockMultipartFile("file", "超多行.xlsx", "application/octet-stream", xlsx)).with(as("tleader")).with(csrf()))
-        .andReturn().getResponse();
+    org.springframework.mock.web.MockHttpServletResponse response =
+        mvc.perform(
+                multipart("/books/{id}/import", draft.bookId())
+                    .file(
+                        new MockMultipartFile("file", "超多行.xlsx", "application/octet-stream", xlsx))
+                    .with(as("tleader"))
+                    .with(csrf()))
+            .andReturn()
+            .getResponse();
     assertThat(response.getStatus()).isEqualTo(422);
-    assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("分解表最多 5000 行事项");
+    assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("分解表最多 5000 行事项");
     assertNothingChangedSince(before);
   }
 
   @Autowired org.springframework.context.ApplicationContext context;
 
-  /** The form drawn again with the field's message: a page, not a redirect to the saved record or an error. */
-  private String refusedPage(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
-    org.springframework.mock.web.MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+  /**
+   * The form drawn again with the field's message: a page, not a redirect to the saved record or an
+   * error.
+   */
+  private String refusedPage(org.springframework.test.web.servlet.RequestBuilder request)
+      throws Exception {
+    org.springframework.mock.web.MockHttpServletResponse response =
+        mvc.perform(request).andReturn().getResponse();
     assertThat(response.getStatus()).as("status of the refused form").isEqualTo(200);
     return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
   }

@@ -32,10 +32,18 @@ class OversizedUploadHttpAttackTest {
     hospital.ensure();
   }
 
-  private HttpResponse<String> upload(HttpBrowser browser, String path, String field, String name, String referer)
+  private HttpResponse<String> upload(
+      HttpBrowser browser, String path, String field, String name, String referer)
       throws Exception {
-    return browser.postFile(path, Map.of("_csrf", browser.csrfFrom("/tasks")), field, name, null,
-        new byte[13 * 1024 * 1024], "Referer", "http://localhost:" + port + referer);
+    return browser.postFile(
+        path,
+        Map.of("_csrf", browser.csrfFrom("/tasks")),
+        field,
+        name,
+        null,
+        new byte[13 * 1024 * 1024],
+        "Referer",
+        "http://localhost:" + port + referer);
   }
 
   @Test
@@ -43,12 +51,22 @@ class OversizedUploadHttpAttackTest {
     AttackScenes.Noticed noticed = scenes.noticed("超限佐证");
     HttpBrowser browser = HttpBrowser.onPort(port).logIn("tmedhead");
     String itemPage = "/items/" + noticed.item().itemId();
-    HttpResponse<String> response = upload(browser, "/supervision/rectifications/" + noticed.rectification().getId()
-        + "/files", "file", "big.pdf", itemPage);
+    HttpResponse<String> response =
+        upload(
+            browser,
+            "/supervision/rectifications/" + noticed.rectification().getId() + "/files",
+            "file",
+            "big.pdf",
+            itemPage);
     assertThat(response.statusCode()).isEqualTo(302);
-    assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(itemPage));
+    assertThat(response.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith(itemPage));
     assertThat(browser.get(itemPage).body()).contains("文件太大").contains("没有保存任何内容");
-    assertThat(jdbc.queryForObject("select count(*) from rectification_attachment where rectification_id = ?", Long.class,
-        noticed.rectification().getId())).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from rectification_attachment where rectification_id = ?",
+                Long.class,
+                noticed.rectification().getId()))
+        .isZero();
   }
 }
