@@ -22,7 +22,6 @@ import org.duban.notification.Notifier;
 import org.duban.notification.Recipients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,14 +47,11 @@ public class OverdueTaskHandover implements JavaDelegate {
   private final TaskService taskService;
   private final Notifier notifier;
   private final Recipients recipients;
-  private final MessageSource messages;
 
-  public OverdueTaskHandover(
-      TaskService taskService, Notifier notifier, Recipients recipients, MessageSource messages) {
+  public OverdueTaskHandover(TaskService taskService, Notifier notifier, Recipients recipients) {
     this.taskService = taskService;
     this.notifier = notifier;
     this.recipients = recipients;
-    this.messages = messages;
   }
 
   @Override

@@ -14,7 +14,6 @@ import org.duban.notification.MessageKind;
 import org.duban.notification.Notifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,19 +31,13 @@ class TaskReminderDelegate implements JavaDelegate {
   private final Notifier notifier;
   private final TaskHolders holders;
   private final AllTaskSubjects subjects;
-  private final MessageSource messages;
 
   TaskReminderDelegate(
-      TaskService taskService,
-      Notifier notifier,
-      TaskHolders holders,
-      AllTaskSubjects subjects,
-      MessageSource messages) {
+      TaskService taskService, Notifier notifier, TaskHolders holders, AllTaskSubjects subjects) {
     this.taskService = taskService;
     this.notifier = notifier;
     this.holders = holders;
     this.subjects = subjects;
-    this.messages = messages;
   }
 
   @Override

@@ -33,7 +33,6 @@ import org.duban.notification.Recipients;
 import org.duban.task.OverdueTaskHandover;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * Issue 15 point 9: every waiting human step has a deadline in working days (the task's due date
@@ -88,7 +87,7 @@ class WaitingStepDeadlinesTest extends ProcessTestSupport {
         .thenAnswer(call -> Set.of("member-of-" + call.getArgument(0)));
     Mocks.register(
         "handOverOverdueTaskDelegate",
-        new OverdueTaskHandover(processEngine.getTaskService(), sent::add, recipients, messages()));
+        new OverdueTaskHandover(processEngine.getTaskService(), sent::add, recipients));
 
     assessments = mock(AssessmentService.class);
     Mocks.register("deemScoreAcceptedDelegate", new DeemScoreAcceptedDelegate(assessments));
@@ -329,14 +328,5 @@ class WaitingStepDeadlinesTest extends ProcessTestSupport {
     assertThat(runtimeService().getVariable(assessment.getId(), "unansweredDepartmentIds"))
         .isEqualTo(String.valueOf(YearEndAssessmentTest.NURSING));
     verify(assessments).deemAccepted(7L, YearEndAssessmentTest.NURSING);
-  }
-
-  /** The application's bundle, as the overdue notices are written from it. */
-  private static ResourceBundleMessageSource messages() {
-    ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-    source.setBasename("i18n/messages");
-    source.setDefaultEncoding("UTF-8");
-    source.setFallbackToSystemLocale(false);
-    return source;
   }
 }
